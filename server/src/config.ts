@@ -1,0 +1,116 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Type, type Static } from 'typebox';
+import { Value } from 'typebox/value';
+
+/**
+ * Every setting Rampart reads from its environment. Nothing else in the code base reads
+ * `process.env`: the entry points call `loadConfig()` once and pass the result down.
+ */
+const EnvSchema = Type.Object({
+  NODE_ENV: Type.Optional(
+    Type.Union([Type.Literal('development'), Type.Literal('production'), Type.Literal('test')]),
+  ),
+  PORT: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
+  HOST: Type.Optional(Type.String()),
+  PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  APP_DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  DB_POOL_SIZE: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
+  DATA_DIR: Type.Optional(Type.String()),
+  EMBEDDED_PG_PORT: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
+  JWT_SECRET: Type.Optional(Type.String({ minLength: 32 })),
+  SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
+  MAIL_FROM: Type.Optional(Type.String()),
+  WORKER: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
+  LOG_LEVEL: Type.Optional(Type.String()),
+  TRUST_PROXY: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
+  AUTH_RATE_LIMIT_PER_MINUTE: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
+});
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  publicUrl: string;
+  /** Owner (or superuser) connection used for migrations; undefined means "run embedded PostgreSQL". */
+  databaseUrl: string | undefined;
+  /** Restricted connection for the API and the worker; derived from databaseUrl when absent. */
+  appDatabaseUrl: string | undefined;
+  dbPoolSize: number;
+  dataDir: string;
+  embeddedPgPort: number;
+  jwtSecret: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  runWorkerInProcess: boolean;
+  logLevel: string;
+  trustProxy: boolean;
+  /** Sign-in, sign-up and password-reset requests allowed per client address per minute. */
+  authRateLimitPerMinute: number;
+  webBuildDir: string;
+}
+
+export class ConfigError extends Error {}
+
+type Env = Static<typeof EnvSchema>;
+
+/**
+ * Secrets generated on first start and kept under the data folder, so a second start reuses
+ * them. Only for the embedded default: production takes its secrets from the environment.
+ */
+export function dataSecret(dataDir: string, name: string): string {
+  const file = path.join(dataDir, 'secrets.json');
+  const saved = existsSync(file)
+    ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>)
+    : {};
+  const existing = saved[name];
+  if (existing) return existing;
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(36).toString('base64url');
+  writeFileSync(file, JSON.stringify({ ...saved, [name]: secret }, null, 2), { mode: 0o600 });
+  return secret;
+}
+
+export function loadConfig(rawEnv: Record<string, string | undefined> = process.env): Config {
+  const picked = Object.fromEntries(
+    Object.keys(EnvSchema.properties).flatMap((key) =>
+      rawEnv[key] === undefined || rawEnv[key] === '' ? [] : [[key, rawEnv[key]]],
+    ),
+  );
+  if (!Value.Check(EnvSchema, picked)) {
+    const problems = [...Value.Errors(EnvSchema, picked)].map(
+      (e) => `${e.instancePath.replace(/^\//, '') || 'environment'}: ${e.message}`,
+    );
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  const env: Env = picked;
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  const port = Number(env.PORT ?? 3000);
+  const dataDir = path.resolve(env.DATA_DIR ?? 'data');
+  if (nodeEnv === 'production' && !env.JWT_SECRET) {
+    throw new ConfigError(
+      'Invalid configuration:\n  JWT_SECRET: required when NODE_ENV=production',
+    );
+  }
+  return {
+    env: nodeEnv,
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
+    databaseUrl: env.DATABASE_URL,
+    appDatabaseUrl: env.APP_DATABASE_URL,
+    dbPoolSize: Number(env.DB_POOL_SIZE ?? 10),
+    dataDir,
+    embeddedPgPort: Number(env.EMBEDDED_PG_PORT ?? 5488),
+    jwtSecret: env.JWT_SECRET ?? dataSecret(dataDir, 'jwt_secret'),
+    smtpUrl: env.SMTP_URL,
+    mailFrom: env.MAIL_FROM ?? 'Rampart <no-reply@localhost>',
+    runWorkerInProcess: (env.WORKER ?? 'true') === 'true',
+    logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    trustProxy: env.TRUST_PROXY === 'true',
+    authRateLimitPerMinute: Number(env.AUTH_RATE_LIMIT_PER_MINUTE ?? 30),
+    webBuildDir: path.resolve(import.meta.dirname, '../../web/build'),
+  };
+}

@@ -1,0 +1,43 @@
+import path from 'node:path';
+import { runMigrations as runWorkerMigrations } from 'graphile-worker';
+import { runner } from 'node-pg-migrate';
+import pg from 'pg';
+
+export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../../../db/migrations');
+
+/** The group role every API connection belongs to; migrations grant privileges to it. */
+export const API_GROUP_ROLE = 'rampart_api';
+
+/**
+ * Applies Rampart's forward-only SQL migrations and graphile-worker's own schema, as the owner.
+ * node-pg-migrate holds an advisory lock for the whole run, so processes that start together
+ * apply each migration once.
+ */
+export async function migrate(ownerUrl: string, log: (message: string) => void): Promise<void> {
+  const client = new pg.Client({ connectionString: ownerUrl, application_name: 'rampart-migrate' });
+  await client.connect();
+  try {
+    await runner({
+      dbClient: client,
+      dir: MIGRATIONS_DIR,
+      direction: 'up',
+      migrationsTable: 'schema_migrations',
+      checkOrder: true,
+      log: (message: string) => {
+        if (message.startsWith('> Migrating')) log(message.replace(/^> /, ''));
+      },
+    });
+    await runWorkerMigrations({ connectionString: ownerUrl });
+    // The worker's queue lives in its own schema; the API enqueues jobs in its transactions
+    // and the worker, which logs in as the same restricted role, runs them.
+    await client.query(`
+      GRANT SELECT ON schema_migrations TO ${API_GROUP_ROLE};
+      GRANT USAGE ON SCHEMA graphile_worker TO ${API_GROUP_ROLE};
+      GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA graphile_worker TO ${API_GROUP_ROLE};
+      GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA graphile_worker TO ${API_GROUP_ROLE};
+      GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA graphile_worker TO ${API_GROUP_ROLE};
+    `);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,109 @@
+import { createHash } from 'node:crypto';
+import pg from 'pg';
+import { API_GROUP_ROLE } from './migrate.js';
+
+export const DEFAULT_APP_ROLE = 'rampart_app';
+
+export class UnsafeRoleError extends Error {}
+
+/**
+ * The app role's password is derived from the owner's connection string: every process given
+ * the same DATABASE_URL computes the same one, so processes starting together never lock each
+ * other out, and nobody without the owner's credentials can compute it.
+ */
+function derivePassword(ownerUrl: string): string {
+  return createHash('sha256').update(`rampart-app-role:${ownerUrl}`).digest('base64url');
+}
+
+/**
+ * Creates (or refreshes) the restricted login role from an owner connection and returns a
+ * connection string for it. Used when the operator supplies only DATABASE_URL.
+ */
+export async function ensureAppRole(
+  ownerUrl: string,
+  roleName = DEFAULT_APP_ROLE,
+): Promise<string> {
+  const password = derivePassword(ownerUrl);
+  const client = new pg.Client({ connectionString: ownerUrl, application_name: 'rampart-setup' });
+  await client.connect();
+  try {
+    const role = pg.escapeIdentifier(roleName);
+    const secret = pg.escapeLiteral(password);
+    // Two processes may start together: serialise role creation like the migrations are.
+    await client.query('BEGIN');
+    await client.query("SELECT pg_advisory_xact_lock(hashtext('rampart:app-role'))");
+    const { rowCount } = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [
+      roleName,
+    ]);
+    if (!rowCount) {
+      await client.query(
+        `CREATE ROLE ${role} LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE INHERIT PASSWORD ${secret}`,
+      );
+    } else {
+      await client.query(
+        `ALTER ROLE ${role} LOGIN NOSUPERUSER NOBYPASSRLS INHERIT PASSWORD ${secret}`,
+      );
+    }
+    await client.query(`GRANT ${API_GROUP_ROLE} TO ${role}`);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    await client.end();
+  }
+  const url = new URL(ownerUrl);
+  url.username = roleName;
+  url.password = password;
+  return url.toString();
+}
+
+export interface RoleSafety {
+  role: string;
+  superuser: boolean;
+  bypassRls: boolean;
+  ownedTables: string[];
+}
+
+export async function inspectRole(
+  query: (text: string) => Promise<{ rows: unknown[] }>,
+): Promise<RoleSafety> {
+  const { rows } = await query(`
+    SELECT r.rolname AS role, r.rolsuper AS superuser, r.rolbypassrls AS bypass_rls,
+      coalesce(array(
+        SELECT c.relname::text FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+          AND pg_has_role(current_user, c.relowner, 'USAGE')
+        ORDER BY 1), '{}') AS owned_tables
+    FROM pg_roles r WHERE r.rolname = current_user`);
+  const row = rows[0] as {
+    role: string;
+    superuser: boolean;
+    bypass_rls: boolean;
+    owned_tables: string[];
+  };
+  return {
+    role: row.role,
+    superuser: row.superuser,
+    bypassRls: row.bypass_rls,
+    ownedTables: row.owned_tables,
+  };
+}
+
+/** The API refuses to run on a connection that could see past row-level security. */
+export async function assertSafeAppRole(
+  query: (text: string) => Promise<{ rows: unknown[] }>,
+): Promise<void> {
+  const safety = await inspectRole(query);
+  const problems = [
+    safety.superuser && 'is a superuser',
+    safety.bypassRls && 'has BYPASSRLS',
+    safety.ownedTables.length > 0 && `owns tables (${safety.ownedTables.slice(0, 5).join(', ')})`,
+  ].filter(Boolean);
+  if (problems.length > 0) {
+    throw new UnsafeRoleError(
+      `Refusing to start: the application database role "${safety.role}" ${problems.join(', ')}. ` +
+        'Give the API a restricted role (see docs/operations.md), or only DATABASE_URL and let Rampart create one.',
+    );
+  }
+}

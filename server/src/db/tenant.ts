@@ -1,0 +1,100 @@
+import { sql, type Kysely } from 'kysely';
+import pg from 'pg';
+import { UnauthorizedError } from '../http/errors.js';
+import type { Database } from './schema.js';
+import type { Db } from './pool.js';
+
+/** A transaction inside a tenant context. Repositories take this, never a pool. */
+export type Tx = Kysely<Database>;
+
+export type Role = 'owner' | 'admin' | 'member';
+
+export interface TenantContext {
+  orgId: string | null;
+  userId: string | null;
+}
+
+/** What `withTenant` learned about the caller when it checked the membership. */
+export interface Member {
+  orgId: string;
+  userId: string;
+  role: Role;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function literal(value: string | null): string {
+  if (value === null) return "''";
+  // The values are UUIDs; anything else would be a bug in the caller, never client input.
+  if (!UUID.test(value)) throw new TypeError('tenant context values must be UUIDs');
+  return pg.escapeLiteral(value);
+}
+
+/**
+ * The statement that opens a unit of work. BEGIN, both transaction-local settings and the
+ * membership check travel in one simple-protocol message: one round trip, no parameters, no
+ * named statement, and nothing that outlives the transaction on a pooled connection.
+ */
+function openingStatement(ctx: TenantContext, checkMembership: boolean): string {
+  const settings =
+    `SELECT set_config('app.current_org', ${literal(ctx.orgId)}, true) AS org, ` +
+    `set_config('app.current_user', ${literal(ctx.userId)}, true) AS usr`;
+  if (!checkMembership) return `BEGIN; ${settings}`;
+  // The settings must be in place before the membership row is read under RLS: the lookup is
+  // correlated with their results, and OFFSET 0 keeps the planner from merging the two.
+  return (
+    `BEGIN; SELECT (SELECT m.role FROM memberships m ` +
+    `WHERE m.org_id = s.org::uuid AND m.user_id = s.usr::uuid) AS role FROM (${settings} OFFSET 0) s`
+  );
+}
+
+async function runInTransaction<T>(
+  db: Db,
+  opening: string,
+  work: (tx: Tx, openingRow: Record<string, unknown> | undefined) => Promise<T>,
+): Promise<T> {
+  return db.connection().execute(async (connection) => {
+    const opened = await sql.raw<Record<string, unknown>>(opening).execute(connection);
+    try {
+      const result = await work(connection, opened.rows[0]);
+      await sql.raw('COMMIT').execute(connection);
+      return result;
+    } catch (error) {
+      await sql
+        .raw('ROLLBACK')
+        .execute(connection)
+        .catch(() => undefined);
+      throw error;
+    }
+  });
+}
+
+/**
+ * Runs `work` in a transaction with `app.current_org` and `app.current_user` set, after
+ * checking in the same round trip that the user is still a member of the organization. A
+ * removed member is refused at once, whatever their access token says.
+ */
+export async function withTenant<T>(
+  db: Db,
+  ctx: { orgId: string; userId: string },
+  work: (tx: Tx, member: Member) => Promise<T>,
+): Promise<T> {
+  return runInTransaction(db, openingStatement(ctx, true), async (tx, row) => {
+    const role = row?.['role'] as Role | null | undefined;
+    if (!role) throw new UnauthorizedError('You are not a member of this organization');
+    return work(tx, { orgId: ctx.orgId, userId: ctx.userId, role });
+  });
+}
+
+/**
+ * Runs `work` with a context that need not be a checked membership: a user acting on their
+ * own account (orgId null), registration creating a new organization, or a background job
+ * that re-enters the tenant recorded in its payload.
+ */
+export async function withContext<T>(
+  db: Db,
+  ctx: TenantContext,
+  work: (tx: Tx) => Promise<T>,
+): Promise<T> {
+  return runInTransaction(db, openingStatement(ctx, false), (tx) => work(tx));
+}

@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { healthRoutes } from '../modules/health/health.routes.js';
+import { apiV1Routes } from './api-v1.js';
+import type { AppDeps } from './context.js';
+import { registerErrorHandling } from './error-handler.js';
+
+export interface BuildAppOptions {
+  /** Pino options, or false for no logging. */
+  logger?: boolean | Record<string, unknown>;
+}
+
+/** The whole HTTP application as one Fastify instance: the API, its docs and the web app. */
+export async function buildApp(
+  deps: AppDeps,
+  options: BuildAppOptions = {},
+): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? { level: deps.config.logLevel },
+    trustProxy: deps.config.trustProxy,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('deps', deps);
+  app.decorateRequest('caller', null);
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  app.addHook('preHandler', async (request) => {
+    if (request.caller)
+      request.log = request.log.child({
+        org_id: request.caller.orgId,
+        user_id: request.caller.userId,
+      });
+  });
+
+  registerErrorHandling(app);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // SvelteKit's static entry page starts the app with an inline script.
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Rampart CRM API',
+        version: '1',
+        description:
+          'Multi-tenant CRM. Every /api/v1 route except sign-up and sign-in needs `Authorization: Bearer <access_token>`.',
+      },
+      components: {
+        securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(healthRoutes, { prefix: '/api' });
+  await app.register(apiV1Routes, { prefix: '/api/v1' });
+  await registerWebApp(app, deps.config.webBuildDir);
+  return app;
+}
+
+/** Serves the built single-page web app; any other non-API path gets its entry page. */
+async function registerWebApp(app: FastifyInstance, root: string): Promise<void> {
+  const entry = ['200.html', 'index.html'].find((file) => existsSync(path.join(root, file)));
+  if (!entry) return;
+  // With wildcard off, every built file gets its own route; the catch-all below is the SPA.
+  await app.register(fastifyStatic, { root, wildcard: false, index: false });
+  app.get('/*', { schema: { hide: true } }, async (request, reply) => {
+    if (request.url.startsWith('/api/')) return reply.callNotFound();
+    return reply.type('text/html').sendFile(entry);
+  });
+}

@@ -1,0 +1,38 @@
+import type { FastifyRequest } from 'fastify';
+import type { Config } from '../config.js';
+import type { Db } from '../db/pool.js';
+import type { Mailer } from '../mail/mailer.js';
+import { UnauthorizedError } from './errors.js';
+
+/** What the services share for the life of the process. */
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  mailer: Mailer;
+}
+
+/** Who is calling: taken from a verified access token, re-checked against the membership. */
+export interface Caller {
+  userId: string;
+  orgId: string;
+}
+
+/** The first argument of every service function that acts for a signed-in user. */
+export interface RequestContext extends Caller {
+  deps: AppDeps;
+  ip: string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    caller: Caller | null;
+  }
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
+}
+
+export function contextOf(request: FastifyRequest): RequestContext {
+  if (!request.caller) throw new UnauthorizedError();
+  return { ...request.caller, deps: request.server.deps, ip: request.ip };
+}

@@ -1,0 +1,81 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { AppError, RateLimitedError } from './errors.js';
+
+interface ErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}
+
+function body(code: string, message: string, details?: unknown): ErrorBody {
+  return { error: details === undefined ? { code, message } : { code, message, details } };
+}
+
+/** A schema validation problem, named by field: `/email` and `email` both become `email`. */
+function fieldOf(instancePath: string, params: Record<string, unknown> | undefined): string {
+  const missing = params?.['missingProperty'] ?? params?.['requiredProperties'];
+  const base = instancePath.replace(/^\//, '').replaceAll('/', '.');
+  if (typeof missing === 'string') return base ? `${base}.${missing}` : missing;
+  if (Array.isArray(missing) && typeof missing[0] === 'string') {
+    return base ? `${base}.${missing[0]}` : missing[0];
+  }
+  const extra = params?.['additionalProperty'];
+  if (typeof extra === 'string') return base ? `${base}.${extra}` : extra;
+  return base || 'body';
+}
+
+/** PostgreSQL errors a client's content can cause, and what they mean to the client. */
+const PG_CLIENT_ERRORS: Record<string, { status: number; code: string; message: string }> = {
+  '23505': { status: 409, code: 'conflict', message: 'A record with these values already exists' },
+  '23503': {
+    status: 422,
+    code: 'invalid_reference',
+    message: 'A referenced record does not exist',
+  },
+  '23514': { status: 422, code: 'validation_failed', message: 'A value is not allowed' },
+  '22P02': { status: 400, code: 'invalid_input', message: 'A value has the wrong format' },
+  '22001': { status: 422, code: 'validation_failed', message: 'A value is too long' },
+  '22007': { status: 400, code: 'invalid_input', message: 'A date or time has the wrong format' },
+  '22008': { status: 400, code: 'invalid_input', message: 'A date or time is out of range' },
+  '22003': { status: 422, code: 'validation_failed', message: 'A number is out of range' },
+};
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError & { code?: string }, request, reply) => {
+    if (error instanceof RateLimitedError) {
+      void reply.header('retry-after', String(error.retryAfterSeconds));
+    }
+    if (error instanceof AppError) {
+      return reply.status(error.statusCode).send(body(error.code, error.message, error.details));
+    }
+    if (error.validation) {
+      const fields = error.validation.map((v) => ({
+        field: fieldOf(v.instancePath, v.params as Record<string, unknown>),
+        message: v.message ?? 'is invalid',
+      }));
+      const where = error.validationContext ?? 'body';
+      const status = where === 'body' ? 422 : 400;
+      const first = fields[0];
+      const message = first ? `${first.field}: ${first.message}` : 'Invalid request';
+      return reply.status(status).send(body('validation_failed', message, { in: where, fields }));
+    }
+    const pgCode = typeof error.code === 'string' ? error.code : undefined;
+    const pgError = pgCode ? PG_CLIENT_ERRORS[pgCode] : undefined;
+    if (pgError) {
+      return reply.status(pgError.status).send(body(pgError.code, pgError.message));
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 500) {
+      request.log.error({ err: error }, 'request failed');
+      return reply.status(500).send(body('internal_error', 'Something went wrong on our side'));
+    }
+    if (status === 429) {
+      return reply.status(429).send(body('rate_limited', 'Too many requests; try again later'));
+    }
+    return reply.status(status).send(body('bad_request', error.message));
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    reply
+      .status(404)
+      .send(body('not_found', `No route for ${request.method} ${request.url.split('?')[0]}`)),
+  );
+}

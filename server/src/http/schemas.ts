@@ -1,0 +1,53 @@
+import { Type } from 'typebox';
+
+/** Shared pieces of request and response schemas. */
+
+export const Uuid = Type.String({
+  format: 'uuid',
+  examples: ['0f8fad5b-d9cb-469f-a165-70867728950e'],
+});
+
+export const Email = Type.String({
+  format: 'email',
+  minLength: 3,
+  maxLength: 320,
+  examples: ['ada@example.com'],
+});
+
+export const Password = Type.String({
+  minLength: 10,
+  maxLength: 200,
+  examples: ['correct horse battery staple'],
+});
+
+export const ErrorBody = Type.Object(
+  {
+    error: Type.Object({
+      code: Type.String(),
+      message: Type.String(),
+      details: Type.Optional(Type.Unknown()),
+    }),
+  },
+  { $id: 'Error', description: 'Every error answer has this shape' },
+);
+
+/** Error answers a route can give, for its OpenAPI description. */
+export function errors<S extends number>(...statuses: S[]): Record<S, typeof ErrorBody> {
+  return Object.fromEntries(statuses.map((status) => [status, ErrorBody])) as Record<
+    S,
+    typeof ErrorBody
+  >;
+}
+
+export const UserSchema = Type.Object({ id: Uuid, email: Type.String(), name: Type.String() });
+export const OrgSchema = Type.Object({ id: Uuid, name: Type.String() });
+export const RoleSchema = Type.Union([
+  Type.Literal('owner'),
+  Type.Literal('admin'),
+  Type.Literal('member'),
+]);
+export const OrgWithRoleSchema = Type.Object({ id: Uuid, name: Type.String(), role: RoleSchema });
+export const SessionSchema = Type.Object({
+  access_token: Type.String(),
+  refresh_token: Type.String(),
+});

@@ -1,0 +1,32 @@
+import { sql } from 'kysely';
+import type { Tx } from '../db/tenant.js';
+
+/**
+ * The background tasks and their payloads. Payloads carry ids only: a task reads the current
+ * state of the records when it runs, inside the tenant context the ids name.
+ */
+export interface TaskPayloads {
+  email__send: { org_id: string; email_id: string };
+  auth__send_password_reset: { user_id: string; reset_id: string };
+}
+
+export type TaskName = keyof TaskPayloads;
+
+/**
+ * Enqueues a job in the caller's transaction: if the change that causes it rolls back, the job
+ * was never queued.
+ */
+export async function enqueueJob<T extends TaskName>(
+  tx: Tx,
+  task: T,
+  payload: TaskPayloads[T],
+  options: { jobKey?: string; runAt?: Date; maxAttempts?: number } = {},
+): Promise<void> {
+  await sql`SELECT graphile_worker.add_job(
+    ${task},
+    ${JSON.stringify(payload)}::json,
+    job_key => ${options.jobKey ?? null}::text,
+    run_at => ${options.runAt ?? null}::timestamptz,
+    max_attempts => ${options.maxAttempts ?? 10}::int
+  )`.execute(tx);
+}

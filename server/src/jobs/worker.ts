@@ -1,0 +1,60 @@
+import { Logger, run, type Runner, type TaskList } from 'graphile-worker';
+import type pg from 'pg';
+import { sendOrgEmail } from '../mail/outbox.js';
+import { sendPasswordReset } from '../modules/auth/password-reset.task.js';
+import type { JobDeps } from './context.js';
+import type { TaskName, TaskPayloads } from './queue.js';
+
+type Handlers = { [T in TaskName]: (deps: JobDeps, payload: TaskPayloads[T]) => Promise<void> };
+
+const handlers: Handlers = {
+  email__send: sendOrgEmail,
+  auth__send_password_reset: sendPasswordReset,
+};
+
+/** Task files cannot be TypeScript on Node 20, so the tasks are registered here in code. */
+export function taskList(deps: JobDeps): TaskList {
+  return Object.fromEntries(
+    Object.entries(handlers).map(([name, handler]) => [
+      name,
+      async (payload: unknown) => {
+        await (handler as (d: JobDeps, p: unknown) => Promise<void>)(deps, payload);
+      },
+    ]),
+  );
+}
+
+function workerLogger(deps: JobDeps): Logger {
+  return new Logger((scope) => (level, message) => {
+    const log = deps.log.child({
+      worker: scope.workerId,
+      task: scope.taskIdentifier,
+      job_id: scope.jobId,
+    });
+    if (level === 'error') log.error(message);
+    else if (level === 'warning') log.warn(message);
+    else if (level === 'info') log.info(message);
+    else log.debug(message);
+  });
+}
+
+/**
+ * Starts processing jobs on the restricted pool. Unnamed statements only, so it also runs
+ * behind PgBouncer in transaction mode.
+ */
+export async function startWorker(
+  deps: JobDeps,
+  pgPool: pg.Pool,
+  concurrency = 2,
+): Promise<Runner> {
+  return run({
+    pgPool,
+    taskList: taskList(deps),
+    concurrency,
+    noHandleSignals: true,
+    noPreparedStatements: true,
+    pollInterval: 1000,
+    crontab: '',
+    logger: workerLogger(deps),
+  });
+}

@@ -1,0 +1,35 @@
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { Config } from '../config.js';
+
+export interface OutgoingMessage {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+export interface Mailer {
+  /** False when no SMTP server is configured: the caller keeps the message instead. */
+  readonly configured: boolean;
+  send(message: OutgoingMessage): Promise<void>;
+  close(): void;
+}
+
+export function createMailer(config: Pick<Config, 'smtpUrl' | 'mailFrom'>): Mailer {
+  if (!config.smtpUrl) {
+    return {
+      configured: false,
+      send: async () => {
+        throw new Error('No SMTP server is configured (SMTP_URL)');
+      },
+      close: () => undefined,
+    };
+  }
+  const transport: Transporter = nodemailer.createTransport(config.smtpUrl);
+  return {
+    configured: true,
+    send: async (message) => {
+      await transport.sendMail({ from: config.mailFrom, ...message });
+    },
+    close: () => transport.close(),
+  };
+}

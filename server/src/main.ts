@@ -1,0 +1,99 @@
+import closeWithGrace from 'close-with-grace';
+import pino from 'pino';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
+import { migrate } from './db/migrate.js';
+import { openDatabase } from './db/pool.js';
+import { assertSafeAppRole, ensureAppRole, UnsafeRoleError } from './db/roles.js';
+import { buildApp } from './http/app.js';
+import { startWorker } from './jobs/worker.js';
+import { createMailer } from './mail/mailer.js';
+
+type Mode = 'all' | 'worker';
+
+/**
+ * Rampart's one entry point: `npm start` (API, web app and, by default, the worker) and
+ * `npm run worker` (the worker alone).
+ */
+async function main(mode: Mode): Promise<void> {
+  const startedAt = performance.now();
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const log = pino({ level: config.logLevel });
+  const cleanups: Array<() => Promise<void>> = [];
+
+  const close = async () => {
+    for (const cleanup of cleanups.reverse())
+      await cleanup().catch((error) => log.error({ err: error }, 'shutdown step failed'));
+  };
+  closeWithGrace({ delay: 20_000 }, async ({ signal, err }) => {
+    if (err) log.error({ err }, 'stopping after an unexpected error');
+    else log.info({ signal }, 'stopping');
+    await close();
+  });
+
+  let ownerUrl = config.databaseUrl;
+  if (!ownerUrl) {
+    const embedded: EmbeddedDatabase = await startEmbeddedPostgres(
+      config.dataDir,
+      config.embeddedPgPort,
+      (m) => log.info(m),
+    );
+    cleanups.push(async () => {
+      await embedded.stop();
+      log.info('embedded PostgreSQL stopped');
+    });
+    ownerUrl = embedded.url;
+    log.info({ port: config.embeddedPgPort, data: config.dataDir }, 'embedded PostgreSQL running');
+  }
+
+  await migrate(ownerUrl, (message) => log.info(message));
+  const appUrl = config.appDatabaseUrl ?? (await ensureAppRole(ownerUrl));
+  const database = openDatabase(appUrl, config.dbPoolSize);
+  cleanups.push(() => database.close());
+  try {
+    await assertSafeAppRole((text) => database.pool.query(text));
+  } catch (error) {
+    if (error instanceof UnsafeRoleError) {
+      log.fatal(error.message);
+      await close();
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  const mailer = createMailer(config);
+  cleanups.push(async () => mailer.close());
+  const deps = { config, db: database.db, mailer };
+
+  if (mode === 'worker' || config.runWorkerInProcess) {
+    const worker = await startWorker(
+      { ...deps, log: log.child({ component: 'worker' }) },
+      database.pool,
+    );
+    cleanups.push(() => worker.stop());
+  }
+  if (mode === 'worker') {
+    log.info('worker running');
+    return;
+  }
+
+  const app = await buildApp(deps);
+  // Stop accepting connections first; in-flight requests finish before the pool closes.
+  cleanups.push(() => app.close());
+  await app.listen({ port: config.port, host: config.host });
+  log.info(
+    { url: config.publicUrl, startup_ms: Math.round(performance.now() - startedAt) },
+    `Rampart is running at ${config.publicUrl}`,
+  );
+}
+
+await main(process.argv.includes('--worker') ? 'worker' : 'all');

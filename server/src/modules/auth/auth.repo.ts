@@ -1,0 +1,260 @@
+import { sql } from 'kysely';
+import type { Role, Tx } from '../../db/tenant.js';
+
+export interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+}
+
+export interface OrgMembershipRow {
+  id: string;
+  name: string;
+  role: Role;
+}
+
+export async function findLoginByEmail(
+  tx: Tx,
+  email: string,
+): Promise<(UserRow & { password_hash: string }) | undefined> {
+  const { rows } = await sql<UserRow & { password_hash: string }>`
+    SELECT id, email, name, password_hash FROM auth_find_user_by_email(${email})`.execute(tx);
+  return rows[0];
+}
+
+export async function currentPasswordHash(tx: Tx): Promise<string | undefined> {
+  const { rows } = await sql<{
+    hash: string | null;
+  }>`SELECT auth_current_password_hash() AS hash`.execute(tx);
+  return rows[0]?.hash ?? undefined;
+}
+
+export async function insertUser(tx: Tx, user: UserRow & { passwordHash: string }): Promise<void> {
+  await tx
+    .insertInto('users')
+    .values({ id: user.id, email: user.email, name: user.name, password_hash: user.passwordHash })
+    .execute();
+}
+
+export async function findUser(tx: Tx, userId: string): Promise<UserRow | undefined> {
+  return tx
+    .selectFrom('users')
+    .select(['id', 'email', 'name'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
+}
+
+export async function updateUser(
+  tx: Tx,
+  userId: string,
+  changes: { name?: string; passwordHash?: string },
+): Promise<void> {
+  await tx
+    .updateTable('users')
+    .set({
+      ...(changes.name !== undefined && { name: changes.name }),
+      ...(changes.passwordHash !== undefined && { password_hash: changes.passwordHash }),
+    })
+    .where('id', '=', userId)
+    .execute();
+}
+
+export async function insertOrgWithOwner(
+  tx: Tx,
+  org: { id: string; name: string; ownerId: string },
+): Promise<void> {
+  await tx
+    .insertInto('orgs')
+    .values({ id: org.id, name: org.name, created_by: org.ownerId })
+    .execute();
+  await tx
+    .insertInto('memberships')
+    .values({ org_id: org.id, user_id: org.ownerId, role: 'owner', created_by: org.ownerId })
+    .execute();
+}
+
+/** The organizations a user belongs to; visible through the user's own-membership policy. */
+export async function listUserOrgs(tx: Tx, userId: string): Promise<OrgMembershipRow[]> {
+  return tx
+    .selectFrom('memberships as m')
+    .innerJoin('orgs as o', 'o.id', 'm.org_id')
+    .select(['o.id', 'o.name', 'm.role'])
+    .where('m.user_id', '=', userId)
+    .orderBy('m.created_at')
+    .orderBy('o.id')
+    .execute();
+}
+
+export async function findOrg(
+  tx: Tx,
+  orgId: string,
+): Promise<{ id: string; name: string } | undefined> {
+  return tx.selectFrom('orgs').select(['id', 'name']).where('id', '=', orgId).executeTakeFirst();
+}
+
+// Refresh tokens -------------------------------------------------------------------------------
+
+export interface RefreshTokenRow {
+  id: string;
+  family_id: string;
+  session_org_id: string;
+  expires_at: Date;
+  used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+export async function insertRefreshToken(
+  tx: Tx,
+  token: {
+    id: string;
+    userId: string;
+    familyId: string;
+    hash: Buffer;
+    orgId: string;
+    expiresAt: Date;
+  },
+): Promise<void> {
+  await tx
+    .insertInto('refresh_tokens')
+    .values({
+      id: token.id,
+      user_id: token.userId,
+      family_id: token.familyId,
+      token_hash: token.hash,
+      session_org_id: token.orgId,
+      expires_at: token.expiresAt,
+    })
+    .execute();
+}
+
+/** Locks the token's row so two refreshes racing with the same token cannot both win. */
+export async function lockRefreshToken(tx: Tx, hash: Buffer): Promise<RefreshTokenRow | undefined> {
+  return tx
+    .selectFrom('refresh_tokens')
+    .select(['id', 'family_id', 'session_org_id', 'expires_at', 'used_at', 'revoked_at'])
+    .where('token_hash', '=', hash)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function markRefreshTokenUsed(tx: Tx, id: string): Promise<void> {
+  await tx
+    .updateTable('refresh_tokens')
+    .set({ used_at: new Date() })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function revokeRefreshFamily(tx: Tx, familyId: string): Promise<void> {
+  await tx
+    .updateTable('refresh_tokens')
+    .set({ revoked_at: new Date() })
+    .where('family_id', '=', familyId)
+    .where('revoked_at', 'is', null)
+    .execute();
+}
+
+export async function revokeAllRefreshTokens(tx: Tx, userId: string): Promise<void> {
+  await tx
+    .updateTable('refresh_tokens')
+    .set({ revoked_at: new Date() })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .execute();
+}
+
+// Sign-in throttling ---------------------------------------------------------------------------
+
+export async function findLoginAttempts(
+  tx: Tx,
+  emailKey: Buffer,
+): Promise<{ failures: number; locked_until: Date | null } | undefined> {
+  return tx
+    .selectFrom('login_attempts')
+    .select(['failures', 'locked_until'])
+    .where('email_key', '=', emailKey)
+    .executeTakeFirst();
+}
+
+/** Counts one more failure and returns the new count. */
+export async function recordLoginFailure(
+  tx: Tx,
+  emailKey: Buffer,
+  lockFor: (failures: number) => number,
+): Promise<number> {
+  const row = await tx
+    .insertInto('login_attempts')
+    .values({ email_key: emailKey, failures: 1, locked_until: null, updated_at: new Date() })
+    .onConflict((oc) =>
+      oc.column('email_key').doUpdateSet({
+        failures: sql`login_attempts.failures + 1`,
+        updated_at: new Date(),
+      }),
+    )
+    .returning('failures')
+    .executeTakeFirstOrThrow();
+  const seconds = lockFor(row.failures);
+  if (seconds > 0) {
+    await tx
+      .updateTable('login_attempts')
+      .set({ locked_until: new Date(Date.now() + seconds * 1000) })
+      .where('email_key', '=', emailKey)
+      .execute();
+  }
+  return row.failures;
+}
+
+export async function clearLoginAttempts(tx: Tx, emailKey: Buffer): Promise<void> {
+  await tx.deleteFrom('login_attempts').where('email_key', '=', emailKey).execute();
+}
+
+// Password resets ------------------------------------------------------------------------------
+
+export async function insertPasswordReset(
+  tx: Tx,
+  reset: { id: string; userId: string; expiresAt: Date },
+): Promise<void> {
+  await tx
+    .insertInto('password_resets')
+    .values({ id: reset.id, user_id: reset.userId, expires_at: reset.expiresAt, token_hash: null })
+    .execute();
+}
+
+export async function findUnsentPasswordReset(
+  tx: Tx,
+  id: string,
+): Promise<{ id: string } | undefined> {
+  return tx
+    .selectFrom('password_resets')
+    .select('id')
+    .where('id', '=', id)
+    .where('token_hash', 'is', null)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', new Date())
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function setPasswordResetHash(tx: Tx, id: string, hash: Buffer): Promise<void> {
+  await tx.updateTable('password_resets').set({ token_hash: hash }).where('id', '=', id).execute();
+}
+
+/** Consumes a valid reset token: true when it existed, was unused and unexpired. */
+export async function consumePasswordReset(tx: Tx, hash: Buffer): Promise<boolean> {
+  const result = await tx
+    .updateTable('password_resets')
+    .set({ used_at: new Date() })
+    .where('token_hash', '=', hash)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', new Date())
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+export async function recordSecurityEvent(
+  tx: Tx,
+  action: string,
+  details: Record<string, unknown> = {},
+): Promise<void> {
+  await sql`SELECT audit_security_event(${action}, ${JSON.stringify(details)}::jsonb)`.execute(tx);
+}

@@ -1,0 +1,219 @@
+import type {
+  FastifyPluginAsyncTypebox,
+  TypeBoxTypeProvider,
+} from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { requireSignedIn } from '../../http/authenticate.js';
+import { contextOf } from '../../http/context.js';
+import { UnauthorizedError } from '../../http/errors.js';
+import {
+  Email,
+  errors,
+  OrgSchema,
+  OrgWithRoleSchema,
+  Password,
+  SessionSchema,
+  UserSchema,
+  Uuid,
+} from '../../http/schemas.js';
+import * as auth from './auth.service.js';
+
+/** The web app keeps the refresh token here, out of reach of page scripts. */
+export const REFRESH_COOKIE = 'rampart_refresh';
+const COOKIE_PATH = '/api/v1/auth';
+
+const Name = Type.String({ minLength: 1, maxLength: 200, examples: ['Ada Lovelace'] });
+
+export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { config } = app.deps;
+  const publicContext = (request: FastifyRequest): auth.PublicContext => ({
+    deps: app.deps,
+    ip: request.ip,
+  });
+  const rateLimit = { max: config.authRateLimitPerMinute, timeWindow: '1 minute' };
+
+  function setRefreshCookie(reply: FastifyReply, token: string): void {
+    void reply.setCookie(REFRESH_COOKIE, token, {
+      path: COOKIE_PATH,
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: config.publicUrl.startsWith('https://'),
+      maxAge: auth.REFRESH_TOKEN_TTL_DAYS * 86_400,
+    });
+  }
+
+  app.post(
+    '/auth/register',
+    {
+      config: { rateLimit },
+      schema: {
+        tags: ['auth'],
+        summary: 'Create an account, its organization, and sign in as its owner',
+        body: Type.Object(
+          {
+            email: Email,
+            password: Password,
+            name: Name,
+            org_name: Type.String({ minLength: 1, maxLength: 200, examples: ['Acme Inc.'] }),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          201: Type.Object({ ...SessionSchema.properties, user: UserSchema, org: OrgSchema }),
+          ...errors(409, 422, 429),
+        },
+      },
+    },
+    async (request, reply) => {
+      const result = await auth.register(publicContext(request), request.body);
+      setRefreshCookie(reply, result.refresh_token);
+      return reply.status(201).send(result);
+    },
+  );
+
+  app.post(
+    '/auth/login',
+    {
+      config: { rateLimit },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with email and password',
+        description:
+          'An unknown email and a wrong password get the same answer. Repeated failures lock the email out for a growing time (429 with Retry-After).',
+        body: Type.Object(
+          { email: Email, password: Type.String({ minLength: 1, maxLength: 200 }) },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            ...SessionSchema.properties,
+            user: UserSchema,
+            orgs: Type.Array(OrgWithRoleSchema),
+          }),
+          ...errors(401, 403, 422, 429),
+        },
+      },
+    },
+    async (request, reply) => {
+      const result = await auth.login(publicContext(request), request.body);
+      setRefreshCookie(reply, result.refresh_token);
+      return result;
+    },
+  );
+
+  const RefreshBody = Type.Object(
+    { refresh_token: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) },
+    { additionalProperties: false },
+  );
+  // The web app sends no body at all and relies on the cookie.
+  const emptyBodyAllowed = async (request: FastifyRequest) => {
+    request.body ??= {};
+  };
+  const refreshTokenOf = (request: FastifyRequest<{ Body: { refresh_token?: string } }>) =>
+    request.body.refresh_token ?? request.cookies[REFRESH_COOKIE];
+
+  app.post(
+    '/auth/refresh',
+    {
+      config: { rateLimit },
+      schema: {
+        tags: ['auth'],
+        summary: 'Exchange a refresh token (body or cookie) for a new token pair',
+        description:
+          'Each refresh token works once. Presenting a used one revokes every token of its sign-in.',
+        body: RefreshBody,
+        response: { 200: SessionSchema, ...errors(401, 422) },
+      },
+      preValidation: emptyBodyAllowed,
+    },
+    async (request, reply) => {
+      const token = refreshTokenOf(request);
+      if (!token) throw new UnauthorizedError('No refresh token: send refresh_token or the cookie');
+      const session = await auth.refresh(publicContext(request), token);
+      setRefreshCookie(reply, session.refresh_token);
+      return session;
+    },
+  );
+
+  app.post(
+    '/auth/logout',
+    {
+      schema: {
+        tags: ['auth'],
+        summary:
+          'Sign out: revoke the refresh token (body or cookie) and every token of its sign-in',
+        body: RefreshBody,
+        response: { 204: Type.Null(), ...errors(422) },
+      },
+      preValidation: emptyBodyAllowed,
+    },
+    async (request, reply) => {
+      await auth.logout(publicContext(request), refreshTokenOf(request));
+      void reply.clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/auth/password-reset',
+    {
+      config: { rateLimit },
+      schema: {
+        tags: ['auth'],
+        summary: 'Email a password reset link',
+        description: 'Always 202, whether or not the email has an account.',
+        body: Type.Object({ email: Email }, { additionalProperties: false }),
+        response: { 202: Type.Object({ status: Type.String() }), ...errors(422, 429) },
+      },
+    },
+    async (request, reply) => {
+      await auth.requestPasswordReset(publicContext(request), request.body);
+      return reply
+        .status(202)
+        .send({ status: 'If an account exists for this email, a reset link is on its way' });
+    },
+  );
+
+  app.post(
+    '/auth/password-reset/confirm',
+    {
+      config: { rateLimit },
+      schema: {
+        tags: ['auth'],
+        summary: 'Choose a new password with the token from a reset link',
+        body: Type.Object(
+          { token: Type.String({ minLength: 1, maxLength: 200 }), password: Password },
+          { additionalProperties: false },
+        ),
+        response: { 204: Type.Null(), ...errors(400, 422, 429) },
+      },
+    },
+    async (request, reply) => {
+      await auth.confirmPasswordReset(publicContext(request), request.body);
+      return reply.status(204).send(null);
+    },
+  );
+
+  await app.register(async (scope) => {
+    requireSignedIn(scope);
+    const signedIn = scope.withTypeProvider<TypeBoxTypeProvider>();
+    signedIn.post(
+      '/auth/switch-org',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Work in another organization you belong to: new tokens for it',
+          security: [{ bearerAuth: [] }],
+          body: Type.Object({ org_id: Uuid }, { additionalProperties: false }),
+          response: { 200: SessionSchema, ...errors(401, 404, 422) },
+        },
+      },
+      async (request, reply) => {
+        const session = await auth.switchOrg(contextOf(request), request.body.org_id);
+        setRefreshCookie(reply, session.refresh_token);
+        return session;
+      },
+    );
+  });
+};

@@ -1,0 +1,330 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { withContext, withTenant, type Role } from '../../db/tenant.js';
+import type { AppDeps, Caller, RequestContext } from '../../http/context.js';
+import {
+  ConflictError,
+  ForbiddenError,
+  invalidField,
+  NotFoundError,
+  RateLimitedError,
+  UnauthorizedError,
+} from '../../http/errors.js';
+import { enqueueJob } from '../../jobs/queue.js';
+import { newScopedToken, parseScopedToken } from '../../lib/scoped-tokens.js';
+import { signAccessToken } from './access-tokens.js';
+import * as repo from './auth.repo.js';
+import { hashPassword, verifyPassword } from './passwords.js';
+
+export const REFRESH_TOKEN_TTL_DAYS = 30;
+const PASSWORD_RESET_TTL_MINUTES = 60;
+
+/** Context of a request made before signing in. */
+export interface PublicContext {
+  deps: AppDeps;
+  ip: string;
+}
+
+export interface Session {
+  access_token: string;
+  refresh_token: string;
+}
+
+export interface OrgSummary {
+  id: string;
+  name: string;
+  role: Role;
+}
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+const INVALID_CREDENTIALS = 'Invalid email or password';
+
+/** Creates a new refresh-token family for (user, org) in `tx` and signs an access token. */
+async function startSession(
+  deps: AppDeps,
+  tx: Parameters<typeof repo.insertRefreshToken>[0],
+  caller: Caller,
+  familyId: string = randomUUID(),
+): Promise<Session> {
+  const refresh = newScopedToken(caller.userId);
+  await repo.insertRefreshToken(tx, {
+    id: randomUUID(),
+    userId: caller.userId,
+    familyId,
+    hash: refresh.hash,
+    orgId: caller.orgId,
+    expiresAt: new Date(Date.now() + REFRESH_TOKEN_TTL_DAYS * 86_400_000),
+  });
+  return {
+    access_token: await signAccessToken(deps.config.jwtSecret, caller),
+    refresh_token: refresh.token,
+  };
+}
+
+export async function register(
+  ctx: PublicContext,
+  input: { email: string; password: string; name: string; org_name: string },
+): Promise<Session & { user: repo.UserRow; org: { id: string; name: string } }> {
+  const user = { id: randomUUID(), email: normalizeEmail(input.email), name: input.name.trim() };
+  const org = { id: randomUUID(), name: input.org_name.trim() };
+  if (!user.name) throw invalidField('name', 'must not be blank');
+  if (!org.name) throw invalidField('org_name', 'must not be blank');
+  const passwordHash = await hashPassword(input.password);
+  try {
+    const session = await withContext(
+      ctx.deps.db,
+      { orgId: org.id, userId: user.id },
+      async (tx) => {
+        await repo.insertUser(tx, { ...user, passwordHash });
+        await repo.insertOrgWithOwner(tx, { ...org, ownerId: user.id });
+        return startSession(ctx.deps, tx, { userId: user.id, orgId: org.id });
+      },
+    );
+    return { ...session, user, org };
+  } catch (error) {
+    if ((error as { constraint?: string }).constraint === 'users_email_key') {
+      throw new ConflictError('An account with this email already exists; sign in instead', {
+        fields: [{ field: 'email', message: 'is already registered' }],
+      });
+    }
+    throw error;
+  }
+}
+
+/** Seconds an email stays locked after `failures` consecutive failed sign-ins. */
+export function lockoutSeconds(failures: number): number {
+  const FREE_ATTEMPTS = 5;
+  if (failures < FREE_ATTEMPTS) return 0;
+  return Math.min(2 ** (failures - FREE_ATTEMPTS), 15 * 60);
+}
+
+function emailKey(email: string): Buffer {
+  return createHash('sha256').update(`login:${email}`).digest();
+}
+
+export async function login(
+  ctx: PublicContext,
+  input: { email: string; password: string },
+): Promise<Session & { user: repo.UserRow; orgs: OrgSummary[] }> {
+  const email = normalizeEmail(input.email);
+  const key = emailKey(email);
+  const { db } = ctx.deps;
+  const noContext = { orgId: null, userId: null };
+
+  const [attempts, account] = await withContext(db, noContext, (tx) =>
+    Promise.all([repo.findLoginAttempts(tx, key), repo.findLoginByEmail(tx, email)]),
+  );
+  const lockedUntil = attempts?.locked_until?.getTime() ?? 0;
+  if (lockedUntil > Date.now()) {
+    throw new RateLimitedError(Math.ceil((lockedUntil - Date.now()) / 1000));
+  }
+
+  const valid = await verifyPassword(account?.password_hash, input.password);
+  if (!valid || !account) {
+    await withContext(db, noContext, (tx) => repo.recordLoginFailure(tx, key, lockoutSeconds));
+    if (account) await recordInEveryOrg(ctx.deps, account.id, 'auth.login_failed', { ip: ctx.ip });
+    throw new UnauthorizedError(INVALID_CREDENTIALS);
+  }
+
+  const user = { id: account.id, email: account.email, name: account.name };
+  const orgs = await withContext(db, { orgId: null, userId: user.id }, async (tx) => {
+    if (attempts) await repo.clearLoginAttempts(tx, key);
+    return repo.listUserOrgs(tx, user.id);
+  });
+  const first = orgs[0];
+  if (!first) throw new ForbiddenError('This account is not a member of any organization');
+  const session = await withContext(db, { orgId: first.id, userId: user.id }, async (tx) => {
+    await repo.recordSecurityEvent(tx, 'auth.login', { ip: ctx.ip });
+    return startSession(ctx.deps, tx, { userId: user.id, orgId: first.id });
+  });
+  return { ...session, user, orgs };
+}
+
+/** Records a security event in each organization of a user (events are per organization). */
+async function recordInEveryOrg(
+  deps: AppDeps,
+  userId: string,
+  action: string,
+  details: Record<string, unknown>,
+): Promise<void> {
+  const orgs = await withContext(deps.db, { orgId: null, userId }, (tx) =>
+    repo.listUserOrgs(tx, userId),
+  );
+  for (const org of orgs) {
+    await withContext(deps.db, { orgId: org.id, userId }, (tx) =>
+      repo.recordSecurityEvent(tx, action, details),
+    );
+  }
+}
+
+type RefreshOutcome =
+  { kind: 'rotated'; session: Session } | { kind: 'reused'; orgId: string } | { kind: 'invalid' };
+
+/**
+ * Exchanges a refresh token for a new pair. Each token works once: presenting a used one
+ * means it was stolen or replayed, so its whole family (every token descended from the same
+ * sign-in) is revoked.
+ */
+export async function refresh(ctx: PublicContext, refreshToken: string): Promise<Session> {
+  const parsed = parseScopedToken(refreshToken);
+  if (!parsed) throw new UnauthorizedError('The refresh token is invalid or has expired');
+  const userId = parsed.scopeId;
+  const { db } = ctx.deps;
+
+  const outcome = await withContext(
+    db,
+    { orgId: null, userId },
+    async (tx): Promise<RefreshOutcome> => {
+      const row = await repo.lockRefreshToken(tx, parsed.hash);
+      if (!row || row.revoked_at || row.expires_at.getTime() <= Date.now())
+        return { kind: 'invalid' };
+      if (row.used_at) {
+        await repo.revokeRefreshFamily(tx, row.family_id);
+        return { kind: 'reused', orgId: row.session_org_id };
+      }
+      const stillMember = (await repo.listUserOrgs(tx, userId)).some(
+        (o) => o.id === row.session_org_id,
+      );
+      if (!stillMember) {
+        await repo.revokeRefreshFamily(tx, row.family_id);
+        return { kind: 'invalid' };
+      }
+      await repo.markRefreshTokenUsed(tx, row.id);
+      const session = await startSession(
+        ctx.deps,
+        tx,
+        { userId, orgId: row.session_org_id },
+        row.family_id,
+      );
+      return { kind: 'rotated', session };
+    },
+  );
+
+  if (outcome.kind === 'rotated') return outcome.session;
+  if (outcome.kind === 'reused') {
+    await withContext(db, { orgId: outcome.orgId, userId }, (tx) =>
+      repo.recordSecurityEvent(tx, 'auth.refresh_reuse', { ip: ctx.ip }),
+    );
+  }
+  throw new UnauthorizedError('The refresh token is invalid or has expired');
+}
+
+/** Ends the session the refresh token belongs to. Unknown tokens are ignored. */
+export async function logout(ctx: PublicContext, refreshToken: string | undefined): Promise<void> {
+  const parsed = refreshToken ? parseScopedToken(refreshToken) : null;
+  if (!parsed) return;
+  await withContext(ctx.deps.db, { orgId: null, userId: parsed.scopeId }, async (tx) => {
+    const row = await repo.lockRefreshToken(tx, parsed.hash);
+    if (row) await repo.revokeRefreshFamily(tx, row.family_id);
+  });
+}
+
+export async function switchOrg(ctx: RequestContext, orgId: string): Promise<Session> {
+  try {
+    return await withTenant(ctx.deps.db, { orgId, userId: ctx.userId }, async (tx) => {
+      await repo.recordSecurityEvent(tx, 'auth.switch_org', { from_org_id: ctx.orgId, ip: ctx.ip });
+      return startSession(ctx.deps, tx, { userId: ctx.userId, orgId });
+    });
+  } catch (error) {
+    // Not a member looks exactly like an organization that does not exist.
+    if (error instanceof UnauthorizedError) throw new NotFoundError('Organization');
+    throw error;
+  }
+}
+
+export async function me(ctx: RequestContext): Promise<{
+  user: repo.UserRow;
+  org: { id: string; name: string };
+  role: Role;
+  orgs: OrgSummary[];
+}> {
+  return withTenant(ctx.deps.db, ctx, async (tx, member) => {
+    const [user, org, orgs] = await Promise.all([
+      repo.findUser(tx, ctx.userId),
+      repo.findOrg(tx, ctx.orgId),
+      repo.listUserOrgs(tx, ctx.userId),
+    ]);
+    if (!user || !org) throw new NotFoundError('Account');
+    return { user, org, role: member.role, orgs };
+  });
+}
+
+export async function listMyOrgs(ctx: RequestContext): Promise<OrgSummary[]> {
+  return withTenant(ctx.deps.db, ctx, (tx) => repo.listUserOrgs(tx, ctx.userId));
+}
+
+export async function updateProfile(
+  ctx: RequestContext,
+  input: { name: string },
+): Promise<repo.UserRow> {
+  const name = input.name.trim();
+  if (!name) throw invalidField('name', 'must not be blank');
+  return withTenant(ctx.deps.db, ctx, async (tx) => {
+    await repo.updateUser(tx, ctx.userId, { name });
+    const user = await repo.findUser(tx, ctx.userId);
+    if (!user) throw new NotFoundError('Account');
+    return user;
+  });
+}
+
+/** Changes the password and signs out every other session of the user. */
+export async function changePassword(
+  ctx: RequestContext,
+  input: { current_password: string; new_password: string },
+): Promise<Session> {
+  const passwordHash = await hashPassword(input.new_password);
+  return withTenant(ctx.deps.db, ctx, async (tx) => {
+    const current = await repo.currentPasswordHash(tx);
+    if (!(await verifyPassword(current, input.current_password))) {
+      throw invalidField('current_password', 'is not your current password');
+    }
+    await repo.updateUser(tx, ctx.userId, { passwordHash });
+    await repo.revokeAllRefreshTokens(tx, ctx.userId);
+    return startSession(ctx.deps, tx, ctx);
+  });
+}
+
+/**
+ * Starts a password reset. The answer is the same whether or not the email has an account;
+ * the emailed link is made by a background job enqueued in the same transaction.
+ */
+export async function requestPasswordReset(
+  ctx: PublicContext,
+  input: { email: string },
+): Promise<void> {
+  const email = normalizeEmail(input.email);
+  const { db } = ctx.deps;
+  const account = await withContext(db, { orgId: null, userId: null }, (tx) =>
+    repo.findLoginByEmail(tx, email),
+  );
+  if (!account) return;
+  await withContext(db, { orgId: null, userId: account.id }, async (tx) => {
+    const resetId = randomUUID();
+    await repo.insertPasswordReset(tx, {
+      id: resetId,
+      userId: account.id,
+      expiresAt: new Date(Date.now() + PASSWORD_RESET_TTL_MINUTES * 60_000),
+    });
+    await enqueueJob(tx, 'auth__send_password_reset', { user_id: account.id, reset_id: resetId });
+  });
+}
+
+/** Sets a new password from an emailed reset link; every session of the user is signed out. */
+export async function confirmPasswordReset(
+  ctx: PublicContext,
+  input: { token: string; password: string },
+): Promise<void> {
+  const parsed = parseScopedToken(input.token);
+  const invalid = invalidField('token', 'is invalid or has expired', 400);
+  if (!parsed) throw invalid;
+  const userId = parsed.scopeId;
+  const passwordHash = await hashPassword(input.password);
+  await withContext(ctx.deps.db, { orgId: null, userId }, async (tx) => {
+    if (!(await repo.consumePasswordReset(tx, parsed.hash))) throw invalid;
+    await repo.updateUser(tx, userId, { passwordHash });
+    await repo.revokeAllRefreshTokens(tx, userId);
+  });
+  await recordInEveryOrg(ctx.deps, userId, 'auth.password_reset', { ip: ctx.ip });
+}

@@ -1,0 +1,88 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { contextOf } from '../../http/context.js';
+import {
+  errors,
+  OrgSchema,
+  OrgWithRoleSchema,
+  Password,
+  RoleSchema,
+  SessionSchema,
+  UserSchema,
+} from '../../http/schemas.js';
+import * as auth from './auth.service.js';
+
+export const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const security = [{ bearerAuth: [] }];
+
+  app.get(
+    '/me',
+    {
+      schema: {
+        tags: ['me'],
+        summary: 'The signed-in user, the current organization and their role in it',
+        security,
+        response: {
+          200: Type.Object({
+            user: UserSchema,
+            org: OrgSchema,
+            role: RoleSchema,
+            orgs: Type.Array(OrgWithRoleSchema),
+          }),
+          ...errors(401),
+        },
+      },
+    },
+    async (request) => auth.me(contextOf(request)),
+  );
+
+  app.get(
+    '/me/orgs',
+    {
+      schema: {
+        tags: ['me'],
+        summary: 'The organizations the signed-in user belongs to',
+        security,
+        response: { 200: Type.Object({ data: Type.Array(OrgWithRoleSchema) }), ...errors(401) },
+      },
+    },
+    async (request) => ({ data: await auth.listMyOrgs(contextOf(request)) }),
+  );
+
+  app.patch(
+    '/me',
+    {
+      schema: {
+        tags: ['me'],
+        summary: "Update the signed-in user's profile",
+        security,
+        body: Type.Object(
+          { name: Type.String({ minLength: 1, maxLength: 200 }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: UserSchema, ...errors(401, 422) },
+      },
+    },
+    async (request) => auth.updateProfile(contextOf(request), request.body),
+  );
+
+  app.post(
+    '/me/password',
+    {
+      schema: {
+        tags: ['me'],
+        summary: 'Change password; signs out every other session',
+        security,
+        body: Type.Object(
+          {
+            current_password: Type.String({ minLength: 1, maxLength: 200 }),
+            new_password: Password,
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: SessionSchema, ...errors(401, 422) },
+      },
+    },
+    async (request) => auth.changePassword(contextOf(request), request.body),
+  );
+};

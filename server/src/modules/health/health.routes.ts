@@ -1,0 +1,49 @@
+import { readdirSync } from 'node:fs';
+import { sql } from 'kysely';
+import { Type } from 'typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { MIGRATIONS_DIR } from '../../db/migrate.js';
+
+const migrationNames = readdirSync(MIGRATIONS_DIR)
+  .filter((file) => file.endsWith('.sql'))
+  .map((file) => file.replace(/\.sql$/, ''));
+const latestMigration = migrationNames.sort().at(-1) ?? '';
+
+const Status = Type.Object({ status: Type.String() });
+
+export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/health',
+    {
+      schema: {
+        tags: ['health'],
+        summary: 'Liveness: the process answers',
+        response: { 200: Status },
+      },
+    },
+    async () => ({ status: 'ok' }),
+  );
+
+  app.get(
+    '/ready',
+    {
+      schema: {
+        tags: ['health'],
+        summary: 'Readiness: the database answers and every migration is applied',
+        response: { 200: Status, 503: Status },
+      },
+    },
+    async (_request, reply) => {
+      try {
+        const { rows } = await sql<{ applied: boolean }>`
+          SELECT exists(SELECT 1 FROM schema_migrations WHERE name = ${latestMigration}) AS applied`.execute(
+          app.deps.db,
+        );
+        if (rows[0]?.applied) return { status: 'ready' };
+        return reply.status(503).send({ status: 'migrations pending' });
+      } catch {
+        return reply.status(503).send({ status: 'database unavailable' });
+      }
+    },
+  );
+};
