@@ -5,11 +5,10 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/db/embed
 import { migrate } from '../../src/db/migrate.js';
 import { ensureAppRole } from '../../src/db/roles.js';
 
-export const TEMPLATE_DATABASE = 'rampart_test_template';
-
 declare module 'vitest' {
   export interface ProvidedContext {
     adminUrl: string;
+    templateDatabase: string;
     templateAppUrl: string;
   }
 }
@@ -31,25 +30,19 @@ export default async function setup(project: TestProject): Promise<() => Promise
     );
     adminUrl = embedded.url;
   }
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
-  // Leftovers of interrupted runs.
-  const { rows } = await admin.query<{ datname: string }>(
-    "SELECT datname FROM pg_database WHERE datname LIKE 'rampart_test\\_%' AND datname <> $1",
-    [TEMPLATE_DATABASE],
-  );
-  for (const row of rows) await admin.query(`DROP DATABASE IF EXISTS ${row.datname} WITH (FORCE)`);
-  await admin.end();
-
-  const templateUrl = withDatabase(adminUrl, TEMPLATE_DATABASE);
+  // Named per run, so that several runs can share one server.
+  const templateDatabase = `rampart_test_tpl_${process.pid}`;
+  await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${templateDatabase} WITH (FORCE)`);
+  await adminQuery(adminUrl, `CREATE DATABASE ${templateDatabase}`);
+  const templateUrl = withDatabase(adminUrl, templateDatabase);
   await migrate(templateUrl, () => undefined);
   const templateAppUrl = await ensureAppRole(templateUrl);
   project.provide('adminUrl', adminUrl);
+  project.provide('templateDatabase', templateDatabase);
   project.provide('templateAppUrl', templateAppUrl);
 
   return async () => {
+    await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${templateDatabase} WITH (FORCE)`);
     await embedded?.stop();
   };
 }
@@ -58,4 +51,14 @@ export function withDatabase(url: string, database: string): string {
   const parsed = new URL(url);
   parsed.pathname = `/${database}`;
   return parsed.toString();
+}
+
+export async function adminQuery(adminUrl: string, text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
 }

@@ -9,7 +9,7 @@ import { openDatabase, type DatabaseHandle } from '../../src/db/pool.js';
 import type { AppDeps } from '../../src/http/context.js';
 import { buildApp } from '../../src/http/app.js';
 import { createMailer, type Mailer } from '../../src/mail/mailer.js';
-import { TEMPLATE_DATABASE, withDatabase } from './global-setup.js';
+import { adminQuery, withDatabase } from './global-setup.js';
 
 export interface TestDatabase {
   name: string;
@@ -24,20 +24,12 @@ export interface TestDatabase {
 export async function createTestDatabase(): Promise<TestDatabase> {
   const adminUrl = inject('adminUrl');
   const name = `rampart_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`);
-  await admin.end();
+  await adminQuery(adminUrl, `CREATE DATABASE ${name} TEMPLATE ${inject('templateDatabase')}`);
   return {
     name,
     ownerUrl: withDatabase(adminUrl, name),
     appUrl: withDatabase(inject('templateAppUrl'), name),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: adminUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
+    drop: () => adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   };
 }
 
