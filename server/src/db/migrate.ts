@@ -9,20 +9,23 @@ export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../../../db/mig
 export const API_GROUP_ROLE = 'rampart_api';
 
 /**
- * Applies Rampart's forward-only SQL migrations and graphile-worker's own schema, as the owner.
- * node-pg-migrate holds an advisory lock for the whole run, so processes that start together
- * apply each migration once.
+ * Applies Rampart's forward-only SQL migrations and graphile-worker's own schema, as the owner,
+ * under an advisory lock, so processes that start together apply each migration once.
  */
 export async function migrate(ownerUrl: string, log: (message: string) => void): Promise<void> {
   const client = new pg.Client({ connectionString: ownerUrl, application_name: 'rampart-migrate' });
   await client.connect();
   try {
+    // One lock around everything below (our migrations, the worker's schema, the grants):
+    // processes that start together wait here and then find nothing left to do.
+    await client.query("SELECT pg_advisory_lock(hashtext('rampart:migrate'))");
     await runner({
       dbClient: client,
       dir: MIGRATIONS_DIR,
       direction: 'up',
       migrationsTable: 'schema_migrations',
       checkOrder: true,
+      advisoryLockMode: 'wait',
       log: (message: string) => {
         if (message.startsWith('> Migrating')) log(message.replace(/^> /, ''));
       },
@@ -38,6 +41,7 @@ export async function migrate(ownerUrl: string, log: (message: string) => void):
       GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA graphile_worker TO ${API_GROUP_ROLE};
     `);
   } finally {
+    // Ending the session releases the advisory lock.
     await client.end();
   }
 }

@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../src/http/app.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe('HTTP basics', () => {
+  it('answers liveness and readiness', async () => {
+    expect((await t.app.inject({ url: '/api/health' })).json()).toEqual({ status: 'ok' });
+    const ready = await t.app.inject({ url: '/api/ready' });
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json()).toEqual({ status: 'ready' });
+  });
+
+  it('reports not ready when a migration is missing', async () => {
+    const [latest] = await t.ownerQuery<{ name: string; run_on: Date }>(
+      'DELETE FROM schema_migrations WHERE id = (SELECT max(id) FROM schema_migrations) RETURNING name, run_on',
+    );
+    try {
+      const ready = await t.app.inject({ url: '/api/ready' });
+      expect(ready.statusCode).toBe(503);
+      expect(ready.json()).toEqual({ status: 'migrations pending' });
+    } finally {
+      await t.ownerQuery('INSERT INTO schema_migrations (name, run_on) VALUES ($1, $2)', [
+        latest?.name,
+        latest?.run_on,
+      ]);
+    }
+    expect((await t.app.inject({ url: '/api/ready' })).statusCode).toBe(200);
+  });
+
+  it("gives every answer a request id, and keeps the caller's", async () => {
+    const fresh = await t.app.inject({ url: '/api/health' });
+    expect(fresh.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    const given = await t.app.inject({
+      url: '/api/health',
+      headers: { 'x-request-id': 'trace-123' },
+    });
+    expect(given.headers['x-request-id']).toBe('trace-123');
+  });
+
+  it('sends security headers', async () => {
+    const response = await t.app.inject({ url: '/api/health' });
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(response.headers['strict-transport-security']).toBeDefined();
+    expect(response.headers['x-frame-options']).toBeDefined();
+  });
+
+  it('answers unknown routes with the JSON error shape', async () => {
+    for (const url of ['/api/v1/nothing-here', '/api/nothing']) {
+      const response = await t.app.inject({ url });
+      expect(response.statusCode).toBe(404);
+      expect(response.json()).toEqual({
+        error: { code: 'not_found', message: expect.any(String) },
+      });
+    }
+  });
+
+  it('requires a valid bearer token on signed-in routes', async () => {
+    for (const authorization of [undefined, 'Bearer not-a-jwt', 'Basic abc']) {
+      const response = await t.app.inject({
+        url: '/api/v1/me',
+        headers: authorization ? { authorization } : {},
+      });
+      expect(response.statusCode).toBe(401);
+      expect(response.json().error.code).toBe('unauthorized');
+    }
+  });
+
+  it('publishes the OpenAPI document and Swagger UI', async () => {
+    const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/auth/register',
+        '/api/v1/auth/login',
+        '/api/v1/auth/refresh',
+        '/api/v1/me',
+      ]),
+    );
+    const ui = await t.app.inject({ url: '/api/docs/' });
+    expect(ui.statusCode).toBe(200);
+    expect(ui.headers['content-type']).toContain('text/html');
+  });
+});
+
+describe('failures', () => {
+  it('hides the details of unexpected errors', async () => {
+    const app = await buildApp(t.deps, { logger: false });
+    app.get('/api/explode', async () => {
+      throw new Error('secret internals: password=hunter2');
+    });
+    const response = await app.inject({ url: '/api/explode' });
+    expect(response.statusCode).toBe(500);
+    expect(response.json()).toEqual({
+      error: { code: 'internal_error', message: expect.any(String) },
+    });
+    expect(response.body).not.toContain('hunter2');
+    await app.close();
+  });
+
+  it('lets in-flight requests finish when shutting down', async () => {
+    const app = await buildApp(t.deps, { logger: false });
+    let release: () => void = () => undefined;
+    const started = new Promise<void>((resolve) => {
+      app.get('/api/slow', async () => {
+        resolve();
+        await new Promise<void>((done) => (release = done));
+        return { finished: true };
+      });
+    });
+    const address = await app.listen({ port: 0, host: '127.0.0.1' });
+    const inFlight = fetch(`${address}/api/slow`);
+    await started;
+    const closing = app.close();
+    release();
+    const response = await inFlight;
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ finished: true });
+    await closing;
+  });
+});

@@ -1,0 +1,107 @@
+import { readdirSync } from 'node:fs';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+import { migrate, MIGRATIONS_DIR } from '../src/db/migrate.js';
+import { ensureAppRole, inspectRole } from '../src/db/roles.js';
+import { adminQuery, withDatabase } from './support/global-setup.js';
+import { inject } from 'vitest';
+
+const adminUrl = inject('adminUrl');
+const name = `rampart_test_empty_${process.pid}`;
+const url = withDatabase(adminUrl, name);
+
+beforeAll(async () => {
+  await adminQuery(adminUrl, `CREATE DATABASE ${name}`);
+});
+afterAll(async () => {
+  await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+});
+
+async function query<R extends pg.QueryResultRow>(
+  connectionString: string,
+  text: string,
+): Promise<R[]> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    return (await client.query<R>(text)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+describe('start-up', () => {
+  it('applies each migration once when several processes start together', async () => {
+    await Promise.all([
+      migrate(url, () => undefined),
+      migrate(url, () => undefined),
+      migrate(url, () => undefined),
+    ]);
+    const files = readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql'));
+    const applied = await query<{ name: string }>(
+      url,
+      'SELECT name FROM schema_migrations ORDER BY id',
+    );
+    expect(applied.map((r) => `${r.name}.sql`)).toEqual(files.sort());
+    // A later start finds nothing to do.
+    await migrate(url, () => undefined);
+    expect(await query(url, 'SELECT name FROM schema_migrations')).toHaveLength(files.length);
+  });
+
+  it('creates a restricted login role from the owner connection', async () => {
+    const appUrl = await ensureAppRole(url);
+    const safety = await (async () => {
+      const client = new pg.Client({ connectionString: appUrl });
+      await client.connect();
+      try {
+        return await inspectRole((text) => client.query(text));
+      } finally {
+        await client.end();
+      }
+    })();
+    expect(safety).toEqual({
+      role: 'rampart_app',
+      superuser: false,
+      bypassRls: false,
+      ownedTables: [],
+    });
+    // Creating it again (a second process) works and leaves it as restricted.
+    await Promise.all([ensureAppRole(url), ensureAppRole(url)]);
+    const [role] = await query<{
+      rolsuper: boolean;
+      rolbypassrls: boolean;
+      rolcreaterole: boolean;
+    }>(
+      url,
+      "SELECT rolsuper, rolbypassrls, rolcreaterole FROM pg_roles WHERE rolname = 'rampart_app'",
+    );
+    expect(role).toEqual({ rolsuper: false, rolbypassrls: false, rolcreaterole: false });
+  });
+});
+
+describe('configuration', () => {
+  it('requires a JWT secret in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://x@y/z' })).toThrow(
+      /JWT_SECRET/,
+    );
+  });
+
+  it('names the variable that is wrong', () => {
+    expect(() => loadConfig({ PORT: 'eighty', JWT_SECRET: 'x'.repeat(40) })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: 'eighty', JWT_SECRET: 'x'.repeat(40) })).toThrow(/PORT/);
+    expect(() => loadConfig({ SMTP_URL: 'mail.example.com', JWT_SECRET: 'x'.repeat(40) })).toThrow(
+      /SMTP_URL/,
+    );
+  });
+
+  it('has working defaults', () => {
+    const config = loadConfig({ JWT_SECRET: 'x'.repeat(40) });
+    expect(config).toMatchObject({
+      port: 3000,
+      publicUrl: 'http://localhost:3000',
+      databaseUrl: undefined,
+      runWorkerInProcess: true,
+    });
+  });
+});
