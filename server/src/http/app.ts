@@ -13,6 +13,7 @@ import { healthRoutes } from '../modules/health/health.routes.js';
 import { apiV1Routes } from './api-v1.js';
 import type { AppDeps } from './context.js';
 import { registerErrorHandling } from './error-handler.js';
+import { rejectNulCharacters } from './reject-nul.js';
 
 export interface BuildAppOptions {
   /** Pino options, or false for no logging. */
@@ -38,6 +39,7 @@ export async function buildApp(
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
+  app.addHook('preValidation', rejectNulCharacters);
   app.addHook('preHandler', async (request) => {
     if (request.caller)
       request.log = request.log.child({

@@ -36,6 +36,16 @@ const PG_CLIENT_ERRORS: Record<string, { status: number; code: string; message: 
   '22007': { status: 400, code: 'invalid_input', message: 'A date or time has the wrong format' },
   '22008': { status: 400, code: 'invalid_input', message: 'A date or time is out of range' },
   '22003': { status: 422, code: 'validation_failed', message: 'A number is out of range' },
+  '22021': {
+    status: 400,
+    code: 'invalid_input',
+    message: 'Text contains a character that cannot be stored',
+  },
+  '22P05': {
+    status: 400,
+    code: 'invalid_input',
+    message: 'Text contains a character that cannot be stored',
+  },
 };
 
 export function registerErrorHandling(app: FastifyInstance): void {

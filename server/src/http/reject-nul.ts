@@ -1,0 +1,25 @@
+import type { FastifyRequest } from 'fastify';
+import { invalidField } from './errors.js';
+
+/** The path of the first string holding a NUL character, which PostgreSQL text cannot store. */
+function findNul(value: unknown, path: string): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) {
+      const found = findNul(item, `${path}.${index}`);
+      if (found) return found;
+    }
+  } else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const found = findNul(item, path ? `${path}.${key}` : key);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/** Refuses NUL characters in any body or query field up front, naming the field. */
+export async function rejectNulCharacters(request: FastifyRequest): Promise<void> {
+  const field = findNul(request.body, '') ?? findNul(request.query, '');
+  if (field) throw invalidField(field, 'must not contain NUL characters', 400);
+}
