@@ -1,0 +1,136 @@
+import { withTenant, type Member } from '../../db/tenant.js';
+import type { RequestContext } from '../../http/context.js';
+import { ForbiddenError, invalidField, NotFoundError } from '../../http/errors.js';
+import * as repo from './audit.repo.js';
+
+export const DEFAULT_PAGE_SIZE = 50;
+
+export interface AuditEntry {
+  id: number;
+  occurred_at: string;
+  actor: { id: string; name: string | null } | null;
+  action: string;
+  table_name: string | null;
+  record_id: string | null;
+  changes: Record<string, unknown>;
+}
+
+export interface AuditPage {
+  data: AuditEntry[];
+  next_cursor: string | null;
+}
+
+export interface PageInput {
+  limit?: number;
+  cursor?: string;
+}
+
+export interface AuditLogInput extends PageInput {
+  record_id?: string;
+  actor_id?: string;
+  action?: string;
+  table_name?: string;
+  from?: string;
+  to?: string;
+}
+
+const POSITION_AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+
+/** Cursors are opaque to clients: the last row's exact time and id, base64url-encoded JSON. */
+function encodeCursor(position: repo.AuditPosition): string {
+  return Buffer.from(JSON.stringify([position.occurredAt, position.id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string | undefined): repo.AuditPosition | undefined {
+  if (cursor === undefined) return undefined;
+  const invalid = invalidField('cursor', 'is not a cursor this API returned', 400);
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw invalid;
+  }
+  if (!Array.isArray(decoded) || decoded.length !== 2) throw invalid;
+  const [occurredAt, id] = decoded as unknown[];
+  if (typeof occurredAt !== 'string' || !POSITION_AT.test(occurredAt)) throw invalid;
+  if (Number.isNaN(Date.parse(occurredAt))) throw invalid;
+  if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 1) throw invalid;
+  return { occurredAt, id };
+}
+
+function checkDate(field: 'from' | 'to', value: string | undefined): string | undefined {
+  if (value !== undefined && Number.isNaN(Date.parse(value))) {
+    throw invalidField(field, 'must be an ISO 8601 date-time', 400);
+  }
+  return value;
+}
+
+function requireAuditReader(member: Member): void {
+  if (member.role !== 'owner' && member.role !== 'admin') {
+    throw new ForbiddenError("Only admins and owners can read the organization's audit log");
+  }
+}
+
+async function toPage(
+  tx: Parameters<typeof repo.actorNames>[0],
+  rows: repo.AuditRow[],
+  limit: number,
+): Promise<AuditPage> {
+  const page = rows.slice(0, limit);
+  const actorIds = [...new Set(page.flatMap((row) => (row.actor_id ? [row.actor_id] : [])))];
+  const names = await repo.actorNames(tx, actorIds);
+  const last = page.at(-1);
+  return {
+    data: page.map((row) => ({
+      id: row.id,
+      occurred_at: row.occurred_at.toISOString(),
+      actor: row.actor_id ? { id: row.actor_id, name: names.get(row.actor_id) ?? null } : null,
+      action: row.action,
+      table_name: row.table_name,
+      record_id: row.record_id,
+      changes: row.changes,
+    })),
+    next_cursor:
+      rows.length > limit && last
+        ? encodeCursor({ occurredAt: last.position_at, id: last.id })
+        : null,
+  };
+}
+
+/** The organization's audit log, newest first: admins and owners only. */
+export async function listAuditLog(ctx: RequestContext, input: AuditLogInput): Promise<AuditPage> {
+  const limit = input.limit ?? DEFAULT_PAGE_SIZE;
+  const after = decodeCursor(input.cursor);
+  const filter: repo.AuditFilter = {
+    recordId: input.record_id,
+    actorId: input.actor_id,
+    action: input.action,
+    tableName: input.table_name,
+    from: checkDate('from', input.from),
+    to: checkDate('to', input.to),
+  };
+  return withTenant(ctx.deps.db, ctx, async (tx, member) => {
+    requireAuditReader(member);
+    // One row more than asked tells whether there is a next page.
+    const rows = await repo.listAuditLog(tx, filter, { limit: limit + 1, after });
+    return toPage(tx, rows, limit);
+  });
+}
+
+/**
+ * The history of one record of the organization, oldest first; any member may read it. A
+ * record with no history is not found, like a record of another organization.
+ */
+export async function recordHistory(
+  ctx: RequestContext,
+  recordId: string,
+  input: PageInput,
+): Promise<AuditPage> {
+  const limit = input.limit ?? DEFAULT_PAGE_SIZE;
+  const after = decodeCursor(input.cursor);
+  return withTenant(ctx.deps.db, ctx, async (tx) => {
+    const rows = await repo.listRecordHistory(tx, recordId, { limit: limit + 1, after });
+    if (rows.length === 0 && !after) throw new NotFoundError('Record history');
+    return toPage(tx, rows, limit);
+  });
+}
