@@ -24,6 +24,11 @@ export default tseslint.config(
     },
   },
   {
+    // The web app runs in the browser. Its .svelte files are checked by svelte-check instead.
+    files: ['web/src/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     files: ['server/src/config.ts', 'server/test/**', 'scripts/**', '**/*.config.*'],
     rules: { 'no-restricted-properties': 'off' },
   },
