@@ -203,6 +203,8 @@ BEGIN
     before_value := old_row -> column_name;
     after_value := new_row -> column_name;
     CONTINUE WHEN TG_OP = 'UPDATE' AND before_value IS NOT DISTINCT FROM after_value;
+    -- A column that is empty before and after says nothing.
+    CONTINUE WHEN coalesce(before_value, 'null') = 'null' AND coalesce(after_value, 'null') = 'null';
     IF column_name = ANY (secret_columns) THEN
       before_value := CASE WHEN before_value IS NOT NULL THEN '"[redacted]"'::jsonb END;
       after_value := CASE WHEN after_value IS NOT NULL THEN '"[redacted]"'::jsonb END;
