@@ -40,6 +40,26 @@ export async function migrate(ownerUrl: string, log: (message: string) => void):
       GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA graphile_worker TO ${API_GROUP_ROLE};
       GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA graphile_worker TO ${API_GROUP_ROLE};
     `);
+    // graphile-worker enables row-level security on its tables without any policy (so that a
+    // database-exposing API cannot touch them), which leaves a non-owner role unable to enqueue
+    // or run a job. The queue holds task names and ids only, so the restricted role gets it all.
+    await client.query(`
+      DO $$
+      DECLARE
+        queue_table regclass;
+      BEGIN
+        FOR queue_table IN
+          SELECT c.oid::regclass FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+          WHERE n.nspname = 'graphile_worker' AND c.relkind = 'r' AND c.relrowsecurity
+            AND NOT EXISTS (SELECT FROM pg_policy p
+                            WHERE p.polrelid = c.oid AND p.polname = 'rampart_api_queue')
+        LOOP
+          EXECUTE format('CREATE POLICY rampart_api_queue ON %s FOR ALL TO ${API_GROUP_ROLE} '
+            'USING (true) WITH CHECK (true)', queue_table);
+        END LOOP;
+      END
+      $$;
+    `);
   } finally {
     // Ending the session releases the advisory lock.
     await client.end();
