@@ -250,11 +250,3 @@ export async function consumePasswordReset(tx: Tx, hash: Buffer): Promise<boolea
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
-
-export async function recordSecurityEvent(
-  tx: Tx,
-  action: string,
-  details: Record<string, unknown> = {},
-): Promise<void> {
-  await sql`SELECT audit_security_event(${action}, ${JSON.stringify(details)}::jsonb)`.execute(tx);
-}

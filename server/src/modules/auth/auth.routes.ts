@@ -4,6 +4,7 @@ import type {
 } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import type { Config } from '../../config.js';
 import { requireSignedIn } from '../../http/authenticate.js';
 import { contextOf } from '../../http/context.js';
 import { UnauthorizedError } from '../../http/errors.js';
@@ -25,6 +26,21 @@ const COOKIE_PATH = '/api/v1/auth';
 
 const Name = Type.String({ minLength: 1, maxLength: 200, examples: ['Ada Lovelace'] });
 
+/** Hands the refresh token of a new session to the web app; every sign-in route does this. */
+export function setRefreshCookie(
+  reply: FastifyReply,
+  config: Pick<Config, 'publicUrl'>,
+  token: string,
+): void {
+  void reply.setCookie(REFRESH_COOKIE, token, {
+    path: COOKIE_PATH,
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: config.publicUrl.startsWith('https://'),
+    maxAge: auth.REFRESH_TOKEN_TTL_DAYS * 86_400,
+  });
+}
+
 export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { config } = app.deps;
   const publicContext = (request: FastifyRequest): auth.PublicContext => ({
@@ -32,16 +48,6 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     ip: request.ip,
   });
   const rateLimit = { max: config.authRateLimitPerMinute, timeWindow: '1 minute' };
-
-  function setRefreshCookie(reply: FastifyReply, token: string): void {
-    void reply.setCookie(REFRESH_COOKIE, token, {
-      path: COOKIE_PATH,
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: config.publicUrl.startsWith('https://'),
-      maxAge: auth.REFRESH_TOKEN_TTL_DAYS * 86_400,
-    });
-  }
 
   app.post(
     '/auth/register',
@@ -67,7 +73,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const result = await auth.register(publicContext(request), request.body);
-      setRefreshCookie(reply, result.refresh_token);
+      setRefreshCookie(reply, config, result.refresh_token);
       return reply.status(201).send(result);
     },
   );
@@ -97,7 +103,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const result = await auth.login(publicContext(request), request.body);
-      setRefreshCookie(reply, result.refresh_token);
+      setRefreshCookie(reply, config, result.refresh_token);
       return result;
     },
   );
@@ -131,7 +137,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const token = refreshTokenOf(request);
       if (!token) throw new UnauthorizedError('No refresh token: send refresh_token or the cookie');
       const session = await auth.refresh(publicContext(request), token);
-      setRefreshCookie(reply, session.refresh_token);
+      setRefreshCookie(reply, config, session.refresh_token);
       return session;
     },
   );
@@ -211,7 +217,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
       async (request, reply) => {
         const session = await auth.switchOrg(contextOf(request), request.body.org_id);
-        setRefreshCookie(reply, session.refresh_token);
+        setRefreshCookie(reply, config, session.refresh_token);
         return session;
       },
     );

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { recordSecurityEvent } from '../../db/security-events.js';
 import { withContext, withTenant, type Role } from '../../db/tenant.js';
 import type { AppDeps, Caller, RequestContext } from '../../http/context.js';
 import {
@@ -41,8 +42,11 @@ export function normalizeEmail(email: string): string {
 
 const INVALID_CREDENTIALS = 'Invalid email or password';
 
-/** Creates a new refresh-token family for (user, org) in `tx` and signs an access token. */
-async function startSession(
+/**
+ * Creates a new refresh-token family for (user, org) in `tx` and signs an access token. The
+ * transaction's `app.current_user` must be the user: refresh tokens are readable by their owner only.
+ */
+export async function startSession(
   deps: AppDeps,
   tx: Parameters<typeof repo.insertRefreshToken>[0],
   caller: Caller,
@@ -136,7 +140,7 @@ export async function login(
   const first = orgs[0];
   if (!first) throw new ForbiddenError('This account is not a member of any organization');
   const session = await withContext(db, { orgId: first.id, userId: user.id }, async (tx) => {
-    await repo.recordSecurityEvent(tx, 'auth.login', { ip: ctx.ip });
+    await recordSecurityEvent(tx, 'auth.login', { ip: ctx.ip });
     return startSession(ctx.deps, tx, { userId: user.id, orgId: first.id });
   });
   return { ...session, user, orgs };
@@ -154,7 +158,7 @@ async function recordInEveryOrg(
   );
   for (const org of orgs) {
     await withContext(deps.db, { orgId: org.id, userId }, (tx) =>
-      repo.recordSecurityEvent(tx, action, details),
+      recordSecurityEvent(tx, action, details),
     );
   }
 }
@@ -205,7 +209,7 @@ export async function refresh(ctx: PublicContext, refreshToken: string): Promise
   if (outcome.kind === 'rotated') return outcome.session;
   if (outcome.kind === 'reused') {
     await withContext(db, { orgId: outcome.orgId, userId }, (tx) =>
-      repo.recordSecurityEvent(tx, 'auth.refresh_reuse', { ip: ctx.ip }),
+      recordSecurityEvent(tx, 'auth.refresh_reuse', { ip: ctx.ip }),
     );
   }
   throw new UnauthorizedError('The refresh token is invalid or has expired');
@@ -224,7 +228,7 @@ export async function logout(ctx: PublicContext, refreshToken: string | undefine
 export async function switchOrg(ctx: RequestContext, orgId: string): Promise<Session> {
   try {
     return await withTenant(ctx.deps.db, { orgId, userId: ctx.userId }, async (tx) => {
-      await repo.recordSecurityEvent(tx, 'auth.switch_org', { from_org_id: ctx.orgId, ip: ctx.ip });
+      await recordSecurityEvent(tx, 'auth.switch_org', { from_org_id: ctx.orgId, ip: ctx.ip });
       return startSession(ctx.deps, tx, { userId: ctx.userId, orgId });
     });
   } catch (error) {
