@@ -24,7 +24,14 @@ export function createMailer(config: Pick<Config, 'smtpUrl' | 'mailFrom'>): Mail
       close: () => undefined,
     };
   }
-  const transport: Transporter = nodemailer.createTransport(config.smtpUrl);
+  // nodemailer waits up to ten minutes on a silent server by default; a delivery job should
+  // fail sooner and be retried.
+  const transport: Transporter = nodemailer.createTransport({
+    url: config.smtpUrl,
+    connectionTimeout: 15_000,
+    greetingTimeout: 15_000,
+    socketTimeout: 60_000,
+  });
   return {
     configured: true,
     send: async (message) => {

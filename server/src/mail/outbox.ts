@@ -1,6 +1,7 @@
 import { withContext, type Tx } from '../db/tenant.js';
 import type { JobDeps } from '../jobs/context.js';
 import { enqueueJob, type TaskPayloads } from '../jobs/queue.js';
+import * as repo from '../modules/outbox/outbox.repo.js';
 
 export interface OrgEmail {
   to: string;
@@ -16,78 +17,39 @@ export interface OrgEmail {
  * caller's transaction. Without SMTP the message stays in the outbox, where admins read it.
  */
 export async function queueOrgEmail(tx: Tx, orgId: string, email: OrgEmail): Promise<string> {
-  const { id } = await tx
-    .insertInto('email_outbox')
-    .values({
-      org_id: orgId,
-      to_address: email.to,
-      subject: email.subject,
-      text_body: email.text,
-      kind: email.kind,
-      created_by: email.createdBy,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const id = await repo.insertMessage(tx, { orgId, ...email });
   await enqueueJob(tx, 'email__send', { org_id: orgId, email_id: id });
   return id;
 }
 
-/** Delivers one queued outbox message. A message already sent or kept is left alone. */
+/**
+ * Delivers one queued outbox message; one already sent or kept is left alone. The SMTP
+ * conversation happens between two short transactions, never inside one: a slow mail server
+ * must not hold a database connection (or a PgBouncer server connection) while it answers.
+ * Each message has one job and the worker runs a job once at a time, so no lock is needed.
+ */
 export async function sendOrgEmail(
   deps: JobDeps,
   payload: TaskPayloads['email__send'],
 ): Promise<void> {
-  const failure = await withContext(
-    deps.db,
-    { orgId: payload.org_id, userId: null },
-    async (tx) => {
-      const email = await tx
-        .selectFrom('email_outbox')
-        .select(['id', 'to_address', 'subject', 'text_body'])
-        .where('id', '=', payload.email_id)
-        .where('status', 'in', ['queued', 'failed'])
-        .forUpdate()
-        .executeTakeFirst();
-      if (!email) return null;
-      if (!deps.mailer.configured) {
-        await tx
-          .updateTable('email_outbox')
-          .set({ status: 'kept' })
-          .where('id', '=', email.id)
-          .execute();
-        return null;
-      }
-      try {
-        await deps.mailer.send({
-          to: email.to_address,
-          subject: email.subject,
-          text: email.text_body,
-        });
-      } catch (error) {
-        await tx
-          .updateTable('email_outbox')
-          .set((eb) => ({
-            status: 'failed',
-            attempts: eb('attempts', '+', 1),
-            last_error: String(error),
-          }))
-          .where('id', '=', email.id)
-          .execute();
-        return error;
-      }
-      await tx
-        .updateTable('email_outbox')
-        .set((eb) => ({
-          status: 'sent',
-          sent_at: new Date(),
-          attempts: eb('attempts', '+', 1),
-          last_error: null,
-        }))
-        .where('id', '=', email.id)
-        .execute();
-      return null;
-    },
-  );
-  // Recorded first, thrown after: the worker retries with backoff.
-  if (failure) throw failure;
+  const orgId = payload.org_id;
+  const inOrg = <T>(work: (tx: Tx) => Promise<T>) =>
+    withContext(deps.db, { orgId, userId: null }, work);
+
+  const email = await inOrg((tx) => repo.findUndelivered(tx, orgId, payload.email_id));
+  if (!email) return;
+  if (!deps.mailer.configured) {
+    await inOrg((tx) => repo.markKept(tx, orgId, email.id));
+    return;
+  }
+  try {
+    await deps.mailer.send({ to: email.to, subject: email.subject, text: email.text });
+  } catch (error) {
+    await inOrg((tx) =>
+      repo.markDeliveryAttempt(tx, orgId, email.id, { sent: false, error: String(error) }),
+    );
+    // Thrown after recording: the worker retries with backoff.
+    throw error;
+  }
+  await inOrg((tx) => repo.markDeliveryAttempt(tx, orgId, email.id, { sent: true }));
 }
