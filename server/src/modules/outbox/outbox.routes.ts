@@ -1,3 +1,79 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { contextOf } from '../../http/context.js';
+import { errors, Uuid } from '../../http/schemas.js';
+import * as outbox from './outbox.service.js';
 
-export const outboxRoutes: FastifyPluginAsyncTypebox = async () => {};
+const Status = Type.Union([
+  Type.Literal('queued'),
+  Type.Literal('sent'),
+  Type.Literal('kept'),
+  Type.Literal('failed'),
+]);
+
+export const outboxRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const security = [{ bearerAuth: [] }];
+
+  app.get(
+    '/outbox',
+    {
+      schema: {
+        tags: ['outbox'],
+        summary: "The organization's outgoing email, newest first",
+        description:
+          'Admins and owners only. Status `kept` means no SMTP server is configured: the message (an invitation link, say) is only here, for an admin to pass on.',
+        security,
+        querystring: Type.Object(
+          {
+            limit: Type.Optional(
+              Type.Integer({ minimum: 1, maximum: 100, default: outbox.DEFAULT_PAGE_SIZE }),
+            ),
+            cursor: Type.Optional(
+              Type.String({
+                minLength: 1,
+                maxLength: 200,
+                description: 'next_cursor of the page before',
+              }),
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            data: Type.Array(
+              Type.Object({
+                id: Uuid,
+                to: Type.String(),
+                subject: Type.String(),
+                text: Type.String(),
+                kind: Type.String(),
+                status: Status,
+                created_at: Type.String({ format: 'date-time' }),
+                sent_at: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+              }),
+            ),
+            next_cursor: Type.Union([Type.String(), Type.Null()]),
+          }),
+          ...errors(400, 401, 403),
+        },
+      },
+    },
+    async (request) => outbox.listOutbox(contextOf(request), request.query),
+  );
+
+  app.get(
+    '/outbox/status',
+    {
+      schema: {
+        tags: ['outbox'],
+        summary: 'Whether email leaves the server, or is kept in the outbox',
+        security,
+        response: {
+          200: Type.Object({ smtp_configured: Type.Boolean() }),
+          ...errors(401, 403),
+        },
+      },
+    },
+    async (request) => outbox.outboxStatus(contextOf(request)),
+  );
+};

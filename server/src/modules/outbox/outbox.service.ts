@@ -1,0 +1,68 @@
+import { withTenant } from '../../db/tenant.js';
+import type { RequestContext } from '../../http/context.js';
+import { invalidField } from '../../http/errors.js';
+import { requireAdmin } from '../members/permissions.js';
+import * as repo from './outbox.repo.js';
+
+export interface OutboxMessage {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  kind: string;
+  status: repo.OutboxRow['status'];
+  created_at: string;
+  sent_at: string | null;
+}
+
+export const DEFAULT_PAGE_SIZE = 50;
+
+const CURSOR_SHAPE =
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z\|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+function encodeCursor(row: repo.OutboxRow): string {
+  return Buffer.from(`${row.position}|${row.id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { createdAt: string; id: string } {
+  const decoded = Buffer.from(cursor, 'base64url').toString();
+  const [createdAt, id] = decoded.split('|');
+  if (!CURSOR_SHAPE.test(decoded) || !createdAt || !id || Number.isNaN(Date.parse(createdAt))) {
+    throw invalidField('cursor', 'is not a cursor this list gave out', 400);
+  }
+  return { createdAt, id };
+}
+
+/**
+ * The organization's outgoing email, newest first. Without SMTP this is where admins read
+ * invitation links, so only admins and owners see it.
+ */
+export async function listOutbox(
+  ctx: RequestContext,
+  input: { limit?: number | undefined; cursor?: string | undefined },
+): Promise<{ data: OutboxMessage[]; next_cursor: string | null }> {
+  const limit = input.limit ?? DEFAULT_PAGE_SIZE;
+  const before = input.cursor === undefined ? undefined : decodeCursor(input.cursor);
+  return withTenant(ctx.deps.db, ctx, async (tx, member) => {
+    requireAdmin(member);
+    // One row more than asked tells whether another page follows.
+    const rows = await repo.listMessages(tx, ctx.orgId, { limit: limit + 1, before });
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    return {
+      data: page.map(({ position: _position, created_at, sent_at, ...message }) => ({
+        ...message,
+        created_at: created_at.toISOString(),
+        sent_at: sent_at?.toISOString() ?? null,
+      })),
+      next_cursor: rows.length > limit && last ? encodeCursor(last) : null,
+    };
+  });
+}
+
+export async function outboxStatus(ctx: RequestContext): Promise<{ smtp_configured: boolean }> {
+  return withTenant(ctx.deps.db, ctx, async (_tx, member) => {
+    requireAdmin(member);
+    return { smtp_configured: ctx.deps.mailer.configured };
+  });
+}
