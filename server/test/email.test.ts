@@ -1,0 +1,139 @@
+import type { Runner } from 'graphile-worker';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMailer, type Mailer } from '../src/mail/mailer.js';
+import { linkIn, startSmtpServer, type TestSmtpServer } from './support/smtp.js';
+import { createTestApp, signUp, type TestApp } from './support/test-app.js';
+import { drainJobs, startTestWorker } from './support/worker.js';
+
+let smtp: TestSmtpServer;
+let mailer: Mailer;
+let t: TestApp;
+let worker: Runner;
+
+beforeAll(async () => {
+  smtp = await startSmtpServer();
+  mailer = createMailer({ smtpUrl: smtp.url, mailFrom: 'Rampart <no-reply@rampart.test>' });
+  t = await createTestApp({ mailer, poolSize: 10 });
+  worker = await startTestWorker(t);
+});
+afterAll(async () => {
+  await worker?.stop();
+  await t?.close();
+  mailer?.close();
+  await smtp?.close();
+});
+
+function post(url: string, payload: unknown, headers: Record<string, string> = {}) {
+  return t.app.inject({ method: 'POST', url, payload: payload as object, headers });
+}
+
+describe('password reset by email', () => {
+  it('emails a link that sets a new password once and signs out every session', async () => {
+    const user = await signUp(t.app, 'forgetful');
+    const requested = await post('/api/v1/auth/password-reset', {
+      email: user.email.toUpperCase(),
+    });
+    expect(requested.statusCode).toBe(202);
+
+    const mail = await smtp.nextMessageTo(user.email);
+    expect(mail.subject).toBe('Reset your Rampart password');
+    const link = linkIn(mail.text, '/reset-password');
+    expect(link.origin).toBe('http://rampart.test');
+    const token = link.searchParams.get('token')!;
+
+    const newPassword = 'a completely new password';
+    const confirmed = await post('/api/v1/auth/password-reset/confirm', {
+      token,
+      password: newPassword,
+    });
+    expect(confirmed.statusCode, confirmed.body).toBe(204);
+
+    const login = (password: string) => post('/api/v1/auth/login', { email: user.email, password });
+    expect((await login(newPassword)).statusCode).toBe(200);
+    expect((await login(user.password)).statusCode).toBe(401);
+    const oldSession = await post('/api/v1/auth/refresh', { refresh_token: user.refreshToken });
+    expect(oldSession.statusCode).toBe(401);
+
+    const reused = await post('/api/v1/auth/password-reset/confirm', {
+      token,
+      password: 'yet another new password',
+    });
+    expect(reused.statusCode).toBe(400);
+    expect(reused.json().error.details.fields[0].field).toBe('token');
+    expect((await login(newPassword)).statusCode).toBe(200);
+
+    const events = await t.ownerQuery(
+      "SELECT 1 FROM audit_log WHERE org_id = $1 AND action = 'auth.password_reset'",
+      [user.orgId],
+    );
+    expect(events).toHaveLength(1);
+    // A reset link is the user's alone: it never passes through an organization's outbox.
+    const kept = await t.ownerQuery('SELECT 1 FROM email_outbox WHERE to_address = $1', [
+      user.email,
+    ]);
+    expect(kept).toEqual([]);
+  });
+
+  it('answers an unknown email the same way and sends nothing', async () => {
+    const known = await signUp(t.app, 'known');
+    const unknownEmail = `nobody-${Date.now()}@example.com`;
+    const unknown = await post('/api/v1/auth/password-reset', { email: unknownEmail });
+    const knownAnswer = await post('/api/v1/auth/password-reset', { email: known.email });
+    expect(unknown.statusCode).toBe(202);
+    expect(unknown.body).toBe(knownAnswer.body);
+
+    await smtp.nextMessageTo(known.email);
+    await drainJobs(t);
+    expect(smtp.received.filter((m) => m.to.includes(unknownEmail))).toEqual([]);
+  });
+
+  it('refuses a token that was never issued, or is malformed', async () => {
+    const user = await signUp(t.app, 'forger');
+    for (const token of ['garbage', `${user.userId}.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`]) {
+      const response = await post('/api/v1/auth/password-reset/confirm', {
+        token,
+        password: 'a long enough password',
+      });
+      expect(response.statusCode).toBe(400);
+      expect(response.json().error.details.fields[0].field).toBe('token');
+    }
+  });
+});
+
+describe('outbox delivery', () => {
+  it('records a refused delivery as failed and retries it until it is sent', async () => {
+    const admin = await signUp(t.app, 'retry');
+    const email = `retried-${Date.now()}@example.com`;
+    smtp.refuseNext(1);
+    const invited = await post('/api/v1/invitations', { email, role: 'member' }, admin.auth);
+    expect(invited.statusCode).toBe(201);
+
+    const outbox = async () =>
+      (await t.app.inject({ url: '/api/v1/outbox', headers: admin.auth })).json().data[0];
+    const deadline = Date.now() + 10_000;
+    while ((await outbox()).status !== 'failed' && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const [failed] = await t.ownerQuery<{ attempts: number; last_error: string }>(
+      'SELECT attempts, last_error FROM email_outbox WHERE to_address = $1',
+      [email],
+    );
+    expect(failed).toMatchObject({ attempts: 1, last_error: expect.stringContaining('451') });
+
+    // graphile-worker retries after a short backoff; the server accepts this time.
+    const mail = await smtp.nextMessageTo(email, 20_000);
+    expect(linkIn(mail.text, '/accept-invite').toString()).toBe(invited.json().link);
+    await drainJobs(t);
+    expect(await outbox()).toMatchObject({
+      to: email,
+      status: 'sent',
+      sent_at: expect.any(String),
+    });
+    const [sent] = await t.ownerQuery<{ attempts: number; last_error: string | null }>(
+      'SELECT attempts, last_error FROM email_outbox WHERE to_address = $1',
+      [email],
+    );
+    expect(sent).toEqual({ attempts: 2, last_error: null });
+    expect(smtp.received.filter((m) => m.to.includes(email))).toHaveLength(1);
+  });
+});
