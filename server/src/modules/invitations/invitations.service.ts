@@ -245,7 +245,7 @@ export async function acceptInvitation(
     });
   } catch (error) {
     if ((error as { constraint?: string }).constraint === 'users_email_key') {
-      // Someone registered this email between the two steps: their password decides.
+      // The email was registered between the two steps; a retry asks for that account's password.
       throw new ConflictError('An account with this email was just created; try again', {
         fields: [{ field: 'email', message: 'is already registered' }],
       });
