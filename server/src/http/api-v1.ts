@@ -8,6 +8,7 @@ import {
 } from '../modules/invitations/invitations.routes.js';
 import { memberRoutes } from '../modules/members/members.routes.js';
 import { outboxRoutes } from '../modules/outbox/outbox.routes.js';
+import { teamRoutes } from '../modules/teams/teams.routes.js';
 import { requireSignedIn } from './authenticate.js';
 
 /** Every route of the public REST API, version 1. */
@@ -22,5 +23,6 @@ export const apiV1Routes: FastifyPluginAsyncTypebox = async (app) => {
     await signedIn.register(invitationRoutes);
     await signedIn.register(auditRoutes);
     await signedIn.register(outboxRoutes);
+    await signedIn.register(teamRoutes);
   });
 };

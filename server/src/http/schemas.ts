@@ -20,6 +20,13 @@ export const Password = Type.String({
   examples: ['correct horse battery staple'],
 });
 
+/** A timestamp in a response: services hand over Dates, the serializer writes ISO 8601. */
+export const Timestamp = Type.Unsafe<Date | string>({
+  type: 'string',
+  format: 'date-time',
+  examples: ['2026-01-31T09:00:00.000Z'],
+});
+
 export const ErrorBody = Type.Object(
   {
     error: Type.Object({
