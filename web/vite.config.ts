@@ -15,7 +15,7 @@ export default defineConfig({
     rolldownOptions: { checks: { bundlerTimings: false } },
   },
   server: {
-    // The API runs on its own in development (`npm start`); same-origin in production.
-    proxy: { '/api': 'http://localhost:3000' },
+    // In development the API runs on its own (`npm start`); in production it serves this app.
+    proxy: { '/api': process.env.API_URL ?? 'http://localhost:3000' },
   },
 });
