@@ -412,12 +412,17 @@ describe('filters', () => {
       ['limit=201', 'limit'],
       ['from=notadate', 'from'],
       ['to=2026-13-45T00:00:00Z', 'to'],
+      ['from=0000-01-01T00:00:00Z', 'from'],
       ['record_id=notauuid', 'record_id'],
       ['actor_id=42', 'actor_id'],
       ['table_name=Robert%27);DROP', 'table_name'],
       ['cursor=garbage', 'cursor'],
       [
         `cursor=${Buffer.from('["2026-01-01T00:00:00.000000Z",-1]').toString('base64url')}`,
+        'cursor',
+      ],
+      [
+        `cursor=${Buffer.from('["2026-02-30T00:00:00.000000Z",5]').toString('base64url')}`,
         'cursor',
       ],
       ['colour=blue', 'colour'],

@@ -53,13 +53,20 @@ function decodeCursor(cursor: string | undefined): repo.AuditPosition | undefine
   if (!Array.isArray(decoded) || decoded.length !== 2) throw invalid;
   const [occurredAt, id] = decoded as unknown[];
   if (typeof occurredAt !== 'string' || !POSITION_AT.test(occurredAt)) throw invalid;
-  if (Number.isNaN(Date.parse(occurredAt))) throw invalid;
+  const parsed = new Date(occurredAt);
+  // A day that does not exist (Feb 30) must not reach PostgreSQL as a cursor.
+  if (
+    Number.isNaN(parsed.getTime()) ||
+    parsed.toISOString().slice(0, 19) !== occurredAt.slice(0, 19)
+  )
+    throw invalid;
   if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 1) throw invalid;
   return { occurredAt, id };
 }
 
 function checkDate(field: 'from' | 'to', value: string | undefined): string | undefined {
-  if (value !== undefined && Number.isNaN(Date.parse(value))) {
+  // PostgreSQL counts no year 0: 0000-01-01 would be refused there without naming the field.
+  if (value !== undefined && (Number.isNaN(Date.parse(value)) || value.startsWith('0000'))) {
     throw invalidField(field, 'must be an ISO 8601 date-time', 400);
   }
   return value;
