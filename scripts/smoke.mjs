@@ -4,7 +4,7 @@
 //
 //   node scripts/smoke.mjs            (uses the node running it; NODE_BIN=... for another)
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +14,8 @@ const nodeBin = process.env.NODE_BIN ?? process.execPath;
 const port = Number(process.env.SMOKE_PORT ?? 3900);
 const pgPort = Number(process.env.SMOKE_PG_PORT ?? 5590);
 const dataDir = mkdtempSync(path.join(tmpdir(), 'rampart-smoke-'));
+// Run as root, the embedded PostgreSQL runs as the postgres user, who must be able to enter it.
+chmodSync(dataDir, 0o755);
 const base = `http://127.0.0.1:${port}`;
 
 const env = {

@@ -32,7 +32,7 @@ function build(workspace, reason) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-const webOutput = path.join(root, 'web/build/index.html');
+const webOutput = path.join(root, 'web/build/200.html');
 if (
   existsSync(path.join(root, 'web/package.json')) &&
   outdated(webOutput, path.join(root, 'web/src'))

@@ -37,6 +37,13 @@ describe('the web app', () => {
     },
   );
 
+  it('answers a missing asset with 404, not the page', async () => {
+    for (const url of ['/_app/immutable/chunks/gone.js', '/favicon-that-is-not-there.png']) {
+      const response = await t.app.inject({ url });
+      expect(response.statusCode, url).toBe(404);
+    }
+  });
+
   it('keeps unknown API paths a JSON 404', async () => {
     const response = await t.app.inject({ url: '/api/nope' });
     expect(response.statusCode).toBe(404);

@@ -92,7 +92,11 @@ async function registerWebApp(app: FastifyInstance, root: string): Promise<void>
   // With wildcard off, every built file gets its own route; the catch-all below is the SPA.
   await app.register(fastifyStatic, { root, wildcard: false, index: false });
   app.get('/*', { schema: { hide: true } }, async (request, reply) => {
-    if (request.url.startsWith('/api/')) return reply.callNotFound();
+    // API paths and files that do not exist (say, assets of an older build) are not pages.
+    const pathname = request.url.split('?')[0] ?? '';
+    if (pathname.startsWith('/api/') || pathname.startsWith('/_app/') || path.extname(pathname)) {
+      return reply.callNotFound();
+    }
     return reply.type('text/html').sendFile(entry);
   });
 }

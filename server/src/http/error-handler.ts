@@ -48,6 +48,55 @@ const PG_CLIENT_ERRORS: Record<string, { status: number; code: string; message: 
   },
 };
 
+interface ConstraintError {
+  code: string;
+  table?: string;
+  constraint?: string;
+  message: string;
+}
+
+/**
+ * Names the field behind a foreign-key or unique violation from the constraint's name
+ * (PostgreSQL's defaults: `<table>_org_id_<column>_fkey`, `<table>_<column>_key`). A reference
+ * to another organization's record fails exactly like one to a record that does not exist,
+ * because every foreign key carries org_id.
+ */
+function constraintProblem(
+  error: ConstraintError,
+): { status: number; code: string; message: string; details: unknown } | null {
+  const { table, constraint } = error;
+  if (!table || !constraint) return null;
+  if (error.code === '23503' && error.message.startsWith('update or delete')) {
+    return {
+      status: 409,
+      code: 'in_use',
+      message: 'Other records still refer to this one',
+      details: undefined,
+    };
+  }
+  const foreign = new RegExp(`^${table}_org_id_(.+)_fkey$`).exec(constraint);
+  if (error.code === '23503' && foreign?.[1]) {
+    const field = foreign[1].replace(/^pipeline_id_/, '');
+    return {
+      status: 422,
+      code: 'invalid_reference',
+      message: `${field}: no such record`,
+      details: { fields: [{ field, message: 'does not refer to a record of this organization' }] },
+    };
+  }
+  const unique = new RegExp(`^${table}_(.+)_key$`).exec(constraint);
+  if (error.code === '23505' && unique?.[1]) {
+    const field = unique[1];
+    return {
+      status: 409,
+      code: 'conflict',
+      message: `${field}: already used by another record`,
+      details: { fields: [{ field, message: 'is already used by another record' }] },
+    };
+  }
+  return null;
+}
+
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError & { code?: string }, request, reply) => {
     if (error instanceof RateLimitedError) {
@@ -70,6 +119,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
     const pgCode = typeof error.code === 'string' ? error.code : undefined;
     const pgError = pgCode ? PG_CLIENT_ERRORS[pgCode] : undefined;
     if (pgError) {
+      const constraint = constraintProblem(error as ConstraintError);
+      if (constraint)
+        return reply
+          .status(constraint.status)
+          .send(body(constraint.code, constraint.message, constraint.details));
       return reply.status(pgError.status).send(body(pgError.code, pgError.message));
     }
     const status = error.statusCode ?? 500;

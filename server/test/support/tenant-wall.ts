@@ -99,7 +99,8 @@ export async function findTenantWallViolations(
   const appRole = options.appRole === undefined ? 'rampart_app' : options.appRole;
   const apiGroupRole = options.apiGroupRole ?? 'rampart_api';
   const rootTable = options.rootTable ?? 'orgs';
-  const unaudited = new Set(options.unauditedTables ?? ['audit_log']);
+  // The audit log itself, and the search index, which is derived from audited records.
+  const unaudited = new Set(options.unauditedTables ?? ['audit_log', 'search_terms']);
   const violations: WallViolation[] = [];
   const report = (subject: string, rule: WallRule, message: string) =>
     violations.push({ subject, rule, message });
