@@ -126,7 +126,7 @@ export interface AuditLogTable {
   changes: Json;
 }
 
-export interface Database {
+export interface Database extends CrmDatabase {
   users: UsersTable;
   orgs: OrgsTable;
   memberships: MembershipsTable;
@@ -138,4 +138,215 @@ export interface Database {
   login_attempts: LoginAttemptsTable;
   email_outbox: EmailOutboxTable;
   audit_log: AuditLogTable;
+}
+
+// CRM records ---------------------------------------------------------------------------------
+
+type Money = ColumnType<string, string | number, string | number>;
+type NullableMoney = ColumnType<string | null, string | number | null, string | number | null>;
+/** A timestamp the API may write as an ISO string. */
+type NullableMoment = ColumnType<
+  Date | null,
+  Date | string | null | undefined,
+  Date | string | null
+>;
+type Address = ColumnType<Record<string, string>, string | undefined, string>;
+
+/** Columns every CRM record has. */
+interface RecordColumns {
+  org_id: string;
+  id: Generated<string>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  created_by: string | null;
+}
+
+export type Source =
+  'web' | 'referral' | 'cold_call' | 'event' | 'partner' | 'advertisement' | 'other';
+
+export interface PipelinesTable extends RecordColumns {
+  name: string;
+  is_default: Generated<boolean>;
+  position: Generated<number>;
+}
+
+export type StageKind = 'open' | 'won' | 'lost';
+
+export interface PipelineStagesTable extends RecordColumns {
+  pipeline_id: string;
+  name: string;
+  position: number;
+  probability: number;
+  kind: Generated<StageKind>;
+}
+
+export interface TagsTable extends RecordColumns {
+  name: string;
+  color: Generated<string>;
+}
+
+export interface AccountsTable extends RecordColumns {
+  name: string;
+  website: string | null;
+  domain: string | null;
+  industry: string | null;
+  phone: string | null;
+  email: string | null;
+  employees: number | null;
+  annual_revenue: NullableMoney;
+  billing_address: Address;
+  shipping_address: Address;
+  description: Generated<string>;
+  owner_id: string | null;
+}
+
+export interface ContactsTable extends RecordColumns {
+  first_name: Generated<string>;
+  last_name: string;
+  email: string | null;
+  phone: string | null;
+  mobile: string | null;
+  job_title: string | null;
+  department: string | null;
+  account_id: string | null;
+  do_not_contact: Generated<boolean>;
+  address: Address;
+  description: Generated<string>;
+  owner_id: string | null;
+}
+
+export interface OpportunitiesTable extends RecordColumns {
+  name: string;
+  account_id: string | null;
+  primary_contact_id: string | null;
+  amount: Money;
+  currency: Generated<string>;
+  pipeline_id: string;
+  stage_id: string;
+  stage_rank: Generated<number>;
+  stage_entered_at: Generated<Date>;
+  expected_close_date: ColumnType<string | null, string | null | undefined, string | null>;
+  probability: number;
+  source: Source | null;
+  closed_at: NullableMoment;
+  lost_reason: string | null;
+  description: Generated<string>;
+  owner_id: string | null;
+}
+
+export interface OpportunityContactsTable extends RecordColumns {
+  opportunity_id: string;
+  contact_id: string;
+  role: Generated<string>;
+}
+
+export interface OpportunityStageHistoryTable extends RecordColumns {
+  opportunity_id: string;
+  stage_id: string;
+  entered_at: Generated<Date>;
+  left_at: NullableMoment;
+}
+
+export type LeadStatus = 'new' | 'contacted' | 'qualified' | 'unqualified' | 'converted';
+
+export interface LeadsTable extends RecordColumns {
+  first_name: Generated<string>;
+  last_name: string;
+  email: string | null;
+  phone: string | null;
+  company: string | null;
+  job_title: string | null;
+  website: string | null;
+  status: Generated<LeadStatus>;
+  source: Source | null;
+  rating: 'hot' | 'warm' | 'cold' | null;
+  estimated_value: NullableMoney;
+  currency: Generated<string>;
+  address: Address;
+  description: Generated<string>;
+  owner_id: string | null;
+  last_contacted_at: NullableMoment;
+  next_follow_up_at: NullableMoment;
+  converted_at: NullableMoment;
+  converted_account_id: string | null;
+  converted_contact_id: string | null;
+  converted_opportunity_id: string | null;
+}
+
+/** The four kinds of record that tasks, notes and tags attach to, one column each. */
+interface AttachedTo {
+  lead_id: string | null;
+  account_id: string | null;
+  contact_id: string | null;
+  opportunity_id: string | null;
+}
+
+export type TaskStatus = 'open' | 'in_progress' | 'done';
+export type TaskPriority = 'low' | 'normal' | 'high' | 'urgent';
+
+export interface TasksTable extends RecordColumns, AttachedTo {
+  title: string;
+  description: Generated<string>;
+  due_at: NullableMoment;
+  priority: Generated<TaskPriority>;
+  status: Generated<TaskStatus>;
+  assignee_id: string | null;
+  completed_at: NullableMoment;
+  due_notified_at: NullableMoment;
+}
+
+export interface NotesTable extends RecordColumns, AttachedTo {
+  body: string;
+}
+
+export interface RecordTagsTable extends RecordColumns, AttachedTo {
+  tag_id: string;
+}
+
+export type NotificationKind = 'record_assigned' | 'task_assigned' | 'task_due';
+export type RecordType = 'lead' | 'account' | 'contact' | 'opportunity';
+
+export interface NotificationsTable extends RecordColumns {
+  user_id: string;
+  kind: NotificationKind;
+  title: string;
+  body: Generated<string>;
+  record_type: RecordType | 'task' | null;
+  record_id: string | null;
+  read_at: NullableMoment;
+  emailed_at: NullableMoment;
+}
+
+export interface NotificationPreferencesTable extends RecordColumns {
+  user_id: string;
+  email_on_assignment: Generated<boolean>;
+  email_on_task_due: Generated<boolean>;
+  daily_digest: Generated<boolean>;
+}
+
+export interface SearchTermsTable {
+  org_id: string;
+  id: ColumnType<number, never, never>;
+  record_type: RecordType;
+  record_id: string;
+  term: string;
+  weight: number;
+}
+
+export interface CrmDatabase {
+  pipelines: PipelinesTable;
+  pipeline_stages: PipelineStagesTable;
+  tags: TagsTable;
+  accounts: AccountsTable;
+  contacts: ContactsTable;
+  opportunities: OpportunitiesTable;
+  opportunity_contacts: OpportunityContactsTable;
+  opportunity_stage_history: OpportunityStageHistoryTable;
+  leads: LeadsTable;
+  tasks: TasksTable;
+  notes: NotesTable;
+  record_tags: RecordTagsTable;
+  notifications: NotificationsTable;
+  notification_preferences: NotificationPreferencesTable;
+  search_terms: SearchTermsTable;
 }

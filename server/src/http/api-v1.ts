@@ -6,6 +6,7 @@ import {
   invitationRoutes,
   publicInvitationRoutes,
 } from '../modules/invitations/invitations.routes.js';
+import { leadRoutes } from '../modules/leads/leads.routes.js';
 import { memberRoutes } from '../modules/members/members.routes.js';
 import { outboxRoutes } from '../modules/outbox/outbox.routes.js';
 import { teamRoutes } from '../modules/teams/teams.routes.js';
@@ -24,5 +25,6 @@ export const apiV1Routes: FastifyPluginAsyncTypebox = async (app) => {
     await signedIn.register(auditRoutes);
     await signedIn.register(outboxRoutes);
     await signedIn.register(teamRoutes);
+    await signedIn.register(leadRoutes);
   });
 };

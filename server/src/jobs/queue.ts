@@ -8,6 +8,7 @@ import type { Tx } from '../db/tenant.js';
 export interface TaskPayloads {
   email__send: { org_id: string; email_id: string };
   auth__send_password_reset: { user_id: string; reset_id: string };
+  notification__email: { org_id: string; notification_id: string };
 }
 
 export type TaskName = keyof TaskPayloads;

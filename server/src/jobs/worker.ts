@@ -2,6 +2,7 @@ import { Logger, run, type Runner, type TaskList } from 'graphile-worker';
 import type pg from 'pg';
 import { sendOrgEmail } from '../mail/outbox.js';
 import { sendPasswordReset } from '../modules/auth/password-reset.task.js';
+import { emailNotification } from '../modules/notifications/notification-email.task.js';
 import type { JobDeps } from './context.js';
 import type { TaskName, TaskPayloads } from './queue.js';
 
@@ -10,6 +11,7 @@ type Handlers = { [T in TaskName]: (deps: JobDeps, payload: TaskPayloads[T]) => 
 const handlers: Handlers = {
   email__send: sendOrgEmail,
   auth__send_password_reset: sendPasswordReset,
+  notification__email: emailNotification,
 };
 
 /** Task files cannot be TypeScript on Node 20, so the tasks are registered here in code. */

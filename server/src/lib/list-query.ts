@@ -1,0 +1,193 @@
+import { sql, type SelectQueryBuilder } from 'kysely';
+import type { Database, RecordType } from '../db/schema.js';
+import type { Tx } from '../db/tenant.js';
+import { invalidField } from '../http/errors.js';
+import { searchWords, termMatches } from './search-terms.js';
+
+/**
+ * Lists of CRM records: keyset (cursor) pagination that stays stable while rows are inserted,
+ * a whitelist of sort fields, a text query backed by the search index, and an optional total.
+ */
+
+export const MAX_LIMIT = 200;
+
+export interface ListParams {
+  limit?: number;
+  cursor?: string;
+  /** A sort field, `-` in front for descending: `-created_at`, `name`. */
+  sort?: string;
+  q?: string;
+  count?: boolean;
+}
+
+export interface ListPage<Row> {
+  data: Row[];
+  next_cursor: string | null;
+  total?: number;
+}
+
+export interface SortField {
+  /** Column of the listed table (qualified by the list's alias). */
+  column: string;
+  /** Nullable columns sort their empty values last in both directions. */
+  nullable?: boolean;
+}
+
+export interface ListDefinition {
+  table: keyof Database;
+  /** Alias the base query gives the table, e.g. `l` for `leads as l`. */
+  alias: string;
+  /** For the text query `q`. */
+  recordType?: RecordType;
+  sorts: Record<string, SortField>;
+  defaultSort: string;
+}
+
+// The engine works for any table, so it sees the builder without its row type.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyQuery = SelectQueryBuilder<Database, any, any>;
+
+interface Cursor {
+  /** The last row's sort value (ISO string for timestamps), null when empty. */
+  v: string | number | null;
+  id: string;
+}
+
+function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
+}
+
+function decodeCursor(raw: string): Cursor {
+  try {
+    const parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Cursor;
+    const validValue = parsed.v === null || ['string', 'number'].includes(typeof parsed.v);
+    if (validValue && typeof parsed.id === 'string' && /^[0-9a-f-]{36}$/i.test(parsed.id))
+      return parsed;
+  } catch {
+    // fall through to the error below
+  }
+  throw invalidField('cursor', 'is not a cursor this list returned', 400);
+}
+
+function parseSort(
+  definition: ListDefinition,
+  raw: string | undefined,
+): { field: SortField; name: string; descending: boolean } {
+  const spec = raw ?? definition.defaultSort;
+  const descending = spec.startsWith('-');
+  const name = descending ? spec.slice(1) : spec;
+  const field = definition.sorts[name];
+  if (!field) {
+    throw invalidField(
+      'sort',
+      `must be one of ${Object.keys(definition.sorts)
+        .map((s) => `${s}, -${s}`)
+        .join(', ')}`,
+      400,
+    );
+  }
+  return { field, name, descending };
+}
+
+/** Rows after the cursor in (sort value, id) order; empty values come last. */
+function afterCursor(
+  query: AnyQuery,
+  column: string,
+  idColumn: string,
+  descending: boolean,
+  nullable: boolean,
+  cursor: Cursor,
+): AnyQuery {
+  const col = sql.ref(column);
+  const id = sql.ref(idColumn);
+  const beyond = descending ? sql.raw('<') : sql.raw('>');
+  if (cursor.v === null) {
+    return query.where(sql<boolean>`${col} IS NULL AND ${id} ${beyond} ${cursor.id}`);
+  }
+  const past = sql<boolean>`(${col}, ${id}) ${beyond} (${cursor.v}, ${cursor.id})`;
+  return query.where(nullable ? sql<boolean>`(${past} OR ${col} IS NULL)` : past);
+}
+
+/** Restricts a query to records matching every word of `q` (prefix match, index-backed). */
+export function matchingText(
+  query: AnyQuery,
+  alias: string,
+  recordType: RecordType,
+  q: string,
+): AnyQuery {
+  const words = searchWords(q);
+  let filtered = query;
+  for (const word of words) {
+    filtered = filtered.where(sql.ref(`${alias}.id`), 'in', termMatches(recordType, word));
+  }
+  return filtered;
+}
+
+/**
+ * Runs a list. `base` selects the rows of the page and `filtered` applies the caller's filters;
+ * the same filters serve the total.
+ */
+export async function runList<Row extends { id: string }>(
+  tx: Tx,
+  definition: ListDefinition,
+  params: ListParams,
+  build: { select: (query: AnyQuery) => AnyQuery; filter: (query: AnyQuery) => AnyQuery },
+): Promise<ListPage<Row>> {
+  const limit = Math.min(Math.max(params.limit ?? 50, 1), MAX_LIMIT);
+  const sort = parseSort(definition, params.sort);
+  const { alias } = definition;
+  const column = `${alias}.${sort.field.column}`;
+  const idColumn = `${alias}.id`;
+
+  let filtered = build.filter(
+    tx.selectFrom(`${definition.table} as ${alias}` as never) as AnyQuery,
+  );
+  const q = params.q?.trim();
+  if (q && definition.recordType)
+    filtered = matchingText(filtered, alias, definition.recordType, q);
+
+  let page = build.select(filtered).select(sql<unknown>`${sql.ref(column)}`.as('__sort'));
+  if (params.cursor) {
+    page = afterCursor(
+      page,
+      column,
+      idColumn,
+      sort.descending,
+      Boolean(sort.field.nullable),
+      decodeCursor(params.cursor),
+    );
+  }
+  const direction = sort.descending ? 'desc' : 'asc';
+  page = page
+    .orderBy(sql`${sql.ref(column)} ${sql.raw(direction)} NULLS LAST`)
+    .orderBy(sql.ref(idColumn), direction)
+    .limit(limit + 1);
+
+  const [rows, total] = await Promise.all([
+    page.execute() as Promise<Array<Row & { __sort: unknown }>>,
+    params.count
+      ? (filtered.select(sql<number>`count(*)`.as('total')).executeTakeFirstOrThrow() as Promise<{
+          total: number;
+        }>)
+      : Promise.resolve(undefined),
+  ]);
+
+  const more = rows.length > limit;
+  const visible = more ? rows.slice(0, limit) : rows;
+  const last = visible.at(-1);
+  const data = visible.map(({ __sort: _sort, ...row }) => row as unknown as Row);
+  return {
+    data,
+    next_cursor:
+      more && last
+        ? encodeCursor({
+            v:
+              last.__sort instanceof Date
+                ? last.__sort.toISOString()
+                : (last.__sort as string | number | null),
+            id: last.id,
+          })
+        : null,
+    ...(total && { total: total.total }),
+  };
+}

@@ -1,0 +1,197 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { contextOf } from '../../http/context.js';
+import { errors, Timestamp, Uuid } from '../../http/schemas.js';
+import {
+  Address,
+  Currency,
+  DateTimeInput,
+  ListQueryBase,
+  Money,
+  Nullable,
+  pageOf,
+  RecordMeta,
+  ShortText,
+  Source,
+  TagIds,
+} from '../records/schemas.js';
+import { leadList } from './leads.repo.js';
+import * as leads from './leads.service.js';
+
+const OpenStatus = Type.Enum(['new', 'contacted', 'qualified', 'unqualified']);
+const Status = Type.Enum(['new', 'contacted', 'qualified', 'unqualified', 'converted']);
+const Rating = Type.Enum(['hot', 'warm', 'cold']);
+
+export const LeadSchema = Type.Object(
+  {
+    ...RecordMeta,
+    first_name: Type.String(),
+    last_name: Type.String(),
+    email: Nullable(Type.String()),
+    phone: Nullable(Type.String()),
+    company: Nullable(Type.String()),
+    job_title: Nullable(Type.String()),
+    website: Nullable(Type.String()),
+    status: Status,
+    source: Nullable(Source),
+    rating: Nullable(Rating),
+    estimated_value: Nullable(Type.Number()),
+    currency: Type.String(),
+    address: Type.Record(Type.String(), Type.String()),
+    description: Type.String(),
+    last_contacted_at: Nullable(Timestamp),
+    next_follow_up_at: Nullable(Timestamp),
+    converted_at: Nullable(Timestamp),
+    converted_account_id: Nullable(Uuid),
+    converted_contact_id: Nullable(Uuid),
+    converted_opportunity_id: Nullable(Uuid),
+  },
+  { $id: 'Lead' },
+);
+
+const writable = {
+  first_name: ShortText(200),
+  email: Nullable(Type.String({ format: 'email', maxLength: 320 })),
+  phone: Nullable(ShortText(50)),
+  company: Nullable(ShortText(300)),
+  job_title: Nullable(ShortText(200)),
+  website: Nullable(ShortText(500)),
+  status: OpenStatus,
+  source: Nullable(Source),
+  rating: Nullable(Rating),
+  estimated_value: Nullable(Money),
+  currency: Currency,
+  address: Address,
+  description: ShortText(20000),
+  owner_id: Nullable(Uuid),
+  last_contacted_at: Nullable(DateTimeInput),
+  next_follow_up_at: Nullable(DateTimeInput),
+  tag_ids: TagIds,
+};
+
+const optional = <T extends Record<string, Parameters<typeof Type.Optional>[0]>>(props: T) =>
+  Object.fromEntries(Object.entries(props).map(([k, v]) => [k, Type.Optional(v)])) as {
+    [K in keyof T]: ReturnType<typeof Type.Optional<T[K]>>;
+  };
+
+const LeadCreate = Type.Object(
+  {
+    ...optional(writable),
+    last_name: Type.String({ minLength: 1, maxLength: 200, examples: ['Lovelace'] }),
+  },
+  { additionalProperties: false },
+);
+const LeadUpdate = Type.Object(
+  {
+    ...optional(writable),
+    last_name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+
+const LeadListQuery = Type.Object(
+  {
+    ...ListQueryBase,
+    sort: Type.Optional(
+      Type.Enum(
+        Object.keys(leadList.sorts).flatMap((s) => [s, `-${s}`]),
+        { default: leadList.defaultSort },
+      ),
+    ),
+    status: Type.Optional(Type.Array(Status, { maxItems: 5 })),
+    source: Type.Optional(Source),
+    rating: Type.Optional(Rating),
+  },
+  { additionalProperties: false },
+);
+
+const LeadParams = Type.Object({ lead_id: Uuid });
+
+export const leadRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const security = [{ bearerAuth: [] }];
+  const tags = ['leads'];
+
+  app.get(
+    '/leads',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'List leads, filtered, searched and sorted, a page at a time',
+        description:
+          'Pass `next_cursor` back as `cursor` for the next page. `status` may repeat: `?status=new&status=contacted`.',
+        querystring: LeadListQuery,
+        response: { 200: pageOf(LeadSchema), ...errors(400, 401) },
+      },
+    },
+    async (request) => {
+      const { limit, cursor, sort, q, count, ...filters } = request.query;
+      return leads.listLeads(
+        contextOf(request),
+        { limit, cursor, sort, q, count },
+        filters as Parameters<typeof leads.listLeads>[2],
+      );
+    },
+  );
+
+  app.post(
+    '/leads',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Create a lead; its owner defaults to you',
+        body: LeadCreate,
+        response: { 201: LeadSchema, ...errors(401, 409, 422) },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await leads.createLead(contextOf(request), request.body)),
+  );
+
+  app.get(
+    '/leads/:lead_id',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'One lead',
+        params: LeadParams,
+        response: { 200: LeadSchema, ...errors(400, 401, 404) },
+      },
+    },
+    async (request) => leads.getLead(contextOf(request), request.params.lead_id),
+  );
+
+  app.patch(
+    '/leads/:lead_id',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Change some fields of a lead; `tag_ids` replaces its tags',
+        params: LeadParams,
+        body: LeadUpdate,
+        response: { 200: LeadSchema, ...errors(400, 401, 404, 409, 422) },
+      },
+    },
+    async (request) => leads.updateLead(contextOf(request), request.params.lead_id, request.body),
+  );
+
+  app.delete(
+    '/leads/:lead_id',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Delete a lead (its owner or an admin)',
+        params: LeadParams,
+        response: { 204: Type.Null(), ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      await leads.deleteLead(contextOf(request), request.params.lead_id);
+      return reply.status(204).send(null);
+    },
+  );
+};

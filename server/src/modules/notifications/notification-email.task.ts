@@ -1,0 +1,58 @@
+import { withContext } from '../../db/tenant.js';
+import type { JobDeps } from '../../jobs/context.js';
+import type { TaskPayloads } from '../../jobs/queue.js';
+import { queueOrgEmail } from '../../mail/outbox.js';
+
+/**
+ * Emails one notification to its recipient if their preferences ask for it. The email goes
+ * through the organization's outbox; a notification already emailed is not sent again.
+ */
+export async function emailNotification(
+  deps: JobDeps,
+  payload: TaskPayloads['notification__email'],
+): Promise<void> {
+  await withContext(deps.db, { orgId: payload.org_id, userId: null }, async (tx) => {
+    const notification = await tx
+      .selectFrom('notifications as n')
+      .innerJoin('users as u', 'u.id', 'n.user_id')
+      .leftJoin('notification_preferences as p', 'p.user_id', 'n.user_id')
+      .select([
+        'n.id',
+        'n.kind',
+        'n.title',
+        'n.body',
+        'n.emailed_at',
+        'n.record_type',
+        'n.record_id',
+        'u.email',
+        'u.name',
+      ])
+      .select((eb) => [
+        eb.fn.coalesce('p.email_on_assignment', eb.lit(true)).as('on_assignment'),
+        eb.fn.coalesce('p.email_on_task_due', eb.lit(true)).as('on_task_due'),
+      ])
+      .where('n.id', '=', payload.notification_id)
+      .forUpdate('n')
+      .executeTakeFirst();
+    if (!notification || notification.emailed_at) return;
+    const wanted =
+      notification.kind === 'task_due' ? notification.on_task_due : notification.on_assignment;
+    if (!wanted) return;
+    const link =
+      notification.record_type && notification.record_id
+        ? `\n\nOpen it: ${deps.config.publicUrl}/${notification.record_type === 'opportunity' ? 'deals' : `${notification.record_type}s`}/${notification.record_id}`
+        : '';
+    await queueOrgEmail(tx, payload.org_id, {
+      to: notification.email,
+      subject: notification.title,
+      text: `Hello ${notification.name},\n\n${notification.title}.${notification.body ? `\n\n${notification.body}` : ''}${link}\n\nYou can choose which emails you get in your profile settings.\n`,
+      kind: 'notification',
+      createdBy: null,
+    });
+    await tx
+      .updateTable('notifications')
+      .set({ emailed_at: new Date() })
+      .where('id', '=', notification.id)
+      .execute();
+  });
+}

@@ -1,0 +1,42 @@
+import type { NotificationKind, RecordType } from '../../db/schema.js';
+import type { Tx } from '../../db/tenant.js';
+import { enqueueJob } from '../../jobs/queue.js';
+
+export interface Assignment {
+  kind: Extract<NotificationKind, 'record_assigned' | 'task_assigned'>;
+  recordType: RecordType | 'task';
+  recordId: string;
+  /** What the person sees, e.g. `Lead "Ada Lovelace" was assigned to you`. */
+  title: string;
+  assigneeId: string | null;
+  previousAssigneeId?: string | null;
+}
+
+/**
+ * Tells a person that a record or task was assigned to them by someone else: an in-app
+ * notification, and an email job enqueued in the same transaction (it checks their
+ * preferences when it runs).
+ */
+export async function notifyAssignment(
+  tx: Tx,
+  actor: { orgId: string; userId: string },
+  assignment: Assignment,
+): Promise<void> {
+  const { assigneeId } = assignment;
+  if (!assigneeId || assigneeId === actor.userId || assigneeId === assignment.previousAssigneeId)
+    return;
+  const { id } = await tx
+    .insertInto('notifications')
+    .values({
+      org_id: actor.orgId,
+      user_id: assigneeId,
+      kind: assignment.kind,
+      title: assignment.title,
+      record_type: assignment.recordType,
+      record_id: assignment.recordId,
+      created_by: actor.userId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await enqueueJob(tx, 'notification__email', { org_id: actor.orgId, notification_id: id });
+}

@@ -1,0 +1,10 @@
+import type { Member } from '../../db/tenant.js';
+import { ForbiddenError } from '../../http/errors.js';
+
+/** A record is deleted by its owner or by an admin or owner of the organization. */
+export function requireCanDelete(member: Member, record: { owner_id: string | null }): void {
+  const admin = member.role === 'owner' || member.role === 'admin';
+  if (!admin && record.owner_id !== member.userId) {
+    throw new ForbiddenError("Only the record's owner or an admin can delete it");
+  }
+}

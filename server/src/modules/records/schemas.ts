@@ -1,0 +1,87 @@
+import { Type, type TProperties } from 'typebox';
+import { Timestamp, Uuid } from '../../http/schemas.js';
+import { MAX_LIMIT } from '../../lib/list-query.js';
+
+/** Schemas shared by the CRM record routes. */
+
+export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
+  Type.Union([schema, Type.Null()]);
+
+export const ShortText = (max = 200) => Type.String({ maxLength: max });
+
+export const Money = Type.Number({ minimum: 0, maximum: 1e13, examples: [12500] });
+
+export const Currency = Type.String({ pattern: '^[A-Z]{3}$', examples: ['USD'] });
+
+export const Source = Type.Enum([
+  'web',
+  'referral',
+  'cold_call',
+  'event',
+  'partner',
+  'advertisement',
+  'other',
+]);
+
+export const Address = Type.Object(
+  {
+    street: Type.Optional(ShortText(300)),
+    city: Type.Optional(ShortText(200)),
+    region: Type.Optional(ShortText(200)),
+    postal_code: Type.Optional(ShortText(40)),
+    country: Type.Optional(ShortText(100)),
+  },
+  { additionalProperties: false },
+);
+
+export const TagRefSchema = Type.Object({ id: Uuid, name: Type.String(), color: Type.String() });
+
+export const TagIds = Type.Array(Uuid, { maxItems: 50, uniqueItems: true });
+
+export const DateTimeInput = Type.String({
+  format: 'date-time',
+  examples: ['2026-12-01T09:00:00Z'],
+});
+
+/** Query parameters every record list accepts. */
+export const ListQueryBase = {
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_LIMIT, default: 50 })),
+  cursor: Type.Optional(
+    Type.String({ maxLength: 500, description: 'next_cursor of the previous page' }),
+  ),
+  q: Type.Optional(
+    Type.String({
+      maxLength: 200,
+      description: 'Words the record must contain (prefixes of names, emails, companies…)',
+    }),
+  ),
+  count: Type.Optional(
+    Type.Boolean({ description: 'Include the total number of matching records' }),
+  ),
+  owner_id: Type.Optional(Uuid),
+  team_id: Type.Optional(
+    Type.Union([Uuid], { description: 'Records owned by a member of this team' }),
+  ),
+  tag_id: Type.Optional(Uuid),
+  created_from: Type.Optional(DateTimeInput),
+  created_to: Type.Optional(DateTimeInput),
+  updated_from: Type.Optional(DateTimeInput),
+  updated_to: Type.Optional(DateTimeInput),
+} satisfies TProperties;
+
+export const RecordMeta = {
+  id: Uuid,
+  owner_id: Nullable(Uuid),
+  tags: Type.Array(TagRefSchema),
+  created_at: Timestamp,
+  updated_at: Timestamp,
+  created_by: Nullable(Uuid),
+} satisfies TProperties;
+
+export function pageOf<T extends Parameters<typeof Type.Array>[0]>(item: T) {
+  return Type.Object({
+    data: Type.Array(item),
+    next_cursor: Nullable(Type.String()),
+    total: Type.Optional(Type.Integer()),
+  });
+}

@@ -1,0 +1,102 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { RecordType } from '../../db/schema.js';
+import type { Tx } from '../../db/tenant.js';
+import { invalidField } from '../../http/errors.js';
+import { ATTACHMENT_COLUMN } from './record-types.js';
+
+export interface TagRef {
+  id: string;
+  name: string;
+  color: string;
+}
+
+/** The tags of each of `recordIds`, by record id. */
+export async function tagsOf(
+  tx: Tx,
+  type: RecordType,
+  recordIds: string[],
+): Promise<Map<string, TagRef[]>> {
+  const byRecord = new Map<string, TagRef[]>(recordIds.map((id) => [id, []]));
+  if (recordIds.length === 0) return byRecord;
+  const column = ATTACHMENT_COLUMN[type];
+  const rows = await tx
+    .selectFrom('record_tags as rt')
+    .innerJoin('tags as t', 't.id', 'rt.tag_id')
+    .select([sql<string>`${sql.ref(`rt.${column}`)}`.as('record_id'), 't.id', 't.name', 't.color'])
+    .where(sql.ref(`rt.${column}`), 'in', recordIds)
+    .orderBy('t.name')
+    .execute();
+  for (const { record_id, ...tag } of rows) byRecord.get(record_id)?.push(tag);
+  return byRecord;
+}
+
+/** Refuses tag ids that are not tags of this organization, naming the field. */
+export async function assertTagsExist(tx: Tx, tagIds: string[], field = 'tag_ids'): Promise<void> {
+  const unique = [...new Set(tagIds)];
+  if (unique.length === 0) return;
+  const found = await tx.selectFrom('tags').select('id').where('id', 'in', unique).execute();
+  if (found.length !== unique.length)
+    throw invalidField(field, 'contains a tag that does not exist');
+}
+
+/** Makes the record's tags exactly `tagIds`. */
+export async function setTags(
+  tx: Tx,
+  target: { orgId: string; userId: string; type: RecordType; recordId: string },
+  tagIds: string[],
+): Promise<void> {
+  await assertTagsExist(tx, tagIds);
+  const column = ATTACHMENT_COLUMN[target.type];
+  const wanted = [...new Set(tagIds)];
+  let removal = tx.deleteFrom('record_tags').where(sql.ref(column), '=', target.recordId);
+  if (wanted.length > 0) removal = removal.where('tag_id', 'not in', wanted);
+  await removal.execute();
+  await addTags(tx, { ...target, recordIds: [target.recordId] }, wanted);
+}
+
+/** Adds tags to records; tags already there stay as they are. */
+export async function addTags(
+  tx: Tx,
+  target: { orgId: string; userId: string; type: RecordType; recordIds: string[] },
+  tagIds: string[],
+): Promise<void> {
+  const column = ATTACHMENT_COLUMN[target.type];
+  const rows = target.recordIds.flatMap((recordId) =>
+    tagIds.map((tagId) => ({
+      org_id: target.orgId,
+      tag_id: tagId,
+      created_by: target.userId,
+      [column]: recordId,
+    })),
+  );
+  if (rows.length === 0) return;
+  await tx
+    .insertInto('record_tags')
+    .values(rows)
+    .onConflict((oc) =>
+      oc.columns(['org_id', 'tag_id', column]).where(sql.ref(column), 'is not', null).doNothing(),
+    )
+    .execute();
+}
+
+export async function removeTags(
+  tx: Tx,
+  type: RecordType,
+  recordIds: string[],
+  tagIds: string[],
+): Promise<void> {
+  if (recordIds.length === 0 || tagIds.length === 0) return;
+  await tx
+    .deleteFrom('record_tags')
+    .where(sql.ref(ATTACHMENT_COLUMN[type]), 'in', recordIds)
+    .where('tag_id', 'in', tagIds)
+    .execute();
+}
+
+/** Ids of the records of one kind that carry a tag, for list filters. */
+export function taggedWith(type: RecordType, tagId: string): RawBuilder<{ id: string }> {
+  const column = sql.ref(ATTACHMENT_COLUMN[type]);
+  return sql<{
+    id: string;
+  }>`(SELECT ${column} FROM record_tags WHERE tag_id = ${tagId} AND ${column} IS NOT NULL)`;
+}
