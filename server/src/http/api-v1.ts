@@ -10,6 +10,18 @@ import { leadRoutes } from '../modules/leads/leads.routes.js';
 import { memberRoutes } from '../modules/members/members.routes.js';
 import { outboxRoutes } from '../modules/outbox/outbox.routes.js';
 import { teamRoutes } from '../modules/teams/teams.routes.js';
+import { accountRoutes } from '../modules/accounts/accounts.routes.js';
+import { contactRoutes } from '../modules/contacts/contacts.routes.js';
+import { pipelineRoutes } from '../modules/pipelines/pipelines.routes.js';
+import { dealRoutes } from '../modules/deals/deals.routes.js';
+import { taskRoutes } from '../modules/tasks/tasks.routes.js';
+import { noteRoutes } from '../modules/notes/notes.routes.js';
+import { tagRoutes } from '../modules/tags/tags.routes.js';
+import { bulkRoutes } from '../modules/bulk/bulk.routes.js';
+import { searchRoutes } from '../modules/search/search.routes.js';
+import { dashboardRoutes } from '../modules/dashboard/dashboard.routes.js';
+import { notificationRoutes } from '../modules/notifications/notifications.routes.js';
+import { sampleDataRoutes } from '../modules/sample-data/sample-data.routes.js';
 import { requireSignedIn } from './authenticate.js';
 
 /** Every route of the public REST API, version 1. */
@@ -26,5 +38,17 @@ export const apiV1Routes: FastifyPluginAsyncTypebox = async (app) => {
     await signedIn.register(outboxRoutes);
     await signedIn.register(teamRoutes);
     await signedIn.register(leadRoutes);
+    await signedIn.register(accountRoutes);
+    await signedIn.register(contactRoutes);
+    await signedIn.register(pipelineRoutes);
+    await signedIn.register(dealRoutes);
+    await signedIn.register(taskRoutes);
+    await signedIn.register(noteRoutes);
+    await signedIn.register(tagRoutes);
+    await signedIn.register(bulkRoutes);
+    await signedIn.register(searchRoutes);
+    await signedIn.register(dashboardRoutes);
+    await signedIn.register(notificationRoutes);
+    await signedIn.register(sampleDataRoutes);
   });
 };
