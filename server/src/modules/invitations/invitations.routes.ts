@@ -80,18 +80,18 @@ export const invitationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.delete(
-    '/invitations/:id',
+    '/invitations/:invitation_id',
     {
       schema: {
         tags: ['invitations'],
         summary: 'Revoke an invitation; its link stops working',
         security,
-        params: Type.Object({ id: Uuid }),
+        params: Type.Object({ invitation_id: Uuid }),
         response: { 204: Type.Null(), ...errors(400, 401, 403, 404, 409) },
       },
     },
     async (request, reply) => {
-      await invitations.revokeInvitation(contextOf(request), request.params.id);
+      await invitations.revokeInvitation(contextOf(request), request.params.invitation_id);
       return reply.status(204).send(null);
     },
   );
