@@ -520,7 +520,7 @@ describe('bad input', () => {
       headers: admin.auth,
     });
     expect(notUuid.statusCode).toBe(400);
-    expect(notUuid.json().error.details.fields[0].field).toBe('id');
+    expect(notUuid.json().error.details.fields[0].field).toBe('invitation_id');
     const unknown = await t.app.inject({
       method: 'DELETE',
       url: '/api/v1/invitations/00000000-0000-4000-8000-000000000000',
