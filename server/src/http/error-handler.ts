@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { AppError, RateLimitedError } from './errors.js';
+import { AppError, RateLimitedError, referenceNotFound } from './errors.js';
 
 interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
@@ -76,12 +76,12 @@ function constraintProblem(
   }
   const foreign = new RegExp(`^${table}_org_id_(.+)_fkey$`).exec(constraint);
   if (error.code === '23503' && foreign?.[1]) {
-    const field = foreign[1].replace(/^pipeline_id_/, '');
+    const problem = referenceNotFound(foreign[1].replace(/^pipeline_id_/, ''));
     return {
-      status: 422,
-      code: 'invalid_reference',
-      message: `${field}: no such record`,
-      details: { fields: [{ field, message: 'does not refer to a record of this organization' }] },
+      status: problem.statusCode,
+      code: problem.code,
+      message: problem.message,
+      details: problem.details,
     };
   }
   const unique = new RegExp(`^${table}_(.+)_key$`).exec(constraint);

@@ -29,6 +29,16 @@ export function invalidField(field: string, message: string, statusCode = 422): 
   return new ValidationError(`${field}: ${message}`, [{ field, message }], statusCode);
 }
 
+/**
+ * A reference to a record this organization does not have, in the words the error handler uses
+ * for a foreign-key violation: another organization's record and no record look the same.
+ */
+export function referenceNotFound(field: string): AppError {
+  return new AppError(422, 'invalid_reference', `${field}: no such record`, {
+    fields: [{ field, message: 'does not refer to a record of this organization' }],
+  });
+}
+
 export class UnauthorizedError extends AppError {
   constructor(message = 'Authentication required') {
     super(401, 'unauthorized', message);
