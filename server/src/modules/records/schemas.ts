@@ -4,8 +4,16 @@ import { MAX_LIMIT } from '../../lib/list-query.js';
 
 /** Schemas shared by the CRM record routes. */
 
-export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
-  Type.Union([schema, Type.Null()]);
+/**
+ * A value or null. A schema with a `type` says so with `nullable` rather than `anyOf`: the API
+ * coerces types (for query strings), and inside `anyOf` that turned a JSON null into `0` or `""`
+ * before the null branch was tried.
+ */
+export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => {
+  const union = Type.Union([schema, Type.Null()]);
+  const typed = typeof (schema as { type?: unknown }).type === 'string';
+  return (typed ? { ...schema, nullable: true } : union) as typeof union;
+};
 
 export const ShortText = (max = 200) => Type.String({ maxLength: max });
 
