@@ -69,7 +69,7 @@ function normalize(input: AccountInput): { values: repo.AccountWrite; tagIds?: s
       ...(values.name !== undefined && { name: values.name.trim() }),
       ...(values.website !== undefined && { website: values.website?.trim() || null }),
       ...(domain !== undefined && { domain }),
-      ...(values.email !== undefined && { email: values.email?.trim().toLowerCase() || null }),
+      ...(values.email !== undefined && { email: values.email?.toLowerCase() ?? null }),
     },
     tagIds: tag_ids,
   };

@@ -27,7 +27,7 @@ function normalize(input: ContactInput): { values: repo.ContactWrite; tagIds?: s
     values: {
       ...values,
       // Stored lower-case: the organization's contacts are unique by email.
-      ...(values.email !== undefined && { email: values.email?.trim().toLowerCase() || null }),
+      ...(values.email !== undefined && { email: values.email?.toLowerCase() ?? null }),
     },
     tagIds: tag_ids,
   };
