@@ -3,6 +3,7 @@ import type pg from 'pg';
 import { sendOrgEmail } from '../mail/outbox.js';
 import { sendPasswordReset } from '../modules/auth/password-reset.task.js';
 import { emailNotification } from '../modules/notifications/notification-email.task.js';
+import { remindTaskDue } from '../modules/tasks/task-due.task.js';
 import type { JobDeps } from './context.js';
 import type { TaskName, TaskPayloads } from './queue.js';
 
@@ -12,6 +13,7 @@ const handlers: Handlers = {
   email__send: sendOrgEmail,
   auth__send_password_reset: sendPasswordReset,
   notification__email: emailNotification,
+  task__due: remindTaskDue,
 };
 
 /** Task files cannot be TypeScript on Node 20, so the tasks are registered here in code. */

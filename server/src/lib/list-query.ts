@@ -1,4 +1,4 @@
-import { sql, type SelectQueryBuilder } from 'kysely';
+import { sql, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Database, RecordType } from '../db/schema.js';
 import type { Tx } from '../db/tenant.js';
 import { invalidField } from '../http/errors.js';
@@ -31,6 +31,8 @@ export interface SortField {
   column: string;
   /** Nullable columns sort their empty values last in both directions. */
   nullable?: boolean;
+  /** A text column whose values have an order of their own (`low` < `urgent`): lowest first. */
+  ranking?: readonly string[];
 }
 
 export interface ListDefinition {
@@ -92,13 +94,12 @@ function parseSort(
 /** Rows after the cursor in (sort value, id) order; empty values come last. */
 function afterCursor(
   query: AnyQuery,
-  column: string,
+  col: RawBuilder<unknown>,
   idColumn: string,
   descending: boolean,
   nullable: boolean,
   cursor: Cursor,
 ): AnyQuery {
-  const col = sql.ref(column);
   const id = sql.ref(idColumn);
   const beyond = descending ? sql.raw('<') : sql.raw('>');
   if (cursor.v === null) {
@@ -136,7 +137,10 @@ export async function runList<Row extends { id: string }>(
   const limit = Math.min(Math.max(params.limit ?? 50, 1), MAX_LIMIT);
   const sort = parseSort(definition, params.sort);
   const { alias } = definition;
-  const column = `${alias}.${sort.field.column}`;
+  const column = sql.ref(`${alias}.${sort.field.column}`);
+  const sortValue = sort.field.ranking
+    ? sql<unknown>`array_position(${[...sort.field.ranking]}::text[], ${column})`
+    : sql<unknown>`${column}`;
   const idColumn = `${alias}.id`;
 
   let filtered = build.filter(
@@ -146,11 +150,11 @@ export async function runList<Row extends { id: string }>(
   if (q && definition.recordType)
     filtered = matchingText(filtered, alias, definition.recordType, q);
 
-  let page = build.select(filtered).select(sql<unknown>`${sql.ref(column)}`.as('__sort'));
+  let page = build.select(filtered).select(sortValue.as('__sort'));
   if (params.cursor) {
     page = afterCursor(
       page,
-      column,
+      sortValue,
       idColumn,
       sort.descending,
       Boolean(sort.field.nullable),
@@ -159,7 +163,7 @@ export async function runList<Row extends { id: string }>(
   }
   const direction = sort.descending ? 'desc' : 'asc';
   page = page
-    .orderBy(sql`${sql.ref(column)} ${sql.raw(direction)} NULLS LAST`)
+    .orderBy(sql`${sortValue} ${sql.raw(direction)} NULLS LAST`)
     .orderBy(sql.ref(idColumn), direction)
     .limit(limit + 1);
 

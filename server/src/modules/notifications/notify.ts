@@ -25,15 +25,33 @@ export async function notifyAssignment(
   const { assigneeId } = assignment;
   if (!assigneeId || assigneeId === actor.userId || assigneeId === assignment.previousAssigneeId)
     return;
+  await notify(tx, actor, { ...assignment, userId: assigneeId });
+}
+
+/**
+ * Puts a notification in a person's inbox and enqueues its email in the caller's transaction.
+ * `actor.userId` is null when no person caused it (a reminder the worker sends).
+ */
+export async function notify(
+  tx: Tx,
+  actor: { orgId: string; userId: string | null },
+  notification: {
+    userId: string;
+    kind: NotificationKind;
+    title: string;
+    recordType: RecordType | 'task';
+    recordId: string;
+  },
+): Promise<void> {
   const { id } = await tx
     .insertInto('notifications')
     .values({
       org_id: actor.orgId,
-      user_id: assigneeId,
-      kind: assignment.kind,
-      title: assignment.title,
-      record_type: assignment.recordType,
-      record_id: assignment.recordId,
+      user_id: notification.userId,
+      kind: notification.kind,
+      title: notification.title,
+      record_type: notification.recordType,
+      record_id: notification.recordId,
       created_by: actor.userId,
     })
     .returning('id')

@@ -14,11 +14,14 @@ export interface CommonFilters {
   updated_to?: string;
 }
 
-/** Applies the common filters; `from` is inclusive, `to` exclusive. */
+/**
+ * Applies the common filters; `from` is inclusive, `to` exclusive. `type` is null for lists of
+ * things that carry no tags (tasks), whose filters have no `tag_id`.
+ */
 export function applyCommonFilters(
   query: AnyQuery,
   alias: string,
-  type: RecordType,
+  type: RecordType | null,
   filters: CommonFilters,
   ownerColumn = 'owner_id',
 ): AnyQuery {
@@ -32,7 +35,7 @@ export function applyCommonFilters(
       sql`(SELECT user_id FROM team_members WHERE team_id = ${filters.team_id})`,
     );
   }
-  if (filters.tag_id) q = q.where(col('id'), 'in', taggedWith(type, filters.tag_id));
+  if (filters.tag_id && type) q = q.where(col('id'), 'in', taggedWith(type, filters.tag_id));
   if (filters.created_from) q = q.where(col('created_at'), '>=', filters.created_from);
   if (filters.created_to) q = q.where(col('created_at'), '<', filters.created_to);
   if (filters.updated_from) q = q.where(col('updated_at'), '>=', filters.updated_from);

@@ -8,3 +8,16 @@ export function requireCanDelete(member: Member, record: { owner_id: string | nu
     throw new ForbiddenError("Only the record's owner or an admin can delete it");
   }
 }
+
+/**
+ * Admins and owners of the organization may, and so may the people named (a task's creator and
+ * assignee, a note's author); anyone else is refused with `message`.
+ */
+export function requireAdminOr(
+  member: Member,
+  people: Array<string | null>,
+  message: string,
+): void {
+  const admin = member.role === 'owner' || member.role === 'admin';
+  if (!admin && !people.includes(member.userId)) throw new ForbiddenError(message);
+}
