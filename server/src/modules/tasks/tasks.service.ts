@@ -1,0 +1,174 @@
+import { withTenant, type Tx } from '../../db/tenant.js';
+import type { RequestContext } from '../../http/context.js';
+import { invalidField, NotFoundError } from '../../http/errors.js';
+import { enqueueJob } from '../../jobs/queue.js';
+import type { ListPage, ListParams } from '../../lib/list-query.js';
+import { notifyAssignment } from '../notifications/notify.js';
+import {
+  attachmentColumns,
+  mentionsAttachment,
+  namingDealId,
+  withDealId,
+  type AttachmentInput,
+} from '../records/attachments.js';
+import { requireAdminOr } from '../records/permissions.js';
+import * as repo from './tasks.repo.js';
+
+export type Task = ReturnType<typeof withDealId<repo.TaskRow>>;
+
+export type TaskInput = Omit<
+  repo.TaskWrite,
+  'lead_id' | 'account_id' | 'contact_id' | 'opportunity_id' | 'due_notified_at'
+> &
+  AttachmentInput;
+
+export type TaskListFilters = Omit<repo.TaskFilters, 'view' | 'opportunity_id'> & {
+  mine?: boolean;
+  view?: (typeof repo.TASK_VIEWS)[number];
+  tz?: string;
+  deal_id?: string;
+};
+
+/** The canonical name of an IANA time zone, or a 400 naming `tz`. */
+function timeZoneNamed(tz: string): string {
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: tz }).resolvedOptions().timeZone;
+  } catch {
+    throw invalidField('tz', 'is not an IANA time zone name, such as Europe/Paris', 400);
+  }
+}
+
+/** Columns from the API's fields; naming any of the four records replaces the attachment. */
+function normalize(input: TaskInput): repo.TaskWrite {
+  const { lead_id, account_id, contact_id, deal_id, ...values } = input;
+  const attachment = { lead_id, account_id, contact_id, deal_id };
+  const title = values.title?.trim();
+  if (title === '') throw invalidField('title', 'must not be blank');
+  return {
+    ...values,
+    ...(title !== undefined && { title }),
+    ...(mentionsAttachment(attachment) && attachmentColumns(attachment, { required: false })),
+  };
+}
+
+const assignedTitle = (task: { title: string }) => `Task "${task.title}" was assigned to you`;
+
+/**
+ * Schedules the reminder for when the task falls due. The job key makes a later change of the
+ * due date or the assignee move the one pending reminder instead of adding another.
+ */
+function scheduleDueReminder(tx: Tx, orgId: string, task: repo.TaskRow): Promise<void> {
+  if (!task.due_at || !task.assignee_id) return Promise.resolve();
+  return enqueueJob(
+    tx,
+    'task__due',
+    { org_id: orgId, task_id: task.id },
+    { runAt: task.due_at, jobKey: `task-due:${task.id}` },
+  );
+}
+
+function sameMoment(value: string | Date | null | undefined, moment: Date | null): boolean {
+  if (value == null || moment === null) return value == null && moment === null;
+  return new Date(value).getTime() === moment.getTime();
+}
+
+export function listTasks(
+  ctx: RequestContext,
+  params: ListParams,
+  query: TaskListFilters,
+): Promise<ListPage<Task>> {
+  const { mine, view, tz, deal_id, ...filters } = query;
+  const timeZone = timeZoneNamed(tz ?? 'UTC');
+  return withTenant(ctx.deps.db, ctx, async (tx) => {
+    const page = await repo.listTasks(tx, params, {
+      ...filters,
+      ...(deal_id && { opportunity_id: deal_id }),
+      ...(view && { view: { name: view, timeZone } }),
+      ...(mine && { assignee_id: ctx.userId }),
+    });
+    return { ...page, data: page.data.map(withDealId) };
+  });
+}
+
+export function getTask(ctx: RequestContext, id: string): Promise<Task> {
+  return withTenant(ctx.deps.db, ctx, async (tx) => {
+    const row = await repo.findTask(tx, id);
+    if (!row) throw new NotFoundError('Task');
+    return withDealId(row);
+  });
+}
+
+export function createTask(
+  ctx: RequestContext,
+  input: TaskInput & { title: string },
+): Promise<Task> {
+  const values = normalize(input);
+  return namingDealId(
+    withTenant(ctx.deps.db, ctx, async (tx) => {
+      const row = await repo.insertTask(tx, ctx.orgId, ctx.userId, {
+        ...values,
+        title: input.title.trim(),
+        assignee_id: values.assignee_id === undefined ? ctx.userId : values.assignee_id,
+      });
+      await notifyAssignment(tx, ctx, {
+        kind: 'task_assigned',
+        recordType: 'task',
+        recordId: row.id,
+        title: assignedTitle(row),
+        assigneeId: row.assignee_id,
+      });
+      await scheduleDueReminder(tx, ctx.orgId, row);
+      return withDealId(row);
+    }),
+  );
+}
+
+export function updateTask(ctx: RequestContext, id: string, input: TaskInput): Promise<Task> {
+  const values = normalize(input);
+  return namingDealId(
+    withTenant(ctx.deps.db, ctx, async (tx) => {
+      const before = await repo.findTask(tx, id, { lock: true });
+      if (!before) throw new NotFoundError('Task');
+      const reschedule =
+        (values.due_at !== undefined && !sameMoment(values.due_at, before.due_at)) ||
+        (values.assignee_id !== undefined && values.assignee_id !== before.assignee_id);
+      const row = await repo.updateTask(tx, id, {
+        ...values,
+        // A new date or a new assignee deserves its own reminder.
+        ...(reschedule && { due_notified_at: null }),
+      });
+      if (!row) throw new NotFoundError('Task');
+      await notifyAssignment(tx, ctx, {
+        kind: 'task_assigned',
+        recordType: 'task',
+        recordId: id,
+        title: assignedTitle(row),
+        assigneeId: row.assignee_id,
+        previousAssigneeId: before.assignee_id,
+      });
+      if (reschedule) await scheduleDueReminder(tx, ctx.orgId, row);
+      return withDealId(row);
+    }),
+  );
+}
+
+export function completeTask(ctx: RequestContext, id: string): Promise<Task> {
+  return withTenant(ctx.deps.db, ctx, async (tx) => {
+    const row = (await repo.completeTask(tx, id)) ?? (await repo.findTask(tx, id));
+    if (!row) throw new NotFoundError('Task');
+    return withDealId(row);
+  });
+}
+
+export function deleteTask(ctx: RequestContext, id: string): Promise<void> {
+  return withTenant(ctx.deps.db, ctx, async (tx, member) => {
+    const task = await repo.findTask(tx, id, { lock: true });
+    if (!task) throw new NotFoundError('Task');
+    requireAdminOr(
+      member,
+      [task.created_by, task.assignee_id],
+      'Only its creator, its assignee or an admin can delete a task',
+    );
+    await repo.deleteTask(tx, id);
+  });
+}
