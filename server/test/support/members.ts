@@ -12,7 +12,7 @@ export async function joinByInvitation(
   app: FastifyInstance,
   admin: SignedUp,
   role: 'admin' | 'member',
-  label = role,
+  label: string = role,
 ): Promise<SignedUp> {
   counter += 1;
   const email = `${label}-joined-${counter}-${randomBytes(3).toString('hex')}@example.com`;
