@@ -1,3 +1,134 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { contextOf } from '../../http/context.js';
+import { errors, Timestamp, Uuid } from '../../http/schemas.js';
+import { AttachmentProperties, AttachmentResponse } from '../records/attachments.js';
+import { ListQueryBase, Nullable, pageOf } from '../records/schemas.js';
+import * as notes from './notes.service.js';
 
-export const noteRoutes: FastifyPluginAsyncTypebox = async () => {};
+export const NoteSchema = Type.Object(
+  {
+    id: Uuid,
+    body: Type.String(),
+    ...AttachmentResponse,
+    created_by: Nullable(Uuid),
+    author_name: Nullable(Type.String({ description: 'Null once the author has left' })),
+    created_at: Timestamp,
+    updated_at: Timestamp,
+  },
+  { $id: 'Note' },
+);
+
+const Body = Type.String({
+  minLength: 1,
+  maxLength: 100000,
+  examples: ['Spoke with Ada: she wants a quote for 20 seats by Friday.'],
+});
+
+const NoteCreate = Type.Object(
+  { body: Body, ...AttachmentProperties },
+  { additionalProperties: false },
+);
+
+const { limit, cursor, count } = ListQueryBase;
+
+const NoteListQuery = Type.Object(
+  {
+    limit,
+    cursor,
+    count,
+    lead_id: Type.Optional(Uuid),
+    account_id: Type.Optional(Uuid),
+    contact_id: Type.Optional(Uuid),
+    deal_id: Type.Optional(Uuid),
+  },
+  { additionalProperties: false },
+);
+
+const NoteParams = Type.Object({ note_id: Uuid });
+
+export const noteRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const security = [{ bearerAuth: [] }];
+  const tags = ['notes'];
+
+  app.get(
+    '/notes',
+    {
+      schema: {
+        tags,
+        security,
+        summary: "A record's notes, newest first, a page at a time",
+        description:
+          'Give exactly one of `lead_id`, `account_id`, `contact_id`, `deal_id`. Pass `next_cursor` back as `cursor` for the next page.',
+        querystring: NoteListQuery,
+        response: { 200: pageOf(NoteSchema), ...errors(400, 401) },
+      },
+    },
+    async (request) => {
+      const { limit, cursor, count, ...record } = request.query;
+      return notes.listNotes(contextOf(request), { limit, cursor, count }, record);
+    },
+  );
+
+  app.post(
+    '/notes',
+    {
+      schema: {
+        tags,
+        security,
+        summary:
+          'Write a note on exactly one record: one of `lead_id`, `account_id`, `contact_id`, `deal_id`',
+        body: NoteCreate,
+        response: { 201: NoteSchema, ...errors(401, 422) },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await notes.createNote(contextOf(request), request.body)),
+  );
+
+  app.get(
+    '/notes/:note_id',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'One note',
+        params: NoteParams,
+        response: { 200: NoteSchema, ...errors(400, 401, 404) },
+      },
+    },
+    async (request) => notes.getNote(contextOf(request), request.params.note_id),
+  );
+
+  app.patch(
+    '/notes/:note_id',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Rewrite a note (its author or an admin)',
+        params: NoteParams,
+        body: Type.Object({ body: Body }, { additionalProperties: false }),
+        response: { 200: NoteSchema, ...errors(400, 401, 403, 404, 422) },
+      },
+    },
+    async (request) => notes.updateNote(contextOf(request), request.params.note_id, request.body),
+  );
+
+  app.delete(
+    '/notes/:note_id',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Delete a note (its author or an admin)',
+        params: NoteParams,
+        response: { 204: Type.Null(), ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      await notes.deleteNote(contextOf(request), request.params.note_id);
+      return reply.status(204).send(null);
+    },
+  );
+};
