@@ -2,9 +2,9 @@ import { withTenant, type Tx } from '../../db/tenant.js';
 import type { RequestContext } from '../../http/context.js';
 import { NotFoundError } from '../../http/errors.js';
 import type { ListPage, ListParams } from '../../lib/list-query.js';
-import { notifyAssignment } from '../notifications/notify.js';
 import { requireCanDelete } from '../records/permissions.js';
-import { setTags, tagsOf, type TagRef } from '../records/tags.js';
+import { afterOwnedRecordWrite } from '../records/record-writes.js';
+import { tagsOf, type TagRef } from '../records/tags.js';
 import * as repo from './leads.repo.js';
 
 export type Lead = Omit<repo.LeadRow, 'estimated_value'> & {
@@ -78,18 +78,12 @@ export function createLead(
       last_name: input.last_name,
       owner_id: ownerId,
     });
-    if (tagIds)
-      await setTags(
-        tx,
-        { orgId: ctx.orgId, userId: ctx.userId, type: 'lead', recordId: row.id },
-        tagIds,
-      );
-    await notifyAssignment(tx, ctx, {
-      kind: 'record_assigned',
-      recordType: 'lead',
+    await afterOwnedRecordWrite(tx, ctx, {
+      type: 'lead',
       recordId: row.id,
-      title: `Lead "${displayName(row)}" was assigned to you`,
-      assigneeId: row.owner_id,
+      tagIds,
+      label: `Lead "${displayName(row)}"`,
+      ownerId: row.owner_id,
     });
     return (await withTags(tx, [row]))[0]!;
   });
@@ -102,19 +96,13 @@ export function updateLead(ctx: RequestContext, id: string, input: LeadInput): P
     if (!before) throw new NotFoundError('Lead');
     const row = Object.keys(values).length > 0 ? await repo.updateLead(tx, id, values) : before;
     if (!row) throw new NotFoundError('Lead');
-    if (tagIds)
-      await setTags(
-        tx,
-        { orgId: ctx.orgId, userId: ctx.userId, type: 'lead', recordId: id },
-        tagIds,
-      );
-    await notifyAssignment(tx, ctx, {
-      kind: 'record_assigned',
-      recordType: 'lead',
+    await afterOwnedRecordWrite(tx, ctx, {
+      type: 'lead',
       recordId: id,
-      title: `Lead "${displayName(row)}" was assigned to you`,
-      assigneeId: row.owner_id,
-      previousAssigneeId: before.owner_id,
+      tagIds,
+      label: `Lead "${displayName(row)}"`,
+      ownerId: row.owner_id,
+      previousOwnerId: before.owner_id,
     });
     return (await withTags(tx, [row]))[0]!;
   });
