@@ -1,0 +1,60 @@
+import { sql } from 'kysely';
+import type { Tx } from '../../db/tenant.js';
+import { matchingText, type AnyQuery } from '../../lib/list-query.js';
+import { applyDealFilters, selectDeal, type DealFilters, type DealRow } from './deals.repo.js';
+
+export interface ColumnTotal {
+  stage_id: string;
+  count: number;
+  /** numeric: a string from pg. */
+  amount_total: string;
+}
+
+/** A pipeline's deals that pass the filters and match the text query. */
+function matching(tx: Tx, pipelineId: string, filters: DealFilters, q: string | undefined) {
+  const query = applyDealFilters(tx.selectFrom('opportunities as o') as AnyQuery, {
+    ...filters,
+    pipeline_id: pipelineId,
+  });
+  const text = q?.trim();
+  return text ? matchingText(query, 'o', 'opportunity', text) : query;
+}
+
+/**
+ * The first `perStage` matching deals of each of the pipeline's columns, in board order: one
+ * index range per stage on (pipeline, stage, rank), however many deals the pipeline holds.
+ */
+export async function columnDeals(
+  tx: Tx,
+  pipelineId: string,
+  filters: DealFilters,
+  options: { q?: string; perStage: number },
+): Promise<DealRow[]> {
+  const column = selectDeal(matching(tx, pipelineId, filters, options.q))
+    .where(sql<boolean>`o.stage_id = s.id`)
+    .orderBy('o.stage_rank')
+    .orderBy('o.id')
+    .limit(options.perStage);
+  const { rows } = await sql<DealRow>`
+    SELECT d.* FROM pipeline_stages s CROSS JOIN LATERAL ${column} d
+    WHERE s.pipeline_id = ${pipelineId}
+    ORDER BY s.position, s.id, d.stage_rank, d.id`.execute(tx);
+  return rows;
+}
+
+/** How many matching deals each column holds and what they add up to. */
+export function columnTotals(
+  tx: Tx,
+  pipelineId: string,
+  filters: DealFilters,
+  q: string | undefined,
+): Promise<ColumnTotal[]> {
+  return matching(tx, pipelineId, filters, q)
+    .select([
+      'o.stage_id',
+      sql<number>`count(*)`.as('count'),
+      sql<string>`coalesce(sum(o.amount), 0)`.as('amount_total'),
+    ])
+    .groupBy('o.stage_id')
+    .execute() as Promise<ColumnTotal[]>;
+}

@@ -1,0 +1,402 @@
+import { sql, type Updateable } from 'kysely';
+import type { OpportunitiesTable, Source, StageKind } from '../../db/schema.js';
+import type { Tx } from '../../db/tenant.js';
+import {
+  runList,
+  type AnyQuery,
+  type ListDefinition,
+  type ListPage,
+  type ListParams,
+} from '../../lib/list-query.js';
+import { applyCommonFilters, type CommonFilters } from '../records/filters.js';
+
+const PLAIN_COLUMNS = [
+  'id',
+  'name',
+  'account_id',
+  'primary_contact_id',
+  'amount',
+  'currency',
+  'pipeline_id',
+  'stage_id',
+  'stage_rank',
+  'stage_entered_at',
+  'probability',
+  'source',
+  'closed_at',
+  'lost_reason',
+  'description',
+  'owner_id',
+  'created_at',
+  'updated_at',
+  'created_by',
+] as const;
+
+export interface DealRow {
+  id: string;
+  name: string;
+  account_id: string | null;
+  primary_contact_id: string | null;
+  /** numeric: a string from pg. */
+  amount: string;
+  currency: string;
+  pipeline_id: string;
+  stage_id: string;
+  /** The kind of the deal's stage. */
+  status: StageKind;
+  stage_rank: number;
+  stage_entered_at: Date;
+  /** `YYYY-MM-DD`. */
+  expected_close_date: string | null;
+  probability: number;
+  source: Source | null;
+  closed_at: Date | null;
+  lost_reason: string | null;
+  description: string;
+  owner_id: string | null;
+  created_at: Date;
+  updated_at: Date;
+  created_by: string | null;
+}
+
+/** What a caller may write; the columns that follow a stage change are the repository's. */
+export type DealWrite = Omit<
+  Updateable<OpportunitiesTable>,
+  'id' | 'org_id' | 'created_at' | 'updated_at' | 'created_by' | 'stage_entered_at' | 'closed_at'
+>;
+
+/** A deal entering a stage of this kind, at `rank` in its column (default: last). */
+export interface StageEntry {
+  kind: StageKind;
+  rank?: number;
+}
+
+/** Where a deal sits on the board: a stage of a pipeline. */
+export interface Column {
+  pipelineId: string;
+  stageId: string;
+}
+
+/** The gap left between neighbours on the board, so most moves touch one row. */
+export const RANK_STEP = 1024;
+
+/**
+ * A deal's columns, read from `table` (an alias or the table's name in RETURNING): the date
+ * as text, so no time zone can shift it, and the stage's kind as the deal's status.
+ */
+function dealSelection(table: string) {
+  const ref = (column: string) => sql.ref(`${table}.${column}`);
+  return [
+    ...PLAIN_COLUMNS.map((c) => sql`${ref(c)}`.as(c)),
+    sql<string | null>`${ref('expected_close_date')}::text`.as('expected_close_date'),
+    sql<StageKind>`(SELECT s.kind FROM pipeline_stages s WHERE s.id = ${ref('stage_id')})`.as(
+      'status',
+    ),
+  ];
+}
+
+export interface DealFilters extends CommonFilters {
+  pipeline_id?: string;
+  stage_id?: string;
+  status?: StageKind[];
+  account_id?: string;
+  contact_id?: string;
+  /** Inclusive bounds on expected_close_date, `YYYY-MM-DD`. */
+  close_from?: string;
+  close_to?: string;
+}
+
+export const dealList: ListDefinition = {
+  table: 'opportunities',
+  alias: 'o',
+  recordType: 'opportunity',
+  sorts: {
+    created_at: { column: 'created_at' },
+    updated_at: { column: 'updated_at' },
+    name: { column: 'name' },
+    amount: { column: 'amount' },
+    expected_close_date: { column: 'expected_close_date', nullable: true },
+  },
+  defaultSort: '-created_at',
+};
+
+/** The deal filters, on a query over `opportunities as o`; the list and the board share them. */
+export function applyDealFilters(query: AnyQuery, filters: DealFilters): AnyQuery {
+  const col = (name: string) => sql.ref(`o.${name}`);
+  let q = applyCommonFilters(query, 'o', 'opportunity', filters);
+  if (filters.pipeline_id) q = q.where(col('pipeline_id'), '=', filters.pipeline_id);
+  if (filters.stage_id) q = q.where(col('stage_id'), '=', filters.stage_id);
+  if (filters.status?.length) {
+    q = q.where(
+      col('stage_id'),
+      'in',
+      sql`(SELECT id FROM pipeline_stages WHERE kind IN (${sql.join(filters.status)}))`,
+    );
+  }
+  if (filters.account_id) q = q.where(col('account_id'), '=', filters.account_id);
+  if (filters.contact_id) {
+    const contactId = filters.contact_id;
+    q = q.where(
+      sql<boolean>`(${col('primary_contact_id')} = ${contactId} OR ${col('id')} IN (
+        SELECT opportunity_id FROM opportunity_contacts WHERE contact_id = ${contactId}))`,
+    );
+  }
+  if (filters.close_from) q = q.where(col('expected_close_date'), '>=', filters.close_from);
+  if (filters.close_to) q = q.where(col('expected_close_date'), '<=', filters.close_to);
+  return q;
+}
+
+/** Selects a deal's columns on a query over `opportunities as o`. */
+export function selectDeal(query: AnyQuery): AnyQuery {
+  return query.select(dealSelection('o'));
+}
+
+export function listDeals(
+  tx: Tx,
+  params: ListParams,
+  filters: DealFilters,
+): Promise<ListPage<DealRow>> {
+  return runList<DealRow>(tx, dealList, params, {
+    select: selectDeal,
+    filter: (query) => applyDealFilters(query, filters),
+  });
+}
+
+export function findDeal(
+  tx: Tx,
+  id: string,
+  options: { lock?: boolean } = {},
+): Promise<DealRow | undefined> {
+  let query = selectDeal(tx.selectFrom('opportunities as o') as AnyQuery).where(
+    sql.ref('o.id'),
+    '=',
+    id,
+  );
+  if (options.lock) query = query.forUpdate();
+  return query.executeTakeFirst() as Promise<DealRow | undefined>;
+}
+
+/** The rank after the last deal of a column. */
+export function endOfColumn(column: Column) {
+  return sql<number>`(SELECT coalesce(max(stage_rank), 0) + ${RANK_STEP}::float8
+    FROM opportunities WHERE pipeline_id = ${column.pipelineId} AND stage_id = ${column.stageId})`;
+}
+
+/**
+ * The columns that change when a deal enters a stage: closed exactly while the stage is won or
+ * lost, with the transaction's time so that the history row and closed_at agree.
+ */
+function entering(entry: StageEntry & Column) {
+  return {
+    stage_entered_at: sql<Date>`now()`,
+    closed_at: entry.kind === 'open' ? null : sql<Date>`now()`,
+    stage_rank: entry.rank ?? endOfColumn(entry),
+  };
+}
+
+export function insertDeal(
+  tx: Tx,
+  orgId: string,
+  userId: string,
+  values: DealWrite & { name: string; probability: number },
+  entry: StageEntry & Column,
+): Promise<DealRow> {
+  return tx
+    .insertInto('opportunities')
+    .values({
+      ...values,
+      amount: values.amount ?? 0,
+      pipeline_id: entry.pipelineId,
+      stage_id: entry.stageId,
+      ...entering(entry),
+      org_id: orgId,
+      created_by: userId,
+    })
+    .returning(dealSelection('opportunities'))
+    .executeTakeFirstOrThrow() as Promise<DealRow>;
+}
+
+/** Writes a deal; with `entry`, it enters the stage `values` name. */
+export function updateDeal(
+  tx: Tx,
+  id: string,
+  values: DealWrite,
+  entry?: StageEntry & Column,
+): Promise<DealRow | undefined> {
+  return tx
+    .updateTable('opportunities')
+    .set({
+      ...values,
+      ...(entry && { pipeline_id: entry.pipelineId, stage_id: entry.stageId, ...entering(entry) }),
+    })
+    .where('id', '=', id)
+    .returning(dealSelection('opportunities'))
+    .executeTakeFirst() as Promise<DealRow | undefined>;
+}
+
+export async function deleteDeal(tx: Tx, id: string): Promise<void> {
+  await tx.deleteFrom('opportunities').where('id', '=', id).execute();
+}
+
+// Other contacts ------------------------------------------------------------------------------
+
+export async function contactIdsOf(tx: Tx, dealIds: string[]): Promise<Map<string, string[]>> {
+  const byDeal = new Map<string, string[]>(dealIds.map((id) => [id, []]));
+  if (dealIds.length === 0) return byDeal;
+  const rows = await tx
+    .selectFrom('opportunity_contacts')
+    .select(['opportunity_id', 'contact_id'])
+    .where('opportunity_id', 'in', dealIds)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  for (const row of rows) byDeal.get(row.opportunity_id)?.push(row.contact_id);
+  return byDeal;
+}
+
+/** Makes the deal's other contacts exactly `contactIds`. */
+export async function setContacts(
+  tx: Tx,
+  target: { orgId: string; userId: string; dealId: string },
+  contactIds: string[],
+): Promise<void> {
+  let removal = tx.deleteFrom('opportunity_contacts').where('opportunity_id', '=', target.dealId);
+  if (contactIds.length > 0) removal = removal.where('contact_id', 'not in', contactIds);
+  await removal.execute();
+  if (contactIds.length === 0) return;
+  await tx
+    .insertInto('opportunity_contacts')
+    .values(
+      contactIds.map((contactId) => ({
+        org_id: target.orgId,
+        opportunity_id: target.dealId,
+        contact_id: contactId,
+        created_by: target.userId,
+      })),
+    )
+    .onConflict((oc) => oc.columns(['org_id', 'opportunity_id', 'contact_id']).doNothing())
+    .execute();
+}
+
+// Stage history -------------------------------------------------------------------------------
+
+export interface StageVisit {
+  id: string;
+  stage_id: string;
+  stage_name: string;
+  kind: StageKind;
+  pipeline_id: string;
+  entered_at: Date;
+  left_at: Date | null;
+}
+
+/** Ends the deal's current stage visit, if any, and starts one in `stageId`. */
+export async function recordStageEntry(
+  tx: Tx,
+  target: { orgId: string; userId: string; dealId: string },
+  stageId: string,
+): Promise<void> {
+  await tx
+    .updateTable('opportunity_stage_history')
+    .set({ left_at: sql<Date>`now()` })
+    .where('opportunity_id', '=', target.dealId)
+    .where('left_at', 'is', null)
+    .execute();
+  await tx
+    .insertInto('opportunity_stage_history')
+    .values({
+      org_id: target.orgId,
+      opportunity_id: target.dealId,
+      stage_id: stageId,
+      created_by: target.userId,
+    })
+    .execute();
+}
+
+export function stageHistory(tx: Tx, dealId: string): Promise<StageVisit[]> {
+  return tx
+    .selectFrom('opportunity_stage_history as h')
+    .innerJoin('pipeline_stages as s', 's.id', 'h.stage_id')
+    .select([
+      'h.id',
+      'h.stage_id',
+      's.name as stage_name',
+      's.kind',
+      's.pipeline_id',
+      'h.entered_at',
+      'h.left_at',
+    ])
+    .where('h.opportunity_id', '=', dealId)
+    .orderBy('h.entered_at')
+    .orderBy('h.created_at')
+    .orderBy('h.id')
+    .execute();
+}
+
+// Board order ---------------------------------------------------------------------------------
+
+export interface Ranked {
+  id: string;
+  stage_rank: number;
+}
+
+/** A deal of the column, with its rank; undefined when the column holds no such deal. */
+export function rankIn(tx: Tx, column: Column, dealId: string): Promise<Ranked | undefined> {
+  return tx
+    .selectFrom('opportunities')
+    .select(['id', 'stage_rank'])
+    .where('pipeline_id', '=', column.pipelineId)
+    .where('stage_id', '=', column.stageId)
+    .where('id', '=', dealId)
+    .executeTakeFirst();
+}
+
+/**
+ * The deal next to `from` in board order (rank, then id), leaving out `skip`: the one after it,
+ * or before it when `backwards`. Without `from`, the last deal of the column.
+ */
+export function neighbourIn(
+  tx: Tx,
+  column: Column,
+  options: { from?: Ranked; backwards: boolean; skip: string },
+): Promise<Ranked | undefined> {
+  const direction = options.backwards ? 'desc' : 'asc';
+  let query = tx
+    .selectFrom('opportunities')
+    .select(['id', 'stage_rank'])
+    .where('pipeline_id', '=', column.pipelineId)
+    .where('stage_id', '=', column.stageId)
+    .where('id', '<>', options.skip);
+  if (options.from) {
+    const beyond = options.backwards ? sql.raw('<') : sql.raw('>');
+    query = query.where(
+      sql<boolean>`(stage_rank, id) ${beyond} (${options.from.stage_rank}::float8, ${options.from.id}::uuid)`,
+    );
+  }
+  return query
+    .orderBy('stage_rank', direction)
+    .orderBy('id', direction)
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** Spreads a column's deals evenly again, keeping their order. */
+export async function renumberColumn(tx: Tx, column: Column): Promise<void> {
+  await sql`
+    UPDATE opportunities o SET stage_rank = r.rank
+    FROM (SELECT id, row_number() OVER (ORDER BY stage_rank, id) * ${RANK_STEP}::float8 AS rank
+          FROM opportunities
+          WHERE pipeline_id = ${column.pipelineId} AND stage_id = ${column.stageId}) r
+    WHERE o.id = r.id AND o.stage_rank <> r.rank`.execute(tx);
+}
+
+/** Takes a column's lock, so that two moves into it cannot pick the same place. */
+export async function lockColumn(tx: Tx, column: Column): Promise<void> {
+  await tx
+    .selectFrom('pipeline_stages')
+    .select('id')
+    .where('pipeline_id', '=', column.pipelineId)
+    .where('id', '=', column.stageId)
+    .forNoKeyUpdate()
+    .execute();
+}

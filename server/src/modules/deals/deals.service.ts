@@ -1,0 +1,311 @@
+import { withTenant, type Tx } from '../../db/tenant.js';
+import type { Caller, RequestContext } from '../../http/context.js';
+import { invalidField, NotFoundError, referenceNotFound } from '../../http/errors.js';
+import type { ListPage, ListParams } from '../../lib/list-query.js';
+import * as pipelines from '../pipelines/pipelines.repo.js';
+import { requireCanDelete } from '../records/permissions.js';
+import { afterOwnedRecordWrite } from '../records/record-writes.js';
+import { tagsOf, type TagRef } from '../records/tags.js';
+import * as repo from './deals.repo.js';
+
+export type Deal = Omit<repo.DealRow, 'amount'> & {
+  amount: number;
+  contact_ids: string[];
+  tags: TagRef[];
+};
+
+export type DealInput = Omit<repo.DealWrite, 'amount' | 'stage_rank'> & {
+  amount?: number;
+  contact_ids?: string[];
+  tag_ids?: string[];
+};
+
+export interface MoveInput {
+  stage_id: string;
+  before_deal_id?: string;
+  after_deal_id?: string;
+}
+
+/** Below this gap between neighbours, a column is renumbered before a deal goes between them. */
+const MIN_RANK_GAP = 1e-6;
+
+/** Deals with their tags and other contacts, in the order given. */
+export async function withDetails(tx: Tx, rows: repo.DealRow[]): Promise<Deal[]> {
+  const ids = rows.map((r) => r.id);
+  const tags = await tagsOf(tx, 'opportunity', ids);
+  const contacts = await repo.contactIdsOf(tx, ids);
+  return rows.map((row) => ({
+    ...row,
+    amount: Number(row.amount),
+    contact_ids: contacts.get(row.id) ?? [],
+    tags: tags.get(row.id) ?? [],
+  }));
+}
+
+async function detailed(tx: Tx, row: repo.DealRow | undefined): Promise<Deal> {
+  if (!row) throw new NotFoundError('Deal');
+  return (await withDetails(tx, [row]))[0]!;
+}
+
+function normalize(input: DealInput) {
+  const { contact_ids, tag_ids, pipeline_id, stage_id, ...values } = input;
+  if (values.name !== undefined) {
+    values.name = values.name.trim();
+    if (!values.name) throw invalidField('name', 'must not be blank');
+  }
+  return {
+    values,
+    contactIds: contact_ids,
+    tagIds: tag_ids,
+    pipelineId: pipeline_id,
+    stageId: stage_id,
+  };
+}
+
+/**
+ * The stage a deal goes to: `stageId` of the pipeline, or the pipeline's first open stage. Both
+ * are read under the tenant's policies, so another organization's ids fail like unknown ones.
+ */
+async function resolveStage(
+  tx: Tx,
+  pipelineId: string,
+  stageId: string | undefined,
+): Promise<pipelines.StageRow> {
+  if (stageId) {
+    const stage = await pipelines.findStage(tx, pipelineId, stageId);
+    if (!stage) throw referenceNotFound('stage_id');
+    return stage;
+  }
+  const first = await pipelines.firstOpenStage(tx, pipelineId);
+  if (!first) throw referenceNotFound('pipeline_id');
+  return first;
+}
+
+function entryInto(stage: pipelines.StageRow, rank?: number): repo.StageEntry & repo.Column {
+  return { pipelineId: stage.pipeline_id, stageId: stage.id, kind: stage.kind, rank };
+}
+
+/** Other contacts that are not contacts of this organization are reported on the field sent. */
+async function setContacts(
+  tx: Tx,
+  ctx: Caller,
+  dealId: string,
+  contactIds: string[] | undefined,
+): Promise<void> {
+  if (!contactIds) return;
+  await repo
+    .setContacts(tx, { ...ctx, dealId }, contactIds)
+    .catch((error: { code?: string; constraint?: string }) => {
+      if (error.constraint === 'opportunity_contacts_org_id_contact_id_fkey')
+        throw referenceNotFound('contact_ids');
+      throw error;
+    });
+}
+
+async function afterWrite(
+  tx: Tx,
+  ctx: Caller,
+  row: repo.DealRow,
+  writes: { contactIds?: string[]; tagIds?: string[]; previousOwnerId?: string | null },
+): Promise<Deal> {
+  await setContacts(tx, ctx, row.id, writes.contactIds);
+  await afterOwnedRecordWrite(tx, ctx, {
+    type: 'opportunity',
+    recordId: row.id,
+    tagIds: writes.tagIds,
+    label: `Deal "${row.name}"`,
+    ownerId: row.owner_id,
+    previousOwnerId: writes.previousOwnerId,
+  });
+  return detailed(tx, row);
+}
+
+/**
+ * Creates a deal inside the caller's transaction, with everything that comes with it: its first
+ * stage visit, other contacts, tags and the new owner's notification. Lead conversion uses it.
+ */
+export async function insertDeal(
+  tx: Tx,
+  ctx: Caller,
+  input: DealInput & { name: string },
+): Promise<Deal> {
+  const { values, contactIds, tagIds, pipelineId, stageId } = normalize(input);
+  const pipeline = pipelineId ?? (await pipelines.defaultPipelineId(tx));
+  if (!pipeline) throw referenceNotFound('pipeline_id');
+  const stage = await resolveStage(tx, pipeline, stageId);
+  const row = await repo.insertDeal(
+    tx,
+    ctx.orgId,
+    ctx.userId,
+    {
+      ...values,
+      name: values.name ?? input.name,
+      probability: values.probability ?? stage.probability,
+      owner_id: values.owner_id === undefined ? ctx.userId : values.owner_id,
+    },
+    entryInto(stage),
+  );
+  await repo.recordStageEntry(tx, { ...ctx, dealId: row.id }, stage.id);
+  return afterWrite(tx, ctx, row, { contactIds, tagIds });
+}
+
+/**
+ * Writes changes to a locked deal. Entering another stage brings that stage's probability
+ * (unless the same request set one), closes or reopens the deal and starts a history row.
+ */
+async function writeDeal(
+  tx: Tx,
+  ctx: Caller,
+  before: repo.DealRow,
+  values: repo.DealWrite,
+  target?: { stage: pipelines.StageRow; rank?: number },
+): Promise<repo.DealRow> {
+  if (target && target.stage.id !== before.stage_id) {
+    const row = await repo.updateDeal(
+      tx,
+      before.id,
+      { ...values, probability: values.probability ?? target.stage.probability },
+      entryInto(target.stage, target.rank),
+    );
+    await repo.recordStageEntry(tx, { ...ctx, dealId: before.id }, target.stage.id);
+    return row!;
+  }
+  const changes = target?.rank === undefined ? values : { ...values, stage_rank: target.rank };
+  if (Object.keys(changes).length === 0) return before;
+  return (await repo.updateDeal(tx, before.id, changes))!;
+}
+
+async function lockedDeal(tx: Tx, id: string): Promise<repo.DealRow> {
+  const deal = await repo.findDeal(tx, id, { lock: true });
+  if (!deal) throw new NotFoundError('Deal');
+  return deal;
+}
+
+export function listDeals(
+  ctx: RequestContext,
+  params: ListParams,
+  filters: repo.DealFilters,
+): Promise<ListPage<Deal>> {
+  return withTenant(ctx.deps.db, ctx, async (tx) => {
+    const page = await repo.listDeals(tx, params, filters);
+    return { ...page, data: await withDetails(tx, page.data) };
+  });
+}
+
+export function getDeal(ctx: RequestContext, id: string): Promise<Deal> {
+  return withTenant(ctx.deps.db, ctx, async (tx) => detailed(tx, await repo.findDeal(tx, id)));
+}
+
+export function createDeal(
+  ctx: RequestContext,
+  input: DealInput & { name: string },
+): Promise<Deal> {
+  return withTenant(ctx.deps.db, ctx, (tx) => insertDeal(tx, ctx, input));
+}
+
+export function updateDeal(ctx: RequestContext, id: string, input: DealInput): Promise<Deal> {
+  const { values, contactIds, tagIds, pipelineId, stageId } = normalize(input);
+  return withTenant(ctx.deps.db, ctx, async (tx) => {
+    const before = await lockedDeal(tx, id);
+    const pipeline = pipelineId ?? before.pipeline_id;
+    const stays =
+      pipeline === before.pipeline_id && (stageId ?? before.stage_id) === before.stage_id;
+    const target = stays ? undefined : { stage: await resolveStage(tx, pipeline, stageId) };
+    const row = await writeDeal(tx, ctx, before, values, target);
+    return afterWrite(tx, ctx, row, { contactIds, tagIds, previousOwnerId: before.owner_id });
+  });
+}
+
+export function deleteDeal(ctx: RequestContext, id: string): Promise<void> {
+  return withTenant(ctx.deps.db, ctx, async (tx, member) => {
+    requireCanDelete(member, await lockedDeal(tx, id));
+    await repo.deleteDeal(tx, id);
+  });
+}
+
+export function stageHistory(ctx: RequestContext, id: string): Promise<repo.StageVisit[]> {
+  return withTenant(ctx.deps.db, ctx, async (tx) => {
+    if (!(await repo.findDeal(tx, id))) throw new NotFoundError('Deal');
+    return repo.stageHistory(tx, id);
+  });
+}
+
+/** A deal named as a neighbour: another deal of the column the deal moves to. */
+async function anchor(
+  tx: Tx,
+  column: repo.Column,
+  movingId: string,
+  field: 'before_deal_id' | 'after_deal_id',
+  id: string,
+): Promise<repo.Ranked> {
+  if (id === movingId) throw invalidField(field, 'must be another deal than the one moving');
+  const ranked = await repo.rankIn(tx, column, id);
+  if (!ranked) throw invalidField(field, 'is not a deal in the stage the deal moves to');
+  return ranked;
+}
+
+function precedes(a: repo.Ranked, b: repo.Ranked): boolean {
+  return a.stage_rank < b.stage_rank || (a.stage_rank === b.stage_rank && a.id < b.id);
+}
+
+/** The deals the moving one goes between; either is missing at an end of the column. */
+async function neighbours(
+  tx: Tx,
+  column: repo.Column,
+  movingId: string,
+  input: MoveInput,
+): Promise<{ lower?: repo.Ranked; upper?: repo.Ranked }> {
+  const after = input.after_deal_id
+    ? await anchor(tx, column, movingId, 'after_deal_id', input.after_deal_id)
+    : undefined;
+  const before = input.before_deal_id
+    ? await anchor(tx, column, movingId, 'before_deal_id', input.before_deal_id)
+    : undefined;
+  const skip = movingId;
+  if (after && before) {
+    if (!precedes(after, before))
+      throw invalidField('before_deal_id', 'must come after after_deal_id on the board');
+    return { lower: after, upper: before };
+  }
+  if (after)
+    return {
+      lower: after,
+      upper: await repo.neighbourIn(tx, column, { from: after, backwards: false, skip }),
+    };
+  if (before)
+    return {
+      lower: await repo.neighbourIn(tx, column, { from: before, backwards: true, skip }),
+      upper: before,
+    };
+  return { lower: await repo.neighbourIn(tx, column, { backwards: true, skip }) };
+}
+
+/** A rank between the neighbours, renumbering the column first when they are too close. */
+async function rankBetween(
+  tx: Tx,
+  column: repo.Column,
+  movingId: string,
+  input: MoveInput,
+): Promise<number> {
+  let { lower, upper } = await neighbours(tx, column, movingId, input);
+  if (lower && upper && upper.stage_rank - lower.stage_rank < MIN_RANK_GAP) {
+    await repo.renumberColumn(tx, column);
+    ({ lower, upper } = await neighbours(tx, column, movingId, input));
+  }
+  if (lower && upper) return (lower.stage_rank + upper.stage_rank) / 2;
+  if (lower) return lower.stage_rank + repo.RANK_STEP;
+  if (upper) return upper.stage_rank - repo.RANK_STEP;
+  return repo.RANK_STEP;
+}
+
+/** Puts a deal in a stage of its pipeline, between two deals of that column or at its end. */
+export function moveDeal(ctx: RequestContext, id: string, input: MoveInput): Promise<Deal> {
+  return withTenant(ctx.deps.db, ctx, async (tx) => {
+    const before = await lockedDeal(tx, id);
+    const stage = await resolveStage(tx, before.pipeline_id, input.stage_id);
+    const column = { pipelineId: stage.pipeline_id, stageId: stage.id };
+    await repo.lockColumn(tx, column);
+    const rank = await rankBetween(tx, column, id, input);
+    return detailed(tx, await writeDeal(tx, ctx, before, {}, { stage, rank }));
+  });
+}
