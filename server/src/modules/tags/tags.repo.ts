@@ -8,7 +8,7 @@ export type TagRow = Pick<Selectable<TagsTable>, (typeof TAG_COLUMNS)[number]>;
 
 export type TagWrite = Pick<Updateable<TagsTable>, 'name' | 'color'>;
 
-/** By name as people read it: `cold` before `VIP`, whatever the database's collation. */
+/** By name, case aside: `cold` before `VIP`. */
 export function listTags(tx: Tx): Promise<TagRow[]> {
   return tx
     .selectFrom('tags')
