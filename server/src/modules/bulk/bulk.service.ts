@@ -1,0 +1,100 @@
+import type { RecordType } from '../../db/schema.js';
+import { withTenant } from '../../db/tenant.js';
+import type { RequestContext } from '../../http/context.js';
+import { AppError, invalidField } from '../../http/errors.js';
+import { notifyAssignment } from '../notifications/notify.js';
+import { requireCanDelete } from '../records/permissions.js';
+import { addTags, assertTagsExist, removeTags } from '../records/tags.js';
+import * as repo from './bulk.repo.js';
+
+export const BULK_ACTIONS = ['assign_owner', 'add_tag', 'remove_tag', 'delete'] as const;
+export type BulkAction = (typeof BULK_ACTIONS)[number];
+
+export interface BulkInput {
+  ids: string[];
+  action: BulkAction;
+  owner_id?: string | null;
+  tag_id?: string;
+}
+
+/** The field each action needs; an action is refused a field it would ignore. */
+const ARGUMENT: Record<BulkAction, 'owner_id' | 'tag_id' | null> = {
+  assign_owner: 'owner_id',
+  add_tag: 'tag_id',
+  remove_tag: 'tag_id',
+  delete: null,
+};
+
+const NAMES: Record<RecordType, { one: string; many: string }> = {
+  lead: { one: 'Lead', many: 'leads' },
+  account: { one: 'Account', many: 'accounts' },
+  contact: { one: 'Contact', many: 'contacts' },
+  opportunity: { one: 'Deal', many: 'deals' },
+};
+
+function checkArguments(input: BulkInput): void {
+  const wanted = ARGUMENT[input.action];
+  for (const field of ['owner_id', 'tag_id'] as const) {
+    const given = input[field] !== undefined;
+    if (field === wanted && !given) throw invalidField(field, `is required by ${input.action}`);
+    if (field !== wanted && given) throw invalidField(field, `is not used by ${input.action}`);
+  }
+}
+
+/**
+ * Applies one action to many records of one kind, all or nothing: a single record that is not
+ * this organization's, or that the caller may not delete, refuses the whole call in the one
+ * transaction, before anything changed.
+ */
+export function runBulkAction(
+  ctx: RequestContext,
+  type: RecordType,
+  input: BulkInput,
+): Promise<{ updated: number }> {
+  checkArguments(input);
+  const { ids } = input;
+  return withTenant(ctx.deps.db, ctx, async (tx, member) => {
+    const records = await repo.lockRecords(tx, type, ids);
+    if (records.length !== ids.length) {
+      const found = new Set(records.map((r) => r.id));
+      const missing = ids.filter((id) => !found.has(id));
+      throw new AppError(
+        404,
+        'not_found',
+        `${missing.length} of the ${NAMES[type].many} given do not exist`,
+        { ids: missing },
+      );
+    }
+    switch (input.action) {
+      case 'assign_owner': {
+        const ownerId = input.owner_id ?? null;
+        await repo.setOwner(tx, type, ids, ownerId);
+        for (const record of records) {
+          await notifyAssignment(tx, ctx, {
+            kind: 'record_assigned',
+            recordType: type,
+            recordId: record.id,
+            title: `${NAMES[type].one} "${record.name}" was assigned to you`,
+            assigneeId: ownerId,
+            previousAssigneeId: record.owner_id,
+          });
+        }
+        break;
+      }
+      case 'add_tag':
+      case 'remove_tag': {
+        const tagIds = [input.tag_id!];
+        await assertTagsExist(tx, tagIds, 'tag_id');
+        if (input.action === 'add_tag')
+          await addTags(tx, { orgId: ctx.orgId, userId: ctx.userId, type, recordIds: ids }, tagIds);
+        else await removeTags(tx, type, ids, tagIds);
+        break;
+      }
+      case 'delete':
+        for (const record of records) requireCanDelete(member, record);
+        await repo.deleteRecords(tx, type, ids);
+        break;
+    }
+    return { updated: ids.length };
+  });
+}

@@ -1,0 +1,267 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RecordType } from '../src/db/schema.js';
+import { ATTACHMENT_COLUMN, RECORD_TABLE } from '../src/modules/records/record-types.js';
+import { seedRecord } from './support/crm-records.js';
+import { joinByInvitation } from './support/members.js';
+import { createTestApp, signUp, type SignedUp, type TestApp } from './support/test-app.js';
+
+let t: TestApp;
+let a: SignedUp;
+let b: SignedUp;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  a = await signUp(t.app, 'bulk-a');
+  b = await signUp(t.app, 'bulk-b');
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const bulk = (path: string, who: { auth: { authorization: string } }, payload: object) =>
+  t.app.inject({ method: 'POST', url: `/api/v1/${path}/bulk`, headers: who.auth, payload });
+
+const KINDS: Array<[path: string, type: RecordType]> = [
+  ['leads', 'lead'],
+  ['accounts', 'account'],
+  ['contacts', 'contact'],
+  ['deals', 'opportunity'],
+];
+
+const ghost = '00000000-0000-4000-8000-000000000000';
+
+async function seedMany(org: SignedUp, type: RecordType, count: number, ownerId = org.userId) {
+  const ids: string[] = [];
+  for (let i = 0; i < count; i += 1) ids.push(await seedRecord(t, org, type, `Bulk ${i}`, ownerId));
+  return ids;
+}
+
+async function tagOf(org: SignedUp, name: string): Promise<string> {
+  const [tag] = await t.ownerQuery<{ id: string }>(
+    'INSERT INTO tags (org_id, name) VALUES ($1, $2) RETURNING id',
+    [org.orgId, name],
+  );
+  return tag!.id;
+}
+
+const owners = async (type: RecordType, ids: string[]) =>
+  (
+    await t.ownerQuery<{ id: string; owner_id: string | null }>(
+      `SELECT id, owner_id FROM ${RECORD_TABLE[type]} WHERE id = ANY($1) ORDER BY id`,
+      [ids],
+    )
+  ).map((row) => row.owner_id);
+
+const taggedIds = async (type: RecordType, tagId: string) =>
+  (
+    await t.ownerQuery<{ id: string }>(
+      `SELECT ${ATTACHMENT_COLUMN[type]} AS id FROM record_tags WHERE tag_id = $1 ORDER BY 1`,
+      [tagId],
+    )
+  ).map((row) => row.id);
+
+const existing = async (type: RecordType, ids: string[]) =>
+  (
+    await t.ownerQuery<{ id: string }>(`SELECT id FROM ${RECORD_TABLE[type]} WHERE id = ANY($1)`, [
+      ids,
+    ])
+  ).length;
+
+describe('bulk actions', () => {
+  for (const [path, type] of KINDS) {
+    it(`assigns, tags, untags and deletes ${path} in one call each`, async () => {
+      const colleague = await joinByInvitation(t.app, a, 'member');
+      const ids = await seedMany(a, type, 3);
+      const tagId = await tagOf(a, `Bulk ${path}`);
+
+      const assigned = await bulk(path, a, {
+        ids,
+        action: 'assign_owner',
+        owner_id: colleague.userId,
+      });
+      expect(assigned.statusCode, assigned.body).toBe(200);
+      expect(assigned.json()).toEqual({ updated: 3 });
+      expect(await owners(type, ids)).toEqual([
+        colleague.userId,
+        colleague.userId,
+        colleague.userId,
+      ]);
+      const notices = await t.ownerQuery<{ record_id: string; title: string }>(
+        "SELECT record_id, title FROM notifications WHERE user_id = $1 AND kind = 'record_assigned'",
+        [colleague.userId],
+      );
+      expect(notices.map((n) => n.record_id).sort()).toEqual([...ids].sort());
+      const label = { lead: 'Lead', account: 'Account', contact: 'Contact', opportunity: 'Deal' }[
+        type
+      ];
+      expect(notices.map((n) => n.title)).toContain(`${label} "Bulk 0" was assigned to you`);
+
+      // Assigning to the same owner again tells no one twice.
+      await bulk(path, a, { ids, action: 'assign_owner', owner_id: colleague.userId });
+      const again = await t.ownerQuery('SELECT 1 FROM notifications WHERE user_id = $1', [
+        colleague.userId,
+      ]);
+      expect(again).toHaveLength(3);
+
+      const tagged = await bulk(path, a, {
+        ids: ids.slice(0, 2),
+        action: 'add_tag',
+        tag_id: tagId,
+      });
+      expect(tagged.json()).toEqual({ updated: 2 });
+      const retagged = await bulk(path, a, { ids, action: 'add_tag', tag_id: tagId });
+      expect(retagged.json()).toEqual({ updated: 3 });
+      expect(await taggedIds(type, tagId)).toEqual([...ids].sort());
+      const untagged = await bulk(path, a, { ids: [ids[0]!], action: 'remove_tag', tag_id: tagId });
+      expect(untagged.statusCode).toBe(200);
+      expect(await taggedIds(type, tagId)).toEqual(ids.slice(1).sort());
+
+      const unassigned = await bulk(path, a, {
+        ids: [ids[2]!],
+        action: 'assign_owner',
+        owner_id: null,
+      });
+      expect(unassigned.statusCode).toBe(200);
+      expect(await owners(type, [ids[2]!])).toEqual([null]);
+
+      const deleted = await bulk(path, a, { ids, action: 'delete' });
+      expect(deleted.json()).toEqual({ updated: 3 });
+      expect(await existing(type, ids)).toBe(0);
+      expect(await taggedIds(type, tagId)).toEqual([]);
+    });
+  }
+
+  it('refuses the whole call when one id is not a record of this organization', async () => {
+    const ours = await seedMany(a, 'account', 2);
+    const theirs = await seedRecord(t, b, 'account', 'Their account');
+    const tagId = await tagOf(a, 'All or nothing');
+    for (const action of [
+      { action: 'assign_owner', owner_id: null },
+      { action: 'add_tag', tag_id: tagId },
+      { action: 'delete' },
+    ]) {
+      const foreign = await bulk('accounts', a, { ids: [...ours, theirs], ...action });
+      const nothing = await bulk('accounts', a, { ids: [...ours, ghost], ...action });
+      expect(foreign.statusCode, action.action).toBe(404);
+      expect(nothing.statusCode).toBe(404);
+      // Word for word the same, but for the id the caller sent.
+      expect(foreign.body.replace(theirs, ghost)).toBe(nothing.body);
+    }
+    expect(await owners('account', ours)).toEqual([a.userId, a.userId]);
+    expect(await taggedIds('account', tagId)).toEqual([]);
+    expect(await existing('account', ours)).toBe(2);
+    // The other organization's record is untouched too.
+    expect(await owners('account', [theirs])).toEqual([b.userId]);
+    // A deal id is not a lead id either.
+    const deal = await seedRecord(t, a, 'opportunity', 'Not a lead');
+    expect((await bulk('leads', a, { ids: [deal], action: 'delete' })).statusCode).toBe(404);
+    expect(await existing('opportunity', [deal])).toBe(1);
+  });
+
+  it('deletes only when the caller may delete every record, and changes nothing otherwise', async () => {
+    const member = await joinByInvitation(t.app, a, 'member');
+    const admin = await joinByInvitation(t.app, a, 'admin');
+    const own = await seedMany(a, 'contact', 2, member.userId);
+    const foreignOwned = await seedRecord(t, a, 'contact', 'Owner’s', a.userId);
+
+    const refused = await bulk('contacts', member, {
+      ids: [...own, foreignOwned],
+      action: 'delete',
+    });
+    expect(refused.statusCode).toBe(403);
+    expect(await existing('contact', [...own, foreignOwned])).toBe(3);
+
+    expect((await bulk('contacts', member, { ids: own, action: 'delete' })).statusCode).toBe(200);
+    expect(await existing('contact', own)).toBe(0);
+    expect(
+      (await bulk('contacts', admin, { ids: [foreignOwned], action: 'delete' })).statusCode,
+    ).toBe(200);
+    // Members may still reassign and tag records they do not own.
+    const leads = await seedMany(a, 'lead', 2);
+    const moved = await bulk('leads', member, {
+      ids: leads,
+      action: 'assign_owner',
+      owner_id: member.userId,
+    });
+    expect(moved.statusCode).toBe(200);
+  });
+
+  it('refuses owners and tags of another organization like ones that do not exist', async () => {
+    const ids = await seedMany(a, 'lead', 2);
+    const theirTag = await tagOf(b, 'Their tag');
+    for (const [payload, field] of [
+      [
+        { action: 'assign_owner', owner_id: b.userId },
+        { action: 'assign_owner', owner_id: ghost },
+      ],
+      [
+        { action: 'add_tag', tag_id: theirTag },
+        { action: 'add_tag', tag_id: ghost },
+      ],
+      [
+        { action: 'remove_tag', tag_id: theirTag },
+        { action: 'remove_tag', tag_id: ghost },
+      ],
+    ] as const) {
+      const foreign = await bulk('leads', a, { ids, ...payload });
+      const nothing = await bulk('leads', a, { ids, ...field });
+      expect(foreign.statusCode, payload.action).toBe(422);
+      expect(foreign.json().error.details.fields[0].field).toBe(
+        payload.action === 'assign_owner' ? 'owner_id' : 'tag_id',
+      );
+      expect(foreign.json()).toEqual(nothing.json());
+    }
+    expect(await owners('lead', ids)).toEqual([a.userId, a.userId]);
+    const theirLinks = await t.ownerQuery('SELECT 1 FROM record_tags WHERE tag_id = $1', [
+      theirTag,
+    ]);
+    expect(theirLinks).toEqual([]);
+  });
+
+  it('refuses bad input with 4xx naming the field', async () => {
+    const [id] = await seedMany(a, 'lead', 1);
+    const tagId = await tagOf(a, 'Input');
+    const tooMany = Array.from(
+      { length: 501 },
+      (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    );
+    for (const [payload, field] of [
+      [{ action: 'delete' }, 'ids'],
+      [{ ids: [], action: 'delete' }, 'ids'],
+      [{ ids: tooMany, action: 'delete' }, 'ids'],
+      [{ ids: [id, id], action: 'delete' }, 'ids'],
+      [{ ids: ['nope'], action: 'delete' }, 'ids.0'],
+      [{ ids: [id] }, 'action'],
+      [{ ids: [id], action: 'archive' }, 'action'],
+      [{ ids: [id], action: 'assign_owner' }, 'owner_id'],
+      [{ ids: [id], action: 'add_tag' }, 'tag_id'],
+      [{ ids: [id], action: 'remove_tag', owner_id: a.userId }, 'owner_id'],
+      [{ ids: [id], action: 'delete', tag_id: tagId }, 'tag_id'],
+      [{ ids: [id], action: 'add_tag', tag_id: 'red' }, 'tag_id'],
+      [{ ids: [id], action: 'delete', confirm: true }, 'confirm'],
+    ] as const) {
+      const response = await bulk('leads', a, payload);
+      const label = JSON.stringify(payload).slice(0, 120);
+      expect(response.statusCode, `${label}: ${response.body}`).toBe(422);
+      expect(response.json().error.details.fields[0].field, label).toBe(field);
+    }
+    expect(await existing('lead', [id!])).toBe(1);
+  });
+
+  it('acts on 500 records at once', async () => {
+    const org = await signUp(t.app, 'bulk-many');
+    const rows = await t.ownerQuery<{ id: string }>(
+      `INSERT INTO leads (org_id, last_name, owner_id)
+       SELECT $1, 'Many ' || i, $2 FROM generate_series(1, 500) i RETURNING id`,
+      [org.orgId, org.userId],
+    );
+    const ids = rows.map((row) => row.id);
+    const tagId = await tagOf(org, 'Many');
+    const tagged = await bulk('leads', org, { ids, action: 'add_tag', tag_id: tagId });
+    expect(tagged.json()).toEqual({ updated: 500 });
+    expect(await taggedIds('lead', tagId)).toHaveLength(500);
+    const deleted = await bulk('leads', org, { ids, action: 'delete' });
+    expect(deleted.json()).toEqual({ updated: 500 });
+    expect(await existing('lead', ids)).toBe(0);
+  });
+});
