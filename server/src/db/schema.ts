@@ -322,6 +322,19 @@ export interface NotificationPreferencesTable extends RecordColumns {
   email_on_assignment: Generated<boolean>;
   email_on_task_due: Generated<boolean>;
   daily_digest: Generated<boolean>;
+  /** The UTC day the daily digest last went out, as `YYYY-MM-DD`. */
+  last_digest_on: ColumnType<Date | null, string | null | undefined, string | null>;
+}
+
+/** The ids of the sample records loaded into an organization, one row per organization. */
+export interface SampleDataSetsTable extends RecordColumns {
+  tag_ids: string[];
+  account_ids: string[];
+  contact_ids: string[];
+  lead_ids: string[];
+  opportunity_ids: string[];
+  task_ids: string[];
+  note_ids: string[];
 }
 
 export interface SearchTermsTable {
@@ -348,5 +361,6 @@ export interface CrmDatabase {
   record_tags: RecordTagsTable;
   notifications: NotificationsTable;
   notification_preferences: NotificationPreferencesTable;
+  sample_data_sets: SampleDataSetsTable;
   search_terms: SearchTermsTable;
 }
