@@ -9,6 +9,7 @@ export interface TaskPayloads {
   email__send: { org_id: string; email_id: string };
   auth__send_password_reset: { user_id: string; reset_id: string };
   notification__email: { org_id: string; notification_id: string };
+  notifications__daily_digest: { org_id: string };
   task__due: { org_id: string; task_id: string };
 }
 

@@ -2,6 +2,7 @@ import { Logger, run, type Runner, type TaskList } from 'graphile-worker';
 import type pg from 'pg';
 import { sendOrgEmail } from '../mail/outbox.js';
 import { sendPasswordReset } from '../modules/auth/password-reset.task.js';
+import { sendDailyDigests } from '../modules/notifications/daily-digest.task.js';
 import { emailNotification } from '../modules/notifications/notification-email.task.js';
 import { remindTaskDue } from '../modules/tasks/task-due.task.js';
 import type { JobDeps } from './context.js';
@@ -13,6 +14,7 @@ const handlers: Handlers = {
   email__send: sendOrgEmail,
   auth__send_password_reset: sendPasswordReset,
   notification__email: emailNotification,
+  notifications__daily_digest: sendDailyDigests,
   task__due: remindTaskDue,
 };
 

@@ -12,6 +12,7 @@ import {
 } from '../../http/errors.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import { newScopedToken, parseScopedToken } from '../../lib/scoped-tokens.js';
+import { scheduleDailyDigest } from '../notifications/daily-digest.task.js';
 import { signAccessToken } from './access-tokens.js';
 import * as repo from './auth.repo.js';
 import { hashPassword, verifyPassword } from './passwords.js';
@@ -83,6 +84,7 @@ export async function register(
       async (tx) => {
         await repo.insertUser(tx, { ...user, passwordHash });
         await repo.insertOrgWithOwner(tx, { ...org, ownerId: user.id });
+        await scheduleDailyDigest(tx, org.id);
         return startSession(ctx.deps, tx, { userId: user.id, orgId: org.id });
       },
     );
