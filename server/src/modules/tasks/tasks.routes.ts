@@ -72,7 +72,9 @@ const TaskListQuery = Type.Object(
     team_id: Type.Optional(
       Type.Union([Uuid], { description: 'Tasks assigned to a member of this team' }),
     ),
-    mine: Type.Optional(Type.Boolean({ description: 'Only tasks assigned to you' })),
+    mine: Type.Optional(
+      Type.Boolean({ description: 'Only tasks assigned to you (in place of `assignee_id`)' }),
+    ),
     status: Type.Optional(Type.Array(Status, { maxItems: TASK_STATUSES.length })),
     priority: Type.Optional(Priority),
     due_from: Type.Optional(DateTimeInput),

@@ -29,12 +29,15 @@ export type TaskListFilters = Omit<repo.TaskFilters, 'view' | 'opportunity_id'> 
   deal_id?: string;
 };
 
+const unknownTimeZone = () =>
+  invalidField('tz', 'is not an IANA time zone name, such as Europe/Paris', 400);
+
 /** The canonical name of an IANA time zone, or a 400 naming `tz`. */
 function timeZoneNamed(tz: string): string {
   try {
     return new Intl.DateTimeFormat('en-US', { timeZone: tz }).resolvedOptions().timeZone;
   } catch {
-    throw invalidField('tz', 'is not an IANA time zone name, such as Europe/Paris', 400);
+    throw unknownTimeZone();
   }
 }
 
@@ -87,6 +90,12 @@ export function listTasks(
       ...(mine && { assignee_id: ctx.userId }),
     });
     return { ...page, data: page.data.map(withDealId) };
+  }).catch((error: { code?: string }) => {
+    // Node and PostgreSQL each carry their own copy of the time zone database, and the two
+    // can disagree about a zone added recently; the time zone is the only parameter of
+    // this query PostgreSQL answers with invalid_parameter_value.
+    if (error.code === '22023') throw unknownTimeZone();
+    throw error;
   });
 }
 
