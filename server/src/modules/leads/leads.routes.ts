@@ -15,6 +15,10 @@ import {
   Source,
   TagIds,
 } from '../records/schemas.js';
+import { AccountSchema } from '../accounts/accounts.routes.js';
+import { ContactSchema } from '../contacts/contacts.routes.js';
+import { DealSchema } from '../deals/deals.schemas.js';
+import * as conversion from './convert.service.js';
 import { leadList } from './leads.repo.js';
 import * as leads from './leads.service.js';
 
@@ -193,5 +197,61 @@ export const leadRoutes: FastifyPluginAsyncTypebox = async (app) => {
       await leads.deleteLead(contextOf(request), request.params.lead_id);
       return reply.status(204).send(null);
     },
+  );
+
+  app.post(
+    '/leads/:lead_id/convert',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Convert a lead into an account, a contact and optionally a deal, in one step',
+        description:
+          'Creates the account (or attaches `account_id`), a contact from the lead (or attaches `contact_id`) and, when `deal` is given, a deal on the default pipeline unless `deal.pipeline_id`/`deal.stage_id` say otherwise. The lead keeps links to all of them; its notes, tasks and tags move to the contact. A lead converts once.',
+        params: LeadParams,
+        body: Type.Object(
+          {
+            account_id: Type.Optional(Uuid),
+            account_name: Type.Optional(
+              Type.String({ minLength: 1, maxLength: 300, examples: ['Analytical Engines Ltd'] }),
+            ),
+            contact_id: Type.Optional(Uuid),
+            deal: Type.Optional(
+              Type.Object(
+                {
+                  name: Type.Optional(
+                    Type.String({
+                      minLength: 1,
+                      maxLength: 300,
+                      examples: ['Difference engine upgrade'],
+                    }),
+                  ),
+                  amount: Type.Optional(Money),
+                  currency: Type.Optional(Currency),
+                  pipeline_id: Type.Optional(Uuid),
+                  stage_id: Type.Optional(Uuid),
+                  expected_close_date: Type.Optional(
+                    Nullable(Type.String({ format: 'date', examples: ['2027-03-31'] })),
+                  ),
+                },
+                { additionalProperties: false },
+              ),
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            lead: LeadSchema,
+            account: AccountSchema,
+            contact: ContactSchema,
+            deal: Nullable(DealSchema),
+          }),
+          ...errors(400, 401, 404, 409, 422),
+        },
+      },
+    },
+    async (request) =>
+      conversion.convertLead(contextOf(request), request.params.lead_id, request.body),
   );
 };

@@ -1,0 +1,149 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, signUp, type SignedUp, type TestApp } from './support/test-app.js';
+
+let t: TestApp;
+let a: SignedUp;
+let b: SignedUp;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  a = await signUp(t.app, 'convert-a');
+  b = await signUp(t.app, 'convert-b');
+});
+afterAll(async () => {
+  await t.close();
+});
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+const call = (method: Method, url: string, who: SignedUp, payload?: object) =>
+  t.app.inject({ method, url: `/api/v1${url}`, headers: who.auth, payload });
+
+async function newLead(who: SignedUp, fields: Record<string, unknown> = {}) {
+  const response = await call('POST', '/leads', who, {
+    first_name: 'Ada',
+    last_name: `Lovelace ${Math.random().toString(36).slice(2, 8)}`,
+    email: `ada-${Math.random().toString(36).slice(2, 8)}@engines.example`,
+    company: `Engines ${Math.random().toString(36).slice(2, 8)}`,
+    estimated_value: 9000,
+    ...fields,
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json();
+}
+
+describe('lead conversion', () => {
+  it('turns a lead into an account, a contact and a deal in one call; its notes, tasks and tags follow', async () => {
+    const [tag] = await t.ownerQuery<{ id: string }>(
+      "INSERT INTO tags (org_id, name) VALUES ($1, 'Hot') RETURNING id",
+      [a.orgId],
+    );
+    const lead = await newLead(a, { tag_ids: [tag!.id] });
+    const note = (
+      await call('POST', '/notes', a, { body: 'Met at the fair', lead_id: lead.id })
+    ).json();
+    const task = (
+      await call('POST', '/tasks', a, { title: 'Send the proposal', lead_id: lead.id })
+    ).json();
+
+    const response = await call('POST', `/leads/${lead.id}/convert`, a, {
+      deal: { name: 'First order' },
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const { lead: converted, account, contact, deal } = response.json();
+
+    expect(account.name).toBe(lead.company);
+    expect(contact).toMatchObject({
+      first_name: 'Ada',
+      last_name: lead.last_name,
+      email: lead.email,
+      account_id: account.id,
+    });
+    expect(contact.tags.map((x: { id: string }) => x.id)).toEqual([tag!.id]);
+    expect(deal).toMatchObject({
+      name: 'First order',
+      amount: 9000,
+      account_id: account.id,
+      primary_contact_id: contact.id,
+    });
+    expect(converted).toMatchObject({
+      status: 'converted',
+      converted_account_id: account.id,
+      converted_contact_id: contact.id,
+      converted_opportunity_id: deal.id,
+    });
+    expect(converted.converted_at).toEqual(expect.any(String));
+
+    const notes = (await call('GET', `/notes?contact_id=${contact.id}`, a)).json();
+    expect(notes.data.map((n: { id: string }) => n.id)).toEqual([note.id]);
+    const tasks = (await call('GET', `/tasks?contact_id=${contact.id}`, a)).json();
+    expect(tasks.data.map((x: { id: string }) => x.id)).toEqual([task.id]);
+  });
+
+  it('attaches to an existing account and creates no deal unless asked', async () => {
+    const account = (await call('POST', '/accounts', a, { name: 'Existing Ltd' })).json();
+    const lead = await newLead(a);
+    const response = await call('POST', `/leads/${lead.id}/convert`, a, { account_id: account.id });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toMatchObject({
+      account: { id: account.id },
+      deal: null,
+      contact: { account_id: account.id },
+    });
+  });
+
+  it('refuses to convert twice, and changes nothing the second time', async () => {
+    const lead = await newLead(a);
+    expect((await call('POST', `/leads/${lead.id}/convert`, a, {})).statusCode).toBe(200);
+    const again = await call('POST', `/leads/${lead.id}/convert`, a, {});
+    expect(again.statusCode).toBe(409);
+    const contacts = await t.ownerQuery('SELECT 1 FROM contacts WHERE org_id = $1 AND email = $2', [
+      a.orgId,
+      lead.email,
+    ]);
+    expect(contacts).toHaveLength(1);
+  });
+
+  it('leaves nothing half-done when a step fails', async () => {
+    const lead = await newLead(a);
+    const before = await t.ownerQuery<{ n: number }>(
+      'SELECT count(*)::int AS n FROM accounts WHERE org_id = $1',
+      [a.orgId],
+    );
+    // A stage that does not exist fails the last step, after the account and contact were made.
+    const response = await call('POST', `/leads/${lead.id}/convert`, a, {
+      deal: { stage_id: '00000000-0000-4000-8000-000000000000' },
+    });
+    expect(response.statusCode).toBe(422);
+    expect(response.json().error.details.fields[0].field).toBe('stage_id');
+    const after = await t.ownerQuery<{ n: number }>(
+      'SELECT count(*)::int AS n FROM accounts WHERE org_id = $1',
+      [a.orgId],
+    );
+    expect(after).toEqual(before);
+    expect((await call('GET', `/leads/${lead.id}`, a)).json().status).toBe('new');
+  });
+
+  it('names the conflict when the account or contact already exists', async () => {
+    const lead = await newLead(a);
+    await call('POST', '/accounts', a, { name: lead.company });
+    const response = await call('POST', `/leads/${lead.id}/convert`, a, {});
+    expect(response.statusCode).toBe(409);
+    expect(response.json().error.details.fields[0].field).toBe('account_name');
+  });
+
+  it("keeps another organization's leads and records out of reach", async () => {
+    const lead = await newLead(a);
+    expect((await call('POST', `/leads/${lead.id}/convert`, b, {})).statusCode).toBe(404);
+    const bLead = await newLead(b);
+    const aAccount = (await call('POST', '/accounts', a, { name: 'A private account' })).json();
+    const foreign = await call('POST', `/leads/${bLead.id}/convert`, b, {
+      account_id: aAccount.id,
+    });
+    const missing = await call('POST', `/leads/${bLead.id}/convert`, b, {
+      account_id: '00000000-0000-4000-8000-000000000000',
+    });
+    expect(foreign.statusCode).toBe(422);
+    expect(foreign.json()).toEqual(missing.json());
+    expect((await call('GET', `/leads/${lead.id}`, a)).json().status).toBe('new');
+  });
+});
