@@ -162,8 +162,11 @@ export async function runList<Row extends { id: string }>(
     );
   }
   const direction = sort.descending ? 'desc' : 'asc';
+  // Only values that can be empty need putting last: on a NOT NULL column, NULLS LAST would
+  // make `desc` disagree with the indexes' order, and every page would sort the whole tenant.
+  const nullsLast = sort.field.nullable || sort.field.ranking ? sql` NULLS LAST` : sql``;
   page = page
-    .orderBy(sql`${sortValue} ${sql.raw(direction)} NULLS LAST`)
+    .orderBy(sql`${sortValue} ${sql.raw(direction)}${nullsLast}`)
     .orderBy(sql.ref(idColumn), direction)
     .limit(limit + 1);
 
