@@ -44,6 +44,8 @@ interface Org {
 }
 
 const NOWHERE = '00000000-0000-4000-8000-00000000dead';
+/** Ids in bodies that point at nothing of an organization's (bulk `ids` are checked by bulk.test.ts). */
+const NOT_REFERENCES = new Set(['ids']);
 
 let t: TestApp;
 let a: Org;
@@ -253,6 +255,22 @@ describe('the tenant wall on every route', () => {
       }
     }
     expect(checked).toBeGreaterThan(10);
+  });
+
+  it('knows every id a body can carry, so a new reference cannot go unchecked', () => {
+    const unknown = routes.flatMap((route) =>
+      Object.entries(bodySchema(route)?.properties ?? {})
+        .filter(
+          ([, prop]) =>
+            prop.format === 'uuid' ||
+            prop.items?.format === 'uuid' ||
+            prop.anyOf?.some((s) => s.format === 'uuid'),
+        )
+        .map(([name]) => name.replace(/_ids$/, '_id'))
+        .filter((name) => !a.fixtures[name] && !NOT_REFERENCES.has(name))
+        .map((name) => `${route.method} ${route.path} ${name}`),
+    );
+    expect(unknown).toEqual([]);
   });
 
   it("leaves A's records as they were", async () => {
