@@ -91,6 +91,45 @@ describe('HTTP basics', () => {
   });
 });
 
+describe('the API description', () => {
+  it('gives every route a summary, a tag, its error answers and examples of its text input', async () => {
+    type Prop = {
+      type?: string;
+      enum?: unknown[];
+      example?: unknown;
+      format?: string;
+      anyOf?: Prop[];
+    };
+    type Op = {
+      summary?: string;
+      tags?: string[];
+      responses?: Record<string, unknown>;
+      requestBody?: { content: Record<string, { schema: { properties?: Record<string, Prop> } }> };
+    };
+    const doc = (await t.app.inject({ url: '/api/openapi.json' })).json<{
+      paths: Record<string, Record<string, Op>>;
+    }>();
+    const problems: string[] = [];
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      if (!path.startsWith('/api/v1/')) continue;
+      for (const [method, op] of Object.entries(methods)) {
+        const where = `${method.toUpperCase()} ${path}`;
+        if (!op.summary) problems.push(`${where}: no summary`);
+        if (!op.tags?.length) problems.push(`${where}: no tag`);
+        if (!Object.keys(op.responses ?? {}).some((status) => status.startsWith('4')))
+          problems.push(`${where}: no error answer`);
+        const props = op.requestBody?.content['application/json']?.schema.properties ?? {};
+        for (const [name, prop] of Object.entries(props)) {
+          const freeText = prop.type === 'string' && !prop.enum && !prop.format;
+          if (freeText && prop.example === undefined)
+            problems.push(`${where}: ${name} has no example`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
 describe('failures', () => {
   it('hides the details of unexpected errors', async () => {
     const app = await buildApp(t.deps, { logger: false });

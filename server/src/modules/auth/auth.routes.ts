@@ -24,6 +24,10 @@ import * as auth from './auth.service.js';
 export const REFRESH_COOKIE = 'rampart_refresh';
 const COOKIE_PATH = '/api/v1/auth';
 
+/** Tokens look like `<id>.<secret>`. */
+const RefreshTokenExample =
+  '0f8fad5b-d9cb-469f-a165-70867728950e.mS0T1Qx2u0m9u2v5b0V7f3oQ8yYd2bq1gk3Jr5sX7aU';
+
 const Name = Type.String({ minLength: 1, maxLength: 200, examples: ['Ada Lovelace'] });
 
 /** Hands the refresh token of a new session to the web app; every sign-in route does this. */
@@ -88,7 +92,14 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         description:
           'An unknown email and a wrong password get the same answer. Repeated failures lock the email out for a growing time (429 with Retry-After).',
         body: Type.Object(
-          { email: Email, password: Type.String({ minLength: 1, maxLength: 200 }) },
+          {
+            email: Email,
+            password: Type.String({
+              minLength: 1,
+              maxLength: 200,
+              examples: ['correct horse battery staple'],
+            }),
+          },
           { additionalProperties: false },
         ),
         response: {
@@ -109,7 +120,11 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   const RefreshBody = Type.Object(
-    { refresh_token: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) },
+    {
+      refresh_token: Type.Optional(
+        Type.String({ minLength: 1, maxLength: 200, examples: [RefreshTokenExample] }),
+      ),
+    },
     { additionalProperties: false },
   );
   // The web app sends no body at all and relies on the cookie.
@@ -189,7 +204,10 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['auth'],
         summary: 'Choose a new password with the token from a reset link',
         body: Type.Object(
-          { token: Type.String({ minLength: 1, maxLength: 200 }), password: Password },
+          {
+            token: Type.String({ minLength: 1, maxLength: 200, examples: [RefreshTokenExample] }),
+            password: Password,
+          },
           { additionalProperties: false },
         ),
         response: { 204: Type.Null(), ...errors(400, 422, 429) },

@@ -57,7 +57,7 @@ export const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: "Update the signed-in user's profile",
         security,
         body: Type.Object(
-          { name: Type.String({ minLength: 1, maxLength: 200 }) },
+          { name: Type.String({ minLength: 1, maxLength: 200, examples: ['Ada Lovelace'] }) },
           { additionalProperties: false },
         ),
         response: { 200: UserSchema, ...errors(401, 422) },
@@ -75,7 +75,11 @@ export const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
         security,
         body: Type.Object(
           {
-            current_password: Type.String({ minLength: 1, maxLength: 200 }),
+            current_password: Type.String({
+              minLength: 1,
+              maxLength: 200,
+              examples: ['my old password'],
+            }),
             new_password: Password,
           },
           { additionalProperties: false },

@@ -19,6 +19,7 @@ const Token = Type.String({
   minLength: 1,
   maxLength: 200,
   description: 'From the invitation link',
+  examples: ['0f8fad5b-d9cb-469f-a165-70867728950e.Zq2w8d0rJk4xYp7mV3sB1nT6cL9hF5aE2uG0oR8iW4Q'],
 });
 const DateTime = Type.String({ format: 'date-time' });
 
@@ -139,7 +140,9 @@ export const publicInvitationRoutes: FastifyPluginAsyncTypebox = async (app) => 
         body: Type.Object(
           {
             token: Token,
-            name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+            name: Type.Optional(
+              Type.String({ minLength: 1, maxLength: 200, examples: ['Grace Hopper'] }),
+            ),
             password: Password,
           },
           { additionalProperties: false },

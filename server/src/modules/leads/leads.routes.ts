@@ -11,7 +11,6 @@ import {
   Nullable,
   pageOf,
   RecordMeta,
-  ShortText,
   Source,
   TagIds,
 } from '../records/schemas.js';
@@ -54,19 +53,24 @@ export const LeadSchema = Type.Object(
 );
 
 const writable = {
-  first_name: ShortText(200),
-  email: Nullable(Type.String({ format: 'email', maxLength: 320 })),
-  phone: Nullable(ShortText(50)),
-  company: Nullable(ShortText(300)),
-  job_title: Nullable(ShortText(200)),
-  website: Nullable(ShortText(500)),
+  first_name: Type.String({ maxLength: 200, examples: ['Ada'] }),
+  email: Nullable(
+    Type.String({ format: 'email', maxLength: 320, examples: ['ada@analytical.example'] }),
+  ),
+  phone: Nullable(Type.String({ maxLength: 50, examples: ['+44 20 7946 0000'] })),
+  company: Nullable(Type.String({ maxLength: 300, examples: ['Analytical Engines Ltd'] })),
+  job_title: Nullable(Type.String({ maxLength: 200, examples: ['Head of Research'] })),
+  website: Nullable(Type.String({ maxLength: 500, examples: ['https://analytical.example'] })),
   status: OpenStatus,
   source: Nullable(Source),
   rating: Nullable(Rating),
   estimated_value: Nullable(Money),
   currency: Currency,
   address: Address,
-  description: ShortText(20000),
+  description: Type.String({
+    maxLength: 20000,
+    examples: ['Met at the London trade fair; interested in a pilot.'],
+  }),
   owner_id: Nullable(Uuid),
   last_contacted_at: Nullable(DateTimeInput),
   next_follow_up_at: Nullable(DateTimeInput),
@@ -88,7 +92,7 @@ const LeadCreate = Type.Object(
 const LeadUpdate = Type.Object(
   {
     ...optional(writable),
-    last_name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    last_name: Type.Optional(Type.String({ minLength: 1, maxLength: 200, examples: ['Lovelace'] })),
   },
   { additionalProperties: false, minProperties: 1 },
 );

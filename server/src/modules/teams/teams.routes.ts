@@ -13,7 +13,10 @@ const TeamSchema = Type.Object({
   updated_at: Timestamp,
 });
 const Name = Type.String({ minLength: 1, maxLength: 200, examples: ['EMEA sales'] });
-const Description = Type.String({ maxLength: 2000 });
+const Description = Type.String({
+  maxLength: 2000,
+  examples: ['Accounts in Europe, the Middle East and Africa'],
+});
 const TeamParams = Type.Object({ team_id: Uuid });
 const TeamMemberParams = Type.Object({ team_id: Uuid, user_id: Uuid });
 
