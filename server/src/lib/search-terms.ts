@@ -21,6 +21,13 @@ export function searchWords(q: string): string[] {
 /** The lowest string greater than every string starting with the prefix, in "C" order. */
 const PREFIX_END = String.fromCodePoint(0x10ffff);
 
+/** `column` (a search_terms.term) starts with `word`, folded in the database: an index range. */
+export function termHasPrefix(column: string, word: string): RawBuilder<boolean> {
+  const term = sql.ref(column);
+  return sql<boolean>`${term} >= search_fold(${word}) COLLATE "C"
+      AND ${term} < (search_fold(${word}) || ${PREFIX_END}) COLLATE "C"`;
+}
+
 /** Ids of records of one kind with a term starting with `word` (folded in the database). */
 export function termMatches(
   recordType: RecordType,
@@ -28,8 +35,6 @@ export function termMatches(
 ): RawBuilder<{ record_id: string }> {
   return sql<{ record_id: string }>`(
     SELECT st.record_id FROM search_terms st
-    WHERE st.record_type = ${recordType}
-      AND st.term >= search_fold(${word}) COLLATE "C"
-      AND st.term < (search_fold(${word}) || ${PREFIX_END}) COLLATE "C"
+    WHERE st.record_type = ${recordType} AND ${termHasPrefix('st.term', word)}
   )`;
 }

@@ -1,0 +1,271 @@
+import { CompiledQuery } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withContext } from '../src/db/tenant.js';
+import { searchWords } from '../src/lib/search-terms.js';
+import { searchQuery, type SearchInput } from '../src/modules/search/search.repo.js';
+import { asTenant } from './support/as-tenant.js';
+import { createTestApp, signUp, type SignedUp, type TestApp } from './support/test-app.js';
+
+let t: TestApp;
+let a: SignedUp;
+let b: SignedUp;
+
+/** One record of each kind for `who`, built by SQL so that the test needs no other module. */
+async function seed(who: SignedUp, marker: string): Promise<Record<string, string>> {
+  const rows = await t.ownerQuery<{ key: string; id: string }>(
+    `WITH stage AS (
+         SELECT s.pipeline_id, s.id FROM pipeline_stages s JOIN pipelines p ON p.id = s.pipeline_id
+         WHERE p.org_id = $1 AND p.is_default AND s.name = 'Proposal'
+       ), account AS (
+         INSERT INTO accounts (org_id, name, domain) VALUES ($1, 'Ada Robotics ' || $2, 'ada.example')
+         RETURNING id
+       ), contact AS (
+         INSERT INTO contacts (org_id, first_name, last_name, email)
+         VALUES ($1, 'Adam', 'Smith', 'adam.' || $2 || '@smith.example') RETURNING id
+       ), deal AS (
+         INSERT INTO opportunities (org_id, name, amount, pipeline_id, stage_id, probability)
+         SELECT $1, 'Ada renewal', 12500, stage.pipeline_id, stage.id, 50 FROM stage RETURNING id
+       ), lead AS (
+         INSERT INTO leads (org_id, first_name, last_name, email, company) VALUES
+           ($1, 'Ada', 'Lovelace', 'ada@analytical.engine', 'Analytical Engines'),
+           ($1, 'Ada', 'Byron', NULL, NULL),
+           ($1, 'Grace', 'Hopper', NULL, 'Adastra'),
+           ($1, 'José', 'Núñez', NULL, NULL)
+         RETURNING id, last_name
+       )
+       SELECT 'account' AS key, id FROM account UNION ALL SELECT 'contact', id FROM contact
+       UNION ALL SELECT 'deal', id FROM deal UNION ALL SELECT last_name, id FROM lead`,
+    [who.orgId, marker],
+  );
+  return Object.fromEntries(rows.map((row) => [row.key, row.id]));
+}
+
+let ids: Record<string, string>;
+let bIds: Record<string, string>;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  a = await signUp(t.app, 'search-a');
+  b = await signUp(t.app, 'search-b');
+  ids = await seed(a, 'tenantone');
+  bIds = await seed(b, 'tenanttwo');
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const search = (who: SignedUp, query: string) =>
+  t.app.inject({ method: 'GET', url: `/api/v1/search?${query}`, headers: who.auth });
+
+async function hits(who: SignedUp, query: string) {
+  const response = await search(who, query);
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json<{
+    data: Array<{
+      type: string;
+      id: string;
+      title: string;
+      subtitle: string | null;
+      score: number;
+    }>;
+  }>().data;
+}
+
+describe('global search', () => {
+  it('ranks whole-word name matches first, then by type and title', async () => {
+    expect(await hits(a, 'q=ada')).toEqual([
+      {
+        type: 'account',
+        id: ids['account'],
+        title: 'Ada Robotics tenantone',
+        subtitle: 'ada.example',
+        score: 6,
+      },
+      {
+        type: 'deal',
+        id: ids['deal'],
+        title: 'Ada renewal',
+        subtitle: 'USD 12500.00 · Proposal',
+        score: 6,
+      },
+      { type: 'lead', id: ids['Byron'], title: 'Ada Byron', subtitle: null, score: 6 },
+      {
+        type: 'lead',
+        id: ids['Lovelace'],
+        title: 'Ada Lovelace',
+        subtitle: 'Analytical Engines',
+        score: 6,
+      },
+      {
+        type: 'contact',
+        id: ids['contact'],
+        title: 'Adam Smith',
+        subtitle: 'adam.tenantone@smith.example',
+        score: 3,
+      },
+      { type: 'lead', id: ids['Hopper'], title: 'Grace Hopper', subtitle: 'Adastra', score: 2 },
+    ]);
+  });
+
+  it('needs every word to match, folds accents and case, and sums the words', async () => {
+    expect(await hits(a, 'q=ada%20LOVE')).toEqual([
+      expect.objectContaining({ id: ids['Lovelace'], score: 9 }),
+    ]);
+    expect(await hits(a, 'q=lovelace%20hopper')).toEqual([]);
+    expect(await hits(a, 'q=jose%20nun')).toEqual([
+      expect.objectContaining({ id: ids['Núñez'], title: 'José Núñez' }),
+    ]);
+    expect(await hits(a, 'q=analytical.engine')).toEqual([
+      // Both words are whole words of the email, which weighs 2.
+      expect.objectContaining({ id: ids['Lovelace'], score: 4 + 4 }),
+    ]);
+  });
+
+  it('cuts at the limit after ordering ties by title, and filters by type', async () => {
+    // The third place is a tie between two leads that only their titles decide.
+    expect((await hits(a, 'q=ada&limit=3')).map((h) => h.title)).toEqual([
+      'Ada Robotics tenantone',
+      'Ada renewal',
+      'Ada Byron',
+    ]);
+    expect((await hits(a, 'q=ada&types=contact,lead')).map((h) => [h.type, h.title])).toEqual([
+      ['lead', 'Ada Byron'],
+      ['lead', 'Ada Lovelace'],
+      ['contact', 'Adam Smith'],
+      ['lead', 'Grace Hopper'],
+    ]);
+    expect((await hits(a, 'q=ada&types=deal')).map((h) => h.id)).toEqual([ids['deal']]);
+  });
+
+  it("never shows another organization's records", async () => {
+    const aHits = await hits(a, 'q=ada');
+    const bHits = await hits(b, 'q=ada');
+    expect(aHits.map((h) => h.id).sort()).toEqual(
+      ['account', 'deal', 'Byron', 'Lovelace', 'contact', 'Hopper'].map((k) => ids[k]).sort(),
+    );
+    expect(bHits.map((h) => h.id).sort()).toEqual(
+      ['account', 'deal', 'Byron', 'Lovelace', 'contact', 'Hopper'].map((k) => bIds[k]).sort(),
+    );
+    expect(await hits(a, 'q=tenanttwo')).toEqual([]);
+    expect(await hits(b, 'q=tenanttwo')).toEqual([
+      expect.objectContaining({ id: bIds['account'] }),
+      expect.objectContaining({ id: bIds['contact'] }),
+    ]);
+  });
+
+  it('answers bad parameters with 400 naming them', async () => {
+    for (const [query, field] of [
+      ['', 'q'],
+      ['q=', 'q'],
+      ['q=%20!%20', 'q'],
+      [`q=${'a'.repeat(201)}`, 'q'],
+      ['q=ada&types=lead,widget', 'types'],
+      ['q=ada&types=', 'types'],
+      ['q=ada&types=lead,,deal', 'types'],
+      ['q=ada&limit=0', 'limit'],
+      ['q=ada&limit=51', 'limit'],
+      ['q=ada&limit=many', 'limit'],
+      ['q=ada&sort=score', 'sort'],
+    ] as const) {
+      const response = await search(a, query);
+      expect(response.statusCode, query).toBe(400);
+      expect(response.json().error.details.fields[0].field, query).toBe(field);
+    }
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/search?q=ada' })).statusCode).toBe(
+      401,
+    );
+  });
+});
+
+describe('search under row-level security', () => {
+  it('reads only the search index, by org_id and term, while another tenant is large', async () => {
+    const big = await signUp(t.app, 'search-big');
+    // 50,000 leads, 5,000 of each other kind and 100 pipelines for the other tenant: its
+    // tables are large enough that reading one whole would show in the plan.
+    await asTenant(
+      t,
+      big,
+      `INSERT INTO leads (org_id, first_name, last_name, email, company)
+       SELECT '${big.orgId}', 'Ada' || n, 'Lead' || n, 'ada' || n || '@big.example', 'Big ' || (n % 500)
+       FROM generate_series(1, 50000) AS n;
+       INSERT INTO accounts (org_id, name, domain)
+       SELECT '${big.orgId}', 'Ada account ' || n, 'ada' || n || '.example' FROM generate_series(1, 5000) AS n;
+       INSERT INTO contacts (org_id, first_name, last_name, email)
+       SELECT '${big.orgId}', 'Ada', 'Contact ' || n, 'c' || n || '@big.example' FROM generate_series(1, 5000) AS n;
+       INSERT INTO pipelines (org_id, name, position)
+       SELECT '${big.orgId}', 'Pipeline ' || n, n FROM generate_series(1, 100) AS n;
+       INSERT INTO pipeline_stages (org_id, pipeline_id, name, position, probability)
+       SELECT '${big.orgId}', p.id, 'Stage ' || k, k, 10
+       FROM pipelines p, generate_series(0, 5) AS k WHERE p.org_id = '${big.orgId}' AND NOT p.is_default;
+       INSERT INTO opportunities (org_id, name, amount, pipeline_id, stage_id, probability)
+       SELECT '${big.orgId}', 'Ada deal ' || n, n, s.pipeline_id, s.id, 10
+       FROM generate_series(1, 5000) AS n
+       JOIN (SELECT pipeline_id, id, row_number() OVER (ORDER BY id) - 1 AS k
+             FROM pipeline_stages WHERE org_id = '${big.orgId}') s ON s.k = n % 600`,
+    );
+    await t.ownerQuery('ANALYZE');
+    const [row] = await t.ownerQuery<{ count: number }>(
+      'SELECT count(DISTINCT record_id)::int AS count FROM search_terms WHERE org_id = $1',
+      [big.orgId],
+    );
+    expect(row!.count).toBeGreaterThanOrEqual(65_000);
+
+    const explain = (input: SearchInput) =>
+      withContext(t.deps.db, { orgId: a.orgId, userId: a.userId }, async (tx) => {
+        const query = searchQuery(input).compile(tx);
+        const result = await tx.executeQuery<{ 'QUERY PLAN': string }>(
+          CompiledQuery.raw(`EXPLAIN ${query.sql}`, [...query.parameters]),
+        );
+        return result.rows.map((row) => row['QUERY PLAN']).join('\n');
+      });
+    const every = ['lead', 'account', 'contact', 'opportunity'] as const;
+    for (const q of ['ada', 'ada love', 'ada@analytical.engine']) {
+      const plan = await explain({ words: searchWords(q), recordTypes: [...every], limit: 20 });
+      const why = `${q}:\n${plan}`;
+      expect(plan, why).not.toMatch(/Seq Scan/);
+      const termScans = plan.match(/Index (Only )?Scan using search_terms_term_idx[^\n]*\n[^\n]*/g);
+      expect(termScans, why).toHaveLength(searchWords(q).length);
+      for (const scan of termScans!) {
+        expect(scan, why).toMatch(
+          /Index Cond: \(\(org_id = \(NULLIF\(current_setting\('app\.current_org'/,
+        );
+        expect(scan, why).toMatch(/term >= /);
+        expect(scan, why).toMatch(/term < /);
+      }
+    }
+    // Big's records stay out of A's results, and big finds its own through the same index.
+    expect((await hits(a, 'q=ada')).length).toBe(6);
+    const bigHits = await hits(big, 'q=ada5000&types=lead,account');
+    expect(bigHits.map((h) => [h.type, h.title, h.score])).toEqual([
+      ['lead', 'Ada5000 Lead5000', 6],
+      ['account', 'Ada account 5000', 4],
+      ['lead', 'Ada50000 Lead50000', 3],
+    ]);
+  }, 120_000);
+
+  it("would read all of the tenant's terms with LIKE or ILIKE instead", async () => {
+    const explain = (run: (sql: string) => Promise<string>, condition: string) =>
+      run(
+        `EXPLAIN SELECT record_id FROM search_terms WHERE org_id = '${a.orgId}' AND ${condition}`,
+      );
+    const asOwner = async (text: string) =>
+      (await t.ownerQuery<{ 'QUERY PLAN': string }>(text))
+        .map((row) => row['QUERY PLAN'])
+        .join('\n');
+    const asTenantA = (text: string) =>
+      withContext(t.deps.db, { orgId: a.orgId, userId: a.userId }, async (tx) =>
+        (await tx.executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(text, []))).rows
+          .map((row) => row['QUERY PLAN'])
+          .join('\n'),
+      );
+    // Past row-level security, a LIKE prefix becomes a range on the "C"-collated term...
+    expect(await explain(asOwner, "term LIKE 'lov%'")).toMatch(/Index Cond: [^\n]*term >= 'lov'/);
+    // ...but beneath the policy it is not leakproof: the index finds the tenant, then every term
+    // of the tenant is read and filtered. ILIKE is no better.
+    for (const condition of ["term LIKE 'lov%'", "term ILIKE 'lov%'"]) {
+      const plan = await explain(asTenantA, condition);
+      expect(plan, plan).not.toMatch(/Index Cond: [^\n]*term/);
+      expect(plan, plan).toMatch(/Filter: [^\n]*term ~~/);
+    }
+  });
+});
