@@ -18,37 +18,46 @@ export interface SearchInput {
   limit: number;
 }
 
-/** Each word's best match in one record: the term's weight, doubled when the whole term matches. */
-function wordScores(word: string, recordTypes: RecordType[]): RawBuilder<unknown> {
+/** Terms of the wanted kinds starting with the word, each worth its weight, doubled when whole. */
+function wordMatches(
+  word: string,
+  position: number,
+  recordTypes: RecordType[],
+): RawBuilder<unknown> {
   return sql`
-    SELECT st.record_type, st.record_id,
-      max(st.weight * CASE WHEN st.term = search_fold(${word}) COLLATE "C" THEN 2 ELSE 1 END) AS score
+    SELECT st.record_type, st.record_id, ${sql.lit(position)} AS word,
+      st.weight * CASE WHEN st.term = search_fold(${word}) COLLATE "C" THEN 2 ELSE 1 END AS score
     FROM search_terms st
-    WHERE ${termHasPrefix('st.term', word)} AND st.record_type = ANY (${recordTypes}::text[])
-    GROUP BY st.record_type, st.record_id`;
+    WHERE ${termHasPrefix('st.term', word)} AND st.record_type = ANY (${recordTypes}::text[])`;
 }
 
 /**
- * The best records matching every word, ranked by the sum of the words' scores, ties by type
- * then title. Only the search_terms index is read to rank; titles come from the records for the
- * top ids alone, plus those tied with the last one, which the title decides between. Every
- * condition on a tenant table is a plain comparison, so it stays an index condition beneath the
- * tenant policy. Exposed for the EXPLAIN test.
+ * The best records matching every word, ranked by the sum of each word's best match, ties by
+ * type then title. Only the search_terms index is read to rank, in one pass grouping by record;
+ * titles come from the records for the top ids alone, plus those tied with the last one, which
+ * the title decides between. Every condition on a tenant table is a plain comparison, so it
+ * stays an index condition beneath the tenant policy. Exposed for the EXPLAIN test.
  */
 export function searchQuery({ words, recordTypes, limit }: SearchInput): RawBuilder<SearchRow> {
+  const best = words.map(
+    (_, position) => sql`max(score) FILTER (WHERE word = ${sql.lit(position)})`,
+  );
   return sql<SearchRow>`
     WITH matches AS (
       ${sql.join(
-        words.map((word) => wordScores(word, recordTypes)),
+        words.map((word, position) => wordMatches(word, position, recordTypes)),
         sql`\n      UNION ALL\n`,
       )}
     ), ranked AS (
-      SELECT record_type, record_id, sum(score)::int AS score,
+      SELECT record_type, record_id, (${sql.join(best, sql` + `)})::int AS score,
         CASE record_type WHEN 'account' THEN 1 WHEN 'contact' THEN 2 WHEN 'opportunity' THEN 3
           ELSE 4 END AS type_rank
       FROM matches
       GROUP BY record_type, record_id
-      HAVING count(*) = ${words.length}
+      HAVING ${sql.join(
+        best.map((max) => sql`${max} IS NOT NULL`),
+        sql` AND `,
+      )}
       ORDER BY score DESC, type_rank
       FETCH FIRST (${limit}) ROWS WITH TIES
     )
