@@ -142,7 +142,7 @@ describe('deals', () => {
     expect(deal).toMatchObject({
       account_id: account,
       primary_contact_id: primary,
-      contact_ids: [other1, other2],
+      contact_ids: [other1, other2].sort(),
       tags: [expect.objectContaining({ id: tag, name: 'Strategic' })],
       source: 'referral',
     });

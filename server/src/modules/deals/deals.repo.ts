@@ -247,8 +247,9 @@ export async function contactIdsOf(tx: Tx, dealIds: string[]): Promise<Map<strin
     .selectFrom('opportunity_contacts')
     .select(['opportunity_id', 'contact_id'])
     .where('opportunity_id', 'in', dealIds)
+    // Contacts linked in one request share created_at; the contact id keeps the order stable.
     .orderBy('created_at')
-    .orderBy('id')
+    .orderBy('contact_id')
     .execute();
   for (const row of rows) byDeal.get(row.opportunity_id)?.push(row.contact_id);
   return byDeal;
