@@ -1,3 +1,5 @@
+import createClient from 'openapi-fetch';
+import type { paths } from './api/schema';
 import { session } from './session.svelte';
 
 /** A problem with one input, as the API names it (`email`, `org_name`, ...). */
@@ -67,86 +69,101 @@ export function asApiError(error: unknown): ApiError {
   return new ApiError(0, 'network_error', 'Could not reach the server. Check your connection.');
 }
 
-async function errorFrom(response: Response): Promise<ApiError> {
-  let body: ErrorBody | undefined;
-  try {
-    body = (await response.json()) as ErrorBody;
-  } catch {
-    body = undefined;
-  }
-  const error = body?.error;
+function errorFrom(status: number, body: unknown): ApiError {
+  const error = (body as ErrorBody | undefined)?.error;
   const fallback =
-    response.status === 429
+    status === 429
       ? 'Too many attempts. Wait a moment and try again.'
-      : response.status >= 500
+      : status >= 500
         ? 'Something went wrong on our side. Try again in a moment.'
-        : `Request failed (${response.status})`;
+        : `Request failed (${status})`;
   return new ApiError(
-    response.status,
+    status,
     error?.code ?? 'http_error',
     error?.message ?? fallback,
     error?.details?.fields ?? [],
   );
 }
 
-export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-  body?: unknown;
-  /** Query parameters; undefined values are left out. */
-  query?: Record<string, string | number | boolean | undefined>;
-  /** Send the access token and refresh it once on 401 (default true). */
-  auth?: boolean;
-  signal?: AbortSignal;
+async function sendWithToken(request: Request, token: string | null): Promise<Response> {
+  if (token) request.headers.set('authorization', `Bearer ${token}`);
+  return fetch(request);
 }
 
-const API_BASE = '/api/v1';
-
-function urlOf(path: string, query: RequestOptions['query']): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query ?? {})) {
-    if (value !== undefined) params.set(key, String(value));
-  }
-  const search = params.toString();
-  return API_BASE + path + (search ? `?${search}` : '');
+/**
+ * Sends with the access token. A 401 on a call that carried a token triggers one refresh
+ * through the cookie and one retry; when the refresh fails too, the session ends.
+ */
+async function fetchSignedIn(request: Request): Promise<Response> {
+  const sentToken = session.accessToken;
+  const retry = request.clone();
+  const response = await sendWithToken(request, sentToken);
+  if (response.status !== 401 || sentToken === null) return response;
+  // Another call may have refreshed meanwhile: then the new token is enough.
+  const renewed = session.accessToken !== sentToken && session.accessToken !== null;
+  if (renewed || (await session.refresh())) return sendWithToken(retry, session.accessToken);
+  return response;
 }
 
-async function send(path: string, options: RequestOptions): Promise<Response> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  const token = options.auth === false ? null : session.accessToken;
-  if (token) headers['authorization'] = `Bearer ${token}`;
-  let body: string | undefined;
-  if (options.body !== undefined) {
-    headers['content-type'] = 'application/json';
-    body = JSON.stringify(options.body);
-  }
+const options = { credentials: 'same-origin', headers: { accept: 'application/json' } } as const;
+
+/** The typed client for signed-in calls: paths, parameters and bodies are checked. */
+export const client = createClient<paths>({ ...options, fetch: fetchSignedIn });
+
+/** The typed client for calls made without a session (sign-in, sign-up, invitations). */
+export const publicClient = createClient<paths>({ ...options, fetch: (request) => fetch(request) });
+
+interface Answer<T> {
+  data?: T;
+  error?: unknown;
+  response: Response;
+}
+
+/**
+ * The data of a client call, or an ApiError: the API's own error (with its field messages)
+ * or a network failure (`status` 0). Aborting still throws the AbortError.
+ */
+export async function call<T>(pending: Promise<Answer<T>>): Promise<T> {
+  let answer: Answer<T>;
   try {
-    return await fetch(urlOf(path, options.query), {
-      method: options.method ?? (body === undefined ? 'GET' : 'POST'),
-      headers,
-      body,
-      credentials: 'same-origin',
-      signal: options.signal,
-    });
+    answer = await pending;
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw asApiError(error);
   }
+  if (!answer.response.ok) throw errorFrom(answer.response.status, answer.error);
+  return answer.data as T;
 }
 
-/**
- * Calls the API at `path` (under /api/v1) and returns the parsed JSON answer, or undefined
- * for 204. A 401 on a call that carried a token triggers one refresh through the cookie and
- * one retry; when the refresh fails too, the session ends. Failures throw an ApiError.
- */
-export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const sentToken = options.auth === false ? null : session.accessToken;
-  let response = await send(path, options);
-  if (response.status === 401 && sentToken !== null) {
-    // Another call may have refreshed meanwhile: then the new token is enough.
-    const renewed = session.accessToken !== sentToken && session.accessToken !== null;
-    if (renewed || (await session.refresh())) response = await send(path, options);
-  }
-  if (!response.ok) throw await errorFrom(response);
-  if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
+type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
+type JsonOf<R> = R extends { content: { 'application/json': infer J } } ? J : never;
+
+/** The JSON answer of a successful `method` on `path`, as the OpenAPI document describes it. */
+export type ApiResult<
+  P extends keyof paths,
+  M extends Method & keyof paths[P],
+> = paths[P][M] extends {
+  responses: infer R;
 }
+  ? JsonOf<R[200 & keyof R]> | JsonOf<R[201 & keyof R]>
+  : never;
+
+/** The JSON body `method` on `path` takes. */
+export type ApiBody<
+  P extends keyof paths,
+  M extends Method & keyof paths[P],
+> = paths[P][M] extends {
+  requestBody?: { content: { 'application/json': infer B } };
+}
+  ? B
+  : never;
+
+/** The query parameters `method` on `path` takes. */
+export type ApiQuery<
+  P extends keyof paths,
+  M extends Method & keyof paths[P],
+> = paths[P][M] extends {
+  parameters: { query?: infer Q };
+}
+  ? NonNullable<Q>
+  : never;

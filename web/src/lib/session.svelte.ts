@@ -1,32 +1,15 @@
-import { api } from './api';
+import { call, client, type ApiResult } from './api';
 
 export type Role = 'owner' | 'admin' | 'member';
 
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-}
-
-export interface OrgWithRole {
-  id: string;
-  name: string;
-  role: Role;
-}
-
 /** GET /api/v1/me */
-export interface Me {
-  user: User;
-  org: { id: string; name: string };
-  role: Role;
-  orgs: OrgWithRole[];
-}
+export type Me = ApiResult<'/api/v1/me', 'get'>;
 
 /** What sign-in, sign-up, switching organization and accepting an invitation answer. */
-export interface TokenPair {
-  access_token: string;
-  refresh_token: string;
-}
+export type TokenPair = Pick<
+  ApiResult<'/api/v1/auth/login', 'post'>,
+  'access_token' | 'refresh_token'
+>;
 
 const REFRESH_URL = '/api/v1/auth/refresh';
 const LOGOUT_URL = '/api/v1/auth/logout';
@@ -100,14 +83,14 @@ class Session {
   }
 
   async loadMe(): Promise<Me> {
-    const me = await api<Me>('/me');
+    const me = await call(client.GET('/api/v1/me'));
     this.me = me;
     return me;
   }
 
   /** Works in another organization: new tokens scoped to it. */
   async switchOrg(orgId: string): Promise<void> {
-    const tokens = await api<TokenPair>('/auth/switch-org', { body: { org_id: orgId } });
+    const tokens = await call(client.POST('/api/v1/auth/switch-org', { body: { org_id: orgId } }));
     this.accessToken = tokens.access_token;
     await this.loadMe();
   }

@@ -1,24 +1,17 @@
-import { api, asApiError } from '$lib/api';
-import type { Role } from '$lib/session.svelte';
+import { asApiError, call, publicClient, type ApiResult } from '$lib/api';
 import type { PageLoad } from './$types';
 
 /** GET /api/v1/invitations/preview */
-export interface InvitationPreview {
-  org: { name: string };
-  email: string;
-  role: Role;
-  account_exists: boolean;
-}
+export type InvitationPreview = ApiResult<'/api/v1/invitations/preview', 'get'>;
 
 export const load: PageLoad = async ({ parent, url }) => {
   await parent();
   const token = url.searchParams.get('token') ?? '';
   if (!token) return { token, preview: null, problem: 'missing' as const };
   try {
-    const preview = await api<InvitationPreview>('/invitations/preview', {
-      query: { token },
-      auth: false,
-    });
+    const preview: InvitationPreview = await call(
+      publicClient.GET('/api/v1/invitations/preview', { params: { query: { token } } }),
+    );
     return { token, preview, problem: null };
   } catch (caught) {
     const error = asApiError(caught);

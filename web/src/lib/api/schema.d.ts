@@ -1,0 +1,11695 @@
+// Generated from the server's OpenAPI document by `npm run api:generate -w web`. Do not edit.
+
+export interface paths {
+    "/api/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness: the process answers */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness: the database answers and every migration is applied */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create an account, its organization, and sign in as its owner */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: email
+                         * @example ada@example.com
+                         */
+                        email: string;
+                        /** @example correct horse battery staple */
+                        password: string;
+                        /** @example Ada Lovelace */
+                        name: string;
+                        /** @example Acme Inc. */
+                        org_name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            access_token: string;
+                            refresh_token: string;
+                            user: {
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                id: string;
+                                email: string;
+                                name: string;
+                            };
+                            org: {
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                id: string;
+                                name: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in with email and password
+         * @description An unknown email and a wrong password get the same answer. Repeated failures lock the email out for a growing time (429 with Retry-After).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: email
+                         * @example ada@example.com
+                         */
+                        email: string;
+                        /** @example correct horse battery staple */
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            access_token: string;
+                            refresh_token: string;
+                            user: {
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                id: string;
+                                email: string;
+                                name: string;
+                            };
+                            orgs: {
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                id: string;
+                                name: string;
+                                role: "owner" | "admin" | "member";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Exchange a refresh token (body or cookie) for a new token pair
+         * @description Each refresh token works once. Presenting a used one revokes every token of its sign-in.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @example 0f8fad5b-d9cb-469f-a165-70867728950e.mS0T1Qx2u0m9u2v5b0V7f3oQ8yYd2bq1gk3Jr5sX7aU */
+                        refresh_token?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            access_token: string;
+                            refresh_token: string;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out: revoke the refresh token (body or cookie) and every token of its sign-in */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @example 0f8fad5b-d9cb-469f-a165-70867728950e.mS0T1Qx2u0m9u2v5b0V7f3oQ8yYd2bq1gk3Jr5sX7aU */
+                        refresh_token?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Email a password reset link
+         * @description Always 202, whether or not the email has an account.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: email
+                         * @example ada@example.com
+                         */
+                        email: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: string;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Choose a new password with the token from a reset link */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @example 0f8fad5b-d9cb-469f-a165-70867728950e.mS0T1Qx2u0m9u2v5b0V7f3oQ8yYd2bq1gk3Jr5sX7aU */
+                        token: string;
+                        /** @example correct horse battery staple */
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/switch-org": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Work in another organization you belong to: new tokens for it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                         */
+                        org_id: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            access_token: string;
+                            refresh_token: string;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What an invitation link invites to
+         * @description account_exists tells the accept page whether to ask for the existing password, or for a name and a new password.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /**
+                     * @description From the invitation link
+                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e.Zq2w8d0rJk4xYp7mV3sB1nT6cL9hF5aE2uG0oR8iW4Q
+                     */
+                    token: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            org: {
+                                name: string;
+                            };
+                            email: string;
+                            role: "admin" | "member";
+                            account_exists: boolean;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept an invitation and sign in to its organization
+         * @description With an existing account for the invited email, send its password; otherwise send a name and a new password to create the account.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description From the invitation link
+                         * @example 0f8fad5b-d9cb-469f-a165-70867728950e.Zq2w8d0rJk4xYp7mV3sB1nT6cL9hF5aE2uG0oR8iW4Q
+                         */
+                        token: string;
+                        /** @example Grace Hopper */
+                        name?: string;
+                        /** @example correct horse battery staple */
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            access_token: string;
+                            refresh_token: string;
+                            user: {
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                id: string;
+                                email: string;
+                                name: string;
+                            };
+                            org: {
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                id: string;
+                                name: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user, the current organization and their role in it */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                id: string;
+                                email: string;
+                                name: string;
+                            };
+                            org: {
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                id: string;
+                                name: string;
+                            };
+                            role: "owner" | "admin" | "member";
+                            orgs: {
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                id: string;
+                                name: string;
+                                role: "owner" | "admin" | "member";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update the signed-in user's profile */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @example Ada Lovelace */
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            id: string;
+                            email: string;
+                            name: string;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/me/orgs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organizations the signed-in user belongs to */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                id: string;
+                                name: string;
+                                role: "owner" | "admin" | "member";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change password; signs out every other session */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @example my old password */
+                        current_password: string;
+                        /** @example correct horse battery staple */
+                        new_password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            access_token: string;
+                            refresh_token: string;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The members of the current organization, oldest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                user_id: string;
+                                email: string;
+                                name: string;
+                                role: "owner" | "admin" | "member";
+                                /** Format: date-time */
+                                joined_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a member, or leave the organization (your own user id)
+         * @description Admins and owners remove members; only an owner removes an owner; the last owner cannot be removed (422). The removed member is refused from their next request on.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    user_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Change a member's role
+         * @description Admins and owners only. Only an owner can make or unmake an owner, and the last owner cannot be demoted (422).
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    user_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        role: "owner" | "admin" | "member";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            user_id: string;
+                            email: string;
+                            name: string;
+                            role: "owner" | "admin" | "member";
+                            /** Format: date-time */
+                            joined_at: string;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Invitations not yet accepted or revoked, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                id: string;
+                                email: string;
+                                role: "admin" | "member";
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                expires_at: string;
+                                expired: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Invite someone by email
+         * @description Emails a link valid for 7 days (kept in the outbox when no SMTP server is configured). Inviting an email with a pending invitation replaces it: the earlier link stops working.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: email
+                         * @example ada@example.com
+                         */
+                        email: string;
+                        role: "admin" | "member";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            id: string;
+                            email: string;
+                            role: "admin" | "member";
+                            /** Format: date-time */
+                            expires_at: string;
+                            /** @description The link emailed to the invitee */
+                            link: string;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations/{invitation_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an invitation; its link stops working */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    invitation_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organization's audit log, newest first (admins and owners)
+         * @description Changes of records and security events. Filters combine; `from` is inclusive and `to` exclusive.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    record_id?: string;
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    actor_id?: string;
+                    action?: string;
+                    table_name?: string;
+                    /** @example 2026-01-31T09:00:00Z */
+                    from?: string;
+                    /** @example 2026-01-31T09:00:00Z */
+                    to?: string;
+                    /** @description Entries per page */
+                    limit?: number;
+                    /** @description The next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                /** Format: date-time */
+                                occurred_at: string;
+                                actor: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    name: string | null;
+                                } | null;
+                                /** @description insert, update or delete for a change of a record; auth.login, member.removed... for a security event */
+                                action: string;
+                                table_name: string | null;
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                record_id: string | null;
+                                /** @description For a change of a record, { column: { old, new } }, secrets shown as "[redacted]"; for a security event, its details */
+                                changes: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            /** @description Pass as cursor for the next page; null on the last page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-log/records/{record_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The history of one record, oldest first
+         * @description Any member may read it. A record without history, or of another organization, is 404.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Entries per page */
+                    limit?: number;
+                    /** @description The next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    record_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                /** Format: date-time */
+                                occurred_at: string;
+                                actor: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    name: string | null;
+                                } | null;
+                                /** @description insert, update or delete for a change of a record; auth.login, member.removed... for a security event */
+                                action: string;
+                                table_name: string | null;
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                record_id: string | null;
+                                /** @description For a change of a record, { column: { old, new } }, secrets shown as "[redacted]"; for a security event, its details */
+                                changes: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            /** @description Pass as cursor for the next page; null on the last page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organization's outgoing email, newest first
+         * @description Admins and owners only. Status `kept` means no SMTP server is configured: the message (an invitation link, say) is only here, for an admin to pass on.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description next_cursor of the page before */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                id: string;
+                                to: string;
+                                subject: string;
+                                text: string;
+                                kind: string;
+                                status: "queued" | "sent" | "kept" | "failed";
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                sent_at: string | null;
+                            }[];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outbox/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether email leaves the server, or is kept in the outbox */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            smtp_configured: boolean;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's teams with their members */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                id: string;
+                                name: string;
+                                description: string;
+                                members: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    user_id: string;
+                                    name: string;
+                                    email: string;
+                                }[];
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-31T09:00:00.000Z
+                                 */
+                                created_at: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-31T09:00:00.000Z
+                                 */
+                                updated_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a team (admins) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @example EMEA sales */
+                        name: string;
+                        /** @example Accounts in Europe, the Middle East and Africa */
+                        description?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            id: string;
+                            name: string;
+                            description: string;
+                            members: {
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                user_id: string;
+                                name: string;
+                                email: string;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teams/{team_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One team */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    team_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            id: string;
+                            name: string;
+                            description: string;
+                            members: {
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                user_id: string;
+                                name: string;
+                                email: string;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a team (admins); its members stay in the organization */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    team_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Rename or describe a team (admins) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    team_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @example EMEA sales */
+                        name?: string;
+                        /** @example Accounts in Europe, the Middle East and Africa */
+                        description?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            id: string;
+                            name: string;
+                            description: string;
+                            members: {
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                user_id: string;
+                                name: string;
+                                email: string;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/teams/{team_id}/members/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Add a member of the organization to a team (admins) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    team_id: string;
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    user_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            id: string;
+                            name: string;
+                            description: string;
+                            members: {
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                user_id: string;
+                                name: string;
+                                email: string;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Remove someone from a team (admins) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    team_id: string;
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    user_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List leads, filtered, searched and sorted, a page at a time
+         * @description Pass `next_cursor` back as `cursor` for the next page. `status` may repeat: `?status=new&status=contacted`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                    /** @description Words the record must contain (prefixes of names, emails, companies…) */
+                    q?: string;
+                    /** @description Include the total number of matching records */
+                    count?: boolean;
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    owner_id?: string;
+                    /** @description Records owned by a member of this team */
+                    team_id?: string;
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    tag_id?: string;
+                    /** @example 2026-12-01T09:00:00Z */
+                    created_from?: string;
+                    /** @example 2026-12-01T09:00:00Z */
+                    created_to?: string;
+                    /** @example 2026-12-01T09:00:00Z */
+                    updated_from?: string;
+                    /** @example 2026-12-01T09:00:00Z */
+                    updated_to?: string;
+                    sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at" | "last_name" | "-last_name" | "company" | "-company" | "status" | "-status" | "next_follow_up_at" | "-next_follow_up_at" | "estimated_value" | "-estimated_value";
+                    status?: ("new" | "contacted" | "qualified" | "unqualified" | "converted")[];
+                    source?: "web" | "referral" | "cold_call" | "event" | "partner" | "advertisement" | "other";
+                    rating?: "hot" | "warm" | "cold";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["def-0"][];
+                            next_cursor: string | null;
+                            total?: number;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a lead; its owner defaults to you */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @example Ada */
+                        first_name?: string;
+                        /**
+                         * Format: email
+                         * @example ada@analytical.example
+                         */
+                        email?: string | null;
+                        /** @example +44 20 7946 0000 */
+                        phone?: string | null;
+                        /** @example Analytical Engines Ltd */
+                        company?: string | null;
+                        /** @example Head of Research */
+                        job_title?: string | null;
+                        /** @example https://analytical.example */
+                        website?: string | null;
+                        /** @enum {unknown} */
+                        status?: "new" | "contacted" | "qualified" | "unqualified";
+                        source?: ("web" | "referral" | "cold_call" | "event" | "partner" | "advertisement" | "other") | (never | null);
+                        rating?: ("hot" | "warm" | "cold") | (never | null);
+                        /** @example 12500 */
+                        estimated_value?: number | null;
+                        /** @example USD */
+                        currency?: string;
+                        address?: {
+                            street?: string;
+                            city?: string;
+                            region?: string;
+                            postal_code?: string;
+                            country?: string;
+                        };
+                        /** @example Met at the London trade fair; interested in a pilot. */
+                        description?: string;
+                        /**
+                         * Format: uuid
+                         * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                         */
+                        owner_id?: string | null;
+                        /**
+                         * Format: date-time
+                         * @example 2026-12-01T09:00:00Z
+                         */
+                        last_contacted_at?: string | null;
+                        /**
+                         * Format: date-time
+                         * @example 2026-12-01T09:00:00Z
+                         */
+                        next_follow_up_at?: string | null;
+                        tag_ids?: string[];
+                        /** @example Lovelace */
+                        last_name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            id: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            owner_id: string | null;
+                            tags: {
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                id: string;
+                                name: string;
+                                color: string;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            updated_at: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            created_by: string | null;
+                            first_name: string;
+                            last_name: string;
+                            email: string | null;
+                            phone: string | null;
+                            company: string | null;
+                            job_title: string | null;
+                            website: string | null;
+                            /** @enum {unknown} */
+                            status: "new" | "contacted" | "qualified" | "unqualified" | "converted";
+                            source: ("web" | "referral" | "cold_call" | "event" | "partner" | "advertisement" | "other") | (never | null);
+                            rating: ("hot" | "warm" | "cold") | (never | null);
+                            estimated_value: number | null;
+                            currency: string;
+                            address: {
+                                [key: string]: string;
+                            };
+                            description: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            last_contacted_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            next_follow_up_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            converted_at: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            converted_account_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            converted_contact_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            converted_opportunity_id: string | null;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{lead_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One lead */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    lead_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            id: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            owner_id: string | null;
+                            tags: {
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                id: string;
+                                name: string;
+                                color: string;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            updated_at: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            created_by: string | null;
+                            first_name: string;
+                            last_name: string;
+                            email: string | null;
+                            phone: string | null;
+                            company: string | null;
+                            job_title: string | null;
+                            website: string | null;
+                            /** @enum {unknown} */
+                            status: "new" | "contacted" | "qualified" | "unqualified" | "converted";
+                            source: ("web" | "referral" | "cold_call" | "event" | "partner" | "advertisement" | "other") | (never | null);
+                            rating: ("hot" | "warm" | "cold") | (never | null);
+                            estimated_value: number | null;
+                            currency: string;
+                            address: {
+                                [key: string]: string;
+                            };
+                            description: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            last_contacted_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            next_follow_up_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            converted_at: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            converted_account_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            converted_contact_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            converted_opportunity_id: string | null;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a lead (its owner or an admin) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    lead_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change some fields of a lead; `tag_ids` replaces its tags */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    lead_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @example Ada */
+                        first_name?: string;
+                        /**
+                         * Format: email
+                         * @example ada@analytical.example
+                         */
+                        email?: string | null;
+                        /** @example +44 20 7946 0000 */
+                        phone?: string | null;
+                        /** @example Analytical Engines Ltd */
+                        company?: string | null;
+                        /** @example Head of Research */
+                        job_title?: string | null;
+                        /** @example https://analytical.example */
+                        website?: string | null;
+                        /** @enum {unknown} */
+                        status?: "new" | "contacted" | "qualified" | "unqualified";
+                        source?: ("web" | "referral" | "cold_call" | "event" | "partner" | "advertisement" | "other") | (never | null);
+                        rating?: ("hot" | "warm" | "cold") | (never | null);
+                        /** @example 12500 */
+                        estimated_value?: number | null;
+                        /** @example USD */
+                        currency?: string;
+                        address?: {
+                            street?: string;
+                            city?: string;
+                            region?: string;
+                            postal_code?: string;
+                            country?: string;
+                        };
+                        /** @example Met at the London trade fair; interested in a pilot. */
+                        description?: string;
+                        /**
+                         * Format: uuid
+                         * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                         */
+                        owner_id?: string | null;
+                        /**
+                         * Format: date-time
+                         * @example 2026-12-01T09:00:00Z
+                         */
+                        last_contacted_at?: string | null;
+                        /**
+                         * Format: date-time
+                         * @example 2026-12-01T09:00:00Z
+                         */
+                        next_follow_up_at?: string | null;
+                        tag_ids?: string[];
+                        /** @example Lovelace */
+                        last_name?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            id: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            owner_id: string | null;
+                            tags: {
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                id: string;
+                                name: string;
+                                color: string;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            updated_at: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            created_by: string | null;
+                            first_name: string;
+                            last_name: string;
+                            email: string | null;
+                            phone: string | null;
+                            company: string | null;
+                            job_title: string | null;
+                            website: string | null;
+                            /** @enum {unknown} */
+                            status: "new" | "contacted" | "qualified" | "unqualified" | "converted";
+                            source: ("web" | "referral" | "cold_call" | "event" | "partner" | "advertisement" | "other") | (never | null);
+                            rating: ("hot" | "warm" | "cold") | (never | null);
+                            estimated_value: number | null;
+                            currency: string;
+                            address: {
+                                [key: string]: string;
+                            };
+                            description: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            last_contacted_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            next_follow_up_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            converted_at: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            converted_account_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            converted_contact_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            converted_opportunity_id: string | null;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/leads/{lead_id}/convert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Convert a lead into an account, a contact and optionally a deal, in one step
+         * @description Creates the account (or attaches `account_id`), a contact from the lead (or attaches `contact_id`) and, when `deal` is given, a deal on the default pipeline unless `deal.pipeline_id`/`deal.stage_id` say otherwise. The lead keeps links to all of them; its notes, tasks and tags move to the contact. A lead converts once.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    lead_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                         */
+                        account_id?: string;
+                        /** @example Analytical Engines Ltd */
+                        account_name?: string;
+                        /**
+                         * Format: uuid
+                         * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                         */
+                        contact_id?: string;
+                        deal?: {
+                            /** @example Difference engine upgrade */
+                            name?: string;
+                            /** @example 12500 */
+                            amount?: number;
+                            /** @example USD */
+                            currency?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            pipeline_id?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            stage_id?: string;
+                            /**
+                             * Format: date
+                             * @example 2027-03-31
+                             */
+                            expected_close_date?: string | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            lead: components["schemas"]["def-0"];
+                            account: components["schemas"]["def-1"];
+                            contact: components["schemas"]["def-2"];
+                            deal: components["schemas"]["def-3"];
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List accounts, filtered, searched and sorted, a page at a time
+         * @description Pass `next_cursor` back as `cursor` for the next page.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                    /** @description Words the record must contain (prefixes of names, emails, companies…) */
+                    q?: string;
+                    /** @description Include the total number of matching records */
+                    count?: boolean;
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    owner_id?: string;
+                    /** @description Records owned by a member of this team */
+                    team_id?: string;
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    tag_id?: string;
+                    /** @example 2026-12-01T09:00:00Z */
+                    created_from?: string;
+                    /** @example 2026-12-01T09:00:00Z */
+                    created_to?: string;
+                    /** @example 2026-12-01T09:00:00Z */
+                    updated_from?: string;
+                    /** @example 2026-12-01T09:00:00Z */
+                    updated_to?: string;
+                    sort?: "name" | "-name" | "created_at" | "-created_at" | "updated_at" | "-updated_at" | "annual_revenue" | "-annual_revenue" | "employees" | "-employees";
+                    /** @example Manufacturing */
+                    industry?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["def-1"][];
+                            next_cursor: string | null;
+                            total?: number;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create an account; its owner defaults to you
+         * @description Names are unique within the organization, whatever their case.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @example https://www.acme.com */
+                        website?: string | null;
+                        /**
+                         * @description Taken from `website` when not given
+                         * @example acme.com
+                         */
+                        domain?: string | null;
+                        /** @example Manufacturing */
+                        industry?: string | null;
+                        /** @example +1 555 0100 */
+                        phone?: string | null;
+                        /**
+                         * Format: email
+                         * @example hello@acme.com
+                         */
+                        email?: string | null;
+                        /** @example 250 */
+                        employees?: number | null;
+                        /** @example 12500 */
+                        annual_revenue?: number | null;
+                        billing_address?: {
+                            street?: string;
+                            city?: string;
+                            region?: string;
+                            postal_code?: string;
+                            country?: string;
+                        };
+                        shipping_address?: {
+                            street?: string;
+                            city?: string;
+                            region?: string;
+                            postal_code?: string;
+                            country?: string;
+                        };
+                        /** @example Makes everything a coyote could want. */
+                        description?: string;
+                        /**
+                         * Format: uuid
+                         * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                         */
+                        owner_id?: string | null;
+                        tag_ids?: string[];
+                        /** @example Acme Inc. */
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            id: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            owner_id: string | null;
+                            tags: {
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                id: string;
+                                name: string;
+                                color: string;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            updated_at: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            created_by: string | null;
+                            name: string;
+                            website: string | null;
+                            domain: string | null;
+                            industry: string | null;
+                            phone: string | null;
+                            email: string | null;
+                            employees: number | null;
+                            annual_revenue: number | null;
+                            billing_address: {
+                                [key: string]: string;
+                            };
+                            shipping_address: {
+                                [key: string]: string;
+                            };
+                            description: string;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One account, with counts of its contacts, open deals and open tasks */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    account_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            id: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            owner_id: string | null;
+                            tags: {
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                id: string;
+                                name: string;
+                                color: string;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            updated_at: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            created_by: string | null;
+                            name: string;
+                            website: string | null;
+                            domain: string | null;
+                            industry: string | null;
+                            phone: string | null;
+                            email: string | null;
+                            employees: number | null;
+                            annual_revenue: number | null;
+                            billing_address: {
+                                [key: string]: string;
+                            };
+                            shipping_address: {
+                                [key: string]: string;
+                            };
+                            description: string;
+                            summary: {
+                                /** @description Contacts who work at the account */
+                                contacts: number;
+                                /** @description Deals in a stage of kind `open` */
+                                open_deals: number;
+                                /** @description Sum of the open deals’ amounts, whatever their currencies */
+                                open_deals_amount: number;
+                                /** @description Tasks on the account that are not done */
+                                open_tasks: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Delete an account (its owner or an admin)
+         * @description Its contacts and deals stay, no longer linked to it; its tasks and notes go with it.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    account_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Change some fields of an account; `tag_ids` replaces its tags
+         * @description Changing `website` without `domain` takes the domain from the new website again.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    account_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @example https://www.acme.com */
+                        website?: string | null;
+                        /**
+                         * @description Taken from `website` when not given
+                         * @example acme.com
+                         */
+                        domain?: string | null;
+                        /** @example Manufacturing */
+                        industry?: string | null;
+                        /** @example +1 555 0100 */
+                        phone?: string | null;
+                        /**
+                         * Format: email
+                         * @example hello@acme.com
+                         */
+                        email?: string | null;
+                        /** @example 250 */
+                        employees?: number | null;
+                        /** @example 12500 */
+                        annual_revenue?: number | null;
+                        billing_address?: {
+                            street?: string;
+                            city?: string;
+                            region?: string;
+                            postal_code?: string;
+                            country?: string;
+                        };
+                        shipping_address?: {
+                            street?: string;
+                            city?: string;
+                            region?: string;
+                            postal_code?: string;
+                            country?: string;
+                        };
+                        /** @example Makes everything a coyote could want. */
+                        description?: string;
+                        /**
+                         * Format: uuid
+                         * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                         */
+                        owner_id?: string | null;
+                        tag_ids?: string[];
+                        /** @example Acme Inc. */
+                        name?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            id: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            owner_id: string | null;
+                            tags: {
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                id: string;
+                                name: string;
+                                color: string;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            updated_at: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            created_by: string | null;
+                            name: string;
+                            website: string | null;
+                            domain: string | null;
+                            industry: string | null;
+                            phone: string | null;
+                            email: string | null;
+                            employees: number | null;
+                            annual_revenue: number | null;
+                            billing_address: {
+                                [key: string]: string;
+                            };
+                            shipping_address: {
+                                [key: string]: string;
+                            };
+                            description: string;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List contacts, filtered, searched and sorted, a page at a time
+         * @description Pass `next_cursor` back as `cursor` for the next page. `account_id` lists the contacts of one account.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                    /** @description Words the record must contain (prefixes of names, emails, companies…) */
+                    q?: string;
+                    /** @description Include the total number of matching records */
+                    count?: boolean;
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    owner_id?: string;
+                    /** @description Records owned by a member of this team */
+                    team_id?: string;
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    tag_id?: string;
+                    /** @example 2026-12-01T09:00:00Z */
+                    created_from?: string;
+                    /** @example 2026-12-01T09:00:00Z */
+                    created_to?: string;
+                    /** @example 2026-12-01T09:00:00Z */
+                    updated_from?: string;
+                    /** @example 2026-12-01T09:00:00Z */
+                    updated_to?: string;
+                    sort?: "last_name" | "-last_name" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
+                    /** @description The account's contacts, for its page */
+                    account_id?: string;
+                    /** @example false */
+                    do_not_contact?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["def-2"][];
+                            next_cursor: string | null;
+                            total?: number;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a contact; its owner defaults to you */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @example Ada */
+                        first_name?: string;
+                        /**
+                         * Format: email
+                         * @description Stored lower-case; unique within the organization
+                         * @example ada@acme.com
+                         */
+                        email?: string | null;
+                        /** @example +1 555 0100 */
+                        phone?: string | null;
+                        /** @example +1 555 0199 */
+                        mobile?: string | null;
+                        /** @example CTO */
+                        job_title?: string | null;
+                        /** @example Engineering */
+                        department?: string | null;
+                        /**
+                         * Format: uuid
+                         * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                         */
+                        account_id?: string | null;
+                        /**
+                         * @description The person asked not to be contacted
+                         * @example false
+                         */
+                        do_not_contact?: boolean;
+                        address?: {
+                            street?: string;
+                            city?: string;
+                            region?: string;
+                            postal_code?: string;
+                            country?: string;
+                        };
+                        /** @example Met at the spring trade fair. */
+                        description?: string;
+                        /**
+                         * Format: uuid
+                         * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                         */
+                        owner_id?: string | null;
+                        tag_ids?: string[];
+                        /** @example Lovelace */
+                        last_name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            id: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            owner_id: string | null;
+                            tags: {
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                id: string;
+                                name: string;
+                                color: string;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            updated_at: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            created_by: string | null;
+                            first_name: string;
+                            last_name: string;
+                            email: string | null;
+                            phone: string | null;
+                            mobile: string | null;
+                            job_title: string | null;
+                            department: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            account_id: string | null;
+                            do_not_contact: boolean;
+                            address: {
+                                [key: string]: string;
+                            };
+                            description: string;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/{contact_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One contact */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    contact_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            id: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            owner_id: string | null;
+                            tags: {
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                id: string;
+                                name: string;
+                                color: string;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            updated_at: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            created_by: string | null;
+                            first_name: string;
+                            last_name: string;
+                            email: string | null;
+                            phone: string | null;
+                            mobile: string | null;
+                            job_title: string | null;
+                            department: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            account_id: string | null;
+                            do_not_contact: boolean;
+                            address: {
+                                [key: string]: string;
+                            };
+                            description: string;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a contact (its owner or an admin) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    contact_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change some fields of a contact; `tag_ids` replaces its tags */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    contact_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @example Ada */
+                        first_name?: string;
+                        /**
+                         * Format: email
+                         * @description Stored lower-case; unique within the organization
+                         * @example ada@acme.com
+                         */
+                        email?: string | null;
+                        /** @example +1 555 0100 */
+                        phone?: string | null;
+                        /** @example +1 555 0199 */
+                        mobile?: string | null;
+                        /** @example CTO */
+                        job_title?: string | null;
+                        /** @example Engineering */
+                        department?: string | null;
+                        /**
+                         * Format: uuid
+                         * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                         */
+                        account_id?: string | null;
+                        /**
+                         * @description The person asked not to be contacted
+                         * @example false
+                         */
+                        do_not_contact?: boolean;
+                        address?: {
+                            street?: string;
+                            city?: string;
+                            region?: string;
+                            postal_code?: string;
+                            country?: string;
+                        };
+                        /** @example Met at the spring trade fair. */
+                        description?: string;
+                        /**
+                         * Format: uuid
+                         * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                         */
+                        owner_id?: string | null;
+                        tag_ids?: string[];
+                        /** @example Lovelace */
+                        last_name?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            id: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            owner_id: string | null;
+                            tags: {
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                id: string;
+                                name: string;
+                                color: string;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            updated_at: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            created_by: string | null;
+                            first_name: string;
+                            last_name: string;
+                            email: string | null;
+                            phone: string | null;
+                            mobile: string | null;
+                            job_title: string | null;
+                            department: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            account_id: string | null;
+                            do_not_contact: boolean;
+                            address: {
+                                [key: string]: string;
+                            };
+                            description: string;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/pipelines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's pipelines, each with its stages in order */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["def-4"][];
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a pipeline (admins)
+         * @description Without `stages` the pipeline gets Prospecting, Qualification, Proposal and Negotiation (open), Closed won and Closed lost. A pipeline needs at least one open stage.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @example Enterprise sales */
+                        name: string;
+                        /**
+                         * @example [
+                         *       {
+                         *         "name": "Discovery",
+                         *         "probability": 20,
+                         *         "kind": "open"
+                         *       },
+                         *       {
+                         *         "name": "Signed",
+                         *         "probability": 100,
+                         *         "kind": "won"
+                         *       },
+                         *       {
+                         *         "name": "Lost",
+                         *         "probability": 0,
+                         *         "kind": "lost"
+                         *       }
+                         *     ]
+                         */
+                        stages?: {
+                            /** @example Demo scheduled */
+                            name: string;
+                            /**
+                             * @description Win probability in percent; defaults to 100 for won, 0 for lost, 50 for open
+                             * @example 40
+                             */
+                            probability?: number;
+                            /**
+                             * @default open
+                             * @example open
+                             * @enum {unknown}
+                             */
+                            kind?: "open" | "won" | "lost";
+                        }[];
+                        /** @example false */
+                        is_default?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            id: string;
+                            name: string;
+                            is_default: boolean;
+                            position: number;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            updated_at: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            created_by: string | null;
+                            stages: {
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                id: string;
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                pipeline_id: string;
+                                name: string;
+                                position: number;
+                                probability: number;
+                                /** @enum {unknown} */
+                                kind: "open" | "won" | "lost";
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-31T09:00:00.000Z
+                                 */
+                                created_at: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-31T09:00:00.000Z
+                                 */
+                                updated_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pipelines/{pipeline_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One pipeline with its stages */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    pipeline_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            id: string;
+                            name: string;
+                            is_default: boolean;
+                            position: number;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            updated_at: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            created_by: string | null;
+                            stages: {
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                id: string;
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                pipeline_id: string;
+                                name: string;
+                                position: number;
+                                probability: number;
+                                /** @enum {unknown} */
+                                kind: "open" | "won" | "lost";
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-31T09:00:00.000Z
+                                 */
+                                created_at: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-31T09:00:00.000Z
+                                 */
+                                updated_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a pipeline that holds no deals and is not the default (admins) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    pipeline_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Rename a pipeline or make it the default (admins)
+         * @description Making a pipeline the default takes that role from the previous default; the default cannot simply be unset.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    pipeline_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @example Enterprise sales */
+                        name?: string;
+                        /** @example true */
+                        is_default?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            id: string;
+                            name: string;
+                            is_default: boolean;
+                            position: number;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            updated_at: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            created_by: string | null;
+                            stages: {
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                id: string;
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                pipeline_id: string;
+                                name: string;
+                                position: number;
+                                probability: number;
+                                /** @enum {unknown} */
+                                kind: "open" | "won" | "lost";
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-31T09:00:00.000Z
+                                 */
+                                created_at: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-31T09:00:00.000Z
+                                 */
+                                updated_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/pipelines/{pipeline_id}/stages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a stage to a pipeline (admins); it goes last unless given a position
+         * @description Answers with the whole pipeline, since the other stages may have moved.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    pipeline_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @example Demo scheduled */
+                        name: string;
+                        /**
+                         * @description Win probability in percent; defaults to 100 for won, 0 for lost, 50 for open
+                         * @example 40
+                         */
+                        probability?: number;
+                        /**
+                         * @default open
+                         * @example open
+                         * @enum {unknown}
+                         */
+                        kind?: "open" | "won" | "lost";
+                        /**
+                         * @description Place in the pipeline, from 0; the other stages are renumbered around it
+                         * @example 2
+                         */
+                        position?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            id: string;
+                            name: string;
+                            is_default: boolean;
+                            position: number;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            updated_at: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            created_by: string | null;
+                            stages: {
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                id: string;
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                pipeline_id: string;
+                                name: string;
+                                position: number;
+                                probability: number;
+                                /** @enum {unknown} */
+                                kind: "open" | "won" | "lost";
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-31T09:00:00.000Z
+                                 */
+                                created_at: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-31T09:00:00.000Z
+                                 */
+                                updated_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pipelines/{pipeline_id}/stages/{stage_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a stage that holds no deals (admins) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    pipeline_id: string;
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    stage_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Rename, reweigh, re-kind or move a stage (admins); answers with the pipeline
+         * @description Turning a stage won or lost closes its deals; turning it open reopens them. A pipeline keeps at least one open stage.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    pipeline_id: string;
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    stage_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @example Demo scheduled */
+                        name?: string;
+                        /**
+                         * @description Win probability in percent; defaults to 100 for won, 0 for lost, 50 for open
+                         * @example 40
+                         */
+                        probability?: number;
+                        /**
+                         * @example won
+                         * @enum {unknown}
+                         */
+                        kind?: "open" | "won" | "lost";
+                        /**
+                         * @description Place in the pipeline, from 0; the other stages are renumbered around it
+                         * @example 2
+                         */
+                        position?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            id: string;
+                            name: string;
+                            is_default: boolean;
+                            position: number;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            updated_at: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            created_by: string | null;
+                            stages: {
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                id: string;
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                pipeline_id: string;
+                                name: string;
+                                position: number;
+                                probability: number;
+                                /** @enum {unknown} */
+                                kind: "open" | "won" | "lost";
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-31T09:00:00.000Z
+                                 */
+                                created_at: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-31T09:00:00.000Z
+                                 */
+                                updated_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/pipelines/{pipeline_id}/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A pipeline's deals as a kanban board: one column per stage, in board order
+         * @description Takes the filters of the deal list; the totals count every matching deal.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Words the record must contain (prefixes of names, emails, companies…) */
+                    q?: string;
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    owner_id?: string;
+                    /** @description Records owned by a member of this team */
+                    team_id?: string;
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    tag_id?: string;
+                    /** @example 2026-12-01T09:00:00Z */
+                    created_from?: string;
+                    /** @example 2026-12-01T09:00:00Z */
+                    created_to?: string;
+                    /** @example 2026-12-01T09:00:00Z */
+                    updated_from?: string;
+                    /** @example 2026-12-01T09:00:00Z */
+                    updated_to?: string;
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    stage_id?: string;
+                    /** @description The kind of the stage; may repeat: `?status=won&status=lost` */
+                    status?: ("open" | "won" | "lost")[];
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    account_id?: string;
+                    /** @description Deals with this contact, primary or other */
+                    contact_id?: string;
+                    /**
+                     * @description Inclusive
+                     * @example 2026-01-01
+                     */
+                    close_from?: string;
+                    /**
+                     * @description Inclusive
+                     * @example 2026-03-31
+                     */
+                    close_to?: string;
+                    /**
+                     * @description Most deals returned per column; `count` and `amount_total` cover them all
+                     * @example 50
+                     */
+                    per_stage?: number;
+                };
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    pipeline_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            pipeline: {
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                id: string;
+                                name: string;
+                                is_default: boolean;
+                                position: number;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-31T09:00:00.000Z
+                                 */
+                                created_at: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-31T09:00:00.000Z
+                                 */
+                                updated_at: string;
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                created_by: string | null;
+                            };
+                            stages: {
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                id: string;
+                                name: string;
+                                /** @enum {unknown} */
+                                kind: "open" | "won" | "lost";
+                                probability: number;
+                                position: number;
+                                /** @description Deals in the column that pass the filters */
+                                count: number;
+                                /** @description Sum of their amounts, whatever their currencies */
+                                amount_total: number;
+                                deals: components["schemas"]["def-3"][];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deals/{deal_id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a deal to a stage and a place in its column, in one call
+         * @description Without `before_deal_id` or `after_deal_id` the deal goes to the end of the column. Entering a won or lost stage closes the deal; the stage history records the move.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    deal_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A stage of the deal's pipeline */
+                        stage_id: string;
+                        /** @description Put the deal just before this deal of the stage */
+                        before_deal_id?: string;
+                        /** @description Put the deal just after this deal of the stage */
+                        after_deal_id?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            id: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            owner_id: string | null;
+                            tags: {
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                id: string;
+                                name: string;
+                                color: string;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            updated_at: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            created_by: string | null;
+                            name: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            account_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            primary_contact_id: string | null;
+                            /** @description Other contacts involved in the deal */
+                            contact_ids: string[];
+                            amount: number;
+                            currency: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            pipeline_id: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            stage_id: string;
+                            /**
+                             * @description The kind of the deal's stage
+                             * @enum {unknown}
+                             */
+                            status: "open" | "won" | "lost";
+                            /** @description Order within the stage's board column */
+                            stage_rank: number;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            stage_entered_at: string;
+                            /** Format: date */
+                            expected_close_date: string | null;
+                            probability: number;
+                            source: ("web" | "referral" | "cold_call" | "event" | "partner" | "advertisement" | "other") | (never | null);
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            closed_at: string | null;
+                            lost_reason: string | null;
+                            description: string;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List deals, filtered, searched and sorted, a page at a time
+         * @description Pass `next_cursor` back as `cursor` for the next page.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                    /** @description Words the record must contain (prefixes of names, emails, companies…) */
+                    q?: string;
+                    /** @description Include the total number of matching records */
+                    count?: boolean;
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    owner_id?: string;
+                    /** @description Records owned by a member of this team */
+                    team_id?: string;
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    tag_id?: string;
+                    /** @example 2026-12-01T09:00:00Z */
+                    created_from?: string;
+                    /** @example 2026-12-01T09:00:00Z */
+                    created_to?: string;
+                    /** @example 2026-12-01T09:00:00Z */
+                    updated_from?: string;
+                    /** @example 2026-12-01T09:00:00Z */
+                    updated_to?: string;
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    stage_id?: string;
+                    /** @description The kind of the stage; may repeat: `?status=won&status=lost` */
+                    status?: ("open" | "won" | "lost")[];
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    account_id?: string;
+                    /** @description Deals with this contact, primary or other */
+                    contact_id?: string;
+                    /**
+                     * @description Inclusive
+                     * @example 2026-01-01
+                     */
+                    close_from?: string;
+                    /**
+                     * @description Inclusive
+                     * @example 2026-03-31
+                     */
+                    close_to?: string;
+                    sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at" | "name" | "-name" | "amount" | "-amount" | "expected_close_date" | "-expected_close_date";
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    pipeline_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["def-3"][];
+                            next_cursor: string | null;
+                            total?: number;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a deal; its owner defaults to you, its stage to the first open one */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                         */
+                        account_id?: string | null;
+                        /**
+                         * Format: uuid
+                         * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                         */
+                        primary_contact_id?: string | null;
+                        /** @description Other contacts involved; replaces the list */
+                        contact_ids?: string[];
+                        /** @example 12500 */
+                        amount?: number;
+                        /** @example USD */
+                        currency?: string;
+                        /** @description Defaults to the default pipeline */
+                        pipeline_id?: string;
+                        /** @description A stage of the deal's pipeline; defaults to its first open stage */
+                        stage_id?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-06-30
+                         */
+                        expected_close_date?: string | null;
+                        /**
+                         * @description Percent; follows the stage unless given
+                         * @example 60
+                         */
+                        probability?: number;
+                        source?: ("web" | "referral" | "cold_call" | "event" | "partner" | "advertisement" | "other") | (never | null);
+                        /** @example Price */
+                        lost_reason?: string | null;
+                        /** @example Three-year renewal */
+                        description?: string;
+                        /**
+                         * Format: uuid
+                         * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                         */
+                        owner_id?: string | null;
+                        tag_ids?: string[];
+                        /** @example Acme renewal */
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            id: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            owner_id: string | null;
+                            tags: {
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                id: string;
+                                name: string;
+                                color: string;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            updated_at: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            created_by: string | null;
+                            name: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            account_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            primary_contact_id: string | null;
+                            /** @description Other contacts involved in the deal */
+                            contact_ids: string[];
+                            amount: number;
+                            currency: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            pipeline_id: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            stage_id: string;
+                            /**
+                             * @description The kind of the deal's stage
+                             * @enum {unknown}
+                             */
+                            status: "open" | "won" | "lost";
+                            /** @description Order within the stage's board column */
+                            stage_rank: number;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            stage_entered_at: string;
+                            /** Format: date */
+                            expected_close_date: string | null;
+                            probability: number;
+                            source: ("web" | "referral" | "cold_call" | "event" | "partner" | "advertisement" | "other") | (never | null);
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            closed_at: string | null;
+                            lost_reason: string | null;
+                            description: string;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deals/{deal_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One deal */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    deal_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            id: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            owner_id: string | null;
+                            tags: {
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                id: string;
+                                name: string;
+                                color: string;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            updated_at: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            created_by: string | null;
+                            name: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            account_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            primary_contact_id: string | null;
+                            /** @description Other contacts involved in the deal */
+                            contact_ids: string[];
+                            amount: number;
+                            currency: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            pipeline_id: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            stage_id: string;
+                            /**
+                             * @description The kind of the deal's stage
+                             * @enum {unknown}
+                             */
+                            status: "open" | "won" | "lost";
+                            /** @description Order within the stage's board column */
+                            stage_rank: number;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            stage_entered_at: string;
+                            /** Format: date */
+                            expected_close_date: string | null;
+                            probability: number;
+                            source: ("web" | "referral" | "cold_call" | "event" | "partner" | "advertisement" | "other") | (never | null);
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            closed_at: string | null;
+                            lost_reason: string | null;
+                            description: string;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a deal (its owner or an admin) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    deal_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Change some fields of a deal; `tag_ids` and `contact_ids` replace their lists
+         * @description A new stage sets the probability to its own (unless `probability` is sent too) and closes the deal in a won or lost stage, reopens it in an open one. A new `pipeline_id` without `stage_id` puts the deal in that pipeline’s first open stage.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    deal_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                         */
+                        account_id?: string | null;
+                        /**
+                         * Format: uuid
+                         * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                         */
+                        primary_contact_id?: string | null;
+                        /** @description Other contacts involved; replaces the list */
+                        contact_ids?: string[];
+                        /** @example 12500 */
+                        amount?: number;
+                        /** @example USD */
+                        currency?: string;
+                        /** @description Defaults to the default pipeline */
+                        pipeline_id?: string;
+                        /** @description A stage of the deal's pipeline; defaults to its first open stage */
+                        stage_id?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-06-30
+                         */
+                        expected_close_date?: string | null;
+                        /**
+                         * @description Percent; follows the stage unless given
+                         * @example 60
+                         */
+                        probability?: number;
+                        source?: ("web" | "referral" | "cold_call" | "event" | "partner" | "advertisement" | "other") | (never | null);
+                        /** @example Price */
+                        lost_reason?: string | null;
+                        /** @example Three-year renewal */
+                        description?: string;
+                        /**
+                         * Format: uuid
+                         * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                         */
+                        owner_id?: string | null;
+                        tag_ids?: string[];
+                        /** @example Acme renewal */
+                        name?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            id: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            owner_id: string | null;
+                            tags: {
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                id: string;
+                                name: string;
+                                color: string;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            updated_at: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            created_by: string | null;
+                            name: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            account_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            primary_contact_id: string | null;
+                            /** @description Other contacts involved in the deal */
+                            contact_ids: string[];
+                            amount: number;
+                            currency: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            pipeline_id: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            stage_id: string;
+                            /**
+                             * @description The kind of the deal's stage
+                             * @enum {unknown}
+                             */
+                            status: "open" | "won" | "lost";
+                            /** @description Order within the stage's board column */
+                            stage_rank: number;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            stage_entered_at: string;
+                            /** Format: date */
+                            expected_close_date: string | null;
+                            probability: number;
+                            source: ("web" | "referral" | "cold_call" | "event" | "partner" | "advertisement" | "other") | (never | null);
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            closed_at: string | null;
+                            lost_reason: string | null;
+                            description: string;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/deals/{deal_id}/stage-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every stage the deal has been in, oldest first; the current one has no left_at */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    deal_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                id: string;
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                stage_id: string;
+                                stage_name: string;
+                                /** @enum {unknown} */
+                                kind: "open" | "won" | "lost";
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                pipeline_id: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-31T09:00:00.000Z
+                                 */
+                                entered_at: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-31T09:00:00.000Z
+                                 */
+                                left_at: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List tasks, filtered and sorted, a page at a time
+         * @description Pass `next_cursor` back as `cursor` for the next page. `status` may repeat: `?status=open&status=in_progress`. Sorting by `due_at` puts tasks without a due date last.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                    /** @description Include the total number of matching records */
+                    count?: boolean;
+                    /** @example 2026-12-01T09:00:00Z */
+                    created_from?: string;
+                    /** @example 2026-12-01T09:00:00Z */
+                    created_to?: string;
+                    /** @example 2026-12-01T09:00:00Z */
+                    updated_from?: string;
+                    /** @example 2026-12-01T09:00:00Z */
+                    updated_to?: string;
+                    sort?: "due_at" | "-due_at" | "created_at" | "-created_at" | "priority" | "-priority";
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    assignee_id?: string;
+                    /** @description Tasks assigned to a member of this team */
+                    team_id?: string;
+                    /** @description Only tasks assigned to you (in place of `assignee_id`) */
+                    mine?: boolean;
+                    status?: ("open" | "in_progress" | "done")[];
+                    /** @example high */
+                    priority?: "low" | "normal" | "high" | "urgent";
+                    /** @example 2026-12-01T09:00:00Z */
+                    due_from?: string;
+                    /** @example 2026-12-01T09:00:00Z */
+                    due_to?: string;
+                    /** @description `today`: due today; `upcoming`: due after today; `overdue`: due before now and not done */
+                    view?: "today" | "overdue" | "upcoming";
+                    /**
+                     * @description IANA time zone that decides when today starts and ends for `view`
+                     * @example Europe/Paris
+                     */
+                    tz?: string;
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    lead_id?: string;
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    account_id?: string;
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    contact_id?: string;
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    deal_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["def-5"][];
+                            next_cursor: string | null;
+                            total?: number;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a task, attached to at most one record; it is assigned to you by default */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @example Ask which plan fits the new team */
+                        description?: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-12-01T09:00:00Z
+                         */
+                        due_at?: string | null;
+                        /**
+                         * @example high
+                         * @enum {unknown}
+                         */
+                        priority?: "low" | "normal" | "high" | "urgent";
+                        /**
+                         * @example open
+                         * @enum {unknown}
+                         */
+                        status?: "open" | "in_progress" | "done";
+                        /**
+                         * Format: uuid
+                         * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                         */
+                        assignee_id?: string | null;
+                        /**
+                         * Format: uuid
+                         * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                         */
+                        lead_id?: string | null;
+                        /**
+                         * Format: uuid
+                         * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                         */
+                        account_id?: string | null;
+                        /**
+                         * Format: uuid
+                         * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                         */
+                        contact_id?: string | null;
+                        /**
+                         * Format: uuid
+                         * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                         */
+                        deal_id?: string | null;
+                        /** @example Call Ada about the renewal */
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            id: string;
+                            title: string;
+                            description: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            due_at: string | null;
+                            /**
+                             * @example high
+                             * @enum {unknown}
+                             */
+                            priority: "low" | "normal" | "high" | "urgent";
+                            /**
+                             * @example open
+                             * @enum {unknown}
+                             */
+                            status: "open" | "in_progress" | "done";
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            assignee_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            lead_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            account_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            contact_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            deal_id: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            completed_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            updated_at: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            created_by: string | null;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{task_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One task */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    task_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            id: string;
+                            title: string;
+                            description: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            due_at: string | null;
+                            /**
+                             * @example high
+                             * @enum {unknown}
+                             */
+                            priority: "low" | "normal" | "high" | "urgent";
+                            /**
+                             * @example open
+                             * @enum {unknown}
+                             */
+                            status: "open" | "in_progress" | "done";
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            assignee_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            lead_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            account_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            contact_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            deal_id: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            completed_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            updated_at: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            created_by: string | null;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a task (its creator, its assignee or an admin) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    task_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change some fields of a task; naming one of `lead_id`, `account_id`, `contact_id`, `deal_id` replaces what it is attached to */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    task_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @example Ask which plan fits the new team */
+                        description?: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-12-01T09:00:00Z
+                         */
+                        due_at?: string | null;
+                        /**
+                         * @example high
+                         * @enum {unknown}
+                         */
+                        priority?: "low" | "normal" | "high" | "urgent";
+                        /**
+                         * @example open
+                         * @enum {unknown}
+                         */
+                        status?: "open" | "in_progress" | "done";
+                        /**
+                         * Format: uuid
+                         * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                         */
+                        assignee_id?: string | null;
+                        /**
+                         * Format: uuid
+                         * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                         */
+                        lead_id?: string | null;
+                        /**
+                         * Format: uuid
+                         * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                         */
+                        account_id?: string | null;
+                        /**
+                         * Format: uuid
+                         * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                         */
+                        contact_id?: string | null;
+                        /**
+                         * Format: uuid
+                         * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                         */
+                        deal_id?: string | null;
+                        /** @example Call Ada about the renewal */
+                        title?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            id: string;
+                            title: string;
+                            description: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            due_at: string | null;
+                            /**
+                             * @example high
+                             * @enum {unknown}
+                             */
+                            priority: "low" | "normal" | "high" | "urgent";
+                            /**
+                             * @example open
+                             * @enum {unknown}
+                             */
+                            status: "open" | "in_progress" | "done";
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            assignee_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            lead_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            account_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            contact_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            deal_id: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            completed_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            updated_at: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            created_by: string | null;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/tasks/{task_id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a task done; a task already done stays as it is */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    task_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            id: string;
+                            title: string;
+                            description: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            due_at: string | null;
+                            /**
+                             * @example high
+                             * @enum {unknown}
+                             */
+                            priority: "low" | "normal" | "high" | "urgent";
+                            /**
+                             * @example open
+                             * @enum {unknown}
+                             */
+                            status: "open" | "in_progress" | "done";
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            assignee_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            lead_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            account_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            contact_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            deal_id: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            completed_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            updated_at: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            created_by: string | null;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A record's notes, newest first, a page at a time
+         * @description Give exactly one of `lead_id`, `account_id`, `contact_id`, `deal_id`. Pass `next_cursor` back as `cursor` for the next page.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                    /** @description Include the total number of matching records */
+                    count?: boolean;
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    lead_id?: string;
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    account_id?: string;
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    contact_id?: string;
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    deal_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["def-6"][];
+                            next_cursor: string | null;
+                            total?: number;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Write a note on exactly one record: one of `lead_id`, `account_id`, `contact_id`, `deal_id` */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @example Spoke with Ada: she wants a quote for 20 seats by Friday. */
+                        body: string;
+                        /**
+                         * Format: uuid
+                         * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                         */
+                        lead_id?: string | null;
+                        /**
+                         * Format: uuid
+                         * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                         */
+                        account_id?: string | null;
+                        /**
+                         * Format: uuid
+                         * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                         */
+                        contact_id?: string | null;
+                        /**
+                         * Format: uuid
+                         * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                         */
+                        deal_id?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            id: string;
+                            body: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            lead_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            account_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            contact_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            deal_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            created_by: string | null;
+                            /** @description Null once the author has left */
+                            author_name: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notes/{note_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One note */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    note_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            id: string;
+                            body: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            lead_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            account_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            contact_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            deal_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            created_by: string | null;
+                            /** @description Null once the author has left */
+                            author_name: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a note (its author or an admin) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    note_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Rewrite a note (its author or an admin) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    note_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @example Spoke with Ada: she wants a quote for 20 seats by Friday. */
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            id: string;
+                            body: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            lead_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            account_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            contact_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            deal_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            created_by: string | null;
+                            /** @description Null once the author has left */
+                            author_name: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's tags, by name */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["def-7"][];
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a tag (admins) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Unique in the organization, whatever the case
+                         * @example VIP
+                         */
+                        name: string;
+                        /**
+                         * @description `#rrggbb`
+                         * @example #e11d48
+                         */
+                        color?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            id: string;
+                            name: string;
+                            color: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tags/{tag_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One tag */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    tag_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            id: string;
+                            name: string;
+                            color: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a tag (admins); every record carrying it loses it */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    tag_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Rename or recolor a tag (admins) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    tag_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Unique in the organization, whatever the case
+                         * @example VIP
+                         */
+                        name?: string;
+                        /**
+                         * @description `#rrggbb`
+                         * @example #e11d48
+                         */
+                        color?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            id: string;
+                            name: string;
+                            color: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/leads/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assign, tag, untag or delete many leads at once, all or nothing
+         * @description Every id must be a record of this organization (404 otherwise, and nothing changes). `assign_owner` takes `owner_id` (null for none), `add_tag` and `remove_tag` take `tag_id`; `delete` needs the right to delete every one of them (owner or admin).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids: string[];
+                        /**
+                         * @example assign_owner
+                         * @enum {unknown}
+                         */
+                        action: "assign_owner" | "add_tag" | "remove_tag" | "delete";
+                        /**
+                         * Format: uuid
+                         * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                         */
+                        owner_id?: string | null;
+                        /**
+                         * Format: uuid
+                         * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                         */
+                        tag_id?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Records acted on */
+                            updated: number;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assign, tag, untag or delete many accounts at once, all or nothing
+         * @description Every id must be a record of this organization (404 otherwise, and nothing changes). `assign_owner` takes `owner_id` (null for none), `add_tag` and `remove_tag` take `tag_id`; `delete` needs the right to delete every one of them (owner or admin).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids: string[];
+                        /**
+                         * @example assign_owner
+                         * @enum {unknown}
+                         */
+                        action: "assign_owner" | "add_tag" | "remove_tag" | "delete";
+                        /**
+                         * Format: uuid
+                         * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                         */
+                        owner_id?: string | null;
+                        /**
+                         * Format: uuid
+                         * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                         */
+                        tag_id?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Records acted on */
+                            updated: number;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assign, tag, untag or delete many contacts at once, all or nothing
+         * @description Every id must be a record of this organization (404 otherwise, and nothing changes). `assign_owner` takes `owner_id` (null for none), `add_tag` and `remove_tag` take `tag_id`; `delete` needs the right to delete every one of them (owner or admin).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids: string[];
+                        /**
+                         * @example assign_owner
+                         * @enum {unknown}
+                         */
+                        action: "assign_owner" | "add_tag" | "remove_tag" | "delete";
+                        /**
+                         * Format: uuid
+                         * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                         */
+                        owner_id?: string | null;
+                        /**
+                         * Format: uuid
+                         * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                         */
+                        tag_id?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Records acted on */
+                            updated: number;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deals/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assign, tag, untag or delete many deals at once, all or nothing
+         * @description Every id must be a record of this organization (404 otherwise, and nothing changes). `assign_owner` takes `owner_id` (null for none), `add_tag` and `remove_tag` take `tag_id`; `delete` needs the right to delete every one of them (owner or admin).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids: string[];
+                        /**
+                         * @example assign_owner
+                         * @enum {unknown}
+                         */
+                        action: "assign_owner" | "add_tag" | "remove_tag" | "delete";
+                        /**
+                         * Format: uuid
+                         * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                         */
+                        owner_id?: string | null;
+                        /**
+                         * Format: uuid
+                         * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                         */
+                        tag_id?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Records acted on */
+                            updated: number;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search leads, accounts, contacts and deals at once, best matches first
+         * @description Ties are ordered by type (account, contact, deal, lead), then title. Subtitles: a lead its company, an account its domain, a contact its email, a deal its amount and stage.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /**
+                     * @description Required. Words every result must contain, as prefixes of a word of its name, email, company, domain, phone or job title
+                     * @example ada love
+                     */
+                    q?: string;
+                    /**
+                     * @description Kinds of record to search, comma-separated; all of them when absent
+                     * @example lead,contact
+                     */
+                    types?: string;
+                    /** @example 10 */
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["def-8"][];
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Pipeline value, deals won and lost, leads, your tasks and recent activity
+         * @description Amounts are summed as stored, whatever their currency. A pipeline of another organization is 404.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /**
+                     * @description Start of the period (inclusive); the start of the current month by default
+                     * @example 2026-01-01T00:00:00Z
+                     */
+                    from?: string;
+                    /**
+                     * @description End of the period (exclusive); the start of next month by default
+                     * @example 2026-02-01T00:00:00Z
+                     */
+                    to?: string;
+                    /**
+                     * @description The pipeline to show; the organization's default one when absent
+                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                     */
+                    pipeline_id?: string;
+                    /**
+                     * @description Time zone of "today" and of the default month (IANA name); UTC by default
+                     * @example Europe/Paris
+                     */
+                    tz?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period: {
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-31T09:00:00.000Z
+                                 */
+                                from: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-31T09:00:00.000Z
+                                 */
+                                to: string;
+                                tz: string;
+                            };
+                            pipeline: {
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                id: string;
+                                name: string;
+                                /** @description Open stages in board order: their deals and the sum of their amounts */
+                                stages: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    stage_id: string;
+                                    name: string;
+                                    count: number;
+                                    amount: number;
+                                }[];
+                            } | null;
+                            /** @description The pipeline's deals closed in the period, by the kind of their stage */
+                            deals: {
+                                won: {
+                                    count: number;
+                                    amount: number;
+                                };
+                                lost: {
+                                    count: number;
+                                    amount: number;
+                                };
+                            };
+                            /** @description Leads created in the period; every status and source listed */
+                            leads: {
+                                by_status: {
+                                    /** @enum {unknown} */
+                                    status: "new" | "contacted" | "qualified" | "unqualified" | "converted";
+                                    count: number;
+                                }[];
+                                by_source: {
+                                    source: ("web" | "referral" | "cold_call" | "event" | "partner" | "advertisement" | "other") | (never | null);
+                                    count: number;
+                                }[];
+                            };
+                            /** @description Your unfinished tasks, the first 20 by due time */
+                            tasks: {
+                                due_today: {
+                                    data: {
+                                        /**
+                                         * Format: uuid
+                                         * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                         */
+                                        id: string;
+                                        title: string;
+                                        /**
+                                         * Format: date-time
+                                         * @example 2026-01-31T09:00:00.000Z
+                                         */
+                                        due_at: string;
+                                        priority: string;
+                                        status: string;
+                                        /** @description The record the task is about */
+                                        record: {
+                                            /** @enum {unknown} */
+                                            type: "lead" | "account" | "contact" | "deal";
+                                            /**
+                                             * Format: uuid
+                                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                             */
+                                            id: string;
+                                        } | null;
+                                    }[];
+                                    /** @description How many there are in all */
+                                    total: number;
+                                };
+                                overdue: {
+                                    data: {
+                                        /**
+                                         * Format: uuid
+                                         * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                         */
+                                        id: string;
+                                        title: string;
+                                        /**
+                                         * Format: date-time
+                                         * @example 2026-01-31T09:00:00.000Z
+                                         */
+                                        due_at: string;
+                                        priority: string;
+                                        status: string;
+                                        /** @description The record the task is about */
+                                        record: {
+                                            /** @enum {unknown} */
+                                            type: "lead" | "account" | "contact" | "deal";
+                                            /**
+                                             * Format: uuid
+                                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                             */
+                                            id: string;
+                                        } | null;
+                                    }[];
+                                    /** @description How many there are in all */
+                                    total: number;
+                                };
+                            };
+                            /** @description The organization's last 20 audit-log entries, newest first (for members, changes of records only) */
+                            recent_activity: {
+                                id: number;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-31T09:00:00.000Z
+                                 */
+                                occurred_at: string;
+                                actor: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    name: string | null;
+                                } | null;
+                                action: string;
+                                table_name: string | null;
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                record_id: string | null;
+                                /** @description The columns the change touched */
+                                fields: string[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your notifications in this organization, newest first, a page at a time
+         * @description Pass `next_cursor` back as `cursor` for the next page.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                    /** @description Only notifications not read yet */
+                    unread?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["def-9"][];
+                            next_cursor: string | null;
+                            total?: number;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many of your notifications are unread */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{notification_id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark one of your notifications read
+         * @description Marking a notification already read changes nothing.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    notification_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            id: string;
+                            /** @enum {unknown} */
+                            kind: "record_assigned" | "task_assigned" | "task_due";
+                            title: string;
+                            body: string;
+                            record_type: ("lead" | "account" | "contact" | "opportunity" | "task") | (never | null);
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            record_id: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            read_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            created_by: string | null;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark all your notifications read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Which emails you get from this organization
+         * @description Everything is on until you change it.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Email me when someone assigns me a record or a task
+                             * @example true
+                             */
+                            email_on_assignment: boolean;
+                            /**
+                             * @description Email me when a task of mine falls due
+                             * @example true
+                             */
+                            email_on_task_due: boolean;
+                            /**
+                             * @description Email me each morning (07:00 UTC) my tasks due that day or overdue
+                             * @example false
+                             */
+                            daily_digest: boolean;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Choose which emails you get from this organization */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Email me when someone assigns me a record or a task
+                         * @example true
+                         */
+                        email_on_assignment: boolean;
+                        /**
+                         * @description Email me when a task of mine falls due
+                         * @example true
+                         */
+                        email_on_task_due: boolean;
+                        /**
+                         * @description Email me each morning (07:00 UTC) my tasks due that day or overdue
+                         * @example false
+                         */
+                        daily_digest: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Email me when someone assigns me a record or a task
+                             * @example true
+                             */
+                            email_on_assignment: boolean;
+                            /**
+                             * @description Email me when a task of mine falls due
+                             * @example true
+                             */
+                            email_on_task_due: boolean;
+                            /**
+                             * @description Email me each morning (07:00 UTC) my tasks due that day or overdue
+                             * @example false
+                             */
+                            daily_digest: boolean;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sample-data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether sample data is loaded in this organization, and how much */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            loaded: boolean;
+                            /** @description How many records of each kind the sample added */
+                            counts: {
+                                accounts: number;
+                                contacts: number;
+                                leads: number;
+                                deals: number;
+                                tasks: number;
+                                notes: number;
+                                tags: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Load a realistic set of sample records to try Rampart with (admins)
+         * @description Accounts with their contacts, leads, deals across the default pipeline, tasks assigned to you (some overdue, some due today), notes and tags: the same set every time, all at once. Existing records are left alone. 409 when sample data is already loaded.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            loaded: boolean;
+                            /** @description How many records of each kind the sample added */
+                            counts: {
+                                accounts: number;
+                                contacts: number;
+                                leads: number;
+                                deals: number;
+                                tasks: number;
+                                notes: number;
+                                tags: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * Remove the sample records, and only them (admins)
+         * @description Records people created stay, even when they point at a sample record; a task added to a sample record loses that link. Notes written on a sample record go with it. 404 when no sample data is loaded.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /** Lead */
+        "def-0": {
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            owner_id: string | null;
+            tags: {
+                /**
+                 * Format: uuid
+                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                 */
+                id: string;
+                name: string;
+                color: string;
+            }[];
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:00:00.000Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:00:00.000Z
+             */
+            updated_at: string;
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            created_by: string | null;
+            first_name: string;
+            last_name: string;
+            email: string | null;
+            phone: string | null;
+            company: string | null;
+            job_title: string | null;
+            website: string | null;
+            /** @enum {unknown} */
+            status: "new" | "contacted" | "qualified" | "unqualified" | "converted";
+            source: ("web" | "referral" | "cold_call" | "event" | "partner" | "advertisement" | "other") | (never | null);
+            rating: ("hot" | "warm" | "cold") | (never | null);
+            estimated_value: number | null;
+            currency: string;
+            address: {
+                [key: string]: string;
+            };
+            description: string;
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:00:00.000Z
+             */
+            last_contacted_at: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:00:00.000Z
+             */
+            next_follow_up_at: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:00:00.000Z
+             */
+            converted_at: string | null;
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            converted_account_id: string | null;
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            converted_contact_id: string | null;
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            converted_opportunity_id: string | null;
+        };
+        /** Account */
+        "def-1": {
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            owner_id: string | null;
+            tags: {
+                /**
+                 * Format: uuid
+                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                 */
+                id: string;
+                name: string;
+                color: string;
+            }[];
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:00:00.000Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:00:00.000Z
+             */
+            updated_at: string;
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            created_by: string | null;
+            name: string;
+            website: string | null;
+            domain: string | null;
+            industry: string | null;
+            phone: string | null;
+            email: string | null;
+            employees: number | null;
+            annual_revenue: number | null;
+            billing_address: {
+                [key: string]: string;
+            };
+            shipping_address: {
+                [key: string]: string;
+            };
+            description: string;
+        };
+        /** Contact */
+        "def-2": {
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            owner_id: string | null;
+            tags: {
+                /**
+                 * Format: uuid
+                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                 */
+                id: string;
+                name: string;
+                color: string;
+            }[];
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:00:00.000Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:00:00.000Z
+             */
+            updated_at: string;
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            created_by: string | null;
+            first_name: string;
+            last_name: string;
+            email: string | null;
+            phone: string | null;
+            mobile: string | null;
+            job_title: string | null;
+            department: string | null;
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            account_id: string | null;
+            do_not_contact: boolean;
+            address: {
+                [key: string]: string;
+            };
+            description: string;
+        };
+        /** Deal */
+        "def-3": {
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            owner_id: string | null;
+            tags: {
+                /**
+                 * Format: uuid
+                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                 */
+                id: string;
+                name: string;
+                color: string;
+            }[];
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:00:00.000Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:00:00.000Z
+             */
+            updated_at: string;
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            created_by: string | null;
+            name: string;
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            account_id: string | null;
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            primary_contact_id: string | null;
+            /** @description Other contacts involved in the deal */
+            contact_ids: string[];
+            amount: number;
+            currency: string;
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            pipeline_id: string;
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            stage_id: string;
+            /**
+             * @description The kind of the deal's stage
+             * @enum {unknown}
+             */
+            status: "open" | "won" | "lost";
+            /** @description Order within the stage's board column */
+            stage_rank: number;
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:00:00.000Z
+             */
+            stage_entered_at: string;
+            /** Format: date */
+            expected_close_date: string | null;
+            probability: number;
+            source: ("web" | "referral" | "cold_call" | "event" | "partner" | "advertisement" | "other") | (never | null);
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:00:00.000Z
+             */
+            closed_at: string | null;
+            lost_reason: string | null;
+            description: string;
+        } | null;
+        /** Pipeline */
+        "def-4": {
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            id: string;
+            name: string;
+            is_default: boolean;
+            position: number;
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:00:00.000Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:00:00.000Z
+             */
+            updated_at: string;
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            created_by: string | null;
+            stages: {
+                /**
+                 * Format: uuid
+                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                 */
+                id: string;
+                /**
+                 * Format: uuid
+                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                 */
+                pipeline_id: string;
+                name: string;
+                position: number;
+                probability: number;
+                /** @enum {unknown} */
+                kind: "open" | "won" | "lost";
+                /**
+                 * Format: date-time
+                 * @example 2026-01-31T09:00:00.000Z
+                 */
+                created_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-01-31T09:00:00.000Z
+                 */
+                updated_at: string;
+            }[];
+        };
+        /** Task */
+        "def-5": {
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            id: string;
+            title: string;
+            description: string;
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:00:00.000Z
+             */
+            due_at: string | null;
+            /**
+             * @example high
+             * @enum {unknown}
+             */
+            priority: "low" | "normal" | "high" | "urgent";
+            /**
+             * @example open
+             * @enum {unknown}
+             */
+            status: "open" | "in_progress" | "done";
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            assignee_id: string | null;
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            lead_id: string | null;
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            account_id: string | null;
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            contact_id: string | null;
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            deal_id: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:00:00.000Z
+             */
+            completed_at: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:00:00.000Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:00:00.000Z
+             */
+            updated_at: string;
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            created_by: string | null;
+        };
+        /** Note */
+        "def-6": {
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            id: string;
+            body: string;
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            lead_id: string | null;
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            account_id: string | null;
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            contact_id: string | null;
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            deal_id: string | null;
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            created_by: string | null;
+            /** @description Null once the author has left */
+            author_name: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:00:00.000Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:00:00.000Z
+             */
+            updated_at: string;
+        };
+        /** Tag */
+        "def-7": {
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            id: string;
+            name: string;
+            color: string;
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:00:00.000Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:00:00.000Z
+             */
+            updated_at: string;
+        };
+        /** SearchHit */
+        "def-8": {
+            /** @enum {unknown} */
+            type: "lead" | "account" | "contact" | "deal";
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            id: string;
+            title: string;
+            subtitle: string | null;
+            /** @description Sum over the query's words of the best match's weight: 3 a name, 2 an email, company or domain, 1 anything else; doubled when the word matches a whole word */
+            score: number;
+        };
+        /** Notification */
+        "def-9": {
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            id: string;
+            /** @enum {unknown} */
+            kind: "record_assigned" | "task_assigned" | "task_due";
+            title: string;
+            body: string;
+            record_type: ("lead" | "account" | "contact" | "opportunity" | "task") | (never | null);
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            record_id: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:00:00.000Z
+             */
+            read_at: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:00:00.000Z
+             */
+            created_at: string;
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            created_by: string | null;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;
