@@ -1,29 +1,21 @@
-import type { Runner } from 'graphile-worker';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMailer, type Mailer } from '../src/mail/mailer.js';
 import { nextDigestAt, sendDailyDigests } from '../src/modules/notifications/daily-digest.task.js';
 import { joinByInvitation } from './support/members.js';
-import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from './support/smtp.js';
-import { createTestApp, signUp, type SignedUp, type TestApp } from './support/test-app.js';
-import { drainJobs, startTestWorker } from './support/worker.js';
+import { type ReceivedMail, type TestSmtpServer } from './support/smtp.js';
+import { signUp, type SignedUp, type TestApp } from './support/test-app.js';
+import { createMailingTestApp, drainJobs, type MailingTestApp } from './support/worker.js';
 
+let mailing: MailingTestApp;
 let smtp: TestSmtpServer;
-let mailer: Mailer;
 let t: TestApp;
-let worker: Runner;
 
 beforeAll(async () => {
-  smtp = await startSmtpServer();
-  mailer = createMailer({ smtpUrl: smtp.url, mailFrom: 'Rampart <no-reply@rampart.test>' });
-  t = await createTestApp({ mailer, poolSize: 10 });
-  worker = await startTestWorker(t);
+  mailing = await createMailingTestApp();
+  ({ smtp, t } = mailing);
 });
 afterAll(async () => {
-  await worker?.stop();
-  await t?.close();
-  mailer?.close();
-  await smtp?.close();
+  await mailing?.close();
 });
 
 const HOUR = 3_600_000;

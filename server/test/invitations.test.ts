@@ -1,29 +1,28 @@
 import type { Runner } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMailer, type Mailer } from '../src/mail/mailer.js';
 import { joinByInvitation } from './support/members.js';
-import { linkIn, startSmtpServer, type TestSmtpServer } from './support/smtp.js';
+import { linkIn, type TestSmtpServer } from './support/smtp.js';
+import { createMailer } from '../src/mail/mailer.js';
 import { createTestApp, signUp, type SignedUp, type TestApp } from './support/test-app.js';
-import { drainJobs, startTestWorker } from './support/worker.js';
+import {
+  createMailingTestApp,
+  drainJobs,
+  startTestWorker,
+  type MailingTestApp,
+} from './support/worker.js';
 
 const MAIL_FROM = 'Rampart <no-reply@rampart.test>';
 
+let mailing: MailingTestApp;
 let smtp: TestSmtpServer;
-let mailer: Mailer;
 let t: TestApp;
-let worker: Runner;
 
 beforeAll(async () => {
-  smtp = await startSmtpServer();
-  mailer = createMailer({ smtpUrl: smtp.url, mailFrom: MAIL_FROM });
-  t = await createTestApp({ mailer, poolSize: 10 });
-  worker = await startTestWorker(t);
+  mailing = await createMailingTestApp(MAIL_FROM);
+  ({ smtp, t } = mailing);
 });
 afterAll(async () => {
-  await worker?.stop();
-  await t?.close();
-  mailer?.close();
-  await smtp?.close();
+  await mailing?.close();
 });
 
 let counter = 0;

@@ -1,7 +1,9 @@
 import type { Runner } from 'graphile-worker';
 import pino from 'pino';
 import { startWorker } from '../../src/jobs/worker.js';
-import type { TestApp } from './test-app.js';
+import { createMailer } from '../../src/mail/mailer.js';
+import { startSmtpServer, type TestSmtpServer } from './smtp.js';
+import { createTestApp, type TestApp } from './test-app.js';
 
 /** The real job worker, on the test app's restricted pool. */
 export function startTestWorker(t: TestApp): Promise<Runner> {
@@ -24,4 +26,32 @@ export async function drainJobs(t: TestApp, timeoutMs = 15_000): Promise<void> {
     if (Date.now() > deadline) throw new Error(`${row?.count} jobs still queued`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+export interface MailingTestApp {
+  t: TestApp;
+  smtp: TestSmtpServer;
+  worker: Runner;
+  close(): Promise<void>;
+}
+
+/** The test app with a real SMTP server behind its mailer and the real worker running. */
+export async function createMailingTestApp(
+  mailFrom = 'Rampart <no-reply@rampart.test>',
+): Promise<MailingTestApp> {
+  const smtp = await startSmtpServer();
+  const mailer = createMailer({ smtpUrl: smtp.url, mailFrom });
+  const t = await createTestApp({ mailer, poolSize: 10 });
+  const worker = await startTestWorker(t);
+  return {
+    t,
+    smtp,
+    worker,
+    close: async () => {
+      await worker.stop();
+      await t.close();
+      mailer.close();
+      await smtp.close();
+    },
+  };
 }
