@@ -134,3 +134,22 @@ describe('teams', () => {
     expect(inA).toHaveLength(0);
   });
 });
+
+describe('organization settings', () => {
+  it('lets admins rename the organization, and nobody else', async () => {
+    expect((await call('GET', '/org', aMember.auth)).json()).toMatchObject({ id: a.orgId });
+    expect((await call('PATCH', '/org', aMember.auth, { name: 'Taken over' })).statusCode).toBe(
+      403,
+    );
+    const renamed = await call('PATCH', '/org', a.auth, { name: '  Acme Europe ' });
+    expect(renamed.json()).toMatchObject({ id: a.orgId, name: 'Acme Europe' });
+    expect((await call('PATCH', '/org', a.auth, { name: '   ' })).statusCode).toBe(422);
+    // B renames only B.
+    await call('PATCH', '/org', b.auth, { name: 'B renamed' });
+    expect((await call('GET', '/org', a.auth)).json().name).toBe('Acme Europe');
+    const history = await t.ownerQuery<{ org_id: string }>(
+      "SELECT org_id FROM audit_log WHERE table_name = 'orgs' AND action = 'update'",
+    );
+    expect(history.map((h) => h.org_id).sort()).toEqual([a.orgId, b.orgId].sort());
+  });
+});

@@ -8,6 +8,7 @@ import {
 } from '../modules/invitations/invitations.routes.js';
 import { leadRoutes } from '../modules/leads/leads.routes.js';
 import { memberRoutes } from '../modules/members/members.routes.js';
+import { orgRoutes } from '../modules/orgs/orgs.routes.js';
 import { outboxRoutes } from '../modules/outbox/outbox.routes.js';
 import { teamRoutes } from '../modules/teams/teams.routes.js';
 import { accountRoutes } from '../modules/accounts/accounts.routes.js';
@@ -32,6 +33,7 @@ export const apiV1Routes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(async (signedIn) => {
     requireSignedIn(signedIn);
     await signedIn.register(meRoutes);
+    await signedIn.register(orgRoutes);
     await signedIn.register(memberRoutes);
     await signedIn.register(invitationRoutes);
     await signedIn.register(auditRoutes);
