@@ -177,6 +177,12 @@ describe('inviting by email over SMTP', () => {
     const wrong = await accept(t, { token, password: 'not the right password' });
     expect(wrong.statusCode).toBe(401);
     expect(wrong.json().error.code).toBe('unauthorized');
+    // Guessing through an invitation counts towards the same lock-out as signing in.
+    const [attempts] = await t.ownerQuery<{ failures: number }>(
+      "SELECT failures FROM login_attempts WHERE email_key = sha256(convert_to('login:' || $1, 'UTF8'))",
+      [guest.email],
+    );
+    expect(attempts?.failures).toBe(1);
 
     // A name sent along does not rename the existing account.
     const joined = await accept(t, { token, name: 'Renamed', password: guest.password });

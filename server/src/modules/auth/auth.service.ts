@@ -110,10 +110,15 @@ function emailKey(email: string): Buffer {
   return createHash('sha256').update(`login:${email}`).digest();
 }
 
-export async function login(
+/**
+ * Checks an email and password under the sign-in lock-out: 429 while the email is locked, the
+ * same 401 for an unknown email and a wrong password, and every failure counted. Sign-in and
+ * accepting an invitation with an existing account both go through here.
+ */
+export async function verifyCredentials(
   ctx: PublicContext,
   input: { email: string; password: string },
-): Promise<Session & { user: repo.UserRow; orgs: OrgSummary[] }> {
+): Promise<repo.UserRow> {
   const email = normalizeEmail(input.email);
   const key = emailKey(email);
   const { db } = ctx.deps;
@@ -133,12 +138,19 @@ export async function login(
     if (account) await recordInEveryOrg(ctx.deps, account.id, 'auth.login_failed', { ip: ctx.ip });
     throw new UnauthorizedError(INVALID_CREDENTIALS);
   }
+  if (attempts) await withContext(db, noContext, (tx) => repo.clearLoginAttempts(tx, key));
+  return { id: account.id, email: account.email, name: account.name };
+}
 
-  const user = { id: account.id, email: account.email, name: account.name };
-  const orgs = await withContext(db, { orgId: null, userId: user.id }, async (tx) => {
-    if (attempts) await repo.clearLoginAttempts(tx, key);
-    return repo.listUserOrgs(tx, user.id);
-  });
+export async function login(
+  ctx: PublicContext,
+  input: { email: string; password: string },
+): Promise<Session & { user: repo.UserRow; orgs: OrgSummary[] }> {
+  const user = await verifyCredentials(ctx, input);
+  const { db } = ctx.deps;
+  const orgs = await withContext(db, { orgId: null, userId: user.id }, (tx) =>
+    repo.listUserOrgs(tx, user.id),
+  );
   const first = orgs[0];
   if (!first) throw new ForbiddenError('This account is not a member of any organization');
   const session = await withContext(db, { orgId: first.id, userId: user.id }, async (tx) => {

@@ -6,7 +6,6 @@ import {
   ConflictError,
   invalidField,
   NotFoundError,
-  UnauthorizedError,
   type ValidationError,
 } from '../../http/errors.js';
 import { newScopedToken, parseScopedToken } from '../../lib/scoped-tokens.js';
@@ -15,10 +14,11 @@ import * as authRepo from '../auth/auth.repo.js';
 import {
   normalizeEmail,
   startSession,
+  verifyCredentials,
   type PublicContext,
   type Session,
 } from '../auth/auth.service.js';
-import { hashPassword, verifyPassword } from '../auth/passwords.js';
+import { hashPassword } from '../auth/passwords.js';
 import * as membersRepo from '../members/members.repo.js';
 import { requireAdmin } from '../members/permissions.js';
 import * as repo from './invitations.repo.js';
@@ -207,10 +207,7 @@ export async function acceptInvitation(
   let user: authRepo.UserRow;
   let newAccount: (authRepo.UserRow & { passwordHash: string }) | undefined;
   if (account) {
-    if (!(await verifyPassword(account.password_hash, input.password))) {
-      throw new UnauthorizedError('Invalid email or password');
-    }
-    user = { id: account.id, email: account.email, name: account.name };
+    user = await verifyCredentials(ctx, { email: invitation.email, password: input.password });
   } else {
     const name = input.name?.trim();
     if (!name) throw invalidField('name', 'is required to create your account');
