@@ -1,0 +1,143 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { createTestApp, testConfig, type TestApp } from '../support/test-app.js';
+
+/** Debian's Chromium, or the one CHROMIUM_PATH names. */
+export const chromiumPath = [
+  process.env.CHROMIUM_PATH,
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+].find((candidate): candidate is string => Boolean(candidate && existsSync(candidate)));
+
+if (!chromiumPath) {
+  const message =
+    'BROWSER TESTS SKIPPED: no Chromium found at /usr/bin/chromium (install the Debian package `chromium`, or set CHROMIUM_PATH).';
+  if (process.env.CI) throw new Error(`${message} CI must run them.`);
+  console.warn(`\n${'!'.repeat(100)}\n${message}\n${'!'.repeat(100)}\n`);
+}
+
+const repo = path.resolve(import.meta.dirname, '../../..');
+export const screenshotDir = path.join(repo, 'test-results', 'screenshots');
+
+export interface BrowserHarness {
+  t: TestApp;
+  browser: Browser;
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+/** The real app listening on a free port (API and web app on one origin) and a Chromium. */
+export async function startBrowserHarness(): Promise<BrowserHarness> {
+  if (!existsSync(path.join(testConfig().webBuildDir, '200.html'))) {
+    throw new Error(
+      'The web app is not built: run `npm run build -w web` (the root `npm test` does).',
+    );
+  }
+  const t = await createTestApp();
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = t.app.server.address() as AddressInfo;
+  // Playwright gives every launch a fresh, temporary profile of its own.
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  return {
+    t,
+    browser,
+    baseUrl: `http://127.0.0.1:${port}`,
+    close: async () => {
+      await browser.close();
+      await t.close();
+    },
+  };
+}
+
+export async function newContext(harness: BrowserHarness): Promise<BrowserContext> {
+  const context = await harness.browser.newContext({
+    baseURL: harness.baseUrl,
+    viewport: { width: 1280, height: 800 },
+  });
+  context.setDefaultTimeout(15_000);
+  return context;
+}
+
+export interface Account {
+  name: string;
+  email: string;
+  password: string;
+  org: string;
+}
+
+let counter = 0;
+
+/** Signs up through the sign-up page and waits for the signed-in app. */
+export async function signUpInBrowser(page: Page, label: string): Promise<Account> {
+  counter += 1;
+  const account = {
+    name: `${label} Person`,
+    email: `${label.toLowerCase()}-${Date.now()}-${counter}@example.com`,
+    password: 'a long enough password',
+    org: `${label} Org ${counter}`,
+  };
+  await page.goto('/sign-up');
+  await page.getByLabel('Your name').fill(account.name);
+  await page.getByLabel('Work email').fill(account.email);
+  await page.getByLabel('Password').fill(account.password);
+  await page.getByLabel('Organization name').fill(account.org);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).first().waitFor();
+  return account;
+}
+
+const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface Violation {
+  id: string;
+  impact: string;
+  help: string;
+  targets: string[];
+}
+
+// Page scripts are strings: this file is type-checked with Node's types, not the DOM's.
+const RUN_AXE = `axe.run(document, { resultTypes: ['violations'] }).then((result) =>
+  result.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    help: v.help,
+    targets: v.nodes.slice(0, 5).map((node) => node.target.join(' ')),
+  })))`;
+
+/** Runs axe-core in the page; serious and critical violations fail the test. */
+export async function expectAccessible(page: Page, what: string): Promise<void> {
+  await page.evaluate(await axeSource);
+  const violations = await page.evaluate<Violation[]>(RUN_AXE);
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious, `accessibility of ${what}`).toEqual([]);
+}
+
+/** Writes the page in light and in dark mode to test-results/screenshots/<name>-<mode>.png. */
+export async function screenshots(page: Page, name: string): Promise<void> {
+  await mkdir(screenshotDir, { recursive: true });
+  for (const mode of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: mode });
+    await page.waitForFunction(
+      `document.documentElement.classList.contains('dark') === ${mode === 'dark'}`,
+    );
+    await page.screenshot({ path: path.join(screenshotDir, `${name}-${mode}.png`) });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}

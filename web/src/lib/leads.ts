@@ -1,0 +1,56 @@
+import type { ApiBody, ApiResult } from './api';
+
+export type Lead = ApiResult<'/api/v1/leads/{lead_id}', 'get'>;
+export type LeadInput = ApiBody<'/api/v1/leads', 'post'>;
+export type LeadStatus = Lead['status'];
+
+export const statusOptions: { value: LeadStatus; label: string }[] = [
+  { value: 'new', label: 'New' },
+  { value: 'contacted', label: 'Contacted' },
+  { value: 'qualified', label: 'Qualified' },
+  { value: 'unqualified', label: 'Unqualified' },
+  { value: 'converted', label: 'Converted' },
+];
+
+export const sourceOptions = [
+  { value: 'web', label: 'Web' },
+  { value: 'referral', label: 'Referral' },
+  { value: 'cold_call', label: 'Cold call' },
+  { value: 'event', label: 'Event' },
+  { value: 'partner', label: 'Partner' },
+  { value: 'advertisement', label: 'Advertisement' },
+  { value: 'other', label: 'Other' },
+] as const;
+
+export function labelOf(
+  options: readonly { value: string; label: string }[],
+  value: string | null,
+): string {
+  return options.find((option) => option.value === value)?.label ?? '';
+}
+
+export function leadName(lead: Pick<Lead, 'first_name' | 'last_name'>): string {
+  return `${lead.first_name} ${lead.last_name}`.trim();
+}
+
+const money = new Map<string, Intl.NumberFormat>();
+
+export function formatMoney(amount: number | null, currency: string): string {
+  if (amount === null) return '';
+  let format = money.get(currency);
+  if (!format) {
+    format = new Intl.NumberFormat(undefined, {
+      style: 'currency',
+      currency,
+      maximumFractionDigits: 0,
+    });
+    money.set(currency, format);
+  }
+  return format.format(amount);
+}
+
+const day = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+
+export function formatDate(value: string | null): string {
+  return value ? day.format(new Date(value)) : '';
+}
