@@ -134,9 +134,9 @@ export async function screenshots(page: Page, name: string): Promise<void> {
   await mkdir(screenshotDir, { recursive: true });
   for (const mode of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: mode });
-    await page.waitForFunction(
-      `document.documentElement.classList.contains('dark') === ${mode === 'dark'}`,
-    );
+    // The app follows the system's scheme by toggling this class (a locator, not a page
+    // function: the app's CSP forbids evaluating strings).
+    await page.locator('html.dark').waitFor({ state: mode === 'dark' ? 'attached' : 'detached' });
     await page.screenshot({ path: path.join(screenshotDir, `${name}-${mode}.png`) });
   }
   await page.emulateMedia({ colorScheme: 'light' });

@@ -187,6 +187,33 @@ describe.skipIf(!chromiumPath)('leads in a real browser', { timeout: 120_000 }, 
       JSON.stringify({ rows: 50, ms }) + '\n',
     );
     await screenshots(page, 'leads-list');
+
+    // `/` goes to the list's search box, and the search narrows the list.
+    await page.keyboard.press('/');
+    const search = page.getByLabel('Search leads');
+    await expect
+      .poll(() => search.evaluate((input) => input === input.ownerDocument.activeElement))
+      .toBe(true);
+    await page.keyboard.type('Lovelace');
+    await expect.poll(() => rows.count()).toBe(1);
+
+    // At phone width the sidebar folds into a menu.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole('button', { name: 'Open menu' }).click();
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Deals' })
+      .waitFor();
+    await expectAccessible(page, 'the phone menu');
+    await screenshots(page, 'phone-menu');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Close menu' }).waitFor({ state: 'hidden' });
+
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto('/');
+    await page.getByRole('heading', { name: 'Leads by status' }).waitFor();
+    await expectAccessible(page, 'the dashboard with data');
+    await screenshots(page, 'dashboard-with-data');
     await page.close();
   });
 });
