@@ -197,6 +197,23 @@ describe.skipIf(!chromiumPath)('leads in a real browser', { timeout: 120_000 }, 
     await page.keyboard.type('Lovelace');
     await expect.poll(() => rows.count()).toBe(1);
 
+    // Bulk actions act on the selected rows only.
+    await search.fill('');
+    await expect.poll(() => rows.count()).toBe(50);
+    const names = [
+      await rows.nth(0).getByRole('link').textContent(),
+      await rows.nth(1).getByRole('link').textContent(),
+    ].map((name) => name?.trim() ?? '');
+    await rows.nth(0).getByRole('checkbox').check();
+    await rows.nth(1).getByRole('checkbox').check();
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    const confirm = page.getByRole('dialog', { name: 'Delete · 2 selected' });
+    await confirm.getByRole('button', { name: 'Delete' }).click();
+    await page.getByText('Delete: 2 records done').waitFor();
+    await expect.poll(() => rows.count()).toBe(50);
+    for (const name of names)
+      expect(await rows.getByRole('link', { name, exact: true }).count()).toBe(0);
+
     // At phone width the sidebar folds into a menu.
     await page.setViewportSize({ width: 390, height: 844 });
     await page.getByRole('button', { name: 'Open menu' }).click();
