@@ -43,10 +43,22 @@ describe.skipIf(!chromiumPath)('leads in a real browser', { timeout: 120_000 }, 
     await expectAccessible(pageA, 'the empty leads list');
     await screenshots(pageA, 'leads-empty');
 
-    // `c` creates in the current list.
-    await pageA.keyboard.press('c');
+    // The command palette runs "New lead"; Esc closes the dialog and keeps what was typed.
+    await pageA.keyboard.press('Control+k');
+    await pageA
+      .getByRole('combobox', { name: 'Search records, pages and actions' })
+      .fill('new lead');
+    await pageA.keyboard.press('Enter');
     const dialog = pageA.getByRole('dialog', { name: 'New lead' });
     await dialog.waitFor();
+    await dialog.getByLabel('Company').fill('Analytical Engines');
+    await pageA.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+
+    // `c` creates in the current list.
+    await pageA.keyboard.press('c');
+    await dialog.waitFor();
+    expect(await dialog.getByLabel('Company').inputValue()).toBe('Analytical Engines');
     // The API's own validation shows at the field.
     await dialog.getByRole('button', { name: 'Create lead' }).click();
     await expect
@@ -54,7 +66,6 @@ describe.skipIf(!chromiumPath)('leads in a real browser', { timeout: 120_000 }, 
       .toBe('true');
     await dialog.getByLabel('First name').fill('Ada');
     await dialog.getByLabel('Last name').fill('Lovelace');
-    await dialog.getByLabel('Company').fill('Analytical Engines');
     await dialog.getByLabel('Email').fill('ada@analytical.example');
     await dialog.getByRole('button', { name: 'Create lead' }).click();
     await dialog.waitFor({ state: 'hidden' });
@@ -93,6 +104,13 @@ describe.skipIf(!chromiumPath)('leads in a real browser', { timeout: 120_000 }, 
 
     await pageB.goto(leadUrl);
     await pageB.getByRole('heading', { name: 'Lead not found' }).waitFor();
+    expect(await pageB.getByText('Lovelace').count()).toBe(0);
+
+    // B's own records come from the empty state's sample data, and still none of A's.
+    await pageB.goto('/leads');
+    await pageB.getByRole('button', { name: 'Load sample data' }).click();
+    const rowsB = pageB.getByRole('table', { name: 'leads' }).locator('tbody tr[data-row-id]');
+    await expect.poll(() => rowsB.count()).toBeGreaterThan(0);
     expect(await pageB.getByText('Lovelace').count()).toBe(0);
 
     // And A's own search finds it, so the check above is not vacuous.
