@@ -1,0 +1,163 @@
+// Starting the API process and loading it with HTTP requests.
+import { fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import { signAccessToken } from '../../server/dist/modules/auth/access-tokens.js';
+
+const JWT_SECRET = randomBytes(32).toString('base64url');
+
+/** An access token for the benchmark owner in `org`, signed as the API would sign it. */
+export function tokenFor(org) {
+  return signAccessToken(JWT_SECRET, { userId: org.userId, orgId: org.id });
+}
+
+/** The API (bench/lib/server.mjs) in a child process; `peakRssMb` reads the kernel's high-water mark. */
+export async function startApi({ appUrl, explicitUrl, poolSize = 20 }) {
+  const child = fork(
+    new URL('./server.mjs', import.meta.url),
+    [JSON.stringify({ appUrl, explicitUrl, poolSize, jwtSecret: JWT_SECRET })],
+    { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
+  );
+  const port = await new Promise((resolve, reject) => {
+    child.once('message', (message) => resolve(message.port));
+    child.once('exit', (code) => reject(new Error(`the API exited with ${code}`)));
+  });
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  return {
+    pid: child.pid,
+    agent,
+    port,
+    peakRssMb() {
+      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      return Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)[1]) / 1024);
+    },
+    async stop() {
+      agent.destroy();
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.send('stop');
+      await exited;
+    },
+  };
+}
+
+function get(api, path, token) {
+  return new Promise((resolve, reject) => {
+    const request = http.get(
+      {
+        host: '127.0.0.1',
+        port: api.port,
+        path,
+        agent: api.agent,
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+      },
+      (response) => {
+        response.resume();
+        response.on('end', () =>
+          response.statusCode === 200
+            ? resolve()
+            : reject(new Error(`${path}: ${response.statusCode}`)),
+        );
+      },
+    );
+    request.on('error', reject);
+  });
+}
+
+export function percentile(sorted, p) {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+/**
+ * Sends requests from `next()` (`{ path, token }`) with `concurrency` in flight, for `seconds`
+ * or `requests`, whichever ends first. Latencies in ms.
+ */
+export async function load(api, next, { concurrency, seconds = Infinity, requests = Infinity }) {
+  const latencies = [];
+  const deadline = performance.now() + seconds * 1000;
+  let sent = 0;
+  const worker = async () => {
+    while (sent < requests && performance.now() < deadline) {
+      sent += 1;
+      const { path, token } = next();
+      const started = performance.now();
+      await get(api, path, token);
+      latencies.push(performance.now() - started);
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const elapsed = (performance.now() - started) / 1000;
+  return { latencies, seconds: elapsed };
+}
+
+const round = (value, digits = 2) => Number(value.toFixed(digits));
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+export function summarize(latencies, seconds) {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return {
+    requests: sorted.length,
+    requests_per_second: round(sorted.length / seconds, 1),
+    p50_ms: round(percentile(sorted, 50)),
+    p95_ms: round(percentile(sorted, 95)),
+    p99_ms: round(percentile(sorted, 99)),
+  };
+}
+
+/**
+ * Runs two (or more) sides in alternating rounds after a warm-up of each, so that drift (cache,
+ * other load on the machine) falls on both. Per side: figures over all its rounds. Ratios are
+ * each side's over the first side's, per round, then their median. A side is
+ * `{ name, api, next }`.
+ */
+export async function compare(sides, { concurrency, rounds = 6, seconds = 3, warmup = 2 }) {
+  for (const side of sides) await load(side.api, side.next, { concurrency, seconds: warmup });
+  const perRound = sides.map(() => []);
+  for (let r = 0; r < rounds; r += 1) {
+    const order = r % 2 ? [...sides.keys()].reverse() : [...sides.keys()];
+    for (const i of order) {
+      const { latencies, seconds: took } = await load(sides[i].api, sides[i].next, {
+        concurrency,
+        seconds,
+      });
+      perRound[i].push({ latencies, seconds: took, ...summarize(latencies, took) });
+    }
+  }
+  const figures = sides.map((side, i) => ({
+    name: side.name,
+    ...summarize(
+      perRound[i].flatMap((x) => x.latencies),
+      perRound[i].reduce((sum, x) => sum + x.seconds, 0),
+    ),
+  }));
+  const ratio = (key, i) =>
+    round(median(perRound[0].map((base, k) => perRound[i][k][key] / base[key])), 3);
+  return {
+    sides: figures,
+    ratios: sides.slice(1).map((side, k) => ({
+      side: side.name,
+      against: sides[0].name,
+      throughput: ratio('requests_per_second', k + 1),
+      p50: ratio('p50_ms', k + 1),
+      p99: ratio('p99_ms', k + 1),
+    })),
+  };
+}
+
+export { median, round };
+
+/** CPU seconds a process has used so far (user + system), from /proc. */
+export function cpuSecondsOf(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // utime and stime are fields 14 and 15 of the whole line, in clock ticks (100 per second).
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}

@@ -1,0 +1,153 @@
+// Realistic CRM data for benchmarks and plan tests: organizations with leads, accounts,
+// contacts, deals, tasks, notes and tags. Every organization is written in one transaction with
+// its tenant set, as the API would write, so that the database's own triggers build the search
+// index and the audit trail. Names repeat like real ones (Maria, Garcia, Acme...), so that
+// searches match realistic numbers of records.
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+
+const FIRST = `ARRAY['Maria','Mario','Marcus','Martin','Mary','Marta','John','Johanna','Jose','Joseph',
+  'Joan','Olivia','Oliver','Liam','Emma','Noah','Ava','Sophia','Lucas','Mia','Ethan','Amelia',
+  'James','Isabella','Benjamin','Charlotte','Elijah','Harper','Ada','Grace','Alan','Linus',
+  'Priya','Arjun','Wei','Yuki','Hiroshi','Fatima','Omar','Aisha','Ivan','Olga','Pierre','Chloé',
+  'Søren','Ingrid','Mateo','Valentina','Diego','Camila']`;
+const LAST = `ARRAY['Garcia','Gardner','Smith','Smithson','Johnson','Jones','Brown','Miller','Davis',
+  'Martinez','Rodriguez','Lopez','Wilson','Anderson','Taylor','Thomas','Moore','Jackson','White',
+  'Harris','Martin','Thompson','Young','King','Wright','Scott','Green','Baker','Adams','Nelson',
+  'Müller','Schmidt','Dubois','Lefèvre','Rossi','Bianchi','Tanaka','Suzuki','Kim','Nguyen',
+  'Patel','Singh','Cohen','Novak','Kowalski','Ivanov','Olsen','Hansen','Silva','Santos']`;
+const COMPANY = `ARRAY['Acme','Globex','Initech','Umbrella','Stark','Wayne','Wonka','Tyrell','Cyberdyne',
+  'Soylent','Hooli','Vandelay','Gringotts','Oscorp','Aperture','Massive','Dunder','Prestige',
+  'Sterling','Pied Piper']`;
+const SUFFIX = `ARRAY['Logistics','Foods','Systems','Labs','Capital','Health','Energy','Media',
+  'Retail','Robotics']`;
+export const TAGS = ['vip', 'partner', 'churn risk', 'newsletter', 'event 2026'];
+
+/** Rows per organization: leads, and the other records as a share of them. */
+export function sizesFor(leads) {
+  const share = (fraction) => Math.max(1, Math.round(leads * fraction));
+  return {
+    leads,
+    accounts: share(0.1),
+    contacts: share(0.2),
+    deals: share(0.1),
+    tasks: share(0.2),
+    notes: share(0.2),
+  };
+}
+
+// A value of the array chosen by a hash of the row number, each column with its own salt.
+const pick = (array, salt) =>
+  `(${array})[1 + (hashint4(n + ${salt}) & 2147483647) % array_length(${array}, 1)]`;
+
+/**
+ * The statements that create one organization, its owner (who never signs in: benchmarks sign
+ * access tokens) and its records. Each organization has an owner of its own, as in life: the
+ * membership check reads the memberships of the caller, and one user in every organization
+ * would make it read them all.
+ */
+function organizationSql(org) {
+  const o = pg.escapeLiteral(org.id);
+  const u = pg.escapeLiteral(org.userId);
+  const s = sizesFor(org.leads);
+  return `
+    BEGIN;
+    SELECT set_config('app.current_org', ${o}, true), set_config('app.current_user', ${u}, true);
+    INSERT INTO users (id, email, name, password_hash)
+    VALUES (${u}, ${pg.escapeLiteral(`owner-${org.id}@rampart.bench`)}, 'Bench owner', '!');
+    INSERT INTO orgs (id, name, created_by) VALUES (${o}, ${pg.escapeLiteral(org.name)}, ${u});
+    INSERT INTO memberships (org_id, user_id, role, created_by) VALUES (${o}, ${u}, 'owner', ${u});
+    INSERT INTO tags (org_id, name, created_by)
+    SELECT ${o}, name, ${u} FROM unnest(${pg.escapeLiteral(`{${TAGS.map((t) => `"${t}"`).join(',')}}`)}::text[]) AS name;
+    INSERT INTO leads (org_id, first_name, last_name, email, phone, company, job_title, status,
+                       source, rating, estimated_value, owner_id, next_follow_up_at, created_by,
+                       created_at, updated_at)
+    SELECT ${o}, f, l, lower(unaccent(f || '.' || l)) || n || '@' || lower(replace(c, ' ', '')) || '.example',
+      '+1 555 ' || lpad((n % 10000000)::text, 7, '0'), c || ' ' || ${pick(SUFFIX, 7)},
+      (ARRAY['Sales manager','CTO','Buyer','Founder','Engineer'])[1 + n % 5],
+      (ARRAY['new','contacted','qualified','unqualified'])[1 + n % 4],
+      (ARRAY['web','referral','cold_call','event','partner','advertisement','other',NULL])[1 + n % 8],
+      (ARRAY['hot','warm','cold',NULL])[1 + n % 4], CASE WHEN n % 3 = 0 THEN (n % 200) * 250 END,
+      ${u}, CASE WHEN n % 5 = 0 THEN now() + make_interval(days => n % 60) END, ${u},
+      now() - make_interval(secs => n * 300), now() - make_interval(secs => n * 200)
+    FROM generate_series(1, ${s.leads}) AS n,
+      LATERAL (SELECT ${pick(FIRST, 1)} AS f, ${pick(LAST, 2)} AS l, ${pick(COMPANY, 3)} AS c) AS names;
+    INSERT INTO accounts (org_id, name, domain, industry, owner_id, created_by)
+    SELECT ${o}, c || ' ' || sfx || ' ' || n, lower(replace(c, ' ', '')) || n || '.example', sfx, ${u}, ${u}
+    FROM generate_series(1, ${s.accounts}) AS n,
+      LATERAL (SELECT ${pick(COMPANY, 4)} AS c, ${pick(SUFFIX, 5)} AS sfx) AS names;
+    INSERT INTO contacts (org_id, first_name, last_name, email, job_title, owner_id, account_id, created_by)
+    SELECT ${o}, f, l, lower(unaccent(f || '.' || l)) || n || '@contact.example', 'Buyer', ${u}, a.id, ${u}
+    FROM generate_series(1, ${s.contacts}) AS n
+    CROSS JOIN LATERAL (SELECT ${pick(FIRST, 6)} AS f, ${pick(LAST, 8)} AS l) AS names
+    LEFT JOIN (SELECT id, row_number() OVER (ORDER BY id) AS k FROM accounts WHERE org_id = ${o}) a
+      ON a.k = 1 + n % ${s.accounts};
+    INSERT INTO opportunities (org_id, name, amount, pipeline_id, stage_id, stage_rank, probability,
+                               expected_close_date, owner_id, created_by)
+    SELECT ${o}, ${pick(COMPANY, 9)} || ' deal ' || n, (n % 500) * 100, st.pipeline_id, st.id, n,
+      st.probability, current_date + n % 90, ${u}, ${u}
+    FROM generate_series(1, ${s.deals}) AS n
+    JOIN (SELECT pipeline_id, id, probability, row_number() OVER (ORDER BY position) - 1 AS k
+          FROM pipeline_stages WHERE org_id = ${o} AND kind = 'open') st ON st.k = n % 4;
+    INSERT INTO tasks (org_id, title, due_at, priority, status, completed_at, assignee_id, lead_id, created_by)
+    SELECT ${o}, 'Call ' || first_name || ' ' || last_name, now() + make_interval(hours => (k % 720 - 240)::int),
+      (ARRAY['low','normal','high','urgent'])[1 + k % 4], st, CASE WHEN st = 'done' THEN now() END,
+      ${u}, id, ${u}
+    FROM (SELECT id, first_name, last_name, row_number() OVER () AS k FROM leads WHERE org_id = ${o}
+          LIMIT ${s.tasks}) lead,
+      LATERAL (SELECT (ARRAY['open','in_progress','done'])[1 + k % 3] AS st) AS status;
+    INSERT INTO notes (org_id, body, lead_id, created_by)
+    SELECT ${o}, 'Spoke with ' || first_name || ' about next quarter''s order.', id, ${u}
+    FROM leads WHERE org_id = ${o} LIMIT ${s.notes};
+    INSERT INTO record_tags (org_id, tag_id, lead_id, created_by)
+    SELECT ${o}, t.id, l.id, ${u}
+    FROM (SELECT id, row_number() OVER () AS k FROM leads WHERE org_id = ${o}) l
+    JOIN (SELECT id, row_number() OVER (ORDER BY name) AS j FROM tags WHERE org_id = ${o}) t
+      ON t.j = 1 + l.k % 5
+    WHERE l.k % 10 = 0;
+    COMMIT;`;
+}
+
+/**
+ * Creates organizations `[{ name, leads }]` with their records, `parallel` at a time (one
+ * connection each), and returns them with their ids.
+ */
+export async function createOrganizations(ownerUrl, orgs, { parallel = 2, onProgress } = {}) {
+  const clients = await Promise.all(
+    Array.from({ length: Math.min(parallel, orgs.length) }, async () => {
+      const client = new pg.Client({
+        connectionString: ownerUrl,
+        application_name: 'rampart-bench',
+      });
+      await client.connect();
+      return client;
+    }),
+  );
+  try {
+    const created = orgs.map((org) => ({ ...org, id: randomUUID(), userId: randomUUID() }));
+    let next = 0;
+    let done = 0;
+    await Promise.all(
+      clients.map(async (client) => {
+        while (next < created.length) {
+          const org = created[next++];
+          await client.query(organizationSql(org));
+          done += 1;
+          onProgress?.(done, created.length);
+        }
+      }),
+    );
+    return created;
+  } finally {
+    await Promise.all(clients.map((client) => client.end()));
+  }
+}
+
+/** The organizations of a database, largest first, with their lead counts. */
+export async function listOrganizations(client) {
+  const { rows } = await client.query(`
+    SELECT o.id, o.name, o.created_by AS "userId", count(l.id)::int AS leads
+    FROM orgs o LEFT JOIN leads l ON l.org_id = o.id
+    GROUP BY o.id ORDER BY leads DESC, o.name`);
+  return rows;
+}
