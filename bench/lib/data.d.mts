@@ -1,0 +1,13 @@
+export interface OrganizationSpec {
+  name: string;
+  leads: number;
+}
+export interface Organization extends OrganizationSpec {
+  id: string;
+  userId: string;
+}
+export function createOrganizations(
+  ownerUrl: string,
+  orgs: OrganizationSpec[],
+  options?: { parallel?: number; onProgress?: (done: number, total: number) => void },
+): Promise<Organization[]>;

@@ -1,0 +1,37 @@
+import type pg from 'pg';
+
+export interface RecordIds {
+  orgId: string;
+  userId: string;
+  leadId: string;
+  accountId: string;
+  contactId: string;
+  dealId: string;
+  pipelineId: string;
+  stageId: string;
+  tagId: string;
+  taskId: string;
+  noteId: string;
+}
+export interface TableFacts {
+  tenant: Set<string>;
+  tiny: Set<string>;
+}
+export interface RouteCheck {
+  url: string;
+  statements?: number;
+  problems: string[];
+}
+export function hotRoutes(ids: RecordIds): string[];
+export function sampleIds(
+  client: pg.Client,
+  org: { id: string; userId: string },
+): Promise<RecordIds>;
+export function tableFacts(client: pg.Client): Promise<TableFacts>;
+export function checkRoutes(options: {
+  routes: string[];
+  inject: (url: string) => Promise<{ statusCode: number; body: string }>;
+  explainClient: pg.Client;
+  org: { id: string; userId: string };
+  facts: TableFacts;
+}): Promise<RouteCheck[]>;
