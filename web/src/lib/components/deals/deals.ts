@@ -1,0 +1,63 @@
+import { call, client, type ApiBody, type ApiResult } from '$lib/api';
+
+// The generated schema marks the shared Deal object nullable (a convert answer may have none).
+export type Deal = NonNullable<ApiResult<'/api/v1/deals/{deal_id}', 'get'>>;
+export type DealInput = ApiBody<'/api/v1/deals', 'post'>;
+export type DealPatch = ApiBody<'/api/v1/deals/{deal_id}', 'patch'>;
+export type Pipeline = ApiResult<'/api/v1/pipelines', 'get'>['data'][number];
+export type Stage = Pipeline['stages'][number];
+type RawBoard = ApiResult<'/api/v1/pipelines/{pipeline_id}/board', 'get'>;
+export type Column = Omit<RawBoard['stages'][number], 'deals'> & { deals: Deal[] };
+export type Board = Omit<RawBoard, 'stages'> & { stages: Column[] };
+export type StageKind = Stage['kind'];
+export type AccountOption = ApiResult<'/api/v1/accounts', 'get'>['data'][number];
+export type ContactOption = ApiResult<'/api/v1/contacts', 'get'>['data'][number];
+
+export const statusOptions: { value: StageKind; label: string }[] = [
+  { value: 'open', label: 'Open' },
+  { value: 'won', label: 'Won' },
+  { value: 'lost', label: 'Lost' },
+];
+
+/** The organization's pipelines, read once per page visit and shared by the deal pages. */
+let pipelines: Promise<Pipeline[]> | null = null;
+
+export function loadPipelines(fresh = false): Promise<Pipeline[]> {
+  if (!pipelines || fresh) {
+    pipelines = call(client.GET('/api/v1/pipelines')).then((answer) => answer.data);
+    pipelines.catch(() => (pipelines = null));
+  }
+  return pipelines;
+}
+
+/** Accounts to choose from in a form (the first 200 by name). */
+export function loadAccounts(): Promise<AccountOption[]> {
+  return call(
+    client.GET('/api/v1/accounts', { params: { query: { limit: 200, sort: 'name' } } }),
+  ).then((answer) => answer.data);
+}
+
+/** Contacts to choose from, those of one account when it is given. */
+export function loadContacts(accountId: string | null): Promise<ContactOption[]> {
+  const query = { limit: 200, ...(accountId ? { account_id: accountId } : {}) };
+  return call(client.GET('/api/v1/contacts', { params: { query } })).then((answer) => answer.data);
+}
+
+export function contactName(contact: { first_name: string; last_name: string }): string {
+  return `${contact.first_name} ${contact.last_name}`.trim();
+}
+
+/** A column's or a badge's colours by the kind of stage: won green, lost red. */
+export function kindTone(kind: StageKind): string {
+  if (kind === 'won')
+    return 'border-emerald-300 bg-emerald-50/70 dark:border-emerald-800 dark:bg-emerald-950/30';
+  if (kind === 'lost') return 'border-red-300 bg-red-50/70 dark:border-red-900 dark:bg-red-950/30';
+  return 'border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900/60';
+}
+
+export function kindBadge(kind: StageKind): string {
+  if (kind === 'won')
+    return 'bg-emerald-100 text-emerald-800 dark:bg-emerald-500/20 dark:text-emerald-200';
+  if (kind === 'lost') return 'bg-red-100 text-red-800 dark:bg-red-500/20 dark:text-red-200';
+  return 'bg-indigo-100 text-indigo-800 dark:bg-indigo-500/20 dark:text-indigo-200';
+}
