@@ -151,6 +151,7 @@ describe.skipIf(!chromiumPath)('deals and tasks in a real browser', { timeout: 1
     await pageA.getByRole('button', { name: 'Add note' }).click();
     await pageA.getByText('Board wants a second demo.').waitFor();
     await expectAccessible(pageA, 'the deal page');
+    await pageA.getByRole('heading', { name: 'Difference engine' }).scrollIntoViewIfNeeded();
     await screenshots(pageA, 'deal-detail');
   });
 
@@ -236,6 +237,33 @@ describe.skipIf(!chromiumPath)('deals and tasks in a real browser', { timeout: 1
     await pageB.goto('/tasks');
     await pageB.getByRole('heading', { name: 'Nothing on your list' }).waitFor();
     expect(await pageB.getByText('Send the engine specs').count()).toBe(0);
+
+    // B's own deals and tasks come from the sample data, and still none of A's.
+    await pageB.goto('/deals');
+    await pageB.getByRole('button', { name: 'Load sample data' }).click();
+    const rowsB = pageB.getByRole('table', { name: 'deals' }).locator('tbody tr[data-row-id]');
+    await expect.poll(() => rowsB.count()).toBeGreaterThan(0);
+    expect(await pageB.getByText('Difference engine').count()).toBe(0);
+    await pageB.getByRole('button', { name: 'Board' }).click();
+    await expect.poll(() => pageB.locator('[data-deal-id]').count()).toBeGreaterThan(0);
+    expect(await pageB.getByText('Difference engine').count()).toBe(0);
+    await screenshots(pageB, 'deals-board-sample');
+    // The won and lost columns, at the board's far end.
+    await pageB.locator('[data-board]').evaluate((board) => board.scrollBy(5000, 0));
+    await screenshots(pageB, 'deals-board-sample-closed');
+    await pageB.setViewportSize({ width: 390, height: 844 });
+    await expectAccessible(pageB, 'the deals board at phone width');
+    await screenshots(pageB, 'deals-board-phone');
+    await pageB.setViewportSize({ width: 1280, height: 800 });
+
+    await pageB.goto('/tasks');
+    await pageB.locator('[data-task-id]').first().waitFor();
+    expect(await pageB.getByText('Send the engine specs').count()).toBe(0);
+    await expectAccessible(pageB, 'the tasks page with sample data');
+    await screenshots(pageB, 'tasks-sample');
+    await pageB.setViewportSize({ width: 390, height: 844 });
+    await expectAccessible(pageB, 'the tasks page at phone width');
+    await screenshots(pageB, 'tasks-phone');
 
     // A's own search finds the deal, so the checks above are not vacuous.
     await pageA.keyboard.press('Control+k');
