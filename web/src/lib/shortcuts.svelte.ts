@@ -1,7 +1,8 @@
 /** Whether a key press belongs to what the person is typing, not to a shortcut. */
 export function typing(event: KeyboardEvent): boolean {
   const target = event.target as HTMLElement | null;
-  if (!target) return false;
+  // Chromium leaves focus on an input whose dialog has closed; it takes no typing then.
+  if (!target || !target.checkVisibility()) return false;
   return (
     target.isContentEditable ||
     ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) ||
