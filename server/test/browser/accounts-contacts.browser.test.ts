@@ -30,6 +30,7 @@ describe.skipIf(!chromiumPath)(
     let accountUrl: string;
     let contactUrl: string;
     let userA: Account;
+    let token: string;
 
     beforeAll(async () => {
       harness = await startBrowserHarness();
@@ -140,7 +141,7 @@ describe.skipIf(!chromiumPath)(
         url: '/api/v1/auth/login',
         payload: { email: userA.email, password: userA.password },
       });
-      const token = login.json<{ access_token: string }>().access_token;
+      token = login.json<{ access_token: string }>().access_token;
       const tag = await harness.t.app.inject({
         method: 'POST',
         url: '/api/v1/tags',
@@ -178,6 +179,22 @@ describe.skipIf(!chromiumPath)(
     });
 
     it('shows the contact with its account and edits it inline', async () => {
+      // A deal with the contact as its primary contact shows on both pages.
+      const deal = await harness.t.app.inject({
+        method: 'POST',
+        url: '/api/v1/deals',
+        headers: { authorization: `Bearer ${token}` },
+        payload: {
+          name: 'Hammock District',
+          amount: 480000,
+          account_id: accountUrl.split('/').at(-1),
+          primary_contact_id: contactUrl.split('/').at(-1),
+        },
+      });
+      expect(deal.statusCode).toBe(201);
+      await pageA.reload();
+      await pageA.getByRole('link', { name: 'Hammock District' }).waitFor();
+
       await pageA.goto(contactUrl);
       await pageA.getByRole('heading', { name: 'Hank Scorpio' }).waitFor();
       await pageA.getByRole('link', { name: 'Globex Corporation' }).first().waitFor();
@@ -188,7 +205,9 @@ describe.skipIf(!chromiumPath)(
       await pageA.getByLabel('New note').fill('Prefers calls before noon.');
       await pageA.getByRole('button', { name: 'Add note' }).click();
       await pageA.getByText('Prefers calls before noon.').waitFor();
-      await pageA.getByRole('heading', { name: 'Deals' }).waitFor();
+      const deals = pageA.getByRole('region', { name: 'Deals' });
+      await deals.getByRole('link', { name: 'Hammock District' }).waitFor();
+      await deals.getByText('Primary contact').waitFor();
       await expectAccessible(pageA, 'the contact page');
       await toTop(pageA);
       await screenshots(pageA, 'contact-detail');
