@@ -70,6 +70,7 @@ describe.skipIf(!chromiumPath)('deals and tasks in a real browser', { timeout: 1
     dealId = dealUrl.split('/').at(-1) ?? '';
     await pageA.getByRole('table', { name: 'deals' }).getByText('Prospecting').waitFor();
     await expectAccessible(pageA, 'the deals list');
+    await screenshots(pageA, 'deals-list');
   });
 
   it('drags the deal across two stages on the board; counts, totals and the server follow', async () => {
