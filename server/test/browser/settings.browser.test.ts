@@ -1,0 +1,273 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  chromiumPath,
+  expectAccessible,
+  newContext,
+  screenshots,
+  signUpInBrowser,
+  startBrowserHarness,
+  type Account,
+  type BrowserHarness,
+} from './browser.js';
+
+describe.skipIf(!chromiumPath)('settings in a real browser', { timeout: 180_000 }, () => {
+  let harness: BrowserHarness;
+  let a: BrowserContext;
+  let b: BrowserContext;
+  let pageA: Page;
+  let pageB: Page;
+  let accountA: Account;
+  let inviteLink = '';
+  const invitee = `invitee-${Date.now()}@example.com`;
+
+  beforeAll(async () => {
+    harness = await startBrowserHarness();
+    a = await newContext(harness);
+    pageA = await a.newPage();
+  }, 120_000);
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  const settingsNav = () => pageA.getByRole('navigation', { name: 'Settings' });
+
+  it('opens settings on the profile and saves the name', async () => {
+    accountA = await signUpInBrowser(pageA, 'Alpha');
+    await pageA.getByRole('link', { name: 'Settings' }).first().click();
+    await pageA.waitForURL('**/settings/profile');
+    await pageA.getByRole('heading', { name: 'Profile' }).waitFor();
+    expect(await pageA.getByLabel('Name', { exact: true }).inputValue()).toBe(accountA.name);
+    await pageA.getByLabel('Name', { exact: true }).fill('Alpha Admin');
+    await pageA.getByRole('button', { name: 'Save name' }).click();
+    await pageA.getByText('Name saved').waitFor();
+    // A wrong current password is named at its field.
+    await pageA.getByLabel('Current password').fill('not the password');
+    await pageA.getByLabel('New password', { exact: true }).fill('another long password');
+    await pageA.getByRole('button', { name: 'Change password' }).click();
+    await pageA.getByText('Current password is not your current password').waitFor();
+    expect(await pageA.getByLabel('Current password').getAttribute('aria-invalid')).toBe('true');
+    await pageA.getByLabel('Current password').fill('');
+    await pageA.getByLabel('New password', { exact: true }).fill('');
+    await pageA.getByRole('checkbox', { name: /Daily digest/ }).waitFor();
+    await expectAccessible(pageA, 'the profile settings');
+    await screenshots(pageA, 'settings-profile');
+  });
+
+  it('renames the organization', async () => {
+    await settingsNav().getByRole('link', { name: 'Organization' }).click();
+    const field = pageA.getByLabel('Organization name');
+    await expect.poll(() => field.inputValue()).toBe(accountA.org);
+    await field.fill(`${accountA.org} Ltd`);
+    await pageA.getByRole('button', { name: 'Save' }).click();
+    await pageA.getByText('Organization renamed').waitFor();
+    await pageA.getByRole('banner').getByText(`${accountA.org} Ltd`).waitFor();
+    await expectAccessible(pageA, 'the organization settings');
+  });
+
+  it('invites a member and shows the link to copy, also in the outbox', async () => {
+    await settingsNav().getByRole('link', { name: 'Members' }).click();
+    await pageA.getByRole('heading', { name: 'No pending invitations' }).waitFor();
+    await pageA.keyboard.press('c');
+    const dialog = pageA.getByRole('dialog', { name: 'Invite member' });
+    await dialog.waitFor();
+    // The API's validation shows at the field.
+    await dialog.getByLabel('Email').fill('not-an-email');
+    await dialog.getByRole('button', { name: 'Send invitation' }).click();
+    await expect.poll(() => dialog.getByLabel('Email').getAttribute('aria-invalid')).toBe('true');
+    await dialog.getByLabel('Email').fill(invitee);
+    await dialog.getByRole('button', { name: 'Send invitation' }).click();
+    const link = dialog.getByLabel('Invitation link');
+    await link.waitFor();
+    inviteLink = await link.inputValue();
+    expect(inviteLink).toContain('/accept-invite?token=');
+    await expectAccessible(pageA, 'the invitation link');
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await pageA
+      .getByRole('list', { name: 'Pending invitations' })
+      .getByText(invitee, { exact: true })
+      .waitFor();
+    await expectAccessible(pageA, 'the members settings');
+
+    // The test server has no SMTP server: the email waits in the outbox, link and all.
+    await settingsNav().getByRole('link', { name: 'Email outbox' }).click();
+    const email = pageA.getByRole('list', { name: 'Emails' }).getByRole('listitem').filter({
+      hasText: invitee,
+    });
+    await email.first().waitFor();
+    expect(await email.first().locator('pre').textContent()).toContain(
+      new URL(inviteLink).searchParams.get('token') ?? 'no token',
+    );
+    await expectAccessible(pageA, 'the email outbox');
+    await screenshots(pageA, 'settings-outbox');
+  });
+
+  it('accepts the invitation in another browser and shows the member view of settings', async () => {
+    b = await newContext(harness);
+    pageB = await b.newPage();
+    const url = new URL(inviteLink);
+    await pageB.goto(`${url.pathname}${url.search}`);
+    await pageB.getByRole('heading', { name: /^Join / }).waitFor();
+    await pageB.getByLabel('Your name').fill('Bea Member');
+    await pageB.getByLabel('Password').fill('a long enough password');
+    await pageB.getByRole('button', { name: 'Create account and join' }).click();
+    await pageB.getByRole('navigation', { name: 'Main' }).first().waitFor();
+
+    // A member sees no admin sections and no admin controls.
+    await pageB.goto('/settings/members');
+    await pageB.getByRole('list', { name: 'Members' }).getByText('Alpha Admin').waitFor();
+    const nav = pageB.getByRole('navigation', { name: 'Settings' });
+    await nav.getByRole('link', { name: 'Tags' }).waitFor();
+    expect(await nav.getByRole('link', { name: 'Audit log' }).count()).toBe(0);
+    expect(await pageB.getByRole('button', { name: /Invite member/ }).count()).toBe(0);
+    await pageB.goto('/settings/audit-log');
+    await pageB.getByRole('heading', { name: 'Only admins see the audit log' }).waitFor();
+  });
+
+  it('shows the new member to the admin, changes their role and refuses to demote the last owner', async () => {
+    await settingsNav().getByRole('link', { name: 'Members' }).click();
+    const members = pageA.getByRole('list', { name: 'Members' });
+    await members.getByText('Bea Member').first().waitFor();
+    expect(await pageA.getByRole('heading', { name: 'No pending invitations' }).count()).toBe(1);
+
+    await pageA.getByLabel('Role of Bea Member').selectOption('admin');
+    await pageA.getByText('Bea Member is now an admin').waitFor();
+    await pageA.reload();
+    await expect.poll(() => pageA.getByLabel('Role of Bea Member').inputValue()).toBe('admin');
+
+    // Alpha is the only owner: demoting them is refused, said plainly, and rolled back.
+    await pageA.getByLabel('Role of Alpha Admin').selectOption('member');
+    await pageA
+      .getByRole('alert')
+      .getByText('Alpha Admin is the last owner of the organization')
+      .waitFor();
+    await expect.poll(() => pageA.getByLabel('Role of Alpha Admin').inputValue()).toBe('owner');
+    await expectAccessible(pageA, 'the members list');
+    await screenshots(pageA, 'settings-members');
+  });
+
+  it('creates a team with the new member', async () => {
+    await settingsNav().getByRole('link', { name: 'Teams' }).click();
+    await pageA.getByRole('heading', { name: 'No teams yet' }).waitFor();
+    await pageA.keyboard.press('c');
+    const dialog = pageA.getByRole('dialog', { name: 'New team' });
+    await dialog.getByLabel('Team name').fill('Northern region');
+    await dialog.getByRole('button', { name: 'Create team' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await pageA.getByLabel('Add a member to Northern region').selectOption({ label: 'Bea Member' });
+    await pageA.getByRole('button', { name: 'Add to Northern region' }).click();
+    await pageA
+      .getByRole('list', { name: 'Members of Northern region' })
+      .getByText('Bea Member')
+      .first()
+      .waitFor();
+    await expectAccessible(pageA, 'the teams settings');
+    await screenshots(pageA, 'settings-teams');
+  });
+
+  it('creates, renames and recolours a tag', async () => {
+    await settingsNav().getByRole('link', { name: 'Tags' }).click();
+    await pageA.getByRole('heading', { name: 'No tags yet' }).waitFor();
+    await pageA.keyboard.press('c');
+    await pageA.keyboard.type('Enterprize');
+    await pageA.getByLabel('Colour', { exact: true }).fill('#10b981');
+    await pageA.getByRole('button', { name: /Add tag/ }).click();
+    const tags = pageA.getByRole('list', { name: 'Tags' });
+    await tags.getByText('Enterprize').first().waitFor();
+    await pageA.getByRole('button', { name: 'Rename Enterprize' }).click();
+    await pageA.getByLabel('Name of Enterprize').fill('Enterprise');
+    await pageA.keyboard.press('Enter');
+    await tags.getByText('Enterprise', { exact: true }).first().waitFor();
+    expect(await pageA.getByLabel('Colour of Enterprise').inputValue()).toBe('#10b981');
+    await pageA.reload();
+    await pageA
+      .getByRole('list', { name: 'Tags' })
+      .getByText('Enterprise', { exact: true })
+      .first()
+      .waitFor();
+    await expectAccessible(pageA, 'the tags settings');
+    await screenshots(pageA, 'settings-tags');
+  });
+
+  it('adds a pipeline stage, moves it with the keyboard and sets its kind', async () => {
+    await settingsNav().getByRole('link', { name: 'Pipelines' }).click();
+    const stages = pageA.getByRole('list', { name: 'Stages' });
+    await stages.getByRole('listitem').first().waitFor();
+    const before = await stages.getByRole('listitem').count();
+
+    await pageA.getByLabel('New stage').fill('Discovery');
+    await pageA.getByLabel('Probability %').fill('15');
+    await pageA.getByRole('button', { name: 'Add stage' }).click();
+    await expect.poll(() => stages.getByRole('listitem').count()).toBe(before + 1);
+    const last = stages.getByRole('listitem').last();
+    await expect.poll(() => last.getAttribute('data-stage')).toBe('Discovery');
+
+    // Up twice from the keyboard: focus stays on the moved stage's button.
+    await pageA.getByRole('button', { name: 'Move Discovery up' }).focus();
+    await pageA.keyboard.press('Enter');
+    await expect
+      .poll(() =>
+        stages
+          .getByRole('listitem')
+          .nth(before - 1)
+          .getAttribute('data-stage'),
+      )
+      .toBe('Discovery');
+    await pageA.keyboard.press('Enter');
+    await expect
+      .poll(() =>
+        stages
+          .getByRole('listitem')
+          .nth(before - 2)
+          .getAttribute('data-stage'),
+      )
+      .toBe('Discovery');
+
+    // Still in that place after a reload: the server kept the order.
+    await pageA.reload();
+    await expect
+      .poll(() =>
+        pageA
+          .getByRole('list', { name: 'Stages' })
+          .getByRole('listitem')
+          .nth(before - 2)
+          .getAttribute('data-stage'),
+      )
+      .toBe('Discovery');
+    await expectAccessible(pageA, 'the pipelines settings');
+    await screenshots(pageA, 'settings-pipelines');
+  });
+
+  it('shows the invitation in the audit log, with filters', async () => {
+    await settingsNav().getByRole('link', { name: 'Audit log' }).click();
+    const entries = pageA.getByRole('list', { name: 'Audit entries' });
+    await entries.getByRole('listitem').first().waitFor();
+    await pageA.getByLabel('Action').selectOption('invitation.created');
+    await expect
+      .poll(async () => {
+        const actions = await entries
+          .getByRole('listitem')
+          .evaluateAll((items) => items.map((item) => item.getAttribute('data-action')));
+        return actions.length > 0 && actions.every((action) => action === 'invitation.created');
+      })
+      .toBe(true);
+    await entries.getByText(invitee).first().waitFor();
+
+    await pageA.getByLabel('Action').selectOption('');
+    await pageA.getByLabel('Record type').selectOption('invitations');
+    await entries.locator('[data-action="insert"]').first().waitFor();
+    await entries.getByText(invitee).first().waitFor();
+    await expectAccessible(pageA, 'the audit log');
+    await screenshots(pageA, 'settings-audit-log');
+  });
+
+  it('fits a phone screen', async () => {
+    await pageA.setViewportSize({ width: 390, height: 844 });
+    await settingsNav().getByRole('link', { name: 'Members' }).click();
+    await pageA.getByRole('list', { name: 'Members' }).getByText('Bea Member').first().waitFor();
+    await expectAccessible(pageA, 'the members settings on a phone');
+    await screenshots(pageA, 'settings-members-phone');
+    await pageA.setViewportSize({ width: 1280, height: 800 });
+  });
+});
