@@ -212,6 +212,16 @@ describe.skipIf(!chromiumPath)(
       await toTop(pageA);
       await screenshots(pageA, 'contact-detail');
 
+      // The account is changed with the picker: none, then Globex again.
+      await pageA.getByRole('button', { name: 'Change account' }).click();
+      await pageA.getByRole('combobox', { name: 'Account' }).press('ArrowDown');
+      await pageA.getByRole('option', { name: 'No account' }).click();
+      await pageA.getByText('No account', { exact: true }).waitFor();
+      await pageA.getByRole('button', { name: 'Change account' }).click();
+      await pageA.getByRole('combobox', { name: 'Account' }).fill('Globex');
+      await pageA.getByRole('option', { name: 'Globex Corporation' }).click();
+      await pageA.getByRole('button', { name: 'Change account' }).waitFor();
+
       // The account link leads back to the account.
       await pageA.getByRole('link', { name: 'Globex Corporation' }).first().click();
       await pageA.getByRole('heading', { name: 'Globex Corporation', level: 1 }).waitFor();
