@@ -235,6 +235,36 @@ describe.skipIf(!chromiumPath)('settings in a real browser', { timeout: 180_000 
           .getAttribute('data-stage'),
       )
       .toBe('Discovery');
+
+    // The kind is kept too.
+    await pageA.getByLabel('Kind of Discovery').selectOption('lost');
+    await pageA.getByText('Stage “Discovery” is now lost').waitFor();
+    await pageA.reload();
+    await expect.poll(() => pageA.getByLabel('Kind of Discovery').inputValue()).toBe('lost');
+    await pageA.getByLabel('Kind of Discovery').selectOption('open');
+    await pageA.getByText('Stage “Discovery” is now open').waitFor();
+
+    // A stage that holds a deal is not deleted: the API's reason shows.
+    const login = await harness.t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: accountA.email, password: accountA.password },
+    });
+    const created = await harness.t.app.inject({
+      method: 'POST',
+      url: '/api/v1/deals',
+      headers: {
+        authorization: `Bearer ${login.json<{ access_token: string }>().access_token}`,
+      },
+      payload: { name: 'Engine order' },
+    });
+    expect(created.statusCode).toBe(201);
+    await pageA.getByRole('button', { name: 'Delete stage Prospecting' }).click();
+    await pageA
+      .getByRole('alert')
+      .getByText('This stage holds 1 deal; move them to another stage first')
+      .waitFor();
+    expect(await stages.locator('[data-stage="Prospecting"]').count()).toBe(1);
     await expectAccessible(pageA, 'the pipelines settings');
     await screenshots(pageA, 'settings-pipelines');
   });
