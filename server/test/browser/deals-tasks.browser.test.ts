@@ -248,6 +248,22 @@ describe.skipIf(!chromiumPath)('deals and tasks in a real browser', { timeout: 1
     await pageB.getByRole('button', { name: 'Board' }).click();
     await expect.poll(() => pageB.locator('[data-deal-id]').count()).toBeGreaterThan(0);
     expect(await pageB.getByText('Difference engine').count()).toBe(0);
+    // Within a column: the first card dropped on the lower half of the second goes after it,
+    // and the order holds after a reload.
+    const prospecting = column(pageB, 'Prospecting').locator('[data-deal-id]');
+    const ids = async () =>
+      Promise.all((await prospecting.all()).map((card) => card.getAttribute('data-deal-id')));
+    const [first, second] = await ids();
+    const box = await prospecting.nth(1).boundingBox();
+    await prospecting.nth(0).dragTo(prospecting.nth(1), {
+      sourcePosition: { x: 12, y: 50 },
+      targetPosition: { x: 20, y: (box?.height ?? 60) - 4 },
+    });
+    await expect.poll(async () => (await ids()).slice(0, 2)).toEqual([second, first]);
+    await pageB.waitForLoadState('networkidle');
+    await pageB.reload();
+    await column(pageB, 'Prospecting').locator('[data-deal-id]').first().waitFor();
+    await expect.poll(async () => (await ids()).slice(0, 2)).toEqual([second, first]);
     await screenshots(pageB, 'deals-board-sample');
     // The won and lost columns, at the board's far end.
     await pageB.locator('[data-board]').evaluate((board) => board.scrollBy(5000, 0));
