@@ -1,4 +1,5 @@
 import { call, client, type ApiBody, type ApiResult } from '$lib/api';
+import { session } from '$lib/session.svelte';
 
 // The generated schema marks the shared Deal object nullable (a convert answer may have none).
 export type Deal = NonNullable<ApiResult<'/api/v1/deals/{deal_id}', 'get'>>;
@@ -19,15 +20,20 @@ export const statusOptions: { value: StageKind; label: string }[] = [
   { value: 'lost', label: 'Lost' },
 ];
 
-/** The organization's pipelines, read once per page visit and shared by the deal pages. */
-let pipelines: Promise<Pipeline[]> | null = null;
+/** The organization's pipelines, read once per organization and shared by the deal pages. */
+let pipelines: { orgId: string | undefined; list: Promise<Pipeline[]> } | null = null;
 
 export function loadPipelines(fresh = false): Promise<Pipeline[]> {
-  if (!pipelines || fresh) {
-    pipelines = call(client.GET('/api/v1/pipelines')).then((answer) => answer.data);
-    pipelines.catch(() => (pipelines = null));
+  const orgId = session.me?.org.id;
+  if (!pipelines || fresh || pipelines.orgId !== orgId) {
+    const list = call(client.GET('/api/v1/pipelines')).then((answer) => answer.data);
+    const entry = { orgId, list };
+    pipelines = entry;
+    list.catch(() => {
+      if (pipelines === entry) pipelines = null;
+    });
   }
-  return pipelines;
+  return pipelines.list;
 }
 
 /** Accounts to choose from in a form (the first 200 by name). */
