@@ -14,6 +14,9 @@ import {
   type BrowserHarness,
 } from './browser.js';
 
+// Generous: a page under a loaded machine (the suite runs files in parallel) answers slowly.
+const POLL = { timeout: 15_000 };
+
 describe.skipIf(!chromiumPath)('leads in a real browser', { timeout: 120_000 }, () => {
   let harness: BrowserHarness;
   let a: BrowserContext;
@@ -32,7 +35,7 @@ describe.skipIf(!chromiumPath)('leads in a real browser', { timeout: 120_000 }, 
 
   it('signs up organization A and shows the signed-in shell', async () => {
     accountA = await signUpInBrowser(pageA, 'Alpha');
-    await expect.poll(() => pageA.title()).toContain('Rampart');
+    await expect.poll(() => pageA.title(), POLL).toContain('Rampart');
     await expectAccessible(pageA, 'the dashboard');
     await screenshots(pageA, 'dashboard');
   });
@@ -62,7 +65,7 @@ describe.skipIf(!chromiumPath)('leads in a real browser', { timeout: 120_000 }, 
     // The API's own validation shows at the field.
     await dialog.getByRole('button', { name: 'Create lead' }).click();
     await expect
-      .poll(() => dialog.getByLabel('Last name').getAttribute('aria-invalid'))
+      .poll(() => dialog.getByLabel('Last name').getAttribute('aria-invalid'), POLL)
       .toBe('true');
     await dialog.getByLabel('First name').fill('Ada');
     await dialog.getByLabel('Last name').fill('Lovelace');
@@ -110,7 +113,7 @@ describe.skipIf(!chromiumPath)('leads in a real browser', { timeout: 120_000 }, 
     await pageB.goto('/leads');
     await pageB.getByRole('button', { name: 'Load sample data' }).click();
     const rowsB = pageB.getByRole('table', { name: 'leads' }).locator('tbody tr[data-row-id]');
-    await expect.poll(() => rowsB.count()).toBeGreaterThan(0);
+    await expect.poll(() => rowsB.count(), POLL).toBeGreaterThan(0);
     expect(await pageB.getByText('Lovelace').count()).toBe(0);
 
     // And A's own search finds it, so the check above is not vacuous.
@@ -196,7 +199,7 @@ describe.skipIf(!chromiumPath)('leads in a real browser', { timeout: 120_000 }, 
     // Interactive: the sort header answers with a re-sorted list.
     const sinceNavigation = await page.evaluate(() => performance.now());
     await page.getByRole('button', { name: /^Name/ }).click();
-    await expect.poll(() => page.url()).toContain('sort=last_name');
+    await expect.poll(() => page.url(), POLL).toContain('sort=last_name');
     await page.getByRole('button', { name: 'Load more' }).waitFor();
     const ms = Math.round(sinceNavigation);
     console.log(`Time to an interactive leads list with 50 rows: ${ms} ms (from navigation start)`);
@@ -210,14 +213,14 @@ describe.skipIf(!chromiumPath)('leads in a real browser', { timeout: 120_000 }, 
     await page.keyboard.press('/');
     const search = page.getByLabel('Search leads');
     await expect
-      .poll(() => search.evaluate((input) => input === input.ownerDocument.activeElement))
+      .poll(() => search.evaluate((input) => input === input.ownerDocument.activeElement), POLL)
       .toBe(true);
     await page.keyboard.type('Lovelace');
-    await expect.poll(() => rows.count()).toBe(1);
+    await expect.poll(() => rows.count(), POLL).toBe(1);
 
     // Bulk actions act on the selected rows only.
     await search.fill('');
-    await expect.poll(() => rows.count()).toBe(50);
+    await expect.poll(() => rows.count(), POLL).toBe(50);
     const names = [
       await rows.nth(0).getByRole('link').textContent(),
       await rows.nth(1).getByRole('link').textContent(),
@@ -228,9 +231,9 @@ describe.skipIf(!chromiumPath)('leads in a real browser', { timeout: 120_000 }, 
     const confirm = page.getByRole('dialog', { name: 'Delete · 2 selected' });
     await confirm.getByRole('button', { name: 'Delete' }).click();
     await page.getByText('Delete: 2 records done').waitFor();
-    await expect.poll(() => rows.count()).toBe(50);
+    await expect.poll(() => rows.count(), POLL).toBe(50);
     for (const name of names)
-      expect(await rows.getByRole('link', { name, exact: true }).count()).toBe(0);
+      await expect.poll(() => rows.getByRole('link', { name, exact: true }).count(), POLL).toBe(0);
 
     // At phone width the sidebar folds into a menu.
     await page.setViewportSize({ width: 390, height: 844 });

@@ -34,7 +34,7 @@ export class RecordList<T extends { id: string }> {
   next = $state<string | null>(null);
   loading = $state(true);
   error = $state<ApiError | null>(null);
-  /** Set once a first page has arrived; a new query keeps showing the old rows until then. */
+  /** Set once the first page of the current query has arrived. */
   loaded = $state(false);
 
   #fetch: PageReader<T>;
@@ -47,6 +47,7 @@ export class RecordList<T extends { id: string }> {
 
   load(query: ListQuery): Promise<void> {
     this.#query = query;
+    this.loaded = false;
     return this.#read(undefined);
   }
 
