@@ -137,6 +137,8 @@ export async function screenshots(page: Page, name: string): Promise<void> {
     // The app follows the system's scheme by toggling this class (a locator, not a page
     // function: the app's CSP forbids evaluating strings).
     await page.locator('html.dark').waitFor({ state: mode === 'dark' ? 'attached' : 'detached' });
+    // Colours change with a short transition: let it finish before the picture.
+    await page.waitForTimeout(250);
     await page.screenshot({ path: path.join(screenshotDir, `${name}-${mode}.png`) });
   }
   await page.emulateMedia({ colorScheme: 'light' });
