@@ -12,7 +12,9 @@ import { MAX_LIMIT } from '../../lib/list-query.js';
 export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => {
   const union = Type.Union([schema, Type.Null()]);
   const typed = typeof (schema as { type?: unknown }).type === 'string';
-  return (typed ? { ...schema, nullable: true } : union) as typeof union;
+  // A copy without $id: the nullable copy of a named schema (a Deal) must not replace it.
+  const { $id: _named, ...unnamed } = schema as T & { $id?: string };
+  return (typed ? { ...unnamed, nullable: true } : union) as typeof union;
 };
 
 export const ShortText = (max = 200) => Type.String({ maxLength: max });

@@ -4028,7 +4028,90 @@ export interface paths {
                             lead: components["schemas"]["def-0"];
                             account: components["schemas"]["def-1"];
                             contact: components["schemas"]["def-2"];
-                            deal: components["schemas"]["def-3"];
+                            deal: {
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                id: string;
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                owner_id: string | null;
+                                tags: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    name: string;
+                                    color: string;
+                                }[];
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-31T09:00:00.000Z
+                                 */
+                                created_at: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-31T09:00:00.000Z
+                                 */
+                                updated_at: string;
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                created_by: string | null;
+                                name: string;
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                account_id: string | null;
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                primary_contact_id: string | null;
+                                /** @description Other contacts involved in the deal */
+                                contact_ids: string[];
+                                amount: number;
+                                currency: string;
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                pipeline_id: string;
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                stage_id: string;
+                                /**
+                                 * @description The kind of the deal's stage
+                                 * @enum {unknown}
+                                 */
+                                status: "open" | "won" | "lost";
+                                /** @description Order within the stage's board column */
+                                stage_rank: number;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-31T09:00:00.000Z
+                                 */
+                                stage_entered_at: string;
+                                /** Format: date */
+                                expected_close_date: string | null;
+                                probability: number;
+                                source: ("web" | "referral" | "cold_call" | "event" | "partner" | "advertisement" | "other") | (never | null);
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-31T09:00:00.000Z
+                                 */
+                                closed_at: string | null;
+                                lost_reason: string | null;
+                                description: string;
+                            } | null;
                         };
                     };
                 };
@@ -5512,7 +5595,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["def-4"][];
+                            data: components["schemas"]["def-3"][];
                         };
                     };
                 };
@@ -6746,7 +6829,7 @@ export interface paths {
                                 count: number;
                                 /** @description Sum of their amounts, whatever their currencies */
                                 amount_total: number;
-                                deals: components["schemas"]["def-3"][];
+                                deals: components["schemas"]["def-4"][];
                             }[];
                         };
                     };
@@ -7072,7 +7155,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["def-3"][];
+                            data: components["schemas"]["def-4"][];
                             next_cursor: string | null;
                             total?: number;
                         };
@@ -11520,8 +11603,61 @@ export interface components {
             };
             description: string;
         };
-        /** Deal */
+        /** Pipeline */
         "def-3": {
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            id: string;
+            name: string;
+            is_default: boolean;
+            position: number;
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:00:00.000Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:00:00.000Z
+             */
+            updated_at: string;
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            created_by: string | null;
+            stages: {
+                /**
+                 * Format: uuid
+                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                 */
+                id: string;
+                /**
+                 * Format: uuid
+                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                 */
+                pipeline_id: string;
+                name: string;
+                position: number;
+                probability: number;
+                /** @enum {unknown} */
+                kind: "open" | "won" | "lost";
+                /**
+                 * Format: date-time
+                 * @example 2026-01-31T09:00:00.000Z
+                 */
+                created_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-01-31T09:00:00.000Z
+                 */
+                updated_at: string;
+            }[];
+        };
+        /** Deal */
+        "def-4": {
             /**
              * Format: uuid
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -11604,59 +11740,6 @@ export interface components {
             closed_at: string | null;
             lost_reason: string | null;
             description: string;
-        } | null;
-        /** Pipeline */
-        "def-4": {
-            /**
-             * Format: uuid
-             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
-             */
-            id: string;
-            name: string;
-            is_default: boolean;
-            position: number;
-            /**
-             * Format: date-time
-             * @example 2026-01-31T09:00:00.000Z
-             */
-            created_at: string;
-            /**
-             * Format: date-time
-             * @example 2026-01-31T09:00:00.000Z
-             */
-            updated_at: string;
-            /**
-             * Format: uuid
-             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
-             */
-            created_by: string | null;
-            stages: {
-                /**
-                 * Format: uuid
-                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
-                 */
-                id: string;
-                /**
-                 * Format: uuid
-                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
-                 */
-                pipeline_id: string;
-                name: string;
-                position: number;
-                probability: number;
-                /** @enum {unknown} */
-                kind: "open" | "won" | "lost";
-                /**
-                 * Format: date-time
-                 * @example 2026-01-31T09:00:00.000Z
-                 */
-                created_at: string;
-                /**
-                 * Format: date-time
-                 * @example 2026-01-31T09:00:00.000Z
-                 */
-                updated_at: string;
-            }[];
         };
         /** Task */
         "def-5": {
