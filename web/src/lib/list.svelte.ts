@@ -1,3 +1,5 @@
+import { replaceState } from '$app/navigation';
+import { page } from '$app/state';
 import { asApiError, type ApiError } from './api';
 
 export interface Page<T> {
@@ -77,4 +79,30 @@ export class RecordList<T extends { id: string }> {
       if (this.#controller === controller) this.loading = false;
     }
   }
+}
+
+/**
+ * Shows a list's query in the address, so that reloading or sharing the page shows the same
+ * list; empty values are left out.
+ */
+export function keepInAddress(query: Record<string, unknown>): void {
+  const url = new URL(page.url);
+  url.search = '';
+  for (const [key, value] of Object.entries(query)) {
+    if (typeof value === 'string' && value) url.searchParams.set(key, value);
+  }
+  if (url.href !== page.url.href) replaceState(url, {});
+}
+
+/**
+ * For an `$effect` that reloads a list when its search or filters change: the first run goes at
+ * once, later ones wait for a pause in typing. Returns the effect's cleanup.
+ */
+export function afterPause(): (run: () => void) => () => void {
+  let delay = 0;
+  return (run) => {
+    const timer = setTimeout(run, delay);
+    delay = 200;
+    return () => clearTimeout(timer);
+  };
 }
