@@ -82,7 +82,7 @@ function organizationSql(org) {
     CROSS JOIN LATERAL (SELECT ${pick(FIRST, 6)} AS f, ${pick(LAST, 8)} AS l) AS names
     LEFT JOIN (SELECT id, row_number() OVER (ORDER BY id) AS k FROM accounts WHERE org_id = ${o}) a
       ON a.k = 1 + n % ${s.accounts};
-    INSERT INTO opportunities (org_id, name, amount, pipeline_id, stage_id, stage_rank, probability,
+    INSERT INTO deals (org_id, name, amount, pipeline_id, stage_id, stage_rank, probability,
                                expected_close_date, owner_id, created_by)
     SELECT ${o}, ${pick(COMPANY, 9)} || ' deal ' || n, (n % 500) * 100, st.pipeline_id, st.id, n,
       st.probability, current_date + n % 90, ${u}, ${u}

@@ -87,7 +87,7 @@ export async function sampleIds(client, org) {
       'SELECT account_id AS id FROM contacts WHERE org_id = $1 AND account_id IS NOT NULL LIMIT 1',
     ),
     contactId: await one('SELECT id FROM contacts WHERE org_id = $1 LIMIT 1'),
-    dealId: await one('SELECT id FROM opportunities WHERE org_id = $1 LIMIT 1'),
+    dealId: await one('SELECT id FROM deals WHERE org_id = $1 LIMIT 1'),
     pipelineId: await one('SELECT id FROM pipelines WHERE org_id = $1 AND is_default'),
     stageId: await one(
       "SELECT id FROM pipeline_stages WHERE org_id = $1 AND kind = 'open' ORDER BY position LIMIT 1",

@@ -167,7 +167,7 @@ describe('accounts', () => {
     const stage = (kind: string) => stages.find((s) => s.kind === kind)!;
     const deal = (accountId: string, kind: string, amount: number) =>
       t.ownerQuery(
-        `INSERT INTO opportunities (org_id, name, account_id, amount, pipeline_id, stage_id, probability)
+        `INSERT INTO deals (org_id, name, account_id, amount, pipeline_id, stage_id, probability)
          VALUES ($1, 'Deal', $2, $3, $4, $5, 10)`,
         [org.orgId, accountId, amount, stage(kind).pipeline_id, stage(kind).id],
       );

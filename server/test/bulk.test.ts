@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordType } from '../src/db/schema.js';
-import { ATTACHMENT_COLUMN, RECORD_TABLE } from '../src/modules/records/record-types.js';
+import { RECORD_KIND_LIST, RECORD_KINDS } from '../src/modules/records/registry.js';
 import { seedRecord } from './support/crm-records.js';
 import { joinByInvitation } from './support/members.js';
 import { createTestApp, signUp, type SignedUp, type TestApp } from './support/test-app.js';
@@ -21,12 +21,7 @@ afterAll(async () => {
 const bulk = (path: string, who: { auth: { authorization: string } }, payload: object) =>
   t.app.inject({ method: 'POST', url: `/api/v1/${path}/bulk`, headers: who.auth, payload });
 
-const KINDS: Array<[path: string, type: RecordType]> = [
-  ['leads', 'lead'],
-  ['accounts', 'account'],
-  ['contacts', 'contact'],
-  ['deals', 'opportunity'],
-];
+const KINDS = RECORD_KIND_LIST.map(({ path, kind }) => [path, kind] as const);
 
 const ghost = '00000000-0000-4000-8000-000000000000';
 
@@ -47,7 +42,7 @@ async function tagOf(org: SignedUp, name: string): Promise<string> {
 const owners = async (type: RecordType, ids: string[]) =>
   (
     await t.ownerQuery<{ id: string; owner_id: string | null }>(
-      `SELECT id, owner_id FROM ${RECORD_TABLE[type]} WHERE id = ANY($1) ORDER BY id`,
+      `SELECT id, owner_id FROM ${RECORD_KINDS[type].table} WHERE id = ANY($1) ORDER BY id`,
       [ids],
     )
   ).map((row) => row.owner_id);
@@ -55,16 +50,17 @@ const owners = async (type: RecordType, ids: string[]) =>
 const taggedIds = async (type: RecordType, tagId: string) =>
   (
     await t.ownerQuery<{ id: string }>(
-      `SELECT ${ATTACHMENT_COLUMN[type]} AS id FROM record_tags WHERE tag_id = $1 ORDER BY 1`,
+      `SELECT ${RECORD_KINDS[type].attachmentField} AS id FROM record_tags WHERE tag_id = $1 ORDER BY 1`,
       [tagId],
     )
   ).map((row) => row.id);
 
 const existing = async (type: RecordType, ids: string[]) =>
   (
-    await t.ownerQuery<{ id: string }>(`SELECT id FROM ${RECORD_TABLE[type]} WHERE id = ANY($1)`, [
-      ids,
-    ])
+    await t.ownerQuery<{ id: string }>(
+      `SELECT id FROM ${RECORD_KINDS[type].table} WHERE id = ANY($1)`,
+      [ids],
+    )
   ).length;
 
 describe('bulk actions', () => {
@@ -91,9 +87,7 @@ describe('bulk actions', () => {
         [colleague.userId],
       );
       expect(notices.map((n) => n.record_id).sort()).toEqual([...ids].sort());
-      const label = { lead: 'Lead', account: 'Account', contact: 'Contact', opportunity: 'Deal' }[
-        type
-      ];
+      const label = { lead: 'Lead', account: 'Account', contact: 'Contact', deal: 'Deal' }[type];
       expect(notices.map((n) => n.title)).toContain(`${label} "Bulk 0" was assigned to you`);
 
       // Assigning to the same owner again tells no one twice.
@@ -153,9 +147,9 @@ describe('bulk actions', () => {
     // The other organization's record is untouched too.
     expect(await owners('account', [theirs])).toEqual([b.userId]);
     // A deal id is not a lead id either.
-    const deal = await seedRecord(t, a, 'opportunity', 'Not a lead');
+    const deal = await seedRecord(t, a, 'deal', 'Not a lead');
     expect((await bulk('leads', a, { ids: [deal], action: 'delete' })).statusCode).toBe(404);
-    expect(await existing('opportunity', [deal])).toBe(1);
+    expect(await existing('deal', [deal])).toBe(1);
   });
 
   it('deletes only when the caller may delete every record, and changes nothing otherwise', async () => {

@@ -49,7 +49,7 @@ async function arrange(who: SignedUp, k: number, assignee: SignedUp = who): Prom
   await asTenant(
     t,
     who,
-    `INSERT INTO opportunities (org_id, name, amount, pipeline_id, stage_id, probability, closed_at) VALUES
+    `INSERT INTO deals (org_id, name, amount, pipeline_id, stage_id, probability, closed_at) VALUES
        ${deal('Small', 'Prospecting', 100, null)}, ${deal('Medium', 'Prospecting', 200, null)},
        ${deal('Large', 'Proposal', 1000, null)},
        ${deal('Won now', 'Closed won', 500, 2)}, ${deal('Won long ago', 'Closed won', 700, 40)},
@@ -139,7 +139,7 @@ describe('dashboard', () => {
       [a.orgId, other!.id],
     );
     await t.ownerQuery(
-      `INSERT INTO opportunities (org_id, name, amount, pipeline_id, stage_id, probability)
+      `INSERT INTO deals (org_id, name, amount, pipeline_id, stage_id, probability)
        VALUES ($1, 'Renewal', 42, $2, $3, 50)`,
       [a.orgId, other!.id, stage!.id],
     );
@@ -208,13 +208,13 @@ describe('dashboard', () => {
 
   it('names the record a task is about, as search names its type', async () => {
     const [deal] = await t.ownerQuery<{ id: string }>(
-      "SELECT id FROM opportunities WHERE org_id = $1 AND name = 'Large'",
+      "SELECT id FROM deals WHERE org_id = $1 AND name = 'Large'",
       [a.orgId],
     );
     await asTenant(
       t,
       a,
-      `INSERT INTO tasks (org_id, title, due_at, assignee_id, opportunity_id)
+      `INSERT INTO tasks (org_id, title, due_at, assignee_id, deal_id)
        VALUES ('${a.orgId}', 'Deal task', now() - interval '30 days', '${a.userId}', '${deal!.id}')`,
     );
     const { tasks } = await dashboard(a);

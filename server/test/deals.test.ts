@@ -448,7 +448,7 @@ describe('deals', () => {
       {
         kind: 'record_assigned',
         title: 'Deal "Handover" was assigned to you',
-        record_type: 'opportunity',
+        record_type: 'deal',
       },
     ]);
     expect((await call('DELETE', `/deals/${deal.id}`, member)).statusCode).toBe(204);

@@ -213,7 +213,7 @@ describe('kanban board', () => {
     // column keeps them far wider.
     const ranks = (
       await t.ownerQuery<{ stage_rank: number }>(
-        'SELECT stage_rank FROM opportunities WHERE org_id = $1 ORDER BY stage_rank',
+        'SELECT stage_rank FROM deals WHERE org_id = $1 ORDER BY stage_rank',
         [org.orgId],
       )
     ).map((r) => r.stage_rank);

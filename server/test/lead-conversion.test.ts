@@ -69,7 +69,7 @@ describe('lead conversion', () => {
       status: 'converted',
       converted_account_id: account.id,
       converted_contact_id: contact.id,
-      converted_opportunity_id: deal.id,
+      converted_deal_id: deal.id,
     });
     expect(converted.converted_at).toEqual(expect.any(String));
 

@@ -38,7 +38,7 @@ describe('notes', () => {
       ['lead', 'lead_id'],
       ['account', 'account_id'],
       ['contact', 'contact_id'],
-      ['opportunity', 'deal_id'],
+      ['deal', 'deal_id'],
     ] as const) {
       const recordId = await seedRecord(t, a, type, `Noted ${type}`);
       const note = await createNote(a, { body: 'First call went well.', [field]: recordId });
@@ -167,7 +167,7 @@ describe('notes', () => {
 
   it('keeps notes of one organization out of reach of the other', async () => {
     const leadId = await seedRecord(t, a, 'lead', 'Private');
-    const dealId = await seedRecord(t, a, 'opportunity', 'Private deal');
+    const dealId = await seedRecord(t, a, 'deal', 'Private deal');
     const note = await createNote(a, { body: 'Confidential pricing', lead_id: leadId });
     for (const [method, url, payload] of [
       ['GET', `/notes/${note.id}`, undefined],

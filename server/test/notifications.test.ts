@@ -231,6 +231,33 @@ describe('assignment emails', () => {
     expect(emailed!.emailed_at).toBeInstanceOf(Date);
   });
 
+  it("links a deal's and a task's assignment to pages that exist, in the bell and by email", async () => {
+    const admin = await signUp(t.app, 'links');
+    const rep = await joinByInvitation(t.app, admin, 'member', 'links-rep');
+    const deal = await call('POST', '/deals', admin, { name: 'Renewal', owner_id: rep.userId });
+    expect(deal.statusCode, deal.body).toBe(201);
+    const dealId = deal.json<{ id: string }>().id;
+    const dealMail = await nextNotificationMail(rep.email);
+    expect(dealMail.subject).toBe('Deal "Renewal" was assigned to you');
+    expect(dealMail.text).toContain(`http://rampart.test/deals/${dealId}`);
+
+    const task = await call('POST', '/tasks', admin, {
+      title: 'Call back',
+      assignee_id: rep.userId,
+    });
+    expect(task.statusCode, task.body).toBe(201);
+    const taskMail = await nextNotificationMail(rep.email);
+    expect(taskMail.text).toMatch(/http:\/\/rampart\.test\/tasks\s/);
+
+    await drainJobs(t);
+    // The bell opens `/<kind's path>/<id>`: the kind must be one the app has pages for.
+    const kinds = (await inbox(rep)).map((n) => [n.record_type, n.record_id]);
+    expect(kinds).toEqual([
+      ['task', task.json<{ id: string }>().id],
+      ['deal', dealId],
+    ]);
+  });
+
   it('keeps the notification but sends no email when assignment emails are off', async () => {
     const admin = await signUp(t.app, 'quiet');
     const rep = await joinByInvitation(t.app, admin, 'member', 'quiet-rep');

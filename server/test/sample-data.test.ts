@@ -40,7 +40,7 @@ async function rowCounts(orgId: string): Promise<Record<string, number>> {
        (SELECT count(*)::int FROM accounts WHERE org_id = $1) AS accounts,
        (SELECT count(*)::int FROM contacts WHERE org_id = $1) AS contacts,
        (SELECT count(*)::int FROM leads WHERE org_id = $1) AS leads,
-       (SELECT count(*)::int FROM opportunities WHERE org_id = $1) AS deals,
+       (SELECT count(*)::int FROM deals WHERE org_id = $1) AS deals,
        (SELECT count(*)::int FROM tasks WHERE org_id = $1) AS tasks,
        (SELECT count(*)::int FROM notes WHERE org_id = $1) AS notes,
        (SELECT count(*)::int FROM tags WHERE org_id = $1) AS tags`,
@@ -57,7 +57,7 @@ async function fingerprint(orgId: string) {
        (SELECT array_agg(email ORDER BY email) FROM contacts WHERE org_id = $1) AS contacts,
        (SELECT array_agg(last_name || ' ' || status || ' ' || coalesce(source, '') ORDER BY email) FROM leads WHERE org_id = $1) AS leads,
        (SELECT array_agg(o.name || ' ' || o.amount || ' ' || s.name ORDER BY o.name, o.amount)
-          FROM opportunities o JOIN pipeline_stages s ON s.org_id = o.org_id AND s.id = o.stage_id
+          FROM deals o JOIN pipeline_stages s ON s.org_id = o.org_id AND s.id = o.stage_id
          WHERE o.org_id = $1) AS deals,
        (SELECT array_agg(title ORDER BY title) FROM tasks WHERE org_id = $1) AS tasks`,
     [orgId],
@@ -108,7 +108,7 @@ describe('loading sample data', () => {
     }>(
       `SELECT s.name, s.kind, count(o.id)::int AS deals, count(o.closed_at)::int AS closed
        FROM pipeline_stages s JOIN pipelines p ON p.org_id = s.org_id AND p.id = s.pipeline_id
-       LEFT JOIN opportunities o ON o.org_id = s.org_id AND o.stage_id = s.id
+       LEFT JOIN deals o ON o.org_id = s.org_id AND o.stage_id = s.id
        WHERE s.org_id = $1 AND p.is_default GROUP BY s.name, s.kind, s.position ORDER BY s.position`,
       [admin.orgId],
     );
@@ -120,7 +120,7 @@ describe('loading sample data', () => {
     const [deals] = await t.ownerQuery<{ undated: number; free: number }>(
       `SELECT count(*) FILTER (WHERE expected_close_date IS NULL)::int AS undated,
               count(*) FILTER (WHERE amount <= 0)::int AS free
-       FROM opportunities WHERE org_id = $1`,
+       FROM deals WHERE org_id = $1`,
       [admin.orgId],
     );
     expect(deals).toEqual({ undated: 0, free: 0 });

@@ -25,7 +25,7 @@ async function seed(who: SignedUp, marker: string): Promise<Record<string, strin
          INSERT INTO contacts (org_id, first_name, last_name, email)
          VALUES ($1, 'Adam', 'Smith', 'adam.' || $2 || '@smith.example') RETURNING id
        ), deal AS (
-         INSERT INTO opportunities (org_id, name, amount, pipeline_id, stage_id, probability)
+         INSERT INTO deals (org_id, name, amount, pipeline_id, stage_id, probability)
          SELECT $1, 'Ada renewal', 12500, stage.pipeline_id, stage.id, 50 FROM stage RETURNING id
        ), lead AS (
          INSERT INTO leads (org_id, first_name, last_name, email, company) VALUES
@@ -199,7 +199,7 @@ describe('search under row-level security', () => {
        INSERT INTO pipeline_stages (org_id, pipeline_id, name, position, probability)
        SELECT '${big.orgId}', p.id, 'Stage ' || k, k, 10
        FROM pipelines p, generate_series(0, 5) AS k WHERE p.org_id = '${big.orgId}' AND NOT p.is_default;
-       INSERT INTO opportunities (org_id, name, amount, pipeline_id, stage_id, probability)
+       INSERT INTO deals (org_id, name, amount, pipeline_id, stage_id, probability)
        SELECT '${big.orgId}', 'Ada deal ' || n, n, s.pipeline_id, s.id, 10
        FROM generate_series(1, 5000) AS n
        JOIN (SELECT pipeline_id, id, row_number() OVER (ORDER BY id) - 1 AS k
@@ -220,7 +220,7 @@ describe('search under row-level security', () => {
         );
         return result.rows.map((row) => row['QUERY PLAN']).join('\n');
       });
-    const every = ['lead', 'account', 'contact', 'opportunity'] as const;
+    const every = ['lead', 'account', 'contact', 'deal'] as const;
     const tenantCond = /Index Cond: \(\(?org_id = \(NULLIF\(current_setting\('app\.current_org'/;
     // The small tenant: whichever index the planner picks for its few terms, the policy is an
     // index condition, so the large tenant's rows are never read.

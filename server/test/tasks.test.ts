@@ -74,7 +74,7 @@ describe('tasks', () => {
     expect(task).not.toHaveProperty('opportunity_id');
     expect((await call('GET', `/tasks/${task.id}`, a)).json()).toEqual(task);
 
-    const dealId = await seedRecord(t, a, 'opportunity', 'Big deal');
+    const dealId = await seedRecord(t, a, 'deal', 'Big deal');
     const moved = await call('PATCH', `/tasks/${task.id}`, a, {
       deal_id: dealId,
       status: 'in_progress',
@@ -158,7 +158,7 @@ describe('tasks', () => {
     const org = await signUp(t.app, 'task-filters');
     const colleague = await joinByInvitation(t.app, org, 'member');
     const leadId = await seedRecord(t, org, 'lead', 'Hopper');
-    const dealId = await seedRecord(t, org, 'opportunity', 'Navy');
+    const dealId = await seedRecord(t, org, 'deal', 'Navy');
     const [team] = await t.ownerQuery<{ id: string }>(
       "INSERT INTO teams (org_id, name) VALUES ($1, 'North') RETURNING id",
       [org.orgId],
@@ -336,7 +336,7 @@ describe('tasks', () => {
 
   it('keeps tasks of one organization out of reach of the other', async () => {
     const leadId = await seedRecord(t, a, 'lead', 'Secret lead');
-    const dealId = await seedRecord(t, a, 'opportunity', 'Secret deal');
+    const dealId = await seedRecord(t, a, 'deal', 'Secret deal');
     const task = await createTask(a, { title: 'Secret task', lead_id: leadId });
     for (const [method, url, payload] of [
       ['GET', `/tasks/${task.id}`, undefined],

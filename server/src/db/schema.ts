@@ -215,7 +215,7 @@ export interface ContactsTable extends RecordColumns {
   owner_id: string | null;
 }
 
-export interface OpportunitiesTable extends RecordColumns {
+export interface DealsTable extends RecordColumns {
   name: string;
   account_id: string | null;
   primary_contact_id: string | null;
@@ -234,14 +234,14 @@ export interface OpportunitiesTable extends RecordColumns {
   owner_id: string | null;
 }
 
-export interface OpportunityContactsTable extends RecordColumns {
-  opportunity_id: string;
+export interface DealContactsTable extends RecordColumns {
+  deal_id: string;
   contact_id: string;
   role: Generated<string>;
 }
 
-export interface OpportunityStageHistoryTable extends RecordColumns {
-  opportunity_id: string;
+export interface DealStageHistoryTable extends RecordColumns {
+  deal_id: string;
   stage_id: string;
   entered_at: Generated<Date>;
   left_at: NullableMoment;
@@ -270,7 +270,7 @@ export interface LeadsTable extends RecordColumns {
   converted_at: NullableMoment;
   converted_account_id: string | null;
   converted_contact_id: string | null;
-  converted_opportunity_id: string | null;
+  converted_deal_id: string | null;
 }
 
 /** The four kinds of record that tasks, notes and tags attach to, one column each. */
@@ -278,7 +278,7 @@ interface AttachedTo {
   lead_id: string | null;
   account_id: string | null;
   contact_id: string | null;
-  opportunity_id: string | null;
+  deal_id: string | null;
 }
 
 export type TaskStatus = 'open' | 'in_progress' | 'done';
@@ -304,7 +304,7 @@ export interface RecordTagsTable extends RecordColumns, AttachedTo {
 }
 
 export type NotificationKind = 'record_assigned' | 'task_assigned' | 'task_due';
-export type RecordType = 'lead' | 'account' | 'contact' | 'opportunity';
+export type RecordType = 'lead' | 'account' | 'contact' | 'deal';
 
 export interface NotificationsTable extends RecordColumns {
   user_id: string;
@@ -332,7 +332,7 @@ export interface SampleDataSetsTable extends RecordColumns {
   account_ids: string[];
   contact_ids: string[];
   lead_ids: string[];
-  opportunity_ids: string[];
+  deal_ids: string[];
   task_ids: string[];
   note_ids: string[];
 }
@@ -352,9 +352,9 @@ export interface CrmDatabase {
   tags: TagsTable;
   accounts: AccountsTable;
   contacts: ContactsTable;
-  opportunities: OpportunitiesTable;
-  opportunity_contacts: OpportunityContactsTable;
-  opportunity_stage_history: OpportunityStageHistoryTable;
+  deals: DealsTable;
+  deal_contacts: DealContactsTable;
+  deal_stage_history: DealStageHistoryTable;
   leads: LeadsTable;
   tasks: TasksTable;
   notes: NotesTable;

@@ -35,7 +35,7 @@ describe.skipIf(!chromiumPath)('deals and tasks in a real browser', { timeout: 1
 
   async function serverStage(id: string): Promise<string> {
     const rows = await harness.t.ownerQuery<{ name: string }>(
-      `SELECT s.name FROM opportunities o JOIN pipeline_stages s ON s.id = o.stage_id
+      `SELECT s.name FROM deals o JOIN pipeline_stages s ON s.id = o.stage_id
         WHERE o.id = $1`,
       [id],
     );
@@ -198,8 +198,8 @@ describe.skipIf(!chromiumPath)('deals and tasks in a real browser', { timeout: 1
 
     await box.click();
     await expect.poll(() => box.isChecked()).toBe(true);
-    const rows = await harness.t.ownerQuery<{ status: string; opportunity_id: string }>(
-      `SELECT status, opportunity_id FROM tasks WHERE title = 'Send the engine specs'`,
+    const rows = await harness.t.ownerQuery<{ status: string; deal_id: string }>(
+      `SELECT status, deal_id FROM tasks WHERE title = 'Send the engine specs'`,
     );
     await expect
       .poll(async () =>
@@ -210,7 +210,7 @@ describe.skipIf(!chromiumPath)('deals and tasks in a real browser', { timeout: 1
         ).map((row) => row.status),
       )
       .toEqual(['done']);
-    expect(rows[0]?.opportunity_id).toBe(dealId);
+    expect(rows[0]?.deal_id).toBe(dealId);
   });
 
   it("keeps A's deal out of B's reach: list, board, search and direct address", async () => {

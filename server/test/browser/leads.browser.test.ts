@@ -163,7 +163,7 @@ describe.skipIf(!chromiumPath)('leads in a real browser', { timeout: 120_000 }, 
     const leadId = leadUrl.split('/').at(-1);
     const lead = await harness.t.ownerQuery<{ status: string; deal: string; amount: string }>(
       `SELECT l.status, o.name AS deal, o.amount::text AS amount
-         FROM leads l JOIN opportunities o ON o.org_id = l.org_id AND o.id = l.converted_opportunity_id
+         FROM leads l JOIN deals o ON o.org_id = l.org_id AND o.id = l.converted_deal_id
         WHERE l.id = $1`,
       [leadId],
     );

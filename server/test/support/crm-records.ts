@@ -18,7 +18,7 @@ export async function seedRecord(
       contact:
         'INSERT INTO contacts (org_id, last_name, owner_id) VALUES ($1, $2, $3) RETURNING id',
       account: 'INSERT INTO accounts (org_id, name, owner_id) VALUES ($1, $2, $3) RETURNING id',
-      opportunity: `INSERT INTO opportunities (org_id, name, owner_id, pipeline_id, stage_id, probability)
+      deal: `INSERT INTO deals (org_id, name, owner_id, pipeline_id, stage_id, probability)
         SELECT $1, $2, $3, s.pipeline_id, s.id, s.probability
         FROM pipeline_stages s JOIN pipelines p ON p.org_id = s.org_id AND p.id = s.pipeline_id
         WHERE s.org_id = $1 AND p.is_default ORDER BY s.position LIMIT 1

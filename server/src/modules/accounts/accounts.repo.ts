@@ -144,7 +144,7 @@ export async function deleteAccount(tx: Tx, id: string): Promise<void> {
  */
 export function accountSummary(tx: Tx, id: string): Promise<AccountSummaryRow> {
   const openDeals = tx
-    .selectFrom('opportunities as o')
+    .selectFrom('deals as o')
     .innerJoin('pipeline_stages as s', (join) =>
       join.onRef('s.org_id', '=', 'o.org_id').onRef('s.id', '=', 'o.stage_id'),
     )

@@ -1,7 +1,7 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { RecordType } from '../../db/schema.js';
 import type { Tx } from '../../db/tenant.js';
-import { RECORD_TABLE } from '../records/record-types.js';
+import { RECORD_KINDS } from '../records/registry.js';
 
 export interface LockedRecord {
   id: string;
@@ -10,24 +10,20 @@ export interface LockedRecord {
   name: string;
 }
 
-const PERSON_NAME = sql<string>`concat_ws(' ', nullif(first_name, ''), last_name)`;
-const DISPLAY_NAME: Record<RecordType, RawBuilder<string>> = {
-  lead: PERSON_NAME,
-  contact: PERSON_NAME,
-  account: sql<string>`name`,
-  opportunity: sql<string>`name`,
-};
-
 /**
  * Locks the records among `ids` that belong to this organization. In id order, so that two bulk
  * actions over overlapping records queue behind each other instead of deadlocking.
  */
 export function lockRecords(tx: Tx, type: RecordType, ids: string[]): Promise<LockedRecord[]> {
   return tx
-    .selectFrom(RECORD_TABLE[type])
-    .select(['id', 'owner_id', DISPLAY_NAME[type].as('name')])
-    .where('id', 'in', ids)
-    .orderBy('id')
+    .selectFrom(sql.table(RECORD_KINDS[type].table).as('r'))
+    .select([
+      sql<string>`r.id`.as('id'),
+      sql<string | null>`r.owner_id`.as('owner_id'),
+      RECORD_KINDS[type].title('r').as('name'),
+    ])
+    .where(sql.ref('r.id'), 'in', ids)
+    .orderBy(sql.ref('r.id'))
     .forUpdate()
     .execute();
 }
@@ -39,12 +35,12 @@ export async function setOwner(
   ownerId: string | null,
 ): Promise<void> {
   await tx
-    .updateTable(RECORD_TABLE[type])
+    .updateTable(RECORD_KINDS[type].table)
     .set({ owner_id: ownerId })
     .where('id', 'in', ids)
     .execute();
 }
 
 export async function deleteRecords(tx: Tx, type: RecordType, ids: string[]): Promise<void> {
-  await tx.deleteFrom(RECORD_TABLE[type]).where('id', 'in', ids).execute();
+  await tx.deleteFrom(RECORD_KINDS[type].table).where('id', 'in', ids).execute();
 }

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { RecordType } from '../../db/schema.js';
 import { contextOf } from '../../http/context.js';
 import { errors, Uuid } from '../../http/schemas.js';
+import { RECORD_KIND_LIST } from '../records/registry.js';
 import { Nullable } from '../records/schemas.js';
 import { BULK_ACTIONS, runBulkAction } from './bulk.service.js';
 
@@ -18,18 +18,10 @@ const BulkBody = Type.Object(
 
 const BulkResult = Type.Object({ updated: Type.Integer({ description: 'Records acted on' }) });
 
-/** The routes' path segment for each kind of record. */
-const KINDS: Array<[path: string, type: RecordType]> = [
-  ['leads', 'lead'],
-  ['accounts', 'account'],
-  ['contacts', 'contact'],
-  ['deals', 'opportunity'],
-];
-
 export const bulkRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const security = [{ bearerAuth: [] }];
 
-  for (const [path, type] of KINDS) {
+  for (const { path, kind } of RECORD_KIND_LIST) {
     app.post(
       `/${path}/bulk`,
       {
@@ -45,7 +37,7 @@ export const bulkRoutes: FastifyPluginAsyncTypebox = async (app) => {
           response: { 200: BulkResult, ...errors(401, 403, 404, 422) },
         },
       },
-      async (request) => runBulkAction(contextOf(request), type, request.body),
+      async (request) => runBulkAction(contextOf(request), kind, request.body),
     );
   }
 };

@@ -4,6 +4,7 @@ import type { RequestContext } from '../../http/context.js';
 import { AppError, invalidField } from '../../http/errors.js';
 import { notifyAssignment } from '../notifications/notify.js';
 import { requireCanDelete } from '../records/permissions.js';
+import { RECORD_KINDS } from '../records/registry.js';
 import { addTags, assertTagsExist, removeTags } from '../records/tags.js';
 import * as repo from './bulk.repo.js';
 
@@ -23,13 +24,6 @@ const ARGUMENT: Record<BulkAction, 'owner_id' | 'tag_id' | null> = {
   add_tag: 'tag_id',
   remove_tag: 'tag_id',
   delete: null,
-};
-
-const NAMES: Record<RecordType, { one: string; many: string }> = {
-  lead: { one: 'Lead', many: 'leads' },
-  account: { one: 'Account', many: 'accounts' },
-  contact: { one: 'Contact', many: 'contacts' },
-  opportunity: { one: 'Deal', many: 'deals' },
 };
 
 function checkArguments(input: BulkInput): void {
@@ -61,7 +55,7 @@ export function runBulkAction(
       throw new AppError(
         404,
         'not_found',
-        `${missing.length} of the ${NAMES[type].many} given do not exist`,
+        `${missing.length} of the ${RECORD_KINDS[type].label.many} given do not exist`,
         { ids: missing },
       );
     }
@@ -74,7 +68,7 @@ export function runBulkAction(
             kind: 'record_assigned',
             recordType: type,
             recordId: record.id,
-            title: `${NAMES[type].one} "${record.name}" was assigned to you`,
+            title: `${RECORD_KINDS[type].label.one} "${record.name}" was assigned to you`,
             assigneeId: ownerId,
             previousAssigneeId: record.owner_id,
           });

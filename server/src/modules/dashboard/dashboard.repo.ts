@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { LeadStatus, RecordType, Source } from '../../db/schema.js';
 import type { Tx } from '../../db/tenant.js';
+import { RECORD_KIND_LIST } from '../records/registry.js';
 
 /** A half-open interval of time, `[from, to)`, as ISO strings the database parses. */
 export interface Period {
@@ -59,7 +60,7 @@ export async function openStageValues(tx: Tx, pipelineId: string): Promise<Stage
   const { rows } = await sql<StageValue>`
     SELECT s.id AS stage_id, s.name, count(o.id)::int AS count, coalesce(sum(o.amount), 0) AS amount
     FROM pipeline_stages s
-    LEFT JOIN opportunities o ON o.pipeline_id = s.pipeline_id AND o.stage_id = s.id
+    LEFT JOIN deals o ON o.pipeline_id = s.pipeline_id AND o.stage_id = s.id
     WHERE s.pipeline_id = ${pipelineId} AND s.kind = 'open'
     GROUP BY s.id, s.name, s.position
     ORDER BY s.position, s.id`.execute(tx);
@@ -82,7 +83,7 @@ export async function closedDeals(
     SELECT kind.kind, count(o.id)::int AS count, coalesce(sum(o.amount), 0) AS amount
     FROM (VALUES ('won'), ('lost')) AS kind (kind)
     LEFT JOIN pipeline_stages s ON s.pipeline_id = ${pipelineId} AND s.kind = kind.kind
-    LEFT JOIN opportunities o ON o.pipeline_id = s.pipeline_id AND o.stage_id = s.id
+    LEFT JOIN deals o ON o.pipeline_id = s.pipeline_id AND o.stage_id = s.id
       AND o.closed_at >= ${period.from} AND o.closed_at < ${period.to}
     GROUP BY kind.kind`.execute(tx);
   return rows;
@@ -141,10 +142,14 @@ export async function tasksDue(
 ): Promise<TaskDue[]> {
   const { rows } = await sql<TaskDue>`
     SELECT id, title, due_at, priority, status,
-      CASE WHEN lead_id IS NOT NULL THEN 'lead' WHEN account_id IS NOT NULL THEN 'account'
-        WHEN contact_id IS NOT NULL THEN 'contact' WHEN opportunity_id IS NOT NULL THEN 'opportunity'
-      END AS record_type,
-      coalesce(lead_id, account_id, contact_id, opportunity_id) AS record_id,
+      CASE ${sql.join(
+        RECORD_KIND_LIST.map(
+          (kind) =>
+            sql`WHEN ${sql.ref(kind.attachmentField)} IS NOT NULL THEN ${sql.lit(kind.kind)}`,
+        ),
+        sql` `,
+      )} END AS record_type,
+      coalesce(${sql.join(RECORD_KIND_LIST.map((kind) => sql.ref(kind.attachmentField)))}) AS record_id,
       count(*) OVER ()::int AS total
     FROM tasks
     WHERE assignee_id = ${userId} AND status IN ('open', 'in_progress')

@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { contextOf } from '../../http/context.js';
 import { errors, Timestamp, Uuid } from '../../http/schemas.js';
 import { Nullable, Source } from '../records/schemas.js';
-import { SEARCH_TYPES } from '../search/search.service.js';
+import { RECORD_KIND_NAMES } from '../records/registry.js';
 import * as dashboards from './dashboard.service.js';
 
 const DashboardQuery = Type.Object(
@@ -52,7 +52,7 @@ const TaskList = Type.Object({
       status: Type.String(),
       record: Nullable(
         Type.Object(
-          { type: Type.Enum(Object.keys(SEARCH_TYPES)), id: Uuid },
+          { type: Type.Enum(RECORD_KIND_NAMES), id: Uuid },
           {
             description: 'The record the task is about',
           },

@@ -4,7 +4,7 @@ import type { RequestContext } from '../../http/context.js';
 import { invalidField, NotFoundError } from '../../http/errors.js';
 import { actorNames, auditLogQuery, type AuditRow } from '../audit/audit.repo.js';
 import { Source as SourceSchema } from '../records/schemas.js';
-import { API_TYPE, type SearchType } from '../search/search.service.js';
+import type { RecordKind } from '../records/registry.js';
 import * as repo from './dashboard.repo.js';
 
 export const LEAD_STATUSES = [
@@ -44,7 +44,7 @@ interface TaskItem {
   due_at: Date;
   priority: string;
   status: string;
-  record: { type: SearchType; id: string } | null;
+  record: { type: RecordKind; id: string } | null;
 }
 
 interface TaskList {
@@ -88,7 +88,7 @@ function taskList(rows: repo.TaskDue[]): TaskList {
   return {
     data: rows.map(({ total: _total, record_type, record_id, ...task }) => ({
       ...task,
-      record: record_type && record_id ? { type: API_TYPE[record_type], id: record_id } : null,
+      record: record_type && record_id ? { type: record_type, id: record_id } : null,
     })),
     total: rows[0]?.total ?? 0,
   };

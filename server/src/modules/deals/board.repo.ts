@@ -12,12 +12,12 @@ export interface ColumnTotal {
 
 /** A pipeline's deals that pass the filters and match the text query. */
 function matching(tx: Tx, pipelineId: string, filters: DealFilters, q: string | undefined) {
-  const query = applyDealFilters(tx.selectFrom('opportunities as o') as AnyQuery, {
+  const query = applyDealFilters(tx.selectFrom('deals as o') as AnyQuery, {
     ...filters,
     pipeline_id: pipelineId,
   });
   const text = q?.trim();
-  return text ? matchingText(query, 'o', 'opportunity', text) : query;
+  return text ? matchingText(query, 'o', 'deal', text) : query;
 }
 
 /**

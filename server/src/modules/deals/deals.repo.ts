@@ -1,5 +1,5 @@
 import { sql, type Updateable } from 'kysely';
-import type { OpportunitiesTable, Source, StageKind } from '../../db/schema.js';
+import type { DealsTable, Source, StageKind } from '../../db/schema.js';
 import type { Tx } from '../../db/tenant.js';
 import {
   runList,
@@ -61,7 +61,7 @@ export interface DealRow {
 
 /** What a caller may write; the columns that follow a stage change are the repository's. */
 export type DealWrite = Omit<
-  Updateable<OpportunitiesTable>,
+  Updateable<DealsTable>,
   'id' | 'org_id' | 'created_at' | 'updated_at' | 'created_by' | 'stage_entered_at' | 'closed_at'
 >;
 
@@ -107,9 +107,9 @@ export interface DealFilters extends CommonFilters {
 }
 
 export const dealList: ListDefinition = {
-  table: 'opportunities',
+  table: 'deals',
   alias: 'o',
-  recordType: 'opportunity',
+  recordType: 'deal',
   sorts: {
     created_at: { column: 'created_at' },
     updated_at: { column: 'updated_at' },
@@ -120,10 +120,10 @@ export const dealList: ListDefinition = {
   defaultSort: '-created_at',
 };
 
-/** The deal filters, on a query over `opportunities as o`; the list and the board share them. */
+/** The deal filters, on a query over `deals as o`; the list and the board share them. */
 export function applyDealFilters(query: AnyQuery, filters: DealFilters): AnyQuery {
   const col = (name: string) => sql.ref(`o.${name}`);
-  let q = applyCommonFilters(query, 'o', 'opportunity', filters);
+  let q = applyCommonFilters(query, 'o', 'deal', filters);
   if (filters.pipeline_id) q = q.where(col('pipeline_id'), '=', filters.pipeline_id);
   if (filters.stage_id) q = q.where(col('stage_id'), '=', filters.stage_id);
   if (filters.status?.length) {
@@ -138,7 +138,7 @@ export function applyDealFilters(query: AnyQuery, filters: DealFilters): AnyQuer
     const contactId = filters.contact_id;
     q = q.where(
       sql<boolean>`(${col('primary_contact_id')} = ${contactId} OR ${col('id')} IN (
-        SELECT opportunity_id FROM opportunity_contacts WHERE contact_id = ${contactId}))`,
+        SELECT deal_id FROM deal_contacts WHERE contact_id = ${contactId}))`,
     );
   }
   if (filters.close_from) q = q.where(col('expected_close_date'), '>=', filters.close_from);
@@ -146,7 +146,7 @@ export function applyDealFilters(query: AnyQuery, filters: DealFilters): AnyQuer
   return q;
 }
 
-/** Selects a deal's columns on a query over `opportunities as o`. */
+/** Selects a deal's columns on a query over `deals as o`. */
 export function selectDeal(query: AnyQuery): AnyQuery {
   return query.select(dealSelection('o'));
 }
@@ -167,11 +167,7 @@ export function findDeal(
   id: string,
   options: { lock?: boolean } = {},
 ): Promise<DealRow | undefined> {
-  let query = selectDeal(tx.selectFrom('opportunities as o') as AnyQuery).where(
-    sql.ref('o.id'),
-    '=',
-    id,
-  );
+  let query = selectDeal(tx.selectFrom('deals as o') as AnyQuery).where(sql.ref('o.id'), '=', id);
   if (options.lock) query = query.forUpdate();
   return query.executeTakeFirst() as Promise<DealRow | undefined>;
 }
@@ -179,7 +175,7 @@ export function findDeal(
 /** The rank after the last deal of a column. */
 export function endOfColumn(column: Column) {
   return sql<number>`(SELECT coalesce(max(stage_rank), 0) + ${RANK_STEP}::float8
-    FROM opportunities WHERE pipeline_id = ${column.pipelineId} AND stage_id = ${column.stageId})`;
+    FROM deals WHERE pipeline_id = ${column.pipelineId} AND stage_id = ${column.stageId})`;
 }
 
 /**
@@ -202,7 +198,7 @@ export function insertDeal(
   entry: StageEntry & Column,
 ): Promise<DealRow> {
   return tx
-    .insertInto('opportunities')
+    .insertInto('deals')
     .values({
       ...values,
       amount: values.amount ?? 0,
@@ -212,7 +208,7 @@ export function insertDeal(
       org_id: orgId,
       created_by: userId,
     })
-    .returning(dealSelection('opportunities'))
+    .returning(dealSelection('deals'))
     .executeTakeFirstOrThrow() as Promise<DealRow>;
 }
 
@@ -224,18 +220,18 @@ export function updateDeal(
   entry?: StageEntry & Column,
 ): Promise<DealRow | undefined> {
   return tx
-    .updateTable('opportunities')
+    .updateTable('deals')
     .set({
       ...values,
       ...(entry && { pipeline_id: entry.pipelineId, stage_id: entry.stageId, ...entering(entry) }),
     })
     .where('id', '=', id)
-    .returning(dealSelection('opportunities'))
+    .returning(dealSelection('deals'))
     .executeTakeFirst() as Promise<DealRow | undefined>;
 }
 
 export async function deleteDeal(tx: Tx, id: string): Promise<void> {
-  await tx.deleteFrom('opportunities').where('id', '=', id).execute();
+  await tx.deleteFrom('deals').where('id', '=', id).execute();
 }
 
 // Other contacts ------------------------------------------------------------------------------
@@ -244,14 +240,14 @@ export async function contactIdsOf(tx: Tx, dealIds: string[]): Promise<Map<strin
   const byDeal = new Map<string, string[]>(dealIds.map((id) => [id, []]));
   if (dealIds.length === 0) return byDeal;
   const rows = await tx
-    .selectFrom('opportunity_contacts')
-    .select(['opportunity_id', 'contact_id'])
-    .where('opportunity_id', 'in', dealIds)
+    .selectFrom('deal_contacts')
+    .select(['deal_id', 'contact_id'])
+    .where('deal_id', 'in', dealIds)
     // Contacts linked in one request share created_at; the contact id keeps the order stable.
     .orderBy('created_at')
     .orderBy('contact_id')
     .execute();
-  for (const row of rows) byDeal.get(row.opportunity_id)?.push(row.contact_id);
+  for (const row of rows) byDeal.get(row.deal_id)?.push(row.contact_id);
   return byDeal;
 }
 
@@ -261,21 +257,21 @@ export async function setContacts(
   target: { orgId: string; userId: string; dealId: string },
   contactIds: string[],
 ): Promise<void> {
-  let removal = tx.deleteFrom('opportunity_contacts').where('opportunity_id', '=', target.dealId);
+  let removal = tx.deleteFrom('deal_contacts').where('deal_id', '=', target.dealId);
   if (contactIds.length > 0) removal = removal.where('contact_id', 'not in', contactIds);
   await removal.execute();
   if (contactIds.length === 0) return;
   await tx
-    .insertInto('opportunity_contacts')
+    .insertInto('deal_contacts')
     .values(
       contactIds.map((contactId) => ({
         org_id: target.orgId,
-        opportunity_id: target.dealId,
+        deal_id: target.dealId,
         contact_id: contactId,
         created_by: target.userId,
       })),
     )
-    .onConflict((oc) => oc.columns(['org_id', 'opportunity_id', 'contact_id']).doNothing())
+    .onConflict((oc) => oc.columns(['org_id', 'deal_id', 'contact_id']).doNothing())
     .execute();
 }
 
@@ -298,16 +294,16 @@ export async function recordStageEntry(
   stageId: string,
 ): Promise<void> {
   await tx
-    .updateTable('opportunity_stage_history')
+    .updateTable('deal_stage_history')
     .set({ left_at: sql<Date>`now()` })
-    .where('opportunity_id', '=', target.dealId)
+    .where('deal_id', '=', target.dealId)
     .where('left_at', 'is', null)
     .execute();
   await tx
-    .insertInto('opportunity_stage_history')
+    .insertInto('deal_stage_history')
     .values({
       org_id: target.orgId,
-      opportunity_id: target.dealId,
+      deal_id: target.dealId,
       stage_id: stageId,
       created_by: target.userId,
     })
@@ -316,7 +312,7 @@ export async function recordStageEntry(
 
 export function stageHistory(tx: Tx, dealId: string): Promise<StageVisit[]> {
   return tx
-    .selectFrom('opportunity_stage_history as h')
+    .selectFrom('deal_stage_history as h')
     .innerJoin('pipeline_stages as s', 's.id', 'h.stage_id')
     .select([
       'h.id',
@@ -327,7 +323,7 @@ export function stageHistory(tx: Tx, dealId: string): Promise<StageVisit[]> {
       'h.entered_at',
       'h.left_at',
     ])
-    .where('h.opportunity_id', '=', dealId)
+    .where('h.deal_id', '=', dealId)
     .orderBy('h.entered_at')
     .orderBy('h.created_at')
     .orderBy('h.id')
@@ -344,7 +340,7 @@ export interface Ranked {
 /** A deal of the column, with its rank; undefined when the column holds no such deal. */
 export function rankIn(tx: Tx, column: Column, dealId: string): Promise<Ranked | undefined> {
   return tx
-    .selectFrom('opportunities')
+    .selectFrom('deals')
     .select(['id', 'stage_rank'])
     .where('pipeline_id', '=', column.pipelineId)
     .where('stage_id', '=', column.stageId)
@@ -363,7 +359,7 @@ export function neighbourIn(
 ): Promise<Ranked | undefined> {
   const direction = options.backwards ? 'desc' : 'asc';
   let query = tx
-    .selectFrom('opportunities')
+    .selectFrom('deals')
     .select(['id', 'stage_rank'])
     .where('pipeline_id', '=', column.pipelineId)
     .where('stage_id', '=', column.stageId)
@@ -384,9 +380,9 @@ export function neighbourIn(
 /** Spreads a column's deals evenly again, keeping their order. */
 export async function renumberColumn(tx: Tx, column: Column): Promise<void> {
   await sql`
-    UPDATE opportunities o SET stage_rank = r.rank
+    UPDATE deals o SET stage_rank = r.rank
     FROM (SELECT id, row_number() OVER (ORDER BY stage_rank, id) * ${RANK_STEP}::float8 AS rank
-          FROM opportunities
+          FROM deals
           WHERE pipeline_id = ${column.pipelineId} AND stage_id = ${column.stageId}) r
     WHERE o.id = r.id AND o.stage_rank <> r.rank`.execute(tx);
 }

@@ -32,7 +32,7 @@ const MIN_RANK_GAP = 1e-6;
 /** Deals with their tags and other contacts, in the order given. */
 export async function withDetails(tx: Tx, rows: repo.DealRow[]): Promise<Deal[]> {
   const ids = rows.map((r) => r.id);
-  const tags = await tagsOf(tx, 'opportunity', ids);
+  const tags = await tagsOf(tx, 'deal', ids);
   const contacts = await repo.contactIdsOf(tx, ids);
   return rows.map((row) => ({
     ...row,
@@ -96,7 +96,7 @@ async function setContacts(
   await repo
     .setContacts(tx, { ...ctx, dealId }, contactIds)
     .catch((error: { code?: string; constraint?: string }) => {
-      if (error.constraint === 'opportunity_contacts_org_id_contact_id_fkey')
+      if (error.constraint === 'deal_contacts_org_id_contact_id_fkey')
         throw referenceNotFound('contact_ids');
       throw error;
     });
@@ -110,7 +110,7 @@ async function afterWrite(
 ): Promise<Deal> {
   await setContacts(tx, ctx, row.id, writes.contactIds);
   await afterOwnedRecordWrite(tx, ctx, {
-    type: 'opportunity',
+    type: 'deal',
     recordId: row.id,
     tagIds: writes.tagIds,
     label: `Deal "${row.name}"`,

@@ -165,7 +165,7 @@ export function convertLead(
       const converted = await repo.markConverted(tx, lead.id, {
         accountId: account.id,
         contactId: contact.id,
-        opportunityId: deal?.id ?? null,
+        dealId: deal?.id ?? null,
       });
       const [convertedLead] = await withTags(tx, [converted!]);
       const [refreshedContact] = await contactWithTags(tx, [

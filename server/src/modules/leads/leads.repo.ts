@@ -32,7 +32,7 @@ export const LEAD_COLUMNS = [
   'converted_at',
   'converted_account_id',
   'converted_contact_id',
-  'converted_opportunity_id',
+  'converted_deal_id',
   'created_at',
   'updated_at',
   'created_by',
@@ -145,7 +145,7 @@ export function findOwners(
 export function markConverted(
   tx: Tx,
   id: string,
-  links: { accountId: string; contactId: string; opportunityId: string | null },
+  links: { accountId: string; contactId: string; dealId: string | null },
 ): Promise<LeadRow | undefined> {
   return tx
     .updateTable('leads')
@@ -154,7 +154,7 @@ export function markConverted(
       converted_at: sql<Date>`now()`,
       converted_account_id: links.accountId,
       converted_contact_id: links.contactId,
-      converted_opportunity_id: links.opportunityId,
+      converted_deal_id: links.dealId,
     })
     .where('id', '=', id)
     .returning(LEAD_COLUMNS)

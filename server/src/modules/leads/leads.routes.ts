@@ -47,7 +47,7 @@ export const LeadSchema = Type.Object(
     converted_at: Nullable(Timestamp),
     converted_account_id: Nullable(Uuid),
     converted_contact_id: Nullable(Uuid),
-    converted_opportunity_id: Nullable(Uuid),
+    converted_deal_id: Nullable(Uuid),
   },
   { $id: 'Lead' },
 );

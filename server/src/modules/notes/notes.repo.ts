@@ -16,7 +16,7 @@ export const NOTE_COLUMNS = [
   'lead_id',
   'account_id',
   'contact_id',
-  'opportunity_id',
+  'deal_id',
   'created_at',
   'updated_at',
   'created_by',

@@ -4,15 +4,13 @@ import { invalidField, NotFoundError } from '../../http/errors.js';
 import type { ListPage, ListParams } from '../../lib/list-query.js';
 import {
   attachmentColumns,
-  namingDealId,
-  withDealId,
   type AttachmentColumns,
   type AttachmentInput,
 } from '../records/attachments.js';
 import { requireAdminOr } from '../records/permissions.js';
 import * as repo from './notes.repo.js';
 
-export type Note = ReturnType<typeof withDealId<repo.NoteRow>>;
+export type Note = repo.NoteRow;
 
 function requireBody(body: string): string {
   if (!body.trim()) throw invalidField('body', 'must not be blank');
@@ -40,7 +38,7 @@ export function listNotes(
   ];
   return withTenant(ctx.deps.db, ctx, async (tx) => {
     const page = await repo.listNotes(tx, params, { column, id });
-    return { ...page, data: page.data.map(withDealId) };
+    return { ...page, data: page.data };
   });
 }
 
@@ -48,7 +46,7 @@ export function getNote(ctx: RequestContext, id: string): Promise<Note> {
   return withTenant(ctx.deps.db, ctx, async (tx) => {
     const note = await repo.findNote(tx, id);
     if (!note) throw new NotFoundError('Note');
-    return withDealId(note);
+    return note;
   });
 }
 
@@ -58,12 +56,10 @@ export function createNote(
 ): Promise<Note> {
   const { body, ...record } = input;
   const values = { ...attachmentColumns(record, { required: true }), body: requireBody(body) };
-  return namingDealId(
-    withTenant(ctx.deps.db, ctx, async (tx) => {
-      const id = await repo.insertNote(tx, ctx.orgId, ctx.userId, values);
-      return withDealId((await repo.findNote(tx, id))!);
-    }),
-  );
+  return withTenant(ctx.deps.db, ctx, async (tx) => {
+    const id = await repo.insertNote(tx, ctx.orgId, ctx.userId, values);
+    return (await repo.findNote(tx, id))!;
+  });
 }
 
 export function updateNote(
@@ -77,7 +73,7 @@ export function updateNote(
     if (!note) throw new NotFoundError('Note');
     requireAuthorOrAdmin(member, note);
     await repo.updateNote(tx, id, body);
-    return withDealId((await repo.findNote(tx, id))!);
+    return (await repo.findNote(tx, id))!;
   });
 }
 

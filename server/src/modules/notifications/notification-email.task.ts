@@ -2,6 +2,7 @@ import { withContext } from '../../db/tenant.js';
 import type { JobDeps } from '../../jobs/context.js';
 import type { TaskPayloads } from '../../jobs/queue.js';
 import { queueOrgEmail } from '../../mail/outbox.js';
+import { recordPath } from '../records/registry.js';
 
 /**
  * Emails one notification to its recipient if their preferences ask for it. The email goes
@@ -40,7 +41,7 @@ export async function emailNotification(
     if (!wanted) return;
     const link =
       notification.record_type && notification.record_id
-        ? `\n\nOpen it: ${deps.config.publicUrl}/${notification.record_type === 'opportunity' ? 'deals' : `${notification.record_type}s`}/${notification.record_id}`
+        ? `\n\nOpen it: ${deps.config.publicUrl}${recordPath(notification.record_type, notification.record_id)}`
         : '';
     await queueOrgEmail(tx, payload.org_id, {
       to: notification.email,

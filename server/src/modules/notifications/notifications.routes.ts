@@ -4,6 +4,7 @@ import { contextOf } from '../../http/context.js';
 import { errors, Timestamp, Uuid } from '../../http/schemas.js';
 import { ListQueryBase, Nullable, pageOf } from '../records/schemas.js';
 import * as notifications from './notifications.service.js';
+import { RECORD_KIND_NAMES } from '../records/registry.js';
 
 export const NotificationSchema = Type.Object(
   {
@@ -11,7 +12,7 @@ export const NotificationSchema = Type.Object(
     kind: Type.Enum(['record_assigned', 'task_assigned', 'task_due']),
     title: Type.String(),
     body: Type.String(),
-    record_type: Nullable(Type.Enum(['lead', 'account', 'contact', 'opportunity', 'task'])),
+    record_type: Nullable(Type.Enum([...RECORD_KIND_NAMES, 'task'])),
     record_id: Nullable(Uuid),
     read_at: Nullable(Timestamp),
     created_at: Timestamp,

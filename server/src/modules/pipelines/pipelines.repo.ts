@@ -206,7 +206,7 @@ export async function countDeals(
   where: { pipelineId: string; stageId?: string },
 ): Promise<number> {
   let query = tx
-    .selectFrom('opportunities')
+    .selectFrom('deals')
     .select(sql<number>`count(*)`.as('n'))
     .where('pipeline_id', '=', where.pipelineId);
   if (where.stageId) query = query.where('stage_id', '=', where.stageId);
@@ -217,7 +217,7 @@ export async function countDeals(
  * Keeps the deals of a stage whose kind changed closed exactly when the stage is won or lost.
  */
 export async function syncClosedAt(tx: Tx, stage: { id: string; kind: StageKind }): Promise<void> {
-  let query = tx.updateTable('opportunities').where('stage_id', '=', stage.id);
+  let query = tx.updateTable('deals').where('stage_id', '=', stage.id);
   query =
     stage.kind === 'open'
       ? query.set({ closed_at: null }).where('closed_at', 'is not', null)

@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { RecordType } from '../../db/schema.js';
 import type { Tx } from '../../db/tenant.js';
 import { invalidField } from '../../http/errors.js';
-import { ATTACHMENT_COLUMN } from './record-types.js';
+import { RECORD_KINDS } from './registry.js';
 
 export interface TagRef {
   id: string;
@@ -18,7 +18,7 @@ export async function tagsOf(
 ): Promise<Map<string, TagRef[]>> {
   const byRecord = new Map<string, TagRef[]>(recordIds.map((id) => [id, []]));
   if (recordIds.length === 0) return byRecord;
-  const column = ATTACHMENT_COLUMN[type];
+  const column = RECORD_KINDS[type].attachmentField;
   const rows = await tx
     .selectFrom('record_tags as rt')
     .innerJoin('tags as t', 't.id', 'rt.tag_id')
@@ -46,7 +46,7 @@ export async function setTags(
   tagIds: string[],
 ): Promise<void> {
   await assertTagsExist(tx, tagIds);
-  const column = ATTACHMENT_COLUMN[target.type];
+  const column = RECORD_KINDS[target.type].attachmentField;
   const wanted = [...new Set(tagIds)];
   let removal = tx.deleteFrom('record_tags').where(sql.ref(column), '=', target.recordId);
   if (wanted.length > 0) removal = removal.where('tag_id', 'not in', wanted);
@@ -60,7 +60,7 @@ export async function addTags(
   target: { orgId: string; userId: string; type: RecordType; recordIds: string[] },
   tagIds: string[],
 ): Promise<void> {
-  const column = ATTACHMENT_COLUMN[target.type];
+  const column = RECORD_KINDS[target.type].attachmentField;
   const rows = target.recordIds.flatMap((recordId) =>
     tagIds.map((tagId) => ({
       org_id: target.orgId,
@@ -88,14 +88,14 @@ export async function removeTags(
   if (recordIds.length === 0 || tagIds.length === 0) return;
   await tx
     .deleteFrom('record_tags')
-    .where(sql.ref(ATTACHMENT_COLUMN[type]), 'in', recordIds)
+    .where(sql.ref(RECORD_KINDS[type].attachmentField), 'in', recordIds)
     .where('tag_id', 'in', tagIds)
     .execute();
 }
 
 /** Ids of the records of one kind that carry a tag, for list filters. */
 export function taggedWith(type: RecordType, tagId: string): RawBuilder<{ id: string }> {
-  const column = sql.ref(ATTACHMENT_COLUMN[type]);
+  const column = sql.ref(RECORD_KINDS[type].attachmentField);
   return sql<{
     id: string;
   }>`(SELECT ${column} FROM record_tags WHERE tag_id = ${tagId} AND ${column} IS NOT NULL)`;

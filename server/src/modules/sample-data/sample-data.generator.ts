@@ -5,9 +5,9 @@ import type {
   ContactsTable,
   LeadsTable,
   NotesTable,
-  OpportunitiesTable,
-  OpportunityContactsTable,
-  OpportunityStageHistoryTable,
+  DealsTable,
+  DealContactsTable,
+  DealStageHistoryTable,
   RecordTagsTable,
   Source,
   StageKind,
@@ -30,9 +30,9 @@ export interface SampleRecords {
   accounts: Array<Insertable<AccountsTable> & { id: string; name: string }>;
   contacts: Array<Insertable<ContactsTable> & { id: string }>;
   leads: Array<Insertable<LeadsTable> & { id: string }>;
-  opportunities: Array<Insertable<OpportunitiesTable> & { id: string }>;
-  opportunityContacts: Array<Insertable<OpportunityContactsTable>>;
-  stageHistory: Array<Insertable<OpportunityStageHistoryTable>>;
+  deals: Array<Insertable<DealsTable> & { id: string }>;
+  dealContacts: Array<Insertable<DealContactsTable>>;
+  stageHistory: Array<Insertable<DealStageHistoryTable>>;
   tasks: Array<Insertable<TasksTable> & { id: string }>;
   notes: Array<Insertable<NotesTable> & { id: string }>;
   recordTags: Array<Insertable<RecordTagsTable>>;
@@ -256,9 +256,7 @@ const NOTES = [
   'They are evaluating two other vendors. Our price is higher, but onboarding is faster.',
 ];
 
-type Attachment = Partial<
-  Record<'lead_id' | 'account_id' | 'contact_id' | 'opportunity_id', string>
->;
+type Attachment = Partial<Record<'lead_id' | 'account_id' | 'contact_id' | 'deal_id', string>>;
 
 const slug = (name: string) =>
   name
@@ -316,7 +314,7 @@ export function generateSampleData(input: {
   const tags = TAGS.map((tag) => ({ ...base(), ...tag }));
   const tagId = (name: TagName) => tags.find((tag) => tag.name === name)!.id;
   const recordTags: SampleRecords['recordTags'] = [];
-  const tag = (name: TagName, column: 'account_id' | 'lead_id' | 'opportunity_id', id: string) =>
+  const tag = (name: TagName, column: 'account_id' | 'lead_id' | 'deal_id', id: string) =>
     recordTags.push({ org_id: orgId, tag_id: tagId(name), [column]: id, created_by: userId });
 
   const accounts = COMPANIES.map(([name, industry], i) => {
@@ -400,9 +398,9 @@ export function generateSampleData(input: {
 
   const stages = input.stages;
   const ranks = new Map<string, number>();
-  const opportunityContacts: SampleRecords['opportunityContacts'] = [];
+  const dealContacts: SampleRecords['dealContacts'] = [];
   const stageHistory: SampleRecords['stageHistory'] = [];
-  const opportunities = Array.from({ length: 36 }, (_, i) => {
+  const deals = Array.from({ length: 36 }, (_, i) => {
     const account = accounts[i % accounts.length]!;
     const contact = contacts.find((c) => c.account_id === account.id)!;
     const stage = stages[i % stages.length]!;
@@ -429,21 +427,21 @@ export function generateSampleData(input: {
       lost_reason: stage.kind === 'lost' ? rng.pick(LOST_REASONS) : null,
       owner_id: userId,
     };
-    opportunityContacts.push({
+    dealContacts.push({
       org_id: orgId,
-      opportunity_id: deal.id,
+      deal_id: deal.id,
       contact_id: contact.id,
       role: 'Decision maker',
       created_by: userId,
     });
     stageHistory.push({
       org_id: orgId,
-      opportunity_id: deal.id,
+      deal_id: deal.id,
       stage_id: stage.id,
       entered_at: enteredAt,
       created_by: userId,
     });
-    if (product === 'Support renewal') tag('Renewal', 'opportunity_id', deal.id);
+    if (product === 'Support renewal') tag('Renewal', 'deal_id', deal.id);
     return deal;
   });
 
@@ -455,12 +453,12 @@ export function generateSampleData(input: {
     ...[-12, -8, -5].map((day) => ({ day, done: true })),
   ];
   const tasks = schedule.map(({ day, done }, i) => {
-    const deal = opportunities[i % opportunities.length]!;
+    const deal = deals[i % deals.length]!;
     const contact = contacts[(i * 5) % contacts.length]!;
     const lead = leads[(i * 3) % leads.length]!;
     const account = accounts[(i * 7) % accounts.length]!;
     const [title, attachment] = [
-      [`Send the proposal for ${deal.name}`, { opportunity_id: deal.id }],
+      [`Send the proposal for ${deal.name}`, { deal_id: deal.id }],
       [
         `Call ${contact.first_name} ${contact.last_name} about next steps`,
         { contact_id: contact.id },
@@ -485,7 +483,7 @@ export function generateSampleData(input: {
   const notes = NOTES.map((body, i) => {
     const attachment: Attachment = [
       { account_id: accounts[(i * 3) % accounts.length]!.id },
-      { opportunity_id: opportunities[(i * 5) % opportunities.length]!.id },
+      { deal_id: deals[(i * 5) % deals.length]!.id },
       { lead_id: leads[(i * 7) % leads.length]!.id },
       { contact_id: contacts[(i * 11) % contacts.length]!.id },
     ][i % 4]!;
@@ -497,8 +495,8 @@ export function generateSampleData(input: {
     accounts,
     contacts,
     leads,
-    opportunities,
-    opportunityContacts,
+    deals,
+    dealContacts,
     stageHistory,
     tasks,
     notes,

@@ -5,13 +5,7 @@ import type { SampleRecords, Stage } from './sample-data.generator.js';
 
 export type SampleIds = Pick<
   Selectable<SampleDataSetsTable>,
-  | 'tag_ids'
-  | 'account_ids'
-  | 'contact_ids'
-  | 'lead_ids'
-  | 'opportunity_ids'
-  | 'task_ids'
-  | 'note_ids'
+  'tag_ids' | 'account_ids' | 'contact_ids' | 'lead_ids' | 'deal_ids' | 'task_ids' | 'note_ids'
 >;
 
 const ID_COLUMNS = [
@@ -19,7 +13,7 @@ const ID_COLUMNS = [
   'account_ids',
   'contact_ids',
   'lead_ids',
-  'opportunity_ids',
+  'deal_ids',
   'task_ids',
   'note_ids',
 ] as const satisfies ReadonlyArray<keyof SampleIds>;
@@ -96,9 +90,9 @@ export async function insertSampleRecords(tx: Tx, records: SampleRecords): Promi
     ['accounts', records.accounts],
     ['contacts', records.contacts],
     ['leads', records.leads],
-    ['opportunities', records.opportunities],
-    ['opportunity_contacts', records.opportunityContacts],
-    ['opportunity_stage_history', records.stageHistory],
+    ['deals', records.deals],
+    ['deal_contacts', records.dealContacts],
+    ['deal_stage_history', records.stageHistory],
     ['tasks', records.tasks],
     ['notes', records.notes],
     ['record_tags', records.recordTags],
@@ -121,7 +115,7 @@ export async function deleteSampleRecords(tx: Tx, ids: SampleIds): Promise<void>
     ['lead_id', ids.lead_ids],
     ['account_id', ids.account_ids],
     ['contact_id', ids.contact_ids],
-    ['opportunity_id', ids.opportunity_ids],
+    ['deal_id', ids.deal_ids],
   ] as const;
   for (const [column, recordIds] of attachments) {
     if (recordIds.length === 0) continue;
@@ -135,7 +129,7 @@ export async function deleteSampleRecords(tx: Tx, ids: SampleIds): Promise<void>
   const deletions = [
     ['tasks', ids.task_ids],
     ['notes', ids.note_ids],
-    ['opportunities', ids.opportunity_ids],
+    ['deals', ids.deal_ids],
     ['leads', ids.lead_ids],
     ['contacts', ids.contact_ids],
     ['accounts', ids.account_ids],

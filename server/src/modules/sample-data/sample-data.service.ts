@@ -18,7 +18,7 @@ function statusOf(ids: repo.SampleIds | undefined): SampleDataStatus {
       accounts: count(ids?.account_ids),
       contacts: count(ids?.contact_ids),
       leads: count(ids?.lead_ids),
-      deals: count(ids?.opportunity_ids),
+      deals: count(ids?.deal_ids),
       tasks: count(ids?.task_ids),
       notes: count(ids?.note_ids),
       tags: count(ids?.tag_ids),
@@ -55,7 +55,7 @@ export function loadSampleData(ctx: RequestContext): Promise<SampleDataStatus> {
       account_ids: records.accounts.map((r) => r.id),
       contact_ids: records.contacts.map((r) => r.id),
       lead_ids: records.leads.map((r) => r.id),
-      opportunity_ids: records.opportunities.map((r) => r.id),
+      deal_ids: records.deals.map((r) => r.id),
       task_ids: records.tasks.map((r) => r.id),
       note_ids: records.notes.map((r) => r.id),
     };

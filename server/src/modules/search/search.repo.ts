@@ -2,6 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { RecordType } from '../../db/schema.js';
 import type { Tx } from '../../db/tenant.js';
 import { termHasPrefix } from '../../lib/search-terms.js';
+import { RECORD_KIND_LIST } from '../records/registry.js';
 
 export interface SearchRow {
   record_type: RecordType;
@@ -50,8 +51,12 @@ export function searchQuery({ words, recordTypes, limit }: SearchInput): RawBuil
       )}
     ), ranked AS (
       SELECT record_type, record_id, (${sql.join(best, sql` + `)})::int AS score,
-        CASE record_type WHEN 'account' THEN 1 WHEN 'contact' THEN 2 WHEN 'opportunity' THEN 3
-          ELSE 4 END AS type_rank
+        CASE record_type ${sql.join(
+          RECORD_KIND_LIST.map(
+            (kind) => sql`WHEN ${sql.lit(kind.kind)} THEN ${sql.lit(kind.searchRank)}`,
+          ),
+          sql` `,
+        )} END AS type_rank
       FROM matches
       GROUP BY record_type, record_id
       HAVING ${sql.join(
@@ -64,18 +69,16 @@ export function searchQuery({ words, recordTypes, limit }: SearchInput): RawBuil
     SELECT r.record_type, r.record_id, r.score, shown.title, shown.subtitle
     FROM ranked r
     CROSS JOIN LATERAL (
-      SELECT concat_ws(' ', nullif(l.first_name, ''), l.last_name) AS title, l.company AS subtitle
-      FROM leads l WHERE r.record_type = 'lead' AND l.id = r.record_id
+      ${sql.join(
+        RECORD_KIND_LIST.map(
+          (kind) => sql`SELECT ${kind.title('x')} AS title, ${kind.subtitle('x')} AS subtitle
+      FROM ${sql.table(kind.table)} x
+      WHERE r.record_type = ${sql.lit(kind.kind)} AND x.id = r.record_id`,
+        ),
+        sql`
       UNION ALL
-      SELECT a.name, a.domain
-      FROM accounts a WHERE r.record_type = 'account' AND a.id = r.record_id
-      UNION ALL
-      SELECT concat_ws(' ', nullif(c.first_name, ''), c.last_name), c.email
-      FROM contacts c WHERE r.record_type = 'contact' AND c.id = r.record_id
-      UNION ALL
-      SELECT o.name, concat_ws(' · ', o.currency || ' ' || o.amount, s.name)
-      FROM opportunities o JOIN pipeline_stages s ON s.id = o.stage_id
-      WHERE r.record_type = 'opportunity' AND o.id = r.record_id
+      `,
+      )}
     ) shown
     ORDER BY r.score DESC, r.type_rank, shown.title, r.record_id
     LIMIT ${limit}`;

@@ -2,10 +2,11 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { contextOf } from '../../http/context.js';
 import { errors, Uuid } from '../../http/schemas.js';
+import { RECORD_KIND_NAMES } from '../records/registry.js';
 import { Nullable } from '../records/schemas.js';
 import * as searching from './search.service.js';
 
-const typeNames = Object.keys(searching.SEARCH_TYPES).join('|');
+const typeNames = RECORD_KIND_NAMES.join('|');
 
 const SearchQuery = Type.Object(
   {
@@ -34,7 +35,7 @@ const SearchQuery = Type.Object(
 
 const SearchHitSchema = Type.Object(
   {
-    type: Type.Enum(Object.keys(searching.SEARCH_TYPES)),
+    type: Type.Enum(RECORD_KIND_NAMES),
     id: Uuid,
     title: Type.String(),
     subtitle: Nullable(Type.String()),

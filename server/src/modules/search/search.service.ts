@@ -1,29 +1,14 @@
-import type { RecordType } from '../../db/schema.js';
 import { withTenant } from '../../db/tenant.js';
 import type { RequestContext } from '../../http/context.js';
 import { invalidField } from '../../http/errors.js';
 import { searchWords } from '../../lib/search-terms.js';
+import { RECORD_KIND_NAMES, type RecordKind } from '../records/registry.js';
 import * as repo from './search.repo.js';
-
-/** What the API calls each kind of record, and what the search index calls it. */
-export const SEARCH_TYPES = {
-  lead: 'lead',
-  account: 'account',
-  contact: 'contact',
-  deal: 'opportunity',
-} as const satisfies Record<string, RecordType>;
-
-export type SearchType = keyof typeof SEARCH_TYPES;
-
-/** The API's name of a kind of record the database stores. */
-export const API_TYPE = Object.fromEntries(
-  Object.entries(SEARCH_TYPES).map(([api, stored]) => [stored, api]),
-) as Record<RecordType, SearchType>;
 
 export const DEFAULT_LIMIT = 20;
 
 export interface SearchHit {
-  type: SearchType;
+  type: RecordKind;
   id: string;
   title: string;
   subtitle: string | null;
@@ -41,9 +26,9 @@ export function search(ctx: RequestContext, input: SearchInput): Promise<{ data:
   if (input.q === undefined) throw invalidField('q', 'is required', 400);
   const words = searchWords(input.q);
   if (words.length === 0) throw invalidField('q', 'must contain a letter or a digit', 400);
-  // The route's schema lets through only the names of SEARCH_TYPES.
-  const requested = (input.types?.split(',') ?? Object.keys(SEARCH_TYPES)) as SearchType[];
-  const recordTypes = [...new Set(requested)].map((type) => SEARCH_TYPES[type]);
+  // The route's schema lets through only the names of record kinds.
+  const requested = (input.types?.split(',') ?? RECORD_KIND_NAMES) as RecordKind[];
+  const recordTypes = [...new Set(requested)];
   return withTenant(ctx.deps.db, ctx, async (tx) => {
     const rows = await repo.search(tx, {
       words,
@@ -52,7 +37,7 @@ export function search(ctx: RequestContext, input: SearchInput): Promise<{ data:
     });
     return {
       data: rows.map((row) => ({
-        type: API_TYPE[row.record_type],
+        type: row.record_type,
         id: row.record_id,
         title: row.title,
         subtitle: row.subtitle,

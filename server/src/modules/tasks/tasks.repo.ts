@@ -9,6 +9,7 @@ import {
   type ListParams,
 } from '../../lib/list-query.js';
 import { applyCommonFilters, type CommonFilters } from '../records/filters.js';
+import { ATTACHMENT_FIELDS } from '../records/attachments.js';
 
 export const TASK_PRIORITIES = [
   'low',
@@ -30,7 +31,7 @@ export const TASK_COLUMNS = [
   'lead_id',
   'account_id',
   'contact_id',
-  'opportunity_id',
+  'deal_id',
   'completed_at',
   'created_at',
   'updated_at',
@@ -55,7 +56,7 @@ export interface TaskFilters extends Omit<CommonFilters, 'owner_id' | 'tag_id'> 
   lead_id?: string;
   account_id?: string;
   contact_id?: string;
-  opportunity_id?: string;
+  deal_id?: string;
 }
 
 export const taskList: ListDefinition = {
@@ -106,7 +107,7 @@ export function listTasks(
       if (filters.due_from) q = q.where(col('due_at'), '>=', filters.due_from);
       if (filters.due_to) q = q.where(col('due_at'), '<', filters.due_to);
       if (filters.view) q = applyView(q, filters.view);
-      for (const column of ['lead_id', 'account_id', 'contact_id', 'opportunity_id'] as const) {
+      for (const column of ATTACHMENT_FIELDS) {
         const id = filters[column];
         if (id) q = q.where(col(column), '=', id);
       }

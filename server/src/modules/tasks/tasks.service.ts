@@ -7,22 +7,18 @@ import { notifyAssignment } from '../notifications/notify.js';
 import {
   attachmentColumns,
   mentionsAttachment,
-  namingDealId,
-  withDealId,
+  splitAttachment,
+  type AttachmentField,
   type AttachmentInput,
 } from '../records/attachments.js';
 import { requireAdminOr } from '../records/permissions.js';
 import * as repo from './tasks.repo.js';
 
-export type Task = ReturnType<typeof withDealId<repo.TaskRow>>;
+export type Task = repo.TaskRow;
 
-export type TaskInput = Omit<
-  repo.TaskWrite,
-  'lead_id' | 'account_id' | 'contact_id' | 'opportunity_id' | 'due_notified_at'
-> &
-  AttachmentInput;
+export type TaskInput = Omit<repo.TaskWrite, AttachmentField | 'due_notified_at'> & AttachmentInput;
 
-export type TaskListFilters = Omit<repo.TaskFilters, 'view' | 'opportunity_id'> & {
+export type TaskListFilters = Omit<repo.TaskFilters, 'view' | 'deal_id'> & {
   mine?: boolean;
   view?: (typeof repo.TASK_VIEWS)[number];
   tz?: string;
@@ -41,10 +37,9 @@ function timeZoneNamed(tz: string): string {
   }
 }
 
-/** Columns from the API's fields; naming any of the four records replaces the attachment. */
+/** Columns from the API's fields; naming any record replaces the attachment. */
 function normalize(input: TaskInput): repo.TaskWrite {
-  const { lead_id, account_id, contact_id, deal_id, ...values } = input;
-  const attachment = { lead_id, account_id, contact_id, deal_id };
+  const { attachment, rest: values } = splitAttachment(input);
   const title = values.title?.trim();
   if (title === '') throw invalidField('title', 'must not be blank');
   return {
@@ -85,11 +80,11 @@ export function listTasks(
   return withTenant(ctx.deps.db, ctx, async (tx) => {
     const page = await repo.listTasks(tx, params, {
       ...filters,
-      ...(deal_id && { opportunity_id: deal_id }),
+      ...(deal_id && { deal_id: deal_id }),
       ...(view && { view: { name: view, timeZone } }),
       ...(mine && { assignee_id: ctx.userId }),
     });
-    return { ...page, data: page.data.map(withDealId) };
+    return { ...page, data: page.data };
   }).catch((error: { code?: string }) => {
     // Node and PostgreSQL each carry their own copy of the time zone database, and the two
     // can disagree about a zone added recently; the time zone is the only parameter of
@@ -103,7 +98,7 @@ export function getTask(ctx: RequestContext, id: string): Promise<Task> {
   return withTenant(ctx.deps.db, ctx, async (tx) => {
     const row = await repo.findTask(tx, id);
     if (!row) throw new NotFoundError('Task');
-    return withDealId(row);
+    return row;
   });
 }
 
@@ -112,60 +107,56 @@ export function createTask(
   input: TaskInput & { title: string },
 ): Promise<Task> {
   const values = normalize(input);
-  return namingDealId(
-    withTenant(ctx.deps.db, ctx, async (tx) => {
-      const row = await repo.insertTask(tx, ctx.orgId, ctx.userId, {
-        ...values,
-        title: input.title.trim(),
-        assignee_id: values.assignee_id === undefined ? ctx.userId : values.assignee_id,
-      });
-      await notifyAssignment(tx, ctx, {
-        kind: 'task_assigned',
-        recordType: 'task',
-        recordId: row.id,
-        title: assignedTitle(row),
-        assigneeId: row.assignee_id,
-      });
-      await scheduleDueReminder(tx, ctx.orgId, row);
-      return withDealId(row);
-    }),
-  );
+  return withTenant(ctx.deps.db, ctx, async (tx) => {
+    const row = await repo.insertTask(tx, ctx.orgId, ctx.userId, {
+      ...values,
+      title: input.title.trim(),
+      assignee_id: values.assignee_id === undefined ? ctx.userId : values.assignee_id,
+    });
+    await notifyAssignment(tx, ctx, {
+      kind: 'task_assigned',
+      recordType: 'task',
+      recordId: row.id,
+      title: assignedTitle(row),
+      assigneeId: row.assignee_id,
+    });
+    await scheduleDueReminder(tx, ctx.orgId, row);
+    return row;
+  });
 }
 
 export function updateTask(ctx: RequestContext, id: string, input: TaskInput): Promise<Task> {
   const values = normalize(input);
-  return namingDealId(
-    withTenant(ctx.deps.db, ctx, async (tx) => {
-      const before = await repo.findTask(tx, id, { lock: true });
-      if (!before) throw new NotFoundError('Task');
-      const reschedule =
-        (values.due_at !== undefined && !sameMoment(values.due_at, before.due_at)) ||
-        (values.assignee_id !== undefined && values.assignee_id !== before.assignee_id);
-      const row = await repo.updateTask(tx, id, {
-        ...values,
-        // A new date or a new assignee deserves its own reminder.
-        ...(reschedule && { due_notified_at: null }),
-      });
-      if (!row) throw new NotFoundError('Task');
-      await notifyAssignment(tx, ctx, {
-        kind: 'task_assigned',
-        recordType: 'task',
-        recordId: id,
-        title: assignedTitle(row),
-        assigneeId: row.assignee_id,
-        previousAssigneeId: before.assignee_id,
-      });
-      if (reschedule) await scheduleDueReminder(tx, ctx.orgId, row);
-      return withDealId(row);
-    }),
-  );
+  return withTenant(ctx.deps.db, ctx, async (tx) => {
+    const before = await repo.findTask(tx, id, { lock: true });
+    if (!before) throw new NotFoundError('Task');
+    const reschedule =
+      (values.due_at !== undefined && !sameMoment(values.due_at, before.due_at)) ||
+      (values.assignee_id !== undefined && values.assignee_id !== before.assignee_id);
+    const row = await repo.updateTask(tx, id, {
+      ...values,
+      // A new date or a new assignee deserves its own reminder.
+      ...(reschedule && { due_notified_at: null }),
+    });
+    if (!row) throw new NotFoundError('Task');
+    await notifyAssignment(tx, ctx, {
+      kind: 'task_assigned',
+      recordType: 'task',
+      recordId: id,
+      title: assignedTitle(row),
+      assigneeId: row.assignee_id,
+      previousAssigneeId: before.assignee_id,
+    });
+    if (reschedule) await scheduleDueReminder(tx, ctx.orgId, row);
+    return row;
+  });
 }
 
 export function completeTask(ctx: RequestContext, id: string): Promise<Task> {
   return withTenant(ctx.deps.db, ctx, async (tx) => {
     const row = (await repo.completeTask(tx, id)) ?? (await repo.findTask(tx, id));
     if (!row) throw new NotFoundError('Task');
-    return withDealId(row);
+    return row;
   });
 }
 

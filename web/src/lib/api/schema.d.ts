@@ -3414,7 +3414,7 @@ export interface paths {
                              * Format: uuid
                              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                              */
-                            converted_opportunity_id: string | null;
+                            converted_deal_id: string | null;
                         };
                     };
                 };
@@ -3578,7 +3578,7 @@ export interface paths {
                              * Format: uuid
                              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                              */
-                            converted_opportunity_id: string | null;
+                            converted_deal_id: string | null;
                         };
                     };
                 };
@@ -3870,7 +3870,7 @@ export interface paths {
                              * Format: uuid
                              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                              */
-                            converted_opportunity_id: string | null;
+                            converted_deal_id: string | null;
                         };
                     };
                 };
@@ -10918,7 +10918,7 @@ export interface paths {
                             kind: "record_assigned" | "task_assigned" | "task_due";
                             title: string;
                             body: string;
-                            record_type: ("lead" | "account" | "contact" | "opportunity" | "task") | (never | null);
+                            record_type: ("lead" | "account" | "contact" | "deal" | "task") | (never | null);
                             /**
                              * Format: uuid
                              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -11495,7 +11495,7 @@ export interface components {
              * Format: uuid
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
              */
-            converted_opportunity_id: string | null;
+            converted_deal_id: string | null;
         };
         /** Account */
         "def-1": {
@@ -11902,7 +11902,7 @@ export interface components {
             kind: "record_assigned" | "task_assigned" | "task_due";
             title: string;
             body: string;
-            record_type: ("lead" | "account" | "contact" | "opportunity" | "task") | (never | null);
+            record_type: ("lead" | "account" | "contact" | "deal" | "task") | (never | null);
             /**
              * Format: uuid
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e

@@ -1,0 +1,108 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { RecordType } from '../../db/schema.js';
+
+/**
+ * The kinds of CRM record, said once. Everything that enumerates kinds reads this: the
+ * attachments of tasks, notes and tags, bulk routes, display names, search, notification and
+ * email links, sample data, and (through the OpenAPI document) the web app. The database keeps
+ * the same list in `record_kinds` (see `attach_record_kind()` in the migrations); a test fails
+ * when the two disagree, and `satisfies Record<RecordType, …>` fails the compile when a kind of
+ * the schema is missing here.
+ */
+export interface RecordKindDefinition<K extends string = string> {
+  kind: K;
+  /** The table that holds the records. */
+  table: 'leads' | 'accounts' | 'contacts' | 'deals';
+  /** The API's collection path (`/api/v1/<path>`) and the web app's list address. */
+  path: string;
+  label: { one: string; many: string };
+  /** The column (and API field) through which tasks, notes and tag links point at a record. */
+  attachmentField: `${K}_id`;
+  /** What a person calls one record, as SQL over the table under `alias`. */
+  title: (alias: string) => RawBuilder<string>;
+  /** What tells two records of the same title apart (a company, an email, a domain). */
+  subtitle: (alias: string) => RawBuilder<string | null>;
+  /**
+   * The search trigger's fields, `<weight>:<column>[+<column>…]`, `#` before a column also
+   * indexed as bare digits: what `attach_record_kind()` was given for this kind.
+   */
+  searchFields: readonly string[];
+  /** Among hits of equal score, the lower comes first: a company before the people in it. */
+  searchRank: number;
+}
+
+function personName(alias: string): RawBuilder<string> {
+  return sql<string>`concat_ws(' ', nullif(${sql.ref(`${alias}.first_name`)}, ''), ${sql.ref(`${alias}.last_name`)})`;
+}
+
+function column(name: string): (alias: string) => RawBuilder<string> {
+  return (alias) => sql<string>`${sql.ref(`${alias}.${name}`)}`;
+}
+
+export const RECORD_KINDS = {
+  lead: {
+    kind: 'lead',
+    table: 'leads',
+    path: 'leads',
+    label: { one: 'Lead', many: 'leads' },
+    attachmentField: 'lead_id',
+    title: personName,
+    // The company, or the email when there is none: what tells two "Daniel Murphy" apart.
+    subtitle: (alias) =>
+      sql<
+        string | null
+      >`coalesce(nullif(${sql.ref(`${alias}.company`)}, ''), ${sql.ref(`${alias}.email`)})`,
+    searchFields: ['3:first_name+last_name', '2:email', '2:company', '1:#phone', '1:job_title'],
+    searchRank: 4,
+  },
+  account: {
+    kind: 'account',
+    table: 'accounts',
+    path: 'accounts',
+    label: { one: 'Account', many: 'accounts' },
+    attachmentField: 'account_id',
+    title: column('name'),
+    subtitle: column('domain'),
+    searchFields: ['3:name', '2:domain', '2:email', '2:website', '1:#phone', '1:industry'],
+    searchRank: 1,
+  },
+  contact: {
+    kind: 'contact',
+    table: 'contacts',
+    path: 'contacts',
+    label: { one: 'Contact', many: 'contacts' },
+    attachmentField: 'contact_id',
+    title: personName,
+    subtitle: column('email'),
+    searchFields: ['3:first_name+last_name', '2:email', '1:#phone', '1:#mobile', '1:job_title'],
+    searchRank: 2,
+  },
+  deal: {
+    kind: 'deal',
+    table: 'deals',
+    path: 'deals',
+    label: { one: 'Deal', many: 'deals' },
+    attachmentField: 'deal_id',
+    title: column('name'),
+    // The stage is read by its full key, so the lookup stays an index condition.
+    subtitle: (alias) => sql<string | null>`concat_ws(' · ',
+      ${sql.ref(`${alias}.currency`)} || ' ' || ${sql.ref(`${alias}.amount`)},
+      (SELECT s.name FROM pipeline_stages s
+       WHERE s.org_id = ${sql.ref(`${alias}.org_id`)} AND s.id = ${sql.ref(`${alias}.stage_id`)}))`,
+    searchFields: ['3:name'],
+    searchRank: 3,
+  },
+} as const satisfies { [K in RecordType]: RecordKindDefinition<K> };
+
+export type RecordKind = keyof typeof RECORD_KINDS;
+
+/** The kinds in the order the app lists them. */
+export const RECORD_KIND_NAMES = Object.keys(RECORD_KINDS) as RecordKind[];
+
+export const RECORD_KIND_LIST: ReadonlyArray<(typeof RECORD_KINDS)[RecordKind]> =
+  RECORD_KIND_NAMES.map((kind) => RECORD_KINDS[kind]);
+
+/** The web app's address of one record. */
+export function recordPath(kind: RecordKind | 'task', id: string): string {
+  return kind === 'task' ? '/tasks' : `/${RECORD_KINDS[kind].path}/${id}`;
+}

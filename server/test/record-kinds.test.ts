@@ -1,0 +1,92 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RECORD_KIND_LIST } from '../src/modules/records/registry.js';
+import { createTestDatabase, type TestDatabase } from './support/test-app.js';
+
+let db: TestDatabase;
+let owner: pg.Client;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  owner = new pg.Client({ connectionString: db.ownerUrl });
+  await owner.connect();
+});
+afterAll(async () => {
+  await owner.end();
+  await db.drop();
+});
+
+async function rows<R extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<R[]> {
+  return (await owner.query<R>(text, values)).rows;
+}
+
+/** The arguments a trigger was created with, as PostgreSQL stores them. */
+function triggerArguments(raw: Buffer): string[] {
+  return raw.toString('utf8').split('\0').slice(0, -1);
+}
+
+describe('the record-kind registry and the database', () => {
+  it('list the same kinds, in the same order, on the same tables', async () => {
+    const stored = await rows<{ kind: string; table_name: string }>(
+      'SELECT kind, table_name FROM record_kinds ORDER BY position',
+    );
+    expect(stored).toEqual(RECORD_KIND_LIST.map((k) => ({ kind: k.kind, table_name: k.table })));
+  });
+
+  it('index the fields the registry names for search, with the kind as the first argument', async () => {
+    for (const kind of RECORD_KIND_LIST) {
+      const [trigger] = await rows<{ tgargs: Buffer }>(
+        `SELECT tgargs FROM pg_trigger WHERE tgrelid = $1::regclass AND tgname = $2`,
+        [kind.table, `${kind.table}_search_index`],
+      );
+      expect(trigger, `${kind.table} has no search trigger`).toBeDefined();
+      expect(triggerArguments(trigger!.tgargs)).toEqual([kind.kind, ...kind.searchFields]);
+    }
+  });
+
+  it('attach tasks, notes and tag links to every kind through a tenant-carrying foreign key', async () => {
+    for (const kind of RECORD_KIND_LIST) {
+      for (const attached of ['tasks', 'notes', 'record_tags']) {
+        const [key] = await rows<{ definition: string }>(
+          `SELECT pg_get_constraintdef(oid) AS definition FROM pg_constraint
+           WHERE conrelid = $1::regclass AND contype = 'f' AND confrelid = $2::regclass`,
+          [attached, kind.table],
+        );
+        expect(key?.definition, `${attached} -> ${kind.table}`).toBe(
+          `FOREIGN KEY (org_id, ${kind.attachmentField}) REFERENCES ${kind.table}(org_id, id) ON DELETE CASCADE`,
+        );
+      }
+    }
+  });
+
+  it('allow exactly the registry kinds where rows name a kind', async () => {
+    const checks = await rows<{ table: string; definition: string }>(
+      `SELECT conrelid::regclass::text AS table, pg_get_constraintdef(oid) AS definition
+       FROM pg_constraint WHERE conname IN ('search_terms_record_type_check',
+         'notifications_record_type_check', 'tasks_one_record_check', 'notes_one_record_check',
+         'record_tags_one_record_check')
+       ORDER BY 1`,
+    );
+    expect(checks).toHaveLength(5);
+    for (const { table, definition } of checks) {
+      for (const kind of RECORD_KIND_LIST) {
+        const named =
+          table === 'search_terms' || table === 'notifications'
+            ? `'${kind.kind}'::text`
+            : kind.attachmentField;
+        expect(definition, table).toContain(named);
+      }
+    }
+  });
+
+  it('attaching a kind again changes nothing', async () => {
+    const before = await rows('SELECT conname FROM pg_constraint ORDER BY 1');
+    const lead = RECORD_KIND_LIST.find((k) => k.kind === 'lead')!;
+    await owner.query('SELECT attach_record_kind($1, $2, $3)', [
+      lead.kind,
+      lead.table,
+      lead.searchFields,
+    ]);
+    expect(await rows('SELECT conname FROM pg_constraint ORDER BY 1')).toEqual(before);
+  });
+});
