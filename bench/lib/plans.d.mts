@@ -34,4 +34,7 @@ export function checkRoutes(options: {
   explainClient: pg.Client;
   org: { id: string; userId: string };
   facts: TableFacts;
+  /** What is wrong with one statement's plan; the plan gate's rules by default. */
+  problemsOf?: (plan: unknown) => string[];
 }): Promise<RouteCheck[]>;
+export function pinningProblems(plan: unknown, facts: TableFacts, orgId: string): string[];

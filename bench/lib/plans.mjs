@@ -199,11 +199,42 @@ export function planProblems(plan, facts) {
 }
 
 /**
+ * What is wrong with one plan explained without row-level security: a read of a tenant table
+ * whose conditions do not pin it to `orgId`, directly or through a join on `org_id` (the
+ * planner carries the constant across such a join). Statements must name their organization
+ * on their own, so that they would isolate tenants even with the wall down.
+ */
+export function pinningProblems(plan, facts, orgId) {
+  const problems = [];
+  const pinned = new RegExp(`org_id = ('${orgId}'::uuid|\\w+\\.org_id)`);
+  for (const node of nodesOf(plan)) {
+    const table = node['Relation Name'];
+    if (!table || !facts.tenant.has(table) || node['Node Type'] === 'ModifyTable') continue;
+    const conditions = [
+      node['Node Type'] === 'Bitmap Heap Scan' ? bitmapConditions(node) : node['Index Cond'],
+      node.Filter,
+      node['Recheck Cond'],
+    ].join(' ');
+    if (!pinned.test(conditions)) {
+      problems.push(`${node['Node Type']} of ${table} not pinned to the organization`);
+    }
+  }
+  return problems;
+}
+
+/**
  * Calls each route through `inject(url) -> { statusCode, body }`, capturing the SQL it sends,
  * then explains every data statement with its parameters inside the same tenant context, on
  * `explainClient` (a connection as the API's role). Lists are also read at their second page.
  */
-export async function checkRoutes({ routes, inject, explainClient, org, facts }) {
+export async function checkRoutes({
+  routes,
+  inject,
+  explainClient,
+  org,
+  facts,
+  problemsOf = (plan) => planProblems(plan, facts),
+}) {
   const results = [];
   const visit = async (url) => {
     const { result: response, calls } = await captureQueries(() => inject(url));
@@ -229,7 +260,7 @@ export async function checkRoutes({ routes, inject, explainClient, org, facts })
         const plan = rows[0]['QUERY PLAN'][0].Plan;
         statements.push({
           sql: call.text,
-          problems: planProblems(plan, facts),
+          problems: problemsOf(plan),
           scans: scansOf(plan),
         });
       } finally {

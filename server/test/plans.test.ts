@@ -1,7 +1,14 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrganizations, type Organization } from '../../bench/lib/data.mjs';
-import { checkRoutes, hotRoutes, sampleIds, tableFacts } from '../../bench/lib/plans.mjs';
+import {
+  checkRoutes,
+  hotRoutes,
+  pinningProblems,
+  sampleIds,
+  tableFacts,
+} from '../../bench/lib/plans.mjs';
+import { TENANT_TABLES } from '../src/db/tenant-tables.js';
 import { signAccessToken } from '../src/modules/auth/access-tokens.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -35,7 +42,9 @@ describe('query plans of the hot reads under RLS', () => {
     await t?.close();
   });
 
-  it('has no sequential scan of a tenant table and the policy as an index condition', async () => {
+  const readEveryRoute = async (
+    options: Pick<Parameters<typeof checkRoutes>[0], 'explainClient' | 'problemsOf'>,
+  ) => {
     const owner = await connect(t.testDb.ownerUrl);
     const org = orgs[0]!;
     const token = await signAccessToken(t.deps.config.jwtSecret, {
@@ -52,12 +61,31 @@ describe('query plans of the hot reads under RLS', () => {
         });
         return { statusCode: response.statusCode, body: response.body };
       },
-      explainClient: await connect(t.testDb.appUrl),
       org,
       facts: await tableFacts(owner),
+      ...options,
     });
     expect(results.length).toBeGreaterThan(100);
     expect(results.reduce((sum, r) => sum + (r.statements ?? 0), 0)).toBeGreaterThan(200);
-    expect(results.flatMap((r) => r.problems.map((p) => `${r.url}: ${p}`))).toEqual([]);
+    return results.flatMap((r) => r.problems.map((p) => `${r.url}: ${p}`));
+  };
+
+  it('has no sequential scan of a tenant table and the policy as an index condition', async () => {
+    expect(await readEveryRoute({ explainClient: await connect(t.testDb.appUrl) })).toEqual([]);
+  }, 60_000);
+
+  // The second layer beneath the wall: every statement names its organization, so that it
+  // isolates tenants on its own and a distributed database can route it to one shard.
+  it('pins every read of a tenant table to the organization, explained without the policies', async () => {
+    const superuser = await connect(t.testDb.ownerUrl);
+    const facts = await tableFacts(superuser);
+    expect([...facts.tenant].sort()).toEqual([...TENANT_TABLES].sort());
+    const org = orgs[0]!;
+    expect(
+      await readEveryRoute({
+        explainClient: superuser,
+        problemsOf: (plan) => pinningProblems(plan, facts, org.id),
+      }),
+    ).toEqual([]);
   }, 60_000);
 });

@@ -1,11 +1,18 @@
-import { sql, type Kysely } from 'kysely';
+import { expressionBuilder, sql, type Kysely } from 'kysely';
 import pg from 'pg';
 import { UnauthorizedError } from '../http/errors.js';
 import type { Database } from './schema.js';
+import { PinOrganization } from './pin-organization.js';
 import type { Db } from './pool.js';
 
 /** A transaction inside a tenant context. Repositories take this, never a pool. */
 export type Tx = Kysely<Database>;
+
+/**
+ * Builds sub-queries outside a transaction (`subquery.selectFrom(...)`): they become part of the
+ * statement that embeds them, and are pinned to its organization with it.
+ */
+export const subquery = expressionBuilder<Database, never>();
 
 export type Role = 'owner' | 'admin' | 'member';
 
@@ -48,6 +55,26 @@ function openingStatement(ctx: TenantContext, checkMembership: boolean): string 
   );
 }
 
+const organizationOf = new WeakMap<Tx, string>();
+
+/** The transaction with every query builder pinned to the organization, when there is one. */
+function pinned(tx: Tx, orgId: string | null): Tx {
+  if (!orgId) return tx;
+  const pinnedTx = tx.withPlugin(new PinOrganization(orgId));
+  organizationOf.set(pinnedTx, orgId);
+  return pinnedTx;
+}
+
+/**
+ * The organization of a tenant transaction, for SQL written by hand: it names its
+ * organization itself (`org_id = ${orgOf(tx)}`), as the query builder's statements do.
+ */
+export function orgOf(tx: Tx): string {
+  const orgId = organizationOf.get(tx);
+  if (!orgId) throw new TypeError('not a transaction of an organization');
+  return orgId;
+}
+
 async function runInTransaction<T>(
   db: Db,
   opening: string,
@@ -82,7 +109,7 @@ export async function withTenant<T>(
   return runInTransaction(db, openingStatement(ctx, true), async (tx, row) => {
     const role = row?.['role'] as Role | null | undefined;
     if (!role) throw new UnauthorizedError('You are not a member of this organization');
-    return work(tx, { orgId: ctx.orgId, userId: ctx.userId, role });
+    return work(pinned(tx, ctx.orgId), { orgId: ctx.orgId, userId: ctx.userId, role });
   });
 }
 
@@ -96,5 +123,5 @@ export async function withContext<T>(
   ctx: TenantContext,
   work: (tx: Tx) => Promise<T>,
 ): Promise<T> {
-  return runInTransaction(db, openingStatement(ctx, false), (tx) => work(tx));
+  return runInTransaction(db, openingStatement(ctx, false), (tx) => work(pinned(tx, ctx.orgId)));
 }

@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { RecordType } from '../db/schema.js';
+import { subquery } from '../db/tenant.js';
 
 /**
  * Text search over the `search_terms` index (see migration 0004): words are folded by the
@@ -29,12 +30,10 @@ export function termHasPrefix(column: string, word: string): RawBuilder<boolean>
 }
 
 /** Ids of records of one kind with a term starting with `word` (folded in the database). */
-export function termMatches(
-  recordType: RecordType,
-  word: string,
-): RawBuilder<{ record_id: string }> {
-  return sql<{ record_id: string }>`(
-    SELECT st.record_id FROM search_terms st
-    WHERE st.record_type = ${recordType} AND ${termHasPrefix('st.term', word)}
-  )`;
+export function termMatches(recordType: RecordType, word: string) {
+  return subquery
+    .selectFrom('search_terms as st')
+    .select('st.record_id')
+    .where('st.record_type', '=', recordType)
+    .where(termHasPrefix('st.term', word));
 }

@@ -73,9 +73,13 @@ export async function insertOrgWithOwner(
     .execute();
 }
 
-/** The organizations a user belongs to; visible through the user's own-membership policy. */
+/**
+ * The organizations a user belongs to; visible through the user's own-membership policy. The
+ * one read that crosses organizations on purpose, so it is not pinned to the current one.
+ */
 export async function listUserOrgs(tx: Tx, userId: string): Promise<OrgMembershipRow[]> {
   return tx
+    .withoutPlugins()
     .selectFrom('memberships as m')
     .innerJoin('orgs as o', 'o.id', 'm.org_id')
     .select(['o.id', 'o.name', 'm.role'])

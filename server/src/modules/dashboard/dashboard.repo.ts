@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { LeadStatus, RecordType, Source } from '../../db/schema.js';
-import type { Tx } from '../../db/tenant.js';
+import { orgOf, type Tx } from '../../db/tenant.js';
 import { RECORD_KIND_LIST } from '../records/registry.js';
 
 /** A half-open interval of time, `[from, to)`, as ISO strings the database parses. */
@@ -60,8 +60,9 @@ export async function openStageValues(tx: Tx, pipelineId: string): Promise<Stage
   const { rows } = await sql<StageValue>`
     SELECT s.id AS stage_id, s.name, count(o.id)::int AS count, coalesce(sum(o.amount), 0) AS amount
     FROM pipeline_stages s
-    LEFT JOIN deals o ON o.pipeline_id = s.pipeline_id AND o.stage_id = s.id
-    WHERE s.pipeline_id = ${pipelineId} AND s.kind = 'open'
+    LEFT JOIN deals o
+      ON o.org_id = s.org_id AND o.pipeline_id = s.pipeline_id AND o.stage_id = s.id
+    WHERE s.org_id = ${orgOf(tx)} AND s.pipeline_id = ${pipelineId} AND s.kind = 'open'
     GROUP BY s.id, s.name, s.position
     ORDER BY s.position, s.id`.execute(tx);
   return rows;
@@ -82,8 +83,10 @@ export async function closedDeals(
   const { rows } = await sql<ClosedDeals>`
     SELECT kind.kind, count(o.id)::int AS count, coalesce(sum(o.amount), 0) AS amount
     FROM (VALUES ('won'), ('lost')) AS kind (kind)
-    LEFT JOIN pipeline_stages s ON s.pipeline_id = ${pipelineId} AND s.kind = kind.kind
-    LEFT JOIN deals o ON o.pipeline_id = s.pipeline_id AND o.stage_id = s.id
+    LEFT JOIN pipeline_stages s
+      ON s.org_id = ${orgOf(tx)} AND s.pipeline_id = ${pipelineId} AND s.kind = kind.kind
+    LEFT JOIN deals o
+      ON o.org_id = s.org_id AND o.pipeline_id = s.pipeline_id AND o.stage_id = s.id
       AND o.closed_at >= ${period.from} AND o.closed_at < ${period.to}
     GROUP BY kind.kind`.execute(tx);
   return rows;
@@ -102,7 +105,7 @@ async function leadCounts<V extends string>(
     LEFT JOIN (
       SELECT ${sql.ref(column)} AS value, count(*)::int AS count
       FROM leads
-      WHERE created_at >= ${period.from} AND created_at < ${period.to}
+      WHERE org_id = ${orgOf(tx)} AND created_at >= ${period.from} AND created_at < ${period.to}
       GROUP BY 1
     ) counted ON counted.value IS NOT DISTINCT FROM v.value
     ORDER BY v.position`.execute(tx);
@@ -152,7 +155,7 @@ export async function tasksDue(
       coalesce(${sql.join(RECORD_KIND_LIST.map((kind) => sql.ref(kind.attachmentField)))}) AS record_id,
       count(*) OVER ()::int AS total
     FROM tasks
-    WHERE assignee_id = ${userId} AND status IN ('open', 'in_progress')
+    WHERE org_id = ${orgOf(tx)} AND assignee_id = ${userId} AND status IN ('open', 'in_progress')
       AND due_at >= coalesce(${window.from}::timestamptz, '-infinity') AND due_at < ${window.to}
     ORDER BY due_at, id
     LIMIT ${limit}`.execute(tx);

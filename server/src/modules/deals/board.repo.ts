@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Tx } from '../../db/tenant.js';
+import { orgOf, type Tx } from '../../db/tenant.js';
 import { matchingText, type AnyQuery } from '../../lib/list-query.js';
 import { applyDealFilters, selectDeal, type DealFilters, type DealRow } from './deals.repo.js';
 
@@ -37,7 +37,7 @@ export async function columnDeals(
     .limit(options.perStage);
   const { rows } = await sql<DealRow>`
     SELECT d.* FROM pipeline_stages s CROSS JOIN LATERAL ${column} d
-    WHERE s.pipeline_id = ${pipelineId}
+    WHERE s.org_id = ${orgOf(tx)} AND s.pipeline_id = ${pipelineId}
     ORDER BY s.position, s.id, d.stage_rank, d.id`.execute(tx);
   return rows;
 }

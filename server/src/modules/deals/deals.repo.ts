@@ -1,6 +1,6 @@
 import { sql, type Updateable } from 'kysely';
 import type { DealsTable, Source, StageKind } from '../../db/schema.js';
-import type { Tx } from '../../db/tenant.js';
+import { orgOf, subquery, type Tx } from '../../db/tenant.js';
 import {
   runList,
   type AnyQuery,
@@ -89,9 +89,8 @@ function dealSelection(table: string) {
   return [
     ...PLAIN_COLUMNS.map((c) => sql`${ref(c)}`.as(c)),
     sql<string | null>`${ref('expected_close_date')}::text`.as('expected_close_date'),
-    sql<StageKind>`(SELECT s.kind FROM pipeline_stages s WHERE s.id = ${ref('stage_id')})`.as(
-      'status',
-    ),
+    sql<StageKind>`(SELECT s.kind FROM pipeline_stages s
+      WHERE s.org_id = ${ref('org_id')} AND s.id = ${ref('stage_id')})`.as('status'),
   ];
 }
 
@@ -130,15 +129,17 @@ export function applyDealFilters(query: AnyQuery, filters: DealFilters): AnyQuer
     q = q.where(
       col('stage_id'),
       'in',
-      sql`(SELECT id FROM pipeline_stages WHERE kind IN (${sql.join(filters.status)}))`,
+      subquery.selectFrom('pipeline_stages').select('id').where('kind', 'in', filters.status),
     );
   }
   if (filters.account_id) q = q.where(col('account_id'), '=', filters.account_id);
   if (filters.contact_id) {
     const contactId = filters.contact_id;
     q = q.where(
-      sql<boolean>`(${col('primary_contact_id')} = ${contactId} OR ${col('id')} IN (
-        SELECT deal_id FROM deal_contacts WHERE contact_id = ${contactId}))`,
+      sql<boolean>`(${col('primary_contact_id')} = ${contactId} OR ${col('id')} IN (${subquery
+        .selectFrom('deal_contacts')
+        .select('deal_id')
+        .where('contact_id', '=', contactId)}))`,
     );
   }
   if (filters.close_from) q = q.where(col('expected_close_date'), '>=', filters.close_from);
@@ -174,8 +175,11 @@ export function findDeal(
 
 /** The rank after the last deal of a column. */
 export function endOfColumn(column: Column) {
-  return sql<number>`(SELECT coalesce(max(stage_rank), 0) + ${RANK_STEP}::float8
-    FROM deals WHERE pipeline_id = ${column.pipelineId} AND stage_id = ${column.stageId})`;
+  return sql<number>`(${subquery
+    .selectFrom('deals')
+    .select(sql<number>`coalesce(max(stage_rank), 0) + ${RANK_STEP}::float8`.as('rank'))
+    .where('pipeline_id', '=', column.pipelineId)
+    .where('stage_id', '=', column.stageId)})`;
 }
 
 /**
@@ -379,12 +383,14 @@ export function neighbourIn(
 
 /** Spreads a column's deals evenly again, keeping their order. */
 export async function renumberColumn(tx: Tx, column: Column): Promise<void> {
+  const orgId = orgOf(tx);
   await sql`
     UPDATE deals o SET stage_rank = r.rank
     FROM (SELECT id, row_number() OVER (ORDER BY stage_rank, id) * ${RANK_STEP}::float8 AS rank
           FROM deals
-          WHERE pipeline_id = ${column.pipelineId} AND stage_id = ${column.stageId}) r
-    WHERE o.id = r.id AND o.stage_rank <> r.rank`.execute(tx);
+          WHERE org_id = ${orgId} AND pipeline_id = ${column.pipelineId}
+            AND stage_id = ${column.stageId}) r
+    WHERE o.org_id = ${orgId} AND o.id = r.id AND o.stage_rank <> r.rank`.execute(tx);
 }
 
 /** Takes a column's lock, so that two moves into it cannot pick the same place. */

@@ -1,6 +1,6 @@
 import { sql, type Selectable } from 'kysely';
 import type { PipelinesTable, PipelineStagesTable, StageKind } from '../../db/schema.js';
-import type { Tx } from '../../db/tenant.js';
+import { orgOf, type Tx } from '../../db/tenant.js';
 
 const PIPELINE_COLUMNS = [
   'id',
@@ -72,7 +72,8 @@ export function insertPipeline(
       org_id: values.orgId,
       name: values.name,
       is_default: values.isDefault,
-      position: sql<number>`(SELECT coalesce(max(position), -1) + 1 FROM pipelines)`,
+      position: sql<number>`(SELECT coalesce(max(position), -1) + 1 FROM pipelines
+        WHERE org_id = ${values.orgId})`,
       created_by: values.userId,
     })
     .returning(PIPELINE_COLUMNS)
@@ -167,7 +168,8 @@ export function insertStages(
         pipeline_id: target.pipelineId,
         created_by: target.userId,
         position: sql<number>`(SELECT coalesce(max(position), -1) + 1 + ${index}::int
-          FROM pipeline_stages WHERE pipeline_id = ${target.pipelineId})`,
+          FROM pipeline_stages
+          WHERE org_id = ${target.orgId} AND pipeline_id = ${target.pipelineId})`,
       })),
     )
     .returning(STAGE_COLUMNS)
@@ -197,7 +199,7 @@ export async function renumberStages(tx: Tx, ids: string[]): Promise<void> {
     UPDATE pipeline_stages s SET position = o.position
     FROM (SELECT id, ordinality - 1 AS position
           FROM unnest(${ids}::uuid[]) WITH ORDINALITY AS t(id, ordinality)) o
-    WHERE s.id = o.id AND s.position <> o.position`.execute(tx);
+    WHERE s.org_id = ${orgOf(tx)} AND s.id = o.id AND s.position <> o.position`.execute(tx);
 }
 
 /** How many deals sit in a pipeline, or in one of its stages. */

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { RecordType } from '../../db/schema.js';
+import { subquery } from '../../db/tenant.js';
 import type { AnyQuery } from '../../lib/list-query.js';
 import { taggedWith } from './tags.js';
 
@@ -32,7 +33,7 @@ export function applyCommonFilters(
     q = q.where(
       col(ownerColumn),
       'in',
-      sql`(SELECT user_id FROM team_members WHERE team_id = ${filters.team_id})`,
+      subquery.selectFrom('team_members').select('user_id').where('team_id', '=', filters.team_id),
     );
   }
   if (filters.tag_id && type) q = q.where(col('id'), 'in', taggedWith(type, filters.tag_id));

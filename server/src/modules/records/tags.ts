@@ -1,6 +1,6 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { RecordType } from '../../db/schema.js';
-import type { Tx } from '../../db/tenant.js';
+import { subquery, type Tx } from '../../db/tenant.js';
 import { invalidField } from '../../http/errors.js';
 import { RECORD_KINDS } from './registry.js';
 
@@ -94,9 +94,11 @@ export async function removeTags(
 }
 
 /** Ids of the records of one kind that carry a tag, for list filters. */
-export function taggedWith(type: RecordType, tagId: string): RawBuilder<{ id: string }> {
-  const column = sql.ref(RECORD_KINDS[type].attachmentField);
-  return sql<{
-    id: string;
-  }>`(SELECT ${column} FROM record_tags WHERE tag_id = ${tagId} AND ${column} IS NOT NULL)`;
+export function taggedWith(type: RecordType, tagId: string) {
+  const column = sql.ref<string>(RECORD_KINDS[type].attachmentField);
+  return subquery
+    .selectFrom('record_tags')
+    .select(column.as('id'))
+    .where('tag_id', '=', tagId)
+    .where(column, 'is not', null);
 }

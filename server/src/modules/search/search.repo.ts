@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { RecordType } from '../../db/schema.js';
-import type { Tx } from '../../db/tenant.js';
+import { orgOf, type Tx } from '../../db/tenant.js';
 import { termHasPrefix } from '../../lib/search-terms.js';
 import { RECORD_KIND_LIST } from '../records/registry.js';
 
@@ -13,6 +13,7 @@ export interface SearchRow {
 }
 
 export interface SearchInput {
+  orgId: string;
   /** The query's words, as `searchWords()` splits them: at least one. */
   words: string[];
   recordTypes: RecordType[];
@@ -21,6 +22,7 @@ export interface SearchInput {
 
 /** Terms of the wanted kinds starting with the word, each worth its weight, doubled when whole. */
 function wordMatches(
+  orgId: string,
   word: string,
   position: number,
   recordTypes: RecordType[],
@@ -29,7 +31,8 @@ function wordMatches(
     SELECT st.record_type, st.record_id, ${sql.lit(position)} AS word,
       st.weight * CASE WHEN st.term = search_fold(${word}) COLLATE "C" THEN 2 ELSE 1 END AS score
     FROM search_terms st
-    WHERE ${termHasPrefix('st.term', word)} AND st.record_type = ANY (${recordTypes}::text[])`;
+    WHERE st.org_id = ${orgId} AND ${termHasPrefix('st.term', word)}
+      AND st.record_type = ANY (${recordTypes}::text[])`;
 }
 
 /**
@@ -39,14 +42,19 @@ function wordMatches(
  * the title decides between. Every condition on a tenant table is a plain comparison, so it
  * stays an index condition beneath the tenant policy. Exposed for the EXPLAIN test.
  */
-export function searchQuery({ words, recordTypes, limit }: SearchInput): RawBuilder<SearchRow> {
+export function searchQuery({
+  orgId,
+  words,
+  recordTypes,
+  limit,
+}: SearchInput): RawBuilder<SearchRow> {
   const best = words.map(
     (_, position) => sql`max(score) FILTER (WHERE word = ${sql.lit(position)})`,
   );
   return sql<SearchRow>`
     WITH matches AS (
       ${sql.join(
-        words.map((word, position) => wordMatches(word, position, recordTypes)),
+        words.map((word, position) => wordMatches(orgId, word, position, recordTypes)),
         sql`\n      UNION ALL\n`,
       )}
     ), ranked AS (
@@ -73,7 +81,7 @@ export function searchQuery({ words, recordTypes, limit }: SearchInput): RawBuil
         RECORD_KIND_LIST.map(
           (kind) => sql`SELECT ${kind.title('x')} AS title, ${kind.subtitle('x')} AS subtitle
       FROM ${sql.table(kind.table)} x
-      WHERE r.record_type = ${sql.lit(kind.kind)} AND x.id = r.record_id`,
+      WHERE r.record_type = ${sql.lit(kind.kind)} AND x.org_id = ${orgId} AND x.id = r.record_id`,
         ),
         sql`
       UNION ALL
@@ -84,6 +92,6 @@ export function searchQuery({ words, recordTypes, limit }: SearchInput): RawBuil
     LIMIT ${limit}`;
 }
 
-export async function search(tx: Tx, input: SearchInput): Promise<SearchRow[]> {
-  return (await searchQuery(input).execute(tx)).rows;
+export async function search(tx: Tx, input: Omit<SearchInput, 'orgId'>): Promise<SearchRow[]> {
+  return (await searchQuery({ ...input, orgId: orgOf(tx) }).execute(tx)).rows;
 }
