@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RECORD_KIND_LIST } from '../src/modules/records/registry.js';
+import { findTenantWallViolations } from './support/tenant-wall.js';
 import { createTestDatabase, type TestDatabase } from './support/test-app.js';
 
 let db: TestDatabase;
@@ -88,5 +90,65 @@ describe('the record-kind registry and the database', () => {
       lead.searchFields,
     ]);
     expect(await rows('SELECT conname FROM pg_constraint ORDER BY 1')).toEqual(before);
+  });
+
+  it('attaches a new kind that keeps the tenant wall and what Citus accepts', async () => {
+    const [org, user, fire] = [randomUUID(), randomUUID(), randomUUID()];
+    await owner.query('BEGIN');
+    try {
+      // A kind as a later migration would add it: audited by name, its owner a cleared link.
+      await owner.query(`
+        CREATE TABLE cases (
+          org_id uuid NOT NULL REFERENCES orgs (id),
+          id uuid NOT NULL DEFAULT gen_random_uuid(),
+          subject text NOT NULL,
+          owner_id uuid,
+          created_at timestamptz NOT NULL DEFAULT now(),
+          updated_at timestamptz NOT NULL DEFAULT now(),
+          created_by uuid REFERENCES users (id),
+          PRIMARY KEY (org_id, id)
+        );
+        ALTER TABLE cases ENABLE ROW LEVEL SECURITY;
+        ALTER TABLE cases FORCE ROW LEVEL SECURITY;
+        CREATE POLICY cases_tenant ON cases FOR ALL
+          USING (org_id = nullif(current_setting('app.current_org', true), '')::uuid)
+          WITH CHECK (org_id = nullif(current_setting('app.current_org', true), '')::uuid);
+        CREATE TRIGGER cases_audit AFTER INSERT OR UPDATE OR DELETE ON cases
+          FOR EACH ROW EXECUTE FUNCTION audit_record_change('cases');
+        SELECT add_cleared_reference('cases', 'owner_id', 'memberships', 'user_id');
+        SELECT attach_record_kind('case', 'cases', ARRAY['3:subject']);
+      `);
+      const violations = await findTenantWallViolations(owner, 'public', { appRole: null });
+      expect(violations.map((violation) => violation.message)).toEqual([]);
+
+      await owner.query(`
+        INSERT INTO users (id, email, name, password_hash) VALUES ('${user}', '${user}@example.com', 'Case owner', 'x');
+        INSERT INTO orgs (id, name) VALUES ('${org}', 'Cases');
+        INSERT INTO memberships (org_id, user_id, role) VALUES ('${org}', '${user}', 'owner');
+        INSERT INTO cases (org_id, id, subject, owner_id) VALUES ('${org}', '${fire}', 'Printer on fire', '${user}');
+        INSERT INTO tasks (org_id, title, case_id) VALUES ('${org}', 'Fetch the extinguisher', '${fire}');
+        DELETE FROM memberships WHERE org_id = '${org}' AND user_id = '${user}';
+      `);
+      expect(await rows(`SELECT owner_id FROM cases WHERE org_id = $1`, [org])).toEqual([
+        { owner_id: null },
+      ]);
+      expect(
+        await rows(
+          `SELECT DISTINCT record_type FROM search_terms WHERE org_id = $1 AND term = 'printer'`,
+          [org],
+        ),
+      ).toEqual([{ record_type: 'case' }]);
+      expect(
+        await rows(
+          `SELECT table_name, action FROM audit_log WHERE org_id = $1 AND record_id = $2 ORDER BY id`,
+          [org, fire],
+        ),
+      ).toEqual([
+        { table_name: 'cases', action: 'insert' },
+        { table_name: 'cases', action: 'update' },
+      ]);
+    } finally {
+      await owner.query('ROLLBACK');
+    }
   });
 });
