@@ -4,6 +4,7 @@ import openapiTS, { astToString } from 'openapi-typescript';
 
 export const DOCUMENT_PATH = 'src/lib/api/openapi.json';
 export const TYPES_PATH = 'src/lib/api/schema.d.ts';
+export const RECORD_KINDS_PATH = 'src/lib/api/record-kinds.ts';
 
 const BANNER =
   "// Generated from the server's OpenAPI document by `npm run api:generate -w web`. Do not edit.\n\n";
@@ -25,11 +26,24 @@ export async function openApiDocument(buildApp, loadConfig) {
   }
 }
 
-/** The two generated files' contents for a document. */
+/** The record kinds the document's `x-record-kinds` lists, as a typed module. */
+function recordKindsModule(document) {
+  const kinds = document['x-record-kinds'];
+  return (
+    BANNER +
+    '/** The kinds of CRM record, in the order the app lists them. */\n' +
+    `export const RECORD_KINDS = ${JSON.stringify(kinds, null, 2)} as const;\n\n` +
+    'export type RecordKind = (typeof RECORD_KINDS)[number];\n' +
+    "export type RecordType = RecordKind['kind'];\n"
+  );
+}
+
+/** The generated files' contents for a document. */
 export async function generatedFiles(document) {
   const types = BANNER + astToString(await openapiTS(document));
   return {
     [DOCUMENT_PATH]: JSON.stringify(document, null, 2) + '\n',
     [TYPES_PATH]: types,
+    [RECORD_KINDS_PATH]: recordKindsModule(document),
   };
 }

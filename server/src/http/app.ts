@@ -14,6 +14,7 @@ import { apiV1Routes } from './api-v1.js';
 import type { AppDeps } from './context.js';
 import { registerErrorHandling } from './error-handler.js';
 import { rejectNulCharacters } from './reject-nul.js';
+import { RECORD_KIND_LIST } from '../modules/records/registry.js';
 
 export interface BuildAppOptions {
   /** Pino options, or false for no logging. */
@@ -75,6 +76,17 @@ export async function buildApp(
         securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
       },
     },
+    // The kinds of record, for clients that list them: the web app's navigation, palette, task
+    // relations and record links are generated from this.
+    transformObject: (document) => ({
+      ...('openapiObject' in document ? document.openapiObject : document.swaggerObject),
+      'x-record-kinds': RECORD_KIND_LIST.map(({ kind, path, label, attachmentField }) => ({
+        kind,
+        path,
+        label,
+        attachmentField,
+      })),
+    }),
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -1,20 +1,18 @@
-/** The kinds of record the global search finds, and where each one's page is. */
-export type RecordType = 'lead' | 'account' | 'contact' | 'deal';
+import { RECORD_KINDS, type RecordKind, type RecordType } from './api/record-kinds';
 
-const paths: Record<RecordType, string> = {
-  lead: '/leads',
-  account: '/accounts',
-  contact: '/contacts',
-  deal: '/deals',
-};
+/** The kinds of record, as the API lists them (generated from its OpenAPI document). */
+export { RECORD_KINDS, type RecordType };
 
+const byType = Object.fromEntries(RECORD_KINDS.map((kind) => [kind.kind, kind])) as Record<
+  RecordType,
+  RecordKind
+>;
+
+/** The address of one record's page. */
 export function recordPath(type: RecordType, id: string): string {
-  return `${paths[type]}/${id}`;
+  return `/${byType[type].path}/${id}`;
 }
 
-export const recordLabel: Record<RecordType, string> = {
-  lead: 'Lead',
-  account: 'Account',
-  contact: 'Contact',
-  deal: 'Deal',
-};
+export const recordLabel = Object.fromEntries(
+  RECORD_KINDS.map((kind) => [kind.kind, kind.label.one]),
+) as Record<RecordType, string>;

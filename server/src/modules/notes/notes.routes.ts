@@ -2,7 +2,11 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { contextOf } from '../../http/context.js';
 import { errors, Timestamp, Uuid } from '../../http/schemas.js';
-import { AttachmentProperties, AttachmentResponse } from '../records/attachments.js';
+import {
+  ATTACHMENT_CHOICES,
+  AttachmentProperties,
+  AttachmentResponse,
+} from '../records/attachments.js';
 import { ListQueryBase, Nullable, pageOf } from '../records/schemas.js';
 import * as notes from './notes.service.js';
 
@@ -58,8 +62,7 @@ export const noteRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         security,
         summary: "A record's notes, newest first, a page at a time",
-        description:
-          'Give exactly one of `lead_id`, `account_id`, `contact_id`, `deal_id`. Pass `next_cursor` back as `cursor` for the next page.',
+        description: `Give exactly one of ${ATTACHMENT_CHOICES}. Pass \`next_cursor\` back as \`cursor\` for the next page.`,
         querystring: NoteListQuery,
         response: { 200: pageOf(NoteSchema), ...errors(400, 401) },
       },
@@ -76,8 +79,7 @@ export const noteRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         security,
-        summary:
-          'Write a note on exactly one record: one of `lead_id`, `account_id`, `contact_id`, `deal_id`',
+        summary: `Write a note on exactly one record: one of ${ATTACHMENT_CHOICES}`,
         body: NoteCreate,
         response: { 201: NoteSchema, ...errors(401, 422) },
       },

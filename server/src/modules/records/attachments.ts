@@ -14,6 +14,9 @@ export const ATTACHMENT_FIELDS: readonly AttachmentField[] = RECORD_KIND_LIST.ma
   (kind) => kind.attachmentField,
 );
 export type AttachmentInput = { [F in AttachmentField]?: string | null };
+
+/** The fields as documentation reads them: `lead_id`, `account_id`, … */
+export const ATTACHMENT_CHOICES = ATTACHMENT_FIELDS.map((field) => `\`${field}\``).join(', ');
 export type AttachmentColumns = { [F in AttachmentField]: string | null };
 
 function eachField<S extends TSchema>(schema: () => S): Record<AttachmentField, S> {

@@ -16,6 +16,7 @@ import type {
   TasksTable,
 } from '../../db/schema.js';
 import { RANK_STEP } from '../deals/deals.repo.js';
+import type { AttachmentField } from '../records/attachments.js';
 
 /**
  * A realistic, made-up CRM: companies with their people, prospects, a pipeline of deals, the
@@ -256,7 +257,7 @@ const NOTES = [
   'They are evaluating two other vendors. Our price is higher, but onboarding is faster.',
 ];
 
-type Attachment = Partial<Record<'lead_id' | 'account_id' | 'contact_id' | 'deal_id', string>>;
+type Attachment = Partial<Record<AttachmentField, string>>;
 
 const slug = (name: string) =>
   name

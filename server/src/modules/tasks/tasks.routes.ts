@@ -2,7 +2,11 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { contextOf } from '../../http/context.js';
 import { errors, Timestamp, Uuid } from '../../http/schemas.js';
-import { AttachmentProperties, AttachmentResponse } from '../records/attachments.js';
+import {
+  ATTACHMENT_CHOICES,
+  AttachmentProperties,
+  AttachmentResponse,
+} from '../records/attachments.js';
 import { DateTimeInput, ListQueryBase, Nullable, pageOf } from '../records/schemas.js';
 import { TASK_PRIORITIES, TASK_STATUSES, TASK_VIEWS, taskList } from './tasks.repo.js';
 import * as tasks from './tasks.service.js';
@@ -167,8 +171,7 @@ export const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         security,
-        summary:
-          'Change some fields of a task; naming one of `lead_id`, `account_id`, `contact_id`, `deal_id` replaces what it is attached to',
+        summary: `Change some fields of a task; naming one of ${ATTACHMENT_CHOICES} replaces what it is attached to`,
         params: TaskParams,
         body: TaskUpdate,
         response: { 200: TaskSchema, ...errors(400, 401, 404, 422) },
