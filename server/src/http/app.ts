@@ -13,6 +13,7 @@ import { healthRoutes } from '../modules/health/health.routes.js';
 import { apiV1Routes } from './api-v1.js';
 import type { AppDeps } from './context.js';
 import { registerErrorHandling } from './error-handler.js';
+import { registerJsonParser } from './json-body.js';
 import { rejectNulCharacters } from './reject-nul.js';
 
 export interface BuildAppOptions {
@@ -39,6 +40,7 @@ export async function buildApp(
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
+  registerJsonParser(app);
   app.addHook('preValidation', rejectNulCharacters);
   app.addHook('preHandler', async (request) => {
     if (request.caller)
