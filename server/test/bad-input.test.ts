@@ -12,10 +12,24 @@ interface JsonSchema {
   properties?: Record<string, JsonSchema>;
   required?: string[];
   anyOf?: JsonSchema[];
+  enum?: unknown[];
+  example?: unknown;
+  minimum?: number;
+  minLength?: number;
+  pattern?: string;
+  items?: JsonSchema;
+  minItems?: number;
+}
+
+interface Parameter {
+  name: string;
+  in: 'path' | 'query' | 'header';
+  required?: boolean;
+  schema: JsonSchema;
 }
 
 interface Operation {
-  parameters?: Array<{ name: string; in: 'path' | 'query' | 'header'; schema: JsonSchema }>;
+  parameters?: Parameter[];
   requestBody?: { content: Record<string, { schema: JsonSchema }> };
   security?: unknown[];
 }
@@ -50,10 +64,63 @@ function fillPath(path: string, op: Operation, override?: [string, string]): str
   });
 }
 
-function wrongValueFor(schema: JsonSchema): unknown {
-  const types = ([] as string[]).concat(
-    schema.type ?? schema.anyOf?.flatMap((s) => s.type ?? []) ?? [],
+/** A value the schema accepts, so that a test can make exactly one field wrong. */
+function validValueFor(schema: JsonSchema): unknown {
+  if (schema.example !== undefined) return schema.example;
+  if (schema.enum?.length) return schema.enum[0];
+  const variant = schema.anyOf?.find((s) => s.type !== 'null');
+  if (variant) return validValueFor(variant);
+  const type = ([] as string[]).concat(schema.type ?? 'string')[0];
+  if (type === 'object') return validBody(schema);
+  if (type === 'array') return schema.minItems ? [validValueFor(schema.items ?? {})] : [];
+  if (type === 'boolean') return true;
+  if (type === 'integer' || type === 'number') return schema.minimum ?? 1;
+  const byFormat: Record<string, string> = {
+    uuid: VALID_UUID,
+    'date-time': '2026-01-01T09:00:00Z',
+    date: '2026-01-01',
+    email: 'valid@example.com',
+  };
+  return byFormat[schema.format ?? ''] ?? 'x'.repeat(Math.max(1, schema.minLength ?? 1));
+}
+
+/** A body with every required field given a valid value. */
+function validBody(schema: JsonSchema): Record<string, unknown> {
+  return Object.fromEntries(
+    (schema.required ?? []).map((name) => [name, validValueFor(schema.properties?.[name] ?? {})]),
   );
+}
+
+/** Every property of a body schema, nested objects included, with its path. */
+function propertiesOf(schema: JsonSchema, prefix: string[] = []): Array<[string[], JsonSchema]> {
+  return Object.entries(schema.properties ?? {}).flatMap(([name, property]) => {
+    const path = [...prefix, name];
+    const object = [property, ...(property.anyOf ?? [])].find((s) => s.properties);
+    return object ? [[path, property], ...propertiesOf(object, path)] : [[path, property]];
+  });
+}
+
+/** `body` with one field, perhaps nested, set to `value`; its parents filled in validly. */
+function withField(schema: JsonSchema, path: string[], value: unknown): Record<string, unknown> {
+  const body = validBody(schema);
+  let target = body;
+  let targetSchema = schema;
+  for (const name of path.slice(0, -1)) {
+    targetSchema = [targetSchema.properties?.[name] ?? {}]
+      .flatMap((s) => [s, ...(s.anyOf ?? [])])
+      .find((s) => s.properties)!;
+    target[name] = { ...validBody(targetSchema), ...(target[name] as object) };
+    target = target[name] as Record<string, unknown>;
+  }
+  target[path.at(-1)!] = value;
+  return body;
+}
+
+const typesOf = (schema: JsonSchema): string[] =>
+  ([] as string[]).concat(schema.type ?? schema.anyOf?.flatMap((s) => s.type ?? []) ?? []);
+
+function wrongValueFor(schema: JsonSchema): unknown {
+  const types = typesOf(schema);
   if (types.includes('object') || types.includes('array')) return 'not-an-object';
   return { not: 'a scalar' };
 }
@@ -216,5 +283,37 @@ describe('bad input on every route', () => {
         ).toBeLessThan(500);
       }
     }
+  });
+
+  it('takes bodies as they are: no value is converted to the type a field wants', async () => {
+    let checked = 0;
+    for (const { method, path, op } of operations) {
+      const schema = op.requestBody?.content['application/json']?.schema;
+      if (!schema) continue;
+      for (const [field, property] of propertiesOf(schema)) {
+        const types = typesOf(property);
+        const wrong = types.includes('string')
+          ? [12345, ['x'], true]
+          : types.includes('boolean')
+            ? ['true', 1]
+            : types.includes('integer') || types.includes('number')
+              ? ['12', true]
+              : [];
+        for (const value of wrong) {
+          const response = await t.app.inject({
+            method: method as 'POST',
+            url: fillPath(path, op),
+            headers: owner.auth,
+            payload: withField(schema, field, value),
+          });
+          const label = `${method} ${path} ${field.join('.')}=${JSON.stringify(value)}`;
+          const body = expectClientError(response, label);
+          expect(response.statusCode, label).toBe(422);
+          expect(body.error.details?.fields?.[0]?.field, label).toBe(field.join('.'));
+          checked += 1;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
   });
 });

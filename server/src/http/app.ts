@@ -15,6 +15,7 @@ import type { AppDeps } from './context.js';
 import { registerErrorHandling } from './error-handler.js';
 import { registerJsonParser } from './json-body.js';
 import { rejectNulCharacters } from './reject-nul.js';
+import { perPartValidators } from './validation.js';
 
 export interface BuildAppOptions {
   /** Pino options, or false for no logging. */
@@ -32,7 +33,8 @@ export async function buildApp(
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+    ajv: { customOptions: { removeAdditional: false, allErrors: false } },
+    schemaController: { compilersFactory: { buildValidator: perPartValidators() } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('deps', deps);
