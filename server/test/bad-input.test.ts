@@ -47,7 +47,11 @@ beforeAll(async () => {
   operations = Object.entries(doc.paths)
     .filter(([path]) => path.startsWith('/api/v1/'))
     .flatMap(([path, methods]) =>
-      Object.entries(methods).map(([method, op]) => ({ method: method.toUpperCase(), path, op })),
+      Object.entries(methods).map(([method, op]) => ({
+        method: method.toUpperCase(),
+        path,
+        op,
+      })),
     );
 });
 afterAll(async () => {
@@ -116,6 +120,15 @@ function withField(schema: JsonSchema, path: string[], value: unknown): Record<s
   return body;
 }
 
+/** Required query parameters with valid values, so that the one under test is what fails. */
+function requiredQuery(op: Operation): URLSearchParams {
+  return new URLSearchParams(
+    (op.parameters ?? [])
+      .filter((p) => p.in === 'query' && p.required)
+      .map((p): [string, string] => [p.name, String(validValueFor(p.schema))]),
+  );
+}
+
 const typesOf = (schema: JsonSchema): string[] =>
   ([] as string[]).concat(schema.type ?? schema.anyOf?.flatMap((s) => s.type ?? []) ?? []);
 
@@ -128,12 +141,21 @@ function wrongValueFor(schema: JsonSchema): unknown {
 function expectClientError(
   response: { statusCode: number; body: string },
   label: string,
-): { error: { code: string; message: string; details?: { fields?: Array<{ field: string }> } } } {
+): {
+  error: {
+    code: string;
+    message: string;
+    details?: { fields?: Array<{ field: string }> };
+  };
+} {
   expect(response.statusCode, `${label}: ${response.body}`).toBeGreaterThanOrEqual(400);
   expect(response.statusCode, `${label}: ${response.body}`).toBeLessThan(500);
   const body = JSON.parse(response.body);
   expect(body.error, label).toEqual(
-    expect.objectContaining({ code: expect.any(String), message: expect.any(String) }),
+    expect.objectContaining({
+      code: expect.any(String),
+      message: expect.any(String),
+    }),
   );
   expect(response.body, label).not.toMatch(/\bat .*\.(ts|js):\d+/);
   return body;
@@ -183,9 +205,11 @@ describe('bad input on every route', () => {
         const typed =
           param.schema.type === 'integer' || param.schema.type === 'number' || param.schema.format;
         if (!typed) continue;
+        const others = requiredQuery(op);
+        others.delete(param.name);
         const response = await t.app.inject({
           method: method as 'GET',
-          url: `${fillPath(path, op)}?${param.name}=%00zz%ff`,
+          url: `${fillPath(path, op)}?${others.toString() ? `${others.toString()}&` : ''}${param.name}=%00zz%ff`,
           headers: owner.auth,
         });
         const label = `${method} ${path}?${param.name}`;
@@ -283,6 +307,57 @@ describe('bad input on every route', () => {
         ).toBeLessThan(500);
       }
     }
+  });
+
+  it('refuses dates and date-times PostgreSQL cannot store, naming the field', async () => {
+    const unstorable: Record<string, string[]> = {
+      'date-time': [
+        '2026-01-01T00:00:00+23:00',
+        '2026-01-01T00:00:00-16:00',
+        '2026-01-01T00:00:00+1600',
+        '0000-01-01T00:00:00Z',
+      ],
+      date: ['0000-01-01'],
+    };
+    const valuesFor = (schema: JsonSchema) =>
+      [schema, ...(schema.anyOf ?? [])].flatMap((s) => unstorable[s.format ?? ''] ?? []);
+    let checked = 0;
+    for (const { method, path, op } of operations) {
+      const schema = op.requestBody?.content['application/json']?.schema;
+      for (const [field, property] of propertiesOf(schema ?? {})) {
+        for (const value of valuesFor(property)) {
+          const response = await t.app.inject({
+            method: method as 'POST',
+            url: fillPath(path, op),
+            headers: owner.auth,
+            payload: withField(schema!, field, value),
+          });
+          const label = `${method} ${path} ${field.join('.')}=${value}`;
+          const body = expectClientError(response, label);
+          expect(response.statusCode, label).toBe(422);
+          expect(body.error.details?.fields?.[0]?.field, label).toBe(field.join('.'));
+          checked += 1;
+        }
+      }
+      for (const param of op.parameters ?? []) {
+        if (param.in !== 'query') continue;
+        for (const value of valuesFor(param.schema)) {
+          const query = requiredQuery(op);
+          query.set(param.name, value);
+          const response = await t.app.inject({
+            method: method as 'GET',
+            url: `${fillPath(path, op)}?${query.toString()}`,
+            headers: owner.auth,
+          });
+          const label = `${method} ${path}?${param.name}=${value}`;
+          const body = expectClientError(response, label);
+          expect(response.statusCode, label).toBe(400);
+          expect(body.error.details?.fields?.[0]?.field, label).toBe(param.name);
+          checked += 1;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(10);
   });
 
   it('takes bodies as they are: no value is converted to the type a field wants', async () => {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/http/app.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
@@ -142,6 +143,29 @@ describe('failures', () => {
       error: { code: 'internal_error', message: expect.any(String) },
     });
     expect(response.body).not.toContain('hunter2');
+    await app.close();
+  });
+
+  it('answers dates and times PostgreSQL cannot store with a 400, not a 500', async () => {
+    const app = await buildApp(t.deps, { logger: false });
+    app.get('/api/cast', async (request) => {
+      const { value, type } = request.query as { value: string; type: string };
+      await sql`select ${value}::${sql.raw(type === 'date' ? 'date' : 'timestamptz')}`.execute(
+        t.deps.db,
+      );
+      return { cast: true };
+    });
+    for (const [value, type] of [
+      ['2026-01-01T00:00:00+23:00', 'timestamptz'],
+      ['0000-01-01', 'date'],
+    ]) {
+      const response = await app.inject({
+        url: '/api/cast',
+        query: { value: value!, type: type! },
+      });
+      expect(response.statusCode, `${value}: ${response.body}`).toBe(400);
+      expect(response.json().error.code).toBe('invalid_input');
+    }
     await app.close();
   });
 

@@ -35,6 +35,7 @@ const PG_CLIENT_ERRORS: Record<string, { status: number; code: string; message: 
   '22001': { status: 422, code: 'validation_failed', message: 'A value is too long' },
   '22007': { status: 400, code: 'invalid_input', message: 'A date or time has the wrong format' },
   '22008': { status: 400, code: 'invalid_input', message: 'A date or time is out of range' },
+  '22009': { status: 400, code: 'invalid_input', message: 'A UTC offset is out of range' },
   '22003': { status: 422, code: 'validation_failed', message: 'A number is out of range' },
   '22021': {
     status: 400,

@@ -1,11 +1,28 @@
-import { AjvCompiler, type ValidatorFactory } from '@fastify/ajv-compiler';
+import { AjvCompiler, type Ajv, type ValidatorFactory } from '@fastify/ajv-compiler';
+
+/** A UTC offset at the end of a date-time: `+05:30`, `-0800`, `+01`. */
+const UTC_OFFSET = /([+-])(\d\d)(?::?\d\d)?$/;
 
 /**
- * Route schemas are checked by two Ajv instances. Query strings, path parameters and headers
- * arrive as text, so there `coerceTypes` turns `?limit=10` into 10 and a lone `?id=x` into
- * `['x']`. A JSON body already carries its types: it must match the published schema as sent,
- * or `["x"]` would be stored as `"x"`, `12345` as `"12345"` and `"true"` as `true`.
+ * RFC 3339, and so JSON Schema's `date` and `date-time`, allow the year 0000 and UTC offsets up
+ * to ±23:59; PostgreSQL refuses both (22008, 22009). Those values are refused here, as invalid
+ * formats naming the field, before the database sees them.
  */
+function acceptOnlyStorableDates(ajv: Ajv): void {
+  const narrow = (name: 'date' | 'date-time', storable: (text: string) => boolean) => {
+    // ajv-formats' definition, which checks the calendar and the clock.
+    const format = ajv.formats[name] as { validate: (text: string) => boolean };
+    ajv.addFormat(name, {
+      ...format,
+      type: 'string',
+      validate: (text: string) =>
+        format.validate(text) && !text.startsWith('0000') && storable(text),
+    });
+  };
+  narrow('date', () => true);
+  narrow('date-time', (text) => Number(UTC_OFFSET.exec(text)?.[2] ?? 0) <= 15);
+}
+
 type CompilerOptions = NonNullable<Parameters<ValidatorFactory>[1]>;
 
 export function perPartValidators(): ValidatorFactory {
@@ -14,6 +31,10 @@ export function perPartValidators(): ValidatorFactory {
     const withCoercion = (coerceTypes: false | 'array') =>
       pool(externalSchemas, {
         ...options,
+        onCreate: (ajv: Ajv) => {
+          options?.onCreate?.(ajv);
+          acceptOnlyStorableDates(ajv);
+        },
         customOptions: { ...options?.customOptions, coerceTypes },
       } as CompilerOptions);
     const exact = withCoercion(false);
