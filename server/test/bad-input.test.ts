@@ -161,6 +161,26 @@ function expectClientError(
   return body;
 }
 
+/** Sends `op` a body valid but for `field`; the answer must be a 422 naming that field. */
+async function expectFieldRefused(
+  { method, path, op }: { method: string; path: string; op: Operation },
+  field: string[],
+  value: unknown,
+): Promise<{ field: string; message: string } | undefined> {
+  const response = await t.app.inject({
+    method: method as 'POST',
+    url: fillPath(path, op),
+    headers: owner.auth,
+    payload: withField(op.requestBody!.content['application/json']!.schema, field, value),
+  });
+  const label = `${method} ${path} ${field.join('.')}=${JSON.stringify(value)}`;
+  const body = expectClientError(response, label);
+  expect(response.statusCode, label).toBe(422);
+  const problem = body.error.details?.fields?.[0] as { field: string; message: string } | undefined;
+  expect(problem?.field, label).toBe(field.join('.'));
+  return problem;
+}
+
 describe('bad input on every route', () => {
   it('refuses text PostgreSQL cannot store with a 400 naming the field', async () => {
     const response = await t.app.inject({
@@ -326,16 +346,7 @@ describe('bad input on every route', () => {
       const schema = op.requestBody?.content['application/json']?.schema;
       for (const [field, property] of propertiesOf(schema ?? {})) {
         for (const value of valuesFor(property)) {
-          const response = await t.app.inject({
-            method: method as 'POST',
-            url: fillPath(path, op),
-            headers: owner.auth,
-            payload: withField(schema!, field, value),
-          });
-          const label = `${method} ${path} ${field.join('.')}=${value}`;
-          const body = expectClientError(response, label);
-          expect(response.statusCode, label).toBe(422);
-          expect(body.error.details?.fields?.[0]?.field, label).toBe(field.join('.'));
+          await expectFieldRefused({ method, path, op }, field, value);
           checked += 1;
         }
       }
@@ -375,20 +386,31 @@ describe('bad input on every route', () => {
               ? ['12', true]
               : [];
         for (const value of wrong) {
-          const response = await t.app.inject({
-            method: method as 'POST',
-            url: fillPath(path, op),
-            headers: owner.auth,
-            payload: withField(schema, field, value),
-          });
-          const label = `${method} ${path} ${field.join('.')}=${JSON.stringify(value)}`;
-          const body = expectClientError(response, label);
-          expect(response.statusCode, label).toBe(422);
-          expect(body.error.details?.fields?.[0]?.field, label).toBe(field.join('.'));
+          await expectFieldRefused({ method, path, op }, field, value);
           checked += 1;
         }
       }
     }
     expect(checked).toBeGreaterThan(50);
+  });
+
+  it('refuses names and titles no one can see, naming the field', async () => {
+    const invisible = ['\u200b\u200b', '\u202e', ' \u2066\u2069 ', '\ufeff\u00ad', '\u3164'];
+    let checked = 0;
+    for (const { method, path, op } of operations) {
+      const schema = op.requestBody?.content['application/json']?.schema;
+      if (!schema) continue;
+      const names = propertiesOf(schema).filter(
+        ([field, p]) => /(^|_)(name|title)$/.test(field.at(-1)!) && (p.minLength ?? 0) >= 1,
+      );
+      for (const [field] of names) {
+        for (const value of invisible) {
+          const problem = await expectFieldRefused({ method, path, op }, field, value);
+          expect(problem?.message, JSON.stringify(value)).toBe('must contain a visible character');
+          checked += 1;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(40);
   });
 });

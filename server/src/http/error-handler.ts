@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { AppError, RateLimitedError, referenceNotFound } from './errors.js';
+import { VISIBLE_CHARACTER } from './schemas.js';
 
 interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
@@ -109,7 +110,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (error.validation) {
       const fields = error.validation.map((v) => ({
         field: fieldOf(v.instancePath, v.params as Record<string, unknown>),
-        message: v.message ?? 'is invalid',
+        message:
+          v.keyword === 'pattern' && v.params['pattern'] === VISIBLE_CHARACTER
+            ? 'must contain a visible character'
+            : (v.message ?? 'is invalid'),
       }));
       const where = error.validationContext ?? 'body';
       const status = where === 'body' ? 422 : 400;
