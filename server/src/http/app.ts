@@ -12,7 +12,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { healthRoutes } from '../modules/health/health.routes.js';
 import { apiV1Routes } from './api-v1.js';
 import type { AppDeps } from './context.js';
-import { registerErrorHandling } from './error-handler.js';
+import { answerClientError, registerErrorHandling } from './error-handler.js';
 import { registerJsonParser } from './json-body.js';
 import { rejectNulCharacters } from './reject-nul.js';
 import { perPartValidators } from './validation.js';
@@ -27,12 +27,25 @@ export async function buildApp(
   deps: AppDeps,
   options: BuildAppOptions = {},
 ): Promise<FastifyInstance> {
+  const limits = deps.config.http;
   const app = Fastify({
     logger: options.logger ?? { level: deps.config.logLevel },
     trustProxy: deps.config.trustProxy,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
-    bodyLimit: 1024 * 1024,
+    bodyLimit: limits.bodyLimitBytes,
+    connectionTimeout: limits.connectionTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    http: {
+      headersTimeout: limits.headersTimeoutMs,
+      // Node looks for requests past these timeouts only this often (30 s by default).
+      connectionsCheckingInterval: Math.max(
+        50,
+        Math.min(5_000, Math.floor(limits.headersTimeoutMs / 4)),
+      ),
+    },
+    clientErrorHandler: answerClientError,
     ajv: { customOptions: { removeAdditional: false, allErrors: false } },
     schemaController: { compilersFactory: { buildValidator: perPartValidators() } },
   }).withTypeProvider<TypeBoxTypeProvider>();

@@ -1,3 +1,5 @@
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { AppError, RateLimitedError, referenceNotFound } from './errors.js';
 import { VISIBLE_CHARACTER } from './schemas.js';
@@ -99,6 +101,29 @@ function constraintProblem(
   return null;
 }
 
+/**
+ * Problems Node meets before there is a request to route (a request that took too long to
+ * arrive, headers too large, bytes that are not HTTP): answered in the API's error shape, then
+ * the connection is closed.
+ */
+export function answerClientError(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code, message] =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, 'request_timeout', 'The request took too long to arrive']
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'headers_too_large', 'The request headers are too large']
+        : [400, 'bad_request', 'The request is not valid HTTP'];
+  if (socket.writable) {
+    const payload = JSON.stringify(body(code, message));
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json\r\n` +
+        `Content-Length: ${Buffer.byteLength(payload)}\r\nConnection: close\r\n\r\n${payload}`,
+    );
+  }
+  socket.destroy(error);
+}
+
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError & { code?: string }, request, reply) => {
     if (error instanceof RateLimitedError) {
@@ -135,6 +160,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (status >= 500) {
       request.log.error({ err: error }, 'request failed');
       return reply.status(500).send(body('internal_error', 'Something went wrong on our side'));
+    }
+    if (status === 413) {
+      return reply.status(413).send(body('payload_too_large', 'The request body is too large'));
     }
     if (status === 429) {
       return reply.status(429).send(body('rate_limited', 'Too many requests; try again later'));
