@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/http/app.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
+const VALID_ORG = '0f8fad5b-d9cb-469f-a165-70867728950e';
+
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
@@ -44,6 +46,38 @@ describe('HTTP basics', () => {
       headers: { 'x-request-id': 'trace-123' },
     });
     expect(given.headers['x-request-id']).toBe('trace-123');
+  });
+
+  it("replaces a caller's request id that is long or holds unsafe characters", async () => {
+    for (const unsafe of ['a'.repeat(65), 'trace 123', '<script>', 'id"}{"admin":true', 'ü']) {
+      const response = await t.app.inject({
+        url: '/api/health',
+        headers: { 'x-request-id': unsafe },
+      });
+      expect(response.headers['x-request-id'], unsafe).toMatch(/^[0-9a-f-]{36}$/);
+    }
+    const longest = 'A-z.0_9'.padEnd(64, 'x');
+    const kept = await t.app.inject({ url: '/api/health', headers: { 'x-request-id': longest } });
+    expect(kept.headers['x-request-id']).toBe(longest);
+  });
+
+  it('keeps secrets in query strings out of the request log', async () => {
+    const lines: string[] = [];
+    const app = await buildApp(t.deps, {
+      logger: { level: 'info', stream: { write: (line: string) => lines.push(line) } },
+    });
+    const secret = 'Zq2w8d0rJk4xYp7mV3sB1nT6cL9hF5aE2uG0oR8iW4Q';
+    await app.inject({
+      url: `/api/v1/invitations/preview?token=${VALID_ORG}.${secret}`,
+      headers: { 'x-request-id': 'trace-log-1' },
+    });
+    await app.inject({ url: `/accept-invite?lang=en&Token=${secret}&refresh_token=${secret}` });
+    await app.close();
+    const log = lines.join('');
+    expect(log).toContain('/api/v1/invitations/preview?token=[redacted]');
+    expect(log).toContain('/accept-invite?lang=en&Token=[redacted]&refresh_token=[redacted]');
+    expect(log).toContain('"reqId":"trace-log-1"');
+    expect(log).not.toContain(secret);
   });
 
   it('sends security headers', async () => {

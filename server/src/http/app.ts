@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
@@ -14,6 +13,7 @@ import { apiV1Routes } from './api-v1.js';
 import type { AppDeps } from './context.js';
 import { answerClientError, registerErrorHandling } from './error-handler.js';
 import { registerJsonParser } from './json-body.js';
+import { requestIdOf, withRedactedUrls } from './logging.js';
 import { rejectNulCharacters } from './reject-nul.js';
 import { perPartValidators } from './validation.js';
 
@@ -29,10 +29,10 @@ export async function buildApp(
 ): Promise<FastifyInstance> {
   const limits = deps.config.http;
   const app = Fastify({
-    logger: options.logger ?? { level: deps.config.logLevel },
+    logger: withRedactedUrls(options.logger ?? { level: deps.config.logLevel }),
     trustProxy: deps.config.trustProxy,
-    requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    genReqId: requestIdOf,
     bodyLimit: limits.bodyLimitBytes,
     connectionTimeout: limits.connectionTimeoutMs,
     requestTimeout: limits.requestTimeoutMs,
