@@ -98,6 +98,33 @@ describe('HTTP basics', () => {
     }
   });
 
+  it('answers a method a path does not have with 405, the methods it has and the JSON error shape', async () => {
+    const doc = (await t.app.inject({ url: '/api/openapi.json' })).json<{
+      paths: Record<string, Record<string, unknown>>;
+    }>();
+    let checked = 0;
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      if (!path.startsWith('/api/v1/')) continue;
+      const listed = Object.keys(methods).map((m) => m.toUpperCase());
+      const unlisted = ['PUT', 'DELETE', 'PATCH', 'POST'].find((m) => !listed.includes(m));
+      if (!unlisted) continue;
+      const url = path.replace(/\{\w+\}/g, VALID_ORG);
+      const response = await t.app.inject({ method: unlisted as 'PUT', url });
+      const label = `${unlisted} ${path}`;
+      expect(response.statusCode, `${label}: ${response.body}`).toBe(405);
+      const allow = String(response.headers['allow']).split(', ');
+      expect(allow, label).toEqual(expect.arrayContaining(listed));
+      expect(allow, label).not.toContain(unlisted);
+      expect(response.json(), label).toEqual({
+        error: { code: 'method_not_allowed', message: expect.stringContaining(unlisted) },
+      });
+      checked += 1;
+    }
+    expect(checked).toBeGreaterThan(20);
+    const unknown = await t.app.inject({ method: 'PUT', url: '/api/v1/nothing-here' });
+    expect(unknown.statusCode).toBe(404);
+  });
+
   it('requires a valid bearer token on signed-in routes', async () => {
     for (const authorization of [undefined, 'Bearer not-a-jwt', 'Basic abc']) {
       const response = await t.app.inject({

@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { trackAllowedMethods } from './allowed-methods.js';
 import { AppError, RateLimitedError, referenceNotFound } from './errors.js';
 import { VISIBLE_CHARACTER } from './schemas.js';
 
@@ -170,9 +171,21 @@ export function registerErrorHandling(app: FastifyInstance): void {
     return reply.status(status).send(body('bad_request', error.message));
   });
 
-  app.setNotFoundHandler((request, reply) =>
-    reply
-      .status(404)
-      .send(body('not_found', `No route for ${request.method} ${request.url.split('?')[0]}`)),
-  );
+  const allowedMethods = trackAllowedMethods(app, '/api/');
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    const allowed = path.startsWith('/api/') ? allowedMethods(path) : [];
+    if (allowed.length > 0) {
+      return reply
+        .status(405)
+        .header('allow', allowed.join(', '))
+        .send(
+          body(
+            'method_not_allowed',
+            `${request.method} is not allowed on ${path}; it takes ${allowed.join(', ')}`,
+          ),
+        );
+    }
+    return reply.status(404).send(body('not_found', `No route for ${request.method} ${path}`));
+  });
 }
