@@ -29,6 +29,7 @@ interface Parameter {
 }
 
 interface Operation {
+  description?: string;
   parameters?: Parameter[];
   requestBody?: { content: Record<string, { schema: JsonSchema }> };
   security?: unknown[];
@@ -326,6 +327,23 @@ describe('bad input on every route', () => {
           `${method} ${path} ${JSON.stringify(value.slice(0, 20))}: ${response.body.slice(0, 300)}`,
         ).toBeLessThan(500);
       }
+    }
+  });
+
+  it('documents as required every query parameter the API requires', async () => {
+    for (const { method, path, op } of operations.filter((o) => o.method === 'GET')) {
+      const query = op.parameters?.filter((p) => p.in === 'query') ?? [];
+      if (!query.length) continue;
+      const response = await t.app.inject({
+        url: fillPath(path, op),
+        headers: owner.auth,
+      });
+      if (response.statusCode !== 400) continue;
+      const field = response.json().error.details?.fields?.[0]?.field;
+      const param = query.find((p) => p.name === field);
+      // "Give exactly one of `a`, `b`" cannot be said with `required`; the description says it.
+      if (param && !op.description?.includes(`\`${param.name}\``))
+        expect(param.required, `${method} ${path}?${param.name}`).toBe(true);
     }
   });
 
