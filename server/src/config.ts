@@ -27,7 +27,38 @@ const EnvSchema = Type.Object({
   LOG_LEVEL: Type.Optional(Type.String()),
   TRUST_PROXY: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
   AUTH_RATE_LIMIT_PER_MINUTE: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
+  HTTP_HEADERS_TIMEOUT_MS: Type.Optional(Type.String({ pattern: '^[1-9][0-9]*$' })),
+  HTTP_REQUEST_TIMEOUT_MS: Type.Optional(Type.String({ pattern: '^[1-9][0-9]*$' })),
+  HTTP_CONNECTION_TIMEOUT_MS: Type.Optional(Type.String({ pattern: '^[1-9][0-9]*$' })),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: Type.Optional(Type.String({ pattern: '^[1-9][0-9]*$' })),
+  HTTP_BODY_LIMIT_BYTES: Type.Optional(Type.String({ pattern: '^[1-9][0-9]*$' })),
+  DB_STATEMENT_TIMEOUT_MS: Type.Optional(Type.String({ pattern: '^[1-9][0-9]*$' })),
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: Type.Optional(Type.String({ pattern: '^[1-9][0-9]*$' })),
 });
+
+/** How long one client may hold the server, and how much it may send. */
+export interface HttpLimits {
+  /** From connection to the end of the request's headers. */
+  headersTimeoutMs: number;
+  /** From connection to the end of the request's body. */
+  requestTimeoutMs: number;
+  /** A socket with no traffic at all for this long is closed, whatever it is waiting for. */
+  connectionTimeoutMs: number;
+  /** An idle kept-alive connection is closed after this long. */
+  keepAliveTimeoutMs: number;
+  bodyLimitBytes: number;
+}
+
+/** Set on the application's database role, so every session of it starts with them. */
+export interface DatabaseTimeouts {
+  statementTimeoutMs: number;
+  idleInTransactionTimeoutMs: number;
+}
+
+export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = {
+  statementTimeoutMs: 30_000,
+  idleInTransactionTimeoutMs: 60_000,
+};
 
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -49,6 +80,8 @@ export interface Config {
   trustProxy: boolean;
   /** Sign-in, sign-up and password-reset requests allowed per client address per minute. */
   authRateLimitPerMinute: number;
+  http: HttpLimits;
+  databaseTimeouts: DatabaseTimeouts;
   webBuildDir: string;
 }
 
@@ -94,6 +127,18 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
       'Invalid configuration:\n  JWT_SECRET: required when NODE_ENV=production',
     );
   }
+  const http: HttpLimits = {
+    headersTimeoutMs: Number(env.HTTP_HEADERS_TIMEOUT_MS ?? 10_000),
+    requestTimeoutMs: Number(env.HTTP_REQUEST_TIMEOUT_MS ?? 30_000),
+    connectionTimeoutMs: Number(env.HTTP_CONNECTION_TIMEOUT_MS ?? 60_000),
+    keepAliveTimeoutMs: Number(env.HTTP_KEEP_ALIVE_TIMEOUT_MS ?? 72_000),
+    bodyLimitBytes: Number(env.HTTP_BODY_LIMIT_BYTES ?? 1024 * 1024),
+  };
+  if (http.headersTimeoutMs > http.requestTimeoutMs) {
+    throw new ConfigError(
+      'Invalid configuration:\n  HTTP_HEADERS_TIMEOUT_MS: must not exceed HTTP_REQUEST_TIMEOUT_MS',
+    );
+  }
   return {
     env: nodeEnv,
     port,
@@ -111,6 +156,16 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
     trustProxy: env.TRUST_PROXY === 'true',
     authRateLimitPerMinute: Number(env.AUTH_RATE_LIMIT_PER_MINUTE ?? 30),
+    http,
+    databaseTimeouts: {
+      statementTimeoutMs: Number(
+        env.DB_STATEMENT_TIMEOUT_MS ?? DEFAULT_DATABASE_TIMEOUTS.statementTimeoutMs,
+      ),
+      idleInTransactionTimeoutMs: Number(
+        env.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS ??
+          DEFAULT_DATABASE_TIMEOUTS.idleInTransactionTimeoutMs,
+      ),
+    },
     webBuildDir: path.resolve(import.meta.dirname, '../../web/build'),
   };
 }

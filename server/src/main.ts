@@ -56,7 +56,8 @@ async function main(mode: Mode): Promise<void> {
   }
 
   await migrate(ownerUrl, (message) => log.info(message));
-  const appUrl = config.appDatabaseUrl ?? (await ensureAppRole(ownerUrl));
+  const appUrl =
+    config.appDatabaseUrl ?? (await ensureAppRole(ownerUrl, undefined, config.databaseTimeouts));
   const database = openDatabase(appUrl, config.dbPoolSize);
   cleanups.push(() => database.close());
   try {

@@ -12,10 +12,25 @@ interface JsonSchema {
   properties?: Record<string, JsonSchema>;
   required?: string[];
   anyOf?: JsonSchema[];
+  enum?: unknown[];
+  example?: unknown;
+  minimum?: number;
+  minLength?: number;
+  pattern?: string;
+  items?: JsonSchema;
+  minItems?: number;
+}
+
+interface Parameter {
+  name: string;
+  in: 'path' | 'query' | 'header';
+  required?: boolean;
+  schema: JsonSchema;
 }
 
 interface Operation {
-  parameters?: Array<{ name: string; in: 'path' | 'query' | 'header'; schema: JsonSchema }>;
+  description?: string;
+  parameters?: Parameter[];
   requestBody?: { content: Record<string, { schema: JsonSchema }> };
   security?: unknown[];
 }
@@ -33,7 +48,11 @@ beforeAll(async () => {
   operations = Object.entries(doc.paths)
     .filter(([path]) => path.startsWith('/api/v1/'))
     .flatMap(([path, methods]) =>
-      Object.entries(methods).map(([method, op]) => ({ method: method.toUpperCase(), path, op })),
+      Object.entries(methods).map(([method, op]) => ({
+        method: method.toUpperCase(),
+        path,
+        op,
+      })),
     );
 });
 afterAll(async () => {
@@ -50,10 +69,72 @@ function fillPath(path: string, op: Operation, override?: [string, string]): str
   });
 }
 
-function wrongValueFor(schema: JsonSchema): unknown {
-  const types = ([] as string[]).concat(
-    schema.type ?? schema.anyOf?.flatMap((s) => s.type ?? []) ?? [],
+/** A value the schema accepts, so that a test can make exactly one field wrong. */
+function validValueFor(schema: JsonSchema): unknown {
+  if (schema.example !== undefined) return schema.example;
+  if (schema.enum?.length) return schema.enum[0];
+  const variant = schema.anyOf?.find((s) => s.type !== 'null');
+  if (variant) return validValueFor(variant);
+  const type = ([] as string[]).concat(schema.type ?? 'string')[0];
+  if (type === 'object') return validBody(schema);
+  if (type === 'array') return schema.minItems ? [validValueFor(schema.items ?? {})] : [];
+  if (type === 'boolean') return true;
+  if (type === 'integer' || type === 'number') return schema.minimum ?? 1;
+  const byFormat: Record<string, string> = {
+    uuid: VALID_UUID,
+    'date-time': '2026-01-01T09:00:00Z',
+    date: '2026-01-01',
+    email: 'valid@example.com',
+  };
+  return byFormat[schema.format ?? ''] ?? 'x'.repeat(Math.max(1, schema.minLength ?? 1));
+}
+
+/** A body with every required field given a valid value. */
+function validBody(schema: JsonSchema): Record<string, unknown> {
+  return Object.fromEntries(
+    (schema.required ?? []).map((name) => [name, validValueFor(schema.properties?.[name] ?? {})]),
   );
+}
+
+/** Every property of a body schema, nested objects included, with its path. */
+function propertiesOf(schema: JsonSchema, prefix: string[] = []): Array<[string[], JsonSchema]> {
+  return Object.entries(schema.properties ?? {}).flatMap(([name, property]) => {
+    const path = [...prefix, name];
+    const object = [property, ...(property.anyOf ?? [])].find((s) => s.properties);
+    return object ? [[path, property], ...propertiesOf(object, path)] : [[path, property]];
+  });
+}
+
+/** `body` with one field, perhaps nested, set to `value`; its parents filled in validly. */
+function withField(schema: JsonSchema, path: string[], value: unknown): Record<string, unknown> {
+  const body = validBody(schema);
+  let target = body;
+  let targetSchema = schema;
+  for (const name of path.slice(0, -1)) {
+    targetSchema = [targetSchema.properties?.[name] ?? {}]
+      .flatMap((s) => [s, ...(s.anyOf ?? [])])
+      .find((s) => s.properties)!;
+    target[name] = { ...validBody(targetSchema), ...(target[name] as object) };
+    target = target[name] as Record<string, unknown>;
+  }
+  target[path.at(-1)!] = value;
+  return body;
+}
+
+/** Required query parameters with valid values, so that the one under test is what fails. */
+function requiredQuery(op: Operation): URLSearchParams {
+  return new URLSearchParams(
+    (op.parameters ?? [])
+      .filter((p) => p.in === 'query' && p.required)
+      .map((p): [string, string] => [p.name, String(validValueFor(p.schema))]),
+  );
+}
+
+const typesOf = (schema: JsonSchema): string[] =>
+  ([] as string[]).concat(schema.type ?? schema.anyOf?.flatMap((s) => s.type ?? []) ?? []);
+
+function wrongValueFor(schema: JsonSchema): unknown {
+  const types = typesOf(schema);
   if (types.includes('object') || types.includes('array')) return 'not-an-object';
   return { not: 'a scalar' };
 }
@@ -61,15 +142,44 @@ function wrongValueFor(schema: JsonSchema): unknown {
 function expectClientError(
   response: { statusCode: number; body: string },
   label: string,
-): { error: { code: string; message: string; details?: { fields?: Array<{ field: string }> } } } {
+): {
+  error: {
+    code: string;
+    message: string;
+    details?: { fields?: Array<{ field: string }> };
+  };
+} {
   expect(response.statusCode, `${label}: ${response.body}`).toBeGreaterThanOrEqual(400);
   expect(response.statusCode, `${label}: ${response.body}`).toBeLessThan(500);
   const body = JSON.parse(response.body);
   expect(body.error, label).toEqual(
-    expect.objectContaining({ code: expect.any(String), message: expect.any(String) }),
+    expect.objectContaining({
+      code: expect.any(String),
+      message: expect.any(String),
+    }),
   );
   expect(response.body, label).not.toMatch(/\bat .*\.(ts|js):\d+/);
   return body;
+}
+
+/** Sends `op` a body valid but for `field`; the answer must be a 422 naming that field. */
+async function expectFieldRefused(
+  { method, path, op }: { method: string; path: string; op: Operation },
+  field: string[],
+  value: unknown,
+): Promise<{ field: string; message: string } | undefined> {
+  const response = await t.app.inject({
+    method: method as 'POST',
+    url: fillPath(path, op),
+    headers: owner.auth,
+    payload: withField(op.requestBody!.content['application/json']!.schema, field, value),
+  });
+  const label = `${method} ${path} ${field.join('.')}=${JSON.stringify(value)}`;
+  const body = expectClientError(response, label);
+  expect(response.statusCode, label).toBe(422);
+  const problem = body.error.details?.fields?.[0] as { field: string; message: string } | undefined;
+  expect(problem?.field, label).toBe(field.join('.'));
+  return problem;
 }
 
 describe('bad input on every route', () => {
@@ -116,9 +226,11 @@ describe('bad input on every route', () => {
         const typed =
           param.schema.type === 'integer' || param.schema.type === 'number' || param.schema.format;
         if (!typed) continue;
+        const others = requiredQuery(op);
+        others.delete(param.name);
         const response = await t.app.inject({
           method: method as 'GET',
-          url: `${fillPath(path, op)}?${param.name}=%00zz%ff`,
+          url: `${fillPath(path, op)}?${others.toString() ? `${others.toString()}&` : ''}${param.name}=%00zz%ff`,
           headers: owner.auth,
         });
         const label = `${method} ${path}?${param.name}`;
@@ -216,5 +328,107 @@ describe('bad input on every route', () => {
         ).toBeLessThan(500);
       }
     }
+  });
+
+  it('documents as required every query parameter the API requires', async () => {
+    for (const { method, path, op } of operations.filter((o) => o.method === 'GET')) {
+      const query = op.parameters?.filter((p) => p.in === 'query') ?? [];
+      if (!query.length) continue;
+      const response = await t.app.inject({
+        url: fillPath(path, op),
+        headers: owner.auth,
+      });
+      if (response.statusCode !== 400) continue;
+      const field = response.json().error.details?.fields?.[0]?.field;
+      const param = query.find((p) => p.name === field);
+      // "Give exactly one of `a`, `b`" cannot be said with `required`; the description says it.
+      if (param && !op.description?.includes(`\`${param.name}\``))
+        expect(param.required, `${method} ${path}?${param.name}`).toBe(true);
+    }
+  });
+
+  it('refuses dates and date-times PostgreSQL cannot store, naming the field', async () => {
+    const unstorable: Record<string, string[]> = {
+      'date-time': [
+        '2026-01-01T00:00:00+23:00',
+        '2026-01-01T00:00:00-16:00',
+        '2026-01-01T00:00:00+1600',
+        '0000-01-01T00:00:00Z',
+      ],
+      date: ['0000-01-01'],
+    };
+    const valuesFor = (schema: JsonSchema) =>
+      [schema, ...(schema.anyOf ?? [])].flatMap((s) => unstorable[s.format ?? ''] ?? []);
+    let checked = 0;
+    for (const { method, path, op } of operations) {
+      const schema = op.requestBody?.content['application/json']?.schema;
+      for (const [field, property] of propertiesOf(schema ?? {})) {
+        for (const value of valuesFor(property)) {
+          await expectFieldRefused({ method, path, op }, field, value);
+          checked += 1;
+        }
+      }
+      for (const param of op.parameters ?? []) {
+        if (param.in !== 'query') continue;
+        for (const value of valuesFor(param.schema)) {
+          const query = requiredQuery(op);
+          query.set(param.name, value);
+          const response = await t.app.inject({
+            method: method as 'GET',
+            url: `${fillPath(path, op)}?${query.toString()}`,
+            headers: owner.auth,
+          });
+          const label = `${method} ${path}?${param.name}=${value}`;
+          const body = expectClientError(response, label);
+          expect(response.statusCode, label).toBe(400);
+          expect(body.error.details?.fields?.[0]?.field, label).toBe(param.name);
+          checked += 1;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(10);
+  });
+
+  it('takes bodies as they are: no value is converted to the type a field wants', async () => {
+    let checked = 0;
+    for (const { method, path, op } of operations) {
+      const schema = op.requestBody?.content['application/json']?.schema;
+      if (!schema) continue;
+      for (const [field, property] of propertiesOf(schema)) {
+        const types = typesOf(property);
+        const wrong = types.includes('string')
+          ? [12345, ['x'], true]
+          : types.includes('boolean')
+            ? ['true', 1]
+            : types.includes('integer') || types.includes('number')
+              ? ['12', true]
+              : [];
+        for (const value of wrong) {
+          await expectFieldRefused({ method, path, op }, field, value);
+          checked += 1;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
+  });
+
+  it('refuses names and titles no one can see, naming the field', async () => {
+    const invisible = ['\u200b\u200b', '\u202e', ' \u2066\u2069 ', '\ufeff\u00ad', '\u3164'];
+    let checked = 0;
+    for (const { method, path, op } of operations) {
+      const schema = op.requestBody?.content['application/json']?.schema;
+      if (!schema) continue;
+      const names = propertiesOf(schema).filter(
+        ([field, p]) => /(^|_)(name|title)$/.test(field.at(-1)!) && (p.minLength ?? 0) >= 1,
+      );
+      for (const [field] of names) {
+        for (const value of invisible) {
+          const problem = await expectFieldRefused({ method, path, op }, field, value);
+          expect(problem?.message, JSON.stringify(value)).toBe('must contain a visible character');
+          checked += 1;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(40);
   });
 });

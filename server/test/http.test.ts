@@ -1,6 +1,9 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/http/app.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
+
+const VALID_ORG = '0f8fad5b-d9cb-469f-a165-70867728950e';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -45,6 +48,38 @@ describe('HTTP basics', () => {
     expect(given.headers['x-request-id']).toBe('trace-123');
   });
 
+  it("replaces a caller's request id that is long or holds unsafe characters", async () => {
+    for (const unsafe of ['a'.repeat(65), 'trace 123', '<script>', 'id"}{"admin":true', 'ü']) {
+      const response = await t.app.inject({
+        url: '/api/health',
+        headers: { 'x-request-id': unsafe },
+      });
+      expect(response.headers['x-request-id'], unsafe).toMatch(/^[0-9a-f-]{36}$/);
+    }
+    const longest = 'A-z.0_9'.padEnd(64, 'x');
+    const kept = await t.app.inject({ url: '/api/health', headers: { 'x-request-id': longest } });
+    expect(kept.headers['x-request-id']).toBe(longest);
+  });
+
+  it('keeps secrets in query strings out of the request log', async () => {
+    const lines: string[] = [];
+    const app = await buildApp(t.deps, {
+      logger: { level: 'info', stream: { write: (line: string) => lines.push(line) } },
+    });
+    const secret = 'Zq2w8d0rJk4xYp7mV3sB1nT6cL9hF5aE2uG0oR8iW4Q';
+    await app.inject({
+      url: `/api/v1/invitations/preview?token=${VALID_ORG}.${secret}`,
+      headers: { 'x-request-id': 'trace-log-1' },
+    });
+    await app.inject({ url: `/accept-invite?lang=en&Token=${secret}&refresh_token=${secret}` });
+    await app.close();
+    const log = lines.join('');
+    expect(log).toContain('/api/v1/invitations/preview?token=[redacted]');
+    expect(log).toContain('/accept-invite?lang=en&Token=[redacted]&refresh_token=[redacted]');
+    expect(log).toContain('"reqId":"trace-log-1"');
+    expect(log).not.toContain(secret);
+  });
+
   it('sends security headers', async () => {
     const response = await t.app.inject({ url: '/api/health' });
     expect(response.headers['x-content-type-options']).toBe('nosniff');
@@ -61,6 +96,33 @@ describe('HTTP basics', () => {
         error: { code: 'not_found', message: expect.any(String) },
       });
     }
+  });
+
+  it('answers a method a path does not have with 405, the methods it has and the JSON error shape', async () => {
+    const doc = (await t.app.inject({ url: '/api/openapi.json' })).json<{
+      paths: Record<string, Record<string, unknown>>;
+    }>();
+    let checked = 0;
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      if (!path.startsWith('/api/v1/')) continue;
+      const listed = Object.keys(methods).map((m) => m.toUpperCase());
+      const unlisted = ['PUT', 'DELETE', 'PATCH', 'POST'].find((m) => !listed.includes(m));
+      if (!unlisted) continue;
+      const url = path.replace(/\{\w+\}/g, VALID_ORG);
+      const response = await t.app.inject({ method: unlisted as 'PUT', url });
+      const label = `${unlisted} ${path}`;
+      expect(response.statusCode, `${label}: ${response.body}`).toBe(405);
+      const allow = String(response.headers['allow']).split(', ');
+      expect(allow, label).toEqual(expect.arrayContaining(listed));
+      expect(allow, label).not.toContain(unlisted);
+      expect(response.json(), label).toEqual({
+        error: { code: 'method_not_allowed', message: expect.stringContaining(unlisted) },
+      });
+      checked += 1;
+    }
+    expect(checked).toBeGreaterThan(20);
+    const unknown = await t.app.inject({ method: 'PUT', url: '/api/v1/nothing-here' });
+    expect(unknown.statusCode).toBe(404);
   });
 
   it('requires a valid bearer token on signed-in routes', async () => {
@@ -142,6 +204,29 @@ describe('failures', () => {
       error: { code: 'internal_error', message: expect.any(String) },
     });
     expect(response.body).not.toContain('hunter2');
+    await app.close();
+  });
+
+  it('answers dates and times PostgreSQL cannot store with a 400, not a 500', async () => {
+    const app = await buildApp(t.deps, { logger: false });
+    app.get('/api/cast', async (request) => {
+      const { value, type } = request.query as { value: string; type: string };
+      await sql`select ${value}::${sql.raw(type === 'date' ? 'date' : 'timestamptz')}`.execute(
+        t.deps.db,
+      );
+      return { cast: true };
+    });
+    for (const [value, type] of [
+      ['2026-01-01T00:00:00+23:00', 'timestamptz'],
+      ['0000-01-01', 'date'],
+    ]) {
+      const response = await app.inject({
+        url: '/api/cast',
+        query: { value: value!, type: type! },
+      });
+      expect(response.statusCode, `${value}: ${response.body}`).toBe(400);
+      expect(response.json().error.code).toBe('invalid_input');
+    }
     await app.close();
   });
 

@@ -95,6 +95,16 @@ describe('configuration', () => {
     );
   });
 
+  it('refuses limits that cannot hold together', () => {
+    const secret = { JWT_SECRET: 'x'.repeat(40) };
+    expect(() => loadConfig({ ...secret, HTTP_REQUEST_TIMEOUT_MS: '0' })).toThrow(
+      /HTTP_REQUEST_TIMEOUT_MS/,
+    );
+    expect(() =>
+      loadConfig({ ...secret, HTTP_HEADERS_TIMEOUT_MS: '40000', HTTP_REQUEST_TIMEOUT_MS: '30000' }),
+    ).toThrow(/HTTP_HEADERS_TIMEOUT_MS: must not exceed HTTP_REQUEST_TIMEOUT_MS/);
+  });
+
   it('has working defaults', () => {
     const config = loadConfig({ JWT_SECRET: 'x'.repeat(40) });
     expect(config).toMatchObject({
@@ -102,6 +112,8 @@ describe('configuration', () => {
       publicUrl: 'http://localhost:3000',
       databaseUrl: undefined,
       runWorkerInProcess: true,
+      http: { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, bodyLimitBytes: 1024 * 1024 },
+      databaseTimeouts: { statementTimeoutMs: 30_000, idleInTransactionTimeoutMs: 60_000 },
     });
   });
 });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
+import { DEFAULT_DATABASE_TIMEOUTS, type DatabaseTimeouts } from '../config.js';
 import { API_GROUP_ROLE } from './migrate.js';
 
 export const DEFAULT_APP_ROLE = 'rampart_app';
@@ -18,10 +19,15 @@ function derivePassword(ownerUrl: string): string {
 /**
  * Creates (or refreshes) the restricted login role from an owner connection and returns a
  * connection string for it. Used when the operator supplies only DATABASE_URL.
+ *
+ * The role's timeouts are role settings, applied by PostgreSQL when a session logs in: a runaway
+ * statement is cancelled and a transaction left open releases its locks and connection, and
+ * this holds through PgBouncer in transaction mode, where a session-level SET would leak.
  */
 export async function ensureAppRole(
   ownerUrl: string,
   roleName = DEFAULT_APP_ROLE,
+  timeouts: DatabaseTimeouts = DEFAULT_DATABASE_TIMEOUTS,
 ): Promise<string> {
   const password = derivePassword(ownerUrl);
   const client = new pg.Client({ connectionString: ownerUrl, application_name: 'rampart-setup' });
@@ -45,6 +51,12 @@ export async function ensureAppRole(
       );
     }
     await client.query(`GRANT ${API_GROUP_ROLE} TO ${role}`);
+    await client.query(
+      `ALTER ROLE ${role} SET statement_timeout = ${Math.trunc(timeouts.statementTimeoutMs)}`,
+    );
+    await client.query(
+      `ALTER ROLE ${role} SET idle_in_transaction_session_timeout = ${Math.trunc(timeouts.idleInTransactionTimeoutMs)}`,
+    );
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
@@ -12,8 +11,11 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { healthRoutes } from '../modules/health/health.routes.js';
 import { apiV1Routes } from './api-v1.js';
 import type { AppDeps } from './context.js';
-import { registerErrorHandling } from './error-handler.js';
+import { answerClientError, registerErrorHandling } from './error-handler.js';
+import { registerJsonParser } from './json-body.js';
+import { requestIdOf, withRedactedUrls } from './logging.js';
 import { rejectNulCharacters } from './reject-nul.js';
+import { perPartValidators } from './validation.js';
 import { RECORD_KIND_LIST } from '../modules/records/registry.js';
 
 export interface BuildAppOptions {
@@ -26,13 +28,27 @@ export async function buildApp(
   deps: AppDeps,
   options: BuildAppOptions = {},
 ): Promise<FastifyInstance> {
+  const limits = deps.config.http;
   const app = Fastify({
-    logger: options.logger ?? { level: deps.config.logLevel },
+    logger: withRedactedUrls(options.logger ?? { level: deps.config.logLevel }),
     trustProxy: deps.config.trustProxy,
-    requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID(),
-    bodyLimit: 1024 * 1024,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+    requestIdHeader: false,
+    genReqId: requestIdOf,
+    bodyLimit: limits.bodyLimitBytes,
+    connectionTimeout: limits.connectionTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    http: {
+      headersTimeout: limits.headersTimeoutMs,
+      // Node looks for requests past these timeouts only this often (30 s by default).
+      connectionsCheckingInterval: Math.max(
+        50,
+        Math.min(5_000, Math.floor(limits.headersTimeoutMs / 4)),
+      ),
+    },
+    clientErrorHandler: answerClientError,
+    ajv: { customOptions: { removeAdditional: false, allErrors: false } },
+    schemaController: { compilersFactory: { buildValidator: perPartValidators() } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('deps', deps);
@@ -40,6 +56,7 @@ export async function buildApp(
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
+  registerJsonParser(app);
   app.addHook('preValidation', rejectNulCharacters);
   app.addHook('preHandler', async (request) => {
     if (request.caller)

@@ -1,5 +1,9 @@
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { trackAllowedMethods } from './allowed-methods.js';
 import { AppError, RateLimitedError, referenceNotFound } from './errors.js';
+import { VISIBLE_CHARACTER } from './schemas.js';
 
 interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
@@ -35,6 +39,7 @@ const PG_CLIENT_ERRORS: Record<string, { status: number; code: string; message: 
   '22001': { status: 422, code: 'validation_failed', message: 'A value is too long' },
   '22007': { status: 400, code: 'invalid_input', message: 'A date or time has the wrong format' },
   '22008': { status: 400, code: 'invalid_input', message: 'A date or time is out of range' },
+  '22009': { status: 400, code: 'invalid_input', message: 'A UTC offset is out of range' },
   '22003': { status: 422, code: 'validation_failed', message: 'A number is out of range' },
   '22021': {
     status: 400,
@@ -97,6 +102,29 @@ function constraintProblem(
   return null;
 }
 
+/**
+ * Problems Node meets before there is a request to route (a request that took too long to
+ * arrive, headers too large, bytes that are not HTTP): answered in the API's error shape, then
+ * the connection is closed.
+ */
+export function answerClientError(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code, message] =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, 'request_timeout', 'The request took too long to arrive']
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'headers_too_large', 'The request headers are too large']
+        : [400, 'bad_request', 'The request is not valid HTTP'];
+  if (socket.writable) {
+    const payload = JSON.stringify(body(code, message));
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json\r\n` +
+        `Content-Length: ${Buffer.byteLength(payload)}\r\nConnection: close\r\n\r\n${payload}`,
+    );
+  }
+  socket.destroy(error);
+}
+
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError & { code?: string }, request, reply) => {
     if (error instanceof RateLimitedError) {
@@ -108,7 +136,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (error.validation) {
       const fields = error.validation.map((v) => ({
         field: fieldOf(v.instancePath, v.params as Record<string, unknown>),
-        message: v.message ?? 'is invalid',
+        message:
+          v.keyword === 'pattern' && v.params['pattern'] === VISIBLE_CHARACTER
+            ? 'must contain a visible character'
+            : (v.message ?? 'is invalid'),
       }));
       const where = error.validationContext ?? 'body';
       const status = where === 'body' ? 422 : 400;
@@ -131,15 +162,30 @@ export function registerErrorHandling(app: FastifyInstance): void {
       request.log.error({ err: error }, 'request failed');
       return reply.status(500).send(body('internal_error', 'Something went wrong on our side'));
     }
+    if (status === 413) {
+      return reply.status(413).send(body('payload_too_large', 'The request body is too large'));
+    }
     if (status === 429) {
       return reply.status(429).send(body('rate_limited', 'Too many requests; try again later'));
     }
     return reply.status(status).send(body('bad_request', error.message));
   });
 
-  app.setNotFoundHandler((request, reply) =>
-    reply
-      .status(404)
-      .send(body('not_found', `No route for ${request.method} ${request.url.split('?')[0]}`)),
-  );
+  const allowedMethods = trackAllowedMethods(app, '/api/');
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    const allowed = path.startsWith('/api/') ? allowedMethods(path) : [];
+    if (allowed.length > 0) {
+      return reply
+        .status(405)
+        .header('allow', allowed.join(', '))
+        .send(
+          body(
+            'method_not_allowed',
+            `${request.method} is not allowed on ${path}; it takes ${allowed.join(', ')}`,
+          ),
+        );
+    }
+    return reply.status(404).send(body('not_found', `No route for ${request.method} ${path}`));
+  });
 }

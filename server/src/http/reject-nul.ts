@@ -1,7 +1,10 @@
 import type { FastifyRequest } from 'fastify';
 import { invalidField } from './errors.js';
 
-/** The path of the first string holding a NUL character, which PostgreSQL text cannot store. */
+/**
+ * The path of the first string holding a NUL character, which PostgreSQL text cannot store.
+ * Recursive: bodies reach it no deeper than the JSON parser allows (json-body.ts).
+ */
 function findNul(value: unknown, path: string): string | null {
   if (typeof value === 'string') return value.includes('\u0000') ? path : null;
   if (Array.isArray(value)) {

@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { Type, type TStringOptions } from 'typebox';
 
 /** Shared pieces of request and response schemas. */
 
@@ -6,6 +6,17 @@ export const Uuid = Type.String({
   format: 'uuid',
   examples: ['0f8fad5b-d9cb-469f-a165-70867728950e'],
 });
+
+/**
+ * Text holding at least one character a person can see. Spaces, zero-width characters,
+ * bidirectional controls (U+202E reverses what follows), other format and control characters,
+ * lone combining marks and fillers (U+3164, U+2800) all render as nothing.
+ */
+export const VISIBLE_CHARACTER = '[^\\s\\p{C}\\p{Z}\\p{M}\\p{Default_Ignorable_Code_Point}\\u2800]';
+
+/** A name or title: required, and something to see, so a list never shows a blank row. */
+export const VisibleText = (options: Omit<TStringOptions, 'minLength' | 'pattern'>) =>
+  Type.String({ minLength: 1, pattern: VISIBLE_CHARACTER, ...options });
 
 export const Email = Type.String({
   format: 'email',

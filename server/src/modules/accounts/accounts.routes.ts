@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { contextOf } from '../../http/context.js';
-import { errors, Uuid } from '../../http/schemas.js';
+import { errors, Uuid, VisibleText } from '../../http/schemas.js';
 import {
   Address,
   ListQueryBase,
@@ -47,7 +47,7 @@ const AccountDetailSchema = Type.Object(
   { $id: 'AccountDetail' },
 );
 
-const Name = Type.String({ minLength: 1, maxLength: 300, pattern: '\\S', examples: ['Acme Inc.'] });
+const Name = VisibleText({ maxLength: 300, examples: ['Acme Inc.'] });
 
 const writable = {
   website: Type.Optional(

@@ -17,6 +17,7 @@ import {
   SessionSchema,
   UserSchema,
   Uuid,
+  VisibleText,
 } from '../../http/schemas.js';
 import * as auth from './auth.service.js';
 
@@ -28,7 +29,7 @@ const COOKIE_PATH = '/api/v1/auth';
 const RefreshTokenExample =
   '0f8fad5b-d9cb-469f-a165-70867728950e.mS0T1Qx2u0m9u2v5b0V7f3oQ8yYd2bq1gk3Jr5sX7aU';
 
-const Name = Type.String({ minLength: 1, maxLength: 200, examples: ['Ada Lovelace'] });
+const Name = VisibleText({ maxLength: 200, examples: ['Ada Lovelace'] });
 
 /** Hands the refresh token of a new session to the web app; every sign-in route does this. */
 export function setRefreshCookie(
@@ -65,7 +66,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
             email: Email,
             password: Password,
             name: Name,
-            org_name: Type.String({ minLength: 1, maxLength: 200, examples: ['Acme Inc.'] }),
+            org_name: VisibleText({ maxLength: 200, examples: ['Acme Inc.'] }),
           },
           { additionalProperties: false },
         ),

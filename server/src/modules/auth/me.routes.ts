@@ -9,6 +9,7 @@ import {
   RoleSchema,
   SessionSchema,
   UserSchema,
+  VisibleText,
 } from '../../http/schemas.js';
 import * as auth from './auth.service.js';
 
@@ -57,7 +58,7 @@ export const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: "Update the signed-in user's profile",
         security,
         body: Type.Object(
-          { name: Type.String({ minLength: 1, maxLength: 200, examples: ['Ada Lovelace'] }) },
+          { name: VisibleText({ maxLength: 200, examples: ['Ada Lovelace'] }) },
           { additionalProperties: false },
         ),
         response: { 200: UserSchema, ...errors(401, 422) },

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { contextOf } from '../../http/context.js';
-import { errors, Uuid } from '../../http/schemas.js';
+import { errors, Uuid, VisibleText } from '../../http/schemas.js';
 import {
   Address,
   ListQueryBase,
@@ -31,12 +31,7 @@ export const ContactSchema = Type.Object(
   { $id: 'Contact' },
 );
 
-const LastName = Type.String({
-  minLength: 1,
-  maxLength: 200,
-  pattern: '\\S',
-  examples: ['Lovelace'],
-});
+const LastName = VisibleText({ maxLength: 200, examples: ['Lovelace'] });
 
 const writable = {
   first_name: Type.Optional(Type.String({ maxLength: 200, examples: ['Ada'] })),

@@ -1,5 +1,5 @@
 import { Type, type TProperties } from 'typebox';
-import { Timestamp, Uuid } from '../../http/schemas.js';
+import { Timestamp, Uuid, VisibleText } from '../../http/schemas.js';
 import { stageKind, StageKindSchema } from '../pipelines/pipelines.routes.js';
 import {
   Currency,
@@ -36,12 +36,7 @@ export const DealSchema = Type.Object(
   { $id: 'Deal' },
 );
 
-const Name = Type.String({
-  minLength: 1,
-  maxLength: 300,
-  pattern: '\\S',
-  examples: ['Acme renewal'],
-});
+const Name = VisibleText({ maxLength: 300, examples: ['Acme renewal'] });
 const CloseDate = Type.String({ format: 'date', examples: ['2026-06-30'] });
 
 const writable = {

@@ -10,6 +10,7 @@ import {
   SessionSchema,
   UserSchema,
   Uuid,
+  VisibleText,
 } from '../../http/schemas.js';
 import { setRefreshCookie } from '../auth/auth.routes.js';
 import * as invitations from './invitations.service.js';
@@ -140,9 +141,7 @@ export const publicInvitationRoutes: FastifyPluginAsyncTypebox = async (app) => 
         body: Type.Object(
           {
             token: Token,
-            name: Type.Optional(
-              Type.String({ minLength: 1, maxLength: 200, examples: ['Grace Hopper'] }),
-            ),
+            name: Type.Optional(VisibleText({ maxLength: 200, examples: ['Grace Hopper'] })),
             password: Password,
           },
           { additionalProperties: false },

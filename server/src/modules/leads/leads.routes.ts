@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { contextOf } from '../../http/context.js';
-import { errors, Timestamp, Uuid } from '../../http/schemas.js';
+import { errors, Timestamp, Uuid, VisibleText } from '../../http/schemas.js';
 import {
   Address,
   Currency,
@@ -85,14 +85,14 @@ const optional = <T extends Record<string, Parameters<typeof Type.Optional>[0]>>
 const LeadCreate = Type.Object(
   {
     ...optional(writable),
-    last_name: Type.String({ minLength: 1, maxLength: 200, examples: ['Lovelace'] }),
+    last_name: VisibleText({ maxLength: 200, examples: ['Lovelace'] }),
   },
   { additionalProperties: false },
 );
 const LeadUpdate = Type.Object(
   {
     ...optional(writable),
-    last_name: Type.Optional(Type.String({ minLength: 1, maxLength: 200, examples: ['Lovelace'] })),
+    last_name: Type.Optional(VisibleText({ maxLength: 200, examples: ['Lovelace'] })),
   },
   { additionalProperties: false, minProperties: 1 },
 );
@@ -217,18 +217,14 @@ export const leadRoutes: FastifyPluginAsyncTypebox = async (app) => {
           {
             account_id: Type.Optional(Uuid),
             account_name: Type.Optional(
-              Type.String({ minLength: 1, maxLength: 300, examples: ['Analytical Engines Ltd'] }),
+              VisibleText({ maxLength: 300, examples: ['Analytical Engines Ltd'] }),
             ),
             contact_id: Type.Optional(Uuid),
             deal: Type.Optional(
               Type.Object(
                 {
                   name: Type.Optional(
-                    Type.String({
-                      minLength: 1,
-                      maxLength: 300,
-                      examples: ['Difference engine upgrade'],
-                    }),
+                    VisibleText({ maxLength: 300, examples: ['Difference engine upgrade'] }),
                   ),
                   amount: Type.Optional(Money),
                   currency: Type.Optional(Currency),

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { contextOf } from '../../http/context.js';
-import { errors, Timestamp, Uuid } from '../../http/schemas.js';
+import { errors, Timestamp, Uuid, VisibleText } from '../../http/schemas.js';
 import * as orgs from './orgs.service.js';
 
 const OrgSettings = Type.Object({
@@ -37,7 +37,7 @@ export const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
         security,
         summary: 'Rename the current organization (admins)',
         body: Type.Object(
-          { name: Type.String({ minLength: 1, maxLength: 200, examples: ['Acme Europe'] }) },
+          { name: VisibleText({ maxLength: 200, examples: ['Acme Europe'] }) },
           { additionalProperties: false },
         ),
         response: { 200: OrgSettings, ...errors(401, 403, 422) },

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type TProperties } from 'typebox';
 import { contextOf } from '../../http/context.js';
-import { errors, Timestamp, Uuid } from '../../http/schemas.js';
+import { errors, Timestamp, Uuid, VisibleText } from '../../http/schemas.js';
 import { Nullable } from '../records/schemas.js';
 import * as pipelines from './pipelines.service.js';
 
@@ -38,9 +38,9 @@ export const PipelineSchema = Type.Object(
   { $id: 'Pipeline' },
 );
 
-const PipelineName = Type.String({ minLength: 1, maxLength: 200, examples: ['Enterprise sales'] });
+const PipelineName = VisibleText({ maxLength: 200, examples: ['Enterprise sales'] });
 const stageFields = {
-  name: Type.String({ minLength: 1, maxLength: 200, examples: ['Demo scheduled'] }),
+  name: VisibleText({ maxLength: 200, examples: ['Demo scheduled'] }),
   probability: Type.Integer({
     minimum: 0,
     maximum: 100,

@@ -10,15 +10,12 @@ const typeNames = RECORD_KIND_NAMES.join('|');
 
 const SearchQuery = Type.Object(
   {
-    // Required, but checked by the service: a malformed `limit` is then named before a missing `q`.
-    q: Type.Optional(
-      Type.String({
-        maxLength: 200,
-        description:
-          'Required. Words every result must contain, as prefixes of a word of its name, email, company, domain, phone or job title',
-        examples: ['ada love'],
-      }),
-    ),
+    q: Type.String({
+      maxLength: 200,
+      description:
+        'Words every result must contain, as prefixes of a word of its name, email, company, domain, phone or job title',
+      examples: ['ada love'],
+    }),
     types: Type.Optional(
       Type.String({
         pattern: `^(${typeNames})(,(${typeNames}))*$`,

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { contextOf } from '../../http/context.js';
-import { errors, Timestamp, Uuid } from '../../http/schemas.js';
+import { errors, Timestamp, Uuid, VisibleText } from '../../http/schemas.js';
 import * as tags from './tags.service.js';
 
 export const TagSchema = Type.Object(
@@ -15,8 +15,7 @@ export const TagSchema = Type.Object(
   { $id: 'Tag' },
 );
 
-const Name = Type.String({
-  minLength: 1,
+const Name = VisibleText({
   maxLength: 100,
   examples: ['VIP'],
   description: 'Unique in the organization, whatever the case',

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { contextOf } from '../../http/context.js';
-import { errors, Timestamp, Uuid } from '../../http/schemas.js';
+import { errors, Timestamp, Uuid, VisibleText } from '../../http/schemas.js';
 import {
   ATTACHMENT_CHOICES,
   AttachmentProperties,
@@ -32,8 +32,7 @@ export const TaskSchema = Type.Object(
   { $id: 'Task' },
 );
 
-const Title = Type.String({
-  minLength: 1,
+const Title = VisibleText({
   maxLength: 300,
   examples: ['Call Ada about the renewal'],
 });

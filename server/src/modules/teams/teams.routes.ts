@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { contextOf } from '../../http/context.js';
-import { errors, Timestamp, Uuid } from '../../http/schemas.js';
+import { errors, Timestamp, Uuid, VisibleText } from '../../http/schemas.js';
 import * as teams from './teams.service.js';
 
 const TeamSchema = Type.Object({
@@ -12,7 +12,7 @@ const TeamSchema = Type.Object({
   created_at: Timestamp,
   updated_at: Timestamp,
 });
-const Name = Type.String({ minLength: 1, maxLength: 200, examples: ['EMEA sales'] });
+const Name = VisibleText({ maxLength: 200, examples: ['EMEA sales'] });
 const Description = Type.String({
   maxLength: 2000,
   examples: ['Accounts in Europe, the Middle East and Africa'],

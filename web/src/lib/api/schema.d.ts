@@ -10426,12 +10426,12 @@ export interface paths {
          */
         get: {
             parameters: {
-                query?: {
+                query: {
                     /**
-                     * @description Required. Words every result must contain, as prefixes of a word of its name, email, company, domain, phone or job title
+                     * @description Words every result must contain, as prefixes of a word of its name, email, company, domain, phone or job title
                      * @example ada love
                      */
-                    q?: string;
+                    q: string;
                     /**
                      * @description Kinds of record to search, comma-separated; all of them when absent
                      * @example lead,contact

@@ -1,0 +1,44 @@
+import { AjvCompiler, type Ajv, type ValidatorFactory } from '@fastify/ajv-compiler';
+
+/** A UTC offset at the end of a date-time: `+05:30`, `-0800`, `+01`. */
+const UTC_OFFSET = /([+-])(\d\d)(?::?\d\d)?$/;
+
+/**
+ * RFC 3339, and so JSON Schema's `date` and `date-time`, allow the year 0000 and UTC offsets up
+ * to ±23:59; PostgreSQL refuses both (22008, 22009). Those values are refused here, as invalid
+ * formats naming the field, before the database sees them.
+ */
+function acceptOnlyStorableDates(ajv: Ajv): void {
+  const narrow = (name: 'date' | 'date-time', storable: (text: string) => boolean) => {
+    // ajv-formats' definition, which checks the calendar and the clock.
+    const format = ajv.formats[name] as { validate: (text: string) => boolean };
+    ajv.addFormat(name, {
+      ...format,
+      type: 'string',
+      validate: (text: string) =>
+        format.validate(text) && !text.startsWith('0000') && storable(text),
+    });
+  };
+  narrow('date', () => true);
+  narrow('date-time', (text) => Number(UTC_OFFSET.exec(text)?.[2] ?? 0) <= 15);
+}
+
+type CompilerOptions = NonNullable<Parameters<ValidatorFactory>[1]>;
+
+export function perPartValidators(): ValidatorFactory {
+  const pool = AjvCompiler();
+  return (externalSchemas, options) => {
+    const withCoercion = (coerceTypes: false | 'array') =>
+      pool(externalSchemas, {
+        ...options,
+        onCreate: (ajv: Ajv) => {
+          options?.onCreate?.(ajv);
+          acceptOnlyStorableDates(ajv);
+        },
+        customOptions: { ...options?.customOptions, coerceTypes },
+      } as CompilerOptions);
+    const exact = withCoercion(false);
+    const coercing = withCoercion('array');
+    return (route) => (route.httpPart === 'body' ? exact : coercing)(route);
+  };
+}
