@@ -25,6 +25,9 @@ const EnvSchema = Type.Object({
   MAIL_FROM: Type.Optional(Type.String()),
   WORKER: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
   LOG_LEVEL: Type.Optional(Type.String()),
+  LOG_FORMAT: Type.Optional(
+    Type.Union([Type.Literal('auto'), Type.Literal('json'), Type.Literal('pretty')]),
+  ),
   TRUST_PROXY: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
   AUTH_RATE_LIMIT_PER_MINUTE: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
 });
@@ -46,6 +49,8 @@ export interface Config {
   mailFrom: string;
   runWorkerInProcess: boolean;
   logLevel: string;
+  /** `auto`: pretty when stdout is a terminal, JSON otherwise. */
+  logFormat: 'auto' | 'json' | 'pretty';
   trustProxy: boolean;
   /** Sign-in, sign-up and password-reset requests allowed per client address per minute. */
   authRateLimitPerMinute: number;
@@ -109,6 +114,7 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
     mailFrom: env.MAIL_FROM ?? 'Rampart <no-reply@localhost>',
     runWorkerInProcess: (env.WORKER ?? 'true') === 'true',
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    logFormat: env.LOG_FORMAT ?? 'auto',
     trustProxy: env.TRUST_PROXY === 'true',
     authRateLimitPerMinute: Number(env.AUTH_RATE_LIMIT_PER_MINUTE ?? 30),
     webBuildDir: path.resolve(import.meta.dirname, '../../web/build'),

@@ -1,5 +1,4 @@
 import closeWithGrace from 'close-with-grace';
-import pino from 'pino';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
 import { migrate } from './db/migrate.js';
@@ -7,6 +6,7 @@ import { openDatabase } from './db/pool.js';
 import { assertSafeAppRole, ensureAppRole, UnsafeRoleError } from './db/roles.js';
 import { buildApp } from './http/app.js';
 import { startWorker } from './jobs/worker.js';
+import { createLogger } from './logger.js';
 import { createMailer } from './mail/mailer.js';
 
 type Mode = 'all' | 'worker';
@@ -27,7 +27,7 @@ async function main(mode: Mode): Promise<void> {
     }
     throw error;
   }
-  const log = pino({ level: config.logLevel });
+  const log = createLogger(config);
   const cleanups: Array<() => Promise<void>> = [];
 
   const close = async () => {
@@ -83,16 +83,33 @@ async function main(mode: Mode): Promise<void> {
   }
   if (mode === 'worker') {
     log.info('worker running');
+    log.info({ email: emailSetting(config) }, emailMessage(config));
     return;
   }
 
-  const app = await buildApp(deps);
+  const app = await buildApp(deps, { loggerInstance: log });
   // Stop accepting connections first; in-flight requests finish before the pool closes.
   cleanups.push(() => app.close());
   await app.listen({ port: config.port, host: config.host });
   log.info(
     { url: config.publicUrl, startup_ms: Math.round(performance.now() - startedAt) },
-    `Rampart is running at ${config.publicUrl}`,
+    `Rampart is running: open ${config.publicUrl}`,
+  );
+  log.info({ email: emailSetting(config) }, emailMessage(config));
+}
+
+/** Where email goes, without the SMTP credentials. */
+function emailSetting(config: Config): string {
+  if (!config.smtpUrl) return 'not configured';
+  const url = new URL(config.smtpUrl);
+  return `${url.protocol}//${url.host}`;
+}
+
+function emailMessage(config: Config): string {
+  if (config.smtpUrl) return `Email is sent through ${emailSetting(config)}`;
+  return (
+    'Email is not configured (SMTP_URL): invitations wait in each organization’s outbox, ' +
+    'password-reset links are written to this log'
   );
 }
 

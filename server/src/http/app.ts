@@ -8,7 +8,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { healthRoutes } from '../modules/health/health.routes.js';
 import { apiV1Routes } from './api-v1.js';
 import type { AppDeps } from './context.js';
@@ -18,6 +18,8 @@ import { rejectNulCharacters } from './reject-nul.js';
 export interface BuildAppOptions {
   /** Pino options, or false for no logging. */
   logger?: boolean | Record<string, unknown>;
+  /** The process's logger, so requests log in the same format as everything else. */
+  loggerInstance?: FastifyBaseLogger;
 }
 
 /** The whole HTTP application as one Fastify instance: the API, its docs and the web app. */
@@ -26,7 +28,9 @@ export async function buildApp(
   options: BuildAppOptions = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? { level: deps.config.logLevel },
+    ...(options.loggerInstance
+      ? { loggerInstance: options.loggerInstance }
+      : { logger: options.logger ?? { level: deps.config.logLevel } }),
     trustProxy: deps.config.trustProxy,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
