@@ -28,6 +28,7 @@ const EnvSchema = Type.Object({
   LOG_FORMAT: Type.Optional(
     Type.Union([Type.Literal('auto'), Type.Literal('json'), Type.Literal('pretty')]),
   ),
+  DB_WAIT_SECONDS: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
   TRUST_PROXY: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
   AUTH_RATE_LIMIT_PER_MINUTE: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
 });
@@ -42,6 +43,8 @@ export interface Config {
   /** Restricted connection for the API and the worker; derived from databaseUrl when absent. */
   appDatabaseUrl: string | undefined;
   dbPoolSize: number;
+  /** How long start-up waits for PostgreSQL to accept connections before it gives up. */
+  dbWaitSeconds: number;
   dataDir: string;
   embeddedPgPort: number;
   jwtSecret: string;
@@ -107,6 +110,7 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
     databaseUrl: env.DATABASE_URL,
     appDatabaseUrl: env.APP_DATABASE_URL,
     dbPoolSize: Number(env.DB_POOL_SIZE ?? 10),
+    dbWaitSeconds: Number(env.DB_WAIT_SECONDS ?? 300),
     dataDir,
     embeddedPgPort: Number(env.EMBEDDED_PG_PORT ?? 5488),
     jwtSecret: env.JWT_SECRET ?? dataSecret(dataDir, 'jwt_secret'),

@@ -1,9 +1,10 @@
 import closeWithGrace from 'close-with-grace';
+import type { Logger } from 'pino';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
 import { migrate } from './db/migrate.js';
-import { openDatabase } from './db/pool.js';
-import { assertSafeAppRole, ensureAppRole, UnsafeRoleError } from './db/roles.js';
+import { openDatabase, waitForDatabase } from './db/pool.js';
+import { assertSafeAppRole, ensureAppRole } from './db/roles.js';
 import { buildApp } from './http/app.js';
 import { startWorker } from './jobs/worker.js';
 import { createLogger } from './logger.js';
@@ -11,12 +12,13 @@ import { createMailer } from './mail/mailer.js';
 
 type Mode = 'all' | 'worker';
 
+type Cleanup = () => Promise<void>;
+
 /**
  * Rampart's one entry point: `npm start` (API, web app and, by default, the worker) and
  * `npm run worker` (the worker alone).
  */
 async function main(mode: Mode): Promise<void> {
-  const startedAt = performance.now();
   let config: Config;
   try {
     config = loadConfig();
@@ -28,7 +30,7 @@ async function main(mode: Mode): Promise<void> {
     throw error;
   }
   const log = createLogger(config);
-  const cleanups: Array<() => Promise<void>> = [];
+  const cleanups: Cleanup[] = [];
 
   const close = async () => {
     for (const cleanup of cleanups.reverse())
@@ -40,6 +42,18 @@ async function main(mode: Mode): Promise<void> {
     await close();
   });
 
+  try {
+    await run(mode, config, log, cleanups);
+  } catch (error) {
+    // A start that cannot complete says why in one line, then stops what it had started.
+    log.fatal({ err: error }, error instanceof Error ? error.message : String(error));
+    await close();
+    process.exit(1);
+  }
+}
+
+async function run(mode: Mode, config: Config, log: Logger, cleanups: Cleanup[]): Promise<void> {
+  const startedAt = performance.now();
   let ownerUrl = config.databaseUrl;
   if (!ownerUrl) {
     const embedded: EmbeddedDatabase = await startEmbeddedPostgres(
@@ -55,20 +69,19 @@ async function main(mode: Mode): Promise<void> {
     log.info({ port: config.embeddedPgPort, data: config.dataDir }, 'embedded PostgreSQL running');
   }
 
+  const waitOptions = {
+    timeoutMs: config.dbWaitSeconds * 1000,
+    log: (message: string) => log.warn(message),
+  };
+  await waitForDatabase(ownerUrl, waitOptions);
   await migrate(ownerUrl, (message) => log.info(message));
   const appUrl = config.appDatabaseUrl ?? (await ensureAppRole(ownerUrl));
+  // The app's connection may go through PgBouncer, which can start after PostgreSQL.
+  if (config.appDatabaseUrl) await waitForDatabase(appUrl, waitOptions);
   const database = openDatabase(appUrl, config.dbPoolSize);
   cleanups.push(() => database.close());
-  try {
-    await assertSafeAppRole((text) => database.pool.query(text));
-  } catch (error) {
-    if (error instanceof UnsafeRoleError) {
-      log.fatal(error.message);
-      await close();
-      process.exit(1);
-    }
-    throw error;
-  }
+  // Throws UnsafeRoleError, whose message says what is wrong and what to do.
+  await assertSafeAppRole((text) => database.pool.query(text));
 
   const mailer = createMailer(config);
   cleanups.push(async () => mailer.close());
