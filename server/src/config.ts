@@ -29,9 +29,13 @@ const EnvSchema = Type.Object({
     Type.Union([Type.Literal('auto'), Type.Literal('json'), Type.Literal('pretty')]),
   ),
   DB_WAIT_SECONDS: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
+  DRAIN_SECONDS: Type.Optional(Type.String({ pattern: '^[0-9]+(\\.[0-9]+)?$' })),
   TRUST_PROXY: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
   AUTH_RATE_LIMIT_PER_MINUTE: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
 });
+
+/** The names of every environment variable Rampart reads. */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(EnvSchema.properties);
 
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -54,6 +58,11 @@ export interface Config {
   logLevel: string;
   /** `auto`: pretty when stdout is a terminal, JSON otherwise. */
   logFormat: 'auto' | 'json' | 'pretty';
+  /**
+   * On SIGTERM, how long the server goes on serving while `/api/ready` answers 503, so that a
+   * load balancer stops sending it requests before it closes.
+   */
+  drainSeconds: number;
   trustProxy: boolean;
   /** Sign-in, sign-up and password-reset requests allowed per client address per minute. */
   authRateLimitPerMinute: number;
@@ -119,6 +128,7 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
     runWorkerInProcess: (env.WORKER ?? 'true') === 'true',
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
     logFormat: env.LOG_FORMAT ?? 'auto',
+    drainSeconds: Number(env.DRAIN_SECONDS ?? 0),
     trustProxy: env.TRUST_PROXY === 'true',
     authRateLimitPerMinute: Number(env.AUTH_RATE_LIMIT_PER_MINUTE ?? 30),
     webBuildDir: path.resolve(import.meta.dirname, '../../web/build'),

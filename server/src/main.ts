@@ -1,22 +1,24 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import closeWithGrace from 'close-with-grace';
 import type { Logger } from 'pino';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
+import type { EmbeddedDatabase } from './db/embedded.js';
 import { migrate } from './db/migrate.js';
 import { openDatabase, waitForDatabase } from './db/pool.js';
-import { assertSafeAppRole, ensureAppRole } from './db/roles.js';
+import { assertSafeAppRole, ensureAppRole, ensureNamedAppRole } from './db/roles.js';
 import { buildApp } from './http/app.js';
 import { startWorker } from './jobs/worker.js';
 import { createLogger } from './logger.js';
 import { createMailer } from './mail/mailer.js';
 
-type Mode = 'all' | 'worker';
+type Mode = 'all' | 'worker' | 'migrate';
 
 type Cleanup = () => Promise<void>;
 
 /**
- * Rampart's one entry point: `npm start` (API, web app and, by default, the worker) and
- * `npm run worker` (the worker alone).
+ * Rampart's one entry point: `npm start` (API, web app and, by default, the worker),
+ * `npm run worker` (the worker alone) and `npm run migrate` (migrations and the app role, then
+ * exit: a deploy's one-shot step when the API processes get only APP_DATABASE_URL).
  */
 async function main(mode: Mode): Promise<void> {
   let config: Config;
@@ -36,7 +38,7 @@ async function main(mode: Mode): Promise<void> {
     for (const cleanup of cleanups.reverse())
       await cleanup().catch((error) => log.error({ err: error }, 'shutdown step failed'));
   };
-  closeWithGrace({ delay: 20_000 }, async ({ signal, err }) => {
+  closeWithGrace({ delay: config.drainSeconds * 1000 + 20_000 }, async ({ signal, err }) => {
     if (err) log.error({ err }, 'stopping after an unexpected error');
     else log.info({ signal }, 'stopping');
     await close();
@@ -44,6 +46,10 @@ async function main(mode: Mode): Promise<void> {
 
   try {
     await run(mode, config, log, cleanups);
+    if (mode === 'migrate') {
+      await close();
+      process.exit(0);
+    }
   } catch (error) {
     // A start that cannot complete says why in one line, then stops what it had started.
     log.fatal({ err: error }, error instanceof Error ? error.message : String(error));
@@ -55,7 +61,9 @@ async function main(mode: Mode): Promise<void> {
 async function run(mode: Mode, config: Config, log: Logger, cleanups: Cleanup[]): Promise<void> {
   const startedAt = performance.now();
   let ownerUrl = config.databaseUrl;
-  if (!ownerUrl) {
+  if (!ownerUrl && !config.appDatabaseUrl) {
+    // Loaded only here: the container image leaves out the PostgreSQL binaries it would load.
+    const { startEmbeddedPostgres } = await import('./db/embedded.js');
     const embedded: EmbeddedDatabase = await startEmbeddedPostgres(
       config.dataDir,
       config.embeddedPgPort,
@@ -73,9 +81,22 @@ async function run(mode: Mode, config: Config, log: Logger, cleanups: Cleanup[])
     timeoutMs: config.dbWaitSeconds * 1000,
     log: (message: string) => log.warn(message),
   };
-  await waitForDatabase(ownerUrl, waitOptions);
-  await migrate(ownerUrl, (message) => log.info(message));
-  const appUrl = config.appDatabaseUrl ?? (await ensureAppRole(ownerUrl));
+  let appUrl = config.appDatabaseUrl;
+  if (ownerUrl) {
+    await waitForDatabase(ownerUrl, waitOptions);
+    await migrate(ownerUrl, (message) => log.info(message));
+    if (mode === 'migrate' && appUrl) await ensureNamedAppRole(ownerUrl, appUrl);
+    appUrl ??= await ensureAppRole(ownerUrl);
+  } else if (mode === 'migrate') {
+    throw new Error('migrate needs DATABASE_URL, the owner connection');
+  } else {
+    log.info('no DATABASE_URL: migrations are left to the migrate command');
+  }
+  if (mode === 'migrate') {
+    log.info('migrations applied and the app role is ready');
+    return;
+  }
+  if (!appUrl) throw new Error('no database connection');
   // The app's connection may go through PgBouncer, which can start after PostgreSQL.
   if (config.appDatabaseUrl) await waitForDatabase(appUrl, waitOptions);
   const database = openDatabase(appUrl, config.dbPoolSize);
@@ -101,8 +122,15 @@ async function run(mode: Mode, config: Config, log: Logger, cleanups: Cleanup[])
   }
 
   const app = await buildApp(deps, { loggerInstance: log });
-  // Stop accepting connections first; in-flight requests finish before the pool closes.
-  cleanups.push(() => app.close());
+  cleanups.push(async () => {
+    app.startDraining();
+    if (config.drainSeconds > 0) {
+      log.info(`not ready any more: serving ${config.drainSeconds} s longer before closing`);
+      await sleep(config.drainSeconds * 1000);
+    }
+    // Stop accepting connections; in-flight requests finish before the pool closes.
+    await app.close();
+  });
   await app.listen({ port: config.port, host: config.host });
   log.info(
     { url: config.publicUrl, startup_ms: Math.round(performance.now() - startedAt) },
@@ -126,4 +154,9 @@ function emailMessage(config: Config): string {
   );
 }
 
-await main(process.argv.includes('--worker') ? 'worker' : 'all');
+function modeOf(argv: string[]): Mode {
+  if (argv.includes('--migrate')) return 'migrate';
+  return argv.includes('--worker') ? 'worker' : 'all';
+}
+
+await main(modeOf(process.argv));

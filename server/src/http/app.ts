@@ -12,6 +12,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { healthRoutes } from '../modules/health/health.routes.js';
 import { apiV1Routes } from './api-v1.js';
 import type { AppDeps } from './context.js';
+import { registerDrain } from './drain.js';
 import { registerErrorHandling } from './error-handler.js';
 import { rejectNulCharacters } from './reject-nul.js';
 
@@ -40,6 +41,7 @@ export async function buildApp(
 
   app.decorate('deps', deps);
   app.decorateRequest('caller', null);
+  registerDrain(app);
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
