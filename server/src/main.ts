@@ -34,9 +34,18 @@ async function main(mode: Mode): Promise<void> {
   const log = createLogger(config);
   const cleanups: Cleanup[] = [];
 
-  const close = async () => {
-    for (const cleanup of cleanups.reverse())
-      await cleanup().catch((error) => log.error({ err: error }, 'shutdown step failed'));
+  let closing: Promise<void> | undefined;
+  // Once, whoever asks first: a signal, a failed start, or the embedded PostgreSQL dying.
+  const close = () =>
+    (closing ??= (async () => {
+      for (const cleanup of cleanups.reverse())
+        await cleanup().catch((error) => log.error({ err: error }, 'shutdown step failed'));
+    })());
+  const fail = async (details: Record<string, unknown>, message: string) => {
+    log.fatal(details, message);
+    // Bounded: a stop step waiting on a dead database must not keep a broken process alive.
+    await Promise.race([close(), sleep(15_000)]);
+    process.exit(1);
   };
   closeWithGrace({ delay: config.drainSeconds * 1000 + 20_000 }, async ({ signal, err }) => {
     if (err) log.error({ err }, 'stopping after an unexpected error');
@@ -45,20 +54,26 @@ async function main(mode: Mode): Promise<void> {
   });
 
   try {
-    await run(mode, config, log, cleanups);
+    await run(mode, config, log, cleanups, fail);
     if (mode === 'migrate') {
       await close();
       process.exit(0);
     }
   } catch (error) {
     // A start that cannot complete says why in one line, then stops what it had started.
-    log.fatal({ err: error }, error instanceof Error ? error.message : String(error));
-    await close();
-    process.exit(1);
+    await fail({ err: error }, error instanceof Error ? error.message : String(error));
   }
 }
 
-async function run(mode: Mode, config: Config, log: Logger, cleanups: Cleanup[]): Promise<void> {
+type Fail = (details: Record<string, unknown>, message: string) => Promise<void>;
+
+async function run(
+  mode: Mode,
+  config: Config,
+  log: Logger,
+  cleanups: Cleanup[],
+  fail: Fail,
+): Promise<void> {
   const startedAt = performance.now();
   let ownerUrl = config.databaseUrl;
   if (!ownerUrl && !config.appDatabaseUrl) {
@@ -73,8 +88,19 @@ async function run(mode: Mode, config: Config, log: Logger, cleanups: Cleanup[])
       await embedded.stop();
       log.info('embedded PostgreSQL stopped');
     });
+    // Nothing works without it: say why it went away, and stop rather than serve errors.
+    embedded.onUnexpectedExit(({ code, signal, lastLines }) => {
+      const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
+      void fail(
+        { code, signal, log: embedded.logFile, last_lines: lastLines },
+        `embedded PostgreSQL ${how}; stopping (its log: ${embedded.logFile})`,
+      );
+    });
     ownerUrl = embedded.url;
-    log.info({ port: config.embeddedPgPort, data: config.dataDir }, 'embedded PostgreSQL running');
+    log.info(
+      { port: config.embeddedPgPort, data: config.dataDir, log: embedded.logFile },
+      'embedded PostgreSQL running',
+    );
   }
 
   const waitOptions = {
