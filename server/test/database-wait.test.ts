@@ -20,10 +20,11 @@ describe('start-up before PostgreSQL is up', () => {
   let app: RampartProcess | undefined;
   let forwarder: { close(): Promise<void> } | undefined;
 
+  // Compiling the server on a busy machine can take longer than the default hook timeout.
   beforeAll(async () => {
     await ensureServerBuilt();
     testDb = await createTestDatabase();
-  });
+  }, 240_000);
   afterAll(async () => {
     if (app) await app.stop('SIGKILL').catch(() => undefined);
     await forwarder?.close();

@@ -33,9 +33,10 @@ describe('the embedded PostgreSQL', () => {
   chmodSync(dataDir, 0o755);
   let app: RampartProcess | undefined;
 
+  // Compiling the server on a busy machine can take longer than the default hook timeout.
   beforeAll(async () => {
     await ensureServerBuilt();
-  });
+  }, 240_000);
   afterAll(async () => {
     await app?.stop('SIGKILL', 5000).catch(() => undefined);
     rmSync(dataDir, { recursive: true, force: true });

@@ -149,11 +149,12 @@ describe.skipIf(!hasPgBouncer && !process.env['CI'])(
     let balancer: Balancer | undefined;
     const started: RampartProcess[] = [];
 
+    // Compiling the server on a busy machine can take longer than the default hook timeout.
     beforeAll(async () => {
       await ensureServerBuilt();
       await adminQuery(adminUrl, `CREATE DATABASE ${database}`);
       smtp = await startSmtpServer();
-    });
+    }, 240_000);
 
     afterAll(async () => {
       await balancer?.close();
