@@ -17,7 +17,7 @@ function atPort(url: string, port: number): string {
 
 describe('start-up before PostgreSQL is up', () => {
   let testDb: TestDatabase;
-  let app: RampartProcess | undefined;
+  const children: RampartProcess[] = [];
   let forwarder: { close(): Promise<void> } | undefined;
 
   // Compiling the server on a busy machine can take longer than the default hook timeout.
@@ -26,7 +26,7 @@ describe('start-up before PostgreSQL is up', () => {
     testDb = await createTestDatabase();
   }, 240_000);
   afterAll(async () => {
-    if (app) await app.stop('SIGKILL').catch(() => undefined);
+    await Promise.all(children.map((child) => child.stop('SIGKILL').catch(() => undefined)));
     await forwarder?.close();
     await testDb?.drop();
   });
@@ -36,7 +36,7 @@ describe('start-up before PostgreSQL is up', () => {
     const pgPort = await freePort();
     const httpPort = await freePort();
     const startedAt = Date.now();
-    app = startRampart([], {
+    const app = startRampart([], {
       DATABASE_URL: atPort(testDb.ownerUrl, pgPort),
       APP_DATABASE_URL: atPort(testDb.appUrl, pgPort),
       PORT: String(httpPort),
@@ -44,12 +44,12 @@ describe('start-up before PostgreSQL is up', () => {
       WORKER: 'false',
       JWT_SECRET: 'x'.repeat(40),
     });
+    children.push(app);
     // PostgreSQL appears once the app has tried at least twice and three seconds have passed.
-    const started = app;
-    const waits = () => started.lines.filter((line) => /^waiting for PostgreSQL/.test(line.msg));
-    await started.waitForLog(/waiting for PostgreSQL at 127\.0\.0\.1:\d+\/rampart_test_/, 30_000);
+    const waits = () => app.lines.filter((line) => /^waiting for PostgreSQL/.test(line.msg));
+    await app.waitForLog(/waiting for PostgreSQL at 127\.0\.0\.1:\d+\/rampart_test_/, 30_000);
     while (waits().length < 2 || Date.now() - startedAt < 3000) {
-      if (started.child.exitCode !== null) throw new Error(started.output());
+      if (app.child.exitCode !== null) throw new Error(app.output());
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     expect(app.child.exitCode).toBeNull();
@@ -70,7 +70,6 @@ describe('start-up before PostgreSQL is up', () => {
     expect(app.output()).not.toContain(new URL(testDb.appUrl).password);
     await app.waitForLog(/answers$/);
     expect(await app.stop('SIGTERM')).toBe(0);
-    app = undefined;
   });
 
   it('gives up with the reason once DB_WAIT_SECONDS has passed', async () => {
@@ -83,14 +82,13 @@ describe('start-up before PostgreSQL is up', () => {
       JWT_SECRET: 'x'.repeat(40),
       DB_WAIT_SECONDS: '2',
     });
-    app = started;
+    children.push(started);
     const { code } = await Promise.race([
       started.exited,
       new Promise<never>((_, reject) =>
         setTimeout(() => reject(new Error('still waiting')), 15_000),
       ),
     ]);
-    app = undefined;
     expect(code).toBe(1);
     const fatal = started.lines.find((line) => line.level === 60);
     expect(fatal?.msg).toMatch(/did not answer within \d+ s \(ECONNREFUSED\)/);

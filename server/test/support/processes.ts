@@ -70,6 +70,12 @@ export interface RampartProcess {
 /** Variables of the test runner that must not leak into a started process. */
 const SCRUBBED = ['DATABASE_URL', 'APP_DATABASE_URL', 'NODE_ENV', 'PORT', 'WORKER', 'SMTP_URL'];
 
+/** Children still running, killed when the test process exits, whatever a test forgot. */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 /** `node scripts/start.mjs <args>`: the command the compose file and `npm start` run. */
 export function startRampart(args: string[], env: Record<string, string>): RampartProcess {
   const base = Object.fromEntries(
@@ -104,9 +110,11 @@ export function startRampart(args: string[], env: Record<string, string>): Rampa
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal })),
   );
+  running.add(child);
   let done = false;
   void exited.then(() => {
     done = true;
+    running.delete(child);
   });
   return {
     child,
