@@ -1,5 +1,6 @@
-// `npm start` and `npm run worker`: build whatever is missing or out of date, then run the
-// server. Plain JavaScript so it runs before anything is compiled.
+// `npm start`, `npm run worker` and `npm run migrate` (`--worker`, `--migrate`): build whatever
+// is missing or out of date, then run the server. Plain JavaScript so it runs before anything
+// is compiled. In the container image there are no sources, so nothing is built.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';

@@ -25,6 +25,11 @@ const EnvSchema = Type.Object({
   MAIL_FROM: Type.Optional(Type.String()),
   WORKER: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
   LOG_LEVEL: Type.Optional(Type.String()),
+  LOG_FORMAT: Type.Optional(
+    Type.Union([Type.Literal('auto'), Type.Literal('json'), Type.Literal('pretty')]),
+  ),
+  DB_WAIT_SECONDS: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
+  DRAIN_SECONDS: Type.Optional(Type.String({ pattern: '^[0-9]+(\\.[0-9]+)?$' })),
   TRUST_PROXY: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
   AUTH_RATE_LIMIT_PER_MINUTE: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
   HTTP_HEADERS_TIMEOUT_MS: Type.Optional(Type.String({ pattern: '^[1-9][0-9]*$' })),
@@ -60,6 +65,9 @@ export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = {
   idleInTransactionTimeoutMs: 60_000,
 };
 
+/** The names of every environment variable Rampart reads. */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(EnvSchema.properties);
+
 export interface Config {
   env: 'development' | 'production' | 'test';
   port: number;
@@ -70,6 +78,8 @@ export interface Config {
   /** Restricted connection for the API and the worker; derived from databaseUrl when absent. */
   appDatabaseUrl: string | undefined;
   dbPoolSize: number;
+  /** How long start-up waits for PostgreSQL to accept connections before it gives up. */
+  dbWaitSeconds: number;
   dataDir: string;
   embeddedPgPort: number;
   jwtSecret: string;
@@ -77,6 +87,13 @@ export interface Config {
   mailFrom: string;
   runWorkerInProcess: boolean;
   logLevel: string;
+  /** `auto`: pretty when stdout is a terminal, JSON otherwise. */
+  logFormat: 'auto' | 'json' | 'pretty';
+  /**
+   * On SIGTERM, how long the server goes on serving while `/api/ready` answers 503, so that a
+   * load balancer stops sending it requests before it closes.
+   */
+  drainSeconds: number;
   trustProxy: boolean;
   /** Sign-in, sign-up and password-reset requests allowed per client address per minute. */
   authRateLimitPerMinute: number;
@@ -147,6 +164,7 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
     databaseUrl: env.DATABASE_URL,
     appDatabaseUrl: env.APP_DATABASE_URL,
     dbPoolSize: Number(env.DB_POOL_SIZE ?? 10),
+    dbWaitSeconds: Number(env.DB_WAIT_SECONDS ?? 300),
     dataDir,
     embeddedPgPort: Number(env.EMBEDDED_PG_PORT ?? 5488),
     jwtSecret: env.JWT_SECRET ?? dataSecret(dataDir, 'jwt_secret'),
@@ -154,6 +172,8 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
     mailFrom: env.MAIL_FROM ?? 'Rampart <no-reply@localhost>',
     runWorkerInProcess: (env.WORKER ?? 'true') === 'true',
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    logFormat: env.LOG_FORMAT ?? 'auto',
+    drainSeconds: Number(env.DRAIN_SECONDS ?? 0),
     trustProxy: env.TRUST_PROXY === 'true',
     authRateLimitPerMinute: Number(env.AUTH_RATE_LIMIT_PER_MINUTE ?? 30),
     http,

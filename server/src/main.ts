@@ -1,22 +1,26 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import closeWithGrace from 'close-with-grace';
-import pino from 'pino';
+import type { Logger } from 'pino';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
+import type { EmbeddedDatabase } from './db/embedded.js';
 import { migrate } from './db/migrate.js';
-import { openDatabase } from './db/pool.js';
-import { assertSafeAppRole, ensureAppRole, UnsafeRoleError } from './db/roles.js';
+import { openDatabase, waitForDatabase } from './db/pool.js';
+import { assertSafeAppRole, ensureAppRole, ensureNamedAppRole } from './db/roles.js';
 import { buildApp } from './http/app.js';
 import { startWorker } from './jobs/worker.js';
+import { createLogger } from './logger.js';
 import { createMailer } from './mail/mailer.js';
 
-type Mode = 'all' | 'worker';
+type Mode = 'all' | 'worker' | 'migrate';
+
+type Cleanup = () => Promise<void>;
 
 /**
- * Rampart's one entry point: `npm start` (API, web app and, by default, the worker) and
- * `npm run worker` (the worker alone).
+ * Rampart's one entry point: `npm start` (API, web app and, by default, the worker),
+ * `npm run worker` (the worker alone) and `npm run migrate` (migrations and the app role, then
+ * exit: a deploy's one-shot step when the API processes get only APP_DATABASE_URL).
  */
 async function main(mode: Mode): Promise<void> {
-  const startedAt = performance.now();
   let config: Config;
   try {
     config = loadConfig();
@@ -27,21 +31,54 @@ async function main(mode: Mode): Promise<void> {
     }
     throw error;
   }
-  const log = pino({ level: config.logLevel });
-  const cleanups: Array<() => Promise<void>> = [];
+  const log = createLogger(config);
+  const cleanups: Cleanup[] = [];
 
-  const close = async () => {
-    for (const cleanup of cleanups.reverse())
-      await cleanup().catch((error) => log.error({ err: error }, 'shutdown step failed'));
+  let closing: Promise<void> | undefined;
+  // Once, whoever asks first: a signal, a failed start, or the embedded PostgreSQL dying.
+  const close = () =>
+    (closing ??= (async () => {
+      for (const cleanup of cleanups.reverse())
+        await cleanup().catch((error) => log.error({ err: error }, 'shutdown step failed'));
+    })());
+  const fail = async (details: Record<string, unknown>, message: string) => {
+    log.fatal(details, message);
+    // Bounded: a stop step waiting on a dead database must not keep a broken process alive.
+    await Promise.race([close(), sleep(15_000)]);
+    process.exit(1);
   };
-  closeWithGrace({ delay: 20_000 }, async ({ signal, err }) => {
+  closeWithGrace({ delay: config.drainSeconds * 1000 + 20_000 }, async ({ signal, err }) => {
     if (err) log.error({ err }, 'stopping after an unexpected error');
     else log.info({ signal }, 'stopping');
     await close();
   });
 
+  try {
+    await run(mode, config, log, cleanups, fail);
+    if (mode === 'migrate') {
+      await close();
+      process.exit(0);
+    }
+  } catch (error) {
+    // A start that cannot complete says why in one line, then stops what it had started.
+    await fail({ err: error }, error instanceof Error ? error.message : String(error));
+  }
+}
+
+type Fail = (details: Record<string, unknown>, message: string) => Promise<void>;
+
+async function run(
+  mode: Mode,
+  config: Config,
+  log: Logger,
+  cleanups: Cleanup[],
+  fail: Fail,
+): Promise<void> {
+  const startedAt = performance.now();
   let ownerUrl = config.databaseUrl;
-  if (!ownerUrl) {
+  if (!ownerUrl && !config.appDatabaseUrl) {
+    // Loaded only here: the container image leaves out the PostgreSQL binaries it would load.
+    const { startEmbeddedPostgres } = await import('./db/embedded.js');
     const embedded: EmbeddedDatabase = await startEmbeddedPostgres(
       config.dataDir,
       config.embeddedPgPort,
@@ -51,25 +88,48 @@ async function main(mode: Mode): Promise<void> {
       await embedded.stop();
       log.info('embedded PostgreSQL stopped');
     });
+    // Nothing works without it: say why it went away, and stop rather than serve errors.
+    embedded.onUnexpectedExit(({ code, signal, lastLines }) => {
+      const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
+      void fail(
+        { code, signal, log: embedded.logFile, last_lines: lastLines },
+        `embedded PostgreSQL ${how}; stopping (its log: ${embedded.logFile})`,
+      );
+    });
     ownerUrl = embedded.url;
-    log.info({ port: config.embeddedPgPort, data: config.dataDir }, 'embedded PostgreSQL running');
+    log.info(
+      { port: config.embeddedPgPort, data: config.dataDir, log: embedded.logFile },
+      'embedded PostgreSQL running',
+    );
   }
 
-  await migrate(ownerUrl, (message) => log.info(message));
-  const appUrl =
-    config.appDatabaseUrl ?? (await ensureAppRole(ownerUrl, undefined, config.databaseTimeouts));
+  const waitOptions = {
+    timeoutMs: config.dbWaitSeconds * 1000,
+    log: (message: string) => log.warn(message),
+  };
+  let appUrl = config.appDatabaseUrl;
+  if (ownerUrl) {
+    await waitForDatabase(ownerUrl, waitOptions);
+    await migrate(ownerUrl, (message) => log.info(message));
+    if (mode === 'migrate' && appUrl)
+      await ensureNamedAppRole(ownerUrl, appUrl, config.databaseTimeouts);
+    appUrl ??= await ensureAppRole(ownerUrl, undefined, config.databaseTimeouts);
+  } else if (mode === 'migrate') {
+    throw new Error('migrate needs DATABASE_URL, the owner connection');
+  } else {
+    log.info('no DATABASE_URL: migrations are left to the migrate command');
+  }
+  if (mode === 'migrate') {
+    log.info('migrations applied and the app role is ready');
+    return;
+  }
+  if (!appUrl) throw new Error('no database connection');
+  // The app's connection may go through PgBouncer, which can start after PostgreSQL.
+  if (config.appDatabaseUrl) await waitForDatabase(appUrl, waitOptions);
   const database = openDatabase(appUrl, config.dbPoolSize);
   cleanups.push(() => database.close());
-  try {
-    await assertSafeAppRole((text) => database.pool.query(text));
-  } catch (error) {
-    if (error instanceof UnsafeRoleError) {
-      log.fatal(error.message);
-      await close();
-      process.exit(1);
-    }
-    throw error;
-  }
+  // Throws UnsafeRoleError, whose message says what is wrong and what to do.
+  await assertSafeAppRole((text) => database.pool.query(text));
 
   const mailer = createMailer(config);
   cleanups.push(async () => mailer.close());
@@ -84,17 +144,46 @@ async function main(mode: Mode): Promise<void> {
   }
   if (mode === 'worker') {
     log.info('worker running');
+    log.info({ email: emailSetting(config) }, emailMessage(config));
     return;
   }
 
-  const app = await buildApp(deps);
-  // Stop accepting connections first; in-flight requests finish before the pool closes.
-  cleanups.push(() => app.close());
+  const app = await buildApp(deps, { loggerInstance: log });
+  cleanups.push(async () => {
+    app.startDraining();
+    if (config.drainSeconds > 0) {
+      log.info(`not ready any more: serving ${config.drainSeconds} s longer before closing`);
+      await sleep(config.drainSeconds * 1000);
+    }
+    // Stop accepting connections; in-flight requests finish before the pool closes.
+    await app.close();
+  });
   await app.listen({ port: config.port, host: config.host });
   log.info(
     { url: config.publicUrl, startup_ms: Math.round(performance.now() - startedAt) },
-    `Rampart is running at ${config.publicUrl}`,
+    `Rampart is running: open ${config.publicUrl}`,
+  );
+  log.info({ email: emailSetting(config) }, emailMessage(config));
+}
+
+/** Where email goes, without the SMTP credentials. */
+function emailSetting(config: Config): string {
+  if (!config.smtpUrl) return 'not configured';
+  const url = new URL(config.smtpUrl);
+  return `${url.protocol}//${url.host}`;
+}
+
+function emailMessage(config: Config): string {
+  if (config.smtpUrl) return `Email is sent through ${emailSetting(config)}`;
+  return (
+    'Email is not configured (SMTP_URL): invitations wait in each organization’s outbox, ' +
+    'password-reset links are written to this log'
   );
 }
 
-await main(process.argv.includes('--worker') ? 'worker' : 'all');
+function modeOf(argv: string[]): Mode {
+  if (argv.includes('--migrate')) return 'migrate';
+  return argv.includes('--worker') ? 'worker' : 'all';
+}
+
+await main(modeOf(process.argv));

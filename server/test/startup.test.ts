@@ -3,7 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { migrate, MIGRATIONS_DIR } from '../src/db/migrate.js';
-import { ensureAppRole, inspectRole } from '../src/db/roles.js';
+import { ensureAppRole, ensureNamedAppRole, inspectRole } from '../src/db/roles.js';
 import { adminQuery, withDatabase } from './support/global-setup.js';
 import { inject } from 'vitest';
 
@@ -77,6 +77,55 @@ describe('start-up', () => {
       "SELECT rolsuper, rolbypassrls, rolcreaterole FROM pg_roles WHERE rolname = 'rampart_app'",
     );
     expect(role).toEqual({ rolsuper: false, rolbypassrls: false, rolcreaterole: false });
+  });
+});
+
+describe('the migrate command and APP_DATABASE_URL', () => {
+  const role = `rampart_named_${process.pid}`;
+  const superuser = `rampart_super_${process.pid}`;
+  const as = (name: string, password: string) => {
+    const parsed = new URL(url);
+    parsed.username = name;
+    parsed.password = password;
+    return parsed.toString();
+  };
+  afterAll(async () => {
+    await adminQuery(adminUrl, `DROP ROLE IF EXISTS ${role}`);
+    await adminQuery(adminUrl, `DROP ROLE IF EXISTS ${superuser}`);
+  });
+
+  it('creates the role it names with its password, and sets the password again on the next deploy', async () => {
+    await migrate(url, () => undefined);
+    const first = await ensureNamedAppRole(url, as(role, 'first-password'));
+    expect(new URL(first).username).toBe(role);
+    const safety = await (async () => {
+      const client = new pg.Client({ connectionString: as(role, 'first-password') });
+      await client.connect();
+      try {
+        return await inspectRole((text) => client.query(text));
+      } finally {
+        await client.end();
+      }
+    })();
+    expect(safety).toEqual({ role, superuser: false, bypassRls: false, ownedTables: [] });
+
+    await ensureNamedAppRole(url, as(role, 'second-password'));
+    expect(await query(as(role, 'second-password'), 'SELECT 1 AS one')).toEqual([{ one: 1 }]);
+  });
+
+  it('refuses the owner itself or a superuser, which it would strip of their powers', async () => {
+    const owner = decodeURIComponent(new URL(url).username);
+    await expect(ensureNamedAppRole(url, as(owner, 'x'))).rejects.toThrow(/names the owner/);
+    await adminQuery(adminUrl, `CREATE ROLE ${superuser} LOGIN SUPERUSER`);
+    await expect(ensureNamedAppRole(url, as(superuser, 'x'))).rejects.toThrow(
+      /names the superuser/,
+    );
+    const [still] = await query<{ rolsuper: boolean }>(
+      url,
+      `SELECT rolsuper FROM pg_roles WHERE rolname = '${superuser}'`,
+    );
+    expect(still?.rolsuper).toBe(true);
+    await expect(ensureNamedAppRole(url, as(role, ''))).rejects.toThrow(/its password/);
   });
 });
 

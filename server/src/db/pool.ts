@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
@@ -53,4 +54,67 @@ export function openDatabase(connectionString: string, max: number): DatabaseHan
       await db.destroy();
     },
   };
+}
+
+/** Errors that waiting does not cure: wrong password, unknown role or database. */
+const PERMANENT_ERRORS = new Set(['28P01', '28000', '3D000', '42501']);
+
+/** `host:port/database`, for logs: never the credentials. */
+export function describeDatabase(connectionString: string): string {
+  const url = new URL(connectionString);
+  return `${url.hostname}:${url.port || 5432}${url.pathname}`;
+}
+
+export interface WaitOptions {
+  /** Give up (throw) after this long. */
+  timeoutMs: number;
+  log: (message: string) => void;
+  firstDelayMs?: number;
+  maxDelayMs?: number;
+}
+
+/**
+ * Waits until PostgreSQL (or PgBouncer in front of it) answers a query, retrying with a
+ * growing delay. Containers and service managers often start the app before the database is
+ * up; exiting then would only make them restart it in a loop.
+ */
+export async function waitForDatabase(
+  connectionString: string,
+  options: WaitOptions,
+): Promise<void> {
+  const where = describeDatabase(connectionString);
+  const startedAt = Date.now();
+  let delay = options.firstDelayMs ?? 250;
+  for (let attempt = 1; ; attempt += 1) {
+    const client = new pg.Client({
+      connectionString,
+      connectionTimeoutMillis: 5000,
+      // Through PgBouncer the connection opens at once and the query waits for a server.
+      query_timeout: 5000,
+      application_name: 'rampart-wait',
+    });
+    client.on('error', () => undefined);
+    try {
+      await client.connect();
+      await client.query('SELECT 1');
+      await client.end();
+      if (attempt > 1) options.log(`PostgreSQL at ${where} answers`);
+      return;
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      const code = (error as { code?: string }).code;
+      if (code && PERMANENT_ERRORS.has(code)) throw error;
+      const reason = code ?? (error instanceof Error ? error.message : String(error));
+      const waited = Date.now() - startedAt;
+      if (waited + delay > options.timeoutMs) {
+        throw new Error(
+          `PostgreSQL at ${where} did not answer within ${Math.round(waited / 1000)} s (${reason})`,
+          { cause: error },
+        );
+      }
+      options.log(`waiting for PostgreSQL at ${where} (${reason}); trying again in ${delay} ms`);
+      await sleep(delay);
+      delay = Math.min(delay * 2, options.maxDelayMs ?? 5000);
+    }
+  }
 }

@@ -18,7 +18,8 @@ function derivePassword(ownerUrl: string): string {
 
 /**
  * Creates (or refreshes) the restricted login role from an owner connection and returns a
- * connection string for it. Used when the operator supplies only DATABASE_URL.
+ * connection string for it. Used when the operator supplies only DATABASE_URL, and by the
+ * migrate command with the role and password that APP_DATABASE_URL names.
  *
  * The role's timeouts are role settings, applied by PostgreSQL when a session logs in: a runaway
  * statement is cancelled and a transaction left open releases its locks and connection, and
@@ -28,8 +29,8 @@ export async function ensureAppRole(
   ownerUrl: string,
   roleName = DEFAULT_APP_ROLE,
   timeouts: DatabaseTimeouts = DEFAULT_DATABASE_TIMEOUTS,
+  password = derivePassword(ownerUrl),
 ): Promise<string> {
-  const password = derivePassword(ownerUrl);
   const client = new pg.Client({ connectionString: ownerUrl, application_name: 'rampart-setup' });
   await client.connect();
   try {
@@ -118,4 +119,44 @@ export async function assertSafeAppRole(
         'Give the API a restricted role (see docs/operations.md), or only DATABASE_URL and let Rampart create one.',
     );
   }
+}
+
+/**
+ * The migrate command's side of APP_DATABASE_URL: creates that login role, or sets its
+ * password, so the API and PgBouncer can log in with what the operator's environment holds.
+ * It refuses a superuser or the owner itself, which it would otherwise strip of its powers.
+ */
+export async function ensureNamedAppRole(
+  ownerUrl: string,
+  appUrl: string,
+  timeouts: DatabaseTimeouts = DEFAULT_DATABASE_TIMEOUTS,
+): Promise<string> {
+  const owner = new URL(ownerUrl);
+  const app = new URL(appUrl);
+  const roleName = decodeURIComponent(app.username);
+  const password = decodeURIComponent(app.password);
+  if (!roleName || !password) {
+    throw new UnsafeRoleError('APP_DATABASE_URL must name the app role and its password');
+  }
+  if (roleName === decodeURIComponent(owner.username)) {
+    throw new UnsafeRoleError(
+      `APP_DATABASE_URL names the owner "${roleName}": give the API a role of its own`,
+    );
+  }
+  const client = new pg.Client({ connectionString: ownerUrl, application_name: 'rampart-setup' });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ rolsuper: boolean }>(
+      'SELECT rolsuper FROM pg_roles WHERE rolname = $1',
+      [roleName],
+    );
+    if (rows[0]?.rolsuper) {
+      throw new UnsafeRoleError(
+        `APP_DATABASE_URL names the superuser "${roleName}": give the API a restricted role`,
+      );
+    }
+  } finally {
+    await client.end();
+  }
+  return ensureAppRole(ownerUrl, roleName, timeouts, password);
 }

@@ -7,10 +7,11 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { healthRoutes } from '../modules/health/health.routes.js';
 import { apiV1Routes } from './api-v1.js';
 import type { AppDeps } from './context.js';
+import { registerDrain } from './drain.js';
 import { answerClientError, registerErrorHandling } from './error-handler.js';
 import { registerJsonParser } from './json-body.js';
 import { requestIdOf, withRedactedUrls } from './logging.js';
@@ -21,6 +22,8 @@ import { RECORD_KIND_LIST } from '../modules/records/registry.js';
 export interface BuildAppOptions {
   /** Pino options, or false for no logging. */
   logger?: boolean | Record<string, unknown>;
+  /** The process's logger, so requests log in the same format as everything else. */
+  loggerInstance?: FastifyBaseLogger;
 }
 
 /** The whole HTTP application as one Fastify instance: the API, its docs and the web app. */
@@ -30,7 +33,9 @@ export async function buildApp(
 ): Promise<FastifyInstance> {
   const limits = deps.config.http;
   const app = Fastify({
-    logger: withRedactedUrls(options.logger ?? { level: deps.config.logLevel }),
+    ...(options.loggerInstance
+      ? { loggerInstance: options.loggerInstance }
+      : { logger: withRedactedUrls(options.logger ?? { level: deps.config.logLevel }) }),
     trustProxy: deps.config.trustProxy,
     requestIdHeader: false,
     genReqId: requestIdOf,
@@ -53,6 +58,7 @@ export async function buildApp(
 
   app.decorate('deps', deps);
   app.decorateRequest('caller', null);
+  registerDrain(app);
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });

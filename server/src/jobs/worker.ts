@@ -60,7 +60,9 @@ export async function startWorker(
     noHandleSignals: true,
     noPreparedStatements: true,
     pollInterval: 1000,
-    crontab: '',
+    // No cron: an empty list, so graphile-worker does not look for a crontab file and log
+    // "Failed to read crontab file… cron is disabled" at every start.
+    parsedCronItems: [],
     logger: workerLogger(deps),
   });
 }

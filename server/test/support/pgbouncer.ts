@@ -48,7 +48,7 @@ export interface PgBouncerOptions {
   maxClientConnections?: number;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.unref();

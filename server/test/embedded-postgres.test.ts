@@ -1,0 +1,103 @@
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isRunning as alive } from '../src/db/embedded.js';
+import { freePort } from './support/pgbouncer.js';
+import {
+  ensureServerBuilt,
+  startRampart,
+  waitUntilOk,
+  type RampartProcess,
+} from './support/processes.js';
+
+/** The processes whose parent is `pid`: the postmaster's backends and helpers. */
+function childrenOf(pid: number): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .flatMap((entry) => {
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+        const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        return parent === pid ? [Number(entry)] : [];
+      } catch {
+        return [];
+      }
+    });
+}
+
+describe('the embedded PostgreSQL', () => {
+  // Run as root, PostgreSQL runs as the postgres user, who must be able to enter the folder.
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'rampart-embedded-'));
+  chmodSync(dataDir, 0o755);
+  let app: RampartProcess | undefined;
+
+  // Compiling the server on a busy machine can take longer than the default hook timeout.
+  beforeAll(async () => {
+    await ensureServerBuilt();
+  }, 240_000);
+  afterAll(async () => {
+    await app?.stop('SIGKILL', 5000).catch(() => undefined);
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('logs to a file, and when it dies the app turns unready, says why and exits, leaving nothing running', async () => {
+    const httpPort = await freePort();
+    app = startRampart([], {
+      DATA_DIR: dataDir,
+      EMBEDDED_PG_PORT: String(await freePort()),
+      PORT: String(httpPort),
+      HOST: '127.0.0.1',
+    });
+    const base = `http://127.0.0.1:${httpPort}`;
+    await waitUntilOk(`${base}/api/ready`, 150_000, app);
+    const logFile = path.join(dataDir, 'postgres.log');
+    expect(readFileSync(logFile, 'utf8')).toMatch(/database system is ready to accept connections/);
+    expect((await app.waitForLog(/^embedded PostgreSQL running$/))['log']).toBe(logFile);
+
+    const postmaster = Number(
+      readFileSync(path.join(dataDir, 'postgres/postmaster.pid'), 'utf8').split('\n')[0],
+    );
+    const helpers = childrenOf(postmaster);
+    expect(helpers.length).toBeGreaterThan(0);
+    process.kill(postmaster, 'SIGKILL');
+
+    // Readiness turns red (a backend may still answer in the instant before the app notices)
+    // and stays red until the process has gone.
+    const readiness: number[] = [];
+    const started = Date.now();
+    let exit: { code: number | null } | null = null;
+    while (!exit) {
+      try {
+        const response = await fetch(`${base}/api/ready`, { signal: AbortSignal.timeout(1000) });
+        readiness.push(response.status);
+      } catch {
+        // closed
+      }
+      exit = await Promise.race([app.exited, sleep(50).then(() => null)]);
+      if (Date.now() - started > 20_000) throw new Error(`still running:\n${app.output()}`);
+    }
+    const exitedIn = Date.now() - started;
+    const firstRed = readiness.findIndex((status) => status !== 200);
+    if (firstRed >= 0) expect(readiness.slice(firstRed).filter((s) => s === 200)).toEqual([]);
+    expect(readiness.filter((status) => status === 200).length).toBeLessThanOrEqual(1);
+    expect(exit.code).toBe(1);
+    const fatal = app.lines.find((line) => line.level === 60);
+    expect(fatal?.msg).toBe(
+      `embedded PostgreSQL was killed by SIGKILL; stopping (its log: ${logFile})`,
+    );
+    expect(readFileSync(logFile, 'utf8')).toMatch(/postmaster exited \(signal SIGKILL\)/);
+
+    // The postmaster's backends notice it is gone and exit: no orphan is left.
+    const deadline = Date.now() + 10_000;
+    while ([postmaster, ...helpers].some(alive) && Date.now() < deadline) await sleep(100);
+    expect([postmaster, ...helpers].filter(alive)).toEqual([]);
+    console.log(
+      `Embedded PostgreSQL killed: the app exited with code ${exit.code} after ${exitedIn} ms; ` +
+        `readiness answered ${readiness.join(', ') || 'nothing (already closed)'}; ` +
+        `${helpers.length} PostgreSQL processes left: 0`,
+    );
+    app = undefined;
+  }, 200_000);
+});
