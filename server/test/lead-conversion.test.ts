@@ -131,6 +131,80 @@ describe('lead conversion', () => {
     expect(response.json().error.details.fields[0].field).toBe('account_name');
   });
 
+  it('offers the existing account when a new account would take its name, whatever its case', async () => {
+    const lead = await newLead(a);
+    const existing = (
+      await call('POST', '/accounts', a, { name: lead.company.toUpperCase() })
+    ).json();
+    const response = await call('POST', `/leads/${lead.id}/convert`, a, {});
+    expect(response.statusCode, response.body).toBe(409);
+    expect(response.json().error.details).toMatchObject({
+      fields: [{ field: 'account_name' }],
+      existing: { account_id: existing.id },
+    });
+    const named = await call('POST', `/leads/${lead.id}/convert`, a, {
+      account_name: existing.name.toLowerCase(),
+    });
+    expect(named.json().error.details.existing).toEqual({ account_id: existing.id });
+  });
+
+  it("offers the existing contact that has the lead's email", async () => {
+    const lead = await newLead(a);
+    const contact = (
+      await call('POST', '/contacts', a, { last_name: 'Already', email: lead.email })
+    ).json();
+    const response = await call('POST', `/leads/${lead.id}/convert`, a, {});
+    expect(response.statusCode, response.body).toBe(409);
+    expect(response.json().error.details).toMatchObject({
+      fields: [{ field: 'contact_id' }],
+      existing: { contact_id: contact.id },
+    });
+    const attached = await call('POST', `/leads/${lead.id}/convert`, a, {
+      contact_id: contact.id,
+    });
+    expect(attached.statusCode, attached.body).toBe(200);
+    expect(attached.json().contact.id).toBe(contact.id);
+  });
+
+  it('attaches to an existing account and contact and puts the deal where it is told', async () => {
+    const account = (await call('POST', '/accounts', a, { name: `Chosen ${Date.now()}` })).json();
+    const contact = (
+      await call('POST', '/contacts', a, { last_name: 'Chosen', account_id: account.id })
+    ).json();
+    const pipeline = (
+      await call('POST', '/pipelines', a, { name: `Renewals ${Date.now()}` })
+    ).json();
+    const stage = pipeline.stages[1];
+    const lead = await newLead(a);
+    const response = await call('POST', `/leads/${lead.id}/convert`, a, {
+      account_id: account.id,
+      contact_id: contact.id,
+      deal: { pipeline_id: pipeline.id, stage_id: stage.id },
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toMatchObject({
+      account: { id: account.id },
+      contact: { id: contact.id },
+      deal: { pipeline_id: pipeline.id, stage_id: stage.id, account_id: account.id },
+    });
+  });
+
+  it('refuses a stage of another pipeline, and defaults to the first open stage of the default pipeline', async () => {
+    const pipeline = (await call('POST', '/pipelines', a, { name: `Other ${Date.now()}` })).json();
+    const board = (await call('GET', '/pipelines', a)).json();
+    const main = board.data.find((p: { is_default: boolean }) => p.is_default);
+    const lead = await newLead(a);
+    const wrong = await call('POST', `/leads/${lead.id}/convert`, a, {
+      deal: { pipeline_id: main.id, stage_id: pipeline.stages[0].id },
+    });
+    expect(wrong.statusCode, wrong.body).toBe(422);
+    expect(wrong.json().error.details.fields[0].field).toBe('stage_id');
+    const fine = await call('POST', `/leads/${lead.id}/convert`, a, { deal: {} });
+    expect(fine.statusCode, fine.body).toBe(200);
+    const firstOpen = main.stages.find((s: { kind: string }) => s.kind === 'open');
+    expect(fine.json().deal).toMatchObject({ pipeline_id: main.id, stage_id: firstOpen.id });
+  });
+
   it("keeps another organization's leads and records out of reach", async () => {
     const lead = await newLead(a);
     expect((await call('POST', `/leads/${lead.id}/convert`, b, {})).statusCode).toBe(404);

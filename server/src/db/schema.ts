@@ -185,6 +185,9 @@ export interface TagsTable extends RecordColumns {
   color: Generated<string>;
 }
 
+/** A generated column (`name_fold()` of others): read and compared, never written. */
+type Folded = ColumnType<string | null, never, never>;
+
 export interface AccountsTable extends RecordColumns {
   name: string;
   website: string | null;
@@ -198,6 +201,8 @@ export interface AccountsTable extends RecordColumns {
   shipping_address: Address;
   description: Generated<string>;
   owner_id: string | null;
+  name_folded: Folded;
+  domain_folded: Folded;
 }
 
 export interface ContactsTable extends RecordColumns {
@@ -213,6 +218,7 @@ export interface ContactsTable extends RecordColumns {
   address: Address;
   description: Generated<string>;
   owner_id: string | null;
+  name_folded: Folded;
 }
 
 export interface DealsTable extends RecordColumns {
@@ -271,6 +277,8 @@ export interface LeadsTable extends RecordColumns {
   converted_account_id: string | null;
   converted_contact_id: string | null;
   converted_deal_id: string | null;
+  name_folded: Folded;
+  company_folded: Folded;
 }
 
 /** The four kinds of record that tasks, notes and tags attach to, one column each. */
