@@ -64,6 +64,8 @@ export function hotRoutes(ids) {
     `${v1}/tasks/${ids.taskId}`,
     `${v1}/notes?lead_id=${ids.leadId}`,
     `${v1}/notes/${ids.noteId}`,
+    `${v1}/notes?deal_id=${ids.dealId}`,
+    `${v1}/notes?account_id=${ids.accountId}`,
     `${v1}/tags`,
     `${v1}/search?q=mar`,
     `${v1}/search?q=${encodeURIComponent('maria gar')}`,

@@ -79,6 +79,27 @@ describe('lead conversion', () => {
     expect(tasks.data.map((x: { id: string }) => x.id)).toEqual([task.id]);
   });
 
+  it("shows the lead's notes on the deal, the account and the contact it became", async () => {
+    const lead = await newLead(a);
+    const note = (
+      await call('POST', '/notes', a, { body: 'Wants 20 seats', lead_id: lead.id })
+    ).json();
+    const converted = (
+      await call('POST', `/leads/${lead.id}/convert`, a, { deal: { name: 'Seats' } })
+    ).json();
+    const onDeal = (
+      await call('POST', '/notes', a, { body: 'Sent quote', deal_id: converted.deal.id })
+    ).json();
+    const ids = async (query: string) =>
+      (await call('GET', `/notes?${query}`, a)).json().data.map((n: { id: string }) => n.id);
+    expect(await ids(`deal_id=${converted.deal.id}`)).toEqual([onDeal.id, note.id]);
+    expect(await ids(`account_id=${converted.account.id}`)).toEqual([note.id]);
+    expect(await ids(`contact_id=${converted.contact.id}`)).toEqual([note.id]);
+    expect(await ids(`lead_id=${lead.id}`)).toEqual([note.id]);
+    const other = await newLead(a);
+    expect(await ids(`lead_id=${other.id}`)).toEqual([]);
+  });
+
   it('attaches to an existing account and creates no deal unless asked', async () => {
     const account = (await call('POST', '/accounts', a, { name: 'Existing Ltd' })).json();
     const lead = await newLead(a);

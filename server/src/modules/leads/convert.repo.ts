@@ -39,18 +39,18 @@ export async function contactWithEmail(
     .executeTakeFirst();
 }
 
-/** The lead's tasks (and notes) follow it to the contact it became. */
-export async function moveToContact(
+/** The lead's tasks follow it to the contact it became. */
+export async function moveTasks(
   tx: Tx,
   orgId: string,
-  table: 'tasks' | 'notes',
-  from: { leadId: string; contactId: string },
+  leadId: string,
+  contactId: string,
 ): Promise<void> {
   await tx
-    .updateTable(table)
-    .set({ lead_id: null, contact_id: from.contactId })
+    .updateTable('tasks')
+    .set({ lead_id: null, contact_id: contactId })
     .where('org_id', '=', orgId)
-    .where('lead_id', '=', from.leadId)
+    .where('lead_id', '=', leadId)
     .execute();
 }
 

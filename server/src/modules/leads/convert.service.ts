@@ -153,12 +153,9 @@ export function convertLead(
         })
       : null;
 
-    for (const table of ['notes', 'tasks'] as const) {
-      await convertRepo.moveToContact(tx, ctx.orgId, table, {
-        leadId: lead.id,
-        contactId: contact.id,
-      });
-    }
+    // Notes stay on the lead and are listed with what it became (see notes.repo.ts); tasks are
+    // work still to do, and go where the work now is.
+    await convertRepo.moveTasks(tx, ctx.orgId, lead.id, contact.id);
     await addTags(
       tx,
       { ...actor, type: 'contact', recordIds: [contact.id] },

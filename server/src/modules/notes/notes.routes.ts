@@ -59,7 +59,7 @@ export const noteRoutes: FastifyPluginAsyncTypebox = async (app) => {
         security,
         summary: "A record's notes, newest first, a page at a time",
         description:
-          'Give exactly one of `lead_id`, `account_id`, `contact_id`, `deal_id`. Pass `next_cursor` back as `cursor` for the next page.',
+          'Give exactly one of `lead_id`, `account_id`, `contact_id`, `deal_id`. The notes of an account, contact or deal include those of the lead converted into it (their `lead_id` says so). Pass `next_cursor` back as `cursor` for the next page.',
         querystring: NoteListQuery,
         response: { 200: pageOf(NoteSchema), ...errors(400, 401) },
       },
