@@ -291,12 +291,14 @@ interface AttachedTo {
 
 export type TaskStatus = 'open' | 'in_progress' | 'done';
 export type TaskPriority = 'low' | 'normal' | 'high' | 'urgent';
+export type TaskType = 'call' | 'meeting' | 'email' | 'todo';
 
 export interface TasksTable extends RecordColumns, AttachedTo {
   title: string;
   description: Generated<string>;
   due_at: NullableMoment;
   priority: Generated<TaskPriority>;
+  type: Generated<TaskType>;
   status: Generated<TaskStatus>;
   assignee_id: string | null;
   completed_at: NullableMoment;
