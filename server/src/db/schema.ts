@@ -19,6 +19,8 @@ export interface UsersTable {
 export interface OrgsTable {
   id: string;
   name: string;
+  currency: Generated<string>;
+  locale: Generated<string>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
   created_by: string | null;

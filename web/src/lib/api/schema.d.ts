@@ -1005,6 +1005,10 @@ export interface paths {
                                  */
                                 id: string;
                                 name: string;
+                                /** @description ISO 4217 */
+                                currency: string;
+                                /** @description BCP 47 */
+                                locale: string;
                             };
                             role: "owner" | "admin" | "member";
                             orgs: {
@@ -1278,6 +1282,10 @@ export interface paths {
                              */
                             id: string;
                             name: string;
+                            /** @description ISO 4217: the default of new deals and leads */
+                            currency: string;
+                            /** @description BCP 47: how the app writes numbers, money and dates */
+                            locale: string;
                             /**
                              * Format: date-time
                              * @example 2026-01-31T09:00:00.000Z
@@ -1313,7 +1321,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Rename the current organization (admins) */
+        /**
+         * Rename the current organization or set its currency and locale (admins)
+         * @description New deals and leads take the organization currency unless they name another; amounts already stored keep theirs.
+         */
         patch: {
             parameters: {
                 query?: never;
@@ -1325,7 +1336,11 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @example Acme Europe */
-                        name: string;
+                        name?: string;
+                        /** @example EUR */
+                        currency?: string;
+                        /** @example de-DE */
+                        locale?: string;
                     };
                 };
             };
@@ -1343,6 +1358,10 @@ export interface paths {
                              */
                             id: string;
                             name: string;
+                            /** @description ISO 4217: the default of new deals and leads */
+                            currency: string;
+                            /** @description BCP 47: how the app writes numbers, money and dates */
+                            locale: string;
                             /**
                              * Format: date-time
                              * @example 2026-01-31T09:00:00.000Z
@@ -3964,7 +3983,7 @@ export interface paths {
         put?: never;
         /**
          * Convert a lead into an account, a contact and optionally a deal, in one step
-         * @description Creates the account (or attaches `account_id`), a contact from the lead (or attaches `contact_id`) and, when `deal` is given, a deal on the default pipeline unless `deal.pipeline_id`/`deal.stage_id` say otherwise. The lead keeps links to all of them; its notes, tasks and tags move to the contact. A lead converts once. When a new account would take the name of an existing one (whatever its case), or a new contact the email of an existing one, the answer is 409 naming the field (`account_name`, `contact_id`) with the existing record in `details.existing` (`account_id` or `contact_id`), to attach to instead. `deal.stage_id` must be a stage of `deal.pipeline_id` (default: the default pipeline; its first open stage).
+         * @description Creates the account (or attaches `account_id`), a contact from the lead (or attaches `contact_id`) and, when `deal` is given, a deal on the default pipeline unless `deal.pipeline_id`/`deal.stage_id` say otherwise. The lead keeps links to all of them; its tasks and tags move to the contact; its notes stay on the lead and are listed with the account, the contact and the deal. A lead converts once. When a new account would take the name of an existing one (whatever its case), or a new contact the email of an existing one, the answer is 409 naming the field (`account_name`, `contact_id`) with the existing record in `details.existing` (`account_id` or `contact_id`), to attach to instead. `deal.stage_id` must be a stage of `deal.pipeline_id` (default: the default pipeline; its first open stage).
          */
         post: {
             parameters: {
@@ -8029,6 +8048,7 @@ export interface paths {
                     status?: ("open" | "in_progress" | "done")[];
                     /** @example high */
                     priority?: "low" | "normal" | "high" | "urgent";
+                    type?: ("call" | "meeting" | "email" | "todo")[];
                     /** @example 2026-12-01T09:00:00Z */
                     due_from?: string;
                     /** @example 2026-12-01T09:00:00Z */
@@ -8125,6 +8145,12 @@ export interface paths {
                          */
                         priority?: "low" | "normal" | "high" | "urgent";
                         /**
+                         * @description What kind of work: a call, a meeting, an email, or anything else to do
+                         * @example call
+                         * @enum {unknown}
+                         */
+                        type?: "call" | "meeting" | "email" | "todo";
+                        /**
                          * @example open
                          * @enum {unknown}
                          */
@@ -8184,6 +8210,12 @@ export interface paths {
                              * @enum {unknown}
                              */
                             priority: "low" | "normal" | "high" | "urgent";
+                            /**
+                             * @description What kind of work: a call, a meeting, an email, or anything else to do
+                             * @example call
+                             * @enum {unknown}
+                             */
+                            type: "call" | "meeting" | "email" | "todo";
                             /**
                              * @example open
                              * @enum {unknown}
@@ -8319,6 +8351,12 @@ export interface paths {
                              * @enum {unknown}
                              */
                             priority: "low" | "normal" | "high" | "urgent";
+                            /**
+                             * @description What kind of work: a call, a meeting, an email, or anything else to do
+                             * @example call
+                             * @enum {unknown}
+                             */
+                            type: "call" | "meeting" | "email" | "todo";
                             /**
                              * @example open
                              * @enum {unknown}
@@ -8532,6 +8570,12 @@ export interface paths {
                          */
                         priority?: "low" | "normal" | "high" | "urgent";
                         /**
+                         * @description What kind of work: a call, a meeting, an email, or anything else to do
+                         * @example call
+                         * @enum {unknown}
+                         */
+                        type?: "call" | "meeting" | "email" | "todo";
+                        /**
                          * @example open
                          * @enum {unknown}
                          */
@@ -8591,6 +8635,12 @@ export interface paths {
                              * @enum {unknown}
                              */
                             priority: "low" | "normal" | "high" | "urgent";
+                            /**
+                             * @description What kind of work: a call, a meeting, an email, or anything else to do
+                             * @example call
+                             * @enum {unknown}
+                             */
+                            type: "call" | "meeting" | "email" | "todo";
                             /**
                              * @example open
                              * @enum {unknown}
@@ -8755,6 +8805,12 @@ export interface paths {
                              */
                             priority: "low" | "normal" | "high" | "urgent";
                             /**
+                             * @description What kind of work: a call, a meeting, an email, or anything else to do
+                             * @example call
+                             * @enum {unknown}
+                             */
+                            type: "call" | "meeting" | "email" | "todo";
+                            /**
                              * @example open
                              * @enum {unknown}
                              */
@@ -8869,7 +8925,7 @@ export interface paths {
         };
         /**
          * A record's notes, newest first, a page at a time
-         * @description Give exactly one of `lead_id`, `account_id`, `contact_id`, `deal_id`. Pass `next_cursor` back as `cursor` for the next page.
+         * @description Give exactly one of `lead_id`, `account_id`, `contact_id`, `deal_id`. The notes of an account, contact or deal include those of the lead converted into it (their `lead_id` says so). Pass `next_cursor` back as `cursor` for the next page.
          */
         get: {
             parameters: {
@@ -11760,6 +11816,12 @@ export interface components {
              * @enum {unknown}
              */
             priority: "low" | "normal" | "high" | "urgent";
+            /**
+             * @description What kind of work: a call, a meeting, an email, or anything else to do
+             * @example call
+             * @enum {unknown}
+             */
+            type: "call" | "meeting" | "email" | "todo";
             /**
              * @example open
              * @enum {unknown}
