@@ -72,6 +72,9 @@ export function hotRoutes(ids) {
     `${v1}/search?q=acme`,
     `${v1}/search?q=jo`,
     `${v1}/dashboard`,
+    `${v1}/leads/duplicates?email=maria@example.com&first_name=Maria&last_name=Garcia&company=Acme`,
+    `${v1}/contacts/duplicates?email=maria@example.com&first_name=Maria&last_name=Garcia`,
+    `${v1}/accounts/duplicates?name=Acme%20Labs&domain=acme.example`,
   );
   return routes;
 }
