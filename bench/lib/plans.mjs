@@ -64,12 +64,17 @@ export function hotRoutes(ids) {
     `${v1}/tasks/${ids.taskId}`,
     `${v1}/notes?lead_id=${ids.leadId}`,
     `${v1}/notes/${ids.noteId}`,
+    `${v1}/notes?deal_id=${ids.dealId}`,
+    `${v1}/notes?account_id=${ids.accountId}`,
     `${v1}/tags`,
     `${v1}/search?q=mar`,
     `${v1}/search?q=${encodeURIComponent('maria gar')}`,
     `${v1}/search?q=acme`,
     `${v1}/search?q=jo`,
     `${v1}/dashboard`,
+    `${v1}/leads/duplicates?email=maria@example.com&first_name=Maria&last_name=Garcia&company=Acme`,
+    `${v1}/contacts/duplicates?email=maria@example.com&first_name=Maria&last_name=Garcia`,
+    `${v1}/accounts/duplicates?name=Acme%20Labs&domain=acme.example`,
   );
   return routes;
 }

@@ -61,4 +61,23 @@ describe('the history of every kind of record', () => {
       ).toBe(404);
     }
   });
+
+  it('shows tags being added to and removed from a record, by name', async () => {
+    const hot = (await call('POST', '/tags', a, { name: 'Hot' })).json();
+    const vip = (await call('POST', '/tags', a, { name: 'VIP' })).json();
+    const lead = (
+      await call('POST', '/leads', a, { last_name: 'Hopper', tag_ids: [hot.id] })
+    ).json();
+    await call('PATCH', `/leads/${lead.id}`, a, { tag_ids: [vip.id] });
+    const history = (await call('GET', `/audit-log/records/${lead.id}`, a)).json();
+    const tagging = (
+      history.data as Array<{ action: string; actor: { id: string } | null; changes: object }>
+    ).filter((e) => e.action.startsWith('tag.'));
+    expect(tagging.map((e) => [e.action, e.changes])).toEqual([
+      ['tag.added', { tag_id: { new: hot.id }, tag_name: { new: 'Hot' } }],
+      ['tag.removed', { tag_id: { old: hot.id }, tag_name: { old: 'Hot' } }],
+      ['tag.added', { tag_id: { new: vip.id }, tag_name: { new: 'VIP' } }],
+    ]);
+    expect(tagging.every((e) => e.actor?.id === a.userId)).toBe(true);
+  });
 });

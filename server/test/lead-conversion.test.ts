@@ -79,6 +79,27 @@ describe('lead conversion', () => {
     expect(tasks.data.map((x: { id: string }) => x.id)).toEqual([task.id]);
   });
 
+  it("shows the lead's notes on the deal, the account and the contact it became", async () => {
+    const lead = await newLead(a);
+    const note = (
+      await call('POST', '/notes', a, { body: 'Wants 20 seats', lead_id: lead.id })
+    ).json();
+    const converted = (
+      await call('POST', `/leads/${lead.id}/convert`, a, { deal: { name: 'Seats' } })
+    ).json();
+    const onDeal = (
+      await call('POST', '/notes', a, { body: 'Sent quote', deal_id: converted.deal.id })
+    ).json();
+    const ids = async (query: string) =>
+      (await call('GET', `/notes?${query}`, a)).json().data.map((n: { id: string }) => n.id);
+    expect(await ids(`deal_id=${converted.deal.id}`)).toEqual([onDeal.id, note.id]);
+    expect(await ids(`account_id=${converted.account.id}`)).toEqual([note.id]);
+    expect(await ids(`contact_id=${converted.contact.id}`)).toEqual([note.id]);
+    expect(await ids(`lead_id=${lead.id}`)).toEqual([note.id]);
+    const other = await newLead(a);
+    expect(await ids(`lead_id=${other.id}`)).toEqual([]);
+  });
+
   it('attaches to an existing account and creates no deal unless asked', async () => {
     const account = (await call('POST', '/accounts', a, { name: 'Existing Ltd' })).json();
     const lead = await newLead(a);
@@ -129,6 +150,80 @@ describe('lead conversion', () => {
     const response = await call('POST', `/leads/${lead.id}/convert`, a, {});
     expect(response.statusCode).toBe(409);
     expect(response.json().error.details.fields[0].field).toBe('account_name');
+  });
+
+  it('offers the existing account when a new account would take its name, whatever its case', async () => {
+    const lead = await newLead(a);
+    const existing = (
+      await call('POST', '/accounts', a, { name: lead.company.toUpperCase() })
+    ).json();
+    const response = await call('POST', `/leads/${lead.id}/convert`, a, {});
+    expect(response.statusCode, response.body).toBe(409);
+    expect(response.json().error.details).toMatchObject({
+      fields: [{ field: 'account_name' }],
+      existing: { account_id: existing.id },
+    });
+    const named = await call('POST', `/leads/${lead.id}/convert`, a, {
+      account_name: existing.name.toLowerCase(),
+    });
+    expect(named.json().error.details.existing).toEqual({ account_id: existing.id });
+  });
+
+  it("offers the existing contact that has the lead's email", async () => {
+    const lead = await newLead(a);
+    const contact = (
+      await call('POST', '/contacts', a, { last_name: 'Already', email: lead.email })
+    ).json();
+    const response = await call('POST', `/leads/${lead.id}/convert`, a, {});
+    expect(response.statusCode, response.body).toBe(409);
+    expect(response.json().error.details).toMatchObject({
+      fields: [{ field: 'contact_id' }],
+      existing: { contact_id: contact.id },
+    });
+    const attached = await call('POST', `/leads/${lead.id}/convert`, a, {
+      contact_id: contact.id,
+    });
+    expect(attached.statusCode, attached.body).toBe(200);
+    expect(attached.json().contact.id).toBe(contact.id);
+  });
+
+  it('attaches to an existing account and contact and puts the deal where it is told', async () => {
+    const account = (await call('POST', '/accounts', a, { name: `Chosen ${Date.now()}` })).json();
+    const contact = (
+      await call('POST', '/contacts', a, { last_name: 'Chosen', account_id: account.id })
+    ).json();
+    const pipeline = (
+      await call('POST', '/pipelines', a, { name: `Renewals ${Date.now()}` })
+    ).json();
+    const stage = pipeline.stages[1];
+    const lead = await newLead(a);
+    const response = await call('POST', `/leads/${lead.id}/convert`, a, {
+      account_id: account.id,
+      contact_id: contact.id,
+      deal: { pipeline_id: pipeline.id, stage_id: stage.id },
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toMatchObject({
+      account: { id: account.id },
+      contact: { id: contact.id },
+      deal: { pipeline_id: pipeline.id, stage_id: stage.id, account_id: account.id },
+    });
+  });
+
+  it('refuses a stage of another pipeline, and defaults to the first open stage of the default pipeline', async () => {
+    const pipeline = (await call('POST', '/pipelines', a, { name: `Other ${Date.now()}` })).json();
+    const board = (await call('GET', '/pipelines', a)).json();
+    const main = board.data.find((p: { is_default: boolean }) => p.is_default);
+    const lead = await newLead(a);
+    const wrong = await call('POST', `/leads/${lead.id}/convert`, a, {
+      deal: { pipeline_id: main.id, stage_id: pipeline.stages[0].id },
+    });
+    expect(wrong.statusCode, wrong.body).toBe(422);
+    expect(wrong.json().error.details.fields[0].field).toBe('stage_id');
+    const fine = await call('POST', `/leads/${lead.id}/convert`, a, { deal: {} });
+    expect(fine.statusCode, fine.body).toBe(200);
+    const firstOpen = main.stages.find((s: { kind: string }) => s.kind === 'open');
+    expect(fine.json().deal).toMatchObject({ pipeline_id: main.id, stage_id: firstOpen.id });
   });
 
   it("keeps another organization's leads and records out of reach", async () => {

@@ -135,6 +135,11 @@ describe('loading sample data', () => {
       [admin.orgId, admin.userId],
     );
     expect(tasks).toEqual({ others: 0, overdue: 6, today: 5, upcoming: 10, done: 3 });
+    const types = await t.ownerQuery<{ type: string }>(
+      'SELECT DISTINCT type FROM tasks WHERE org_id = $1 ORDER BY type',
+      [admin.orgId],
+    );
+    expect(types.map((row) => row.type)).toEqual(['call', 'email', 'meeting', 'todo']);
 
     // The search index and the audit trail filled themselves.
     const found = await call('GET', '/leads?q=lakeside&count=true', admin);

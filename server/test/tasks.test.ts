@@ -210,6 +210,29 @@ describe('tasks', () => {
     expect(counted.json()).toMatchObject({ total: 3, next_cursor: expect.any(String) });
   });
 
+  it('has a type: call, meeting, email or to-do (the default), set, changed and filtered', async () => {
+    const plain = await createTask(a, { title: 'Plain' });
+    expect(plain.type).toBe('todo');
+    const call1 = await createTask(a, { title: 'Ring Ada', type: 'call' });
+    const meeting = await createTask(a, { title: 'Demo', type: 'meeting' });
+    expect(call1.type).toBe('call');
+    const changed = await call('PATCH', `/tasks/${meeting.id}`, a, { type: 'email' });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json().type).toBe('email');
+    const calls = (await call('GET', '/tasks?type=call&limit=100', a)).json();
+    expect(calls.data.map((x: { id: string }) => x.id)).toContain(call1.id);
+    expect(calls.data.every((x: { type: string }) => x.type === 'call')).toBe(true);
+    const some = (await call('GET', '/tasks?type=call&type=email&limit=100', a)).json();
+    expect(some.data.map((x: { id: string }) => x.id)).toEqual(
+      expect.arrayContaining([call1.id, meeting.id]),
+    );
+    expect(some.data.map((x: { id: string }) => x.id)).not.toContain(plain.id);
+    const bad = await call('POST', '/tasks', a, { title: 'x', type: 'lunch' });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().error.details.fields[0].field).toBe('type');
+    expect((await call('GET', '/tasks?type=lunch', a)).statusCode).toBe(400);
+  });
+
   it('pages by priority and by due date without losing or repeating tasks', async () => {
     const org = await signUp(t.app, 'task-paging');
     const priorities = ['low', 'normal', 'high', 'urgent'];

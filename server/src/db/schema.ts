@@ -19,6 +19,8 @@ export interface UsersTable {
 export interface OrgsTable {
   id: string;
   name: string;
+  currency: Generated<string>;
+  locale: Generated<string>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
   created_by: string | null;
@@ -185,6 +187,9 @@ export interface TagsTable extends RecordColumns {
   color: Generated<string>;
 }
 
+/** A generated column (`name_fold()` of others): read and compared, never written. */
+type Folded = ColumnType<string | null, never, never>;
+
 export interface AccountsTable extends RecordColumns {
   name: string;
   website: string | null;
@@ -198,6 +203,8 @@ export interface AccountsTable extends RecordColumns {
   shipping_address: Address;
   description: Generated<string>;
   owner_id: string | null;
+  name_folded: Folded;
+  domain_folded: Folded;
 }
 
 export interface ContactsTable extends RecordColumns {
@@ -213,6 +220,7 @@ export interface ContactsTable extends RecordColumns {
   address: Address;
   description: Generated<string>;
   owner_id: string | null;
+  name_folded: Folded;
 }
 
 export interface DealsTable extends RecordColumns {
@@ -271,6 +279,8 @@ export interface LeadsTable extends RecordColumns {
   converted_account_id: string | null;
   converted_contact_id: string | null;
   converted_deal_id: string | null;
+  name_folded: Folded;
+  company_folded: Folded;
 }
 
 /** The four kinds of record that tasks, notes and tags attach to, one column each. */
@@ -283,12 +293,14 @@ interface AttachedTo {
 
 export type TaskStatus = 'open' | 'in_progress' | 'done';
 export type TaskPriority = 'low' | 'normal' | 'high' | 'urgent';
+export type TaskType = 'call' | 'meeting' | 'email' | 'todo';
 
 export interface TasksTable extends RecordColumns, AttachedTo {
   title: string;
   description: Generated<string>;
   due_at: NullableMoment;
   priority: Generated<TaskPriority>;
+  type: Generated<TaskType>;
   status: Generated<TaskStatus>;
   assignee_id: string | null;
   completed_at: NullableMoment;

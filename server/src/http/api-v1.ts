@@ -19,6 +19,7 @@ import { taskRoutes } from '../modules/tasks/tasks.routes.js';
 import { noteRoutes } from '../modules/notes/notes.routes.js';
 import { tagRoutes } from '../modules/tags/tags.routes.js';
 import { bulkRoutes } from '../modules/bulk/bulk.routes.js';
+import { duplicateRoutes } from '../modules/duplicates/duplicates.routes.js';
 import { searchRoutes } from '../modules/search/search.routes.js';
 import { dashboardRoutes } from '../modules/dashboard/dashboard.routes.js';
 import { notificationRoutes } from '../modules/notifications/notifications.routes.js';
@@ -39,6 +40,7 @@ export const apiV1Routes: FastifyPluginAsyncTypebox = async (app) => {
     await signedIn.register(auditRoutes);
     await signedIn.register(outboxRoutes);
     await signedIn.register(teamRoutes);
+    await signedIn.register(duplicateRoutes);
     await signedIn.register(leadRoutes);
     await signedIn.register(accountRoutes);
     await signedIn.register(contactRoutes);

@@ -59,6 +59,12 @@ export function errors<S extends number>(...statuses: S[]): Record<S, typeof Err
 
 export const UserSchema = Type.Object({ id: Uuid, email: Type.String(), name: Type.String() });
 export const OrgSchema = Type.Object({ id: Uuid, name: Type.String() });
+/** The organization the caller works in, with what the app needs to show money and dates. */
+export const CurrentOrgSchema = Type.Object({
+  ...OrgSchema.properties,
+  currency: Type.String({ description: 'ISO 4217' }),
+  locale: Type.String({ description: 'BCP 47' }),
+});
 export const RoleSchema = Type.Union([
   Type.Literal('owner'),
   Type.Literal('admin'),

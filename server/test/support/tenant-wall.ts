@@ -198,7 +198,9 @@ export async function findTenantWallViolations(
        JOIN pg_proc p ON p.oid = t.tgfoid
        JOIN pg_class c ON c.oid = t.tgrelid
        JOIN pg_namespace n ON n.oid = c.relnamespace
-       WHERE NOT t.tgisinternal AND p.proname = 'audit_record_change' AND n.nspname = $1`,
+       WHERE NOT t.tgisinternal AND n.nspname = $1
+         -- audit_record_change(), or a table's own variant of it (audit_record_change_of_*).
+         AND (p.proname = 'audit_record_change' OR p.proname LIKE 'audit\\_record\\_change\\_of\\_%')`,
       [schema],
     )
   ).rows as TriggerRow[];

@@ -92,8 +92,12 @@ export async function listUserOrgs(tx: Tx, userId: string): Promise<OrgMembershi
 export async function findOrg(
   tx: Tx,
   orgId: string,
-): Promise<{ id: string; name: string } | undefined> {
-  return tx.selectFrom('orgs').select(['id', 'name']).where('id', '=', orgId).executeTakeFirst();
+): Promise<{ id: string; name: string; currency: string; locale: string } | undefined> {
+  return tx
+    .selectFrom('orgs')
+    .select(['id', 'name', 'currency', 'locale'])
+    .where('id', '=', orgId)
+    .executeTakeFirst();
 }
 
 // Refresh tokens -------------------------------------------------------------------------------

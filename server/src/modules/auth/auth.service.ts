@@ -254,7 +254,7 @@ export async function switchOrg(ctx: RequestContext, orgId: string): Promise<Ses
 
 export async function me(ctx: RequestContext): Promise<{
   user: repo.UserRow;
-  org: { id: string; name: string };
+  org: { id: string; name: string; currency: string; locale: string };
   role: Role;
   orgs: OrgSummary[];
 }> {

@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { contextOf } from '../../http/context.js';
 import {
   errors,
-  OrgSchema,
+  CurrentOrgSchema,
   OrgWithRoleSchema,
   Password,
   RoleSchema,
@@ -26,7 +26,7 @@ export const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: {
           200: Type.Object({
             user: UserSchema,
-            org: OrgSchema,
+            org: CurrentOrgSchema,
             role: RoleSchema,
             orgs: Type.Array(OrgWithRoleSchema),
           }),

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { LeadStatus, RecordType, Source } from '../../db/schema.js';
 import { orgOf, type Tx } from '../../db/tenant.js';
+import { auditLogQuery } from '../audit/audit.repo.js';
 import { RECORD_KIND_LIST } from '../records/registry.js';
 
 /** A half-open interval of time, `[from, to)`, as ISO strings the database parses. */
@@ -160,4 +161,77 @@ export async function tasksDue(
     ORDER BY due_at, id
     LIMIT ${limit}`.execute(tx);
   return rows;
+}
+
+export interface ForecastMonth {
+  /** The first day of the month, YYYY-MM-DD. */
+  month: string;
+  count: number;
+  /** numeric, as text */
+  amount: string;
+  /** numeric, as text: the sum of amount × the probability of each deal's stage */
+  weighted: string;
+}
+
+/**
+ * Open deals in `currency` by the month of their expected close date, the current month and
+ * the `months - 1` after it in the time zone `tz`, each month listed. Deals in another
+ * currency are counted apart, not converted. Read by ranges on (org_id, expected_close_date)
+ * and stages by their full key.
+ */
+export async function weightedForecast(
+  tx: Tx,
+  orgId: string,
+  input: { currency: string; tz: string; months: number },
+): Promise<{ months: ForecastMonth[]; other_currency: number }> {
+  const { rows } = await sql<ForecastMonth & { other_currency: number }>`
+    WITH bounds AS (
+      SELECT (date_trunc('month', now(), ${input.tz}) AT TIME ZONE ${input.tz})::date AS first_month
+    ), open_deals AS (
+      SELECT date_trunc('month', d.expected_close_date)::date AS month, d.currency, d.amount,
+        s.probability
+      FROM bounds b
+      JOIN deals d ON d.org_id = ${orgId}
+        AND d.expected_close_date >= b.first_month
+        AND d.expected_close_date < (b.first_month + make_interval(months => ${input.months}))::date
+      JOIN pipeline_stages s ON s.org_id = d.org_id AND s.id = d.stage_id AND s.kind = 'open'
+    )
+    SELECT to_char(m.month, 'YYYY-MM-DD') AS month,
+      count(o.amount) FILTER (WHERE o.currency = ${input.currency})::int AS count,
+      coalesce(sum(o.amount) FILTER (WHERE o.currency = ${input.currency}), 0) AS amount,
+      coalesce(round(sum(o.amount * o.probability / 100.0)
+        FILTER (WHERE o.currency = ${input.currency}), 2), 0) AS weighted,
+      (SELECT count(*) FROM open_deals x WHERE x.currency <> ${input.currency})::int AS other_currency
+    FROM bounds b
+    CROSS JOIN LATERAL generate_series(0, ${input.months} - 1) AS step (n)
+    CROSS JOIN LATERAL (SELECT (b.first_month + make_interval(months => step.n))::date AS month) m
+    LEFT JOIN open_deals o ON o.month = m.month
+    GROUP BY m.month
+    ORDER BY m.month`.execute(tx);
+  return {
+    months: rows.map(({ other_currency: _other, ...month }) => month),
+    other_currency: rows[0]?.other_currency ?? 0,
+  };
+}
+
+/** The tables of the records people work on, whose changes are recent activity. */
+export const ACTIVITY_TABLES = [...RECORD_KIND_LIST.map((kind) => kind.table), 'tasks', 'notes'];
+
+/**
+ * The organization's last changes to CRM records: never memberships, invitations, the email
+ * outbox, notifications or security events, whoever asks.
+ */
+export function recentActivityQuery(tx: Tx, orgId: string, limit: number) {
+  return auditLogQuery(tx, {}, { limit })
+    .where('org_id', '=', orgId)
+    .where('table_name', 'in', ACTIVITY_TABLES);
+}
+
+export async function orgCurrency(tx: Tx, orgId: string): Promise<string> {
+  const row = await tx
+    .selectFrom('orgs')
+    .select('currency')
+    .where('id', '=', orgId)
+    .executeTakeFirstOrThrow();
+  return row.currency;
 }

@@ -85,14 +85,44 @@ const DashboardSchema = Type.Object(
       { won: Total, lost: Total },
       { description: "The pipeline's deals closed in the period, by the kind of their stage" },
     ),
+    forecast: Type.Object(
+      {
+        currency: Type.String({ description: 'The organization currency (ISO 4217)' }),
+        months: Type.Array(
+          Type.Object({
+            month: Type.String({ format: 'date', description: 'First day of the month' }),
+            count: Type.Integer(),
+            amount: Type.Number(),
+            weighted: Type.Number({
+              description: "Sum of each deal's amount × its stage's win probability",
+            }),
+          }),
+          { description: `This month and the next ${dashboards.FORECAST_MONTHS - 1}, each listed` },
+        ),
+        other_currency_deals: Type.Integer({
+          description: 'Open deals of these months in another currency, left out (not converted)',
+        }),
+      },
+      {
+        description:
+          'Weighted forecast: open deals of every pipeline in the organization currency, by the month (in `tz`) of their expected close date',
+      },
+    ),
     leads: Type.Object(
       {
+        created: Type.Object(
+          { from: Timestamp, to: Timestamp },
+          { description: 'The period the counts cover: leads created in [from, to)' },
+        ),
         by_status: Type.Array(
           Type.Object({ status: Type.Enum(dashboards.LEAD_STATUSES), count: Type.Integer() }),
         ),
         by_source: Type.Array(Type.Object({ source: Nullable(Source), count: Type.Integer() })),
       },
-      { description: 'Leads created in the period; every status and source listed' },
+      {
+        description:
+          'Leads created in the period (`created`), by their status and source now; every status and source listed',
+      },
     ),
     tasks: Type.Object(
       { due_today: TaskList, overdue: TaskList },
@@ -109,7 +139,7 @@ const DashboardSchema = Type.Object(
         fields: Type.Array(Type.String(), { description: 'The columns the change touched' }),
       }),
       {
-        description: `The organization's last ${dashboards.ACTIVITY_LIMIT} audit-log entries, newest first (for members, changes of records only)`,
+        description: `The last ${dashboards.ACTIVITY_LIMIT} changes to leads, accounts, contacts, deals, tasks and notes, newest first`,
       },
     ),
   },
@@ -123,9 +153,10 @@ export const dashboardRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['dashboard'],
         security: [{ bearerAuth: [] }],
-        summary: 'Pipeline value, deals won and lost, leads, your tasks and recent activity',
+        summary:
+          'Pipeline value, weighted forecast, deals won and lost, leads, your tasks and recent activity',
         description:
-          'Amounts are summed as stored, whatever their currency. A pipeline of another organization is 404.',
+          'Pipeline and won/lost amounts are summed as stored, whatever their currency; the forecast counts the organization currency only. A pipeline of another organization is 404.',
         querystring: DashboardQuery,
         response: { 200: DashboardSchema, ...errors(400, 401, 404) },
       },

@@ -2,7 +2,7 @@ import type { LeadStatus, Source } from '../../db/schema.js';
 import { withTenant, type Member, type Tx } from '../../db/tenant.js';
 import type { RequestContext } from '../../http/context.js';
 import { invalidField, NotFoundError } from '../../http/errors.js';
-import { actorNames, auditLogQuery, type AuditRow } from '../audit/audit.repo.js';
+import { actorNames, type AuditRow } from '../audit/audit.repo.js';
 import { Source as SourceSchema } from '../records/schemas.js';
 import type { RecordKind } from '../records/registry.js';
 import * as repo from './dashboard.repo.js';
@@ -20,6 +20,7 @@ const LEAD_SOURCES: ReadonlyArray<Source | null> = [...(SourceSchema.enum as Sou
 
 export const TASK_LIST_LIMIT = 20;
 export const ACTIVITY_LIMIT = 20;
+export const FORECAST_MONTHS = 6;
 
 export const TIME_ZONES: ReadonlySet<string> = new Set([
   'UTC',
@@ -70,7 +71,13 @@ export interface Dashboard {
     stages: Array<{ stage_id: string; name: string; count: number; amount: number }>;
   } | null;
   deals: { won: Total; lost: Total };
+  forecast: {
+    currency: string;
+    months: Array<{ month: string; count: number; amount: number; weighted: number }>;
+    other_currency_deals: number;
+  };
   leads: {
+    created: { from: Date; to: Date };
     by_status: Array<{ status: LeadStatus; count: number }>;
     by_source: Array<{ source: Source | null; count: number }>;
   };
@@ -95,13 +102,14 @@ function taskList(rows: repo.TaskDue[]): TaskList {
 }
 
 /**
- * The organization's last entries, with the names of who acted. Members see changes of records
- * only, as in a record's history; security events are for the admins who read the audit log.
+ * The organization's last changes to the records every member may open (leads, accounts,
+ * contacts, deals, tasks, notes), with the names of who acted. Memberships, invitations, the
+ * outbox, notifications and security events are for the admins who read the audit log.
  */
 async function recentActivity(tx: Tx, member: Member): Promise<Activity[]> {
-  let query = auditLogQuery(tx, {}, { limit: ACTIVITY_LIMIT });
-  if (member.role === 'member') query = query.where('table_name', 'is not', null);
-  const rows = (await query.execute()) as AuditRow[];
+  const rows = (await repo
+    .recentActivityQuery(tx, member.orgId, ACTIVITY_LIMIT)
+    .execute()) as AuditRow[];
   const names = await actorNames(tx, [
     ...new Set(rows.flatMap((row) => (row.actor_id ? [row.actor_id] : []))),
   ]);
@@ -137,6 +145,12 @@ export function dashboard(ctx: RequestContext, input: DashboardInput): Promise<D
     const closed = pipeline ? await repo.closedDeals(tx, pipeline.id, period) : [];
     const byStatus = await repo.leadsByStatus(tx, LEAD_STATUSES, period);
     const bySource = await repo.leadsBySource(tx, LEAD_SOURCES, period);
+    const currency = await repo.orgCurrency(tx, ctx.orgId);
+    const forecast = await repo.weightedForecast(tx, ctx.orgId, {
+      currency,
+      tz,
+      months: FORECAST_MONTHS,
+    });
     const dueToday = await repo.tasksDue(tx, ctx.userId, today, TASK_LIST_LIMIT);
     const overdue = await repo.tasksDue(
       tx,
@@ -157,7 +171,17 @@ export function dashboard(ctx: RequestContext, input: DashboardInput): Promise<D
         won: total(closed.find((row) => row.kind === 'won')),
         lost: total(closed.find((row) => row.kind === 'lost')),
       },
+      forecast: {
+        currency,
+        months: forecast.months.map((month) => ({
+          ...month,
+          amount: Number(month.amount),
+          weighted: Number(month.weighted),
+        })),
+        other_currency_deals: forecast.other_currency,
+      },
       leads: {
+        created: period,
         by_status: byStatus.map(({ value, count }) => ({ status: value!, count })),
         by_source: bySource.map(({ value, count }) => ({ source: value, count })),
       },

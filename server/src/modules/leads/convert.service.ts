@@ -15,6 +15,7 @@ import {
 } from '../contacts/contacts.service.js';
 import { insertDeal, type Deal } from '../deals/deals.service.js';
 import { addTags } from '../records/tags.js';
+import * as convertRepo from './convert.repo.js';
 import * as repo from './leads.repo.js';
 import { withTags, type Lead } from './leads.service.js';
 
@@ -47,39 +48,38 @@ function fullName(lead: { first_name: string; last_name: string }): string {
   return [lead.first_name, lead.last_name].filter(Boolean).join(' ');
 }
 
-/** Names the field a uniqueness conflict came from, so the caller can attach instead. */
-function conflictHint<T>(work: Promise<T>): Promise<T> {
-  return work.catch((error: { constraint?: string }) => {
-    if (error.constraint === 'accounts_name_key') {
+/**
+ * Refuses to create a second account of a name, or a second contact of an email, naming the
+ * field and the record that is already there, so the caller can offer to attach to it instead.
+ */
+async function refuseDuplicates(
+  tx: Tx,
+  orgId: string,
+  plan: { accountName?: string; contactEmail?: string | null },
+): Promise<void> {
+  if (plan.accountName !== undefined) {
+    const existing = await convertRepo.accountNamed(tx, orgId, plan.accountName);
+    if (existing)
       throw new ConflictError(
         'An account with this name already exists; pass its id as account_id to attach the lead to it',
         {
           fields: [{ field: 'account_name', message: 'is already the name of an account' }],
+          existing: { account_id: existing.id },
         },
       );
-    }
-    if (error.constraint === 'contacts_email_key') {
+  }
+  if (plan.contactEmail) {
+    const existing = await convertRepo.contactWithEmail(tx, orgId, plan.contactEmail);
+    if (existing)
       throw new ConflictError(
         'A contact with this email already exists; pass its id as contact_id to attach the lead to it',
         {
           fields: [
             { field: 'contact_id', message: "a contact with the lead's email already exists" },
           ],
+          existing: { contact_id: existing.id },
         },
       );
-    }
-    throw error;
-  });
-}
-
-/** The lead's notes and tasks follow it to the contact it became. */
-async function moveActivity(tx: Tx, leadId: string, contactId: string): Promise<void> {
-  for (const table of ['notes', 'tasks'] as const) {
-    await tx
-      .updateTable(table)
-      .set({ lead_id: null, contact_id: contactId })
-      .where('lead_id', '=', leadId)
-      .execute();
   }
 }
 
@@ -92,86 +92,85 @@ export function convertLead(
   leadId: string,
   input: ConvertInput,
 ): Promise<Conversion> {
-  return conflictHint(
-    withTenant(ctx.deps.db, ctx, async (tx) => {
-      const lead = await repo.findLead(tx, leadId, { lock: true });
-      if (!lead) throw new NotFoundError('Lead');
-      if (lead.converted_at) throw new ConflictError('This lead is already converted');
-      const actor = { orgId: ctx.orgId, userId: ctx.userId };
+  return withTenant(ctx.deps.db, ctx, async (tx) => {
+    const lead = await repo.findLead(tx, leadId, { lock: true });
+    if (!lead) throw new NotFoundError('Lead');
+    if (lead.converted_at) throw new ConflictError('This lead is already converted');
+    const actor = { orgId: ctx.orgId, userId: ctx.userId };
+    const accountName = input.account_name?.trim() || lead.company?.trim() || fullName(lead);
+    await refuseDuplicates(tx, ctx.orgId, {
+      accountName: input.account_id ? undefined : accountName,
+      contactEmail: input.contact_id ? undefined : lead.email,
+    });
 
-      let account: Account;
-      if (input.account_id) {
-        const existing = await accountsRepo.findAccount(tx, input.account_id);
-        if (!existing) throw referenceNotFound('account_id');
-        account = (await accountWithTags(tx, [existing]))[0]!;
-      } else {
-        account = await insertAccount(tx, actor, {
-          name: input.account_name?.trim() || lead.company?.trim() || fullName(lead),
-          website: lead.website,
-          phone: lead.phone,
-          owner_id: lead.owner_id,
-          billing_address: lead.address,
-        });
-      }
-
-      let contact: Contact;
-      if (input.contact_id) {
-        const existing = await contactsRepo.findContact(tx, input.contact_id);
-        if (!existing) throw referenceNotFound('contact_id');
-        contact = (await contactWithTags(tx, [existing]))[0]!;
-      } else {
-        contact = await insertContact(tx, actor, {
-          first_name: lead.first_name,
-          last_name: lead.last_name,
-          email: lead.email,
-          phone: lead.phone,
-          job_title: lead.job_title,
-          address: lead.address,
-          description: lead.description,
-          account_id: account.id,
-          owner_id: lead.owner_id,
-        });
-      }
-
-      const deal = input.deal
-        ? await insertDeal(tx, actor, {
-            name: input.deal.name?.trim() || `${account.name} deal`,
-            amount:
-              input.deal.amount ??
-              (lead.estimated_value === null ? 0 : Number(lead.estimated_value)),
-            currency: input.deal.currency ?? lead.currency,
-            pipeline_id: input.deal.pipeline_id,
-            stage_id: input.deal.stage_id,
-            expected_close_date: input.deal.expected_close_date ?? null,
-            account_id: account.id,
-            primary_contact_id: contact.id,
-            owner_id: lead.owner_id,
-            source: lead.source,
-          })
-        : null;
-
-      await moveActivity(tx, lead.id, contact.id);
-      const leadTags = await tx
-        .selectFrom('record_tags')
-        .select('tag_id')
-        .where('lead_id', '=', lead.id)
-        .execute();
-      await addTags(
-        tx,
-        { ...actor, type: 'contact', recordIds: [contact.id] },
-        leadTags.map((t) => t.tag_id),
-      );
-
-      const converted = await repo.markConverted(tx, lead.id, {
-        accountId: account.id,
-        contactId: contact.id,
-        dealId: deal?.id ?? null,
+    let account: Account;
+    if (input.account_id) {
+      const existing = await accountsRepo.findAccount(tx, input.account_id);
+      if (!existing) throw referenceNotFound('account_id');
+      account = (await accountWithTags(tx, [existing]))[0]!;
+    } else {
+      account = await insertAccount(tx, actor, {
+        name: accountName,
+        website: lead.website,
+        phone: lead.phone,
+        owner_id: lead.owner_id,
+        billing_address: lead.address,
       });
-      const [convertedLead] = await withTags(tx, [converted!]);
-      const [refreshedContact] = await contactWithTags(tx, [
-        (await contactsRepo.findContact(tx, contact.id))!,
-      ]);
-      return { lead: convertedLead!, account, contact: refreshedContact!, deal };
-    }),
-  );
+    }
+
+    let contact: Contact;
+    if (input.contact_id) {
+      const existing = await contactsRepo.findContact(tx, input.contact_id);
+      if (!existing) throw referenceNotFound('contact_id');
+      contact = (await contactWithTags(tx, [existing]))[0]!;
+    } else {
+      contact = await insertContact(tx, actor, {
+        first_name: lead.first_name,
+        last_name: lead.last_name,
+        email: lead.email,
+        phone: lead.phone,
+        job_title: lead.job_title,
+        address: lead.address,
+        description: lead.description,
+        account_id: account.id,
+        owner_id: lead.owner_id,
+      });
+    }
+
+    const deal = input.deal
+      ? await insertDeal(tx, actor, {
+          name: input.deal.name?.trim() || `${account.name} deal`,
+          amount:
+            input.deal.amount ?? (lead.estimated_value === null ? 0 : Number(lead.estimated_value)),
+          currency: input.deal.currency ?? lead.currency,
+          pipeline_id: input.deal.pipeline_id,
+          stage_id: input.deal.stage_id,
+          expected_close_date: input.deal.expected_close_date ?? null,
+          account_id: account.id,
+          primary_contact_id: contact.id,
+          owner_id: lead.owner_id,
+          source: lead.source,
+        })
+      : null;
+
+    // Notes stay on the lead and are listed with what it became (see notes.repo.ts); tasks are
+    // work still to do, and go where the work now is.
+    await convertRepo.moveTasks(tx, ctx.orgId, lead.id, contact.id);
+    await addTags(
+      tx,
+      { ...actor, type: 'contact', recordIds: [contact.id] },
+      await convertRepo.tagIdsOfLead(tx, ctx.orgId, lead.id),
+    );
+
+    const converted = await repo.markConverted(tx, lead.id, {
+      accountId: account.id,
+      contactId: contact.id,
+      dealId: deal?.id ?? null,
+    });
+    const [convertedLead] = await withTags(tx, [converted!]);
+    const [refreshedContact] = await contactWithTags(tx, [
+      (await contactsRepo.findContact(tx, contact.id))!,
+    ]);
+    return { lead: convertedLead!, account, contact: refreshedContact!, deal };
+  });
 }

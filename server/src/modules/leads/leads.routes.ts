@@ -211,7 +211,7 @@ export const leadRoutes: FastifyPluginAsyncTypebox = async (app) => {
         security,
         summary: 'Convert a lead into an account, a contact and optionally a deal, in one step',
         description:
-          'Creates the account (or attaches `account_id`), a contact from the lead (or attaches `contact_id`) and, when `deal` is given, a deal on the default pipeline unless `deal.pipeline_id`/`deal.stage_id` say otherwise. The lead keeps links to all of them; its notes, tasks and tags move to the contact. A lead converts once.',
+          'Creates the account (or attaches `account_id`), a contact from the lead (or attaches `contact_id`) and, when `deal` is given, a deal on the default pipeline unless `deal.pipeline_id`/`deal.stage_id` say otherwise. The lead keeps links to all of them; its tasks and tags move to the contact; its notes stay on the lead and are listed with the account, the contact and the deal. A lead converts once. When a new account would take the name of an existing one (whatever its case), or a new contact the email of an existing one, the answer is 409 naming the field (`account_name`, `contact_id`) with the existing record in `details.existing` (`account_id` or `contact_id`), to attach to instead. `deal.stage_id` must be a stage of `deal.pipeline_id` (default: the default pipeline; its first open stage).',
         params: LeadParams,
         body: Type.Object(
           {

@@ -1,5 +1,5 @@
 import { sql, type Selectable } from 'kysely';
-import type { NotesTable } from '../../db/schema.js';
+import type { LeadsTable, NotesTable } from '../../db/schema.js';
 import type { Tx } from '../../db/tenant.js';
 import {
   runList,
@@ -40,15 +40,38 @@ function withAuthor(query: AnyQuery): AnyQuery {
     .select([...NOTE_COLUMNS.map((c) => `n.${c}` as const), 'u.name as author_name']);
 }
 
-/** The notes of one record: `record` names its column and id. */
+/**
+ * Where the notes of a converted lead are read. A note belongs to the one record it was
+ * written on, so the lead keeps its notes when it converts: copying them to the account,
+ * contact and deal would make three notes that drift apart on the first edit, and moving them
+ * to one record hides them from the others. Instead the note list of a record that a lead
+ * became also holds that lead's notes; each note still says, by its own `lead_id`, where it
+ * was written.
+ */
+const CONVERTED_INTO: Partial<Record<keyof AttachmentColumns, keyof LeadsTable>> = {
+  account_id: 'converted_account_id',
+  contact_id: 'converted_contact_id',
+  deal_id: 'converted_deal_id',
+};
+
+/** The notes of one record (and of the lead it came from): `record` names its column and id. */
 export function listNotes(
   tx: Tx,
+  orgId: string,
   params: ListParams,
   record: { column: keyof AttachmentColumns; id: string },
 ): Promise<ListPage<NoteRow>> {
+  const converted = CONVERTED_INTO[record.column];
+  const own = sql<boolean>`${sql.ref(`n.${record.column}`)} = ${record.id}`;
+  // The leads' ids are read first (ARRAY(...) runs once), so both sides stay index conditions.
+  const ofRecord = converted
+    ? sql<boolean>`(${own} OR n.lead_id = ANY (ARRAY(
+        SELECT l.id FROM leads l
+        WHERE l.org_id = ${orgId} AND ${sql.ref(`l.${converted}`)} = ${record.id})))`
+    : own;
   return runList<NoteRow>(tx, noteList, params, {
     select: withAuthor,
-    filter: (query: AnyQuery) => query.where(sql.ref(`n.${record.column}`), '=', record.id),
+    filter: (query: AnyQuery) => query.where(sql.ref('n.org_id'), '=', orgId).where(ofRecord),
   });
 }
 

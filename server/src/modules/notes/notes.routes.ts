@@ -62,7 +62,7 @@ export const noteRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         security,
         summary: "A record's notes, newest first, a page at a time",
-        description: `Give exactly one of ${ATTACHMENT_CHOICES}. Pass \`next_cursor\` back as \`cursor\` for the next page.`,
+        description: `Give exactly one of ${ATTACHMENT_CHOICES}. The notes of an account, contact or deal include those of the lead converted into it (their \`lead_id\` says so). Pass \`next_cursor\` back as \`cursor\` for the next page.`,
         querystring: NoteListQuery,
         response: { 200: pageOf(NoteSchema), ...errors(400, 401) },
       },

@@ -37,7 +37,7 @@ export function listNotes(
     string,
   ];
   return withTenant(ctx.deps.db, ctx, async (tx) => {
-    const page = await repo.listNotes(tx, params, { column, id });
+    const page = await repo.listNotes(tx, ctx.orgId, params, { column, id });
     return { ...page, data: page.data };
   });
 }

@@ -3,6 +3,7 @@ import type { JobDeps } from '../../jobs/context.js';
 import type { TaskPayloads } from '../../jobs/queue.js';
 import { queueOrgEmail } from '../../mail/outbox.js';
 import { recordPath } from '../records/registry.js';
+import { markEmailed, notificationToEmail } from './notifications.repo.js';
 
 /**
  * Emails one notification to its recipient if their preferences ask for it. The email goes
@@ -13,28 +14,7 @@ export async function emailNotification(
   payload: TaskPayloads['notification__email'],
 ): Promise<void> {
   await withContext(deps.db, { orgId: payload.org_id, userId: null }, async (tx) => {
-    const notification = await tx
-      .selectFrom('notifications as n')
-      .innerJoin('users as u', 'u.id', 'n.user_id')
-      .leftJoin('notification_preferences as p', 'p.user_id', 'n.user_id')
-      .select([
-        'n.id',
-        'n.kind',
-        'n.title',
-        'n.body',
-        'n.emailed_at',
-        'n.record_type',
-        'n.record_id',
-        'u.email',
-        'u.name',
-      ])
-      .select((eb) => [
-        eb.fn.coalesce('p.email_on_assignment', eb.lit(true)).as('on_assignment'),
-        eb.fn.coalesce('p.email_on_task_due', eb.lit(true)).as('on_task_due'),
-      ])
-      .where('n.id', '=', payload.notification_id)
-      .forUpdate('n')
-      .executeTakeFirst();
+    const notification = await notificationToEmail(tx, payload.org_id, payload.notification_id);
     if (!notification || notification.emailed_at) return;
     const wanted =
       notification.kind === 'task_due' ? notification.on_task_due : notification.on_assignment;
@@ -50,10 +30,6 @@ export async function emailNotification(
       kind: 'notification',
       createdBy: null,
     });
-    await tx
-      .updateTable('notifications')
-      .set({ emailed_at: new Date() })
-      .where('id', '=', notification.id)
-      .execute();
+    await markEmailed(tx, payload.org_id, notification.id);
   });
 }

@@ -1,5 +1,5 @@
 import { sql, type Selectable } from 'kysely';
-import type { NotificationsTable } from '../../db/schema.js';
+import type { NotificationKind, NotificationsTable, RecordType } from '../../db/schema.js';
 import type { Tx } from '../../db/tenant.js';
 import {
   runList,
@@ -194,4 +194,76 @@ export async function claimDigest(
     .returning('user_id')
     .executeTakeFirst();
   return claimed !== undefined;
+}
+
+export interface NewNotification {
+  userId: string;
+  kind: NotificationKind;
+  title: string;
+  recordType: RecordType | 'task';
+  recordId: string;
+}
+
+/** `createdBy` is null when no person caused it (a reminder the worker sends). */
+export async function insertNotification(
+  tx: Tx,
+  orgId: string,
+  createdBy: string | null,
+  notification: NewNotification,
+): Promise<string> {
+  const { id } = await tx
+    .insertInto('notifications')
+    .values({
+      org_id: orgId,
+      user_id: notification.userId,
+      kind: notification.kind,
+      title: notification.title,
+      record_type: notification.recordType,
+      record_id: notification.recordId,
+      created_by: createdBy,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+/**
+ * One notification with its recipient's address and email preferences (defaults when they
+ * never chose), locked while it is emailed. Joined on the organization as well as the user.
+ */
+export function notificationToEmail(tx: Tx, orgId: string, notificationId: string) {
+  return tx
+    .selectFrom('notifications as n')
+    .innerJoin('users as u', 'u.id', 'n.user_id')
+    .leftJoin('notification_preferences as p', (join) =>
+      join.onRef('p.org_id', '=', 'n.org_id').onRef('p.user_id', '=', 'n.user_id'),
+    )
+    .select([
+      'n.id',
+      'n.kind',
+      'n.title',
+      'n.body',
+      'n.emailed_at',
+      'n.record_type',
+      'n.record_id',
+      'u.email',
+      'u.name',
+    ])
+    .select((eb) => [
+      eb.fn.coalesce('p.email_on_assignment', eb.lit(true)).as('on_assignment'),
+      eb.fn.coalesce('p.email_on_task_due', eb.lit(true)).as('on_task_due'),
+    ])
+    .where('n.org_id', '=', orgId)
+    .where('n.id', '=', notificationId)
+    .forUpdate('n')
+    .executeTakeFirst();
+}
+
+export async function markEmailed(tx: Tx, orgId: string, id: string): Promise<void> {
+  await tx
+    .updateTable('notifications')
+    .set({ emailed_at: new Date() })
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .execute();
 }

@@ -1,6 +1,7 @@
 import type { NotificationKind, RecordType } from '../../db/schema.js';
 import type { Tx } from '../../db/tenant.js';
 import { enqueueJob } from '../../jobs/queue.js';
+import { insertNotification, type NewNotification } from './notifications.repo.js';
 
 export interface Assignment {
   kind: Extract<NotificationKind, 'record_assigned' | 'task_assigned'>;
@@ -35,26 +36,8 @@ export async function notifyAssignment(
 export async function notify(
   tx: Tx,
   actor: { orgId: string; userId: string | null },
-  notification: {
-    userId: string;
-    kind: NotificationKind;
-    title: string;
-    recordType: RecordType | 'task';
-    recordId: string;
-  },
+  notification: NewNotification,
 ): Promise<void> {
-  const { id } = await tx
-    .insertInto('notifications')
-    .values({
-      org_id: actor.orgId,
-      user_id: notification.userId,
-      kind: notification.kind,
-      title: notification.title,
-      record_type: notification.recordType,
-      record_id: notification.recordId,
-      created_by: actor.userId,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const id = await insertNotification(tx, actor.orgId, actor.userId, notification);
   await enqueueJob(tx, 'notification__email', { org_id: actor.orgId, notification_id: id });
 }

@@ -3,20 +3,24 @@ import type { Tx } from '../../db/tenant.js';
 export interface OrgRow {
   id: string;
   name: string;
+  currency: string;
+  locale: string;
   created_at: Date;
   updated_at: Date;
 }
 
-const columns = ['id', 'name', 'created_at', 'updated_at'] as const;
+export type OrgChanges = Partial<Pick<OrgRow, 'name' | 'currency' | 'locale'>>;
+
+const columns = ['id', 'name', 'currency', 'locale', 'created_at', 'updated_at'] as const;
 
 export function findOrg(tx: Tx, orgId: string): Promise<OrgRow | undefined> {
   return tx.selectFrom('orgs').select(columns).where('id', '=', orgId).executeTakeFirst();
 }
 
-export function renameOrg(tx: Tx, orgId: string, name: string): Promise<OrgRow | undefined> {
+export function updateOrg(tx: Tx, orgId: string, changes: OrgChanges): Promise<OrgRow | undefined> {
   return tx
     .updateTable('orgs')
-    .set({ name })
+    .set(changes)
     .where('id', '=', orgId)
     .returning(columns)
     .executeTakeFirst();

@@ -7,6 +7,8 @@ import * as orgs from './orgs.service.js';
 const OrgSettings = Type.Object({
   id: Uuid,
   name: Type.String(),
+  currency: Type.String({ description: 'ISO 4217: the default of new deals and leads' }),
+  locale: Type.String({ description: 'BCP 47: how the app writes numbers, money and dates' }),
   created_at: Timestamp,
   updated_at: Timestamp,
 });
@@ -35,10 +37,18 @@ export const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         security,
-        summary: 'Rename the current organization (admins)',
+        summary: 'Rename the current organization or set its currency and locale (admins)',
+        description:
+          'New deals and leads take the organization currency unless they name another; amounts already stored keep theirs.',
         body: Type.Object(
-          { name: VisibleText({ maxLength: 200, examples: ['Acme Europe'] }) },
-          { additionalProperties: false },
+          {
+            name: Type.Optional(VisibleText({ maxLength: 200, examples: ['Acme Europe'] })),
+            currency: Type.Optional(Type.String({ pattern: '^[A-Z]{3}$', examples: ['EUR'] })),
+            locale: Type.Optional(
+              Type.String({ minLength: 2, maxLength: 35, examples: ['de-DE'] }),
+            ),
+          },
+          { additionalProperties: false, minProperties: 1 },
         ),
         response: { 200: OrgSettings, ...errors(401, 403, 422) },
       },

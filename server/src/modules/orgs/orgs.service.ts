@@ -12,12 +12,41 @@ export function getOrg(ctx: RequestContext): Promise<repo.OrgRow> {
   });
 }
 
-export function updateOrg(ctx: RequestContext, input: { name: string }): Promise<repo.OrgRow> {
-  const name = input.name.trim();
-  if (!name) throw invalidField('name', 'must not be blank');
+// ISO 4217 codes in use, as the runtime's Intl knows them; the database only checks the shape.
+const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+
+/** The tag in its canonical case (`en-us` becomes `en-US`), or a 422 naming `locale`. */
+function canonicalLocale(locale: string): string {
+  try {
+    const [canonical] = Intl.getCanonicalLocales(locale);
+    if (canonical) return canonical;
+  } catch {
+    // RangeError: not a well-formed BCP 47 tag.
+  }
+  throw invalidField('locale', 'must be a BCP 47 language tag such as en-US');
+}
+
+function validChanges(input: repo.OrgChanges): repo.OrgChanges {
+  const changes: repo.OrgChanges = {};
+  if (input.name !== undefined) {
+    changes.name = input.name.trim();
+    if (!changes.name) throw invalidField('name', 'must not be blank');
+  }
+  if (input.currency !== undefined) {
+    if (!CURRENCIES.has(input.currency))
+      throw invalidField('currency', 'must be an ISO 4217 currency code such as USD');
+    changes.currency = input.currency;
+  }
+  if (input.locale !== undefined) changes.locale = canonicalLocale(input.locale);
+  return changes;
+}
+
+/** Admins rename the organization and set its currency and locale. */
+export function updateOrg(ctx: RequestContext, input: repo.OrgChanges): Promise<repo.OrgRow> {
+  const changes = validChanges(input);
   return withTenant(ctx.deps.db, ctx, async (tx, member) => {
     requireAdmin(member);
-    const org = await repo.renameOrg(tx, ctx.orgId, name);
+    const org = await repo.updateOrg(tx, ctx.orgId, changes);
     if (!org) throw new NotFoundError('Organization');
     return org;
   });

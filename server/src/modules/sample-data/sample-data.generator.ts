@@ -13,6 +13,7 @@ import type {
   StageKind,
   TagsTable,
   TaskPriority,
+  TaskType,
   TasksTable,
 } from '../../db/schema.js';
 import { RANK_STEP } from '../deals/deals.repo.js';
@@ -458,15 +459,20 @@ export function generateSampleData(input: {
     const contact = contacts[(i * 5) % contacts.length]!;
     const lead = leads[(i * 3) % leads.length]!;
     const account = accounts[(i * 7) % accounts.length]!;
-    const [title, attachment] = [
-      [`Send the proposal for ${deal.name}`, { deal_id: deal.id }],
+    const [title, attachment, type] = [
+      [`Send the proposal for ${deal.name}`, { deal_id: deal.id }, 'email'],
       [
         `Call ${contact.first_name} ${contact.last_name} about next steps`,
         { contact_id: contact.id },
+        'call',
       ],
-      [`Qualify ${lead.first_name} ${lead.last_name} at ${lead.company}`, { lead_id: lead.id }],
-      [`Prepare the quarterly review with ${account.name}`, { account_id: account.id }],
-    ][i % 4] as [string, Attachment];
+      [
+        `Qualify ${lead.first_name} ${lead.last_name} at ${lead.company}`,
+        { lead_id: lead.id },
+        'todo',
+      ],
+      [`Prepare the quarterly review with ${account.name}`, { account_id: account.id }, 'meeting'],
+    ][i % 4] as [string, Attachment, TaskType];
     const dueAt = dayAt(day, 9 + (i % 4) * 2);
     return {
       ...base(new Date(Math.min(dueAt.getTime(), now.getTime()) - rng.int(1, 10) * DAY_MS)),
@@ -475,6 +481,7 @@ export function generateSampleData(input: {
       description: done ? 'Done; notes are on the record.' : '',
       due_at: dueAt,
       priority: rng.pick(PRIORITIES),
+      type,
       status: done ? ('done' as const) : i % 5 === 2 ? ('in_progress' as const) : ('open' as const),
       completed_at: done ? dueAt : null,
       assignee_id: userId,

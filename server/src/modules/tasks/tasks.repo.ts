@@ -1,5 +1,5 @@
 import { sql, type Selectable, type Updateable } from 'kysely';
-import type { TaskPriority, TasksTable, TaskStatus } from '../../db/schema.js';
+import type { TaskPriority, TasksTable, TaskStatus, TaskType } from '../../db/schema.js';
 import type { Tx } from '../../db/tenant.js';
 import {
   runList,
@@ -17,6 +17,7 @@ export const TASK_PRIORITIES = [
   'high',
   'urgent',
 ] as const satisfies TaskPriority[];
+export const TASK_TYPES = ['call', 'meeting', 'email', 'todo'] as const satisfies TaskType[];
 export const TASK_STATUSES = ['open', 'in_progress', 'done'] as const satisfies TaskStatus[];
 export const TASK_VIEWS = ['today', 'overdue', 'upcoming'] as const;
 
@@ -26,6 +27,7 @@ export const TASK_COLUMNS = [
   'description',
   'due_at',
   'priority',
+  'type',
   'status',
   'assignee_id',
   'lead_id',
@@ -49,6 +51,7 @@ export interface TaskFilters extends Omit<CommonFilters, 'owner_id' | 'tag_id'> 
   assignee_id?: string;
   status?: TaskStatus[];
   priority?: TaskPriority;
+  type?: TaskType[];
   due_from?: string;
   due_to?: string;
   /** With the time zone that decides where today starts and ends. */
@@ -104,6 +107,7 @@ export function listTasks(
       if (filters.assignee_id) q = q.where(col('assignee_id'), '=', filters.assignee_id);
       if (filters.status?.length) q = q.where(col('status'), 'in', filters.status);
       if (filters.priority) q = q.where(col('priority'), '=', filters.priority);
+      if (filters.type?.length) q = q.where(col('type'), 'in', filters.type);
       if (filters.due_from) q = q.where(col('due_at'), '>=', filters.due_from);
       if (filters.due_to) q = q.where(col('due_at'), '<', filters.due_to);
       if (filters.view) q = applyView(q, filters.view);

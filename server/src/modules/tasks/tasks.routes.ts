@@ -8,11 +8,15 @@ import {
   AttachmentResponse,
 } from '../records/attachments.js';
 import { DateTimeInput, ListQueryBase, Nullable, pageOf } from '../records/schemas.js';
-import { TASK_PRIORITIES, TASK_STATUSES, TASK_VIEWS, taskList } from './tasks.repo.js';
+import { TASK_PRIORITIES, TASK_STATUSES, TASK_TYPES, TASK_VIEWS, taskList } from './tasks.repo.js';
 import * as tasks from './tasks.service.js';
 
 const Priority = Type.Enum(TASK_PRIORITIES, { examples: ['high'] });
 const Status = Type.Enum(TASK_STATUSES, { examples: ['open'] });
+const Kind = Type.Enum(TASK_TYPES, {
+  examples: ['call'],
+  description: 'What kind of work: a call, a meeting, an email, or anything else to do',
+});
 
 export const TaskSchema = Type.Object(
   {
@@ -21,6 +25,7 @@ export const TaskSchema = Type.Object(
     description: Type.String(),
     due_at: Nullable(Timestamp),
     priority: Priority,
+    type: Kind,
     status: Status,
     assignee_id: Nullable(Uuid),
     ...AttachmentResponse,
@@ -43,6 +48,7 @@ const writable = {
   ),
   due_at: Type.Optional(Nullable(DateTimeInput)),
   priority: Type.Optional(Priority),
+  type: Type.Optional(Kind),
   status: Type.Optional(Status),
   assignee_id: Type.Optional(Nullable(Uuid)),
   ...AttachmentProperties,
@@ -80,6 +86,7 @@ const TaskListQuery = Type.Object(
     ),
     status: Type.Optional(Type.Array(Status, { maxItems: TASK_STATUSES.length })),
     priority: Type.Optional(Priority),
+    type: Type.Optional(Type.Array(Kind, { maxItems: TASK_TYPES.length })),
     due_from: Type.Optional(DateTimeInput),
     due_to: Type.Optional(DateTimeInput),
     view: Type.Optional(

@@ -1005,6 +1005,10 @@ export interface paths {
                                  */
                                 id: string;
                                 name: string;
+                                /** @description ISO 4217 */
+                                currency: string;
+                                /** @description BCP 47 */
+                                locale: string;
                             };
                             role: "owner" | "admin" | "member";
                             orgs: {
@@ -1278,6 +1282,10 @@ export interface paths {
                              */
                             id: string;
                             name: string;
+                            /** @description ISO 4217: the default of new deals and leads */
+                            currency: string;
+                            /** @description BCP 47: how the app writes numbers, money and dates */
+                            locale: string;
                             /**
                              * Format: date-time
                              * @example 2026-01-31T09:00:00.000Z
@@ -1313,7 +1321,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Rename the current organization (admins) */
+        /**
+         * Rename the current organization or set its currency and locale (admins)
+         * @description New deals and leads take the organization currency unless they name another; amounts already stored keep theirs.
+         */
         patch: {
             parameters: {
                 query?: never;
@@ -1325,7 +1336,11 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @example Acme Europe */
-                        name: string;
+                        name?: string;
+                        /** @example EUR */
+                        currency?: string;
+                        /** @example de-DE */
+                        locale?: string;
                     };
                 };
             };
@@ -1343,6 +1358,10 @@ export interface paths {
                              */
                             id: string;
                             name: string;
+                            /** @description ISO 4217: the default of new deals and leads */
+                            currency: string;
+                            /** @description BCP 47: how the app writes numbers, money and dates */
+                            locale: string;
                             /**
                              * Format: date-time
                              * @example 2026-01-31T09:00:00.000Z
@@ -3170,6 +3189,240 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/leads/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Likely duplicates of a lead about to be created, best first (at most 10)
+         * @description Leads with the same email, or the same first and last name (case, accents and spacing aside). `company` is accepted and not matched on: many people share one. Nothing given, nothing found.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @example ada@analytical.example */
+                    email?: string;
+                    /** @example Ada */
+                    first_name?: string;
+                    /** @example Lovelace */
+                    last_name?: string;
+                    /** @example Analytical Engines Ltd */
+                    company?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["def-0"][];
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Likely duplicates of a contact about to be created, best first (at most 10)
+         * @description Contacts with the same email, or the same first and last name (case, accents and spacing aside). Nothing given, nothing found.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @example ada@analytical.example */
+                    email?: string;
+                    /** @example Ada */
+                    first_name?: string;
+                    /** @example Lovelace */
+                    last_name?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["def-0"][];
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Likely duplicates of a account about to be created, best first (at most 10)
+         * @description Accounts with the same name (case, accents and spacing aside) or the same domain (`https://www.` and paths aside). Nothing given, nothing found.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @example Analytical Engines */
+                    name?: string;
+                    /** @example analytical.example */
+                    domain?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["def-0"][];
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/leads": {
         parameters: {
             query?: never;
@@ -3223,7 +3476,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["def-0"][];
+                            data: components["schemas"]["def-1"][];
                             next_cursor: string | null;
                             total?: number;
                         };
@@ -3964,7 +4217,7 @@ export interface paths {
         put?: never;
         /**
          * Convert a lead into an account, a contact and optionally a deal, in one step
-         * @description Creates the account (or attaches `account_id`), a contact from the lead (or attaches `contact_id`) and, when `deal` is given, a deal on the default pipeline unless `deal.pipeline_id`/`deal.stage_id` say otherwise. The lead keeps links to all of them; its notes, tasks and tags move to the contact. A lead converts once.
+         * @description Creates the account (or attaches `account_id`), a contact from the lead (or attaches `contact_id`) and, when `deal` is given, a deal on the default pipeline unless `deal.pipeline_id`/`deal.stage_id` say otherwise. The lead keeps links to all of them; its tasks and tags move to the contact; its notes stay on the lead and are listed with the account, the contact and the deal. A lead converts once. When a new account would take the name of an existing one (whatever its case), or a new contact the email of an existing one, the answer is 409 naming the field (`account_name`, `contact_id`) with the existing record in `details.existing` (`account_id` or `contact_id`), to attach to instead. `deal.stage_id` must be a stage of `deal.pipeline_id` (default: the default pipeline; its first open stage).
          */
         post: {
             parameters: {
@@ -4025,9 +4278,9 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            lead: components["schemas"]["def-0"];
-                            account: components["schemas"]["def-1"];
-                            contact: components["schemas"]["def-2"];
+                            lead: components["schemas"]["def-1"];
+                            account: components["schemas"]["def-2"];
+                            contact: components["schemas"]["def-3"];
                             deal: {
                                 /**
                                  * Format: uuid
@@ -4250,7 +4503,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["def-1"][];
+                            data: components["schemas"]["def-2"][];
                             next_cursor: string | null;
                             total?: number;
                         };
@@ -4945,7 +5198,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["def-2"][];
+                            data: components["schemas"]["def-3"][];
                             next_cursor: string | null;
                             total?: number;
                         };
@@ -5595,7 +5848,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["def-3"][];
+                            data: components["schemas"]["def-4"][];
                         };
                     };
                 };
@@ -6829,7 +7082,7 @@ export interface paths {
                                 count: number;
                                 /** @description Sum of their amounts, whatever their currencies */
                                 amount_total: number;
-                                deals: components["schemas"]["def-4"][];
+                                deals: components["schemas"]["def-5"][];
                             }[];
                         };
                     };
@@ -7155,7 +7408,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["def-4"][];
+                            data: components["schemas"]["def-5"][];
                             next_cursor: string | null;
                             total?: number;
                         };
@@ -8029,6 +8282,7 @@ export interface paths {
                     status?: ("open" | "in_progress" | "done")[];
                     /** @example high */
                     priority?: "low" | "normal" | "high" | "urgent";
+                    type?: ("call" | "meeting" | "email" | "todo")[];
                     /** @example 2026-12-01T09:00:00Z */
                     due_from?: string;
                     /** @example 2026-12-01T09:00:00Z */
@@ -8062,7 +8316,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["def-5"][];
+                            data: components["schemas"]["def-6"][];
                             next_cursor: string | null;
                             total?: number;
                         };
@@ -8125,6 +8379,12 @@ export interface paths {
                          */
                         priority?: "low" | "normal" | "high" | "urgent";
                         /**
+                         * @description What kind of work: a call, a meeting, an email, or anything else to do
+                         * @example call
+                         * @enum {unknown}
+                         */
+                        type?: "call" | "meeting" | "email" | "todo";
+                        /**
                          * @example open
                          * @enum {unknown}
                          */
@@ -8184,6 +8444,12 @@ export interface paths {
                              * @enum {unknown}
                              */
                             priority: "low" | "normal" | "high" | "urgent";
+                            /**
+                             * @description What kind of work: a call, a meeting, an email, or anything else to do
+                             * @example call
+                             * @enum {unknown}
+                             */
+                            type: "call" | "meeting" | "email" | "todo";
                             /**
                              * @example open
                              * @enum {unknown}
@@ -8319,6 +8585,12 @@ export interface paths {
                              * @enum {unknown}
                              */
                             priority: "low" | "normal" | "high" | "urgent";
+                            /**
+                             * @description What kind of work: a call, a meeting, an email, or anything else to do
+                             * @example call
+                             * @enum {unknown}
+                             */
+                            type: "call" | "meeting" | "email" | "todo";
                             /**
                              * @example open
                              * @enum {unknown}
@@ -8532,6 +8804,12 @@ export interface paths {
                          */
                         priority?: "low" | "normal" | "high" | "urgent";
                         /**
+                         * @description What kind of work: a call, a meeting, an email, or anything else to do
+                         * @example call
+                         * @enum {unknown}
+                         */
+                        type?: "call" | "meeting" | "email" | "todo";
+                        /**
                          * @example open
                          * @enum {unknown}
                          */
@@ -8591,6 +8869,12 @@ export interface paths {
                              * @enum {unknown}
                              */
                             priority: "low" | "normal" | "high" | "urgent";
+                            /**
+                             * @description What kind of work: a call, a meeting, an email, or anything else to do
+                             * @example call
+                             * @enum {unknown}
+                             */
+                            type: "call" | "meeting" | "email" | "todo";
                             /**
                              * @example open
                              * @enum {unknown}
@@ -8755,6 +9039,12 @@ export interface paths {
                              */
                             priority: "low" | "normal" | "high" | "urgent";
                             /**
+                             * @description What kind of work: a call, a meeting, an email, or anything else to do
+                             * @example call
+                             * @enum {unknown}
+                             */
+                            type: "call" | "meeting" | "email" | "todo";
+                            /**
                              * @example open
                              * @enum {unknown}
                              */
@@ -8869,7 +9159,7 @@ export interface paths {
         };
         /**
          * A record's notes, newest first, a page at a time
-         * @description Give exactly one of `lead_id`, `account_id`, `contact_id`, `deal_id`. Pass `next_cursor` back as `cursor` for the next page.
+         * @description Give exactly one of `lead_id`, `account_id`, `contact_id`, `deal_id`. The notes of an account, contact or deal include those of the lead converted into it (their `lead_id` says so). Pass `next_cursor` back as `cursor` for the next page.
          */
         get: {
             parameters: {
@@ -8901,7 +9191,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["def-6"][];
+                            data: components["schemas"]["def-7"][];
                             next_cursor: string | null;
                             total?: number;
                         };
@@ -9450,7 +9740,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["def-7"][];
+                            data: components["schemas"]["def-8"][];
                         };
                     };
                 };
@@ -10453,7 +10743,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["def-8"][];
+                            data: components["schemas"]["def-9"][];
                         };
                     };
                 };
@@ -10505,8 +10795,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Pipeline value, deals won and lost, leads, your tasks and recent activity
-         * @description Amounts are summed as stored, whatever their currency. A pipeline of another organization is 404.
+         * Pipeline value, weighted forecast, deals won and lost, leads, your tasks and recent activity
+         * @description Pipeline and won/lost amounts are summed as stored, whatever their currency; the forecast counts the organization currency only. A pipeline of another organization is 404.
          */
         get: {
             parameters: {
@@ -10588,8 +10878,40 @@ export interface paths {
                                     amount: number;
                                 };
                             };
-                            /** @description Leads created in the period; every status and source listed */
+                            /** @description Weighted forecast: open deals of every pipeline in the organization currency, by the month (in `tz`) of their expected close date */
+                            forecast: {
+                                /** @description The organization currency (ISO 4217) */
+                                currency: string;
+                                /** @description This month and the next 5, each listed */
+                                months: {
+                                    /**
+                                     * Format: date
+                                     * @description First day of the month
+                                     */
+                                    month: string;
+                                    count: number;
+                                    amount: number;
+                                    /** @description Sum of each deal's amount × its stage's win probability */
+                                    weighted: number;
+                                }[];
+                                /** @description Open deals of these months in another currency, left out (not converted) */
+                                other_currency_deals: number;
+                            };
+                            /** @description Leads created in the period (`created`), by their status and source now; every status and source listed */
                             leads: {
+                                /** @description The period the counts cover: leads created in [from, to) */
+                                created: {
+                                    /**
+                                     * Format: date-time
+                                     * @example 2026-01-31T09:00:00.000Z
+                                     */
+                                    from: string;
+                                    /**
+                                     * Format: date-time
+                                     * @example 2026-01-31T09:00:00.000Z
+                                     */
+                                    to: string;
+                                };
                                 by_status: {
                                     /** @enum {unknown} */
                                     status: "new" | "contacted" | "qualified" | "unqualified" | "converted";
@@ -10661,7 +10983,7 @@ export interface paths {
                                     total: number;
                                 };
                             };
-                            /** @description The organization's last 20 audit-log entries, newest first (for members, changes of records only) */
+                            /** @description The last 20 changes to leads, accounts, contacts, deals, tasks and notes, newest first */
                             recent_activity: {
                                 id: number;
                                 /**
@@ -10778,7 +11100,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["def-9"][];
+                            data: components["schemas"]["def-10"][];
                             next_cursor: string | null;
                             total?: number;
                         };
@@ -11413,8 +11735,19 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** Lead */
+        /** Duplicate */
         "def-0": {
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            id: string;
+            title: string;
+            subtitle: string | null;
+            matched_on: ("email" | "name" | "domain")[];
+        };
+        /** Lead */
+        "def-1": {
             /**
              * Format: uuid
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -11498,7 +11831,7 @@ export interface components {
             converted_deal_id: string | null;
         };
         /** Account */
-        "def-1": {
+        "def-2": {
             /**
              * Format: uuid
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -11550,7 +11883,7 @@ export interface components {
             description: string;
         };
         /** Contact */
-        "def-2": {
+        "def-3": {
             /**
              * Format: uuid
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -11604,7 +11937,7 @@ export interface components {
             description: string;
         };
         /** Pipeline */
-        "def-3": {
+        "def-4": {
             /**
              * Format: uuid
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -11657,7 +11990,7 @@ export interface components {
             }[];
         };
         /** Deal */
-        "def-4": {
+        "def-5": {
             /**
              * Format: uuid
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -11742,7 +12075,7 @@ export interface components {
             description: string;
         };
         /** Task */
-        "def-5": {
+        "def-6": {
             /**
              * Format: uuid
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -11760,6 +12093,12 @@ export interface components {
              * @enum {unknown}
              */
             priority: "low" | "normal" | "high" | "urgent";
+            /**
+             * @description What kind of work: a call, a meeting, an email, or anything else to do
+             * @example call
+             * @enum {unknown}
+             */
+            type: "call" | "meeting" | "email" | "todo";
             /**
              * @example open
              * @enum {unknown}
@@ -11812,7 +12151,7 @@ export interface components {
             created_by: string | null;
         };
         /** Note */
-        "def-6": {
+        "def-7": {
             /**
              * Format: uuid
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -11858,7 +12197,7 @@ export interface components {
             updated_at: string;
         };
         /** Tag */
-        "def-7": {
+        "def-8": {
             /**
              * Format: uuid
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -11878,7 +12217,7 @@ export interface components {
             updated_at: string;
         };
         /** SearchHit */
-        "def-8": {
+        "def-9": {
             /** @enum {unknown} */
             type: "lead" | "account" | "contact" | "deal";
             /**
@@ -11892,7 +12231,7 @@ export interface components {
             score: number;
         };
         /** Notification */
-        "def-9": {
+        "def-10": {
             /**
              * Format: uuid
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e

@@ -1,0 +1,78 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type, type TProperties } from 'typebox';
+import { contextOf } from '../../http/context.js';
+import { errors, Uuid } from '../../http/schemas.js';
+import { RECORD_KINDS } from '../records/registry.js';
+import { Nullable } from '../records/schemas.js';
+import type { DuplicateKind } from './duplicates.repo.js';
+import * as duplicates from './duplicates.service.js';
+
+const Text = (maxLength: number, example: string) =>
+  Type.Optional(Type.String({ maxLength, examples: [example] }));
+
+const person = {
+  email: Text(320, 'ada@analytical.example'),
+  first_name: Text(200, 'Ada'),
+  last_name: Text(200, 'Lovelace'),
+};
+
+/** What each kind is matched on, as query parameters. */
+const QUERIES: Record<DuplicateKind, { properties: TProperties; description: string }> = {
+  lead: {
+    properties: { ...person, company: Text(300, 'Analytical Engines Ltd') },
+    description:
+      'Leads with the same email, or the same first and last name (case, accents and spacing aside). `company` is accepted and not matched on: many people share one.',
+  },
+  contact: {
+    properties: person,
+    description:
+      'Contacts with the same email, or the same first and last name (case, accents and spacing aside).',
+  },
+  account: {
+    properties: { name: Text(300, 'Analytical Engines'), domain: Text(500, 'analytical.example') },
+    description:
+      'Accounts with the same name (case, accents and spacing aside) or the same domain (`https://www.` and paths aside).',
+  },
+};
+
+const DuplicateSchema = Type.Object(
+  {
+    id: Uuid,
+    title: Type.String(),
+    subtitle: Nullable(Type.String()),
+    matched_on: Type.Array(Type.Enum(['email', 'name', 'domain'])),
+  },
+  { $id: 'Duplicate' },
+);
+
+export const duplicateRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const security = [{ bearerAuth: [] }];
+  for (const [kind, query] of Object.entries(QUERIES) as Array<
+    [DuplicateKind, (typeof QUERIES)[DuplicateKind]]
+  >) {
+    const { path, label } = RECORD_KINDS[kind];
+    app.get(
+      `/${path}/duplicates`,
+      {
+        schema: {
+          tags: [path],
+          security,
+          summary: `Likely duplicates of a ${label.one.toLowerCase()} about to be created, best first (at most ${duplicates.DUPLICATES_LIMIT})`,
+          description: `${query.description} Nothing given, nothing found.`,
+          querystring: Type.Object(query.properties, { additionalProperties: false }),
+          response: {
+            200: Type.Object({ data: Type.Array(DuplicateSchema) }),
+            ...errors(400, 401),
+          },
+        },
+      },
+      async (request) => ({
+        data: await duplicates.findDuplicates(
+          contextOf(request),
+          kind,
+          request.query as duplicates.DuplicateQuery,
+        ),
+      }),
+    );
+  }
+};

@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, signUp, type SignedUp, type TestApp } from './support/test-app.js';
+
+let t: TestApp;
+let a: SignedUp;
+let b: SignedUp;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  a = await signUp(t.app, 'dup-a');
+  b = await signUp(t.app, 'dup-b');
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const call = (method: 'GET' | 'POST', url: string, who: SignedUp, payload?: object) =>
+  t.app.inject({ method, url: `/api/v1${url}`, headers: who.auth, payload });
+
+const found = async (who: SignedUp, url: string) => {
+  const response = await call('GET', url, who);
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json().data as Array<{ id: string; matched_on: string[] }>;
+};
+
+describe('likely duplicates before creating a record', () => {
+  it('finds a lead by email or by name, case and accents aside, and only in its organization', async () => {
+    const lead = (
+      await call('POST', '/leads', a, {
+        first_name: 'José',
+        last_name: 'Álvarez',
+        email: 'jose@alvarez.example',
+        company: 'Álvarez SL',
+      })
+    ).json();
+    const byBoth = await found(
+      a,
+      '/leads/duplicates?email=JOSE@alvarez.example&first_name=jose&last_name=ALVAREZ&company=x',
+    );
+    expect(byBoth).toEqual([
+      {
+        id: lead.id,
+        title: 'José Álvarez',
+        subtitle: 'Álvarez SL',
+        matched_on: ['email', 'name'],
+      },
+    ]);
+    expect(
+      (await found(a, '/leads/duplicates?first_name=Jose&last_name=%20alvarez%20')).map(
+        (d) => d.matched_on,
+      ),
+    ).toEqual([['name']]);
+    expect(await found(a, '/leads/duplicates?email=other@alvarez.example')).toEqual([]);
+    expect(await found(a, '/leads/duplicates')).toEqual([]);
+    expect(await found(b, '/leads/duplicates?email=jose@alvarez.example')).toEqual([]);
+  });
+
+  it('finds contacts by email or name, and accounts by name or domain', async () => {
+    const contact = (
+      await call('POST', '/contacts', a, {
+        first_name: 'Grace',
+        last_name: 'Hopper',
+        email: 'grace@navy.example',
+      })
+    ).json();
+    expect((await found(a, '/contacts/duplicates?first_name=GRACE&last_name=hopper'))[0]).toEqual(
+      expect.objectContaining({ id: contact.id, matched_on: ['name'] }),
+    );
+    const account = (
+      await call('POST', '/accounts', a, { name: 'Société  Générale', domain: 'SocGen.example' })
+    ).json();
+    expect(await found(a, '/accounts/duplicates?name=societe%20generale')).toEqual([
+      expect.objectContaining({ id: account.id, matched_on: ['name'] }),
+    ]);
+    expect(
+      await found(
+        a,
+        `/accounts/duplicates?domain=${encodeURIComponent('https://www.socgen.example/fr')}`,
+      ),
+    ).toEqual([expect.objectContaining({ id: account.id, matched_on: ['domain'] })]);
+    expect(await found(b, '/accounts/duplicates?name=societe%20generale')).toEqual([]);
+    expect((await call('GET', '/accounts/duplicates?email=x', a)).statusCode).toBe(400);
+  });
+});
