@@ -245,7 +245,9 @@ describe.skipIf(!chromiumPath)('leads in a real browser', { timeout: 120_000 }, 
 
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto('/');
-    await page.getByRole('heading', { name: 'Leads by status' }).waitFor();
+    // The counts cover this month's leads, and the titles say so.
+    await page.getByRole('heading', { name: 'Leads created this month, by status' }).waitFor();
+    await page.getByRole('heading', { name: 'Leads created this month, by source' }).waitFor();
     await expectAccessible(page, 'the dashboard with data');
     await screenshots(page, 'dashboard-with-data');
     await page.close();
