@@ -101,6 +101,41 @@ describe.skipIf(!chromiumPath)('lists in a real browser', { timeout: 180_000 }, 
     const email = table(page).getByRole('link', { name: 'lead69@example.com' });
     await email.waitFor();
     expect(await email.getAttribute('href')).toBe('mailto:lead69@example.com');
+
+    // And on the record's page, with the way to edit them kept apart.
+    await table(page).getByRole('link', { name: 'Lead69 Number 69' }).click();
+    await page.getByRole('heading', { name: 'Lead69 Number 69' }).waitFor();
+    expect(await page.getByRole('link', { name: 'lead69@example.com' }).getAttribute('href')).toBe(
+      'mailto:lead69@example.com',
+    );
+    expect(await page.getByRole('link', { name: '+1 (555) 010-0000' }).getAttribute('href')).toBe(
+      'tel:+15550100000',
+    );
+    await page.getByRole('button', { name: 'Edit Phone' }).click();
+    expect(await page.getByLabel('Phone').inputValue()).toBe('+1 (555) 010-0000');
+    await page.keyboard.press('Escape');
+    await expectAccessible(page, 'the lead page with links to write and call');
+  });
+
+  it('skips to the content, and opens a create dialog at its first field', async () => {
+    await page.goto('/leads');
+    await table(page).locator('tbody tr[data-row-id]').first().waitFor();
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip to content' });
+    expect(await skip.evaluate((link) => link === link.ownerDocument.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    // The next stop is the page's own first control, not the sidebar.
+    expect(
+      await page
+        .getByRole('button', { name: /New lead/ })
+        .evaluate((button) => button === button.ownerDocument.activeElement),
+    ).toBe(true);
+    await page.keyboard.press('Enter');
+    const first = page.getByRole('dialog', { name: 'New lead' }).getByLabel('First name');
+    await first.waitFor();
+    expect(await first.evaluate((input) => input === input.ownerDocument.activeElement)).toBe(true);
+    await page.keyboard.press('Escape');
   });
 
   // Last: the phone's copy of the session rotates the refresh token the first context holds.

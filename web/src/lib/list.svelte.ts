@@ -1,6 +1,7 @@
 import { goto } from '$app/navigation';
 import { page } from '$app/state';
 import { asApiError, type ApiError } from './api';
+import { mailto, tel } from './format';
 
 export interface Page<T> {
   data: T[];
@@ -52,17 +53,6 @@ export function phoneColumn<Row>(
     visible: false,
     ...extra,
   };
-}
-
-/** A `mailto:` address for an email, null for none. */
-export function mailto(email: string | null | undefined): string | null {
-  return email ? `mailto:${email.trim()}` : null;
-}
-
-/** A `tel:` address for a phone number as people write it, null for none. */
-export function tel(phone: string | null | undefined): string | null {
-  const digits = phone?.replace(/[^\d+]/g, '') ?? '';
-  return digits ? `tel:${digits}` : null;
 }
 
 /** Reads one page of a list from the API. */
