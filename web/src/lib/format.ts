@@ -1,15 +1,22 @@
 const money = new Map<string, Intl.NumberFormat>();
 
+/**
+ * Money as the browser's locale writes it, in the record's currency: whole amounts without
+ * cents (`$45,000`), others with them (`$22,000.50`). The one way money is shown.
+ */
 export function formatMoney(amount: number | null, currency: string): string {
   if (amount === null) return '';
-  let format = money.get(currency);
+  const cents = Number.isInteger(amount) ? 0 : 2;
+  const key = `${currency}:${cents}`;
+  let format = money.get(key);
   if (!format) {
     format = new Intl.NumberFormat(undefined, {
       style: 'currency',
       currency,
-      maximumFractionDigits: 0,
+      minimumFractionDigits: cents,
+      maximumFractionDigits: cents,
     });
-    money.set(currency, format);
+    money.set(key, format);
   }
   return format.format(amount);
 }
