@@ -58,7 +58,11 @@ export class ListPage<T extends { id: string }, F extends string = string> {
   /** Set when the selection took every matching record, not just the rows shown. */
   selectedAll = $state<'all' | 'first' | null>(null);
   creating = $state(false);
-  readonly filtered = $derived(Object.values<string>(this.filters).some((value) => value !== ''));
+  /** How many filters are set. */
+  readonly active = $derived(
+    Object.values<string>(this.filters).filter((value) => value !== '').length,
+  );
+  readonly filtered = $derived(this.active > 0);
 
   #defaults: Record<F, string>;
 
