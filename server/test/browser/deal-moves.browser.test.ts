@@ -77,6 +77,16 @@ describe.skipIf(!chromiumPath)('moving deals in a real browser', { timeout: 180_
         return { status, lost_reason };
       }, POLL)
       .toEqual({ status: 'open', lost_reason: null });
+
+    // The history names the fields and stages, with old and new values.
+    await page.reload();
+    const history = page.getByRole('region', { name: 'History' });
+    await history.getByText('Lost reason').first().waitFor();
+    await history.getByText('Chose a cheaper loom').first().waitFor();
+    await history.getByText('Stage', { exact: true }).first().waitFor();
+    await history.getByText('Closed lost').first().waitFor();
+    expect(await history.getByText(/stage id|stage rank/).count()).toBe(0);
+    await expectAccessible(page, 'the deal history');
   });
 
   it('reads amounts as people type them, and says when it cannot', async () => {

@@ -300,7 +300,11 @@ describe.skipIf(!chromiumPath)('settings in a real browser', { timeout: 180_000 
       .toBe(true);
     await entries.getByText(invitee).first().waitFor();
 
+    // Events read as words, not as their codes.
+    await entries.getByText('Invitation created').first().waitFor();
     await pageA.getByLabel('Action').selectOption('');
+    await entries.getByText('Signed in').first().waitFor();
+    expect(await entries.getByText('auth.login').count()).toBe(0);
     await pageA.getByLabel('Record type').selectOption('invitations');
     await entries.locator('[data-action="insert"]').first().waitFor();
     await entries.getByText(invitee).first().waitFor();
