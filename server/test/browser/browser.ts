@@ -103,6 +103,19 @@ export async function signUpInBrowser(page: Page, label: string): Promise<Accoun
   return account;
 }
 
+/** The API's authorization header for an account, signed in without the browser. */
+export async function apiAuth(
+  harness: BrowserHarness,
+  account: Account,
+): Promise<{ authorization: string }> {
+  const login = await harness.t.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { email: account.email, password: account.password },
+  });
+  return { authorization: `Bearer ${login.json<{ access_token: string }>().access_token}` };
+}
+
 const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 interface Violation {

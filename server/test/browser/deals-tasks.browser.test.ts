@@ -252,7 +252,7 @@ describe.skipIf(!chromiumPath)('deals and tasks in a real browser', { timeout: 1
     await pageB.goto('/deals');
     await pageB.getByRole('button', { name: 'Load sample data' }).click();
     const rowsB = pageB.getByRole('table', { name: 'deals' }).locator('tbody tr[data-row-id]');
-    await expect.poll(() => rowsB.count()).toBeGreaterThan(0);
+    await expect.poll(() => rowsB.count(), { timeout: 15_000 }).toBeGreaterThan(0);
     expect(await pageB.getByText('Difference engine').count()).toBe(0);
     await pageB.getByRole('button', { name: 'Board' }).click();
     await expect.poll(() => pageB.locator('[data-deal-id]').count()).toBeGreaterThan(0);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  apiAuth,
   chromiumPath,
   expectAccessible,
   newContext,
@@ -171,12 +172,7 @@ describe.skipIf(!chromiumPath)('leads in a real browser', { timeout: 120_000 }, 
   });
 
   it('shows a list of 50 leads quickly (time reported, not asserted)', async () => {
-    const login = await harness.t.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      payload: { email: accountA.email, password: accountA.password },
-    });
-    const auth = { authorization: `Bearer ${login.json<{ access_token: string }>().access_token}` };
+    const auth = await apiAuth(harness, accountA);
     for (let i = 0; i < 60; i += 1) {
       const created = await harness.t.app.inject({
         method: 'POST',
@@ -222,8 +218,8 @@ describe.skipIf(!chromiumPath)('leads in a real browser', { timeout: 120_000 }, 
     await search.fill('');
     await expect.poll(() => rows.count(), POLL).toBe(50);
     const names = [
-      await rows.nth(0).getByRole('link').textContent(),
-      await rows.nth(1).getByRole('link').textContent(),
+      await rows.nth(0).getByRole('link').first().textContent(),
+      await rows.nth(1).getByRole('link').first().textContent(),
     ].map((name) => name?.trim() ?? '');
     await rows.nth(0).getByRole('checkbox').check();
     await rows.nth(1).getByRole('checkbox').check();
@@ -249,7 +245,9 @@ describe.skipIf(!chromiumPath)('leads in a real browser', { timeout: 120_000 }, 
 
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto('/');
-    await page.getByRole('heading', { name: 'Leads by status' }).waitFor();
+    // The counts cover this month's leads, and the titles say so.
+    await page.getByRole('heading', { name: 'Leads created this month, by status' }).waitFor();
+    await page.getByRole('heading', { name: 'Leads created this month, by source' }).waitFor();
     await expectAccessible(page, 'the dashboard with data');
     await screenshots(page, 'dashboard-with-data');
     await page.close();

@@ -65,6 +65,22 @@ describe.skipIf(!chromiumPath)('settings in a real browser', { timeout: 180_000 
     await expectAccessible(pageA, 'the organization settings');
   });
 
+  it('loads sample data and removes it again, after asking', async () => {
+    const section = pageA.getByRole('region', { name: 'Sample data' });
+    await section.getByRole('button', { name: 'Load sample data' }).click();
+    await section.getByRole('button', { name: 'Remove sample data' }).click();
+    const dialog = pageA.getByRole('dialog', { name: 'Remove sample data?' });
+    await dialog.waitFor();
+    await expectAccessible(pageA, 'the confirmation to remove sample data');
+    await dialog.getByRole('button', { name: 'Remove sample data' }).click();
+    await pageA.getByText('Sample data removed').waitFor();
+    await section.getByRole('button', { name: 'Load sample data' }).waitFor();
+    const [left] = await harness.t.ownerQuery<{ n: number }>(
+      'SELECT count(*)::int AS n FROM leads',
+    );
+    expect(left?.n).toBe(0);
+  });
+
   it('invites a member and shows the link to copy, also in the outbox', async () => {
     await settingsNav().getByRole('link', { name: 'Members' }).click();
     await pageA.getByRole('heading', { name: 'No pending invitations' }).waitFor();
@@ -284,7 +300,11 @@ describe.skipIf(!chromiumPath)('settings in a real browser', { timeout: 180_000 
       .toBe(true);
     await entries.getByText(invitee).first().waitFor();
 
+    // Events read as words, not as their codes.
+    await entries.getByText('Invitation created').first().waitFor();
     await pageA.getByLabel('Action').selectOption('');
+    await entries.getByText('Signed in').first().waitFor();
+    expect(await entries.getByText('auth.login').count()).toBe(0);
     await pageA.getByLabel('Record type').selectOption('invitations');
     await entries.locator('[data-action="insert"]').first().waitFor();
     await entries.getByText(invitee).first().waitFor();

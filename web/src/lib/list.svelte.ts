@@ -1,10 +1,13 @@
-import { replaceState } from '$app/navigation';
+import { goto } from '$app/navigation';
 import { page } from '$app/state';
 import { asApiError, type ApiError } from './api';
+import { mailto, tel } from './format';
 
 export interface Page<T> {
   data: T[];
   next_cursor: string | null;
+  /** How many records match, when the list asked with `count`. */
+  total?: number;
 }
 
 /** What a list asks the API for: `q`, `sort` and any filters, without the cursor. */
@@ -19,6 +22,37 @@ export interface Column<Row> {
   sort?: string;
   /** Shown until the person chooses otherwise. */
   visible?: boolean;
+  /** Makes the value a link, such as `tel:` or `mailto:`. */
+  href?: (row: Row) => string | null;
+}
+
+/** A column of email addresses, each a `mailto:` link. */
+export function emailColumn<Row>(
+  value: (row: Row) => string | null,
+  extra: Partial<Column<Row>> = {},
+): Column<Row> {
+  return {
+    key: 'email',
+    label: 'Email',
+    value: (row) => value(row) ?? '',
+    href: (row) => mailto(value(row)),
+    ...extra,
+  };
+}
+
+/** A column of phone numbers, each a `tel:` link. */
+export function phoneColumn<Row>(
+  value: (row: Row) => string | null,
+  extra: Partial<Column<Row>> = {},
+): Column<Row> {
+  return {
+    key: 'phone',
+    label: 'Phone',
+    value: (row) => value(row) ?? '',
+    href: (row) => tel(value(row)),
+    visible: false,
+    ...extra,
+  };
 }
 
 /** Reads one page of a list from the API. */
@@ -38,6 +72,8 @@ export class RecordList<T extends { id: string }> {
   error = $state<ApiError | null>(null);
   /** Set once the first page of the current query has arrived. */
   loaded = $state(false);
+  /** How many records match the current query, when the API said so. */
+  total = $state<number | null>(null);
 
   #fetch: PageReader<T>;
   #controller: AbortController | null = null;
@@ -61,6 +97,28 @@ export class RecordList<T extends { id: string }> {
     return this.load(this.#query);
   }
 
+  /** Shows a record created on this page at the top, before the next reload places it. */
+  prepend(row: T): void {
+    this.rows = [row, ...this.rows];
+    if (this.total !== null) this.total += 1;
+  }
+
+  /**
+   * The ids of every record matching the current query, read page by page up to `limit`.
+   * `complete` is false when more records match than were read.
+   */
+  async allIds(limit: number): Promise<{ ids: string[]; complete: boolean }> {
+    const ids: string[] = [];
+    let cursor: string | undefined;
+    const signal = new AbortController().signal;
+    do {
+      const page = await this.#fetch({ ...this.#query, cursor, limit: '200' }, signal);
+      ids.push(...page.data.map((row) => row.id));
+      cursor = page.next_cursor ?? undefined;
+    } while (cursor && ids.length < limit);
+    return { ids: ids.slice(0, limit), complete: !cursor && ids.length <= limit };
+  }
+
   async #read(cursor: string | undefined): Promise<void> {
     this.#controller?.abort();
     const controller = new AbortController();
@@ -71,6 +129,7 @@ export class RecordList<T extends { id: string }> {
       const page = await this.#fetch({ ...this.#query, cursor }, controller.signal);
       this.rows = cursor ? [...this.rows, ...page.data] : page.data;
       this.next = page.next_cursor;
+      if (!cursor) this.total = page.total ?? null;
       this.loaded = true;
     } catch (caught) {
       if (controller.signal.aborted) return;
@@ -82,8 +141,10 @@ export class RecordList<T extends { id: string }> {
 }
 
 /**
- * Shows a list's query in the address, so that reloading or sharing the page shows the same
- * list; empty values are left out.
+ * Shows a list's query in the address, so that reloading, sharing or coming back to the page
+ * shows the same list; empty values are left out. A replacing navigation, not shallow routing:
+ * the router remembers a shallow entry by the address it had before, so the back button would
+ * bring the list back without its query.
  */
 export function keepInAddress(query: Record<string, unknown>): void {
   const url = new URL(page.url);
@@ -91,7 +152,8 @@ export function keepInAddress(query: Record<string, unknown>): void {
   for (const [key, value] of Object.entries(query)) {
     if (typeof value === 'string' && value) url.searchParams.set(key, value);
   }
-  if (url.href !== page.url.href) replaceState(url, {});
+  if (url.href !== page.url.href)
+    void goto(url, { replaceState: true, keepFocus: true, noScroll: true });
 }
 
 /**

@@ -2,6 +2,8 @@ export interface Toast {
   id: number;
   tone: 'error' | 'success';
   text: string;
+  /** A way to take back what just happened, such as Undo. */
+  action?: { label: string; run: () => void };
 }
 
 let next = 0;
@@ -10,10 +12,11 @@ let next = 0;
 class Toasts {
   list = $state<Toast[]>([]);
 
-  show(text: string, tone: Toast['tone'] = 'success'): void {
+  show(text: string, tone: Toast['tone'] = 'success', action?: Toast['action']): void {
     const id = (next += 1);
-    this.list.push({ id, tone, text });
-    setTimeout(() => this.dismiss(id), tone === 'error' ? 8000 : 4000);
+    this.list.push({ id, tone, text, action });
+    // Time to read it, and more to decide to take it back.
+    setTimeout(() => this.dismiss(id), tone === 'error' || action ? 10000 : 4000);
   }
 
   dismiss(id: number): void {

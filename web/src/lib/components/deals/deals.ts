@@ -1,4 +1,5 @@
 import { call, client, type ApiBody, type ApiResult } from '$lib/api';
+import type { Tone } from '$lib/components/Badge.svelte';
 import { session } from '$lib/session.svelte';
 
 // The generated schema marks the shared Deal object nullable (a convert answer may have none).
@@ -61,9 +62,9 @@ export function kindTone(kind: StageKind): string {
   return 'border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900/60';
 }
 
-export function kindBadge(kind: StageKind): string {
-  if (kind === 'won')
-    return 'bg-emerald-100 text-emerald-800 dark:bg-emerald-500/20 dark:text-emerald-200';
-  if (kind === 'lost') return 'bg-red-100 text-red-800 dark:bg-red-500/20 dark:text-red-200';
-  return 'bg-indigo-100 text-indigo-800 dark:bg-indigo-500/20 dark:text-indigo-200';
+/** A badge's tone by the kind of stage: won good, lost bad. */
+export function kindBadge(kind: StageKind): Tone {
+  if (kind === 'won') return 'good';
+  if (kind === 'lost') return 'bad';
+  return 'accent';
 }

@@ -1,4 +1,6 @@
 import { call, client, type ApiBody, type ApiResult } from '$lib/api';
+import { optimistic } from '$lib/optimistic';
+import type { Tone } from '$lib/components/Badge.svelte';
 import { recordPath, type RecordType } from '$lib/records';
 
 export type Task = ApiResult<'/api/v1/tasks', 'get'>['data'][number];
@@ -12,12 +14,41 @@ export const priorityOptions: { value: Priority; label: string }[] = [
   { value: 'urgent', label: 'Urgent' },
 ];
 
-export function priorityBadge(priority: Priority): string {
-  if (priority === 'urgent') return 'bg-red-100 text-red-800 dark:bg-red-500/20 dark:text-red-200';
-  if (priority === 'high')
-    return 'bg-amber-100 text-amber-900 dark:bg-amber-500/20 dark:text-amber-200';
-  if (priority === 'low') return 'bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300';
-  return 'bg-sky-100 text-sky-900 dark:bg-sky-500/20 dark:text-sky-200';
+export type TaskTab = 'mine' | 'today' | 'overdue' | 'upcoming';
+
+/** The tasks page's tabs: the API's `view`, and what each says when it is empty. */
+export const taskTabs: { value: TaskTab; label: string; empty: string; hint: string }[] = [
+  {
+    value: 'mine',
+    label: 'Mine',
+    empty: 'Nothing on your list',
+    hint: 'Tasks assigned to you that are not done yet show here. Create one to plan your next step.',
+  },
+  {
+    value: 'today',
+    label: 'Due today',
+    empty: 'Nothing due today',
+    hint: 'A clear day. Look at what is coming up, or plan a follow-up for today.',
+  },
+  {
+    value: 'overdue',
+    label: 'Overdue',
+    empty: 'Nothing overdue',
+    hint: 'You are on top of things: every task with a past due time is done.',
+  },
+  {
+    value: 'upcoming',
+    label: 'Upcoming',
+    empty: 'Nothing planned after today',
+    hint: 'Plan the next call or email so nothing slips.',
+  },
+];
+
+export function priorityTone(priority: Priority): Tone {
+  if (priority === 'urgent') return 'bad';
+  if (priority === 'high') return 'warn';
+  if (priority === 'low') return 'neutral';
+  return 'info';
 }
 
 /** The record a task is attached to, if any. */
@@ -101,4 +132,21 @@ async function readName(type: RecordType, id: string): Promise<string> {
           ?.name ?? ''
       );
   }
+}
+
+/** Marks a task done at once; back as it was, with a message, when the API refuses. */
+export function completeTask(task: Task): void {
+  void optimistic(
+    () => {
+      const before = { status: task.status, completed_at: task.completed_at };
+      task.status = 'done';
+      task.completed_at = new Date().toISOString();
+      return () => Object.assign(task, before);
+    },
+    () =>
+      call(
+        client.POST('/api/v1/tasks/{task_id}/complete', { params: { path: { task_id: task.id } } }),
+      ),
+    'Could not complete the task',
+  );
 }

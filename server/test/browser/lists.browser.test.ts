@@ -1,0 +1,162 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  apiAuth,
+  chromiumPath,
+  expectAccessible,
+  newContext,
+  screenshots,
+  signUpInBrowser,
+  startBrowserHarness,
+  type Account,
+  type BrowserHarness,
+} from './browser.js';
+
+const POLL = { timeout: 15_000 };
+
+describe.skipIf(!chromiumPath)('lists in a real browser', { timeout: 180_000 }, () => {
+  let harness: BrowserHarness;
+  let context: BrowserContext;
+  let page: Page;
+  let account: Account;
+
+  beforeAll(async () => {
+    harness = await startBrowserHarness();
+    context = await newContext(harness);
+    page = await context.newPage();
+    account = await signUpInBrowser(page, 'Lists');
+    const auth = await apiAuth(harness, account);
+    // More leads than one page shows, half of them contacted.
+    for (let i = 0; i < 70; i += 1) {
+      const created = await harness.t.app.inject({
+        method: 'POST',
+        url: '/api/v1/leads',
+        headers: auth,
+        payload: {
+          first_name: `Lead${i}`,
+          last_name: `Number ${i}`,
+          company: `Company ${String(i % 9)}`,
+          email: `lead${i}@example.com`,
+          phone: '+1 (555) 010-0000',
+          status: i % 2 === 0 ? 'contacted' : 'new',
+        },
+      });
+      expect(created.statusCode).toBe(201);
+    }
+  }, 180_000);
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  const table = (p: Page) => p.getByRole('table', { name: 'leads' });
+
+  it('keeps filters and sort when opening a record and coming back', async () => {
+    await page.goto('/leads');
+    await table(page).locator('tbody tr[data-row-id]').first().waitFor();
+    await page.getByRole('combobox', { name: 'Status' }).selectOption('contacted');
+    await table(page).getByRole('button', { name: 'Company' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('sort'), POLL).toBe('company');
+    await expect.poll(() => new URL(page.url()).searchParams.get('status'), POLL).toBe('contacted');
+    await page.getByText('35 leads').waitFor();
+
+    await table(page).locator('tbody tr[data-row-id] a').first().click();
+    await page.waitForURL(/\/leads\/[0-9a-f-]{36}$/);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.goBack();
+
+    await page.waitForURL(/\/leads\?/);
+    await page.getByText('35 leads').waitFor();
+    expect(await page.getByRole('combobox', { name: 'Status' }).inputValue()).toBe('contacted');
+    expect(
+      await table(page).getByRole('columnheader', { name: 'Company' }).getAttribute('aria-sort'),
+    ).toBe('ascending');
+  });
+
+  it('counts the records and selects all that match, not only those shown', async () => {
+    await page.goto('/leads');
+    await page.getByText('70 leads').waitFor();
+    await expect.poll(() => table(page).locator('tbody tr[data-row-id]').count(), POLL).toBe(50);
+    await page.getByRole('checkbox', { name: 'Select all shown' }).check();
+    await page.getByText('50 selected').waitFor();
+    await page.getByRole('button', { name: 'Select all 70 leads matching' }).click();
+    await page.getByText('All 70 leads matching selected').waitFor();
+    await expectAccessible(page, 'the leads list with every match selected');
+
+    // A bulk action takes all of them, also those not loaded yet.
+    await page.getByRole('button', { name: 'Assign', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: /Assign an owner/ });
+    await dialog.getByLabel('New owner').selectOption({ label: 'Nobody' });
+    await dialog.getByRole('button', { name: 'Apply' }).click();
+    await page.getByText('Assign an owner: 70 records done').waitFor();
+    const [row] = await harness.t.ownerQuery<{ n: string }>(
+      `SELECT count(*) AS n FROM leads l JOIN orgs o ON o.id = l.org_id
+        WHERE o.name = $1 AND l.owner_id IS NULL`,
+      [account.org],
+    );
+    expect(Number(row?.n)).toBe(70);
+  });
+
+  it('links phone numbers and emails in the table', async () => {
+    await page.goto('/leads');
+    const email = table(page).getByRole('link', { name: 'lead69@example.com' });
+    await email.waitFor();
+    expect(await email.getAttribute('href')).toBe('mailto:lead69@example.com');
+
+    // And on the record's page, with the way to edit them kept apart.
+    await table(page).getByRole('link', { name: 'Lead69 Number 69' }).click();
+    await page.getByRole('heading', { name: 'Lead69 Number 69' }).waitFor();
+    expect(await page.getByRole('link', { name: 'lead69@example.com' }).getAttribute('href')).toBe(
+      'mailto:lead69@example.com',
+    );
+    expect(await page.getByRole('link', { name: '+1 (555) 010-0000' }).getAttribute('href')).toBe(
+      'tel:+15550100000',
+    );
+    await page.getByRole('button', { name: 'Edit Phone' }).click();
+    expect(await page.getByLabel('Phone').inputValue()).toBe('+1 (555) 010-0000');
+    await page.keyboard.press('Escape');
+    await expectAccessible(page, 'the lead page with links to write and call');
+  });
+
+  it('skips to the content, and opens a create dialog at its first field', async () => {
+    await page.goto('/leads');
+    await table(page).locator('tbody tr[data-row-id]').first().waitFor();
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip to content' });
+    expect(await skip.evaluate((link) => link === link.ownerDocument.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    // The next stop is the page's own first control, not the sidebar.
+    expect(
+      await page
+        .getByRole('button', { name: /New lead/ })
+        .evaluate((button) => button === button.ownerDocument.activeElement),
+    ).toBe(true);
+    await page.keyboard.press('Enter');
+    const first = page.getByRole('dialog', { name: 'New lead' }).getByLabel('First name');
+    await first.waitFor();
+    expect(await first.evaluate((input) => input === input.ownerDocument.activeElement)).toBe(true);
+    await page.keyboard.press('Escape');
+  });
+
+  // Last: the phone's copy of the session rotates the refresh token the first context holds.
+  it('shows cards at phone width, with tap-to-call and tap-to-email', async () => {
+    const phone = await harness.browser.newContext({
+      baseURL: harness.baseUrl,
+      viewport: { width: 390, height: 800 },
+      storageState: await context.storageState(),
+    });
+    const p = await phone.newPage();
+    await p.goto('/leads?sort=last_name');
+    const cards = p.getByRole('list', { name: 'leads' });
+    await cards.getByRole('listitem').first().waitFor();
+    expect(await p.getByRole('table', { name: 'leads' }).count()).toBe(0);
+    const email = cards.getByRole('link', { name: 'lead0@example.com' });
+    expect(await email.getAttribute('href')).toBe('mailto:lead0@example.com');
+    // Nothing wider than the screen: no sideways scrolling.
+    const width = await p.evaluate<number>('document.documentElement.scrollWidth');
+    expect(width).toBeLessThanOrEqual(390);
+    await expectAccessible(p, 'the leads list at phone width');
+    await screenshots(p, 'leads-phone');
+    await phone.close();
+  });
+});
