@@ -1,3 +1,5 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -150,5 +152,38 @@ describe('the record-kind registry and the database', () => {
     } finally {
       await owner.query('ROLLBACK');
     }
+  });
+});
+
+describe('the record kinds are listed once', () => {
+  // A second hand-written list of the kinds is how a new kind goes missing without a compile
+  // error: no bulk route, no search hit, no link. The registry and its generated copy are the
+  // only lists; the migrations and the generated API files are history and derivations.
+  const HAND_WRITTEN_LIST = /['"`]lead(_id)?['"`],\s*['"`]account(_id)?['"`],\s*['"`]contact/;
+  const roots = ['server/src', 'web/src'].map((dir) =>
+    path.resolve(import.meta.dirname, '../..', dir),
+  );
+
+  async function* sources(dir: string): AsyncGenerator<string> {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) yield* sources(full);
+      else if (/\.(ts|svelte)$/.test(entry.name)) yield full;
+    }
+  }
+
+  it('in the registry alone, not again by hand in the server or the web app', async () => {
+    const offenders: string[] = [];
+    for (const root of roots) {
+      for await (const file of sources(root)) {
+        if (
+          file.endsWith('records/registry.ts') ||
+          file.includes(`${path.sep}lib${path.sep}api${path.sep}`)
+        )
+          continue;
+        if (HAND_WRITTEN_LIST.test(await readFile(file, 'utf8'))) offenders.push(file);
+      }
+    }
+    expect(offenders).toEqual([]);
   });
 });

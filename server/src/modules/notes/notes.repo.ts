@@ -8,15 +8,12 @@ import {
   type ListPage,
   type ListParams,
 } from '../../lib/list-query.js';
-import type { AttachmentColumns } from '../records/attachments.js';
+import { ATTACHMENT_FIELDS, type AttachmentColumns } from '../records/attachments.js';
 
 export const NOTE_COLUMNS = [
   'id',
   'body',
-  'lead_id',
-  'account_id',
-  'contact_id',
-  'deal_id',
+  ...ATTACHMENT_FIELDS,
   'created_at',
   'updated_at',
   'created_by',
