@@ -41,4 +41,22 @@ export default tseslint.config(
     files: ['server/src/config.ts', 'server/test/**', 'scripts/**', '**/*.config.*'],
     rules: { 'no-restricted-properties': 'off' },
   },
+  {
+    // A route validates and calls a service; only a service opens a transaction and hands it
+    // to a repository. Schemas describe, they do not query.
+    files: ['server/src/**/*.routes.ts', 'server/src/**/*.schemas.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/*.repo.js', '**/*.repo'],
+              message: 'Routes and schemas call services; SQL stays behind them in repositories.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

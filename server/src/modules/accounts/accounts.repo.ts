@@ -1,14 +1,9 @@
 import { sql, type Selectable, type Updateable } from 'kysely';
 import type { AccountsTable } from '../../db/schema.js';
 import type { Tx } from '../../db/tenant.js';
-import {
-  runList,
-  type AnyQuery,
-  type ListDefinition,
-  type ListPage,
-  type ListParams,
-} from '../../lib/list-query.js';
+import { runList, type AnyQuery, type ListPage, type ListParams } from '../../lib/list-query.js';
 import { applyCommonFilters, type CommonFilters } from '../records/filters.js';
+import { RECORD_KINDS } from '../records/registry.js';
 
 export const ACCOUNT_COLUMNS = [
   'id',
@@ -60,20 +55,6 @@ export interface AccountSummaryRow {
   open_tasks: number;
 }
 
-export const accountList: ListDefinition = {
-  table: 'accounts',
-  alias: 'a',
-  recordType: 'account',
-  sorts: {
-    name: { column: 'name' },
-    created_at: { column: 'created_at' },
-    updated_at: { column: 'updated_at' },
-    annual_revenue: { column: 'annual_revenue', nullable: true },
-    employees: { column: 'employees', nullable: true },
-  },
-  defaultSort: 'name',
-};
-
 function toWrite(values: AccountWrite) {
   const { billing_address, shipping_address, ...rest } = values;
   return {
@@ -88,7 +69,7 @@ export function listAccounts(
   params: ListParams,
   filters: AccountFilters,
 ): Promise<ListPage<AccountRow>> {
-  return runList<AccountRow>(tx, accountList, params, {
+  return runList<AccountRow>(tx, RECORD_KINDS.account.list, params, {
     select: (query: AnyQuery) => query.select(ACCOUNT_COLUMNS.map((c) => `a.${c}` as const)),
     filter: (query: AnyQuery) => {
       const q = applyCommonFilters(query, 'a', 'account', filters);

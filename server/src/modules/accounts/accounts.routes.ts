@@ -11,8 +11,8 @@ import {
   RecordMeta,
   TagIds,
 } from '../records/schemas.js';
-import { accountList } from './accounts.repo.js';
 import * as accounts from './accounts.service.js';
+import { RECORD_KINDS } from '../records/registry.js';
 
 export const AccountSchema = Type.Object(
   {
@@ -91,8 +91,8 @@ const AccountListQuery = Type.Object(
     ...ListQueryBase,
     sort: Type.Optional(
       Type.Enum(
-        Object.keys(accountList.sorts).flatMap((s) => [s, `-${s}`]),
-        { default: accountList.defaultSort },
+        Object.keys(RECORD_KINDS.account.list.sorts).flatMap((s) => [s, `-${s}`]),
+        { default: RECORD_KINDS.account.list.defaultSort },
       ),
     ),
     industry: Type.Optional(Type.String({ maxLength: 100, examples: ['Manufacturing'] })),

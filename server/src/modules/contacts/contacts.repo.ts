@@ -1,14 +1,9 @@
 import { sql, type Selectable, type Updateable } from 'kysely';
 import type { ContactsTable } from '../../db/schema.js';
 import type { Tx } from '../../db/tenant.js';
-import {
-  runList,
-  type AnyQuery,
-  type ListDefinition,
-  type ListPage,
-  type ListParams,
-} from '../../lib/list-query.js';
+import { runList, type AnyQuery, type ListPage, type ListParams } from '../../lib/list-query.js';
 import { applyCommonFilters, type CommonFilters } from '../records/filters.js';
+import { RECORD_KINDS } from '../records/registry.js';
 
 export const CONTACT_COLUMNS = [
   'id',
@@ -43,18 +38,6 @@ export interface ContactFilters extends CommonFilters {
   do_not_contact?: boolean;
 }
 
-export const contactList: ListDefinition = {
-  table: 'contacts',
-  alias: 'c',
-  recordType: 'contact',
-  sorts: {
-    last_name: { column: 'last_name' },
-    created_at: { column: 'created_at' },
-    updated_at: { column: 'updated_at' },
-  },
-  defaultSort: 'last_name',
-};
-
 function toWrite(values: ContactWrite) {
   const { address, ...rest } = values;
   return { ...rest, ...(address !== undefined && { address: JSON.stringify(address) }) };
@@ -65,7 +48,7 @@ export function listContacts(
   params: ListParams,
   filters: ContactFilters,
 ): Promise<ListPage<ContactRow>> {
-  return runList<ContactRow>(tx, contactList, params, {
+  return runList<ContactRow>(tx, RECORD_KINDS.contact.list, params, {
     select: (query: AnyQuery) => query.select(CONTACT_COLUMNS.map((c) => `c.${c}` as const)),
     filter: (query: AnyQuery) => {
       let q = applyCommonFilters(query, 'c', 'contact', filters);

@@ -10,8 +10,8 @@ import {
   RecordMeta,
   TagIds,
 } from '../records/schemas.js';
-import { contactList } from './contacts.repo.js';
 import * as contacts from './contacts.service.js';
+import { RECORD_KINDS } from '../records/registry.js';
 
 export const ContactSchema = Type.Object(
   {
@@ -75,8 +75,8 @@ const ContactListQuery = Type.Object(
     ...ListQueryBase,
     sort: Type.Optional(
       Type.Enum(
-        Object.keys(contactList.sorts).flatMap((s) => [s, `-${s}`]),
-        { default: contactList.defaultSort },
+        Object.keys(RECORD_KINDS.contact.list.sorts).flatMap((s) => [s, `-${s}`]),
+        { default: RECORD_KINDS.contact.list.defaultSort },
       ),
     ),
     account_id: Type.Optional(

@@ -1,14 +1,9 @@
 import { sql, type Updateable } from 'kysely';
 import type { DealsTable, Source, StageKind } from '../../db/schema.js';
 import { orgOf, subquery, type Tx } from '../../db/tenant.js';
-import {
-  runList,
-  type AnyQuery,
-  type ListDefinition,
-  type ListPage,
-  type ListParams,
-} from '../../lib/list-query.js';
+import { runList, type AnyQuery, type ListPage, type ListParams } from '../../lib/list-query.js';
 import { applyCommonFilters, type CommonFilters } from '../records/filters.js';
+import { RECORD_KINDS } from '../records/registry.js';
 
 const PLAIN_COLUMNS = [
   'id',
@@ -105,20 +100,6 @@ export interface DealFilters extends CommonFilters {
   close_to?: string;
 }
 
-export const dealList: ListDefinition = {
-  table: 'deals',
-  alias: 'o',
-  recordType: 'deal',
-  sorts: {
-    created_at: { column: 'created_at' },
-    updated_at: { column: 'updated_at' },
-    name: { column: 'name' },
-    amount: { column: 'amount' },
-    expected_close_date: { column: 'expected_close_date', nullable: true },
-  },
-  defaultSort: '-created_at',
-};
-
 /** The deal filters, on a query over `deals as o`; the list and the board share them. */
 export function applyDealFilters(query: AnyQuery, filters: DealFilters): AnyQuery {
   const col = (name: string) => sql.ref(`o.${name}`);
@@ -157,7 +138,7 @@ export function listDeals(
   params: ListParams,
   filters: DealFilters,
 ): Promise<ListPage<DealRow>> {
-  return runList<DealRow>(tx, dealList, params, {
+  return runList<DealRow>(tx, RECORD_KINDS.deal.list, params, {
     select: selectDeal,
     filter: (query) => applyDealFilters(query, filters),
   });

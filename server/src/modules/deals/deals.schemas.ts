@@ -10,7 +10,7 @@ import {
   Source,
   TagIds,
 } from '../records/schemas.js';
-import { dealList } from './deals.repo.js';
+import { RECORD_KINDS } from '../records/registry.js';
 
 export const DealSchema = Type.Object(
   {
@@ -108,8 +108,8 @@ export const DealListQuery = Type.Object(
     ...DealFilterProperties,
     sort: Type.Optional(
       Type.Enum(
-        Object.keys(dealList.sorts).flatMap((s) => [s, `-${s}`]),
-        { default: dealList.defaultSort },
+        Object.keys(RECORD_KINDS.deal.list.sorts).flatMap((s) => [s, `-${s}`]),
+        { default: RECORD_KINDS.deal.list.defaultSort },
       ),
     ),
     pipeline_id: Type.Optional(Uuid),

@@ -4,7 +4,6 @@ import { contextOf } from '../../http/context.js';
 import { errors, Uuid } from '../../http/schemas.js';
 import { RECORD_KINDS } from '../records/registry.js';
 import { Nullable } from '../records/schemas.js';
-import type { DuplicateKind } from './duplicates.repo.js';
 import * as duplicates from './duplicates.service.js';
 
 const Text = (maxLength: number, example: string) =>
@@ -17,23 +16,27 @@ const person = {
 };
 
 /** What each kind is matched on, as query parameters. */
-const QUERIES: Record<DuplicateKind, { properties: TProperties; description: string }> = {
-  lead: {
-    properties: { ...person, company: Text(300, 'Analytical Engines Ltd') },
-    description:
-      'Leads with the same email, or the same first and last name (case, accents and spacing aside). `company` is accepted and not matched on: many people share one.',
-  },
-  contact: {
-    properties: person,
-    description:
-      'Contacts with the same email, or the same first and last name (case, accents and spacing aside).',
-  },
-  account: {
-    properties: { name: Text(300, 'Analytical Engines'), domain: Text(500, 'analytical.example') },
-    description:
-      'Accounts with the same name (case, accents and spacing aside) or the same domain (`https://www.` and paths aside).',
-  },
-};
+const QUERIES: Record<duplicates.DuplicateKind, { properties: TProperties; description: string }> =
+  {
+    lead: {
+      properties: { ...person, company: Text(300, 'Analytical Engines Ltd') },
+      description:
+        'Leads with the same email, or the same first and last name (case, accents and spacing aside). `company` is accepted and not matched on: many people share one.',
+    },
+    contact: {
+      properties: person,
+      description:
+        'Contacts with the same email, or the same first and last name (case, accents and spacing aside).',
+    },
+    account: {
+      properties: {
+        name: Text(300, 'Analytical Engines'),
+        domain: Text(500, 'analytical.example'),
+      },
+      description:
+        'Accounts with the same name (case, accents and spacing aside) or the same domain (`https://www.` and paths aside).',
+    },
+  };
 
 const DuplicateSchema = Type.Object(
   {
@@ -48,7 +51,7 @@ const DuplicateSchema = Type.Object(
 export const duplicateRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const security = [{ bearerAuth: [] }];
   for (const [kind, query] of Object.entries(QUERIES) as Array<
-    [DuplicateKind, (typeof QUERIES)[DuplicateKind]]
+    [duplicates.DuplicateKind, (typeof QUERIES)[duplicates.DuplicateKind]]
   >) {
     const { path, label } = RECORD_KINDS[kind];
     app.get(

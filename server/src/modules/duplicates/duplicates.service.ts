@@ -2,6 +2,8 @@ import { withTenant } from '../../db/tenant.js';
 import type { RequestContext } from '../../http/context.js';
 import * as repo from './duplicates.repo.js';
 
+export type DuplicateKind = repo.DuplicateKind;
+
 export const DUPLICATES_LIMIT = 10;
 
 export interface DuplicateQuery {

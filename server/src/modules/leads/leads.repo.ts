@@ -1,14 +1,9 @@
 import { sql, type Selectable, type Updateable } from 'kysely';
 import type { LeadsTable, LeadStatus, Source } from '../../db/schema.js';
 import type { Tx } from '../../db/tenant.js';
-import {
-  runList,
-  type AnyQuery,
-  type ListDefinition,
-  type ListPage,
-  type ListParams,
-} from '../../lib/list-query.js';
+import { runList, type AnyQuery, type ListPage, type ListParams } from '../../lib/list-query.js';
 import { applyCommonFilters, type CommonFilters } from '../records/filters.js';
+import { RECORD_KINDS } from '../records/registry.js';
 
 export const LEAD_COLUMNS = [
   'id',
@@ -54,22 +49,6 @@ export interface LeadFilters extends CommonFilters {
   rating?: NonNullable<LeadRow['rating']>;
 }
 
-export const leadList: ListDefinition = {
-  table: 'leads',
-  alias: 'l',
-  recordType: 'lead',
-  sorts: {
-    created_at: { column: 'created_at' },
-    updated_at: { column: 'updated_at' },
-    last_name: { column: 'last_name' },
-    company: { column: 'company', nullable: true },
-    status: { column: 'status' },
-    next_follow_up_at: { column: 'next_follow_up_at', nullable: true },
-    estimated_value: { column: 'estimated_value', nullable: true },
-  },
-  defaultSort: '-created_at',
-};
-
 function toWrite(values: LeadWrite) {
   const { address, ...rest } = values;
   return { ...rest, ...(address !== undefined && { address: JSON.stringify(address) }) };
@@ -80,7 +59,7 @@ export function listLeads(
   params: ListParams,
   filters: LeadFilters,
 ): Promise<ListPage<LeadRow>> {
-  return runList<LeadRow>(tx, leadList, params, {
+  return runList<LeadRow>(tx, RECORD_KINDS.lead.list, params, {
     select: (query: AnyQuery) => query.select(LEAD_COLUMNS.map((c) => `l.${c}` as const)),
     filter: (query: AnyQuery) => {
       let q = applyCommonFilters(query, 'l', 'lead', filters);

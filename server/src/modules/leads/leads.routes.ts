@@ -18,8 +18,8 @@ import { AccountSchema } from '../accounts/accounts.routes.js';
 import { ContactSchema } from '../contacts/contacts.routes.js';
 import { DealSchema } from '../deals/deals.schemas.js';
 import * as conversion from './convert.service.js';
-import { leadList } from './leads.repo.js';
 import * as leads from './leads.service.js';
+import { RECORD_KINDS } from '../records/registry.js';
 
 const OpenStatus = Type.Enum(['new', 'contacted', 'qualified', 'unqualified']);
 const Status = Type.Enum(['new', 'contacted', 'qualified', 'unqualified', 'converted']);
@@ -102,8 +102,8 @@ const LeadListQuery = Type.Object(
     ...ListQueryBase,
     sort: Type.Optional(
       Type.Enum(
-        Object.keys(leadList.sorts).flatMap((s) => [s, `-${s}`]),
-        { default: leadList.defaultSort },
+        Object.keys(RECORD_KINDS.lead.list.sorts).flatMap((s) => [s, `-${s}`]),
+        { default: RECORD_KINDS.lead.list.defaultSort },
       ),
     ),
     status: Type.Optional(Type.Array(Status, { maxItems: 5 })),

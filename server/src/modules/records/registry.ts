@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { RecordType } from '../../db/schema.js';
+import type { ListDefinition } from '../../lib/list-query.js';
 
 /**
  * The kinds of CRM record, said once. Everything that enumerates kinds reads this: the
@@ -29,6 +30,8 @@ export interface RecordKindDefinition<K extends string = string> {
   searchFields: readonly string[];
   /** Among hits of equal score, the lower comes first: a company before the people in it. */
   searchRank: number;
+  /** How lists of the kind page and sort (`lib/list-query.ts`). */
+  list: ListDefinition;
 }
 
 function personName(alias: string): RawBuilder<string> {
@@ -54,6 +57,22 @@ export const RECORD_KINDS = {
       >`coalesce(nullif(${sql.ref(`${alias}.company`)}, ''), ${sql.ref(`${alias}.email`)})`,
     searchFields: ['3:first_name+last_name', '2:email', '2:company', '1:#phone', '1:job_title'],
     searchRank: 4,
+    // The list: its table alias, the fields it sorts by (each on an index led by org_id).
+    list: {
+      table: 'leads',
+      alias: 'l',
+      recordType: 'lead',
+      sorts: {
+        created_at: { column: 'created_at' },
+        updated_at: { column: 'updated_at' },
+        last_name: { column: 'last_name' },
+        company: { column: 'company', nullable: true },
+        status: { column: 'status' },
+        next_follow_up_at: { column: 'next_follow_up_at', nullable: true },
+        estimated_value: { column: 'estimated_value', nullable: true },
+      },
+      defaultSort: '-created_at',
+    },
   },
   account: {
     kind: 'account',
@@ -65,6 +84,20 @@ export const RECORD_KINDS = {
     subtitle: column('domain'),
     searchFields: ['3:name', '2:domain', '2:email', '2:website', '1:#phone', '1:industry'],
     searchRank: 1,
+    // The list: its table alias, the fields it sorts by (each on an index led by org_id).
+    list: {
+      table: 'accounts',
+      alias: 'a',
+      recordType: 'account',
+      sorts: {
+        name: { column: 'name' },
+        created_at: { column: 'created_at' },
+        updated_at: { column: 'updated_at' },
+        annual_revenue: { column: 'annual_revenue', nullable: true },
+        employees: { column: 'employees', nullable: true },
+      },
+      defaultSort: 'name',
+    },
   },
   contact: {
     kind: 'contact',
@@ -76,6 +109,18 @@ export const RECORD_KINDS = {
     subtitle: column('email'),
     searchFields: ['3:first_name+last_name', '2:email', '1:#phone', '1:#mobile', '1:job_title'],
     searchRank: 2,
+    // The list: its table alias, the fields it sorts by (each on an index led by org_id).
+    list: {
+      table: 'contacts',
+      alias: 'c',
+      recordType: 'contact',
+      sorts: {
+        last_name: { column: 'last_name' },
+        created_at: { column: 'created_at' },
+        updated_at: { column: 'updated_at' },
+      },
+      defaultSort: 'last_name',
+    },
   },
   deal: {
     kind: 'deal',
@@ -91,6 +136,20 @@ export const RECORD_KINDS = {
        WHERE s.org_id = ${sql.ref(`${alias}.org_id`)} AND s.id = ${sql.ref(`${alias}.stage_id`)}))`,
     searchFields: ['3:name'],
     searchRank: 3,
+    // The list: its table alias, the fields it sorts by (each on an index led by org_id).
+    list: {
+      table: 'deals',
+      alias: 'o',
+      recordType: 'deal',
+      sorts: {
+        created_at: { column: 'created_at' },
+        updated_at: { column: 'updated_at' },
+        name: { column: 'name' },
+        amount: { column: 'amount' },
+        expected_close_date: { column: 'expected_close_date', nullable: true },
+      },
+      defaultSort: '-created_at',
+    },
   },
 } as const satisfies { [K in RecordType]: RecordKindDefinition<K> };
 

@@ -1,25 +1,10 @@
 import { sql, type Selectable, type Updateable } from 'kysely';
 import type { TaskPriority, TasksTable, TaskStatus, TaskType } from '../../db/schema.js';
 import type { Tx } from '../../db/tenant.js';
-import {
-  runList,
-  type AnyQuery,
-  type ListDefinition,
-  type ListPage,
-  type ListParams,
-} from '../../lib/list-query.js';
+import { runList, type AnyQuery, type ListPage, type ListParams } from '../../lib/list-query.js';
 import { applyCommonFilters, type CommonFilters } from '../records/filters.js';
 import { ATTACHMENT_FIELDS } from '../records/attachments.js';
-
-export const TASK_PRIORITIES = [
-  'low',
-  'normal',
-  'high',
-  'urgent',
-] as const satisfies TaskPriority[];
-export const TASK_TYPES = ['call', 'meeting', 'email', 'todo'] as const satisfies TaskType[];
-export const TASK_STATUSES = ['open', 'in_progress', 'done'] as const satisfies TaskStatus[];
-export const TASK_VIEWS = ['today', 'overdue', 'upcoming'] as const;
+import { TASK_STATUSES, TASK_VIEWS, taskList } from './tasks.schemas.js';
 
 export const TASK_COLUMNS = [
   'id',
@@ -58,17 +43,6 @@ export interface TaskFilters extends Omit<CommonFilters, 'owner_id' | 'tag_id'> 
   contact_id?: string;
   deal_id?: string;
 }
-
-export const taskList: ListDefinition = {
-  table: 'tasks',
-  alias: 't',
-  sorts: {
-    due_at: { column: 'due_at', nullable: true },
-    created_at: { column: 'created_at' },
-    priority: { column: 'priority', ranking: TASK_PRIORITIES },
-  },
-  defaultSort: 'due_at',
-};
 
 const OPEN = TASK_STATUSES.filter((s) => s !== 'done');
 

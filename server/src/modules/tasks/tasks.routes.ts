@@ -8,7 +8,13 @@ import {
   AttachmentResponse,
 } from '../records/attachments.js';
 import { DateTimeInput, ListQueryBase, Nullable, pageOf } from '../records/schemas.js';
-import { TASK_PRIORITIES, TASK_STATUSES, TASK_TYPES, TASK_VIEWS, taskList } from './tasks.repo.js';
+import {
+  TASK_PRIORITIES,
+  TASK_STATUSES,
+  TASK_TYPES,
+  TASK_VIEWS,
+  taskList,
+} from './tasks.schemas.js';
 import * as tasks from './tasks.service.js';
 
 const Priority = Type.Enum(TASK_PRIORITIES, { examples: ['high'] });

@@ -13,6 +13,7 @@ import {
 } from '../records/attachments.js';
 import { requireAdminOr } from '../records/permissions.js';
 import * as repo from './tasks.repo.js';
+import { TASK_VIEWS } from './tasks.schemas.js';
 
 export type Task = repo.TaskRow;
 
@@ -20,7 +21,7 @@ export type TaskInput = Omit<repo.TaskWrite, AttachmentField | 'due_notified_at'
 
 export type TaskListFilters = Omit<repo.TaskFilters, 'view' | 'deal_id'> & {
   mine?: boolean;
-  view?: (typeof repo.TASK_VIEWS)[number];
+  view?: (typeof TASK_VIEWS)[number];
   tz?: string;
   deal_id?: string;
 };
