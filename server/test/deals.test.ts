@@ -125,6 +125,25 @@ describe('deals', () => {
     expect((await call('GET', `/deals/${deal.id}/stage-history`, a)).statusCode).toBe(404);
   });
 
+  it("names each deal's account in the list itself, however many accounts there are", async () => {
+    const org = await signUp(t.app, 'deal-account-names');
+    await t.ownerQuery(
+      `INSERT INTO accounts (org_id, name) SELECT $1, 'Account ' || n FROM generate_series(1, 250) n`,
+      [org.orgId],
+    );
+    const [last] = await t.ownerQuery<{ id: string }>(
+      `SELECT id FROM accounts WHERE org_id = $1 AND name = 'Account 250'`,
+      [org.orgId],
+    );
+    const deal = await createDeal(org, { name: 'Far down the list', account_id: last!.id });
+    expect(deal.account_name).toBe('Account 250');
+    const list = await call('GET', '/deals', org);
+    expect(list.statusCode, list.body).toBe(200);
+    expect(list.json().data.map((d: { account_name: string | null }) => d.account_name)).toEqual([
+      'Account 250',
+    ]);
+  });
+
   it('links an account, a primary contact, other contacts and tags', async () => {
     const account = await insertRow('accounts', a.orgId, 'Linked Inc');
     const primary = await insertContact(a.orgId, 'Primary');

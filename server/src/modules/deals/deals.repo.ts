@@ -31,6 +31,8 @@ export interface DealRow {
   id: string;
   name: string;
   account_id: string | null;
+  /** The account's name, read in the same statement as the deal. */
+  account_name: string | null;
   primary_contact_id: string | null;
   /** numeric: a string from pg. */
   amount: string;
@@ -86,6 +88,9 @@ function dealSelection(table: string) {
     sql<string | null>`${ref('expected_close_date')}::text`.as('expected_close_date'),
     sql<StageKind>`(SELECT s.kind FROM pipeline_stages s
       WHERE s.org_id = ${ref('org_id')} AND s.id = ${ref('stage_id')})`.as('status'),
+    // Lists show the account by name: read here, not by a request per row from the app.
+    sql<string | null>`(SELECT a.name FROM accounts a
+      WHERE a.org_id = ${ref('org_id')} AND a.id = ${ref('account_id')})`.as('account_name'),
   ];
 }
 

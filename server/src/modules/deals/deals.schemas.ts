@@ -17,6 +17,7 @@ export const DealSchema = Type.Object(
     ...RecordMeta,
     name: Type.String(),
     account_id: Nullable(Uuid),
+    account_name: Nullable(Type.String({ description: "The account's name" })),
     primary_contact_id: Nullable(Uuid),
     contact_ids: Type.Array(Uuid, { description: 'Other contacts involved in the deal' }),
     amount: Type.Number(),

@@ -4322,6 +4322,8 @@ export interface paths {
                                  * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                                  */
                                 account_id: string | null;
+                                /** @description The account's name */
+                                account_name: string | null;
                                 /**
                                  * Format: uuid
                                  * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -7225,6 +7227,8 @@ export interface paths {
                              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                              */
                             account_id: string | null;
+                            /** @description The account's name */
+                            account_name: string | null;
                             /**
                              * Format: uuid
                              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -7552,6 +7556,8 @@ export interface paths {
                              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                              */
                             account_id: string | null;
+                            /** @description The account's name */
+                            account_name: string | null;
                             /**
                              * Format: uuid
                              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -7717,6 +7723,8 @@ export interface paths {
                              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                              */
                             account_id: string | null;
+                            /** @description The account's name */
+                            account_name: string | null;
                             /**
                              * Format: uuid
                              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -8006,6 +8014,8 @@ export interface paths {
                              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                              */
                             account_id: string | null;
+                            /** @description The account's name */
+                            account_name: string | null;
                             /**
                              * Format: uuid
                              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -12031,6 +12041,8 @@ export interface components {
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
              */
             account_id: string | null;
+            /** @description The account's name */
+            account_name: string | null;
             /**
              * Format: uuid
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
