@@ -86,6 +86,27 @@ describe('contacts', () => {
     expect((await call('DELETE', `/contacts/${contact.id}`, a)).statusCode).toBe(404);
   });
 
+  it("shows each contact's account by name, in the list and on the contact", async () => {
+    const org = await signUp(t.app, 'contact-account-names');
+    const account = await create(org, '/accounts', { name: 'Initech' });
+    const contact = await createContact(org, { last_name: 'Lumbergh', account_id: account.id });
+    expect(contact.account_name).toBe('Initech');
+    await createContact(org, { last_name: 'Gibbons' });
+    const list = await call('GET', '/contacts?sort=last_name', org);
+    expect(list.statusCode, list.body).toBe(200);
+    expect(
+      list
+        .json()
+        .data.map((c: { last_name: string; account_name: string | null }) => [
+          c.last_name,
+          c.account_name,
+        ]),
+    ).toEqual([
+      ['Gibbons', null],
+      ['Lumbergh', 'Initech'],
+    ]);
+  });
+
   it('keeps emails unique within an organization, whatever their case', async () => {
     const org = await signUp(t.app, 'emails');
     await createContact(org, { last_name: 'First', email: 'same@example.com' });

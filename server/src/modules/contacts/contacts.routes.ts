@@ -24,6 +24,7 @@ export const ContactSchema = Type.Object(
     job_title: Nullable(Type.String()),
     department: Nullable(Type.String()),
     account_id: Nullable(Uuid),
+    account_name: Nullable(Type.String({ description: "The account's name" })),
     do_not_contact: Type.Boolean(),
     address: Type.Record(Type.String(), Type.String()),
     description: Type.String(),

@@ -5350,6 +5350,8 @@ export interface paths {
                              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                              */
                             account_id: string | null;
+                            /** @description The account's name */
+                            account_name: string | null;
                             do_not_contact: boolean;
                             address: {
                                 [key: string]: string;
@@ -5484,6 +5486,8 @@ export interface paths {
                              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                              */
                             account_id: string | null;
+                            /** @description The account's name */
+                            account_name: string | null;
                             do_not_contact: boolean;
                             address: {
                                 [key: string]: string;
@@ -5739,6 +5743,8 @@ export interface paths {
                              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                              */
                             account_id: string | null;
+                            /** @description The account's name */
+                            account_name: string | null;
                             do_not_contact: boolean;
                             address: {
                                 [key: string]: string;
@@ -11940,6 +11946,8 @@ export interface components {
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
              */
             account_id: string | null;
+            /** @description The account's name */
+            account_name: string | null;
             do_not_contact: boolean;
             address: {
                 [key: string]: string;
