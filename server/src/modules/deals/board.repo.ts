@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { orgOf, type Tx } from '../../db/tenant.js';
+import { orgOf, subquery, type Tx } from '../../db/tenant.js';
 import { matchingText, type AnyQuery } from '../../lib/list-query.js';
 import { applyDealFilters, selectDeal, type DealFilters, type DealRow } from './deals.repo.js';
 
@@ -10,9 +10,18 @@ export interface ColumnTotal {
   amount_total: string;
 }
 
-/** A pipeline's deals that pass the filters and match the text query. */
-function matching(tx: Tx, pipelineId: string, filters: DealFilters, q: string | undefined) {
-  const query = applyDealFilters(tx.selectFrom('deals as o') as AnyQuery, {
+/**
+ * A pipeline's deals that pass the filters and match the text query, read from `deals` as the
+ * caller builds it: a transaction's builder to run it, the unbound `subquery` to embed it in
+ * another statement (which pins it once, with that statement).
+ */
+function matching(
+  deals: AnyQuery,
+  pipelineId: string,
+  filters: DealFilters,
+  q: string | undefined,
+) {
+  const query = applyDealFilters(deals, {
     ...filters,
     pipeline_id: pipelineId,
   });
@@ -30,7 +39,9 @@ export async function columnDeals(
   filters: DealFilters,
   options: { q?: string; perStage: number },
 ): Promise<DealRow[]> {
-  const column = selectDeal(matching(tx, pipelineId, filters, options.q))
+  const column = selectDeal(
+    matching(subquery.selectFrom('deals as o') as AnyQuery, pipelineId, filters, options.q),
+  )
     .where(sql<boolean>`o.stage_id = s.id`)
     .orderBy('o.stage_rank')
     .orderBy('o.id')
@@ -49,7 +60,7 @@ export function columnTotals(
   filters: DealFilters,
   q: string | undefined,
 ): Promise<ColumnTotal[]> {
-  return matching(tx, pipelineId, filters, q)
+  return matching(tx.selectFrom('deals as o') as AnyQuery, pipelineId, filters, q)
     .select([
       'o.stage_id',
       sql<number>`count(*)`.as('count'),

@@ -16,14 +16,13 @@ export interface SearchHit {
 }
 
 export interface SearchInput {
-  q?: string;
+  q: string;
   /** Comma-separated: `lead,contact`. All kinds when absent. */
   types?: string;
   limit?: number;
 }
 
 export function search(ctx: RequestContext, input: SearchInput): Promise<{ data: SearchHit[] }> {
-  if (input.q === undefined) throw invalidField('q', 'is required', 400);
   const words = searchWords(input.q);
   if (words.length === 0) throw invalidField('q', 'must contain a letter or a digit', 400);
   // The route's schema lets through only the names of record kinds.
