@@ -1,36 +1,171 @@
+// Generated from the migrated database by `npm run db:schema`: do not edit by hand.
+// test/db-schema.test.ts fails when this file and db/migrations disagree.
 import type { ColumnType, Generated } from 'kysely';
 
-/** Column set by a default on insert and never written by the API afterwards. */
+/** Set by a default on insert and never written by the API afterwards. */
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
-/** Column set by a default on insert and by a trigger on update. */
+/** Set by a default on insert and by a trigger on update. */
 type UpdatedAt = ColumnType<Date, Date | undefined, never>;
+/** Computed by the database (generated or identity columns): read, never written. */
+type ReadOnly<T> = ColumnType<T, never, never>;
 type Json = ColumnType<unknown, string, string>;
+type Address = ColumnType<Record<string, string>, string | undefined, string>;
+/** numeric: pg returns a string so that no precision is lost; the API may write numbers. */
+type Money = ColumnType<string, string | number, string | number>;
+type NullableMoney = ColumnType<string | null, string | number | null, string | number | null>;
+/** A timestamp the API may write as an ISO string. */
+type NullableMoment = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+/** A calendar day, written as `YYYY-MM-DD`. */
+type NullableDay = ColumnType<Date | null, string | null | undefined, string | null>;
 
-export interface UsersTable {
-  id: string;
-  email: string;
+export const SOURCES = ['web', 'referral', 'cold_call', 'event', 'partner', 'advertisement', 'other'] as const;
+export type Source = (typeof SOURCES)[number];
+
+export const EMAIL_STATUSES = ['queued', 'sent', 'kept', 'failed'] as const;
+export type EmailStatus = (typeof EMAIL_STATUSES)[number];
+
+export const INVITED_ROLES = ['admin', 'member'] as const;
+export type InvitedRole = (typeof INVITED_ROLES)[number];
+
+export const LEAD_RATINGS = ['hot', 'warm', 'cold'] as const;
+export type LeadRating = (typeof LEAD_RATINGS)[number];
+
+export const LEAD_STATUSES = ['new', 'contacted', 'qualified', 'unqualified', 'converted'] as const;
+export type LeadStatus = (typeof LEAD_STATUSES)[number];
+
+export const MEMBER_ROLES = ['owner', 'admin', 'member'] as const;
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+
+export const NOTIFICATION_KINDS = ['record_assigned', 'task_assigned', 'task_due'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export const STAGE_KINDS = ['open', 'won', 'lost'] as const;
+export type StageKind = (typeof STAGE_KINDS)[number];
+
+export const RECORD_TYPES = ['lead', 'account', 'contact', 'deal'] as const;
+export type RecordType = (typeof RECORD_TYPES)[number];
+
+export const TASK_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export type TaskPriority = (typeof TASK_PRIORITIES)[number];
+
+export const TASK_STATUSES = ['open', 'in_progress', 'done'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+export const TASK_TYPES = ['call', 'meeting', 'email', 'todo'] as const;
+export type TaskType = (typeof TASK_TYPES)[number];
+
+export interface AccountsTable {
+  org_id: string;
+  id: Generated<string>;
   name: string;
-  /** Not selectable by the API role: read through auth_find_user_by_email(). */
-  password_hash: ColumnType<never, string, string>;
+  website: string | null;
+  domain: string | null;
+  industry: string | null;
+  phone: string | null;
+  email: string | null;
+  employees: number | null;
+  annual_revenue: NullableMoney;
+  billing_address: Address;
+  shipping_address: Address;
+  description: Generated<string>;
+  owner_id: string | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+  created_by: string | null;
+  name_folded: ReadOnly<string | null>;
+  domain_folded: ReadOnly<string | null>;
 }
 
-export interface OrgsTable {
-  id: string;
-  name: string;
-  currency: Generated<string>;
-  locale: Generated<string>;
+export interface AuditLogTable {
+  org_id: string;
+  id: ReadOnly<number>;
+  occurred_at: Generated<Date>;
+  actor_id: string | null;
+  action: string;
+  table_name: string | null;
+  record_id: string | null;
+  changes: Json;
+}
+
+export interface ContactsTable {
+  org_id: string;
+  id: Generated<string>;
+  first_name: Generated<string>;
+  last_name: string;
+  email: string | null;
+  phone: string | null;
+  mobile: string | null;
+  job_title: string | null;
+  department: string | null;
+  account_id: string | null;
+  do_not_contact: Generated<boolean>;
+  address: Address;
+  description: Generated<string>;
+  owner_id: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  created_by: string | null;
+  name_folded: ReadOnly<string | null>;
+}
+
+export interface DealContactsTable {
+  org_id: string;
+  id: Generated<string>;
+  deal_id: string;
+  contact_id: string;
+  role: Generated<string>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
   created_by: string | null;
 }
 
-export interface MembershipsTable {
+export interface DealStageHistoryTable {
   org_id: string;
   id: Generated<string>;
-  user_id: string;
-  role: 'owner' | 'admin' | 'member';
+  deal_id: string;
+  stage_id: string;
+  entered_at: Generated<Date>;
+  left_at: NullableMoment;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  created_by: string | null;
+}
+
+export interface DealsTable {
+  org_id: string;
+  id: Generated<string>;
+  name: string;
+  account_id: string | null;
+  primary_contact_id: string | null;
+  amount: Money;
+  currency: Generated<string>;
+  pipeline_id: string;
+  stage_id: string;
+  stage_rank: Generated<number>;
+  stage_entered_at: Generated<Date>;
+  expected_close_date: NullableDay;
+  probability: number;
+  source: Source | null;
+  closed_at: NullableMoment;
+  lost_reason: string | null;
+  description: Generated<string>;
+  owner_id: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  created_by: string | null;
+}
+
+export interface EmailOutboxTable {
+  org_id: string;
+  id: Generated<string>;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  kind: string;
+  status: Generated<EmailStatus>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  sent_at: NullableMoment;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
   created_by: string | null;
@@ -40,12 +175,244 @@ export interface InvitationsTable {
   org_id: string;
   id: Generated<string>;
   email: string;
-  role: 'admin' | 'member';
+  role: InvitedRole;
   token_hash: Buffer;
   expires_at: Date;
-  accepted_at: Date | null;
+  accepted_at: NullableMoment;
   accepted_by: string | null;
-  revoked_at: Date | null;
+  revoked_at: NullableMoment;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  created_by: string | null;
+}
+
+export interface LeadsTable {
+  org_id: string;
+  id: Generated<string>;
+  first_name: Generated<string>;
+  last_name: string;
+  email: string | null;
+  phone: string | null;
+  company: string | null;
+  job_title: string | null;
+  website: string | null;
+  status: Generated<LeadStatus>;
+  source: Source | null;
+  rating: LeadRating | null;
+  estimated_value: NullableMoney;
+  currency: Generated<string>;
+  address: Address;
+  description: Generated<string>;
+  owner_id: string | null;
+  last_contacted_at: NullableMoment;
+  next_follow_up_at: NullableMoment;
+  converted_at: NullableMoment;
+  converted_account_id: string | null;
+  converted_contact_id: string | null;
+  converted_deal_id: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  created_by: string | null;
+  name_folded: ReadOnly<string | null>;
+  company_folded: ReadOnly<string | null>;
+}
+
+export interface LoginAttemptsTable {
+  email_key: Buffer;
+  failures: Generated<number>;
+  locked_until: NullableMoment;
+  updated_at: Generated<Date>;
+}
+
+export interface MembershipsTable {
+  org_id: string;
+  id: Generated<string>;
+  user_id: string;
+  role: MemberRole;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  created_by: string | null;
+}
+
+export interface NotesTable {
+  org_id: string;
+  id: Generated<string>;
+  body: string;
+  lead_id: string | null;
+  account_id: string | null;
+  contact_id: string | null;
+  deal_id: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  created_by: string | null;
+}
+
+export interface NotificationPreferencesTable {
+  org_id: string;
+  id: Generated<string>;
+  user_id: string;
+  email_on_assignment: Generated<boolean>;
+  email_on_task_due: Generated<boolean>;
+  daily_digest: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  created_by: string | null;
+  last_digest_on: NullableDay;
+}
+
+export interface NotificationsTable {
+  org_id: string;
+  id: Generated<string>;
+  user_id: string;
+  kind: NotificationKind;
+  title: string;
+  body: Generated<string>;
+  record_type: 'lead' | 'account' | 'contact' | 'deal' | 'task' | null;
+  record_id: string | null;
+  read_at: NullableMoment;
+  emailed_at: NullableMoment;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  created_by: string | null;
+}
+
+export interface OrgsTable {
+  id: string;
+  name: string;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  created_by: string | null;
+  currency: Generated<string>;
+  locale: Generated<string>;
+}
+
+export interface PasswordResetsTable {
+  id: string;
+  user_id: string;
+  token_hash: Buffer | null;
+  created_at: CreatedAt;
+  expires_at: Date;
+  used_at: NullableMoment;
+}
+
+export interface PipelineStagesTable {
+  org_id: string;
+  id: Generated<string>;
+  pipeline_id: string;
+  name: string;
+  position: number;
+  probability: number;
+  kind: Generated<StageKind>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  created_by: string | null;
+}
+
+export interface PipelinesTable {
+  org_id: string;
+  id: Generated<string>;
+  name: string;
+  is_default: Generated<boolean>;
+  position: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  created_by: string | null;
+}
+
+export interface RecordKindsTable {
+  kind: string;
+  table_name: string;
+  position: number;
+}
+
+export interface RecordTagsTable {
+  org_id: string;
+  id: Generated<string>;
+  tag_id: string;
+  lead_id: string | null;
+  account_id: string | null;
+  contact_id: string | null;
+  deal_id: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  created_by: string | null;
+}
+
+export interface RefreshTokensTable {
+  id: string;
+  user_id: string;
+  family_id: string;
+  token_hash: Buffer;
+  session_org_id: string;
+  created_at: CreatedAt;
+  expires_at: Date;
+  used_at: NullableMoment;
+  revoked_at: NullableMoment;
+}
+
+export interface SampleDataSetsTable {
+  org_id: string;
+  id: Generated<string>;
+  tag_ids: Generated<string[]>;
+  account_ids: Generated<string[]>;
+  contact_ids: Generated<string[]>;
+  lead_ids: Generated<string[]>;
+  deal_ids: Generated<string[]>;
+  task_ids: Generated<string[]>;
+  note_ids: Generated<string[]>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  created_by: string | null;
+}
+
+export interface SearchTermsTable {
+  org_id: string;
+  id: ReadOnly<number>;
+  record_type: RecordType;
+  record_id: string;
+  term: string;
+  weight: number;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  created_by: string | null;
+}
+
+export interface TagsTable {
+  org_id: string;
+  id: Generated<string>;
+  name: string;
+  color: Generated<string>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  created_by: string | null;
+}
+
+export interface TasksTable {
+  org_id: string;
+  id: Generated<string>;
+  title: string;
+  description: Generated<string>;
+  due_at: NullableMoment;
+  priority: Generated<TaskPriority>;
+  status: Generated<TaskStatus>;
+  assignee_id: string | null;
+  lead_id: string | null;
+  account_id: string | null;
+  contact_id: string | null;
+  deal_id: string | null;
+  completed_at: NullableMoment;
+  due_notified_at: NullableMoment;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  created_by: string | null;
+  type: Generated<TaskType>;
+}
+
+export interface TeamMembersTable {
+  org_id: string;
+  id: Generated<string>;
+  team_id: string;
+  user_id: string;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
   created_by: string | null;
@@ -61,318 +428,43 @@ export interface TeamsTable {
   created_by: string | null;
 }
 
-export interface TeamMembersTable {
-  org_id: string;
-  id: Generated<string>;
-  team_id: string;
-  user_id: string;
-  created_at: CreatedAt;
-  updated_at: UpdatedAt;
-  created_by: string | null;
-}
-
-export interface RefreshTokensTable {
+export interface UsersTable {
   id: string;
-  user_id: string;
-  family_id: string;
-  token_hash: Buffer;
-  session_org_id: string;
-  created_at: CreatedAt;
-  expires_at: Date;
-  used_at: Date | null;
-  revoked_at: Date | null;
-}
-
-export interface PasswordResetsTable {
-  id: string;
-  user_id: string;
-  token_hash: Buffer | null;
-  created_at: CreatedAt;
-  expires_at: Date;
-  used_at: Date | null;
-}
-
-export interface LoginAttemptsTable {
-  email_key: Buffer;
-  failures: number;
-  locked_until: Date | null;
-  updated_at: Date;
-}
-
-export type EmailStatus = 'queued' | 'sent' | 'kept' | 'failed';
-
-export interface EmailOutboxTable {
-  org_id: string;
-  id: Generated<string>;
-  to_address: string;
-  subject: string;
-  text_body: string;
-  kind: string;
-  status: Generated<EmailStatus>;
-  attempts: Generated<number>;
-  last_error: string | null;
-  sent_at: Date | null;
+  email: string;
+  name: string;
+  /** Not selectable by the API role: read through auth_find_user_by_email(). */
+  password_hash: ColumnType<never, string, string>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
-  created_by: string | null;
 }
 
-export interface AuditLogTable {
-  org_id: string;
-  id: ColumnType<number, never, never>;
-  occurred_at: ColumnType<Date, never, never>;
-  actor_id: string | null;
-  action: string;
-  table_name: string | null;
-  record_id: string | null;
-  changes: Json;
-}
-
-export interface Database extends CrmDatabase {
-  users: UsersTable;
-  orgs: OrgsTable;
-  memberships: MembershipsTable;
-  invitations: InvitationsTable;
-  teams: TeamsTable;
-  team_members: TeamMembersTable;
-  refresh_tokens: RefreshTokensTable;
-  password_resets: PasswordResetsTable;
-  login_attempts: LoginAttemptsTable;
-  email_outbox: EmailOutboxTable;
-  audit_log: AuditLogTable;
-}
-
-// CRM records ---------------------------------------------------------------------------------
-
-type Money = ColumnType<string, string | number, string | number>;
-type NullableMoney = ColumnType<string | null, string | number | null, string | number | null>;
-/** A timestamp the API may write as an ISO string. */
-type NullableMoment = ColumnType<
-  Date | null,
-  Date | string | null | undefined,
-  Date | string | null
->;
-type Address = ColumnType<Record<string, string>, string | undefined, string>;
-
-/** Columns every CRM record has. */
-interface RecordColumns {
-  org_id: string;
-  id: Generated<string>;
-  created_at: CreatedAt;
-  updated_at: UpdatedAt;
-  created_by: string | null;
-}
-
-export type Source =
-  'web' | 'referral' | 'cold_call' | 'event' | 'partner' | 'advertisement' | 'other';
-
-export interface PipelinesTable extends RecordColumns {
-  name: string;
-  is_default: Generated<boolean>;
-  position: Generated<number>;
-}
-
-export type StageKind = 'open' | 'won' | 'lost';
-
-export interface PipelineStagesTable extends RecordColumns {
-  pipeline_id: string;
-  name: string;
-  position: number;
-  probability: number;
-  kind: Generated<StageKind>;
-}
-
-export interface TagsTable extends RecordColumns {
-  name: string;
-  color: Generated<string>;
-}
-
-/** A generated column (`name_fold()` of others): read and compared, never written. */
-type Folded = ColumnType<string | null, never, never>;
-
-export interface AccountsTable extends RecordColumns {
-  name: string;
-  website: string | null;
-  domain: string | null;
-  industry: string | null;
-  phone: string | null;
-  email: string | null;
-  employees: number | null;
-  annual_revenue: NullableMoney;
-  billing_address: Address;
-  shipping_address: Address;
-  description: Generated<string>;
-  owner_id: string | null;
-  name_folded: Folded;
-  domain_folded: Folded;
-}
-
-export interface ContactsTable extends RecordColumns {
-  first_name: Generated<string>;
-  last_name: string;
-  email: string | null;
-  phone: string | null;
-  mobile: string | null;
-  job_title: string | null;
-  department: string | null;
-  account_id: string | null;
-  do_not_contact: Generated<boolean>;
-  address: Address;
-  description: Generated<string>;
-  owner_id: string | null;
-  name_folded: Folded;
-}
-
-export interface DealsTable extends RecordColumns {
-  name: string;
-  account_id: string | null;
-  primary_contact_id: string | null;
-  amount: Money;
-  currency: Generated<string>;
-  pipeline_id: string;
-  stage_id: string;
-  stage_rank: Generated<number>;
-  stage_entered_at: Generated<Date>;
-  expected_close_date: ColumnType<string | null, string | null | undefined, string | null>;
-  probability: number;
-  source: Source | null;
-  closed_at: NullableMoment;
-  lost_reason: string | null;
-  description: Generated<string>;
-  owner_id: string | null;
-}
-
-export interface DealContactsTable extends RecordColumns {
-  deal_id: string;
-  contact_id: string;
-  role: Generated<string>;
-}
-
-export interface DealStageHistoryTable extends RecordColumns {
-  deal_id: string;
-  stage_id: string;
-  entered_at: Generated<Date>;
-  left_at: NullableMoment;
-}
-
-export type LeadStatus = 'new' | 'contacted' | 'qualified' | 'unqualified' | 'converted';
-
-export interface LeadsTable extends RecordColumns {
-  first_name: Generated<string>;
-  last_name: string;
-  email: string | null;
-  phone: string | null;
-  company: string | null;
-  job_title: string | null;
-  website: string | null;
-  status: Generated<LeadStatus>;
-  source: Source | null;
-  rating: 'hot' | 'warm' | 'cold' | null;
-  estimated_value: NullableMoney;
-  currency: Generated<string>;
-  address: Address;
-  description: Generated<string>;
-  owner_id: string | null;
-  last_contacted_at: NullableMoment;
-  next_follow_up_at: NullableMoment;
-  converted_at: NullableMoment;
-  converted_account_id: string | null;
-  converted_contact_id: string | null;
-  converted_deal_id: string | null;
-  name_folded: Folded;
-  company_folded: Folded;
-}
-
-/** The four kinds of record that tasks, notes and tags attach to, one column each. */
-interface AttachedTo {
-  lead_id: string | null;
-  account_id: string | null;
-  contact_id: string | null;
-  deal_id: string | null;
-}
-
-export type TaskStatus = 'open' | 'in_progress' | 'done';
-export type TaskPriority = 'low' | 'normal' | 'high' | 'urgent';
-export type TaskType = 'call' | 'meeting' | 'email' | 'todo';
-
-export interface TasksTable extends RecordColumns, AttachedTo {
-  title: string;
-  description: Generated<string>;
-  due_at: NullableMoment;
-  priority: Generated<TaskPriority>;
-  type: Generated<TaskType>;
-  status: Generated<TaskStatus>;
-  assignee_id: string | null;
-  completed_at: NullableMoment;
-  due_notified_at: NullableMoment;
-}
-
-export interface NotesTable extends RecordColumns, AttachedTo {
-  body: string;
-}
-
-export interface RecordTagsTable extends RecordColumns, AttachedTo {
-  tag_id: string;
-}
-
-export type NotificationKind = 'record_assigned' | 'task_assigned' | 'task_due';
-export type RecordType = 'lead' | 'account' | 'contact' | 'deal';
-
-export interface NotificationsTable extends RecordColumns {
-  user_id: string;
-  kind: NotificationKind;
-  title: string;
-  body: Generated<string>;
-  record_type: RecordType | 'task' | null;
-  record_id: string | null;
-  read_at: NullableMoment;
-  emailed_at: NullableMoment;
-}
-
-export interface NotificationPreferencesTable extends RecordColumns {
-  user_id: string;
-  email_on_assignment: Generated<boolean>;
-  email_on_task_due: Generated<boolean>;
-  daily_digest: Generated<boolean>;
-  /** The UTC day the daily digest last went out, as `YYYY-MM-DD`. */
-  last_digest_on: ColumnType<Date | null, string | null | undefined, string | null>;
-}
-
-/** The ids of the sample records loaded into an organization, one row per organization. */
-export interface SampleDataSetsTable extends RecordColumns {
-  tag_ids: string[];
-  account_ids: string[];
-  contact_ids: string[];
-  lead_ids: string[];
-  deal_ids: string[];
-  task_ids: string[];
-  note_ids: string[];
-}
-
-export interface SearchTermsTable {
-  org_id: string;
-  id: ColumnType<number, never, never>;
-  record_type: RecordType;
-  record_id: string;
-  term: string;
-  weight: number;
-}
-
-export interface CrmDatabase {
-  pipelines: PipelinesTable;
-  pipeline_stages: PipelineStagesTable;
-  tags: TagsTable;
+export interface Database {
   accounts: AccountsTable;
+  audit_log: AuditLogTable;
   contacts: ContactsTable;
-  deals: DealsTable;
   deal_contacts: DealContactsTable;
   deal_stage_history: DealStageHistoryTable;
+  deals: DealsTable;
+  email_outbox: EmailOutboxTable;
+  invitations: InvitationsTable;
   leads: LeadsTable;
-  tasks: TasksTable;
+  login_attempts: LoginAttemptsTable;
+  memberships: MembershipsTable;
   notes: NotesTable;
-  record_tags: RecordTagsTable;
-  notifications: NotificationsTable;
   notification_preferences: NotificationPreferencesTable;
+  notifications: NotificationsTable;
+  orgs: OrgsTable;
+  password_resets: PasswordResetsTable;
+  pipeline_stages: PipelineStagesTable;
+  pipelines: PipelinesTable;
+  record_kinds: RecordKindsTable;
+  record_tags: RecordTagsTable;
+  refresh_tokens: RefreshTokensTable;
   sample_data_sets: SampleDataSetsTable;
   search_terms: SearchTermsTable;
+  tags: TagsTable;
+  tasks: TasksTable;
+  team_members: TeamMembersTable;
+  teams: TeamsTable;
+  users: UsersTable;
 }

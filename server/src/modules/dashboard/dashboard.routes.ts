@@ -5,6 +5,7 @@ import { errors, Timestamp, Uuid } from '../../http/schemas.js';
 import { Nullable, Source } from '../records/schemas.js';
 import { RECORD_KIND_NAMES } from '../records/registry.js';
 import * as dashboards from './dashboard.service.js';
+import { LEAD_STATUSES } from '../../db/schema.js';
 
 const DashboardQuery = Type.Object(
   {
@@ -115,7 +116,7 @@ const DashboardSchema = Type.Object(
           { description: 'The period the counts cover: leads created in [from, to)' },
         ),
         by_status: Type.Array(
-          Type.Object({ status: Type.Enum(dashboards.LEAD_STATUSES), count: Type.Integer() }),
+          Type.Object({ status: Type.Enum(LEAD_STATUSES), count: Type.Integer() }),
         ),
         by_source: Type.Array(Type.Object({ source: Nullable(Source), count: Type.Integer() })),
       },

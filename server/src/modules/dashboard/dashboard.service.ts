@@ -1,4 +1,4 @@
-import type { LeadStatus, Source } from '../../db/schema.js';
+import { LEAD_STATUSES, type LeadStatus, type Source } from '../../db/schema.js';
 import { withTenant, type Member, type Tx } from '../../db/tenant.js';
 import type { RequestContext } from '../../http/context.js';
 import { invalidField, NotFoundError } from '../../http/errors.js';
@@ -6,14 +6,6 @@ import { actorNames, type AuditRow } from '../audit/audit.repo.js';
 import { Source as SourceSchema } from '../records/schemas.js';
 import type { RecordKind } from '../records/registry.js';
 import * as repo from './dashboard.repo.js';
-
-export const LEAD_STATUSES = [
-  'new',
-  'contacted',
-  'qualified',
-  'unqualified',
-  'converted',
-] as const satisfies readonly LeadStatus[];
 
 /** Every source a lead can have, then none. */
 const LEAD_SOURCES: ReadonlyArray<Source | null> = [...(SourceSchema.enum as Source[]), null];

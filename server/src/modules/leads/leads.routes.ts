@@ -20,10 +20,12 @@ import { DealSchema } from '../deals/deals.schemas.js';
 import * as conversion from './convert.service.js';
 import * as leads from './leads.service.js';
 import { RECORD_KINDS } from '../records/registry.js';
+import { LEAD_RATINGS, LEAD_STATUSES } from '../../db/schema.js';
 
-const OpenStatus = Type.Enum(['new', 'contacted', 'qualified', 'unqualified']);
-const Status = Type.Enum(['new', 'contacted', 'qualified', 'unqualified', 'converted']);
-const Rating = Type.Enum(['hot', 'warm', 'cold']);
+/** A lead becomes `converted` only by being converted, never by an edit. */
+const OpenStatus = Type.Enum(LEAD_STATUSES.filter((status) => status !== 'converted'));
+const Status = Type.Enum(LEAD_STATUSES);
+const Rating = Type.Enum(LEAD_RATINGS);
 
 export const LeadSchema = Type.Object(
   {

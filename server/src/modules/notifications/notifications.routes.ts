@@ -5,11 +5,12 @@ import { errors, Timestamp, Uuid } from '../../http/schemas.js';
 import { ListQueryBase, Nullable, pageOf } from '../records/schemas.js';
 import * as notifications from './notifications.service.js';
 import { RECORD_KIND_NAMES } from '../records/registry.js';
+import { NOTIFICATION_KINDS } from '../../db/schema.js';
 
 export const NotificationSchema = Type.Object(
   {
     id: Uuid,
-    kind: Type.Enum(['record_assigned', 'task_assigned', 'task_due']),
+    kind: Type.Enum(NOTIFICATION_KINDS),
     title: Type.String(),
     body: Type.String(),
     record_type: Nullable(Type.Enum([...RECORD_KIND_NAMES, 'task'])),

@@ -3,13 +3,9 @@ import { Type } from 'typebox';
 import { contextOf } from '../../http/context.js';
 import { errors, Uuid } from '../../http/schemas.js';
 import * as outbox from './outbox.service.js';
+import { EMAIL_STATUSES } from '../../db/schema.js';
 
-const Status = Type.Union([
-  Type.Literal('queued'),
-  Type.Literal('sent'),
-  Type.Literal('kept'),
-  Type.Literal('failed'),
-]);
+const Status = Type.Enum(EMAIL_STATUSES);
 
 export const outboxRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const security = [{ bearerAuth: [] }];

@@ -4,8 +4,8 @@ import { contextOf } from '../../http/context.js';
 import { errors, Timestamp, Uuid, VisibleText } from '../../http/schemas.js';
 import { Nullable } from '../records/schemas.js';
 import * as pipelines from './pipelines.service.js';
+import { STAGE_KINDS } from '../../db/schema.js';
 
-const STAGE_KINDS = ['open', 'won', 'lost'] as const;
 export const stageKind = (
   options: { default?: string; examples?: string[]; description?: string } = {},
 ) => Type.Enum(STAGE_KINDS, options);

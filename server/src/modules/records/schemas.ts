@@ -1,6 +1,7 @@
 import { Type, type TProperties } from 'typebox';
 import { Timestamp, Uuid } from '../../http/schemas.js';
 import { MAX_LIMIT } from '../../lib/list-query.js';
+import { SOURCES } from '../../db/schema.js';
 
 /** Schemas shared by the CRM record routes. */
 
@@ -23,15 +24,7 @@ export const Money = Type.Number({ minimum: 0, maximum: 1e13, examples: [12500] 
 
 export const Currency = Type.String({ pattern: '^[A-Z]{3}$', examples: ['USD'] });
 
-export const Source = Type.Enum([
-  'web',
-  'referral',
-  'cold_call',
-  'event',
-  'partner',
-  'advertisement',
-  'other',
-]);
+export const Source = Type.Enum(SOURCES);
 
 export const Address = Type.Object(
   {

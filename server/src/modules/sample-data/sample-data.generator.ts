@@ -1,20 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import type { Insertable } from 'kysely';
-import type {
-  AccountsTable,
-  ContactsTable,
-  LeadsTable,
-  NotesTable,
-  DealsTable,
-  DealContactsTable,
-  DealStageHistoryTable,
-  RecordTagsTable,
-  Source,
-  StageKind,
-  TagsTable,
-  TaskPriority,
-  TaskType,
-  TasksTable,
+import {
+  LEAD_RATINGS,
+  type AccountsTable,
+  type ContactsTable,
+  type LeadsTable,
+  type NotesTable,
+  type DealsTable,
+  type DealContactsTable,
+  type DealStageHistoryTable,
+  type RecordTagsTable,
+  type Source,
+  type StageKind,
+  type TagsTable,
+  type TaskPriority,
+  type TaskType,
+  type TasksTable,
 } from '../../db/schema.js';
 import { RANK_STEP } from '../deals/deals.repo.js';
 import type { AttachmentField } from '../records/attachments.js';
@@ -376,7 +377,7 @@ export function generateSampleData(input: {
     const name = person();
     const company = PROSPECTS[i % PROSPECTS.length]!;
     const status = rng.pick(statuses);
-    const rating = rng.pick(['hot', 'warm', 'cold', null] as const);
+    const rating = rng.pick([...LEAD_RATINGS, null]);
     const worked = status !== 'new';
     const lead = {
       ...base(daysAgo(rng.int(21, 120))),

@@ -2308,6 +2308,7 @@ export interface paths {
                                 subject: string;
                                 text: string;
                                 kind: string;
+                                /** @enum {unknown} */
                                 status: "queued" | "sent" | "kept" | "failed";
                                 /** Format: date-time */
                                 created_at: string;

@@ -1,0 +1,3 @@
+import type { ClientBase } from 'pg';
+
+export function generateSchema(client: ClientBase): Promise<string>;
