@@ -4,12 +4,13 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { signAccessToken } from '../../server/dist/modules/auth/access-tokens.js';
+import { benchCaller } from './data.mjs';
 
 const JWT_SECRET = randomBytes(32).toString('base64url');
 
 /** An access token for the benchmark owner in `org`, signed as the API would sign it. */
 export function tokenFor(org) {
-  return signAccessToken(JWT_SECRET, { userId: org.userId, orgId: org.id });
+  return signAccessToken(JWT_SECRET, benchCaller(org));
 }
 
 /** The API (bench/lib/server.mjs) in a child process; `peakRssMb` reads the kernel's high-water mark. */

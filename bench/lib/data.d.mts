@@ -11,3 +11,9 @@ export function createOrganizations(
   orgs: OrganizationSpec[],
   options?: { parallel?: number; onProgress?: (done: number, total: number) => void },
 ): Promise<Organization[]>;
+
+export function benchCaller(org: Organization): {
+  userId: string;
+  orgId: string;
+  sessionId: string;
+};

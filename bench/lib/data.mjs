@@ -41,8 +41,16 @@ const pick = (array, salt) =>
   `(${array})[1 + (hashint4(n + ${salt}) & 2147483647) % array_length(${array}, 1)]`;
 
 /**
+ * Who an access token for `org` names: its owner, in the session `organizationSql` opens for
+ * them (its refresh-token family has the owner's id), which the API checks on every request.
+ */
+export function benchCaller(org) {
+  return { userId: org.userId, orgId: org.id, sessionId: org.userId };
+}
+
+/**
  * The statements that create one organization, its owner (who never signs in: benchmarks sign
- * access tokens) and its records. Each organization has an owner of its own, as in life: the
+ * access tokens for the session made here) and its records. Each organization has an owner of its own, as in life: the
  * membership check reads the memberships of the caller, and one user in every organization
  * would make it read them all.
  */
@@ -57,6 +65,8 @@ function organizationSql(org) {
     VALUES (${u}, ${pg.escapeLiteral(`owner-${org.id}@rampart.bench`)}, 'Bench owner', '!');
     INSERT INTO orgs (id, name, created_by) VALUES (${o}, ${pg.escapeLiteral(org.name)}, ${u});
     INSERT INTO memberships (org_id, user_id, role, created_by) VALUES (${o}, ${u}, 'owner', ${u});
+    INSERT INTO refresh_tokens (id, user_id, family_id, token_hash, session_org_id, expires_at)
+    VALUES (${u}, ${u}, ${u}, sha256(convert_to(${u}, 'UTF8')), ${o}, now() + interval '30 days');
     INSERT INTO tags (org_id, name, created_by)
     SELECT ${o}, name, ${u} FROM unnest(${pg.escapeLiteral(`{${TAGS.map((t) => `"${t}"`).join(',')}}`)}::text[]) AS name;
     INSERT INTO leads (org_id, first_name, last_name, email, phone, company, job_title, status,

@@ -7,6 +7,7 @@ import { openDatabase } from '../../server/dist/db/pool.js';
 import { buildApp } from '../../server/dist/http/app.js';
 import { createMailer } from '../../server/dist/mail/mailer.js';
 import { signAccessToken } from '../../server/dist/modules/auth/access-tokens.js';
+import { benchCaller } from './data.mjs';
 
 export async function inProcessApi(appUrl) {
   const config = loadConfig({
@@ -25,7 +26,7 @@ export async function inProcessApi(appUrl) {
   return {
     /** `inject(url)` for `org`, as checkRoutes takes it. */
     async injectorFor(org) {
-      const token = await signAccessToken(config.jwtSecret, { userId: org.userId, orgId: org.id });
+      const token = await signAccessToken(config.jwtSecret, benchCaller(org));
       return async (url) => {
         const response = await app.inject({
           method: 'GET',

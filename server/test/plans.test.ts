@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrganizations, type Organization } from '../../bench/lib/data.mjs';
+import { benchCaller, createOrganizations, type Organization } from '../../bench/lib/data.mjs';
 import {
   checkRoutes,
   hotRoutes,
@@ -47,10 +47,7 @@ describe('query plans of the hot reads under RLS', () => {
   ) => {
     const owner = await connect(t.testDb.ownerUrl);
     const org = orgs[0]!;
-    const token = await signAccessToken(t.deps.config.jwtSecret, {
-      userId: org.userId,
-      orgId: org.id,
-    });
+    const token = await signAccessToken(t.deps.config.jwtSecret, benchCaller(org));
     const results = await checkRoutes({
       routes: hotRoutes(await sampleIds(owner, org)),
       inject: async (url) => {

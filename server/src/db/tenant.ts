@@ -42,16 +42,26 @@ function literal(value: string | null): string {
  * membership check travel in one simple-protocol message: one round trip, no parameters, no
  * named statement, and nothing that outlives the transaction on a pooled connection.
  */
-function openingStatement(ctx: TenantContext, checkMembership: boolean): string {
+function openingStatement(
+  ctx: TenantContext,
+  check: { membership: false } | { membership: true; sessionId: string | undefined },
+): string {
   const settings =
     `SELECT set_config('app.current_org', ${literal(ctx.orgId)}, true) AS org, ` +
     `set_config('app.current_user', ${literal(ctx.userId)}, true) AS usr`;
-  if (!checkMembership) return `BEGIN; ${settings}`;
+  if (!check.membership) return `BEGIN; ${settings}`;
+  // A request's session must still be alive: signed out, its password changed or its refresh
+  // token replayed, it has no family left that is not revoked.
+  const session = check.sessionId
+    ? ` AND EXISTS (SELECT 1 FROM refresh_tokens r WHERE r.user_id = s.usr::uuid ` +
+      `AND r.family_id = ${literal(check.sessionId)} AND r.revoked_at IS NULL)`
+    : '';
   // The settings must be in place before the membership row is read under RLS: the lookup is
   // correlated with their results, and OFFSET 0 keeps the planner from merging the two.
   return (
     `BEGIN; SELECT (SELECT m.role FROM memberships m ` +
-    `WHERE m.org_id = s.org::uuid AND m.user_id = s.usr::uuid) AS role FROM (${settings} OFFSET 0) s`
+    `WHERE m.org_id = s.org::uuid AND m.user_id = s.usr::uuid${session}) AS role ` +
+    `FROM (${settings} OFFSET 0) s`
   );
 }
 
@@ -98,17 +108,23 @@ async function runInTransaction<T>(
 
 /**
  * Runs `work` in a transaction with `app.current_org` and `app.current_user` set, after
- * checking in the same round trip that the user is still a member of the organization. A
- * removed member is refused at once, whatever their access token says.
+ * checking in the same round trip that the user is still a member of the organization and,
+ * for a request, that its session has not ended. A removed member or a signed-out session is
+ * refused at once, whatever the access token says.
  */
 export async function withTenant<T>(
   db: Db,
-  ctx: { orgId: string; userId: string },
+  ctx: { orgId: string; userId: string; sessionId?: string },
   work: (tx: Tx, member: Member) => Promise<T>,
 ): Promise<T> {
-  return runInTransaction(db, openingStatement(ctx, true), async (tx, row) => {
+  const opening = openingStatement(ctx, { membership: true, sessionId: ctx.sessionId });
+  return runInTransaction(db, opening, async (tx, row) => {
     const role = row?.['role'] as Role | null | undefined;
-    if (!role) throw new UnauthorizedError('You are not a member of this organization');
+    if (!role) {
+      throw new UnauthorizedError(
+        'You are not a member of this organization, or this session has ended',
+      );
+    }
     return work(pinned(tx, ctx.orgId), { orgId: ctx.orgId, userId: ctx.userId, role });
   });
 }
@@ -123,5 +139,7 @@ export async function withContext<T>(
   ctx: TenantContext,
   work: (tx: Tx) => Promise<T>,
 ): Promise<T> {
-  return runInTransaction(db, openingStatement(ctx, false), (tx) => work(pinned(tx, ctx.orgId)));
+  return runInTransaction(db, openingStatement(ctx, { membership: false }), (tx) =>
+    work(pinned(tx, ctx.orgId)),
+  );
 }

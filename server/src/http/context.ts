@@ -17,15 +17,21 @@ export interface Caller {
   orgId: string;
 }
 
+/** A caller from an access token: the session it belongs to is checked on every request. */
+export interface SignedInCaller extends Caller {
+  /** The refresh-token family of the sign-in; revoking it ends the access tokens too. */
+  sessionId: string;
+}
+
 /** The first argument of every service function that acts for a signed-in user. */
-export interface RequestContext extends Caller {
+export interface RequestContext extends SignedInCaller {
   deps: AppDeps;
   ip: string;
 }
 
 declare module 'fastify' {
   interface FastifyRequest {
-    caller: Caller | null;
+    caller: SignedInCaller | null;
   }
   interface FastifyInstance {
     deps: AppDeps;
