@@ -1,3 +1,4 @@
+import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signUp, type TestApp } from './support/test-app.js';
 
@@ -112,23 +113,52 @@ describe('sign-up and sign-in', () => {
     expect(wrong.body).toBe(unknown.body);
   });
 
-  it('locks an email out with growing waits after repeated failures, known or not', async () => {
+  it('slows an address guessing an account, known or not, without keeping the owner out', async () => {
     const a = await signUp(t.app, 'locked');
+    const from = (remoteAddress: string, email: string, password: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email, password },
+        remoteAddress,
+      });
     for (const email of [a.email, 'ghost@example.com']) {
       const statuses: number[] = [];
       for (let i = 0; i < 6; i += 1) {
-        statuses.push(
-          (await post('/api/v1/auth/login', { email, password: 'wrong password' })).statusCode,
-        );
+        statuses.push((await from('203.0.113.7', email, 'wrong password')).statusCode);
       }
       expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
-      const locked = await post('/api/v1/auth/login', { email, password: 'wrong password' });
-      expect(locked.statusCode).toBe(429);
-      expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
+      const waiting = await from('203.0.113.7', email, 'wrong password');
+      expect(waiting.statusCode).toBe(429);
+      expect(Number(waiting.headers['retry-after'])).toBeGreaterThan(0);
     }
-    // Even the right password waits out the lock.
-    const right = await post('/api/v1/auth/login', { email: a.email, password: a.password });
-    expect(right.statusCode).toBe(429);
+    // The owner, from their own address, signs in while the guesser waits.
+    expect((await from('198.51.100.20', a.email, a.password)).statusCode).toBe(200);
+  });
+
+  it('slows an account guessed from many addresses by at most a minute', async () => {
+    const a = await signUp(t.app, 'spread');
+    const from = (remoteAddress: string, password: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: a.email, password },
+        remoteAddress,
+      });
+    const statuses: number[] = [];
+    for (let i = 0; i < 22; i += 1) {
+      statuses.push((await from(`192.0.2.${i + 1}`, 'wrong password')).statusCode);
+    }
+    expect(statuses.slice(0, 20)).toEqual(Array(20).fill(401));
+    const waiting = await from('198.51.100.21', a.password);
+    expect(waiting.statusCode).toBe(429);
+    expect(Number(waiting.headers['retry-after'])).toBeLessThanOrEqual(60);
+    // However long the guessing goes on, the account's wait never grows past a minute.
+    await t.ownerQuery('UPDATE login_attempts SET failures = 500, updated_at = now()');
+    await t.ownerQuery('UPDATE login_attempts SET locked_until = NULL');
+    await from('192.0.2.200', 'wrong password');
+    const capped = await from('198.51.100.21', a.password);
+    expect(Number(capped.headers['retry-after'])).toBeLessThanOrEqual(60);
   });
 
   it('rate-limits sign-in attempts per client address', async () => {
@@ -203,6 +233,76 @@ describe('refresh tokens', () => {
     expect((await post('/api/v1/auth/refresh', { refresh_token: a.refreshToken })).statusCode).toBe(
       401,
     );
+  });
+});
+
+describe('access tokens end with their session', () => {
+  const me = (auth: Record<string, string>) => t.app.inject({ url: '/api/v1/me', headers: auth });
+
+  it('stop working at once after signing out', async () => {
+    const a = await signUp(t.app, 'out-now');
+    expect((await me(a.auth)).statusCode).toBe(200);
+    await post('/api/v1/auth/logout', { refresh_token: a.refreshToken });
+    const refused = await me(a.auth);
+    expect(refused.statusCode).toBe(401);
+    expect(refused.json().error.code).toBe('unauthorized');
+  });
+
+  it('stop working at once after a password change, except the new session', async () => {
+    const a = await signUp(t.app, 'pw-now');
+    const other = (
+      await post('/api/v1/auth/login', { email: a.email, password: a.password })
+    ).json();
+    const otherAuth = { authorization: `Bearer ${other.access_token}` };
+    const changed = await post(
+      '/api/v1/me/password',
+      { current_password: a.password, new_password: 'an entirely different passphrase 42' },
+      a.auth,
+    );
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect((await me(otherAuth)).statusCode).toBe(401);
+    expect((await me(a.auth)).statusCode).toBe(401);
+    expect((await me({ authorization: `Bearer ${changed.json().access_token}` })).statusCode).toBe(
+      200,
+    );
+  });
+
+  it('stop working at once when a replayed refresh token revokes the session', async () => {
+    const a = await signUp(t.app, 'replay-now');
+    const rotated = (await post('/api/v1/auth/refresh', { refresh_token: a.refreshToken })).json();
+    const rotatedAuth = { authorization: `Bearer ${rotated.access_token}` };
+    expect((await me(rotatedAuth)).statusCode).toBe(200);
+    await post('/api/v1/auth/refresh', { refresh_token: a.refreshToken });
+    expect((await me(rotatedAuth)).statusCode).toBe(401);
+  });
+
+  it('refuses a token without an expiry, or naming anything but ids, with 401', async () => {
+    const a = await signUp(t.app, 'claims');
+    const key = new TextEncoder().encode(t.deps.config.jwtSecret);
+    const sessionId = (
+      await t.ownerQuery<{ family_id: string }>(
+        'SELECT family_id FROM refresh_tokens WHERE user_id = $1',
+        [a.userId],
+      )
+    )[0]!.family_id;
+    const sign = (claims: Record<string, unknown>, expires: boolean) => {
+      const jwt = new SignJWT(claims)
+        .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+        .setIssuer('rampart')
+        .setIssuedAt();
+      return (expires ? jwt.setExpirationTime('5m') : jwt).sign(key);
+    };
+    const valid = { sub: a.userId, org: a.orgId, sid: sessionId };
+    expect((await me({ authorization: `Bearer ${await sign(valid, true)}` })).statusCode).toBe(200);
+    for (const [claims, expires] of [
+      [valid, false],
+      [{ ...valid, org: 'not-a-uuid' }, true],
+      [{ ...valid, sub: "x' OR '1'='1" }, true],
+      [{ sub: a.userId, org: a.orgId }, true],
+    ] as const) {
+      const response = await me({ authorization: `Bearer ${await sign(claims, expires)}` });
+      expect(response.statusCode, JSON.stringify(claims)).toBe(401);
+    }
   });
 });
 
@@ -299,6 +399,63 @@ describe('profile and password', () => {
     expect(
       (await post('/api/v1/auth/login', { email: a.email, password: 'a brand new password' }))
         .statusCode,
+    ).toBe(200);
+  });
+
+  it('throttles guesses of the current password', async () => {
+    const a = await signUp(t.app, 'pw-guess');
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i += 1) {
+      const response = await post(
+        '/api/v1/me/password',
+        {
+          current_password: `guess number ${i}`,
+          new_password: 'an entirely different passphrase 42',
+        },
+        a.auth,
+      );
+      statuses.push(response.statusCode);
+    }
+    expect(statuses).toEqual([422, 422, 422, 422, 422, 429]);
+    const right = await post(
+      '/api/v1/me/password',
+      { current_password: a.password, new_password: 'an entirely different passphrase 42' },
+      a.auth,
+    );
+    expect(right.statusCode).toBe(429);
+  });
+
+  it('refuses passwords that are easy to guess, naming the field', async () => {
+    for (const password of ['1234567890', '          ', 'qwertyuiop']) {
+      const email = `weak-${Math.random().toString(36).slice(2)}@example.com`;
+      const response = await post('/api/v1/auth/register', {
+        email,
+        password,
+        name: 'Weak Password',
+        org_name: 'Weak org',
+      });
+      expect(response.statusCode, password).toBe(422);
+      expect(response.json().error.details.fields[0].field).toBe('password');
+    }
+    const email = `itself-${Math.random().toString(36).slice(2)}@example.com`;
+    const itself = await post('/api/v1/auth/register', {
+      email,
+      password: email,
+      name: 'Own Email',
+      org_name: 'Email org',
+    });
+    expect(itself.statusCode).toBe(422);
+    const a = await signUp(t.app, 'weak-change');
+    const change = await post(
+      '/api/v1/me/password',
+      { current_password: a.password, new_password: 'password123' },
+      a.auth,
+    );
+    expect(change.statusCode).toBe(422);
+    expect(change.json().error.details.fields[0].field).toBe('new_password');
+    // Nothing changed: the old password still signs in.
+    expect(
+      (await post('/api/v1/auth/login', { email: a.email, password: a.password })).statusCode,
     ).toBe(200);
   });
 

@@ -66,6 +66,32 @@ describe('password reset by email', () => {
     expect(kept).toEqual([]);
   });
 
+  it('ends every reset link when the password is changed', async () => {
+    const user = await signUp(t.app, 'changed-mind');
+    await post('/api/v1/auth/password-reset', { email: user.email });
+    const token = linkIn(
+      (await smtp.nextMessageTo(user.email)).text,
+      '/reset-password',
+    ).searchParams.get('token')!;
+    const changed = await post(
+      '/api/v1/me/password',
+      { current_password: user.password, new_password: 'remembered it after all, 2026' },
+      user.auth,
+    );
+    expect(changed.statusCode, changed.body).toBe(200);
+    const late = await post('/api/v1/auth/password-reset/confirm', {
+      token,
+      password: 'a takeover password nobody knows',
+    });
+    expect(late.statusCode).toBe(400);
+    expect(late.json().error.details.fields[0].field).toBe('token');
+    const login = await post('/api/v1/auth/login', {
+      email: user.email,
+      password: 'remembered it after all, 2026',
+    });
+    expect(login.statusCode).toBe(200);
+  });
+
   it('answers an unknown email the same way and sends nothing', async () => {
     const known = await signUp(t.app, 'known');
     const unknownEmail = `nobody-${Date.now()}@example.com`;

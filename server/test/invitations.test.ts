@@ -179,7 +179,7 @@ describe('inviting by email over SMTP', () => {
     expect(wrong.json().error.code).toBe('unauthorized');
     // Guessing through an invitation counts towards the same lock-out as signing in.
     const [attempts] = await t.ownerQuery<{ failures: number }>(
-      "SELECT failures FROM login_attempts WHERE email_key = sha256(convert_to('login:' || $1, 'UTF8'))",
+      "SELECT failures FROM login_attempts WHERE email_key = sha256(convert_to('login' || chr(10) || $1, 'UTF8'))",
       [guest.email],
     );
     expect(attempts?.failures).toBe(1);

@@ -28,6 +28,8 @@ export const Email = Type.String({
 export const Password = Type.String({
   minLength: 10,
   maxLength: 200,
+  description:
+    "At least 10 characters, and not easy to guess: common passwords, keyboard patterns and the account's own email or name are refused (422 naming the field).",
   examples: ['correct horse battery staple'],
 });
 

@@ -173,47 +173,48 @@ export async function revokeAllRefreshTokens(tx: Tx, userId: string): Promise<vo
 
 // Sign-in throttling ---------------------------------------------------------------------------
 
-export async function findLoginAttempts(
-  tx: Tx,
-  emailKey: Buffer,
-): Promise<{ failures: number; locked_until: Date | null } | undefined> {
-  return tx
+/** The latest time any of the counters waits until, if one does. */
+export async function lockedUntil(tx: Tx, keys: Buffer[]): Promise<Date | null> {
+  const row = await tx
     .selectFrom('login_attempts')
-    .select(['failures', 'locked_until'])
-    .where('email_key', '=', emailKey)
+    .select((eb) => eb.fn.max('locked_until').as('until'))
+    .where('email_key', 'in', keys)
     .executeTakeFirst();
+  return (row?.until as Date | null | undefined) ?? null;
 }
 
-/** Counts one more failure and returns the new count. */
+/**
+ * Counts one more failure (failures an hour old are forgotten first), sets how long the
+ * counter now waits, and returns the new count.
+ */
 export async function recordLoginFailure(
   tx: Tx,
-  emailKey: Buffer,
+  key: Buffer,
   lockFor: (failures: number) => number,
 ): Promise<number> {
   const row = await tx
     .insertInto('login_attempts')
-    .values({ email_key: emailKey, failures: 1, locked_until: null, updated_at: new Date() })
+    .values({ email_key: key, failures: 1, locked_until: null, updated_at: new Date() })
     .onConflict((oc) =>
       oc.column('email_key').doUpdateSet({
-        failures: sql`login_attempts.failures + 1`,
+        failures: sql`CASE WHEN login_attempts.updated_at < now() - interval '1 hour' THEN 1
+          ELSE login_attempts.failures + 1 END`,
         updated_at: new Date(),
       }),
     )
     .returning('failures')
     .executeTakeFirstOrThrow();
   const seconds = lockFor(row.failures);
-  if (seconds > 0) {
-    await tx
-      .updateTable('login_attempts')
-      .set({ locked_until: new Date(Date.now() + seconds * 1000) })
-      .where('email_key', '=', emailKey)
-      .execute();
-  }
+  await tx
+    .updateTable('login_attempts')
+    .set({ locked_until: seconds > 0 ? new Date(Date.now() + seconds * 1000) : null })
+    .where('email_key', '=', key)
+    .execute();
   return row.failures;
 }
 
-export async function clearLoginAttempts(tx: Tx, emailKey: Buffer): Promise<void> {
-  await tx.deleteFrom('login_attempts').where('email_key', '=', emailKey).execute();
+export async function clearLoginAttempts(tx: Tx, keys: Buffer[]): Promise<void> {
+  await tx.deleteFrom('login_attempts').where('email_key', 'in', keys).execute();
 }
 
 // Password resets ------------------------------------------------------------------------------
@@ -257,4 +258,14 @@ export async function consumePasswordReset(tx: Tx, hash: Buffer): Promise<boolea
     .where('expires_at', '>', new Date())
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
+}
+
+/** Ends every reset link of a user that has not been used. */
+export async function revokePasswordResets(tx: Tx, userId: string): Promise<void> {
+  await tx
+    .updateTable('password_resets')
+    .set({ used_at: new Date() })
+    .where('user_id', '=', userId)
+    .where('used_at', 'is', null)
+    .execute();
 }

@@ -91,7 +91,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['auth'],
         summary: 'Sign in with email and password',
         description:
-          'An unknown email and a wrong password get the same answer. Repeated failures lock the email out for a growing time (429 with Retry-After).',
+          'An unknown email and a wrong password get the same answer. Repeated failures from one address wait a doubling time, up to 15 minutes; failures from many addresses slow the account by at most a minute (429 with Retry-After).',
         body: Type.Object(
           {
             email: Email,

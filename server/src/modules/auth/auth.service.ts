@@ -15,7 +15,7 @@ import { newScopedToken, parseScopedToken } from '../../lib/scoped-tokens.js';
 import { scheduleDailyDigest } from '../notifications/daily-digest.task.js';
 import { signAccessToken } from './access-tokens.js';
 import * as repo from './auth.repo.js';
-import { hashPassword, verifyPassword } from './passwords.js';
+import { hashNewPassword, verifyPassword } from './passwords.js';
 
 export const REFRESH_TOKEN_TTL_DAYS = 30;
 const PASSWORD_RESET_TTL_MINUTES = 60;
@@ -63,7 +63,11 @@ export async function startSession(
     expiresAt: new Date(Date.now() + REFRESH_TOKEN_TTL_DAYS * 86_400_000),
   });
   return {
-    access_token: await signAccessToken(deps.config.jwtSecret, caller),
+    access_token: await signAccessToken(deps.config.jwtSecret, {
+      userId: caller.userId,
+      orgId: caller.orgId,
+      sessionId: familyId,
+    }),
     refresh_token: refresh.token,
   };
 }
@@ -76,7 +80,7 @@ export async function register(
   const org = { id: randomUUID(), name: input.org_name.trim() };
   if (!user.name) throw invalidField('name', 'must not be blank');
   if (!org.name) throw invalidField('org_name', 'must not be blank');
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await hashNewPassword(input.password, [user.email, user.name, org.name]);
   try {
     const session = await withContext(
       ctx.deps.db,
@@ -99,46 +103,83 @@ export async function register(
   }
 }
 
-/** Seconds an email stays locked after `failures` consecutive failed sign-ins. */
-export function lockoutSeconds(failures: number): number {
-  const FREE_ATTEMPTS = 5;
-  if (failures < FREE_ATTEMPTS) return 0;
-  return Math.min(2 ** (failures - FREE_ATTEMPTS), 15 * 60);
+/**
+ * How guessing is slowed down (OWASP's authentication guidance): hard for one address guessing
+ * one account, softly for an account guessed from many addresses, so that someone who knows an
+ * email cannot keep its owner out for longer than a minute. Counters live in the database,
+ * shared by every API process, and forget failures an hour old.
+ */
+export const THROTTLES = {
+  /** One client address guessing one account's password. */
+  signInFromAddress: { freeAttempts: 5, maxSeconds: 15 * 60 },
+  /** One account, guessed from anywhere. */
+  signInToAccount: { freeAttempts: 20, maxSeconds: 60 },
+  /** A signed-in session guessing its current password, e.g. with a stolen access token. */
+  currentPassword: { freeAttempts: 5, maxSeconds: 15 * 60 },
+} as const;
+
+type Throttle = (typeof THROTTLES)[keyof typeof THROTTLES];
+
+/** Seconds to wait after `failures` consecutive failures: doubling, from 1, up to the cap. */
+export function waitSeconds(failures: number, throttle: Throttle): number {
+  if (failures < throttle.freeAttempts) return 0;
+  return Math.min(2 ** (failures - throttle.freeAttempts), throttle.maxSeconds);
 }
 
-function emailKey(email: string): Buffer {
-  return createHash('sha256').update(`login:${email}`).digest();
+/** Counters are keyed by a hash: the table holds no email or address. */
+function attemptKey(...parts: string[]): Buffer {
+  return createHash('sha256').update(parts.join('\n')).digest();
+}
+
+const noContext = { orgId: null, userId: null };
+
+/** 429 while any of the counters is waiting. */
+async function refuseWhileThrottled(deps: AppDeps, keys: Buffer[]): Promise<void> {
+  const lockedUntil = await withContext(deps.db, noContext, (tx) => repo.lockedUntil(tx, keys));
+  if (lockedUntil && lockedUntil.getTime() > Date.now()) {
+    throw new RateLimitedError(Math.ceil((lockedUntil.getTime() - Date.now()) / 1000));
+  }
+}
+
+async function countFailure(deps: AppDeps, counters: [Buffer, Throttle][]): Promise<void> {
+  await withContext(deps.db, noContext, async (tx) => {
+    for (const [key, throttle] of counters) {
+      await repo.recordLoginFailure(tx, key, (failures) => waitSeconds(failures, throttle));
+    }
+  });
+}
+
+async function clearFailures(deps: AppDeps, keys: Buffer[]): Promise<void> {
+  await withContext(deps.db, noContext, (tx) => repo.clearLoginAttempts(tx, keys));
 }
 
 /**
- * Checks an email and password under the sign-in lock-out: 429 while the email is locked, the
- * same 401 for an unknown email and a wrong password, and every failure counted. Sign-in and
- * accepting an invitation with an existing account both go through here.
+ * Checks an email and password under the sign-in throttles: 429 while waiting, the same 401
+ * for an unknown email and a wrong password, and every failure counted. Sign-in and accepting
+ * an invitation with an existing account both go through here.
  */
 export async function verifyCredentials(
   ctx: PublicContext,
   input: { email: string; password: string },
 ): Promise<repo.UserRow> {
   const email = normalizeEmail(input.email);
-  const key = emailKey(email);
-  const { db } = ctx.deps;
-  const noContext = { orgId: null, userId: null };
+  const fromAddress = attemptKey('login', email, ctx.ip);
+  const toAccount = attemptKey('login', email);
+  await refuseWhileThrottled(ctx.deps, [fromAddress, toAccount]);
 
-  const [attempts, account] = await withContext(db, noContext, (tx) =>
-    Promise.all([repo.findLoginAttempts(tx, key), repo.findLoginByEmail(tx, email)]),
+  const account = await withContext(ctx.deps.db, noContext, (tx) =>
+    repo.findLoginByEmail(tx, email),
   );
-  const lockedUntil = attempts?.locked_until?.getTime() ?? 0;
-  if (lockedUntil > Date.now()) {
-    throw new RateLimitedError(Math.ceil((lockedUntil - Date.now()) / 1000));
-  }
-
   const valid = await verifyPassword(account?.password_hash, input.password);
   if (!valid || !account) {
-    await withContext(db, noContext, (tx) => repo.recordLoginFailure(tx, key, lockoutSeconds));
+    await countFailure(ctx.deps, [
+      [fromAddress, THROTTLES.signInFromAddress],
+      [toAccount, THROTTLES.signInToAccount],
+    ]);
     if (account) await recordInEveryOrg(ctx.deps, account.id, 'auth.login_failed', { ip: ctx.ip });
     throw new UnauthorizedError(INVALID_CREDENTIALS);
   }
-  if (attempts) await withContext(db, noContext, (tx) => repo.clearLoginAttempts(tx, key));
+  await clearFailures(ctx.deps, [fromAddress, toAccount]);
   return { id: account.id, email: account.email, name: account.name };
 }
 
@@ -287,21 +328,36 @@ export async function updateProfile(
   });
 }
 
-/** Changes the password and signs out every other session of the user. */
+/**
+ * Changes the password and signs out every other session of the user; reset links sent
+ * before no longer work. Wrong guesses of the current password are throttled.
+ */
 export async function changePassword(
   ctx: RequestContext,
   input: { current_password: string; new_password: string },
 ): Promise<Session> {
-  const passwordHash = await hashPassword(input.new_password);
-  return withTenant(ctx.deps.db, ctx, async (tx) => {
+  const guesses = attemptKey('current-password', ctx.userId);
+  await refuseWhileThrottled(ctx.deps, [guesses]);
+  const session = await withTenant(ctx.deps.db, ctx, async (tx) => {
     const current = await repo.currentPasswordHash(tx);
-    if (!(await verifyPassword(current, input.current_password))) {
-      throw invalidField('current_password', 'is not your current password');
-    }
+    if (!(await verifyPassword(current, input.current_password))) return null;
+    const user = await repo.findUser(tx, ctx.userId);
+    const passwordHash = await hashNewPassword(
+      input.new_password,
+      [user?.email ?? '', user?.name ?? ''],
+      'new_password',
+    );
     await repo.updateUser(tx, ctx.userId, { passwordHash });
     await repo.revokeAllRefreshTokens(tx, ctx.userId);
+    await repo.revokePasswordResets(tx, ctx.userId);
     return startSession(ctx.deps, tx, ctx);
   });
+  if (!session) {
+    await countFailure(ctx.deps, [[guesses, THROTTLES.currentPassword]]);
+    throw invalidField('current_password', 'is not your current password');
+  }
+  await clearFailures(ctx.deps, [guesses]);
+  return session;
 }
 
 /**
@@ -329,7 +385,10 @@ export async function requestPasswordReset(
   });
 }
 
-/** Sets a new password from an emailed reset link; every session of the user is signed out. */
+/**
+ * Sets a new password from an emailed reset link; every session of the user is signed out and
+ * every other reset link stops working.
+ */
 export async function confirmPasswordReset(
   ctx: PublicContext,
   input: { token: string; password: string },
@@ -338,11 +397,16 @@ export async function confirmPasswordReset(
   const invalid = invalidField('token', 'is invalid or has expired', 400);
   if (!parsed) throw invalid;
   const userId = parsed.scopeId;
-  const passwordHash = await hashPassword(input.password);
   await withContext(ctx.deps.db, { orgId: null, userId }, async (tx) => {
     if (!(await repo.consumePasswordReset(tx, parsed.hash))) throw invalid;
+    const user = await repo.findUser(tx, userId);
+    const passwordHash = await hashNewPassword(input.password, [
+      user?.email ?? '',
+      user?.name ?? '',
+    ]);
     await repo.updateUser(tx, userId, { passwordHash });
     await repo.revokeAllRefreshTokens(tx, userId);
+    await repo.revokePasswordResets(tx, userId);
   });
   await recordInEveryOrg(ctx.deps, userId, 'auth.password_reset', { ip: ctx.ip });
 }

@@ -72,7 +72,9 @@ export const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['me'],
-        summary: 'Change password; signs out every other session',
+        summary: 'Change password; signs out every other session and ends reset links',
+        description:
+          'Wrong current passwords are throttled (429 with Retry-After after five). A new password that is easy to guess (common, a keyboard pattern, your email or name) is refused on `new_password`.',
         security,
         body: Type.Object(
           {
@@ -85,7 +87,7 @@ export const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
           },
           { additionalProperties: false },
         ),
-        response: { 200: SessionSchema, ...errors(401, 422) },
+        response: { 200: SessionSchema, ...errors(401, 422, 429) },
       },
     },
     async (request) => auth.changePassword(contextOf(request), request.body),

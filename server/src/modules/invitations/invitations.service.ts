@@ -18,7 +18,7 @@ import {
   type PublicContext,
   type Session,
 } from '../auth/auth.service.js';
-import { hashPassword } from '../auth/passwords.js';
+import { hashNewPassword } from '../auth/passwords.js';
 import * as membersRepo from '../members/members.repo.js';
 import { requireAdmin } from '../members/permissions.js';
 import * as repo from './invitations.repo.js';
@@ -212,7 +212,10 @@ export async function acceptInvitation(
     const name = input.name?.trim();
     if (!name) throw invalidField('name', 'is required to create your account');
     user = { id: randomUUID(), email: invitation.email, name };
-    newAccount = { ...user, passwordHash: await hashPassword(input.password) };
+    newAccount = {
+      ...user,
+      passwordHash: await hashNewPassword(input.password, [invitation.email, name]),
+    };
   }
 
   try {

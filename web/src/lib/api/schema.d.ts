@@ -113,7 +113,10 @@ export interface paths {
                          * @example ada@example.com
                          */
                         email: string;
-                        /** @example correct horse battery staple */
+                        /**
+                         * @description At least 10 characters, and not easy to guess: common passwords, keyboard patterns and the account's own email or name are refused (422 naming the field).
+                         * @example correct horse battery staple
+                         */
                         password: string;
                         /** @example Ada Lovelace */
                         name: string;
@@ -216,7 +219,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in with email and password
-         * @description An unknown email and a wrong password get the same answer. Repeated failures lock the email out for a growing time (429 with Retry-After).
+         * @description An unknown email and a wrong password get the same answer. Repeated failures from one address wait a doubling time, up to 15 minutes; failures from many addresses slow the account by at most a minute (429 with Retry-After).
          */
         post: {
             parameters: {
@@ -575,7 +578,10 @@ export interface paths {
                     "application/json": {
                         /** @example 0f8fad5b-d9cb-469f-a165-70867728950e.mS0T1Qx2u0m9u2v5b0V7f3oQ8yYd2bq1gk3Jr5sX7aU */
                         token: string;
-                        /** @example correct horse battery staple */
+                        /**
+                         * @description At least 10 characters, and not easy to guess: common passwords, keyboard patterns and the account's own email or name are refused (422 naming the field).
+                         * @example correct horse battery staple
+                         */
                         password: string;
                     };
                 };
@@ -847,7 +853,10 @@ export interface paths {
                         token: string;
                         /** @example Grace Hopper */
                         name?: string;
-                        /** @example correct horse battery staple */
+                        /**
+                         * @description At least 10 characters, and not easy to guess: common passwords, keyboard patterns and the account's own email or name are refused (422 naming the field).
+                         * @example correct horse battery staple
+                         */
                         password: string;
                     };
                 };
@@ -1183,7 +1192,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Change password; signs out every other session */
+        /**
+         * Change password; signs out every other session and ends reset links
+         * @description Wrong current passwords are throttled (429 with Retry-After after five). A new password that is easy to guess (common, a keyboard pattern, your email or name) is refused on `new_password`.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1196,7 +1208,10 @@ export interface paths {
                     "application/json": {
                         /** @example my old password */
                         current_password: string;
-                        /** @example correct horse battery staple */
+                        /**
+                         * @description At least 10 characters, and not easy to guess: common passwords, keyboard patterns and the account's own email or name are refused (422 naming the field).
+                         * @example correct horse battery staple
+                         */
                         new_password: string;
                     };
                 };
@@ -1231,6 +1246,21 @@ export interface paths {
                 };
                 /** @description Every error answer has this shape */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
