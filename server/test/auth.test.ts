@@ -347,6 +347,53 @@ describe('organizations of a user', () => {
     expect(bOrgs.json().data.map((o: { id: string }) => o.id)).toEqual([b.orgId]);
   });
 
+  it('keeps each tab in the organization it shows when another tab switches', async () => {
+    const a = await signUp(t.app, 'two-tabs');
+    const b = await signUp(t.app, 'globex');
+    await t.ownerQuery(
+      "INSERT INTO memberships (org_id, user_id, role) VALUES ($1, $2, 'member')",
+      [b.orgId, a.userId],
+    );
+    // Both tabs share the refresh cookie; tab B switches the sign-in to b's organization.
+    const tabB = (await post('/api/v1/auth/switch-org', { org_id: b.orgId }, a.auth)).json();
+    // Tab A, still showing a's organization, refreshes with the cookie tab B left behind.
+    const refreshed = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/refresh',
+      cookies: { rampart_refresh: tabB.refresh_token },
+      payload: { org_id: a.orgId },
+    });
+    expect(refreshed.statusCode, refreshed.body).toBe(200);
+    const tabA = { authorization: `Bearer ${refreshed.json().access_token}` };
+    const lead = await post('/api/v1/leads', { last_name: 'Written in tab A' }, tabA);
+    expect(lead.statusCode, lead.body).toBe(201);
+    const where = await t.ownerQuery<{ org_id: string }>('SELECT org_id FROM leads WHERE id = $1', [
+      lead.json().id,
+    ]);
+    expect(where).toEqual([{ org_id: a.orgId }]);
+
+    // A token for one organization sent from a page showing another is refused, and writes nothing.
+    const mismatched = await post(
+      '/api/v1/leads',
+      { last_name: 'Wrong organization' },
+      { authorization: `Bearer ${tabB.access_token}`, 'x-rampart-org': a.orgId },
+    );
+    expect(mismatched.statusCode).toBe(409);
+    expect(mismatched.json().error.code).toBe('organization_changed');
+    expect(
+      await t.ownerQuery("SELECT 1 FROM leads WHERE last_name = 'Wrong organization'"),
+    ).toEqual([]);
+
+    // A tab cannot refresh into an organization the user does not belong to.
+    const stranger = await signUp(t.app, 'stranger-org');
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/refresh',
+      payload: { refresh_token: refreshed.json().refresh_token, org_id: stranger.orgId },
+    });
+    expect(refused.statusCode).toBe(401);
+  });
+
   it('refuses a removed member at once, even with an unexpired access token', async () => {
     const owner = await signUp(t.app, 'owner');
     const member = await signUp(t.app, 'member');

@@ -10,6 +10,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { healthRoutes } from '../modules/health/health.routes.js';
 import { apiV1Routes } from './api-v1.js';
+import { SHOWN_ORGANIZATION_HEADER } from './authenticate.js';
 import type { AppDeps } from './context.js';
 import { registerDrain } from './drain.js';
 import { answerClientError, registerErrorHandling } from './error-handler.js';
@@ -96,7 +97,17 @@ export async function buildApp(
           'Multi-tenant CRM. Every /api/v1 route except sign-up and sign-in needs `Authorization: Bearer <access_token>`.',
       },
       components: {
-        securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+        securitySchemes: {
+          bearerAuth: {
+            type: 'http',
+            scheme: 'bearer',
+            bearerFormat: 'JWT',
+            description:
+              'An access token from sign-in, refresh or switch-org; it ends when its session does. ' +
+              `A client showing one organization may send its id in \`${SHOWN_ORGANIZATION_HEADER}\`: ` +
+              'a token for another organization is then refused with 409 `organization_changed`.',
+          },
+        },
       },
     },
     // The kinds of record, for clients that list them: the web app's navigation, palette, task

@@ -1,6 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { verifyAccessToken } from '../modules/auth/access-tokens.js';
-import { UnauthorizedError } from './errors.js';
+import { AppError, UnauthorizedError } from './errors.js';
+
+/** Sent by the web app with the id of the organization the page shows. */
+export const SHOWN_ORGANIZATION_HEADER = 'x-rampart-org';
 
 /**
  * Guards every route registered in `scope`: the bearer token must verify. Membership is not
@@ -15,6 +18,16 @@ export function requireSignedIn(scope: FastifyInstance): void {
       throw new UnauthorizedError('Sign in first: send Authorization: Bearer <access_token>');
     const caller = await verifyAccessToken(scope.deps.config.jwtSecret, token);
     if (!caller) throw new UnauthorizedError('The access token is invalid or has expired');
+    // The web app names the organization a tab shows: a tab left on one organization must
+    // never write into another that a second tab switched the shared sign-in to.
+    const shown = request.headers[SHOWN_ORGANIZATION_HEADER];
+    if (typeof shown === 'string' && shown !== caller.orgId) {
+      throw new AppError(
+        409,
+        'organization_changed',
+        'This page shows another organization than the one this request is signed in to: reload it',
+      );
+    }
     request.caller = caller;
   });
 }

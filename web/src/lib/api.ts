@@ -87,6 +87,8 @@ function errorFrom(status: number, body: unknown): ApiError {
 
 async function sendWithToken(request: Request, token: string | null): Promise<Response> {
   if (token) request.headers.set('authorization', `Bearer ${token}`);
+  // The API refuses a token for another organization than the one this tab shows.
+  if (session.orgId) request.headers.set('x-rampart-org', session.orgId);
   return fetch(request);
 }
 

@@ -15,6 +15,26 @@ const REFRESH_URL = '/api/v1/auth/refresh';
 const LOGOUT_URL = '/api/v1/auth/logout';
 /** Serializes refreshes across tabs: a refresh token works once, so two at once would clash. */
 const REFRESH_LOCK = 'rampart-auth-refresh';
+/**
+ * The organization this tab works in, kept per tab (and across its reloads): the refresh
+ * cookie is shared by every tab, and another tab may have switched it elsewhere.
+ */
+const TAB_ORG_KEY = 'rampart-tab-org';
+
+/** The organization an access token is for (its payload is not secret, only signed). */
+function organizationOf(token: string): string | null {
+  try {
+    const payload = token.split('.')[1]!.replaceAll('-', '+').replaceAll('_', '/');
+    const org = (JSON.parse(atob(payload)) as { org?: unknown }).org;
+    return typeof org === 'string' ? org : null;
+  } catch {
+    return null;
+  }
+}
+
+function tabStorage(): Storage | null {
+  return typeof sessionStorage === 'undefined' ? null : sessionStorage;
+}
 
 /**
  * The signed-in state of this tab. The access token lives in memory only; the refresh token
@@ -23,6 +43,8 @@ const REFRESH_LOCK = 'rampart-auth-refresh';
 class Session {
   accessToken = $state<string | null>(null);
   me = $state<Me | null>(null);
+  /** The organization this tab shows; the API refuses a token for another one (409). */
+  orgId = $state<string | null>(null);
 
   #restoring: Promise<boolean> | null = null;
   #refreshing: Promise<boolean> | null = null;
@@ -48,10 +70,12 @@ class Session {
   async #refreshNow(): Promise<boolean> {
     const exchange = async (): Promise<TokenPair | null> => {
       try {
+        const orgId = this.orgId ?? tabStorage()?.getItem(TAB_ORG_KEY);
         const response = await fetch(REFRESH_URL, {
           method: 'POST',
-          headers: { accept: 'application/json' },
+          headers: { accept: 'application/json', 'content-type': 'application/json' },
           credentials: 'same-origin',
+          body: JSON.stringify(orgId ? { org_id: orgId } : {}),
         });
         return response.ok ? ((await response.json()) as TokenPair) : null;
       } catch {
@@ -66,13 +90,13 @@ class Session {
       this.clear();
       return false;
     }
-    this.accessToken = tokens.access_token;
+    this.useToken(tokens.access_token);
     return true;
   }
 
   /** Starts a session from an answer that carries tokens (the cookie is already set). */
   begin(tokens: TokenPair): void {
-    this.accessToken = tokens.access_token;
+    this.useToken(tokens.access_token);
     this.me = null;
     this.#restoring = Promise.resolve(true);
   }
@@ -80,6 +104,15 @@ class Session {
   clear(): void {
     this.accessToken = null;
     this.me = null;
+    this.orgId = null;
+    tabStorage()?.removeItem(TAB_ORG_KEY);
+  }
+
+  /** Works with a new access token, in the organization it is for. */
+  useToken(token: string): void {
+    this.accessToken = token;
+    this.orgId = organizationOf(token);
+    if (this.orgId) tabStorage()?.setItem(TAB_ORG_KEY, this.orgId);
   }
 
   async loadMe(): Promise<Me> {
@@ -91,7 +124,7 @@ class Session {
   /** Works in another organization: new tokens scoped to it. */
   async switchOrg(orgId: string): Promise<void> {
     const tokens = await call(client.POST('/api/v1/auth/switch-org', { body: { org_id: orgId } }));
-    this.accessToken = tokens.access_token;
+    this.useToken(tokens.access_token);
     await this.loadMe();
   }
 

@@ -143,8 +143,18 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['auth'],
         summary: 'Exchange a refresh token (body or cookie) for a new token pair',
         description:
-          'Each refresh token works once. Presenting a used one revokes every token of its sign-in.',
-        body: RefreshBody,
+          'Each refresh token works once. Presenting a used one revokes every token of its sign-in. ' +
+          'The browser shares one refresh cookie between its tabs, so a tab names the organization ' +
+          'it shows in `org_id`: it stays there even after another tab switched organization ' +
+          '(401 if the user is no longer a member of it). Without `org_id`, the new tokens are for ' +
+          'the organization the sign-in last used.',
+        body: Type.Object(
+          {
+            ...RefreshBody.properties,
+            org_id: Type.Optional(Uuid),
+          },
+          { additionalProperties: false },
+        ),
         response: { 200: SessionSchema, ...errors(401, 422) },
       },
       preValidation: emptyBodyAllowed,
@@ -152,7 +162,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const token = refreshTokenOf(request);
       if (!token) throw new UnauthorizedError('No refresh token: send refresh_token or the cookie');
-      const session = await auth.refresh(publicContext(request), token);
+      const session = await auth.refresh(publicContext(request), token, request.body.org_id);
       setRefreshCookie(reply, config, session.refresh_token);
       return session;
     },

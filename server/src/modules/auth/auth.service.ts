@@ -226,7 +226,11 @@ type RefreshOutcome =
  * means it was stolen or replayed, so its whole family (every token descended from the same
  * sign-in) is revoked.
  */
-export async function refresh(ctx: PublicContext, refreshToken: string): Promise<Session> {
+export async function refresh(
+  ctx: PublicContext,
+  refreshToken: string,
+  orgId?: string,
+): Promise<Session> {
   const parsed = parseScopedToken(refreshToken);
   if (!parsed) throw new UnauthorizedError('The refresh token is invalid or has expired');
   const userId = parsed.scopeId;
@@ -243,10 +247,11 @@ export async function refresh(ctx: PublicContext, refreshToken: string): Promise
         await repo.revokeRefreshFamily(tx, row.family_id);
         return { kind: 'reused', orgId: row.session_org_id };
       }
-      const stillMember = (await repo.listUserOrgs(tx, userId)).some(
-        (o) => o.id === row.session_org_id,
-      );
+      const sessionOrg = orgId ?? row.session_org_id;
+      const stillMember = (await repo.listUserOrgs(tx, userId)).some((o) => o.id === sessionOrg);
       if (!stillMember) {
+        // A tab asking for an organization the user has left ends only that tab's session.
+        if (orgId) return { kind: 'invalid' };
         await repo.revokeRefreshFamily(tx, row.family_id);
         return { kind: 'invalid' };
       }
@@ -254,7 +259,7 @@ export async function refresh(ctx: PublicContext, refreshToken: string): Promise
       const session = await startSession(
         ctx.deps,
         tx,
-        { userId, orgId: row.session_org_id },
+        { userId, orgId: sessionOrg },
         row.family_id,
       );
       return { kind: 'rotated', session };

@@ -351,7 +351,7 @@ export interface paths {
         put?: never;
         /**
          * Exchange a refresh token (body or cookie) for a new token pair
-         * @description Each refresh token works once. Presenting a used one revokes every token of its sign-in.
+         * @description Each refresh token works once. Presenting a used one revokes every token of its sign-in. The browser shares one refresh cookie between its tabs, so a tab names the organization it shows in `org_id`: it stays there even after another tab switched organization (401 if the user is no longer a member of it). Without `org_id`, the new tokens are for the organization the sign-in last used.
          */
         post: {
             parameters: {
@@ -365,6 +365,11 @@ export interface paths {
                     "application/json": {
                         /** @example 0f8fad5b-d9cb-469f-a165-70867728950e.mS0T1Qx2u0m9u2v5b0V7f3oQ8yYd2bq1gk3Jr5sX7aU */
                         refresh_token?: string;
+                        /**
+                         * Format: uuid
+                         * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                         */
+                        org_id?: string;
                     };
                 };
             };
