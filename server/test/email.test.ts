@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linkIn, type TestSmtpServer } from './support/smtp.js';
 import { signUp, type TestApp } from './support/test-app.js';
@@ -90,6 +91,28 @@ describe('password reset by email', () => {
       password: 'remembered it after all, 2026',
     });
     expect(login.statusCode).toBe(200);
+  });
+
+  it('answers before looking the email up, so the answer cannot be timed', async () => {
+    const user = await signUp(t.app, 'timed');
+    // Hold every read of users: an answer that waited for the lookup would wait for this.
+    const blocker = new pg.Client({ connectionString: t.testDb.ownerUrl });
+    await blocker.connect();
+    await blocker.query('BEGIN');
+    await blocker.query('LOCK TABLE users IN ACCESS EXCLUSIVE MODE');
+    try {
+      const answered = await Promise.race([
+        post('/api/v1/auth/password-reset', { email: user.email }),
+        new Promise<'waited'>((resolve) => setTimeout(() => resolve('waited'), 5_000)),
+      ]);
+      expect(answered === 'waited' ? answered : answered.statusCode).toBe(202);
+    } finally {
+      await blocker.query('ROLLBACK');
+      await blocker.end();
+    }
+    // The link still goes out once the lookup can run.
+    const mail = await smtp.nextMessageTo(user.email);
+    expect(linkIn(mail.text, '/reset-password').searchParams.get('token')).toBeTruthy();
   });
 
   it('answers an unknown email the same way and sends nothing', async () => {

@@ -491,7 +491,7 @@ export interface paths {
         put?: never;
         /**
          * Email a password reset link
-         * @description Always 202, whether or not the email has an account.
+         * @description Always 202, whether or not the email has an account, and answered before the email is looked up: how long the answer takes says nothing about the account either.
          */
         post: {
             parameters: {
