@@ -347,6 +347,42 @@ describe('organizations of a user', () => {
     expect(bOrgs.json().data.map((o: { id: string }) => o.id)).toEqual([b.orgId]);
   });
 
+  it('lets a signed-in user create another organization of their own', async () => {
+    const a = await signUp(t.app, 'founder');
+    const stranger = await signUp(t.app, 'not-founder');
+    const blank = await post('/api/v1/me/orgs', { name: '   ' }, a.auth);
+    expect(blank.statusCode).toBe(422);
+    expect(blank.json().error.details.fields[0].field).toBe('name');
+
+    const created = await post('/api/v1/me/orgs', { name: 'Second venture' }, a.auth);
+    expect(created.statusCode, created.body).toBe(201);
+    const { org, access_token } = created.json();
+    const meNow = await t.app.inject({
+      url: '/api/v1/me',
+      headers: { authorization: `Bearer ${access_token}` },
+    });
+    expect(meNow.json()).toMatchObject({
+      org: { id: org.id, name: 'Second venture' },
+      role: 'owner',
+    });
+    expect(
+      meNow
+        .json()
+        .orgs.map((o: { id: string }) => o.id)
+        .sort(),
+    ).toEqual([a.orgId, org.id].sort());
+    // The organization the request came from is still there and still works.
+    expect((await t.app.inject({ url: '/api/v1/me', headers: a.auth })).json().org.id).toBe(
+      a.orgId,
+    );
+    // Nobody else sees it, nor can switch to it.
+    const theirs = await t.app.inject({ url: '/api/v1/me/orgs', headers: stranger.auth });
+    expect(theirs.json().data.map((o: { id: string }) => o.id)).toEqual([stranger.orgId]);
+    expect(
+      (await post('/api/v1/auth/switch-org', { org_id: org.id }, stranger.auth)).statusCode,
+    ).toBe(404);
+  });
+
   it('keeps each tab in the organization it shows when another tab switches', async () => {
     const a = await signUp(t.app, 'two-tabs');
     const b = await signUp(t.app, 'globex');

@@ -298,6 +298,28 @@ export async function switchOrg(ctx: RequestContext, orgId: string): Promise<Ses
   }
 }
 
+/**
+ * A signed-in user starts another organization of their own. Membership of the current one
+ * is checked first, so a session that has ended cannot be used to create anything.
+ */
+export async function createOrganization(
+  ctx: RequestContext,
+  input: { name: string },
+): Promise<Session & { org: { id: string; name: string } }> {
+  const org = { id: randomUUID(), name: input.name.trim() };
+  await withTenant(ctx.deps.db, ctx, async () => undefined);
+  const session = await withContext(
+    ctx.deps.db,
+    { orgId: org.id, userId: ctx.userId },
+    async (tx) => {
+      await repo.insertOrgWithOwner(tx, { ...org, ownerId: ctx.userId });
+      await scheduleDailyDigest(tx, org.id);
+      return startSession(ctx.deps, tx, { userId: ctx.userId, orgId: org.id });
+    },
+  );
+  return { ...session, org };
+}
+
 export async function me(ctx: RequestContext): Promise<{
   user: repo.UserRow;
   org: { id: string; name: string; currency: string; locale: string };

@@ -4,6 +4,7 @@ import { contextOf } from '../../http/context.js';
 import {
   errors,
   CurrentOrgSchema,
+  OrgSchema,
   OrgWithRoleSchema,
   Password,
   RoleSchema,
@@ -48,6 +49,33 @@ export const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => ({ data: await auth.listMyOrgs(contextOf(request)) }),
+  );
+
+  app.post(
+    '/me/orgs',
+    {
+      config: {
+        rateLimit: { max: app.deps.config.authRateLimitPerMinute, timeWindow: '1 minute' },
+      },
+      schema: {
+        tags: ['me'],
+        summary: 'Create another organization, owned by the signed-in user, and work in it',
+        description:
+          'Answers with tokens for the new organization, as switch-org does; the session of the ' +
+          'organization the request came from is left as it is.',
+        security,
+        body: Type.Object(
+          { name: VisibleText({ maxLength: 200, examples: ['Acme Europe'] }) },
+          { additionalProperties: false },
+        ),
+        response: {
+          201: Type.Object({ ...SessionSchema.properties, org: OrgSchema }),
+          ...errors(401, 422, 429),
+        },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await auth.createOrganization(contextOf(request), request.body)),
   );
 
   app.patch(
