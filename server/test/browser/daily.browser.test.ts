@@ -1,0 +1,186 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  apiCreate,
+  chromiumPath,
+  expectAccessible,
+  startSignedIn,
+  type SignedIn,
+} from './browser.js';
+
+const POLL = { timeout: 15_000 };
+
+describe.skipIf(!chromiumPath)('the daily CRM in a real browser', { timeout: 180_000 }, () => {
+  let s: SignedIn;
+  let page: Page;
+  let leadId: string;
+
+  beforeAll(async () => {
+    s = await startSignedIn('Daily');
+    page = s.page;
+    const lead = await apiCreate(s, '/api/v1/leads', {
+      first_name: 'Grace',
+      last_name: 'Hopper',
+      company: 'Navy Labs',
+      email: 'grace@navy.example',
+    });
+    leadId = lead.id;
+    await apiCreate(s, '/api/v1/tags', { name: 'Hot', color: '#dc2626' });
+  }, 180_000);
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  const taskRows = (title: string) =>
+    s.harness.t.ownerQuery<{ title: string; type: string; status: string; due_at: Date | null }>(
+      `SELECT title, type, status, due_at FROM tasks WHERE title = $1`,
+      [title],
+    );
+
+  it('plans, changes, reschedules, reopens and deletes a task from a lead page', async () => {
+    await page.goto(`/leads/${leadId}`);
+    await page.getByRole('heading', { name: 'Grace Hopper' }).waitFor();
+    await page.getByRole('button', { name: 'New task' }).click();
+    const create = page.getByRole('dialog', { name: 'New task' });
+    expect(await create.getByLabel('Related to').inputValue()).toBe('lead');
+    await create.getByLabel('Title').fill('Call Grace about the compiler');
+    await create.getByLabel('Type').selectOption({ label: 'Call' });
+    await create.getByLabel('Due').fill('2030-03-04T10:00');
+    await create.getByRole('button', { name: 'Create task' }).click();
+    await create.waitFor({ state: 'hidden' });
+    const tasks = page.getByRole('list', { name: 'Tasks of this record' });
+    await tasks.getByText('Call Grace about the compiler').waitFor();
+    await tasks.getByText('Call', { exact: true }).waitFor();
+    expect((await taskRows('Call Grace about the compiler'))[0]?.type).toBe('call');
+
+    // Change what it is and when: a meeting, a week later.
+    await tasks.getByRole('button', { name: 'Edit Call Grace about the compiler' }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit task' });
+    expect(await edit.getByLabel('Due').inputValue()).toBe('2030-03-04T10:00');
+    await edit.getByLabel('Title').fill('Meet Grace about the compiler');
+    await edit.getByLabel('Type').selectOption({ label: 'Meeting' });
+    await edit.getByLabel('Due').fill('2030-03-11T15:30');
+    await expectAccessible(page, 'the edit task dialog');
+    await edit.getByRole('button', { name: 'Save task' }).click();
+    await edit.waitFor({ state: 'hidden' });
+    await tasks.getByText('Meet Grace about the compiler').waitFor();
+    await tasks.getByText('Meeting', { exact: true }).waitFor();
+    const [saved] = await taskRows('Meet Grace about the compiler');
+    expect(saved?.type).toBe('meeting');
+    expect(saved?.due_at?.toISOString()).toBe(new Date('2030-03-11T15:30').toISOString());
+
+    // Done, then open again.
+    await tasks.getByRole('checkbox', { name: 'Complete Meet Grace about the compiler' }).click();
+    await expect
+      .poll(async () => (await taskRows('Meet Grace about the compiler'))[0]?.status, POLL)
+      .toBe('done');
+    await tasks.getByRole('checkbox', { name: 'Reopen Meet Grace about the compiler' }).click();
+    await expect
+      .poll(async () => (await taskRows('Meet Grace about the compiler'))[0]?.status, POLL)
+      .toBe('open');
+    await tasks.getByRole('checkbox', { name: 'Complete Meet Grace about the compiler' }).waitFor();
+
+    await tasks.getByRole('button', { name: 'Delete Meet Grace about the compiler' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Delete Meet Grace about the compiler?' });
+    await confirm.getByRole('button', { name: 'Delete task' }).click();
+    await page.getByText('No tasks. Follow-ups you plan for this record appear here.').waitFor();
+    expect(await taskRows('Meet Grace about the compiler')).toEqual([]);
+  });
+
+  it('offers New task on account and contact pages too', async () => {
+    const account = await apiCreate(s, '/api/v1/accounts', { name: 'Navy Labs' });
+    const contact = await apiCreate(s, '/api/v1/contacts', {
+      first_name: 'Ada',
+      last_name: 'Byron',
+    });
+    for (const [path, kind] of [
+      [`/accounts/${account.id}`, 'account'],
+      [`/contacts/${contact.id}`, 'contact'],
+    ] as const) {
+      await page.goto(path);
+      await page.getByRole('button', { name: 'New task' }).click();
+      const dialog = page.getByRole('dialog', { name: 'New task' });
+      expect(await dialog.getByLabel('Related to').inputValue()).toBe(kind);
+      await dialog.getByLabel('Title').fill(`Follow up the ${kind}`);
+      await dialog.getByRole('button', { name: 'Create task' }).click();
+      await page
+        .getByRole('list', { name: 'Tasks of this record' })
+        .getByText(`Follow up the ${kind}`)
+        .waitFor();
+    }
+  });
+
+  it('picks the record of a task by searching, telling namesakes apart', async () => {
+    await apiCreate(s, '/api/v1/contacts', {
+      first_name: 'Daniel',
+      last_name: 'Murphy',
+      email: 'daniel@north.example',
+    });
+    await apiCreate(s, '/api/v1/contacts', {
+      first_name: 'Daniel',
+      last_name: 'Murphy',
+      email: 'daniel@south.example',
+    });
+    await page.goto('/tasks');
+    await page.getByRole('tab', { name: 'Mine' }).waitFor();
+    await page.getByText('2 tasks').waitFor();
+    await page.getByRole('button', { name: 'New task' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'New task' });
+    await dialog.getByLabel('Title').fill('Send Daniel the south quote');
+    await dialog.getByLabel('Related to').selectOption('contact');
+    await dialog.getByRole('combobox', { name: 'Related contact' }).fill('daniel mur');
+    const options = dialog.getByRole('option', { name: /Daniel Murphy/ });
+    await expect.poll(() => options.count(), POLL).toBe(2);
+    await dialog.getByRole('option', { name: /daniel@south\.example/ }).click();
+    await dialog.getByRole('button', { name: 'Create task' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByText('3 tasks').waitFor();
+    const [row] = await s.harness.t.ownerQuery<{ email: string }>(
+      `SELECT c.email FROM tasks t JOIN contacts c ON c.org_id = t.org_id AND c.id = t.contact_id
+        WHERE t.title = 'Send Daniel the south quote'`,
+    );
+    expect(row?.email).toBe('daniel@south.example');
+  });
+
+  it('edits and deletes a note, and tags the lead on its page', async () => {
+    await page.goto(`/leads/${leadId}`);
+    await page.getByLabel('New note').fill('Prefers mornings.');
+    await page.getByRole('button', { name: 'Add note' }).click();
+    await page.getByText('Prefers mornings.').waitFor();
+    await page.getByRole('button', { name: 'Edit note' }).click();
+    await page.getByLabel('Note', { exact: true }).fill('Prefers mornings, before 10.');
+    await page.getByRole('button', { name: 'Save note' }).click();
+    await page.getByText('Prefers mornings, before 10.').waitFor();
+    const notes = () =>
+      s.harness.t.ownerQuery<{ body: string }>(`SELECT body FROM notes WHERE lead_id = $1`, [
+        leadId,
+      ]);
+    expect((await notes()).map((n) => n.body)).toEqual(['Prefers mornings, before 10.']);
+    await page.getByRole('button', { name: 'Delete note' }).click();
+    await page
+      .getByRole('dialog', { name: 'Delete this note?' })
+      .getByRole('button', { name: 'Delete note' })
+      .click();
+    await page.getByText('No notes yet.', { exact: false }).waitFor();
+    expect(await notes()).toEqual([]);
+
+    await page.getByRole('combobox', { name: 'Add a tag' }).selectOption({ label: 'Hot' });
+    await page.getByRole('button', { name: 'Remove tag Hot' }).waitFor();
+    await expect
+      .poll(
+        async () =>
+          (
+            await s.harness.t.ownerQuery<{ name: string }>(
+              `SELECT t.name FROM record_tags l JOIN tags t ON t.org_id = l.org_id AND t.id = l.tag_id
+                WHERE l.lead_id = $1`,
+              [leadId],
+            )
+          ).map((t) => t.name),
+        POLL,
+      )
+      .toEqual(['Hot']);
+    await page.reload();
+    await page.getByRole('button', { name: 'Remove tag Hot' }).waitFor();
+    await expectAccessible(page, 'the lead page with tags');
+  });
+});
