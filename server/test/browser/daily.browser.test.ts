@@ -183,4 +183,52 @@ describe.skipIf(!chromiumPath)('the daily CRM in a real browser', { timeout: 180
     await page.getByRole('button', { name: 'Remove tag Hot' }).waitFor();
     await expectAccessible(page, 'the lead page with tags');
   });
+
+  it('writes money in the organization currency and locale, and forecasts by close month', async () => {
+    await page.goto('/settings/organization');
+    await page.getByLabel('Currency').selectOption('EUR');
+    await page.getByLabel('Locale').selectOption('de-DE');
+    await page
+      .getByTestId('money-sample')
+      .getByText(/1\.234\.567,89\s€/)
+      .waitFor();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText(/Organization saved/).waitFor();
+    const [org] = await s.harness.t.ownerQuery<{ currency: string; locale: string }>(
+      `SELECT currency, locale FROM orgs WHERE name = $1`,
+      [s.account.org],
+    );
+    expect(org).toEqual({ currency: 'EUR', locale: 'de-DE' });
+
+    const close = new Date();
+    close.setUTCDate(15);
+    close.setUTCMonth(close.getUTCMonth() + 1);
+    const deal = await apiCreate(s, '/api/v1/deals', {
+      name: 'Compiler licence',
+      amount: 40000,
+      expected_close_date: close.toISOString().slice(0, 10),
+    });
+    await page.goto(`/deals/${deal.id}`);
+    await page
+      .getByText(/^40\.000\s€$/)
+      .first()
+      .waitFor();
+
+    // The dashboard: that month's row weighs the deal by its stage (Prospecting, 10%).
+    await page.goto('/');
+    const forecast = page.getByRole('table', { name: 'Forecast by close month' });
+    const month = close.toLocaleString('en-US', {
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+    const row = forecast.getByRole('row', { name: new RegExp(month) });
+    await row.getByRole('cell', { name: /^40\.000\s€$/ }).waitFor();
+    await row.getByRole('cell', { name: /^4\.000\s€$/ }).waitFor();
+    const activity = page.getByRole('region', { name: 'Recent activity' });
+    await activity.getByRole('link', { name: 'Compiler licence' }).waitFor();
+    await activity.getByRole('link', { name: 'Grace Hopper' }).first().waitFor();
+    await page.getByText(/^Leads created from .+ to .+, by their status now\.$/).waitFor();
+    await expectAccessible(page, 'the dashboard with a forecast');
+  });
 });
