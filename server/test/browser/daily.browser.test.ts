@@ -193,7 +193,7 @@ describe.skipIf(!chromiumPath)('the daily CRM in a real browser', { timeout: 180
       .getByText(/1\.234\.567,89\s€/)
       .waitFor();
     await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByText(/Organization saved/).waitFor();
+    await page.getByText(/Saved: money now reads 1\.234\.567,89\s€/).waitFor();
     const [org] = await s.harness.t.ownerQuery<{ currency: string; locale: string }>(
       `SELECT currency, locale FROM orgs WHERE name = $1`,
       [s.account.org],
@@ -230,5 +230,83 @@ describe.skipIf(!chromiumPath)('the daily CRM in a real browser', { timeout: 180
     await activity.getByRole('link', { name: 'Grace Hopper' }).first().waitFor();
     await page.getByText(/^Leads created from .+ to .+, by their status now\.$/).waitFor();
     await expectAccessible(page, 'the dashboard with a forecast');
+  });
+
+  it('warns of a likely duplicate before creating a lead or an account, and still creates it', async () => {
+    await page.goto('/leads');
+    await page.getByRole('heading', { name: 'Leads', level: 1 }).waitFor();
+    await page.keyboard.press('c');
+    const dialog = page.getByRole('dialog', { name: 'New lead' });
+    await dialog.getByLabel('First name').fill('grace');
+    await dialog.getByLabel('Last name').fill('HOPPER');
+    const warning = dialog.getByRole('status').filter({ hasText: 'This may already exist' });
+    await warning.getByRole('link', { name: 'Grace Hopper' }).waitFor();
+    await warning.getByText('Navy Labs').waitFor();
+    await expectAccessible(page, 'the new lead dialog with a duplicate warning');
+    await dialog.getByRole('button', { name: 'Create lead' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const leads = await s.harness.t.ownerQuery(
+      `SELECT id FROM leads WHERE lower(last_name) = 'hopper'`,
+    );
+    expect(leads).toHaveLength(2);
+
+    await apiCreate(s, '/api/v1/accounts', { name: 'Initech', website: 'https://initech.example' });
+    await page.goto('/accounts');
+    await page.getByRole('heading', { name: 'Accounts', level: 1 }).waitFor();
+    await page.keyboard.press('c');
+    const account = page.getByRole('dialog', { name: 'New account' });
+    await account.getByLabel('Website').fill('http://www.initech.example/about');
+    await account
+      .getByRole('status')
+      .filter({ hasText: 'This may already exist' })
+      .getByRole('link', { name: 'Initech' })
+      .waitFor();
+  });
+
+  it('converts a lead onto an existing account, into the pipeline stage chosen', async () => {
+    const existing = await apiCreate(s, '/api/v1/accounts', { name: 'Bletchley Park' });
+    const alan = await apiCreate(s, '/api/v1/leads', {
+      first_name: 'Alan',
+      last_name: 'Turing',
+      company: 'Bletchley',
+    });
+    await page.goto(`/leads/${alan.id}`);
+    await page.getByRole('button', { name: 'Convert' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Convert Alan Turing' });
+    await dialog.getByLabel('Add to an existing account').check();
+    await dialog.getByRole('combobox', { name: 'Existing account' }).fill('bletch');
+    await dialog.getByRole('option', { name: /Bletchley Park/ }).click();
+    await dialog.getByLabel('Stage').selectOption({ label: 'Proposal' });
+    await expectAccessible(page, 'the conversion dialog');
+    await dialog.getByRole('button', { name: 'Convert' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByTestId('lead-status').getByText('Converted').waitFor();
+    const converted = async (leadId: string) =>
+      (
+        await s.harness.t.ownerQuery<{ account_id: string; stage: string }>(
+          `SELECT l.converted_account_id AS account_id, st.name AS stage
+             FROM leads l
+             JOIN deals d ON d.org_id = l.org_id AND d.id = l.converted_deal_id
+             JOIN pipeline_stages st ON st.org_id = d.org_id AND st.id = d.stage_id
+            WHERE l.id = $1`,
+          [leadId],
+        )
+      )[0];
+    expect(await converted(alan.id)).toEqual({ account_id: existing.id, stage: 'Proposal' });
+
+    // A new account of an existing account's name: the dialog offers to join it instead.
+    const joan = await apiCreate(s, '/api/v1/leads', {
+      first_name: 'Joan',
+      last_name: 'Clarke',
+      company: 'bletchley park',
+    });
+    await page.goto(`/leads/${joan.id}`);
+    await page.getByRole('button', { name: 'Convert' }).click();
+    const again = page.getByRole('dialog', { name: 'Convert Joan Clarke' });
+    await again.getByRole('button', { name: 'Convert' }).click();
+    await again.getByText(/already exists: the lead will join it/).waitFor();
+    await again.getByRole('button', { name: 'Convert' }).click();
+    await again.waitFor({ state: 'hidden' });
+    expect((await converted(joan.id))?.account_id).toBe(existing.id);
   });
 });
