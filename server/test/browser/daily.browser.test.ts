@@ -309,4 +309,38 @@ describe.skipIf(!chromiumPath)('the daily CRM in a real browser', { timeout: 180
     await again.waitFor({ state: 'hidden' });
     expect((await converted(joan.id))?.account_id).toBe(existing.id);
   });
+
+  it('puts a deal on an account found by searching, and moves it to another on its page', async () => {
+    await apiCreate(s, '/api/v1/accounts', { name: 'Umbrella Corp' });
+    await apiCreate(s, '/api/v1/accounts', { name: 'Umbrella Health' });
+    const accountOf = async (name: string) =>
+      (
+        await s.harness.t.ownerQuery<{ account: string }>(
+          `SELECT a.name AS account FROM deals d JOIN accounts a ON a.org_id = d.org_id AND a.id = d.account_id
+            WHERE d.name = $1`,
+          [name],
+        )
+      )[0]?.account;
+
+    await page.goto('/deals');
+    await page.getByRole('heading', { name: 'Deals', level: 1 }).waitFor();
+    await page.keyboard.press('c');
+    const dialog = page.getByRole('dialog', { name: 'New deal' });
+    await dialog.getByLabel('Deal name').fill('Umbrella rollout');
+    await dialog.getByRole('combobox', { name: 'Account' }).fill('umbrella c');
+    await dialog.getByRole('option', { name: /Umbrella Corp/ }).click();
+    await dialog.getByRole('button', { name: 'Create deal' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await accountOf('Umbrella rollout')).toBe('Umbrella Corp');
+
+    await page.getByRole('link', { name: 'Umbrella rollout' }).click();
+    await page.getByRole('heading', { name: 'Umbrella rollout' }).waitFor();
+    await page.getByRole('button', { name: 'Change account' }).click();
+    await page.getByRole('combobox', { name: 'Account' }).fill('health');
+    await page.getByRole('option', { name: /Umbrella Health/ }).click();
+    await page.getByRole('link', { name: 'Umbrella Health' }).first().waitFor();
+    await expect.poll(() => accountOf('Umbrella rollout'), POLL).toBe('Umbrella Health');
+    await page.reload();
+    await page.getByRole('link', { name: 'Umbrella Health' }).first().waitFor();
+  });
 });
