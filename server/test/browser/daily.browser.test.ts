@@ -343,4 +343,23 @@ describe.skipIf(!chromiumPath)('the daily CRM in a real browser', { timeout: 180
     await page.reload();
     await page.getByRole('link', { name: 'Umbrella Health' }).first().waitFor();
   });
+
+  it('does not call an untouched task form unsaved once it shows its record', async () => {
+    await page.goto('/leads');
+    await page.goto(`/leads/${leadId}`);
+    await page.getByRole('button', { name: 'New task' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New task' });
+    await expect
+      .poll(() => dialog.getByRole('combobox', { name: 'Related lead' }).inputValue(), POLL)
+      .toBe('Grace Hopper');
+    let asked = false;
+    page.once('dialog', (question) => {
+      asked = true;
+      void question.dismiss();
+    });
+    // Leaving a dirty form is asked (and here refused), so the page would stay.
+    await page.goBack({ timeout: 10_000 }).catch(() => null);
+    expect(asked).toBe(false);
+    await page.waitForURL(/\/leads$/);
+  });
 });
