@@ -156,3 +156,45 @@ export async function screenshots(page: Page, name: string): Promise<void> {
   }
   await page.emulateMedia({ colorScheme: 'light' });
 }
+
+export interface SignedIn {
+  harness: BrowserHarness;
+  context: BrowserContext;
+  page: Page;
+  account: Account;
+  /** The API's authorization header for `account`. */
+  auth: { authorization: string };
+  close(): Promise<void>;
+}
+
+/** The app, a Chromium page and a new organization signed up through the sign-up page. */
+export async function startSignedIn(label: string): Promise<SignedIn> {
+  const harness = await startBrowserHarness();
+  const context = await newContext(harness);
+  const page = await context.newPage();
+  const account = await signUpInBrowser(page, label);
+  return {
+    harness,
+    context,
+    page,
+    account,
+    auth: await apiAuth(harness, account),
+    close: () => harness.close(),
+  };
+}
+
+/** Creates a record through the API, as the signed-in person, and answers it. */
+export async function apiCreate<T = { id: string }>(
+  signedIn: Pick<SignedIn, 'harness' | 'auth'>,
+  url: string,
+  payload: Record<string, unknown>,
+): Promise<T> {
+  const created = await signedIn.harness.t.app.inject({
+    method: 'POST',
+    url,
+    headers: signedIn.auth,
+    payload,
+  });
+  expect(created.statusCode, created.body).toBe(201);
+  return created.json<T>();
+}

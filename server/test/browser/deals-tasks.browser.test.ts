@@ -181,11 +181,9 @@ describe.skipIf(!chromiumPath)('deals and tasks in a real browser', { timeout: 1
     await dialog.getByLabel('Due').fill(`${today}T23:59`);
     await dialog.getByLabel('Priority').selectOption('high');
     await dialog.getByLabel('Related to').selectOption('deal');
-    const related = dialog.getByLabel('Related deal');
-    await related
-      .locator('option', { hasText: 'Difference engine' })
-      .waitFor({ state: 'attached' });
-    await related.selectOption({ label: 'Difference engine' });
+    // The record picker searches as one types, each choice with its subtitle.
+    await dialog.getByRole('combobox', { name: 'Related deal' }).fill('differ');
+    await dialog.getByRole('option', { name: /Difference engine/ }).click();
     await expectAccessible(pageA, 'the new task dialog');
     await dialog.getByRole('button', { name: 'Create task' }).click();
     await dialog.waitFor({ state: 'hidden' });
@@ -197,7 +195,8 @@ describe.skipIf(!chromiumPath)('deals and tasks in a real browser', { timeout: 1
     await screenshots(pageA, 'tasks');
 
     await box.click();
-    await expect.poll(() => box.isChecked()).toBe(true);
+    const reopen = pageA.getByRole('checkbox', { name: 'Reopen Send the engine specs' });
+    await expect.poll(() => reopen.isChecked()).toBe(true);
     const rows = await harness.t.ownerQuery<{ status: string; deal_id: string }>(
       `SELECT status, deal_id FROM tasks WHERE title = 'Send the engine specs'`,
     );

@@ -4,6 +4,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   apiAuth,
+  apiCreate,
   chromiumPath,
   expectAccessible,
   newContext,
@@ -172,21 +173,14 @@ describe.skipIf(!chromiumPath)('leads in a real browser', { timeout: 120_000 }, 
   });
 
   it('shows a list of 50 leads quickly (time reported, not asserted)', async () => {
-    const auth = await apiAuth(harness, accountA);
-    for (let i = 0; i < 60; i += 1) {
-      const created = await harness.t.app.inject({
-        method: 'POST',
-        url: '/api/v1/leads',
-        headers: auth,
-        payload: {
-          first_name: `Lead${i}`,
-          last_name: `Number ${i}`,
-          company: `Company ${i % 7}`,
-          estimated_value: i * 100,
-        },
+    const signedIn = { harness, auth: await apiAuth(harness, accountA) };
+    for (let i = 0; i < 60; i += 1)
+      await apiCreate(signedIn, '/api/v1/leads', {
+        first_name: `Lead${i}`,
+        last_name: `Number ${i}`,
+        company: `Company ${i % 7}`,
+        estimated_value: i * 100,
       });
-      expect(created.statusCode).toBe(201);
-    }
 
     const page = await a.newPage();
     await page.goto('/leads');

@@ -1,51 +1,36 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  apiAuth,
+  apiCreate,
   chromiumPath,
   expectAccessible,
-  newContext,
   screenshots,
-  signUpInBrowser,
-  startBrowserHarness,
-  type Account,
-  type BrowserHarness,
+  startSignedIn,
+  type SignedIn,
 } from './browser.js';
 
 const POLL = { timeout: 15_000 };
 
 describe.skipIf(!chromiumPath)('lists in a real browser', { timeout: 180_000 }, () => {
-  let harness: BrowserHarness;
-  let context: BrowserContext;
+  let s: SignedIn;
   let page: Page;
-  let account: Account;
 
   beforeAll(async () => {
-    harness = await startBrowserHarness();
-    context = await newContext(harness);
-    page = await context.newPage();
-    account = await signUpInBrowser(page, 'Lists');
-    const auth = await apiAuth(harness, account);
+    s = await startSignedIn('Lists');
+    page = s.page;
     // More leads than one page shows, half of them contacted.
-    for (let i = 0; i < 70; i += 1) {
-      const created = await harness.t.app.inject({
-        method: 'POST',
-        url: '/api/v1/leads',
-        headers: auth,
-        payload: {
-          first_name: `Lead${i}`,
-          last_name: `Number ${i}`,
-          company: `Company ${String(i % 9)}`,
-          email: `lead${i}@example.com`,
-          phone: '+1 (555) 010-0000',
-          status: i % 2 === 0 ? 'contacted' : 'new',
-        },
+    for (let i = 0; i < 70; i += 1)
+      await apiCreate(s, '/api/v1/leads', {
+        first_name: `Lead${i}`,
+        last_name: `Number ${i}`,
+        company: `Company ${String(i % 9)}`,
+        email: `lead${i}@example.com`,
+        phone: '+1 (555) 010-0000',
+        status: i % 2 === 0 ? 'contacted' : 'new',
       });
-      expect(created.statusCode).toBe(201);
-    }
   }, 180_000);
   afterAll(async () => {
-    await harness?.close();
+    await s?.close();
   });
 
   const table = (p: Page) => p.getByRole('table', { name: 'leads' });
@@ -88,10 +73,10 @@ describe.skipIf(!chromiumPath)('lists in a real browser', { timeout: 180_000 }, 
     await dialog.getByLabel('New owner').selectOption({ label: 'Nobody' });
     await dialog.getByRole('button', { name: 'Apply' }).click();
     await page.getByText('Assign an owner: 70 records done').waitFor();
-    const [row] = await harness.t.ownerQuery<{ n: string }>(
+    const [row] = await s.harness.t.ownerQuery<{ n: string }>(
       `SELECT count(*) AS n FROM leads l JOIN orgs o ON o.id = l.org_id
         WHERE o.name = $1 AND l.owner_id IS NULL`,
-      [account.org],
+      [s.account.org],
     );
     expect(Number(row?.n)).toBe(70);
   });
@@ -140,10 +125,10 @@ describe.skipIf(!chromiumPath)('lists in a real browser', { timeout: 180_000 }, 
 
   // Last: the phone's copy of the session rotates the refresh token the first context holds.
   it('shows cards at phone width, with tap-to-call and tap-to-email', async () => {
-    const phone = await harness.browser.newContext({
-      baseURL: harness.baseUrl,
+    const phone = await s.harness.browser.newContext({
+      baseURL: s.harness.baseUrl,
       viewport: { width: 390, height: 800 },
-      storageState: await context.storageState(),
+      storageState: await s.context.storageState(),
     });
     const p = await phone.newPage();
     await p.goto('/leads?sort=last_name');

@@ -9,7 +9,11 @@ export interface FieldProblem {
 }
 
 interface ErrorBody {
-  error?: { code?: string; message?: string; details?: { fields?: FieldProblem[] } };
+  error?: {
+    code?: string;
+    message?: string;
+    details?: { fields?: FieldProblem[]; existing?: Record<string, string> };
+  };
 }
 
 /** `org_name` -> `Org name` */
@@ -39,9 +43,18 @@ export class ApiError extends Error {
   readonly code: string;
   /** Messages by field name, for showing next to the matching input. */
   readonly fields: Record<string, string>;
+  /** The record that already holds a unique value, by id field (`account_id`), on a conflict. */
+  readonly existing: Record<string, string>;
 
-  constructor(status: number, code: string, message: string, fields: FieldProblem[] = []) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    fields: FieldProblem[] = [],
+    existing: Record<string, string> = {},
+  ) {
     super(message);
+    this.existing = existing;
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
@@ -82,6 +95,7 @@ function errorFrom(status: number, body: unknown): ApiError {
     error?.code ?? 'http_error',
     error?.message ?? fallback,
     error?.details?.fields ?? [],
+    error?.details?.existing ?? {},
   );
 }
 

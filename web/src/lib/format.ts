@@ -1,24 +1,34 @@
+import { session } from './session.svelte';
+
 const money = new Map<string, Intl.NumberFormat>();
 
 /**
- * Money as the browser's locale writes it, in the record's currency: whole amounts without
- * cents (`$45,000`), others with them (`$22,000.50`). The one way money is shown.
+ * Money as the organization's locale writes it (Settings > Organization), in the record's
+ * currency, the organization's when none is given: whole amounts without cents (`$45,000`),
+ * others with them (`$22,000.50`). The one way money is shown.
  */
-export function formatMoney(amount: number | null, currency: string): string {
+export function formatMoney(amount: number | null, currency?: string): string {
   if (amount === null) return '';
+  const locale = session.me?.org.locale;
+  const code = currency ?? session.me?.org.currency ?? 'USD';
   const cents = Number.isInteger(amount) ? 0 : 2;
-  const key = `${currency}:${cents}`;
+  const key = `${locale ?? ''}:${code}:${cents}`;
   let format = money.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(undefined, {
+    format = new Intl.NumberFormat(supported(locale), {
       style: 'currency',
-      currency,
+      currency: code,
       minimumFractionDigits: cents,
       maximumFractionDigits: cents,
     });
     money.set(key, format);
   }
   return format.format(amount);
+}
+
+/** A locale the browser knows, else the browser's own. */
+function supported(locale: string | undefined): string | undefined {
+  return locale && Intl.NumberFormat.supportedLocalesOf(locale).length > 0 ? locale : undefined;
 }
 
 const day = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });

@@ -1,7 +1,7 @@
 import { goto } from '$app/navigation';
 import { page } from '$app/state';
 import { asApiError, type ApiError } from './api';
-import { mailto, tel } from './format';
+import { formatDate, mailto, tel } from './format';
 
 export interface Page<T> {
   data: T[];
@@ -51,6 +51,29 @@ export function phoneColumn<Row>(
     value: (row) => value(row) ?? '',
     href: (row) => tel(value(row)),
     visible: false,
+    ...extra,
+  };
+}
+
+/** A record's tags, by name; hidden until chosen. */
+export function tagsColumn<Row extends { tags: readonly { name: string }[] }>(): Column<Row> {
+  return {
+    key: 'tags',
+    label: 'Tags',
+    value: (row) => row.tags.map((t) => t.name).join(', '),
+    visible: false,
+  };
+}
+
+/** When a record was created, sortable. */
+export function createdColumn<Row extends { created_at: string }>(
+  extra: Partial<Column<Row>> = {},
+): Column<Row> {
+  return {
+    key: 'created',
+    label: 'Created',
+    sort: 'created_at',
+    value: (row) => formatDate(row.created_at),
     ...extra,
   };
 }

@@ -1,5 +1,9 @@
 import { call, client, type ApiBody, type ApiResult } from '$lib/api';
 import type { Tone } from '$lib/components/Badge.svelte';
+import { directory } from '$lib/directory.svelte';
+import { formatDate, formatMoney } from '$lib/format';
+import { labelOf } from '$lib/leads';
+import { createdColumn, tagsColumn, type Column as ListColumn } from '$lib/list.svelte';
 import { session } from '$lib/session.svelte';
 
 // The generated schema marks the shared Deal object nullable (a convert answer may have none).
@@ -67,4 +71,43 @@ export function kindBadge(kind: StageKind): Tone {
   if (kind === 'won') return 'good';
   if (kind === 'lost') return 'bad';
   return 'accent';
+}
+
+/** The deals list's columns; stages are named from the `pipelines` known when shown. */
+export function dealColumns(pipelines: () => Pipeline[]): ListColumn<Deal>[] {
+  const stageName = (id: string) =>
+    pipelines()
+      .flatMap((p) => p.stages)
+      .find((s) => s.id === id)?.name ?? '';
+  return [
+    { key: 'name', label: 'Name', sort: 'name', value: (deal) => deal.name },
+    {
+      key: 'account',
+      label: 'Account',
+      value: (deal) => deal.account_name ?? '',
+    },
+    {
+      key: 'amount',
+      label: 'Amount',
+      sort: 'amount',
+      value: (deal) => formatMoney(deal.amount, deal.currency),
+    },
+    { key: 'stage', label: 'Stage', value: (deal) => stageName(deal.stage_id) },
+    { key: 'status', label: 'Status', value: (deal) => labelOf(statusOptions, deal.status) },
+    { key: 'owner', label: 'Owner', value: (deal) => directory.memberName(deal.owner_id) },
+    {
+      key: 'close',
+      label: 'Close date',
+      sort: 'expected_close_date',
+      value: (deal) => formatDate(deal.expected_close_date),
+    },
+    {
+      key: 'probability',
+      label: 'Probability',
+      value: (deal) => `${deal.probability}%`,
+      visible: false,
+    },
+    tagsColumn(),
+    createdColumn({ visible: false }),
+  ];
 }

@@ -5,7 +5,16 @@ import { recordPath, type RecordType } from '$lib/records';
 
 export type Task = ApiResult<'/api/v1/tasks', 'get'>['data'][number];
 export type TaskInput = ApiBody<'/api/v1/tasks', 'post'>;
+export type TaskPatch = ApiBody<'/api/v1/tasks/{task_id}', 'patch'>;
 export type Priority = Task['priority'];
+export type TaskType = Task['type'];
+
+export const typeOptions: { value: TaskType; label: string }[] = [
+  { value: 'call', label: 'Call' },
+  { value: 'meeting', label: 'Meeting' },
+  { value: 'email', label: 'Email' },
+  { value: 'todo', label: 'To-do' },
+];
 
 export const priorityOptions: { value: Priority; label: string }[] = [
   { value: 'low', label: 'Low' },
@@ -62,78 +71,6 @@ export function relatedOf(task: Task): { type: RecordType; id: string } | null {
 
 export { recordPath };
 
-export interface RecordChoice {
-  id: string;
-  label: string;
-}
-
-const person = (r: { first_name: string; last_name: string }) =>
-  `${r.first_name} ${r.last_name}`.trim();
-
-/** Records of one kind to attach a task to (the first 100). */
-export async function loadChoices(type: RecordType): Promise<RecordChoice[]> {
-  const query = { limit: 100 };
-  switch (type) {
-    case 'lead':
-      return (await call(client.GET('/api/v1/leads', { params: { query } }))).data.map((r) => ({
-        id: r.id,
-        label: person(r),
-      }));
-    case 'account':
-      return (await call(client.GET('/api/v1/accounts', { params: { query } }))).data.map((r) => ({
-        id: r.id,
-        label: r.name,
-      }));
-    case 'contact':
-      return (await call(client.GET('/api/v1/contacts', { params: { query } }))).data.map((r) => ({
-        id: r.id,
-        label: person(r),
-      }));
-    case 'deal':
-      return (await call(client.GET('/api/v1/deals', { params: { query } }))).data.flatMap((r) =>
-        r ? [{ id: r.id, label: r.name }] : [],
-      );
-  }
-}
-
-const names = new Map<string, Promise<string>>();
-
-/** The name of a record a task is attached to, read once and remembered. */
-export function recordName(type: RecordType, id: string): Promise<string> {
-  let name = names.get(id);
-  if (!name) {
-    name = readName(type, id).catch(() => '');
-    names.set(id, name);
-  }
-  return name;
-}
-
-async function readName(type: RecordType, id: string): Promise<string> {
-  switch (type) {
-    case 'lead':
-      return person(
-        await call(client.GET('/api/v1/leads/{lead_id}', { params: { path: { lead_id: id } } })),
-      );
-    case 'account':
-      return (
-        await call(
-          client.GET('/api/v1/accounts/{account_id}', { params: { path: { account_id: id } } }),
-        )
-      ).name;
-    case 'contact':
-      return person(
-        await call(
-          client.GET('/api/v1/contacts/{contact_id}', { params: { path: { contact_id: id } } }),
-        ),
-      );
-    case 'deal':
-      return (
-        (await call(client.GET('/api/v1/deals/{deal_id}', { params: { path: { deal_id: id } } })))
-          ?.name ?? ''
-      );
-  }
-}
-
 /** Marks a task done at once; back as it was, with a message, when the API refuses. */
 export function completeTask(task: Task): void {
   void optimistic(
@@ -149,4 +86,26 @@ export function completeTask(task: Task): void {
       ),
     'Could not complete the task',
   );
+}
+
+/** Opens a done task again, at once; back as it was when the API refuses. */
+export function reopenTask(task: Task): void {
+  void optimistic(
+    () => {
+      const before = { status: task.status, completed_at: task.completed_at };
+      task.status = 'open';
+      task.completed_at = null;
+      return () => Object.assign(task, before);
+    },
+    () => updateTask(task.id, { status: 'open' }),
+    'Could not reopen the task',
+  );
+}
+
+export function updateTask(id: string, body: TaskPatch): Promise<Task> {
+  return call(client.PATCH('/api/v1/tasks/{task_id}', { params: { path: { task_id: id } }, body }));
+}
+
+export function deleteTask(id: string): Promise<unknown> {
+  return call(client.DELETE('/api/v1/tasks/{task_id}', { params: { path: { task_id: id } } }));
 }
