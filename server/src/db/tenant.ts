@@ -3,7 +3,7 @@ import pg from 'pg';
 import { UnauthorizedError } from '../http/errors.js';
 import type { Database } from './schema.js';
 import { PinOrganization } from './pin-organization.js';
-import type { Db } from './pool.js';
+import { poolOf, type Db } from './pool.js';
 
 /** A transaction inside a tenant context. Repositories take this, never a pool. */
 export type Tx = Kysely<Database>;
@@ -124,4 +124,47 @@ export async function withContext<T>(
   work: (tx: Tx) => Promise<T>,
 ): Promise<T> {
   return runInTransaction(db, openingStatement(ctx, false), (tx) => work(pinned(tx, ctx.orgId)));
+}
+
+/**
+ * Runs `work` on the bare pg connection of a tenant transaction, for statements Kysely cannot
+ * stream (`COPY ... TO STDOUT`, a cursor read as a stream). The transaction opens exactly as
+ * `withTenant` (or, with `checkMembership: false`, `withContext`) opens it. `query` builds
+ * statements pinned to the organization, to compile and send on `client`: it must not run them
+ * itself, for it is not the transaction.
+ */
+export async function withTenantClient<T>(
+  db: Db,
+  ctx: { orgId: string; userId: string | null },
+  options: { checkMembership: boolean },
+  work: (client: pg.PoolClient, member: Member | null, query: Tx) => Promise<T>,
+): Promise<T> {
+  const client = await poolOf(db).connect();
+  let broken = false;
+  try {
+    const opened = (await client.query(
+      openingStatement(ctx, options.checkMembership),
+    )) as unknown as pg.QueryResult[];
+    let member: Member | null = null;
+    if (options.checkMembership) {
+      const role = opened.at(-1)?.rows[0]?.['role'] as Role | null | undefined;
+      if (!role || !ctx.userId) {
+        await client.query('ROLLBACK');
+        throw new UnauthorizedError('You are not a member of this organization');
+      }
+      member = { orgId: ctx.orgId, userId: ctx.userId, role };
+    }
+    try {
+      const result = await work(client, member, pinned(db, ctx.orgId));
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      // A stream stopped half-way (a client that went away) can leave the connection in the
+      // middle of a statement: drop it rather than hand it back; the server rolls back.
+      broken = true;
+      throw error;
+    }
+  } finally {
+    client.release(broken);
+  }
 }
