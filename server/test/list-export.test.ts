@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callsOf } from './support/calls.js';
 import { createTestApp, signUp, type SignedUp, type TestApp } from './support/test-app.js';
 
 let t: TestApp;
@@ -15,14 +16,7 @@ afterAll(async () => {
   await t.close();
 });
 
-const call = (method: 'GET' | 'POST', url: string, who: SignedUp, payload?: object) =>
-  t.app.inject({ method, url: `/api/v1${url}`, headers: who.auth, payload });
-
-async function create(who: SignedUp, url: string, payload: object) {
-  const response = await call('POST', url, who, payload);
-  expect(response.statusCode, response.body).toBe(201);
-  return response.json();
-}
+const { call, create } = callsOf(() => t);
 
 /** The CSV of a list export, as objects keyed by the header row. */
 async function exported(who: SignedUp, url: string) {

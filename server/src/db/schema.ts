@@ -140,6 +140,36 @@ export interface Database extends CrmDatabase {
   login_attempts: LoginAttemptsTable;
   email_outbox: EmailOutboxTable;
   audit_log: AuditLogTable;
+  org_exports: OrgExportsTable;
+  org_export_chunks: OrgExportChunksTable;
+}
+
+export type OrgExportStatus = 'queued' | 'running' | 'ready' | 'failed' | 'expired';
+
+export interface OrgExportsTable {
+  org_id: string;
+  id: Generated<string>;
+  status: Generated<OrgExportStatus>;
+  files_done: Generated<number>;
+  files_total: Generated<number>;
+  /** bigint, read as a number (see db/pool.ts). */
+  rows_done: Generated<number>;
+  byte_size: number | null;
+  sha256: string | null;
+  error: string | null;
+  started_at: NullableMoment;
+  finished_at: NullableMoment;
+  expires_at: NullableMoment;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  created_by: string | null;
+}
+
+export interface OrgExportChunksTable {
+  org_id: string;
+  export_id: string;
+  seq: number;
+  data: Buffer;
 }
 
 // CRM records ---------------------------------------------------------------------------------
@@ -315,7 +345,7 @@ export interface RecordTagsTable extends RecordColumns, AttachedTo {
   tag_id: string;
 }
 
-export type NotificationKind = 'record_assigned' | 'task_assigned' | 'task_due';
+export type NotificationKind = 'record_assigned' | 'task_assigned' | 'task_due' | 'export_ready';
 export type RecordType = 'lead' | 'account' | 'contact' | 'deal';
 
 export interface NotificationsTable extends RecordColumns {

@@ -42,15 +42,15 @@ function literal(value: string | null): string {
  * membership check travel in one simple-protocol message: one round trip, no parameters, no
  * named statement, and nothing that outlives the transaction on a pooled connection.
  */
-function openingStatement(ctx: TenantContext, checkMembership: boolean): string {
+function openingStatement(ctx: TenantContext, checkMembership: boolean, begin = 'BEGIN'): string {
   const settings =
     `SELECT set_config('app.current_org', ${literal(ctx.orgId)}, true) AS org, ` +
     `set_config('app.current_user', ${literal(ctx.userId)}, true) AS usr`;
-  if (!checkMembership) return `BEGIN; ${settings}`;
+  if (!checkMembership) return `${begin}; ${settings}`;
   // The settings must be in place before the membership row is read under RLS: the lookup is
   // correlated with their results, and OFFSET 0 keeps the planner from merging the two.
   return (
-    `BEGIN; SELECT (SELECT m.role FROM memberships m ` +
+    `${begin}; SELECT (SELECT m.role FROM memberships m ` +
     `WHERE m.org_id = s.org::uuid AND m.user_id = s.usr::uuid) AS role FROM (${settings} OFFSET 0) s`
   );
 }
@@ -131,19 +131,24 @@ export async function withContext<T>(
  * stream (`COPY ... TO STDOUT`, a cursor read as a stream). The transaction opens exactly as
  * `withTenant` (or, with `checkMembership: false`, `withContext`) opens it. `query` builds
  * statements pinned to the organization, to compile and send on `client`: it must not run them
- * itself, for it is not the transaction.
+ * itself, for it is not the transaction. With `snapshot`, the transaction only reads, and
+ * every statement in it sees the same moment (an export's files agree with each other).
  */
 export async function withTenantClient<T>(
   db: Db,
   ctx: { orgId: string; userId: string | null },
-  options: { checkMembership: boolean },
+  options: { checkMembership: boolean; snapshot?: boolean },
   work: (client: pg.PoolClient, member: Member | null, query: Tx) => Promise<T>,
 ): Promise<T> {
   const client = await poolOf(db).connect();
   let broken = false;
   try {
     const opened = (await client.query(
-      openingStatement(ctx, options.checkMembership),
+      openingStatement(
+        ctx,
+        options.checkMembership,
+        options.snapshot ? 'BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY' : 'BEGIN',
+      ),
     )) as unknown as pg.QueryResult[];
     let member: Member | null = null;
     if (options.checkMembership) {

@@ -1,4 +1,6 @@
 import { Type, type TObject } from 'typebox';
+import { Timestamp, Uuid } from '../../http/schemas.js';
+import { Nullable } from '../records/schemas.js';
 import { AccountListQuery } from '../accounts/accounts.routes.js';
 import { ContactListQuery } from '../contacts/contacts.routes.js';
 import { DealListQuery } from '../deals/deals.schemas.js';
@@ -42,4 +44,31 @@ export function listExportQuery(kind: RecordKind) {
 export const CsvFile = {
   description: 'A CSV file (UTF-8, comma-separated, a header row)',
   content: { 'text/csv': { schema: Type.String() } },
+};
+
+export const OrgExportSchema = Type.Object(
+  {
+    id: Uuid,
+    status: Type.Enum(['queued', 'running', 'ready', 'failed', 'expired']),
+    percent: Type.Integer({ minimum: 0, maximum: 100 }),
+    files_done: Type.Integer(),
+    files_total: Type.Integer(),
+    rows_done: Type.Integer(),
+    byte_size: Nullable(Type.Integer({ description: 'Size of the ZIP, once ready' })),
+    sha256: Nullable(Type.String({ description: 'SHA-256 of the ZIP, once ready' })),
+    error: Nullable(Type.String()),
+    started_at: Nullable(Timestamp),
+    finished_at: Nullable(Timestamp),
+    expires_at: Nullable(Timestamp),
+    created_at: Timestamp,
+    created_by: Nullable(Uuid),
+  },
+  { $id: 'OrgExport' },
+);
+
+export const ExportParams = Type.Object({ export_id: Uuid });
+
+export const ZipFile = {
+  description: 'The ZIP: one CSV per kind of data and manifest.json',
+  content: { 'application/zip': { schema: Type.String({ format: 'binary' }) } },
 };

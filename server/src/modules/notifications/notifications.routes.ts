@@ -9,7 +9,7 @@ import { RECORD_KIND_NAMES } from '../records/registry.js';
 export const NotificationSchema = Type.Object(
   {
     id: Uuid,
-    kind: Type.Enum(['record_assigned', 'task_assigned', 'task_due']),
+    kind: Type.Enum(['record_assigned', 'task_assigned', 'task_due', 'export_ready']),
     title: Type.String(),
     body: Type.String(),
     record_type: Nullable(Type.Enum([...RECORD_KIND_NAMES, 'task'])),
