@@ -164,6 +164,28 @@ describe('an export of the whole organization', () => {
     }
   }, 90_000);
 
+  it('stores a large file in pieces and downloads it whole, in order', async () => {
+    const c = await signUp(t.app, 'org-export-c');
+    // Text that does not compress: about 6 MB of ZIP, several pieces of a megabyte.
+    await t.ownerQuery(
+      `INSERT INTO leads (org_id, last_name, description)
+       SELECT $1, 'Bulky ' || n, (SELECT string_agg(md5(random()::text), '') FROM generate_series(1, 600 + n * 0)) -- n: one per row
+       FROM generate_series(1, 400) AS n`,
+      [c.orgId],
+    );
+    const done = await exportOrganization(c);
+    expect(done.status).toBe('ready');
+    const [pieces] = await t.ownerQuery<{ count: number }>(
+      'SELECT count(*)::int AS count FROM org_export_chunks WHERE export_id = $1',
+      [done.id],
+    );
+    expect(pieces!.count).toBeGreaterThan(3);
+    const zip = (await call('GET', `/exports/${done.id}/download`, c)).rawPayload;
+    expect(createHash('sha256').update(zip).digest('hex')).toBe(done.sha256);
+    const leads = csv((await unzip(zip)).get('leads.csv'));
+    expect(leads).toHaveLength(400);
+  }, 120_000);
+
   it('expires: its file is removed and the download refused', async () => {
     const [ready] = (await call('GET', '/exports', a)).json().data;
     expect(ready.status).toBe('ready');

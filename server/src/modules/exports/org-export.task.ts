@@ -42,23 +42,28 @@ class Digest extends Transform {
   }
 }
 
-/** Writes the ZIP into the database a piece at a time, each piece in its own transaction. */
+/**
+ * Writes the ZIP into the database a piece at a time, each piece in its own transaction.
+ * One piece is written while the next fills, so the COPY behind the compressor waits for an
+ * INSERT only when two pieces are ready at once: memory holds at most two pieces.
+ */
 function chunkWriter(deps: JobDeps, orgId: string, exportId: string) {
   let pending: Buffer[] = [];
   let size = 0;
   let seq = 0;
+  let writing: Promise<void> = Promise.resolve();
   const hash = createHash('sha256');
   let total = 0;
-  const flush = async () => {
-    if (size === 0) return;
-    const data = Buffer.concat(pending, size);
+  const take = () => {
+    const piece = { seq: seq++, data: Buffer.concat(pending, size) };
     pending = [];
     size = 0;
-    const n = seq++;
-    await withContext(deps.db, { orgId, userId: null }, (tx) =>
-      repo.insertChunk(tx, orgId, exportId, n, data),
-    );
+    return piece;
   };
+  const insert = (piece: { seq: number; data: Buffer }) =>
+    withContext(deps.db, { orgId, userId: null }, (tx) =>
+      repo.insertChunk(tx, orgId, exportId, piece.seq, piece.data),
+    );
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
       hash.update(chunk);
@@ -66,10 +71,16 @@ function chunkWriter(deps: JobDeps, orgId: string, exportId: string) {
       pending.push(chunk);
       size += chunk.length;
       if (size < CHUNK_BYTES) return done();
-      flush().then(() => done(), done);
+      const piece = take();
+      writing.then(() => {
+        writing = insert(piece);
+        // A failed INSERT is seen by the next write, or by final().
+        writing.catch(() => undefined);
+        done();
+      }, done);
     },
     final(done) {
-      flush().then(() => done(), done);
+      writing.then(() => (size > 0 ? insert(take()) : undefined)).then(() => done(), done);
     },
   });
   return { sink, summary: () => ({ byteSize: total, sha256: hash.digest('hex') }) };
