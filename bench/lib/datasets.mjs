@@ -26,6 +26,11 @@ export function datasetSpecs({ large }) {
       database: large ? 'rampart_bench_large' : 'rampart_bench',
       orgs: range(10, (i) => ({ name: `Org ${i}`, leads: perOrg })),
     },
+    // One organization of a million leads (a hundred thousand without --large), exported whole.
+    export: {
+      database: large ? 'rampart_bench_export_large' : 'rampart_bench_export',
+      orgs: [{ name: 'Exporter', leads: large ? 1_000_000 : 100_000 }],
+    },
     skewBase: { database: 'rampart_bench_skew_base', orgs: base },
     skewMany: {
       database: 'rampart_bench_skew_many',

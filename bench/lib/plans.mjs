@@ -75,6 +75,12 @@ export function hotRoutes(ids) {
     `${v1}/leads/duplicates?email=maria@example.com&first_name=Maria&last_name=Garcia&company=Acme`,
     `${v1}/contacts/duplicates?email=maria@example.com&first_name=Maria&last_name=Garcia`,
     `${v1}/accounts/duplicates?name=Acme%20Labs&domain=acme.example`,
+    // Exports read every row of a list, with each name looked up by its full key.
+    `${v1}/leads/export?status=qualified`,
+    `${v1}/leads/export?q=mar&sort=last_name`,
+    `${v1}/accounts/export?tag_id=${ids.tagId}`,
+    `${v1}/contacts/export?account_id=${ids.accountId}`,
+    `${v1}/deals/export?pipeline_id=${ids.pipelineId}`,
   );
   return routes;
 }
@@ -278,7 +284,8 @@ export async function checkRoutes({
       problems: statements.flatMap((s) => s.problems.map((p) => `${p} in: ${s.sql}`)),
       plans: statements,
     });
-    return JSON.parse(response.body);
+    // Exports answer CSV, which has no next page.
+    return url.includes('/export') ? undefined : JSON.parse(response.body);
   };
   for (const url of routes) {
     const body = await visit(url);

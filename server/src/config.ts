@@ -39,6 +39,7 @@ const EnvSchema = Type.Object({
   HTTP_BODY_LIMIT_BYTES: Type.Optional(Type.String({ pattern: '^[1-9][0-9]*$' })),
   DB_STATEMENT_TIMEOUT_MS: Type.Optional(Type.String({ pattern: '^[1-9][0-9]*$' })),
   DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: Type.Optional(Type.String({ pattern: '^[1-9][0-9]*$' })),
+  EXPORT_RETENTION_HOURS: Type.Optional(Type.String({ pattern: '^[0-9]+(\\.[0-9]+)?$' })),
 });
 
 /** How long one client may hold the server, and how much it may send. */
@@ -99,6 +100,8 @@ export interface Config {
   authRateLimitPerMinute: number;
   http: HttpLimits;
   databaseTimeouts: DatabaseTimeouts;
+  /** How long an organization export can be downloaded before its file is removed. */
+  exportRetentionHours: number;
   webBuildDir: string;
 }
 
@@ -186,6 +189,7 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
           DEFAULT_DATABASE_TIMEOUTS.idleInTransactionTimeoutMs,
       ),
     },
+    exportRetentionHours: Number(env.EXPORT_RETENTION_HOURS ?? 24),
     webBuildDir: path.resolve(import.meta.dirname, '../../web/build'),
   };
 }

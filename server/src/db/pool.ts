@@ -40,6 +40,18 @@ function lastResultPool(pool: pg.Pool): PostgresPool {
   };
 }
 
+const poolOfDb = new WeakMap<Db, pg.Pool>();
+
+/**
+ * The pg pool beneath a Kysely instance, for what Kysely cannot stream: `COPY ... TO STDOUT`
+ * and cursors read as a stream.
+ */
+export function poolOf(db: Db): pg.Pool {
+  const pool = poolOfDb.get(db);
+  if (!pool) throw new TypeError('not a database opened by openDatabase()');
+  return pool;
+}
+
 /** A pool plus a Kysely instance on top of it. Kysely sends unnamed statements only. */
 export function openDatabase(connectionString: string, max: number): DatabaseHandle {
   const pool = new pg.Pool({ connectionString, max, application_name: 'rampart' });
@@ -47,6 +59,7 @@ export function openDatabase(connectionString: string, max: number): DatabaseHan
   pool.on('error', () => undefined);
   pool.on('connect', (client) => client.on('error', () => undefined));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: lastResultPool(pool) }) });
+  poolOfDb.set(db, pool);
   return {
     pool,
     db,

@@ -36,7 +36,7 @@ export type LeadStatus = (typeof LEAD_STATUSES)[number];
 export const MEMBER_ROLES = ['owner', 'admin', 'member'] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];
 
-export const NOTIFICATION_KINDS = ['record_assigned', 'task_assigned', 'task_due'] as const;
+export const NOTIFICATION_KINDS = ['record_assigned', 'task_assigned', 'task_due', 'export_ready'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const STAGE_KINDS = ['open', 'won', 'lost'] as const;
@@ -276,6 +276,31 @@ export interface NotificationsTable {
   created_by: string | null;
 }
 
+export interface OrgExportChunksTable {
+  org_id: string;
+  export_id: string;
+  seq: number;
+  data: Buffer;
+}
+
+export interface OrgExportsTable {
+  org_id: string;
+  id: Generated<string>;
+  status: Generated<'queued' | 'running' | 'ready' | 'failed' | 'expired'>;
+  files_done: Generated<number>;
+  files_total: Generated<number>;
+  rows_done: Generated<number>;
+  byte_size: number | null;
+  sha256: string | null;
+  error: string | null;
+  started_at: NullableMoment;
+  finished_at: NullableMoment;
+  expires_at: NullableMoment;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  created_by: string | null;
+}
+
 export interface OrgsTable {
   id: string;
   name: string;
@@ -453,6 +478,8 @@ export interface Database {
   notes: NotesTable;
   notification_preferences: NotificationPreferencesTable;
   notifications: NotificationsTable;
+  org_export_chunks: OrgExportChunksTable;
+  org_exports: OrgExportsTable;
   orgs: OrgsTable;
   password_resets: PasswordResetsTable;
   pipeline_stages: PipelineStagesTable;

@@ -16,6 +16,8 @@ export const TENANT_TABLES: ReadonlySet<string> = new Set([
   'notes',
   'notification_preferences',
   'notifications',
+  'org_export_chunks',
+  'org_exports',
   'pipeline_stages',
   'pipelines',
   'record_tags',

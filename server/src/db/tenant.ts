@@ -3,7 +3,7 @@ import pg from 'pg';
 import { UnauthorizedError } from '../http/errors.js';
 import type { Database } from './schema.js';
 import { PinOrganization } from './pin-organization.js';
-import type { Db } from './pool.js';
+import { poolOf, type Db } from './pool.js';
 
 /** A transaction inside a tenant context. Repositories take this, never a pool. */
 export type Tx = Kysely<Database>;
@@ -45,11 +45,12 @@ function literal(value: string | null): string {
 function openingStatement(
   ctx: TenantContext,
   check: { membership: false } | { membership: true; sessionId: string | undefined },
+  begin = 'BEGIN',
 ): string {
   const settings =
     `SELECT set_config('app.current_org', ${literal(ctx.orgId)}, true) AS org, ` +
     `set_config('app.current_user', ${literal(ctx.userId)}, true) AS usr`;
-  if (!check.membership) return `BEGIN; ${settings}`;
+  if (!check.membership) return `${begin}; ${settings}`;
   // A request's session must still be alive: signed out, its password changed or its refresh
   // token replayed, it has no family left that is not revoked.
   const session = check.sessionId
@@ -59,7 +60,7 @@ function openingStatement(
   // The settings must be in place before the membership row is read under RLS: the lookup is
   // correlated with their results, and OFFSET 0 keeps the planner from merging the two.
   return (
-    `BEGIN; SELECT (SELECT m.role FROM memberships m ` +
+    `${begin}; SELECT (SELECT m.role FROM memberships m ` +
     `WHERE m.org_id = s.org::uuid AND m.user_id = s.usr::uuid${session}) AS role ` +
     `FROM (${settings} OFFSET 0) s`
   );
@@ -142,4 +143,56 @@ export async function withContext<T>(
   return runInTransaction(db, openingStatement(ctx, { membership: false }), (tx) =>
     work(pinned(tx, ctx.orgId)),
   );
+}
+
+/**
+ * Runs `work` on the bare pg connection of a tenant transaction, for statements Kysely cannot
+ * stream (`COPY ... TO STDOUT`, a cursor read as a stream). The transaction opens exactly as
+ * `withTenant` (or, with `checkMembership: false`, `withContext`) opens it. `query` builds
+ * statements pinned to the organization, to compile and send on `client`: it must not run them
+ * itself, for it is not the transaction. With `snapshot`, the transaction only reads, and
+ * every statement in it sees the same moment (an export's files agree with each other).
+ */
+export async function withTenantClient<T>(
+  db: Db,
+  ctx: { orgId: string; userId: string | null; sessionId?: string },
+  options: { checkMembership: boolean; snapshot?: boolean },
+  work: (client: pg.PoolClient, member: Member | null, query: Tx) => Promise<T>,
+): Promise<T> {
+  const client = await poolOf(db).connect();
+  let broken = false;
+  try {
+    const opened = (await client.query(
+      openingStatement(
+        ctx,
+        options.checkMembership
+          ? { membership: true, sessionId: ctx.sessionId }
+          : { membership: false },
+        options.snapshot ? 'BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY' : 'BEGIN',
+      ),
+    )) as unknown as pg.QueryResult[];
+    let member: Member | null = null;
+    if (options.checkMembership) {
+      const role = opened.at(-1)?.rows[0]?.['role'] as Role | null | undefined;
+      if (!role || !ctx.userId) {
+        await client.query('ROLLBACK');
+        throw new UnauthorizedError(
+          'You are not a member of this organization, or this session has ended',
+        );
+      }
+      member = { orgId: ctx.orgId, userId: ctx.userId, role };
+    }
+    try {
+      const result = await work(client, member, pinned(db, ctx.orgId));
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      // A stream stopped half-way (a client that went away) can leave the connection in the
+      // middle of a statement: drop it rather than hand it back; the server rolls back.
+      broken = true;
+      throw error;
+    }
+  } finally {
+    client.release(broken);
+  }
 }

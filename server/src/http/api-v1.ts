@@ -23,6 +23,7 @@ import { duplicateRoutes } from '../modules/duplicates/duplicates.routes.js';
 import { searchRoutes } from '../modules/search/search.routes.js';
 import { dashboardRoutes } from '../modules/dashboard/dashboard.routes.js';
 import { notificationRoutes } from '../modules/notifications/notifications.routes.js';
+import { exportRoutes } from '../modules/exports/exports.routes.js';
 import { sampleDataRoutes } from '../modules/sample-data/sample-data.routes.js';
 import { requireSignedIn } from './authenticate.js';
 
@@ -54,5 +55,6 @@ export const apiV1Routes: FastifyPluginAsyncTypebox = async (app) => {
     await signedIn.register(dashboardRoutes);
     await signedIn.register(notificationRoutes);
     await signedIn.register(sampleDataRoutes);
+    await signedIn.register(exportRoutes);
   });
 };

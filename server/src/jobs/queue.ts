@@ -11,6 +11,8 @@ export interface TaskPayloads {
   notification__email: { org_id: string; notification_id: string };
   notifications__daily_digest: { org_id: string };
   task__due: { org_id: string; task_id: string };
+  exports__organization: { org_id: string; export_id: string };
+  exports__expire: { org_id: string; export_id: string };
 }
 
 export type TaskName = keyof TaskPayloads;

@@ -1,6 +1,10 @@
 import { Logger, run, type Runner, type TaskList } from 'graphile-worker';
 import type pg from 'pg';
 import { sendOrgEmail } from '../mail/outbox.js';
+import {
+  expireOrganizationExport,
+  runOrganizationExport,
+} from '../modules/exports/org-export.task.js';
 import { sendPasswordReset } from '../modules/auth/password-reset.task.js';
 import { sendDailyDigests } from '../modules/notifications/daily-digest.task.js';
 import { emailNotification } from '../modules/notifications/notification-email.task.js';
@@ -16,6 +20,8 @@ const handlers: Handlers = {
   notification__email: emailNotification,
   notifications__daily_digest: sendDailyDigests,
   task__due: remindTaskDue,
+  exports__organization: runOrganizationExport,
+  exports__expire: expireOrganizationExport,
 };
 
 /** Task files cannot be TypeScript on Node 20, so the tasks are registered here in code. */

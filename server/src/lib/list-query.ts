@@ -124,6 +124,62 @@ export function matchingText(
   return filtered;
 }
 
+/** A list's rows in its order, before paging: the filters, the text query `q` and the sort. */
+interface OrderedList {
+  /** The filtered rows, unordered (what a total counts). */
+  filtered: AnyQuery;
+  /** The value the rows sort by, then their id. */
+  sortValue: RawBuilder<unknown>;
+  idColumn: string;
+  sort: ReturnType<typeof parseSort>;
+  /** Puts a query over `filtered` in the list's order. */
+  order: (query: AnyQuery) => AnyQuery;
+}
+
+function orderedList(
+  tx: Tx,
+  definition: ListDefinition,
+  params: Pick<ListParams, 'sort' | 'q'>,
+  filter: (query: AnyQuery) => AnyQuery,
+): OrderedList {
+  const sort = parseSort(definition, params.sort);
+  const { alias } = definition;
+  const column = sql.ref(`${alias}.${sort.field.column}`);
+  const sortValue = sort.field.ranking
+    ? sql<unknown>`array_position(${[...sort.field.ranking]}::text[], ${column})`
+    : sql<unknown>`${column}`;
+  const idColumn = `${alias}.id`;
+
+  let filtered = filter(tx.selectFrom(`${definition.table} as ${alias}` as never) as AnyQuery);
+  const q = params.q?.trim();
+  if (q && definition.recordType)
+    filtered = matchingText(filtered, alias, definition.recordType, q);
+
+  const direction = sort.descending ? 'desc' : 'asc';
+  // Only values that can be empty need putting last: on a NOT NULL column, NULLS LAST would
+  // make `desc` disagree with the indexes' order, and every page would sort the whole tenant.
+  const nullsLast = sort.field.nullable || sort.field.ranking ? sql` NULLS LAST` : sql``;
+  const order = (query: AnyQuery) =>
+    query
+      .orderBy(sql`${sortValue} ${sql.raw(direction)}${nullsLast}`)
+      .orderBy(sql.ref(idColumn), direction);
+  return { filtered, sortValue, idColumn, sort, order };
+}
+
+/**
+ * Every row of a list, in the list's order, as one statement: what an export of the list
+ * streams. `select` picks the columns over the filtered rows.
+ */
+export function allOfList(
+  tx: Tx,
+  definition: ListDefinition,
+  params: Pick<ListParams, 'sort' | 'q'>,
+  build: { select: (query: AnyQuery) => AnyQuery; filter: (query: AnyQuery) => AnyQuery },
+): AnyQuery {
+  const list = orderedList(tx, definition, params, build.filter);
+  return list.order(build.select(list.filtered));
+}
+
 /**
  * Runs a list. `base` selects the rows of the page and `filtered` applies the caller's filters;
  * the same filters serve the total.
@@ -135,20 +191,12 @@ export async function runList<Row extends { id: string }>(
   build: { select: (query: AnyQuery) => AnyQuery; filter: (query: AnyQuery) => AnyQuery },
 ): Promise<ListPage<Row>> {
   const limit = Math.min(Math.max(params.limit ?? 50, 1), MAX_LIMIT);
-  const sort = parseSort(definition, params.sort);
-  const { alias } = definition;
-  const column = sql.ref(`${alias}.${sort.field.column}`);
-  const sortValue = sort.field.ranking
-    ? sql<unknown>`array_position(${[...sort.field.ranking]}::text[], ${column})`
-    : sql<unknown>`${column}`;
-  const idColumn = `${alias}.id`;
-
-  let filtered = build.filter(
-    tx.selectFrom(`${definition.table} as ${alias}` as never) as AnyQuery,
+  const { filtered, sortValue, idColumn, sort, order } = orderedList(
+    tx,
+    definition,
+    params,
+    build.filter,
   );
-  const q = params.q?.trim();
-  if (q && definition.recordType)
-    filtered = matchingText(filtered, alias, definition.recordType, q);
 
   let page = build.select(filtered).select(sortValue.as('__sort'));
   if (params.cursor) {
@@ -161,14 +209,7 @@ export async function runList<Row extends { id: string }>(
       decodeCursor(params.cursor),
     );
   }
-  const direction = sort.descending ? 'desc' : 'asc';
-  // Only values that can be empty need putting last: on a NOT NULL column, NULLS LAST would
-  // make `desc` disagree with the indexes' order, and every page would sort the whole tenant.
-  const nullsLast = sort.field.nullable || sort.field.ranking ? sql` NULLS LAST` : sql``;
-  page = page
-    .orderBy(sql`${sortValue} ${sql.raw(direction)}${nullsLast}`)
-    .orderBy(sql.ref(idColumn), direction)
-    .limit(limit + 1);
+  page = order(page).limit(limit + 1);
 
   const [rows, total] = await Promise.all([
     page.execute() as Promise<Array<Row & { __sort: unknown }>>,

@@ -106,6 +106,11 @@ export class RecordList<T extends { id: string }> {
     this.#fetch = fetch;
   }
 
+  /** The query the rows were read with: what an export of the list takes. */
+  get query(): ListQuery {
+    return this.#query;
+  }
+
   load(query: ListQuery): Promise<void> {
     this.#query = query;
     this.loaded = false;

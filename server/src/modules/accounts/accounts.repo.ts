@@ -64,6 +64,12 @@ function toWrite(values: AccountWrite) {
   };
 }
 
+/** The account filters, on a query over `accounts as a`; the list and its export share them. */
+export function applyAccountFilters(query: AnyQuery, filters: AccountFilters): AnyQuery {
+  const q = applyCommonFilters(query, 'a', 'account', filters);
+  return filters.industry ? q.where(sql.ref('a.industry'), '=', filters.industry) : q;
+}
+
 export function listAccounts(
   tx: Tx,
   params: ListParams,
@@ -71,10 +77,7 @@ export function listAccounts(
 ): Promise<ListPage<AccountRow>> {
   return runList<AccountRow>(tx, RECORD_KINDS.account.list, params, {
     select: (query: AnyQuery) => query.select(ACCOUNT_COLUMNS.map((c) => `a.${c}` as const)),
-    filter: (query: AnyQuery) => {
-      const q = applyCommonFilters(query, 'a', 'account', filters);
-      return filters.industry ? q.where(sql.ref('a.industry'), '=', filters.industry) : q;
-    },
+    filter: (query: AnyQuery) => applyAccountFilters(query, filters),
   });
 }
 

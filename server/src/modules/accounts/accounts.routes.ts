@@ -86,7 +86,7 @@ const AccountUpdate = Type.Object(
   { additionalProperties: false, minProperties: 1 },
 );
 
-const AccountListQuery = Type.Object(
+export const AccountListQuery = Type.Object(
   {
     ...ListQueryBase,
     sort: Type.Optional(

@@ -56,6 +56,15 @@ function toWrite(values: ContactWrite) {
   return { ...rest, ...(address !== undefined && { address: JSON.stringify(address) }) };
 }
 
+/** The contact filters, on a query over `contacts as c`; the list and its export share them. */
+export function applyContactFilters(query: AnyQuery, filters: ContactFilters): AnyQuery {
+  let q = applyCommonFilters(query, 'c', 'contact', filters);
+  if (filters.account_id) q = q.where(sql.ref('c.account_id'), '=', filters.account_id);
+  if (filters.do_not_contact !== undefined)
+    q = q.where(sql.ref('c.do_not_contact'), '=', filters.do_not_contact);
+  return q;
+}
+
 export function listContacts(
   tx: Tx,
   params: ListParams,
@@ -64,13 +73,7 @@ export function listContacts(
   return runList<ContactRow>(tx, RECORD_KINDS.contact.list, params, {
     select: (query: AnyQuery) =>
       query.select([...CONTACT_COLUMNS.map((c) => `c.${c}` as const), accountName('c')]),
-    filter: (query: AnyQuery) => {
-      let q = applyCommonFilters(query, 'c', 'contact', filters);
-      if (filters.account_id) q = q.where(sql.ref('c.account_id'), '=', filters.account_id);
-      if (filters.do_not_contact !== undefined)
-        q = q.where(sql.ref('c.do_not_contact'), '=', filters.do_not_contact);
-      return q;
-    },
+    filter: (query: AnyQuery) => applyContactFilters(query, filters),
   });
 }
 

@@ -71,7 +71,7 @@ const ContactUpdate = Type.Object(
   { additionalProperties: false, minProperties: 1 },
 );
 
-const ContactListQuery = Type.Object(
+export const ContactListQuery = Type.Object(
   {
     ...ListQueryBase,
     sort: Type.Optional(

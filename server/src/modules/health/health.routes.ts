@@ -1,13 +1,7 @@
-import { readdirSync } from 'node:fs';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { MIGRATIONS_DIR } from '../../db/migrate.js';
-
-const migrationNames = readdirSync(MIGRATIONS_DIR)
-  .filter((file) => file.endsWith('.sql'))
-  .map((file) => file.replace(/\.sql$/, ''));
-const latestMigration = migrationNames.sort().at(-1) ?? '';
+import { LATEST_MIGRATION as latestMigration } from '../../db/migrate.js';
 
 const Status = Type.Object({ status: Type.String() });
 

@@ -54,6 +54,15 @@ function toWrite(values: LeadWrite) {
   return { ...rest, ...(address !== undefined && { address: JSON.stringify(address) }) };
 }
 
+/** The lead filters, on a query over `leads as l`; the list and its export share them. */
+export function applyLeadFilters(query: AnyQuery, filters: LeadFilters): AnyQuery {
+  let q = applyCommonFilters(query, 'l', 'lead', filters);
+  if (filters.status?.length) q = q.where(sql.ref('l.status'), 'in', filters.status);
+  if (filters.source) q = q.where(sql.ref('l.source'), '=', filters.source);
+  if (filters.rating) q = q.where(sql.ref('l.rating'), '=', filters.rating);
+  return q;
+}
+
 export function listLeads(
   tx: Tx,
   params: ListParams,
@@ -61,13 +70,7 @@ export function listLeads(
 ): Promise<ListPage<LeadRow>> {
   return runList<LeadRow>(tx, RECORD_KINDS.lead.list, params, {
     select: (query: AnyQuery) => query.select(LEAD_COLUMNS.map((c) => `l.${c}` as const)),
-    filter: (query: AnyQuery) => {
-      let q = applyCommonFilters(query, 'l', 'lead', filters);
-      if (filters.status?.length) q = q.where(sql.ref('l.status'), 'in', filters.status);
-      if (filters.source) q = q.where(sql.ref('l.source'), '=', filters.source);
-      if (filters.rating) q = q.where(sql.ref('l.rating'), '=', filters.rating);
-      return q;
-    },
+    filter: (query: AnyQuery) => applyLeadFilters(query, filters),
   });
 }
 

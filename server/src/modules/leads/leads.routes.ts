@@ -99,7 +99,7 @@ const LeadUpdate = Type.Object(
   { additionalProperties: false, minProperties: 1 },
 );
 
-const LeadListQuery = Type.Object(
+export const LeadListQuery = Type.Object(
   {
     ...ListQueryBase,
     sort: Type.Optional(

@@ -200,8 +200,9 @@ export interface NewNotification {
   userId: string;
   kind: NotificationKind;
   title: string;
-  recordType: RecordType | 'task';
-  recordId: string;
+  /** None for news about the organization rather than a record (an export is ready). */
+  recordType: RecordType | 'task' | null;
+  recordId: string | null;
 }
 
 /** `createdBy` is null when no person caused it (a reminder the worker sends). */

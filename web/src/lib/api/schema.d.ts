@@ -11375,7 +11375,7 @@ export interface paths {
                              */
                             id: string;
                             /** @enum {unknown} */
-                            kind: "record_assigned" | "task_assigned" | "task_due";
+                            kind: "record_assigned" | "task_assigned" | "task_due" | "export_ready";
                             title: string;
                             body: string;
                             record_type: ("lead" | "account" | "contact" | "deal" | "task") | (never | null);
@@ -11864,6 +11864,833 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The list of leads as a CSV file
+         * @description Every lead the list shows with the same filters, search (`q`) and sort, streamed as CSV with a header row. Owners, tags, accounts, pipelines and stages are written by name. A cell that would start with `=`, `+`, `-`, `@`, a tab or a carriage return starts with `'` instead, so a spreadsheet shows it as text.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Words the record must contain (prefixes of names, emails, companies…) */
+                    q?: string;
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    owner_id?: string;
+                    /** @description Records owned by a member of this team */
+                    team_id?: string;
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    tag_id?: string;
+                    /** @example 2026-12-01T09:00:00Z */
+                    created_from?: string;
+                    /** @example 2026-12-01T09:00:00Z */
+                    created_to?: string;
+                    /** @example 2026-12-01T09:00:00Z */
+                    updated_from?: string;
+                    /** @example 2026-12-01T09:00:00Z */
+                    updated_to?: string;
+                    sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at" | "last_name" | "-last_name" | "company" | "-company" | "status" | "-status" | "next_follow_up_at" | "-next_follow_up_at" | "estimated_value" | "-estimated_value";
+                    status?: ("new" | "contacted" | "qualified" | "unqualified" | "converted")[];
+                    source?: "web" | "referral" | "cold_call" | "event" | "partner" | "advertisement" | "other";
+                    rating?: "hot" | "warm" | "cold";
+                    /** @description Columns to write, in this order (default: all); may repeat: `?columns=first_name&columns=last_name` */
+                    columns?: ("first_name" | "last_name" | "email" | "phone" | "company" | "job_title" | "website" | "status" | "source" | "rating" | "estimated_value" | "currency" | "city" | "country" | "last_contacted_at" | "next_follow_up_at" | "description" | "owner" | "tags" | "created_at" | "updated_at" | "id")[];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A CSV file (UTF-8, comma-separated, a header row) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The list of accounts as a CSV file
+         * @description Every account the list shows with the same filters, search (`q`) and sort, streamed as CSV with a header row. Owners, tags, accounts, pipelines and stages are written by name. A cell that would start with `=`, `+`, `-`, `@`, a tab or a carriage return starts with `'` instead, so a spreadsheet shows it as text.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Words the record must contain (prefixes of names, emails, companies…) */
+                    q?: string;
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    owner_id?: string;
+                    /** @description Records owned by a member of this team */
+                    team_id?: string;
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    tag_id?: string;
+                    /** @example 2026-12-01T09:00:00Z */
+                    created_from?: string;
+                    /** @example 2026-12-01T09:00:00Z */
+                    created_to?: string;
+                    /** @example 2026-12-01T09:00:00Z */
+                    updated_from?: string;
+                    /** @example 2026-12-01T09:00:00Z */
+                    updated_to?: string;
+                    sort?: "name" | "-name" | "created_at" | "-created_at" | "updated_at" | "-updated_at" | "annual_revenue" | "-annual_revenue" | "employees" | "-employees";
+                    /** @example Manufacturing */
+                    industry?: string;
+                    /** @description Columns to write, in this order (default: all); may repeat: `?columns=name&columns=domain` */
+                    columns?: ("name" | "domain" | "website" | "industry" | "email" | "phone" | "employees" | "annual_revenue" | "city" | "country" | "description" | "owner" | "tags" | "created_at" | "updated_at" | "id")[];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A CSV file (UTF-8, comma-separated, a header row) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The list of contacts as a CSV file
+         * @description Every contact the list shows with the same filters, search (`q`) and sort, streamed as CSV with a header row. Owners, tags, accounts, pipelines and stages are written by name. A cell that would start with `=`, `+`, `-`, `@`, a tab or a carriage return starts with `'` instead, so a spreadsheet shows it as text.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Words the record must contain (prefixes of names, emails, companies…) */
+                    q?: string;
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    owner_id?: string;
+                    /** @description Records owned by a member of this team */
+                    team_id?: string;
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    tag_id?: string;
+                    /** @example 2026-12-01T09:00:00Z */
+                    created_from?: string;
+                    /** @example 2026-12-01T09:00:00Z */
+                    created_to?: string;
+                    /** @example 2026-12-01T09:00:00Z */
+                    updated_from?: string;
+                    /** @example 2026-12-01T09:00:00Z */
+                    updated_to?: string;
+                    sort?: "last_name" | "-last_name" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
+                    /** @description The account's contacts, for its page */
+                    account_id?: string;
+                    /** @example false */
+                    do_not_contact?: boolean;
+                    /** @description Columns to write, in this order (default: all); may repeat: `?columns=first_name&columns=last_name` */
+                    columns?: ("first_name" | "last_name" | "email" | "phone" | "mobile" | "job_title" | "department" | "account" | "do_not_contact" | "city" | "country" | "description" | "owner" | "tags" | "created_at" | "updated_at" | "id")[];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A CSV file (UTF-8, comma-separated, a header row) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deals/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The list of deals as a CSV file
+         * @description Every deal the list shows with the same filters, search (`q`) and sort, streamed as CSV with a header row. Owners, tags, accounts, pipelines and stages are written by name. A cell that would start with `=`, `+`, `-`, `@`, a tab or a carriage return starts with `'` instead, so a spreadsheet shows it as text.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Words the record must contain (prefixes of names, emails, companies…) */
+                    q?: string;
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    owner_id?: string;
+                    /** @description Records owned by a member of this team */
+                    team_id?: string;
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    tag_id?: string;
+                    /** @example 2026-12-01T09:00:00Z */
+                    created_from?: string;
+                    /** @example 2026-12-01T09:00:00Z */
+                    created_to?: string;
+                    /** @example 2026-12-01T09:00:00Z */
+                    updated_from?: string;
+                    /** @example 2026-12-01T09:00:00Z */
+                    updated_to?: string;
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    stage_id?: string;
+                    /** @description The kind of the stage; may repeat: `?status=won&status=lost` */
+                    status?: ("open" | "won" | "lost")[];
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    account_id?: string;
+                    /** @description Deals with this contact, primary or other */
+                    contact_id?: string;
+                    /**
+                     * @description Inclusive
+                     * @example 2026-01-01
+                     */
+                    close_from?: string;
+                    /**
+                     * @description Inclusive
+                     * @example 2026-03-31
+                     */
+                    close_to?: string;
+                    sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at" | "name" | "-name" | "amount" | "-amount" | "expected_close_date" | "-expected_close_date";
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    pipeline_id?: string;
+                    /** @description Columns to write, in this order (default: all); may repeat: `?columns=name&columns=account` */
+                    columns?: ("name" | "account" | "primary_contact" | "amount" | "currency" | "pipeline" | "stage" | "status" | "probability" | "expected_close_date" | "source" | "closed_at" | "lost_reason" | "description" | "owner" | "tags" | "created_at" | "updated_at" | "id")[];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A CSV file (UTF-8, comma-separated, a header row) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organization's recent exports, newest first
+         * @description For admins and owners of the organization (403 for other members); another organization's export answers 404.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["def-11"][];
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Start an export of the whole organization
+         * @description A background job writes a ZIP with one CSV per kind of data and a manifest; follow `GET /exports/{export_id}` for its progress. The admin who started it is notified when it is ready. One export is written at a time (409 while another is). For admins and owners of the organization (403 for other members); another organization's export answers 404.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            id: string;
+                            /** @enum {unknown} */
+                            status: "queued" | "running" | "ready" | "failed" | "expired";
+                            percent: number;
+                            files_done: number;
+                            files_total: number;
+                            rows_done: number;
+                            /** @description Size of the ZIP, once ready */
+                            byte_size: number | null;
+                            /** @description SHA-256 of the ZIP, once ready */
+                            sha256: string | null;
+                            error: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            started_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            finished_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            expires_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            created_by: string | null;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/{export_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An export's progress
+         * @description For admins and owners of the organization (403 for other members); another organization's export answers 404.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    export_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            id: string;
+                            /** @enum {unknown} */
+                            status: "queued" | "running" | "ready" | "failed" | "expired";
+                            percent: number;
+                            files_done: number;
+                            files_total: number;
+                            rows_done: number;
+                            /** @description Size of the ZIP, once ready */
+                            byte_size: number | null;
+                            /** @description SHA-256 of the ZIP, once ready */
+                            sha256: string | null;
+                            error: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            started_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            finished_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            expires_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            created_by: string | null;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/{export_id}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A ready export's ZIP
+         * @description 409 until the export is ready, and once it has expired. For admins and owners of the organization (403 for other members); another organization's export answers 404.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    export_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The ZIP: one CSV per kind of data and manifest.json */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/zip": string;
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -12380,7 +13207,7 @@ export interface components {
              */
             id: string;
             /** @enum {unknown} */
-            kind: "record_assigned" | "task_assigned" | "task_due";
+            kind: "record_assigned" | "task_assigned" | "task_due" | "export_ready";
             title: string;
             body: string;
             record_type: ("lead" | "account" | "contact" | "deal" | "task") | (never | null);
@@ -12394,6 +13221,50 @@ export interface components {
              * @example 2026-01-31T09:00:00.000Z
              */
             read_at: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:00:00.000Z
+             */
+            created_at: string;
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            created_by: string | null;
+        };
+        /** OrgExport */
+        "def-11": {
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            id: string;
+            /** @enum {unknown} */
+            status: "queued" | "running" | "ready" | "failed" | "expired";
+            percent: number;
+            files_done: number;
+            files_total: number;
+            rows_done: number;
+            /** @description Size of the ZIP, once ready */
+            byte_size: number | null;
+            /** @description SHA-256 of the ZIP, once ready */
+            sha256: string | null;
+            error: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:00:00.000Z
+             */
+            started_at: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:00:00.000Z
+             */
+            finished_at: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:00:00.000Z
+             */
+            expires_at: string | null;
             /**
              * Format: date-time
              * @example 2026-01-31T09:00:00.000Z

@@ -1,0 +1,252 @@
+import { sql, type RawBuilder, type Selectable } from 'kysely';
+import pg from 'pg';
+import type { OrgExportsTable } from '../../db/schema.js';
+import { orgOf, type Tx } from '../../db/tenant.js';
+import { allOfList, type AnyQuery, type ListParams } from '../../lib/list-query.js';
+import { applyAccountFilters } from '../accounts/accounts.repo.js';
+import { applyContactFilters } from '../contacts/contacts.repo.js';
+import { applyDealFilters } from '../deals/deals.repo.js';
+import { applyLeadFilters } from '../leads/leads.repo.js';
+import { RECORD_KIND_LIST, RECORD_KINDS, type RecordKind } from '../records/registry.js';
+import { LIST_COLUMNS } from './list-columns.js';
+
+/** Each kind's list filters, the same functions its list route applies. */
+const LIST_FILTERS = {
+  lead: applyLeadFilters,
+  account: applyAccountFilters,
+  contact: applyContactFilters,
+  deal: applyDealFilters,
+} satisfies { [K in RecordKind]: (query: AnyQuery, filters: never) => AnyQuery };
+
+/** Every row of a kind's list, in its order, with `columns` (names from LIST_COLUMNS). */
+export function listExport(
+  tx: Tx,
+  kind: RecordKind,
+  params: Pick<ListParams, 'sort' | 'q'>,
+  filters: Record<string, unknown>,
+  columns: string[],
+): AnyQuery {
+  const definition = RECORD_KINDS[kind].list;
+  const sqlOf = LIST_COLUMNS[kind] as Record<string, (alias: string) => RawBuilder<unknown>>;
+  return allOfList(tx, definition, params, {
+    select: (query) => query.select(columns.map((name) => sqlOf[name]!(definition.alias).as(name))),
+    filter: (query) => LIST_FILTERS[kind](query, filters as never),
+  });
+}
+
+export const EXPORT_COLUMNS = [
+  'id',
+  'status',
+  'files_done',
+  'files_total',
+  'rows_done',
+  'byte_size',
+  'sha256',
+  'error',
+  'started_at',
+  'finished_at',
+  'expires_at',
+  'created_at',
+  'created_by',
+] as const;
+
+export type ExportRow = Pick<Selectable<OrgExportsTable>, (typeof EXPORT_COLUMNS)[number]>;
+
+export function insertExport(tx: Tx, orgId: string, userId: string): Promise<ExportRow> {
+  return tx
+    .insertInto('org_exports')
+    .values({ org_id: orgId, created_by: userId })
+    .returning(EXPORT_COLUMNS)
+    .executeTakeFirstOrThrow();
+}
+
+/** One export, as a statement (to run here or compile and send on a bare connection). */
+export function selectExport(tx: Tx, id: string) {
+  return tx.selectFrom('org_exports').select(EXPORT_COLUMNS).where('id', '=', id);
+}
+
+export function findExport(tx: Tx, id: string): Promise<ExportRow | undefined> {
+  return selectExport(tx, id).executeTakeFirst();
+}
+
+/** An export still being written, if any: one at a time per organization. */
+export function findUnfinishedExport(tx: Tx): Promise<ExportRow | undefined> {
+  return tx
+    .selectFrom('org_exports')
+    .select(EXPORT_COLUMNS)
+    .where('status', 'in', ['queued', 'running'])
+    .executeTakeFirst();
+}
+
+export function recentExports(tx: Tx, limit: number): Promise<ExportRow[]> {
+  return tx
+    .selectFrom('org_exports')
+    .select(EXPORT_COLUMNS)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** Starts (or starts again, after a failed attempt) from nothing written. */
+export async function restartExport(
+  tx: Tx,
+  id: string,
+  filesTotal: number,
+): Promise<ExportRow | undefined> {
+  await tx.deleteFrom('org_export_chunks').where('export_id', '=', id).execute();
+  return tx
+    .updateTable('org_exports')
+    .set({
+      status: 'running',
+      files_done: 0,
+      files_total: filesTotal,
+      rows_done: 0,
+      error: null,
+      started_at: sql<Date>`now()`,
+    })
+    .where('id', '=', id)
+    .where('status', 'in', ['queued', 'running', 'failed'])
+    .returning(EXPORT_COLUMNS)
+    .executeTakeFirst();
+}
+
+export async function recordProgress(
+  tx: Tx,
+  id: string,
+  progress: { filesDone: number; rowsDone: number },
+): Promise<void> {
+  await tx
+    .updateTable('org_exports')
+    .set({ files_done: progress.filesDone, rows_done: progress.rowsDone })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function insertChunk(
+  tx: Tx,
+  orgId: string,
+  exportId: string,
+  seq: number,
+  data: Buffer,
+): Promise<void> {
+  await tx
+    .insertInto('org_export_chunks')
+    .values({ org_id: orgId, export_id: exportId, seq, data })
+    .execute();
+}
+
+export function finishExport(
+  tx: Tx,
+  id: string,
+  file: { byteSize: number; sha256: string; retentionHours: number },
+): Promise<ExportRow> {
+  return tx
+    .updateTable('org_exports')
+    .set({
+      status: 'ready',
+      files_done: sql<number>`files_total`,
+      byte_size: file.byteSize,
+      sha256: file.sha256,
+      finished_at: sql<Date>`now()`,
+      expires_at: sql<Date>`now() + make_interval(secs => ${file.retentionHours * 3600})`,
+    })
+    .where('id', '=', id)
+    .returning(EXPORT_COLUMNS)
+    .executeTakeFirstOrThrow();
+}
+
+export async function failExport(tx: Tx, id: string, error: string): Promise<void> {
+  await tx.deleteFrom('org_export_chunks').where('export_id', '=', id).execute();
+  await tx
+    .updateTable('org_exports')
+    .set({ status: 'failed', error, finished_at: sql<Date>`now()` })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Removes the file of an export whose time is up; true when there was one to remove. */
+export async function expireExport(tx: Tx, id: string): Promise<boolean> {
+  const expired = await tx
+    .updateTable('org_exports')
+    .set({ status: 'expired' })
+    .where('id', '=', id)
+    .where('status', '=', 'ready')
+    .where('expires_at', '<=', sql<Date>`now()`)
+    .returning('id')
+    .executeTakeFirst();
+  if (expired) await tx.deleteFrom('org_export_chunks').where('export_id', '=', id).execute();
+  return Boolean(expired);
+}
+
+/** The pieces of an export's file, in order (to compile and stream). */
+export function exportChunks(tx: Tx, id: string) {
+  return tx
+    .selectFrom('org_export_chunks')
+    .select('data')
+    .where('export_id', '=', id)
+    .orderBy('seq');
+}
+
+/** One CSV of an organization export: its name in the ZIP and its `COPY (SELECT ...)`. */
+export interface ExportFile {
+  name: string;
+  /** The SELECT, pinned to the organization (COPY takes no parameters). */
+  select: string;
+}
+
+/**
+ * A table's columns as the API's role may read them, but `org_id` (the organization is the
+ * file's) and generated columns (derived, so rebuilt on import): what its CSV holds.
+ */
+async function columnsOf(tx: Tx, tables: string[]): Promise<Map<string, string[]>> {
+  const { rows } = await sql<{ table_name: string; columns: string[] }>`
+    SELECT table_name, array_agg(column_name::text ORDER BY ordinal_position) AS columns
+    FROM information_schema.columns
+    WHERE table_schema = 'public' AND table_name = ANY(${tables}::text[])
+      AND column_name <> 'org_id' AND is_generated = 'NEVER'
+    GROUP BY table_name`.execute(tx);
+  return new Map(rows.map((row) => [row.table_name, row.columns]));
+}
+
+/**
+ * The CSVs of an organization export, in the order an import reads them back: people and
+ * teams, tags, pipelines, the records (the registry's kinds, accounts before the contacts
+ * and deals that name them), what links them, then the trail. Each table's rows keep their
+ * ids, so relationships can be rebuilt; members are written without any secret.
+ */
+export async function organizationFiles(tx: Tx): Promise<ExportFile[]> {
+  const org = pg.escapeLiteral(orgOf(tx));
+  const tables = [
+    'teams',
+    'team_members',
+    'tags',
+    'pipelines',
+    'pipeline_stages',
+    ...RECORD_KIND_LIST.map((kind) => kind.table),
+    'deal_contacts',
+    'deal_stage_history',
+    'tasks',
+    'notes',
+    'record_tags',
+  ];
+  const columns = await columnsOf(tx, tables);
+  const ident = (name: string) => pg.escapeIdentifier(name);
+  return [
+    {
+      name: 'members.csv',
+      select: `SELECT m.user_id, u.name, u.email, m.role, m.created_at
+        FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.org_id = ${org}`,
+    },
+    ...tables.map((table) => ({
+      name: `${table}.csv`,
+      select: `SELECT ${(columns.get(table) ?? []).map(ident).join(', ')} FROM ${ident(table)}
+        WHERE org_id = ${org}`,
+    })),
+    {
+      name: 'audit_log.csv',
+      select: `SELECT id, occurred_at, actor_id, action, table_name, record_id, changes
+        FROM audit_log WHERE org_id = ${org} ORDER BY id`,
+    },
+  ];
+}

@@ -1,0 +1,209 @@
+import { createHash } from 'node:crypto';
+import { PassThrough, Transform, Writable } from 'node:stream';
+import { finished, pipeline } from 'node:stream/promises';
+import { to as copyTo } from 'pg-copy-streams';
+import { ZipFile } from 'yazl';
+import { LATEST_MIGRATION } from '../../db/migrate.js';
+import { withContext, withTenantClient } from '../../db/tenant.js';
+import type { JobDeps } from '../../jobs/context.js';
+import { enqueueJob, type TaskPayloads } from '../../jobs/queue.js';
+import { insertNotification } from '../notifications/notifications.repo.js';
+import * as repo from './exports.repo.js';
+
+/** The ZIP is stored in pieces of this size (see the migration: no disk is shared). */
+const CHUNK_BYTES = 1024 * 1024;
+
+/**
+ * Deflate at its fastest level: CSV shrinks to a fifth of its size even so, and the export
+ * keeps pace with PostgreSQL's COPY instead of waiting on the compressor.
+ */
+const COMPRESSION_LEVEL = 1;
+
+/** The manifest's format: an import reads the version first. */
+export const MANIFEST_FORMAT = 'rampart-organization-export/1';
+
+export interface ManifestFile {
+  name: string;
+  rows: number;
+  bytes: number;
+  sha256: string;
+}
+
+/** Passes bytes through, counting them and taking their SHA-256 on the way. */
+class Digest extends Transform {
+  readonly hash = createHash('sha256');
+  bytes = 0;
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: () => void): void {
+    this.hash.update(chunk);
+    this.bytes += chunk.length;
+    this.push(chunk);
+    done();
+  }
+}
+
+/**
+ * Writes the ZIP into the database a piece at a time, each piece in its own transaction.
+ * One piece is written while the next fills, so the COPY behind the compressor waits for an
+ * INSERT only when two pieces are ready at once: memory holds at most two pieces.
+ */
+function chunkWriter(deps: JobDeps, orgId: string, exportId: string) {
+  let pending: Buffer[] = [];
+  let size = 0;
+  let seq = 0;
+  let writing: Promise<void> = Promise.resolve();
+  const hash = createHash('sha256');
+  let total = 0;
+  const take = () => {
+    const piece = { seq: seq++, data: Buffer.concat(pending, size) };
+    pending = [];
+    size = 0;
+    return piece;
+  };
+  const insert = (piece: { seq: number; data: Buffer }) =>
+    withContext(deps.db, { orgId, userId: null }, (tx) =>
+      repo.insertChunk(tx, orgId, exportId, piece.seq, piece.data),
+    );
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      hash.update(chunk);
+      total += chunk.length;
+      pending.push(chunk);
+      size += chunk.length;
+      if (size < CHUNK_BYTES) return done();
+      const piece = take();
+      writing.then(() => {
+        writing = insert(piece);
+        // A failed INSERT is seen by the next write, or by final().
+        writing.catch(() => undefined);
+        done();
+      }, done);
+    },
+    final(done) {
+      writing.then(() => (size > 0 ? insert(take()) : undefined)).then(() => done(), done);
+    },
+  });
+  return { sink, summary: () => ({ byteSize: total, sha256: hash.digest('hex') }) };
+}
+
+/**
+ * Writes an organization's data as a ZIP of CSVs and a manifest. Every CSV comes from
+ * `COPY (SELECT ...) TO STDOUT` in one read-only transaction of the organization (RLS in
+ * force, one snapshot for all files, so relationships agree), streamed through the
+ * compressor into the database a megabyte at a time: memory stays flat whatever the size.
+ * Safe to run again: a new attempt starts from nothing.
+ */
+export async function runOrganizationExport(
+  deps: JobDeps,
+  payload: TaskPayloads['exports__organization'],
+): Promise<void> {
+  const { org_id: orgId, export_id: exportId } = payload;
+  try {
+    await writeExport(deps, orgId, exportId);
+  } catch (error) {
+    deps.log.error({ err: error, org_id: orgId, export_id: exportId }, 'export failed');
+    await withContext(deps.db, { orgId, userId: null }, (tx) =>
+      repo.failExport(tx, exportId, 'The export could not be written; start it again.'),
+    );
+    throw error;
+  }
+}
+
+async function writeExport(deps: JobDeps, orgId: string, exportId: string): Promise<void> {
+  const context = { orgId, userId: null };
+  await withTenantClient(
+    deps.db,
+    context,
+    { checkMembership: false, snapshot: true },
+    async (client, _member, tx) => {
+      // Timestamps in UTC and ISO form, whatever the server's settings; no statement
+      // timeout, for a large organization's COPY outlasts the API's.
+      await client.query(
+        "SELECT set_config('TimeZone', 'UTC', true), set_config('DateStyle', 'ISO, YMD', true), " +
+          "set_config('statement_timeout', '0', true)",
+      );
+      const files = await repo.organizationFiles(tx);
+      const started = await withContext(deps.db, context, (own) =>
+        repo.restartExport(own, exportId, files.length + 1),
+      );
+      if (!started) return;
+
+      const zip = new ZipFile();
+      const writer = chunkWriter(deps, orgId, exportId);
+      const written = pipeline(zip.outputStream, writer.sink);
+      const manifest: ManifestFile[] = [];
+      let rowsDone = 0;
+      for (const file of files) {
+        const copy = client.query(
+          copyTo(`COPY (${file.select}) TO STDOUT WITH (FORMAT csv, HEADER true)`),
+        );
+        const digest = new Digest();
+        const entry = new PassThrough();
+        zip.addReadStream(entry, file.name, { compressionLevel: COMPRESSION_LEVEL });
+        await pipeline(copy, digest, entry);
+        await finished(entry);
+        const rows = Number(copy.rowCount ?? 0);
+        rowsDone += rows;
+        manifest.push({
+          name: file.name,
+          rows,
+          bytes: digest.bytes,
+          sha256: digest.hash.digest('hex'),
+        });
+        await withContext(deps.db, context, (own) =>
+          repo.recordProgress(own, exportId, { filesDone: manifest.length, rowsDone }),
+        );
+      }
+      zip.addBuffer(
+        Buffer.from(
+          JSON.stringify(
+            {
+              format: MANIFEST_FORMAT,
+              schema_version: LATEST_MIGRATION,
+              organization_id: orgId,
+              exported_at: new Date().toISOString(),
+              files: manifest,
+            },
+            null,
+            2,
+          ),
+        ),
+        'manifest.json',
+      );
+      zip.end();
+      await written;
+
+      await withContext(deps.db, context, async (own) => {
+        const row = await repo.finishExport(own, exportId, {
+          ...writer.summary(),
+          retentionHours: deps.config.exportRetentionHours,
+        });
+        if (row.created_by) {
+          await insertNotification(own, orgId, null, {
+            userId: row.created_by,
+            kind: 'export_ready',
+            title: 'Your export of the organization is ready to download',
+            recordType: null,
+            recordId: null,
+          });
+        }
+        await enqueueJob(
+          own,
+          'exports__expire',
+          { org_id: orgId, export_id: exportId },
+          { jobKey: `export-expire:${exportId}`, runAt: row.expires_at ?? undefined },
+        );
+      });
+    },
+  );
+}
+
+/** Removes an export's file once its time is up; it stays listed, as expired. */
+export async function expireOrganizationExport(
+  deps: JobDeps,
+  payload: TaskPayloads['exports__expire'],
+): Promise<void> {
+  await withContext(deps.db, { orgId: payload.org_id, userId: null }, (tx) =>
+    repo.expireExport(tx, payload.export_id),
+  );
+}

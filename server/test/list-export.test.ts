@@ -1,0 +1,116 @@
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callsOf } from './support/calls.js';
+import { createTestApp, signUp, type SignedUp, type TestApp } from './support/test-app.js';
+
+let t: TestApp;
+let a: SignedUp;
+let b: SignedUp;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  a = await signUp(t.app, 'export-a');
+  b = await signUp(t.app, 'export-b');
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const { call, create } = callsOf(() => t);
+
+/** The CSV of a list export, as objects keyed by the header row. */
+async function exported(who: SignedUp, url: string) {
+  const response = await call('GET', url, who);
+  expect(response.statusCode, response.body).toBe(200);
+  expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
+  return parse(response.body, { columns: true }) as Array<Record<string, string>>;
+}
+
+describe('a list as CSV', () => {
+  it('has the rows the list shows, with the same filter, search and sort', async () => {
+    const tag = await create(a, '/tags', { name: 'Fair 2026' });
+    await create(a, '/leads', {
+      first_name: 'Grace',
+      last_name: 'Hopper',
+      company: 'Navy',
+      status: 'qualified',
+      tag_ids: [tag.id],
+    });
+    await create(a, '/leads', { first_name: 'Alan', last_name: 'Turing', status: 'qualified' });
+    await create(a, '/leads', { first_name: 'Ada', last_name: 'Lovelace', status: 'new' });
+
+    const rows = await exported(a, '/leads/export?status=qualified&sort=last_name');
+    expect(rows.map((r) => r['last_name'])).toEqual(['Hopper', 'Turing']);
+    const list = (await call('GET', '/leads?status=qualified&sort=last_name', a)).json();
+    expect(rows.map((r) => r['id'])).toEqual(list.data.map((l: { id: string }) => l.id));
+
+    expect((await exported(a, '/leads/export?q=hopp')).map((r) => r['last_name'])).toEqual([
+      'Hopper',
+    ]);
+    expect(
+      (await exported(a, `/leads/export?tag_id=${tag.id}`)).map((r) => r['last_name']),
+    ).toEqual(['Hopper']);
+  });
+
+  it('writes owners, tags and accounts by name, not by id', async () => {
+    const vip = await create(a, '/tags', { name: 'VIP' });
+    const key = await create(a, '/tags', { name: 'Key account' });
+    const account = await create(a, '/accounts', { name: 'Analytical Engines' });
+    const contact = await create(a, '/contacts', {
+      first_name: 'Charles',
+      last_name: 'Babbage',
+      account_id: account.id,
+      tag_ids: [vip.id, key.id],
+    });
+    await create(a, '/deals', {
+      name: 'Difference engine',
+      account_id: account.id,
+      primary_contact_id: contact.id,
+      amount: 1200,
+    });
+
+    const [babbage] = await exported(a, `/contacts/export?account_id=${account.id}`);
+    expect(babbage).toMatchObject({
+      last_name: 'Babbage',
+      account: 'Analytical Engines',
+      owner: expect.stringMatching(/^export-a \d+$/),
+      tags: 'Key account, VIP',
+      do_not_contact: 'false',
+    });
+    const [deal] = await exported(a, `/deals/export?account_id=${account.id}`);
+    expect(deal).toMatchObject({
+      name: 'Difference engine',
+      account: 'Analytical Engines',
+      primary_contact: 'Charles Babbage',
+      amount: '1200.00',
+      stage: expect.any(String),
+      pipeline: expect.any(String),
+      status: 'open',
+    });
+    expect(Object.values(deal!).join(' ')).not.toContain(account.id);
+  });
+
+  it('writes the chosen columns, in the order asked', async () => {
+    const response = await call('GET', '/accounts/export?columns=domain&columns=name&sort=name', a);
+    expect(response.body.split('\n')[0]).toBe('domain,name');
+  });
+
+  it('escapes cells a spreadsheet would run as formulas', async () => {
+    const formulas = ['=HYPERLINK("http://evil.example")', '+1+1', '-2+3', '@SUM(A1)', '\tx'];
+    for (const [i, company] of formulas.entries())
+      await create(a, '/leads', { last_name: `Formula ${i}`, company });
+    const rows = await exported(a, '/leads/export?q=formula&sort=last_name&columns=company');
+    expect(rows.map((r) => r['company'])).toEqual(formulas.map((f) => `'${f}`));
+  });
+
+  it("shows another organization nothing of this one's, and refuses bad input naming it", async () => {
+    const rows = await exported(b, '/leads/export');
+    expect(rows).toEqual([]);
+    const badSort = await call('GET', '/leads/export?sort=password', a);
+    expect(badSort.statusCode).toBe(400);
+    expect(badSort.json().error.message).toContain('sort');
+    const badColumn = await call('GET', '/leads/export?columns=password_hash', a);
+    expect(badColumn.statusCode).toBe(400);
+    expect(badColumn.json().error.message).toContain('columns');
+  });
+});
