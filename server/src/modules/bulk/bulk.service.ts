@@ -6,7 +6,7 @@ import { notifyAssignment } from '../notifications/notify.js';
 import { requireCanDelete } from '../records/permissions.js';
 import { RECORD_KINDS } from '../records/registry.js';
 import { addTags, assertTagsExist, removeTags } from '../records/tags.js';
-import * as repo from './bulk.repo.js';
+import * as repo from '../records/owned.repo.js';
 
 export const BULK_ACTIONS = ['assign_owner', 'add_tag', 'remove_tag', 'delete'] as const;
 export type BulkAction = (typeof BULK_ACTIONS)[number];

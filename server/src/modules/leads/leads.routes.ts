@@ -6,6 +6,8 @@ import {
   Address,
   Currency,
   DateTimeInput,
+  LeadRating as Rating,
+  LeadStatus as Status,
   ListQueryBase,
   Money,
   Nullable,
@@ -19,11 +21,10 @@ import { ContactSchema } from '../contacts/contacts.routes.js';
 import { DealSchema } from '../deals/deals.schemas.js';
 import * as conversion from './convert.service.js';
 import * as leads from './leads.service.js';
+import { KIND_FILTERS } from '../records/filters.js';
 import { RECORD_KINDS } from '../records/registry.js';
 
 const OpenStatus = Type.Enum(['new', 'contacted', 'qualified', 'unqualified']);
-const Status = Type.Enum(['new', 'contacted', 'qualified', 'unqualified', 'converted']);
-const Rating = Type.Enum(['hot', 'warm', 'cold']);
 
 export const LeadSchema = Type.Object(
   {
@@ -106,9 +107,7 @@ const LeadListQuery = Type.Object(
         { default: RECORD_KINDS.lead.list.defaultSort },
       ),
     ),
-    status: Type.Optional(Type.Array(Status, { maxItems: 5 })),
-    source: Type.Optional(Source),
-    rating: Type.Optional(Rating),
+    ...KIND_FILTERS.lead.properties,
   },
   { additionalProperties: false },
 );
@@ -134,11 +133,7 @@ export const leadRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { limit, cursor, sort, q, count, ...filters } = request.query;
-      return leads.listLeads(
-        contextOf(request),
-        { limit, cursor, sort, q, count },
-        filters as Parameters<typeof leads.listLeads>[2],
-      );
+      return leads.listLeads(contextOf(request), { limit, cursor, sort, q, count }, filters);
     },
   );
 

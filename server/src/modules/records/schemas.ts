@@ -33,6 +33,15 @@ export const Source = Type.Enum([
   'other',
 ]);
 
+const STAGE_KINDS = ['open', 'won', 'lost'] as const;
+export const stageKind = (
+  options: { default?: string; examples?: string[]; description?: string } = {},
+) => Type.Enum(STAGE_KINDS, options);
+export const StageKindSchema = stageKind();
+
+export const LeadStatus = Type.Enum(['new', 'contacted', 'qualified', 'unqualified', 'converted']);
+export const LeadRating = Type.Enum(['hot', 'warm', 'cold']);
+
 export const Address = Type.Object(
   {
     street: Type.Optional(ShortText(300)),

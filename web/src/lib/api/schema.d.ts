@@ -7401,9 +7401,9 @@ export interface paths {
                      * @example 2026-03-31
                      */
                     close_to?: string;
-                    sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at" | "name" | "-name" | "amount" | "-amount" | "expected_close_date" | "-expected_close_date";
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     pipeline_id?: string;
+                    sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at" | "name" | "-name" | "amount" | "-amount" | "expected_close_date" | "-expected_close_date";
                 };
                 header?: never;
                 path?: never;
