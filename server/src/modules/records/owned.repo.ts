@@ -1,6 +1,12 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../db/tenant.js';
-import { runList, type AnyQuery, type ListPage, type ListParams } from '../../lib/list-query.js';
+import {
+  matchingText,
+  runList,
+  type AnyQuery,
+  type ListPage,
+  type ListParams,
+} from '../../lib/list-query.js';
 import { KIND_FILTERS } from './filters.js';
 import { RECORD_KINDS, type RecordKind, type RecordKindDefinition } from './registry.js';
 
@@ -37,7 +43,7 @@ function stored(kind: RecordKind, values: object): Record<string, unknown> {
   return row;
 }
 
-/** The kind's table as `r`, named so that the organization pin sees it. */
+/** The kind's table as `r`, named (not a raw reference) so that the organization pin sees it. */
 function aliased(tx: Tx, kind: RecordKind): AnyQuery {
   return tx.selectFrom(`${definition(kind).table} as r` as 'leads') as AnyQuery;
 }
@@ -108,20 +114,38 @@ export interface LockedRecord extends OwnedRow {
   name: string;
 }
 
+/** Which records a bulk action takes: the ones named, or at most `limit` matching a list's filters. */
+export type RecordSelection =
+  { ids: string[] } | { filters: { q?: string } & Record<string, unknown>; limit: number };
+
 /**
- * Locks the records among `ids` that belong to this organization. In id order, so that two bulk
+ * Locks the records of this organization that `selection` names. In id order, so that two bulk
  * actions over overlapping records queue behind each other instead of deadlocking.
  */
-export function lockRecords(tx: Tx, kind: RecordKind, ids: string[]): Promise<LockedRecord[]> {
+export function lockRecords(
+  tx: Tx,
+  kind: RecordKind,
+  selection: RecordSelection,
+): Promise<LockedRecord[]> {
   const def = definition(kind);
-  return aliased(tx, kind)
+  const { alias } = def.list;
+  const ref = (column: string) => sql.ref(`${alias}.${column}`);
+  let query = tx.selectFrom(`${def.table} as ${alias}` as 'leads') as AnyQuery;
+  if ('ids' in selection) {
+    query = query.where(ref('id'), 'in', selection.ids);
+  } else {
+    const { q, ...filters } = selection.filters;
+    query = KIND_FILTERS[kind].apply(query, filters);
+    if (q?.trim()) query = matchingText(query, alias, kind, q);
+    query = query.limit(selection.limit);
+  }
+  return query
     .select([
-      sql<string>`r.id`.as('id'),
-      sql<string | null>`r.owner_id`.as('owner_id'),
-      def.title('r').as('name'),
+      sql<string>`${ref('id')}`.as('id'),
+      sql<string | null>`${ref('owner_id')}`.as('owner_id'),
+      def.title(alias).as('name'),
     ])
-    .where(sql.ref('r.id'), 'in', ids)
-    .orderBy(sql.ref('r.id'))
+    .orderBy(ref('id'))
     .forUpdate()
     .execute() as Promise<LockedRecord[]>;
 }

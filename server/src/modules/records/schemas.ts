@@ -62,20 +62,13 @@ export const DateTimeInput = Type.String({
   examples: ['2026-12-01T09:00:00Z'],
 });
 
-/** Query parameters every record list accepts. */
-export const ListQueryBase = {
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_LIMIT, default: 50 })),
-  cursor: Type.Optional(
-    Type.String({ maxLength: 500, description: 'next_cursor of the previous page' }),
-  ),
+/** What every record list filters by: the list's query and a bulk action's `filter`. */
+export const RecordFilterBase = {
   q: Type.Optional(
     Type.String({
       maxLength: 200,
       description: 'Words the record must contain (prefixes of names, emails, companies…)',
     }),
-  ),
-  count: Type.Optional(
-    Type.Boolean({ description: 'Include the total number of matching records' }),
   ),
   owner_id: Type.Optional(Uuid),
   team_id: Type.Optional(
@@ -86,6 +79,18 @@ export const ListQueryBase = {
   created_to: Type.Optional(DateTimeInput),
   updated_from: Type.Optional(DateTimeInput),
   updated_to: Type.Optional(DateTimeInput),
+} satisfies TProperties;
+
+/** Query parameters every record list accepts. */
+export const ListQueryBase = {
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_LIMIT, default: 50 })),
+  cursor: Type.Optional(
+    Type.String({ maxLength: 500, description: 'next_cursor of the previous page' }),
+  ),
+  count: Type.Optional(
+    Type.Boolean({ description: 'Include the total number of matching records' }),
+  ),
+  ...RecordFilterBase,
 } satisfies TProperties;
 
 export const RecordMeta = {
