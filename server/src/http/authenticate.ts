@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { verifyAccessToken } from '../modules/auth/access-tokens.js';
-import { UnauthorizedError } from './errors.js';
+import { UnauthorizedError } from '../lib/errors.js';
 
 /**
  * Guards every route registered in `scope`: the bearer token must verify. Membership is not

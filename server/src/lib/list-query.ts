@@ -1,7 +1,7 @@
 import { sql, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Database, RecordType } from '../db/schema.js';
 import type { Tx } from '../db/tenant.js';
-import { invalidField } from '../http/errors.js';
+import { invalidField } from './errors.js';
 import { searchWords, termMatches } from './search-terms.js';
 
 /**
@@ -68,7 +68,7 @@ function decodeCursor(raw: string): Cursor {
   } catch {
     // fall through to the error below
   }
-  throw invalidField('cursor', 'is not a cursor this list returned', 400);
+  throw invalidField('cursor', 'is not a cursor this list returned', 'malformed');
 }
 
 function parseSort(
@@ -85,7 +85,7 @@ function parseSort(
       `must be one of ${Object.keys(definition.sorts)
         .map((s) => `${s}, -${s}`)
         .join(', ')}`,
-      400,
+      'malformed',
     );
   }
   return { field, name, descending };

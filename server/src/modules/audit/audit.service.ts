@@ -1,6 +1,6 @@
 import { withTenant, type Member } from '../../db/tenant.js';
 import type { RequestContext } from '../../http/context.js';
-import { ForbiddenError, invalidField, NotFoundError } from '../../http/errors.js';
+import { ForbiddenError, invalidField, NotFoundError } from '../../lib/errors.js';
 import * as repo from './audit.repo.js';
 
 export const DEFAULT_PAGE_SIZE = 50;
@@ -43,7 +43,7 @@ function encodeCursor(position: repo.AuditPosition): string {
 
 function decodeCursor(cursor: string | undefined): repo.AuditPosition | undefined {
   if (cursor === undefined) return undefined;
-  const invalid = invalidField('cursor', 'is not a cursor this API returned', 400);
+  const invalid = invalidField('cursor', 'is not a cursor this API returned', 'malformed');
   let decoded: unknown;
   try {
     decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -67,7 +67,7 @@ function decodeCursor(cursor: string | undefined): repo.AuditPosition | undefine
 function checkDate(field: 'from' | 'to', value: string | undefined): string | undefined {
   // PostgreSQL counts no year 0: 0000-01-01 would be refused there without naming the field.
   if (value !== undefined && (Number.isNaN(Date.parse(value)) || value.startsWith('0000'))) {
-    throw invalidField(field, 'must be an ISO 8601 date-time', 400);
+    throw invalidField(field, 'must be an ISO 8601 date-time', 'malformed');
   }
   return value;
 }

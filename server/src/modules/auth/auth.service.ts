@@ -9,7 +9,7 @@ import {
   NotFoundError,
   RateLimitedError,
   UnauthorizedError,
-} from '../../http/errors.js';
+} from '../../lib/errors.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import { newScopedToken, parseScopedToken } from '../../lib/scoped-tokens.js';
 import { scheduleDailyDigest } from '../notifications/daily-digest.task.js';
@@ -335,7 +335,7 @@ export async function confirmPasswordReset(
   input: { token: string; password: string },
 ): Promise<void> {
   const parsed = parseScopedToken(input.token);
-  const invalid = invalidField('token', 'is invalid or has expired', 400);
+  const invalid = invalidField('token', 'is invalid or has expired', 'malformed');
   if (!parsed) throw invalid;
   const userId = parsed.scopeId;
   const passwordHash = await hashPassword(input.password);

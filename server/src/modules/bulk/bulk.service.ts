@@ -1,7 +1,7 @@
 import type { RecordType } from '../../db/schema.js';
 import { withTenant, type Tx } from '../../db/tenant.js';
 import type { RequestContext } from '../../http/context.js';
-import { AppError, invalidField } from '../../http/errors.js';
+import { AppError, invalidField } from '../../lib/errors.js';
 import { notifyAssignment } from '../notifications/notify.js';
 import { requireCanDelete } from '../records/permissions.js';
 import { RECORD_KINDS } from '../records/registry.js';
@@ -53,7 +53,7 @@ async function lockNamed(tx: Tx, type: RecordType, ids: string[]): Promise<repo.
     const found = new Set(records.map((r) => r.id));
     const missing = ids.filter((id) => !found.has(id));
     throw new AppError(
-      404,
+      'not_found',
       'not_found',
       `${missing.length} of the ${RECORD_KINDS[type].label.many} given do not exist`,
       { ids: missing },

@@ -1,7 +1,7 @@
 import type { LeadStatus, Source } from '../../db/schema.js';
 import { withTenant, type Member, type Tx } from '../../db/tenant.js';
 import type { RequestContext } from '../../http/context.js';
-import { invalidField, NotFoundError } from '../../http/errors.js';
+import { invalidField, NotFoundError } from '../../lib/errors.js';
 import { actorNames, type AuditRow } from '../audit/audit.repo.js';
 import { Source as SourceSchema } from '../records/schemas.js';
 import type { RecordKind } from '../records/registry.js';
@@ -87,7 +87,8 @@ export interface Dashboard {
 
 function checkDate(field: 'from' | 'to', value: string | undefined): string | undefined {
   // PostgreSQL counts no year 0: it would refuse 0000-01-01 without naming the field.
-  if (value?.startsWith('0000')) throw invalidField(field, 'must be a date from year 1 on', 400);
+  if (value?.startsWith('0000'))
+    throw invalidField(field, 'must be a date from year 1 on', 'malformed');
   return value;
 }
 
@@ -131,13 +132,17 @@ const total = (row: { count: number; amount: string } | undefined): Total => ({
 
 export function dashboard(ctx: RequestContext, input: DashboardInput): Promise<Dashboard> {
   const tz = input.tz ?? 'UTC';
-  if (!TIME_ZONES.has(tz)) throw invalidField('tz', 'must be an IANA time zone name', 400);
+  if (!TIME_ZONES.has(tz)) throw invalidField('tz', 'must be an IANA time zone name', 'malformed');
   const from = checkDate('from', input.from);
   const to = checkDate('to', input.to);
   return withTenant(ctx.deps.db, ctx, async (tx, member) => {
     const { period, today } = await repo.clock(tx, { from, to, tz });
     if (period.from >= period.to)
-      throw invalidField(to === undefined ? 'from' : 'to', 'the period must not be empty', 400);
+      throw invalidField(
+        to === undefined ? 'from' : 'to',
+        'the period must not be empty',
+        'malformed',
+      );
     const pipeline = await repo.findPipeline(tx, input.pipeline_id);
     if (!pipeline && input.pipeline_id) throw new NotFoundError('Pipeline');
 

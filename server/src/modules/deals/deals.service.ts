@@ -1,6 +1,6 @@
 import { withTenant, type Tx } from '../../db/tenant.js';
 import type { Caller, RequestContext } from '../../http/context.js';
-import { invalidField, referenceNotFound } from '../../http/errors.js';
+import { invalidField, referenceNotFound } from '../../lib/errors.js';
 import type { ListPage, ListParams } from '../../lib/list-query.js';
 import * as pipelines from '../pipelines/pipelines.repo.js';
 import type { DealFilters } from '../records/filters.js';

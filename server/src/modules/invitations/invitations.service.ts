@@ -7,7 +7,7 @@ import {
   invalidField,
   NotFoundError,
   type ValidationError,
-} from '../../http/errors.js';
+} from '../../lib/errors.js';
 import { newScopedToken, parseScopedToken } from '../../lib/scoped-tokens.js';
 import { queueOrgEmail } from '../../mail/outbox.js';
 import * as authRepo from '../auth/auth.repo.js';
@@ -43,7 +43,7 @@ export interface OpenInvitation {
 }
 
 function invalidToken(): ValidationError {
-  return invalidField('token', 'is invalid, has expired or was already used', 400);
+  return invalidField('token', 'is invalid, has expired or was already used', 'malformed');
 }
 
 function invitationEmail(input: {

@@ -1,6 +1,6 @@
 import { withTenant, type Tx } from '../../db/tenant.js';
 import type { RequestContext } from '../../http/context.js';
-import { ConflictError, NotFoundError, referenceNotFound } from '../../http/errors.js';
+import { ConflictError, NotFoundError, referenceNotFound } from '../../lib/errors.js';
 import { accounts, insertAccount, type Account } from '../accounts/accounts.service.js';
 import { contacts, insertContact, type Contact } from '../contacts/contacts.service.js';
 import { insertDeal, type Deal } from '../deals/deals.service.js';

@@ -1,7 +1,7 @@
 import { recordSecurityEvent } from '../../db/security-events.js';
 import { withTenant, type Role } from '../../db/tenant.js';
 import type { RequestContext } from '../../http/context.js';
-import { ForbiddenError, invalidField, NotFoundError } from '../../http/errors.js';
+import { ForbiddenError, invalidField, NotFoundError } from '../../lib/errors.js';
 import { requireAdmin } from './permissions.js';
 import * as repo from './members.repo.js';
 

@@ -1,5 +1,5 @@
 import type { Member } from '../../db/tenant.js';
-import { ForbiddenError } from '../../http/errors.js';
+import { ForbiddenError } from '../../lib/errors.js';
 
 /** Members, invitations and the outbox are managed by an organization's admins and owners. */
 export function requireAdmin(member: Member): void {

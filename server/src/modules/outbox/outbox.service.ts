@@ -1,6 +1,6 @@
 import { withTenant } from '../../db/tenant.js';
 import type { RequestContext } from '../../http/context.js';
-import { invalidField } from '../../http/errors.js';
+import { invalidField } from '../../lib/errors.js';
 import { requireAdmin } from '../members/permissions.js';
 import * as repo from './outbox.repo.js';
 
@@ -28,7 +28,7 @@ function decodeCursor(cursor: string): { createdAt: string; id: string } {
   const decoded = Buffer.from(cursor, 'base64url').toString();
   const [createdAt, id] = decoded.split('|');
   if (!CURSOR_SHAPE.test(decoded) || !createdAt || !id || Number.isNaN(Date.parse(createdAt))) {
-    throw invalidField('cursor', 'is not a cursor this list gave out', 400);
+    throw invalidField('cursor', 'is not a cursor this list gave out', 'malformed');
   }
   return { createdAt, id };
 }

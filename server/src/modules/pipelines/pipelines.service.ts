@@ -1,7 +1,7 @@
 import type { StageKind } from '../../db/schema.js';
 import { withTenant, type Tx } from '../../db/tenant.js';
 import type { RequestContext } from '../../http/context.js';
-import { ConflictError, invalidField, NotFoundError } from '../../http/errors.js';
+import { ConflictError, invalidField, NotFoundError } from '../../lib/errors.js';
 import { requireAdmin } from '../members/permissions.js';
 import * as repo from './pipelines.repo.js';
 

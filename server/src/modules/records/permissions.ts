@@ -1,5 +1,5 @@
 import type { Member } from '../../db/tenant.js';
-import { ForbiddenError } from '../../http/errors.js';
+import { ForbiddenError } from '../../lib/errors.js';
 
 /** A record is deleted by its owner or by an admin or owner of the organization. */
 export function requireCanDelete(member: Member, record: { owner_id: string | null }): void {

@@ -1,6 +1,6 @@
 import { withTenant, type Tx } from '../../db/tenant.js';
 import type { RequestContext } from '../../http/context.js';
-import { invalidField, NotFoundError } from '../../http/errors.js';
+import { invalidField, NotFoundError } from '../../lib/errors.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import type { ListPage, ListParams } from '../../lib/list-query.js';
 import { notifyAssignment } from '../notifications/notify.js';
@@ -27,7 +27,7 @@ export type TaskListFilters = Omit<repo.TaskFilters, 'view' | 'deal_id'> & {
 };
 
 const unknownTimeZone = () =>
-  invalidField('tz', 'is not an IANA time zone name, such as Europe/Paris', 400);
+  invalidField('tz', 'is not an IANA time zone name, such as Europe/Paris', 'malformed');
 
 /** The canonical name of an IANA time zone, or a 400 naming `tz`. */
 function timeZoneNamed(tz: string): string {
