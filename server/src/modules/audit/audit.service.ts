@@ -1,4 +1,4 @@
-import { withTenant, type Member } from '../../db/tenant.js';
+import { withTenant, type Member, type Tx } from '../../db/tenant.js';
 import type { RequestContext } from '../../http/context.js';
 import { ForbiddenError, invalidField, NotFoundError } from '../../lib/errors.js';
 import * as repo from './audit.repo.js';
@@ -102,6 +102,19 @@ async function toPage(
         ? encodeCursor({ occurredAt: last.position_at, id: last.id })
         : null,
   };
+}
+
+/**
+ * The organization's last changes to rows of `tables`, with the names of who acted, inside the
+ * caller's transaction. No role check: the caller chooses tables every member may see.
+ */
+export async function recentChanges(
+  tx: Tx,
+  orgId: string,
+  tables: string[],
+  limit: number,
+): Promise<AuditEntry[]> {
+  return (await toPage(tx, await repo.recentChanges(tx, orgId, tables, limit), limit)).data;
 }
 
 /** The organization's audit log, newest first: admins and owners only. */

@@ -21,6 +21,12 @@ export const REFRESH_TOKEN_TTL_DAYS = 30;
 const PASSWORD_RESET_TTL_MINUTES = 60;
 
 /** Context of a request made before signing in. */
+/**
+ * The lookups and writes of accounts that invitations run inside their own transaction: what
+ * this module offers others, so that its repository stays its own.
+ */
+export { findLoginByEmail, findOrg, findUser, insertUser, type UserRow } from './auth.repo.js';
+
 export interface PublicContext {
   deps: AppDeps;
   ip: string;

@@ -2,9 +2,9 @@ import type { LeadStatus, Source } from '../../db/schema.js';
 import { withTenant, type Member, type Tx } from '../../db/tenant.js';
 import type { RequestContext } from '../../http/context.js';
 import { invalidField, NotFoundError } from '../../lib/errors.js';
-import { actorNames, type AuditRow } from '../audit/audit.repo.js';
+import { recentChanges } from '../audit/audit.service.js';
 import { Source as SourceSchema } from '../records/schemas.js';
-import type { RecordKind } from '../records/registry.js';
+import { RECORD_KIND_LIST, type RecordKind } from '../records/registry.js';
 import * as repo from './dashboard.repo.js';
 
 export const LEAD_STATUSES = [
@@ -53,9 +53,12 @@ interface TaskList {
   total: number;
 }
 
+/** The tables of the records people work on, whose changes are recent activity. */
+const ACTIVITY_TABLES = [...RECORD_KIND_LIST.map((kind) => kind.table), 'tasks', 'notes'];
+
 interface Activity {
   id: number;
-  occurred_at: Date;
+  occurred_at: string;
   actor: { id: string; name: string | null } | null;
   action: string;
   table_name: string | null;
@@ -108,21 +111,8 @@ function taskList(rows: repo.TaskDue[]): TaskList {
  * outbox, notifications and security events are for the admins who read the audit log.
  */
 async function recentActivity(tx: Tx, member: Member): Promise<Activity[]> {
-  const rows = (await repo
-    .recentActivityQuery(tx, member.orgId, ACTIVITY_LIMIT)
-    .execute()) as AuditRow[];
-  const names = await actorNames(tx, [
-    ...new Set(rows.flatMap((row) => (row.actor_id ? [row.actor_id] : []))),
-  ]);
-  return rows.map((row) => ({
-    id: row.id,
-    occurred_at: row.occurred_at,
-    actor: row.actor_id ? { id: row.actor_id, name: names.get(row.actor_id) ?? null } : null,
-    action: row.action,
-    table_name: row.table_name,
-    record_id: row.record_id,
-    fields: Object.keys(row.changes),
-  }));
+  const entries = await recentChanges(tx, member.orgId, ACTIVITY_TABLES, ACTIVITY_LIMIT);
+  return entries.map(({ changes, ...entry }) => ({ ...entry, fields: Object.keys(changes) }));
 }
 
 const total = (row: { count: number; amount: string } | undefined): Total => ({

@@ -3,6 +3,7 @@ import type { DealsTable, Source, StageKind } from '../../db/schema.js';
 import { orgOf, subquery, type Tx } from '../../db/tenant.js';
 import type { AnyQuery } from '../../lib/list-query.js';
 import { recordSelection } from '../records/owned.repo.js';
+import { RANK_STEP } from './board-order.js';
 
 export interface DealRow {
   id: string;
@@ -50,9 +51,6 @@ export interface Column {
   pipelineId: string;
   stageId: string;
 }
-
-/** The gap left between neighbours on the board, so most moves touch one row. */
-export const RANK_STEP = 1024;
 
 /** Selects a deal's columns on a query over `deals as o`. */
 export function selectDeal(query: AnyQuery): AnyQuery {

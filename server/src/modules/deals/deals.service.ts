@@ -2,10 +2,11 @@ import { withTenant, type Tx } from '../../db/tenant.js';
 import type { Caller, RequestContext } from '../../http/context.js';
 import { invalidField, referenceNotFound } from '../../lib/errors.js';
 import type { ListPage, ListParams } from '../../lib/list-query.js';
-import * as pipelines from '../pipelines/pipelines.repo.js';
+import { entryStage, type Stage } from '../pipelines/pipelines.service.js';
 import type { DealFilters } from '../records/filters.js';
 import { ownedRecords } from '../records/owned.service.js';
 import { tagsOf, type TagRef } from '../records/tags.js';
+import { RANK_STEP } from './board-order.js';
 import * as repo from './deals.repo.js';
 
 export type Deal = Omit<repo.DealRow, 'amount'> & {
@@ -63,26 +64,7 @@ function normalize(input: DealInput) {
   };
 }
 
-/**
- * The stage a deal goes to: `stageId` of the pipeline, or the pipeline's first open stage. Both
- * are read under the tenant's policies, so another organization's ids fail like unknown ones.
- */
-async function resolveStage(
-  tx: Tx,
-  pipelineId: string,
-  stageId: string | undefined,
-): Promise<pipelines.StageRow> {
-  if (stageId) {
-    const stage = await pipelines.findStage(tx, pipelineId, stageId);
-    if (!stage) throw referenceNotFound('stage_id');
-    return stage;
-  }
-  const first = await pipelines.firstOpenStage(tx, pipelineId);
-  if (!first) throw referenceNotFound('pipeline_id');
-  return first;
-}
-
-function entryInto(stage: pipelines.StageRow, rank?: number): repo.StageEntry & repo.Column {
+function entryInto(stage: Stage, rank?: number): repo.StageEntry & repo.Column {
   return { pipelineId: stage.pipeline_id, stageId: stage.id, kind: stage.kind, rank };
 }
 
@@ -113,9 +95,7 @@ export async function insertDeal(
   input: DealInput & { name: string },
 ): Promise<Deal> {
   const { values, contactIds, tagIds, pipelineId, stageId } = normalize(input);
-  const pipeline = pipelineId ?? (await pipelines.defaultPipelineId(tx));
-  if (!pipeline) throw referenceNotFound('pipeline_id');
-  const stage = await resolveStage(tx, pipeline, stageId);
+  const stage = await entryStage(tx, pipelineId, stageId);
   const row = await repo.insertDeal(
     tx,
     ctx.orgId,
@@ -143,7 +123,7 @@ async function writeDeal(
   ctx: Caller,
   before: repo.DealRow,
   values: repo.DealWrite,
-  target?: { stage: pipelines.StageRow; rank?: number },
+  target?: { stage: Stage; rank?: number },
 ): Promise<repo.DealRow> {
   if (target && target.stage.id !== before.stage_id) {
     const row = await repo.updateDeal(
@@ -188,7 +168,7 @@ export function updateDeal(ctx: RequestContext, id: string, input: DealInput): P
         const pipeline = pipelineId ?? before.pipeline_id;
         const stays =
           pipeline === before.pipeline_id && (stageId ?? before.stage_id) === before.stage_id;
-        const target = stays ? undefined : { stage: await resolveStage(tx, pipeline, stageId) };
+        const target = stays ? undefined : { stage: await entryStage(tx, pipeline, stageId) };
         return writeDeal(tx, ctx, before, values, target);
       },
       after: (tx, row) => setContacts(tx, ctx, row.id, contactIds),
@@ -268,16 +248,16 @@ async function rankBetween(
     ({ lower, upper } = await neighbours(tx, column, movingId, input));
   }
   if (lower && upper) return (lower.stage_rank + upper.stage_rank) / 2;
-  if (lower) return lower.stage_rank + repo.RANK_STEP;
-  if (upper) return upper.stage_rank - repo.RANK_STEP;
-  return repo.RANK_STEP;
+  if (lower) return lower.stage_rank + RANK_STEP;
+  if (upper) return upper.stage_rank - RANK_STEP;
+  return RANK_STEP;
 }
 
 /** Puts a deal in a stage of its pipeline, between two deals of that column or at its end. */
 export function moveDeal(ctx: RequestContext, id: string, input: MoveInput): Promise<Deal> {
   return withTenant(ctx.deps.db, ctx, async (tx) => {
     const before = await deals.find(tx, id, { lock: true });
-    const stage = await resolveStage(tx, before.pipeline_id, input.stage_id);
+    const stage = await entryStage(tx, before.pipeline_id, input.stage_id);
     const column = { pipelineId: stage.pipeline_id, stageId: stage.id };
     await repo.lockColumn(tx, column);
     const rank = await rankBetween(tx, column, id, input);

@@ -5,6 +5,9 @@ import { ForbiddenError, invalidField, NotFoundError } from '../../lib/errors.js
 import { requireAdmin } from './permissions.js';
 import * as repo from './members.repo.js';
 
+/** Membership reads and writes that invitations run inside their own transaction. */
+export { insertMember, isMemberByEmail } from './members.repo.js';
+
 export interface MemberView {
   user_id: string;
   email: string;

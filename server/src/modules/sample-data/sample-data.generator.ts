@@ -16,7 +16,7 @@ import type {
   TaskType,
   TasksTable,
 } from '../../db/schema.js';
-import { RANK_STEP } from '../deals/deals.repo.js';
+import { RANK_STEP } from '../deals/board-order.js';
 import type { AttachmentField } from '../records/attachments.js';
 
 /**
