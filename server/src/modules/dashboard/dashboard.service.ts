@@ -2,6 +2,7 @@ import type { LeadStatus, Source } from '../../db/schema.js';
 import { withTenant, type Member, type Tx } from '../../db/tenant.js';
 import type { RequestContext } from '../../http/context.js';
 import { invalidField, NotFoundError } from '../../lib/errors.js';
+import { timeZoneNamed } from '../../lib/time-zones.js';
 import { recentChanges } from '../audit/audit.service.js';
 import { Source as SourceSchema } from '../records/schemas.js';
 import { RECORD_KIND_LIST, type RecordKind } from '../records/registry.js';
@@ -21,11 +22,6 @@ const LEAD_SOURCES: ReadonlyArray<Source | null> = [...(SourceSchema.enum as Sou
 export const TASK_LIST_LIMIT = 20;
 export const ACTIVITY_LIMIT = 20;
 export const FORECAST_MONTHS = 6;
-
-export const TIME_ZONES: ReadonlySet<string> = new Set([
-  'UTC',
-  ...Intl.supportedValuesOf('timeZone'),
-]);
 
 export interface DashboardInput {
   from?: string;
@@ -121,8 +117,7 @@ const total = (row: { count: number; amount: string } | undefined): Total => ({
 });
 
 export function dashboard(ctx: RequestContext, input: DashboardInput): Promise<Dashboard> {
-  const tz = input.tz ?? 'UTC';
-  if (!TIME_ZONES.has(tz)) throw invalidField('tz', 'must be an IANA time zone name', 'malformed');
+  const tz = timeZoneNamed(input.tz ?? 'UTC');
   const from = checkDate('from', input.from);
   const to = checkDate('to', input.to);
   return withTenant(ctx.deps.db, ctx, async (tx, member) => {
