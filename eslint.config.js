@@ -42,6 +42,25 @@ export default tseslint.config(
     rules: { 'no-restricted-properties': 'off' },
   },
   {
+    // A module reaches another through its service, never its repository: the SQL of an area
+    // changes with its rules, and callers must not depend on it. `records` is the shared path
+    // every kind of record is built on, so its repository is everyone's.
+    files: ['server/src/modules/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../*/*.repo.js', '../*/*.repo', '!../records/*'],
+              message: "Call the other module's service; its repository is its own.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // A route validates and calls a service; only a service opens a transaction and hands it
     // to a repository. Schemas describe, they do not query.
     files: ['server/src/**/*.routes.ts', 'server/src/**/*.schemas.ts'],

@@ -25,9 +25,16 @@ const KINDS = RECORD_KIND_LIST.map(({ path, kind }) => [path, kind] as const);
 
 const ghost = '00000000-0000-4000-8000-000000000000';
 
-async function seedMany(org: SignedUp, type: RecordType, count: number, ownerId = org.userId) {
+async function seedMany(
+  org: SignedUp,
+  type: RecordType,
+  count: number,
+  ownerId = org.userId,
+  name = 'Bulk',
+) {
   const ids: string[] = [];
-  for (let i = 0; i < count; i += 1) ids.push(await seedRecord(t, org, type, `Bulk ${i}`, ownerId));
+  for (let i = 0; i < count; i += 1)
+    ids.push(await seedRecord(t, org, type, `${name} ${i}`, ownerId));
   return ids;
 }
 
@@ -258,4 +265,98 @@ describe('bulk actions', () => {
     expect(deleted.json()).toEqual({ updated: 500 });
     expect(await existing('lead', ids)).toBe(0);
   });
+});
+
+describe('bulk actions over everything a list shows', () => {
+  const count = async (type: RecordType, orgId: string) =>
+    Number(
+      (
+        await t.ownerQuery<{ n: string }>(
+          `SELECT count(*) AS n FROM ${RECORD_KINDS[type].table} WHERE org_id = $1`,
+          [orgId],
+        )
+      )[0]!.n,
+    );
+
+  for (const [path, type] of KINDS) {
+    it(`acts on every ${path} the list's filters match, and on nothing of another organization`, async () => {
+      const org = await signUp(t.app, `bulk-filter-${path}`);
+      const colleague = await joinByInvitation(t.app, org, 'member');
+      const theirs = await seedMany(org, type, 2, colleague.userId);
+      await seedMany(org, type, 1, org.userId, 'Mine');
+      const other = await signUp(t.app, `bulk-filter-other-${path}`);
+      const others = await seedMany(other, type, 2);
+      const tagId = await tagOf(org, `Filtered ${path}`);
+
+      const filter = { owner_id: colleague.userId };
+      const listed = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/${path}?owner_id=${colleague.userId}&count=true`,
+        headers: org.auth,
+      });
+      const tagged = await bulk(path, org, { filter, action: 'add_tag', tag_id: tagId });
+      expect(tagged.statusCode, tagged.body).toBe(200);
+      expect(tagged.json()).toEqual({ updated: listed.json().total });
+      expect(await taggedIds(type, tagId)).toEqual([...theirs].sort());
+
+      // "All matching" with no filter at all: every record of the caller's organization.
+      const all = await bulk(path, org, {
+        filter: {},
+        action: 'assign_owner',
+        owner_id: colleague.userId,
+      });
+      expect(all.json()).toEqual({ updated: await count(type, org.orgId) });
+      expect(await owners(type, others)).toEqual([other.userId, other.userId]);
+
+      const deleted = await bulk(path, org, { filter: {}, action: 'delete' });
+      expect(deleted.json()).toEqual({ updated: 3 });
+      expect(await count(type, org.orgId)).toBe(0);
+      expect(await existing(type, others)).toBe(2);
+    });
+  }
+
+  it("filters by the kind's own fields and its text query, as its list does", async () => {
+    const org = await signUp(t.app, 'bulk-filter-own');
+    const hot = await seedMany(org, 'lead', 1);
+    await seedMany(org, 'lead', 1);
+    await t.ownerQuery(
+      `UPDATE leads SET status = 'qualified', last_name = 'Quokka' WHERE id = $1`,
+      [hot![0]],
+    );
+    const tagId = await tagOf(org, 'Qualified');
+    const tagged = await bulk('leads', org, {
+      filter: { status: ['qualified'], q: 'quok' },
+      action: 'add_tag',
+      tag_id: tagId,
+    });
+    expect(tagged.json()).toEqual({ updated: 1 });
+    expect(await taggedIds('lead', tagId)).toEqual(hot);
+    const none = await bulk('leads', org, { filter: { q: 'nobody' }, action: 'delete' });
+    expect(none.json()).toEqual({ updated: 0 });
+  });
+
+  it('refuses ids with a filter, a filter field of another kind, and more matches than one call takes', async () => {
+    const org = await signUp(t.app, 'bulk-filter-bound');
+    const [id] = await seedMany(org, 'lead', 1);
+    for (const [payload, field] of [
+      [{ ids: [id], filter: {}, action: 'delete' }, 'ids'],
+      [{ filter: { industry: 'Retail' }, action: 'delete' }, 'filter.industry'],
+      [{ filter: { status: ['lost'] }, action: 'delete' }, 'filter.status.0'],
+    ] as const) {
+      const response = await bulk('leads', org, payload);
+      const label = JSON.stringify(payload);
+      expect(response.statusCode, `${label}: ${response.body}`).toBe(422);
+      expect(response.json().error.details.fields[0].field, label).toBe(field);
+    }
+    await t.ownerQuery(
+      `INSERT INTO leads (org_id, last_name, owner_id)
+       SELECT $1, 'Many ' || i, $2 FROM generate_series(1, 5000) i`,
+      [org.orgId, org.userId],
+    );
+    const tooMany = await bulk('leads', org, { filter: {}, action: 'delete' });
+    expect(tooMany.statusCode, tooMany.body).toBe(422);
+    expect(tooMany.json().error.details.fields[0].field).toBe('filter');
+    expect(await existing('lead', [id!])).toBe(1);
+    // Five thousand rows with their search and audit triggers take a while on a busy machine.
+  }, 120_000);
 });

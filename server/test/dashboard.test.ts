@@ -321,6 +321,16 @@ describe('dashboard', () => {
     });
   });
 
+  it('takes a time zone in any case or by an alias, as the task list does', async () => {
+    for (const [tz, named] of [
+      ['utc', 'UTC'],
+      ['europe/paris', 'Europe/Paris'],
+    ] as const) {
+      const body = await dashboard(a, `tz=${tz}`);
+      expect(body.period.tz, tz).toBe(named);
+    }
+  });
+
   it('answers bad parameters with 400 naming them', async () => {
     for (const [query, field] of [
       ['from=yesterday', 'from'],

@@ -7,7 +7,7 @@ import {
 } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withContext } from '../src/db/tenant.js';
-import { listLeads } from '../src/modules/leads/leads.repo.js';
+import { listRecords } from '../src/modules/records/owned.repo.js';
 import { createTestApp, signUp, type SignedUp, type TestApp } from './support/test-app.js';
 
 let t: TestApp;
@@ -60,7 +60,7 @@ async function planOf(who: SignedUp, run: Parameters<typeof withContext>[2]): Pr
 describe('list pages', () => {
   it('read a page of a NOT NULL sort straight from its index, newest first or oldest first', async () => {
     for (const sort of ['-created_at', 'created_at', '-updated_at', 'updated_at']) {
-      const plan = await planOf(a, (tx) => listLeads(tx, { sort, limit: 50 }, {}));
+      const plan = await planOf(a, (tx) => listRecords(tx, 'lead', { sort, limit: 50 }, {}));
       // A Sort node here would mean reading and sorting every lead of the tenant for one page.
       expect(plan, `${sort}:\n${plan}`).not.toMatch(/Sort/);
       expect(plan, `${sort}:\n${plan}`).toMatch(

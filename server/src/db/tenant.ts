@@ -1,6 +1,6 @@
 import { expressionBuilder, sql, type Kysely } from 'kysely';
 import pg from 'pg';
-import { UnauthorizedError } from '../http/errors.js';
+import { UnauthorizedError } from '../lib/errors.js';
 import type { Database } from './schema.js';
 import { PinOrganization } from './pin-organization.js';
 import { poolOf, type Db } from './pool.js';

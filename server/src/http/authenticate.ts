@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { verifyAccessToken } from '../modules/auth/access-tokens.js';
-import { AppError, UnauthorizedError } from './errors.js';
+import { AppError, UnauthorizedError } from '../lib/errors.js';
 
 /** Sent by the web app with the id of the organization the page shows. */
 export const SHOWN_ORGANIZATION_HEADER = 'x-rampart-org';
@@ -23,7 +23,7 @@ export function requireSignedIn(scope: FastifyInstance): void {
     const shown = request.headers[SHOWN_ORGANIZATION_HEADER];
     if (typeof shown === 'string' && shown !== caller.orgId) {
       throw new AppError(
-        409,
+        'conflict',
         'organization_changed',
         'This page shows another organization than the one this request is signed in to: reload it',
       );

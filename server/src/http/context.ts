@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import type { Db } from '../db/pool.js';
 import type { Mailer } from '../mail/mailer.js';
-import { UnauthorizedError } from './errors.js';
+import { UnauthorizedError } from '../lib/errors.js';
 
 /** What the services share for the life of the process. */
 export interface AppDeps {

@@ -2,8 +2,19 @@ import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { trackAllowedMethods } from './allowed-methods.js';
-import { AppError, RateLimitedError, referenceNotFound } from './errors.js';
+import { AppError, RateLimitedError, referenceNotFound, type Problem } from '../lib/errors.js';
 import { VISIBLE_CHARACTER } from './schemas.js';
+
+/** The HTTP status of each problem the domain reports. */
+const STATUS_OF: Record<Problem, number> = {
+  malformed: 400,
+  invalid: 422,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rate_limited: 429,
+};
 
 interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
@@ -83,7 +94,7 @@ function constraintProblem(
   if (error.code === '23503' && foreign?.[1]) {
     const problem = referenceNotFound(foreign[1].replace(/^pipeline_id_/, ''));
     return {
-      status: problem.statusCode,
+      status: STATUS_OF[problem.problem],
       code: problem.code,
       message: problem.message,
       details: problem.details,
@@ -131,7 +142,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
       void reply.header('retry-after', String(error.retryAfterSeconds));
     }
     if (error instanceof AppError) {
-      return reply.status(error.statusCode).send(body(error.code, error.message, error.details));
+      return reply
+        .status(STATUS_OF[error.problem])
+        .send(body(error.code, error.message, error.details));
     }
     if (error.validation) {
       const fields = error.validation.map((v) => ({

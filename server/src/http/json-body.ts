@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { invalidField } from './errors.js';
+import { invalidField } from '../lib/errors.js';
 
 /** Deeper than any body the API describes; what walks a body can then never run out of stack. */
 export const MAX_JSON_DEPTH = 32;
@@ -45,7 +45,7 @@ export function registerJsonParser(app: FastifyInstance): void {
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     if (nestsDeeperThan(body as string, MAX_JSON_DEPTH)) {
-      done(invalidField('body', `must not nest deeper than ${MAX_JSON_DEPTH} levels`, 400));
+      done(invalidField('body', `must not nest deeper than ${MAX_JSON_DEPTH} levels`, 'malformed'));
       return;
     }
     parse(request, body as string, done);

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { invalidField } from './errors.js';
+import { invalidField } from '../lib/errors.js';
 
 /**
  * The path of the first string holding a NUL character, which PostgreSQL text cannot store.
@@ -24,5 +24,5 @@ function findNul(value: unknown, path: string): string | null {
 /** Refuses NUL characters in any body or query field up front, naming the field. */
 export async function rejectNulCharacters(request: FastifyRequest): Promise<void> {
   const field = findNul(request.body, '') ?? findNul(request.query, '');
-  if (field) throw invalidField(field, 'must not contain NUL characters', 400);
+  if (field) throw invalidField(field, 'must not contain NUL characters', 'malformed');
 }

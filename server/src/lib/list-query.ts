@@ -1,7 +1,8 @@
 import { sql, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Database, RecordType } from '../db/schema.js';
 import type { Tx } from '../db/tenant.js';
-import { invalidField } from '../http/errors.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import { invalidField } from './errors.js';
 import { searchWords, termMatches } from './search-terms.js';
 
 /**
@@ -55,20 +56,12 @@ interface Cursor {
   id: string;
 }
 
-function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
-}
-
-function decodeCursor(raw: string): Cursor {
-  try {
-    const parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Cursor;
-    const validValue = parsed.v === null || ['string', 'number'].includes(typeof parsed.v);
-    if (validValue && typeof parsed.id === 'string' && /^[0-9a-f-]{36}$/i.test(parsed.id))
-      return parsed;
-  } catch {
-    // fall through to the error below
-  }
-  throw invalidField('cursor', 'is not a cursor this list returned', 400);
+function readCursor(decoded: unknown): Cursor | undefined {
+  const parsed = decoded as Cursor;
+  const validValue = parsed.v === null || ['string', 'number'].includes(typeof parsed.v);
+  return validValue && typeof parsed.id === 'string' && /^[0-9a-f-]{36}$/i.test(parsed.id)
+    ? parsed
+    : undefined;
 }
 
 function parseSort(
@@ -85,7 +78,7 @@ function parseSort(
       `must be one of ${Object.keys(definition.sorts)
         .map((s) => `${s}, -${s}`)
         .join(', ')}`,
-      400,
+      'malformed',
     );
   }
   return { field, name, descending };
@@ -206,7 +199,7 @@ export async function runList<Row extends { id: string }>(
       idColumn,
       sort.descending,
       Boolean(sort.field.nullable),
-      decodeCursor(params.cursor),
+      decodeCursor(params.cursor, readCursor),
     );
   }
   page = order(page).limit(limit + 1);

@@ -12,6 +12,7 @@ import {
   TagIds,
 } from '../records/schemas.js';
 import * as accounts from './accounts.service.js';
+import { KIND_FILTERS } from '../records/filters.js';
 import { RECORD_KINDS } from '../records/registry.js';
 
 export const AccountSchema = Type.Object(
@@ -95,7 +96,7 @@ export const AccountListQuery = Type.Object(
         { default: RECORD_KINDS.account.list.defaultSort },
       ),
     ),
-    industry: Type.Optional(Type.String({ maxLength: 100, examples: ['Manufacturing'] })),
+    ...KIND_FILTERS.account.properties,
   },
   { additionalProperties: false },
 );

@@ -1,13 +1,20 @@
+import type { Selectable, Updateable } from 'kysely';
+import type { AccountsTable } from '../../db/schema.js';
 import { withTenant, type Tx } from '../../db/tenant.js';
 import type { Caller, RequestContext } from '../../http/context.js';
-import { NotFoundError } from '../../http/errors.js';
 import type { ListPage, ListParams } from '../../lib/list-query.js';
-import { requireCanDelete } from '../records/permissions.js';
-import { afterOwnedRecordWrite } from '../records/record-writes.js';
-import { tagsOf, type TagRef } from '../records/tags.js';
+import type { AccountFilters } from '../records/filters.js';
+import { ownedRecords, withTagsOf } from '../records/owned.service.js';
+import type { RECORD_KINDS } from '../records/registry.js';
+import type { TagRef } from '../records/tags.js';
 import * as repo from './accounts.repo.js';
 
-export type Account = Omit<repo.AccountRow, 'annual_revenue'> & {
+export type AccountRow = Pick<
+  Selectable<AccountsTable>,
+  (typeof RECORD_KINDS.account.columns)[number]
+>;
+
+export type Account = Omit<AccountRow, 'annual_revenue'> & {
   annual_revenue: number | null;
   tags: TagRef[];
 };
@@ -19,25 +26,34 @@ export interface AccountSummary {
   open_tasks: number;
 }
 
-export type AccountInput = repo.AccountWrite & { tag_ids?: string[] };
+type Address = Record<string, string>;
 
-function toAccount(row: repo.AccountRow, tags: TagRef[]): Account {
-  return {
+export type AccountInput = Omit<
+  Updateable<AccountsTable>,
+  | 'id'
+  | 'org_id'
+  | 'created_at'
+  | 'updated_at'
+  | 'created_by'
+  | 'billing_address'
+  | 'shipping_address'
+  | 'annual_revenue'
+> & {
+  billing_address?: Address;
+  shipping_address?: Address;
+  annual_revenue?: number | null;
+  tag_ids?: string[];
+};
+
+export const accounts = ownedRecords<AccountRow, Account>({
+  kind: 'account',
+  name: (account) => account.name,
+  present: withTagsOf('account', (row: AccountRow, tags) => ({
     ...row,
     annual_revenue: row.annual_revenue === null ? null : Number(row.annual_revenue),
     tags,
-  };
-}
-
-/** Accounts with their tags, in the order given. */
-export async function withTags(tx: Tx, rows: repo.AccountRow[]): Promise<Account[]> {
-  const tags = await tagsOf(
-    tx,
-    'account',
-    rows.map((r) => r.id),
-  );
-  return rows.map((row) => toAccount(row, tags.get(row.id) ?? []));
-}
+  })),
+});
 
 /**
  * The bare host of a website, which is what people type when they look for a company:
@@ -55,8 +71,7 @@ export function domainOf(website: string | null | undefined): string | null {
   }
 }
 
-function normalize(input: AccountInput): { values: repo.AccountWrite; tagIds?: string[] } {
-  const { tag_ids, ...values } = input;
+function normalize({ tag_ids, ...values }: AccountInput) {
   const domain =
     values.domain !== undefined
       ? values.domain?.trim().toLowerCase() || null
@@ -75,42 +90,21 @@ function normalize(input: AccountInput): { values: repo.AccountWrite; tagIds?: s
   };
 }
 
-const label = (account: { name: string }) => `Account "${account.name}"`;
-
-/**
- * Creates an account inside the caller's transaction, with its tags and its owner's
- * notification: the one way to create an account, also used when a lead is converted.
- */
-export async function insertAccount(
+/** Creates an account inside the caller's transaction; lead conversion uses it. */
+export function insertAccount(
   tx: Tx,
   actor: Caller,
   input: AccountInput & { name: string },
 ): Promise<Account> {
-  const { values, tagIds } = normalize(input);
-  const row = await repo.insertAccount(tx, actor.orgId, actor.userId, {
-    ...values,
-    name: values.name ?? input.name,
-    owner_id: values.owner_id === undefined ? actor.userId : values.owner_id,
-  });
-  await afterOwnedRecordWrite(tx, actor, {
-    type: 'account',
-    recordId: row.id,
-    tagIds,
-    label: label(row),
-    ownerId: row.owner_id,
-  });
-  return (await withTags(tx, [row]))[0]!;
+  return accounts.insert(tx, actor, normalize(input));
 }
 
 export function listAccounts(
   ctx: RequestContext,
   params: ListParams,
-  filters: repo.AccountFilters,
+  filters: AccountFilters,
 ): Promise<ListPage<Account>> {
-  return withTenant(ctx.deps.db, ctx, async (tx) => {
-    const page = await repo.listAccounts(tx, params, filters);
-    return { ...page, data: await withTags(tx, page.data) };
-  });
+  return accounts.list(ctx, params, filters);
 }
 
 export function getAccount(
@@ -118,54 +112,22 @@ export function getAccount(
   id: string,
 ): Promise<Account & { summary: AccountSummary }> {
   return withTenant(ctx.deps.db, ctx, async (tx) => {
-    const row = await repo.findAccount(tx, id);
-    if (!row) throw new NotFoundError('Account');
-    const [[account], summary] = await Promise.all([
-      withTags(tx, [row]),
+    const row = await accounts.find(tx, id);
+    const [account, summary] = await Promise.all([
+      accounts.present(tx, row),
       repo.accountSummary(tx, id),
     ]);
     return {
-      ...account!,
+      ...account,
       summary: { ...summary, open_deals_amount: Number(summary.open_deals_amount) },
     };
   });
 }
 
-export function createAccount(
-  ctx: RequestContext,
-  input: AccountInput & { name: string },
-): Promise<Account> {
-  return withTenant(ctx.deps.db, ctx, (tx) => insertAccount(tx, ctx, input));
-}
+export const createAccount = (ctx: RequestContext, input: AccountInput & { name: string }) =>
+  accounts.create(ctx, normalize(input));
 
-export function updateAccount(
-  ctx: RequestContext,
-  id: string,
-  input: AccountInput,
-): Promise<Account> {
-  const { values, tagIds } = normalize(input);
-  return withTenant(ctx.deps.db, ctx, async (tx) => {
-    const before = await repo.findAccount(tx, id, { lock: true });
-    if (!before) throw new NotFoundError('Account');
-    const row = Object.keys(values).length > 0 ? await repo.updateAccount(tx, id, values) : before;
-    if (!row) throw new NotFoundError('Account');
-    await afterOwnedRecordWrite(tx, ctx, {
-      type: 'account',
-      recordId: id,
-      tagIds,
-      label: label(row),
-      ownerId: row.owner_id,
-      previousOwnerId: before.owner_id,
-    });
-    return (await withTags(tx, [row]))[0]!;
-  });
-}
+export const updateAccount = (ctx: RequestContext, id: string, input: AccountInput) =>
+  accounts.update(ctx, id, normalize(input));
 
-export function deleteAccount(ctx: RequestContext, id: string): Promise<void> {
-  return withTenant(ctx.deps.db, ctx, async (tx, member) => {
-    const account = await repo.findAccount(tx, id, { lock: true });
-    if (!account) throw new NotFoundError('Account');
-    requireCanDelete(member, account);
-    await repo.deleteAccount(tx, id);
-  });
-}
+export const deleteAccount = (ctx: RequestContext, id: string) => accounts.remove(ctx, id);

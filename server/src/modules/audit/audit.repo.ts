@@ -119,3 +119,16 @@ export async function actorNames(tx: Tx, ids: string[]): Promise<Map<string, str
   }>`SELECT id, name FROM audit_actor_names(${ids}::uuid[])`.execute(tx);
   return new Map(rows.map((row) => [row.id, row.name]));
 }
+
+/** The organization's last changes to rows of `tables`, newest first. */
+export async function recentChanges(
+  tx: Tx,
+  orgId: string,
+  tables: string[],
+  limit: number,
+): Promise<AuditRow[]> {
+  return (await auditLogQuery(tx, {}, { limit })
+    .where('org_id', '=', orgId)
+    .where('table_name', 'in', tables)
+    .execute()) as AuditRow[];
+}

@@ -1,6 +1,8 @@
-import { withTenant, type Member } from '../../db/tenant.js';
+import { withTenant, type Member, type Tx } from '../../db/tenant.js';
 import type { RequestContext } from '../../http/context.js';
-import { ForbiddenError, invalidField, NotFoundError } from '../../http/errors.js';
+import { invalidField, NotFoundError } from '../../lib/errors.js';
+import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
+import { requireAdmin } from '../members/permissions.js';
 import * as repo from './audit.repo.js';
 
 export const DEFAULT_PAGE_SIZE = 50;
@@ -36,46 +38,32 @@ export interface AuditLogInput extends PageInput {
 
 const POSITION_AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 
-/** Cursors are opaque to clients: the last row's exact time and id, base64url-encoded JSON. */
-function encodeCursor(position: repo.AuditPosition): string {
-  return Buffer.from(JSON.stringify([position.occurredAt, position.id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string | undefined): repo.AuditPosition | undefined {
-  if (cursor === undefined) return undefined;
-  const invalid = invalidField('cursor', 'is not a cursor this API returned', 400);
-  let decoded: unknown;
-  try {
-    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw invalid;
-  }
-  if (!Array.isArray(decoded) || decoded.length !== 2) throw invalid;
+/** An audit cursor: the last row's exact time and id. */
+function readPosition(decoded: unknown): repo.AuditPosition | undefined {
+  if (!Array.isArray(decoded) || decoded.length !== 2) return undefined;
   const [occurredAt, id] = decoded as unknown[];
-  if (typeof occurredAt !== 'string' || !POSITION_AT.test(occurredAt)) throw invalid;
+  if (typeof occurredAt !== 'string' || !POSITION_AT.test(occurredAt)) return undefined;
   const parsed = new Date(occurredAt);
   // A day that does not exist (Feb 30) must not reach PostgreSQL as a cursor.
   if (
     Number.isNaN(parsed.getTime()) ||
     parsed.toISOString().slice(0, 19) !== occurredAt.slice(0, 19)
   )
-    throw invalid;
-  if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 1) throw invalid;
+    return undefined;
+  if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 1) return undefined;
   return { occurredAt, id };
 }
 
 function checkDate(field: 'from' | 'to', value: string | undefined): string | undefined {
   // PostgreSQL counts no year 0: 0000-01-01 would be refused there without naming the field.
   if (value !== undefined && (Number.isNaN(Date.parse(value)) || value.startsWith('0000'))) {
-    throw invalidField(field, 'must be an ISO 8601 date-time', 400);
+    throw invalidField(field, 'must be an ISO 8601 date-time', 'malformed');
   }
   return value;
 }
 
 function requireAuditReader(member: Member): void {
-  if (member.role !== 'owner' && member.role !== 'admin') {
-    throw new ForbiddenError("Only admins and owners can read the organization's audit log");
-  }
+  requireAdmin(member, "Only admins and owners can read the organization's audit log");
 }
 
 async function toPage(
@@ -97,17 +85,27 @@ async function toPage(
       record_id: row.record_id,
       changes: row.changes,
     })),
-    next_cursor:
-      rows.length > limit && last
-        ? encodeCursor({ occurredAt: last.position_at, id: last.id })
-        : null,
+    next_cursor: rows.length > limit && last ? encodeCursor([last.position_at, last.id]) : null,
   };
+}
+
+/**
+ * The organization's last changes to rows of `tables`, with the names of who acted, inside the
+ * caller's transaction. No role check: the caller chooses tables every member may see.
+ */
+export async function recentChanges(
+  tx: Tx,
+  orgId: string,
+  tables: string[],
+  limit: number,
+): Promise<AuditEntry[]> {
+  return (await toPage(tx, await repo.recentChanges(tx, orgId, tables, limit), limit)).data;
 }
 
 /** The organization's audit log, newest first: admins and owners only. */
 export async function listAuditLog(ctx: RequestContext, input: AuditLogInput): Promise<AuditPage> {
   const limit = input.limit ?? DEFAULT_PAGE_SIZE;
-  const after = decodeCursor(input.cursor);
+  const after = input.cursor === undefined ? undefined : decodeCursor(input.cursor, readPosition);
   const filter: repo.AuditFilter = {
     recordId: input.record_id,
     actorId: input.actor_id,
@@ -134,7 +132,7 @@ export async function recordHistory(
   input: PageInput,
 ): Promise<AuditPage> {
   const limit = input.limit ?? DEFAULT_PAGE_SIZE;
-  const after = decodeCursor(input.cursor);
+  const after = input.cursor === undefined ? undefined : decodeCursor(input.cursor, readPosition);
   return withTenant(ctx.deps.db, ctx, async (tx) => {
     const rows = await repo.listRecordHistory(tx, recordId, { limit: limit + 1, after });
     if (rows.length === 0 && !after) throw new NotFoundError('Record history');

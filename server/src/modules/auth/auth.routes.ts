@@ -7,7 +7,7 @@ import { Type } from 'typebox';
 import type { Config } from '../../config.js';
 import { requireSignedIn } from '../../http/authenticate.js';
 import { contextOf } from '../../http/context.js';
-import { UnauthorizedError } from '../../http/errors.js';
+import { UnauthorizedError } from '../../lib/errors.js';
 import {
   Email,
   errors,

@@ -9,7 +9,7 @@ import {
   NotFoundError,
   RateLimitedError,
   UnauthorizedError,
-} from '../../http/errors.js';
+} from '../../lib/errors.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import { newScopedToken, parseScopedToken } from '../../lib/scoped-tokens.js';
 import { scheduleDailyDigest } from '../notifications/daily-digest.task.js';
@@ -21,6 +21,12 @@ export const REFRESH_TOKEN_TTL_DAYS = 30;
 const PASSWORD_RESET_TTL_MINUTES = 60;
 
 /** Context of a request made before signing in. */
+/**
+ * The lookups and writes of accounts that invitations run inside their own transaction: what
+ * this module offers others, so that its repository stays its own.
+ */
+export { findLoginByEmail, findOrg, findUser, insertUser, type UserRow } from './auth.repo.js';
+
 export interface PublicContext {
   deps: AppDeps;
   ip: string;
@@ -421,7 +427,7 @@ export async function confirmPasswordReset(
   input: { token: string; password: string },
 ): Promise<void> {
   const parsed = parseScopedToken(input.token);
-  const invalid = invalidField('token', 'is invalid or has expired', 400);
+  const invalid = invalidField('token', 'is invalid or has expired', 'malformed');
   if (!parsed) throw invalid;
   const userId = parsed.scopeId;
   await withContext(ctx.deps.db, { orgId: null, userId }, async (tx) => {

@@ -2,7 +2,7 @@ import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 import * as english from '@zxcvbn-ts/language-en';
 import argon2 from 'argon2';
-import { invalidField } from '../../http/errors.js';
+import { invalidField } from '../../lib/errors.js';
 
 // OWASP's argon2id baseline (19 MiB, 2 passes): strong, and quick enough that sign-in stays
 // responsive on a two-core server.

@@ -2,19 +2,31 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { contextOf } from '../../http/context.js';
 import { errors, Uuid } from '../../http/schemas.js';
-import { RECORD_KIND_LIST } from '../records/registry.js';
-import { Nullable } from '../records/schemas.js';
-import { BULK_ACTIONS, runBulkAction } from './bulk.service.js';
+import { RECORD_KIND_LIST, type RecordKind } from '../records/registry.js';
+import { KIND_FILTERS } from '../records/filters.js';
+import { Nullable, RecordFilterBase } from '../records/schemas.js';
+import { BULK_ACTIONS, MAX_MATCHING, runBulkAction } from './bulk.service.js';
 
-const BulkBody = Type.Object(
-  {
-    ids: Type.Array(Uuid, { minItems: 1, maxItems: 500, uniqueItems: true }),
-    action: Type.Enum(BULK_ACTIONS, { examples: ['assign_owner'] }),
-    owner_id: Type.Optional(Nullable(Uuid)),
-    tag_id: Type.Optional(Uuid),
-  },
-  { additionalProperties: false },
-);
+/** A kind's bulk body: its `filter` is what the kind's list filters by, from the same place. */
+const bulkBody = (kind: RecordKind) =>
+  Type.Object(
+    {
+      ids: Type.Optional(Type.Array(Uuid, { minItems: 1, maxItems: 500, uniqueItems: true })),
+      filter: Type.Optional(
+        Type.Object(
+          { ...RecordFilterBase, ...KIND_FILTERS[kind].properties },
+          {
+            additionalProperties: false,
+            description: `Every record the list would show with these filters, at most ${MAX_MATCHING}; instead of ids`,
+          },
+        ),
+      ),
+      action: Type.Enum(BULK_ACTIONS, { examples: ['assign_owner'] }),
+      owner_id: Type.Optional(Nullable(Uuid)),
+      tag_id: Type.Optional(Uuid),
+    },
+    { additionalProperties: false },
+  );
 
 const BulkResult = Type.Object({ updated: Type.Integer({ description: 'Records acted on' }) });
 
@@ -30,10 +42,12 @@ export const bulkRoutes: FastifyPluginAsyncTypebox = async (app) => {
           security,
           summary: `Assign, tag, untag or delete many ${path} at once, all or nothing`,
           description:
+            'Give `ids`, or `filter` to act on every record the list shows with those filters ' +
+            `(at most ${MAX_MATCHING}; more is refused with 422 and nothing changes). ` +
             'Every id must be a record of this organization (404 otherwise, and nothing changes). ' +
             '`assign_owner` takes `owner_id` (null for none), `add_tag` and `remove_tag` take `tag_id`; ' +
             '`delete` needs the right to delete every one of them (owner or admin).',
-          body: BulkBody,
+          body: bulkBody(kind),
           response: { 200: BulkResult, ...errors(401, 403, 404, 422) },
         },
       },

@@ -1,18 +1,27 @@
 import type { RecordType } from '../../db/schema.js';
-import { withTenant } from '../../db/tenant.js';
+import { withTenant, type Tx } from '../../db/tenant.js';
 import type { RequestContext } from '../../http/context.js';
-import { AppError, invalidField } from '../../http/errors.js';
+import { AppError, invalidField } from '../../lib/errors.js';
 import { notifyAssignment } from '../notifications/notify.js';
 import { requireCanDelete } from '../records/permissions.js';
 import { RECORD_KINDS } from '../records/registry.js';
 import { addTags, assertTagsExist, removeTags } from '../records/tags.js';
-import * as repo from './bulk.repo.js';
+import * as repo from '../records/owned.repo.js';
 
 export const BULK_ACTIONS = ['assign_owner', 'add_tag', 'remove_tag', 'delete'] as const;
 export type BulkAction = (typeof BULK_ACTIONS)[number];
 
+/**
+ * The most records one call acts on through `filter`: enough for a team's "select all", few
+ * enough that the call holds its locks for seconds, not minutes.
+ */
+export const MAX_MATCHING = 5000;
+
 export interface BulkInput {
-  ids: string[];
+  /** The records to act on, or… */
+  ids?: string[];
+  /** …every record that the kind's list would show with these filters (and `q`). */
+  filter?: Record<string, unknown>;
   action: BulkAction;
   owner_id?: string | null;
   tag_id?: string;
@@ -27,12 +36,45 @@ const ARGUMENT: Record<BulkAction, 'owner_id' | 'tag_id' | null> = {
 };
 
 function checkArguments(input: BulkInput): void {
+  if ((input.ids === undefined) === (input.filter === undefined))
+    throw invalidField('ids', 'give either ids or filter, not both and not neither');
   const wanted = ARGUMENT[input.action];
   for (const field of ['owner_id', 'tag_id'] as const) {
     const given = input[field] !== undefined;
     if (field === wanted && !given) throw invalidField(field, `is required by ${input.action}`);
     if (field !== wanted && given) throw invalidField(field, `is not used by ${input.action}`);
   }
+}
+
+/** The records named, all of them this organization's, or a 404 naming the others. */
+async function lockNamed(tx: Tx, type: RecordType, ids: string[]): Promise<repo.LockedRecord[]> {
+  const records = await repo.lockRecords(tx, type, { ids });
+  if (records.length !== ids.length) {
+    const found = new Set(records.map((r) => r.id));
+    const missing = ids.filter((id) => !found.has(id));
+    throw new AppError(
+      'not_found',
+      'not_found',
+      `${missing.length} of the ${RECORD_KINDS[type].label.many} given do not exist`,
+      { ids: missing },
+    );
+  }
+  return records;
+}
+
+/** Every record the filter matches, or a refusal when they are more than one call may take. */
+async function lockMatching(
+  tx: Tx,
+  type: RecordType,
+  filters: Record<string, unknown>,
+): Promise<repo.LockedRecord[]> {
+  const records = await repo.lockRecords(tx, type, { filters, limit: MAX_MATCHING + 1 });
+  if (records.length > MAX_MATCHING)
+    throw invalidField(
+      'filter',
+      `matches more than ${MAX_MATCHING} ${RECORD_KINDS[type].label.many}; narrow it`,
+    );
+  return records;
 }
 
 /**
@@ -46,19 +88,13 @@ export function runBulkAction(
   input: BulkInput,
 ): Promise<{ updated: number }> {
   checkArguments(input);
-  const { ids } = input;
   return withTenant(ctx.deps.db, ctx, async (tx, member) => {
-    const records = await repo.lockRecords(tx, type, ids);
-    if (records.length !== ids.length) {
-      const found = new Set(records.map((r) => r.id));
-      const missing = ids.filter((id) => !found.has(id));
-      throw new AppError(
-        404,
-        'not_found',
-        `${missing.length} of the ${RECORD_KINDS[type].label.many} given do not exist`,
-        { ids: missing },
-      );
-    }
+    const records = input.filter
+      ? await lockMatching(tx, type, input.filter)
+      : await lockNamed(tx, type, input.ids!);
+    const ids = records.map((record) => record.id);
+    if (input.tag_id) await assertTagsExist(tx, [input.tag_id], 'tag_id');
+    if (ids.length === 0) return { updated: 0 };
     switch (input.action) {
       case 'assign_owner': {
         const ownerId = input.owner_id ?? null;
@@ -78,7 +114,6 @@ export function runBulkAction(
       case 'add_tag':
       case 'remove_tag': {
         const tagIds = [input.tag_id!];
-        await assertTagsExist(tx, tagIds, 'tag_id');
         if (input.action === 'add_tag')
           await addTags(tx, { orgId: ctx.orgId, userId: ctx.userId, type, recordIds: ids }, tagIds);
         else await removeTags(tx, type, ids, tagIds);

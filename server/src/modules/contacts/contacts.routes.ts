@@ -11,6 +11,7 @@ import {
   TagIds,
 } from '../records/schemas.js';
 import * as contacts from './contacts.service.js';
+import { KIND_FILTERS } from '../records/filters.js';
 import { RECORD_KINDS } from '../records/registry.js';
 
 export const ContactSchema = Type.Object(
@@ -80,10 +81,7 @@ export const ContactListQuery = Type.Object(
         { default: RECORD_KINDS.contact.list.defaultSort },
       ),
     ),
-    account_id: Type.Optional(
-      Type.Union([Uuid], { description: "The account's contacts, for its page" }),
-    ),
-    do_not_contact: Type.Optional(Type.Boolean({ examples: [false] })),
+    ...KIND_FILTERS.contact.properties,
   },
   { additionalProperties: false },
 );

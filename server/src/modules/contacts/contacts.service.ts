@@ -1,28 +1,35 @@
-import { withTenant, type Tx } from '../../db/tenant.js';
+import type { Selectable, Updateable } from 'kysely';
+import type { ContactsTable } from '../../db/schema.js';
 import type { Caller, RequestContext } from '../../http/context.js';
-import { NotFoundError } from '../../http/errors.js';
 import type { ListPage, ListParams } from '../../lib/list-query.js';
-import { requireCanDelete } from '../records/permissions.js';
-import { afterOwnedRecordWrite } from '../records/record-writes.js';
-import { tagsOf, type TagRef } from '../records/tags.js';
-import * as repo from './contacts.repo.js';
+import type { Tx } from '../../db/tenant.js';
+import type { ContactFilters } from '../records/filters.js';
+import { fullName, ownedRecords, withTagsOf } from '../records/owned.service.js';
+import type { RECORD_KINDS } from '../records/registry.js';
+import type { TagRef } from '../records/tags.js';
 
-export type Contact = repo.ContactRow & { tags: TagRef[] };
+export type ContactRow = Pick<
+  Selectable<ContactsTable>,
+  (typeof RECORD_KINDS.contact.columns)[number]
+> & { account_name: string | null };
 
-export type ContactInput = repo.ContactWrite & { tag_ids?: string[] };
+export type Contact = ContactRow & { tags: TagRef[] };
 
-/** Contacts with their tags, in the order given. */
-export async function withTags(tx: Tx, rows: repo.ContactRow[]): Promise<Contact[]> {
-  const tags = await tagsOf(
-    tx,
-    'contact',
-    rows.map((r) => r.id),
-  );
-  return rows.map((row) => ({ ...row, tags: tags.get(row.id) ?? [] }));
-}
+export type ContactInput = Omit<
+  Updateable<ContactsTable>,
+  'id' | 'org_id' | 'created_at' | 'updated_at' | 'created_by' | 'address'
+> & {
+  address?: Record<string, string>;
+  tag_ids?: string[];
+};
 
-function normalize(input: ContactInput): { values: repo.ContactWrite; tagIds?: string[] } {
-  const { tag_ids, ...values } = input;
+export const contacts = ownedRecords<ContactRow, Contact>({
+  kind: 'contact',
+  name: fullName,
+  present: withTagsOf('contact', (row: ContactRow, tags) => ({ ...row, tags })),
+});
+
+function normalize({ tag_ids, ...values }: ContactInput) {
   return {
     values: {
       ...values,
@@ -33,88 +40,29 @@ function normalize(input: ContactInput): { values: repo.ContactWrite; tagIds?: s
   };
 }
 
-const label = (contact: { first_name: string; last_name: string }) =>
-  `Contact "${[contact.first_name, contact.last_name].filter(Boolean).join(' ')}"`;
-
-/**
- * Creates a contact inside the caller's transaction, with its tags and its owner's
- * notification: the one way to create a contact, also used when a lead is converted.
- */
-export async function insertContact(
+/** Creates a contact inside the caller's transaction; lead conversion uses it. */
+export function insertContact(
   tx: Tx,
   actor: Caller,
   input: ContactInput & { last_name: string },
 ): Promise<Contact> {
-  const { values, tagIds } = normalize(input);
-  const row = await repo.insertContact(tx, actor.orgId, actor.userId, {
-    ...values,
-    last_name: input.last_name,
-    owner_id: values.owner_id === undefined ? actor.userId : values.owner_id,
-  });
-  await afterOwnedRecordWrite(tx, actor, {
-    type: 'contact',
-    recordId: row.id,
-    tagIds,
-    label: label(row),
-    ownerId: row.owner_id,
-  });
-  return (await withTags(tx, [row]))[0]!;
+  return contacts.insert(tx, actor, normalize(input));
 }
 
 export function listContacts(
   ctx: RequestContext,
   params: ListParams,
-  filters: repo.ContactFilters,
+  filters: ContactFilters,
 ): Promise<ListPage<Contact>> {
-  return withTenant(ctx.deps.db, ctx, async (tx) => {
-    const page = await repo.listContacts(tx, params, filters);
-    return { ...page, data: await withTags(tx, page.data) };
-  });
+  return contacts.list(ctx, params, filters);
 }
 
-export function getContact(ctx: RequestContext, id: string): Promise<Contact> {
-  return withTenant(ctx.deps.db, ctx, async (tx) => {
-    const row = await repo.findContact(tx, id);
-    if (!row) throw new NotFoundError('Contact');
-    return (await withTags(tx, [row]))[0]!;
-  });
-}
+export const getContact = (ctx: RequestContext, id: string) => contacts.get(ctx, id);
 
-export function createContact(
-  ctx: RequestContext,
-  input: ContactInput & { last_name: string },
-): Promise<Contact> {
-  return withTenant(ctx.deps.db, ctx, (tx) => insertContact(tx, ctx, input));
-}
+export const createContact = (ctx: RequestContext, input: ContactInput & { last_name: string }) =>
+  contacts.create(ctx, normalize(input));
 
-export function updateContact(
-  ctx: RequestContext,
-  id: string,
-  input: ContactInput,
-): Promise<Contact> {
-  const { values, tagIds } = normalize(input);
-  return withTenant(ctx.deps.db, ctx, async (tx) => {
-    const before = await repo.findContact(tx, id, { lock: true });
-    if (!before) throw new NotFoundError('Contact');
-    const row = Object.keys(values).length > 0 ? await repo.updateContact(tx, id, values) : before;
-    if (!row) throw new NotFoundError('Contact');
-    await afterOwnedRecordWrite(tx, ctx, {
-      type: 'contact',
-      recordId: id,
-      tagIds,
-      label: label(row),
-      ownerId: row.owner_id,
-      previousOwnerId: before.owner_id,
-    });
-    return (await withTags(tx, [row]))[0]!;
-  });
-}
+export const updateContact = (ctx: RequestContext, id: string, input: ContactInput) =>
+  contacts.update(ctx, id, normalize(input));
 
-export function deleteContact(ctx: RequestContext, id: string): Promise<void> {
-  return withTenant(ctx.deps.db, ctx, async (tx, member) => {
-    const contact = await repo.findContact(tx, id, { lock: true });
-    if (!contact) throw new NotFoundError('Contact');
-    requireCanDelete(member, contact);
-    await repo.deleteContact(tx, id);
-  });
-}
+export const deleteContact = (ctx: RequestContext, id: string) => contacts.remove(ctx, id);

@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import type { LeadStatus, RecordType, Source } from '../../db/schema.js';
 import { orgOf, type Tx } from '../../db/tenant.js';
-import { auditLogQuery } from '../audit/audit.repo.js';
 import { RECORD_KIND_LIST } from '../records/registry.js';
 
 /** A half-open interval of time, `[from, to)`, as ISO strings the database parses. */
@@ -212,19 +211,6 @@ export async function weightedForecast(
     months: rows.map(({ other_currency: _other, ...month }) => month),
     other_currency: rows[0]?.other_currency ?? 0,
   };
-}
-
-/** The tables of the records people work on, whose changes are recent activity. */
-export const ACTIVITY_TABLES = [...RECORD_KIND_LIST.map((kind) => kind.table), 'tasks', 'notes'];
-
-/**
- * The organization's last changes to CRM records: never memberships, invitations, the email
- * outbox, notifications or security events, whoever asks.
- */
-export function recentActivityQuery(tx: Tx, orgId: string, limit: number) {
-  return auditLogQuery(tx, {}, { limit })
-    .where('org_id', '=', orgId)
-    .where('table_name', 'in', ACTIVITY_TABLES);
 }
 
 export async function orgCurrency(tx: Tx, orgId: string): Promise<string> {

@@ -1,10 +1,11 @@
 import { LEAD_STATUSES, type LeadStatus, type Source } from '../../db/schema.js';
 import { withTenant, type Member, type Tx } from '../../db/tenant.js';
 import type { RequestContext } from '../../http/context.js';
-import { invalidField, NotFoundError } from '../../http/errors.js';
-import { actorNames, type AuditRow } from '../audit/audit.repo.js';
+import { invalidField, NotFoundError } from '../../lib/errors.js';
+import { timeZoneNamed } from '../../lib/time-zones.js';
+import { recentChanges } from '../audit/audit.service.js';
 import { Source as SourceSchema } from '../records/schemas.js';
-import type { RecordKind } from '../records/registry.js';
+import { RECORD_KIND_LIST, type RecordKind } from '../records/registry.js';
 import * as repo from './dashboard.repo.js';
 
 /** Every source a lead can have, then none. */
@@ -13,11 +14,6 @@ const LEAD_SOURCES: ReadonlyArray<Source | null> = [...(SourceSchema.enum as Sou
 export const TASK_LIST_LIMIT = 20;
 export const ACTIVITY_LIMIT = 20;
 export const FORECAST_MONTHS = 6;
-
-export const TIME_ZONES: ReadonlySet<string> = new Set([
-  'UTC',
-  ...Intl.supportedValuesOf('timeZone'),
-]);
 
 export interface DashboardInput {
   from?: string;
@@ -45,9 +41,12 @@ interface TaskList {
   total: number;
 }
 
+/** The tables of the records people work on, whose changes are recent activity. */
+const ACTIVITY_TABLES = [...RECORD_KIND_LIST.map((kind) => kind.table), 'tasks', 'notes'];
+
 interface Activity {
   id: number;
-  occurred_at: Date;
+  occurred_at: string;
   actor: { id: string; name: string | null } | null;
   action: string;
   table_name: string | null;
@@ -79,7 +78,8 @@ export interface Dashboard {
 
 function checkDate(field: 'from' | 'to', value: string | undefined): string | undefined {
   // PostgreSQL counts no year 0: it would refuse 0000-01-01 without naming the field.
-  if (value?.startsWith('0000')) throw invalidField(field, 'must be a date from year 1 on', 400);
+  if (value?.startsWith('0000'))
+    throw invalidField(field, 'must be a date from year 1 on', 'malformed');
   return value;
 }
 
@@ -99,21 +99,8 @@ function taskList(rows: repo.TaskDue[]): TaskList {
  * outbox, notifications and security events are for the admins who read the audit log.
  */
 async function recentActivity(tx: Tx, member: Member): Promise<Activity[]> {
-  const rows = (await repo
-    .recentActivityQuery(tx, member.orgId, ACTIVITY_LIMIT)
-    .execute()) as AuditRow[];
-  const names = await actorNames(tx, [
-    ...new Set(rows.flatMap((row) => (row.actor_id ? [row.actor_id] : []))),
-  ]);
-  return rows.map((row) => ({
-    id: row.id,
-    occurred_at: row.occurred_at,
-    actor: row.actor_id ? { id: row.actor_id, name: names.get(row.actor_id) ?? null } : null,
-    action: row.action,
-    table_name: row.table_name,
-    record_id: row.record_id,
-    fields: Object.keys(row.changes),
-  }));
+  const entries = await recentChanges(tx, member.orgId, ACTIVITY_TABLES, ACTIVITY_LIMIT);
+  return entries.map(({ changes, ...entry }) => ({ ...entry, fields: Object.keys(changes) }));
 }
 
 const total = (row: { count: number; amount: string } | undefined): Total => ({
@@ -122,14 +109,17 @@ const total = (row: { count: number; amount: string } | undefined): Total => ({
 });
 
 export function dashboard(ctx: RequestContext, input: DashboardInput): Promise<Dashboard> {
-  const tz = input.tz ?? 'UTC';
-  if (!TIME_ZONES.has(tz)) throw invalidField('tz', 'must be an IANA time zone name', 400);
+  const tz = timeZoneNamed(input.tz ?? 'UTC');
   const from = checkDate('from', input.from);
   const to = checkDate('to', input.to);
   return withTenant(ctx.deps.db, ctx, async (tx, member) => {
     const { period, today } = await repo.clock(tx, { from, to, tz });
     if (period.from >= period.to)
-      throw invalidField(to === undefined ? 'from' : 'to', 'the period must not be empty', 400);
+      throw invalidField(
+        to === undefined ? 'from' : 'to',
+        'the period must not be empty',
+        'malformed',
+      );
     const pipeline = await repo.findPipeline(tx, input.pipeline_id);
     if (!pipeline && input.pipeline_id) throw new NotFoundError('Pipeline');
 

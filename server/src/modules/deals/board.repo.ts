@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { orgOf, subquery, type Tx } from '../../db/tenant.js';
 import { matchingText, type AnyQuery } from '../../lib/list-query.js';
-import { applyDealFilters, selectDeal, type DealFilters, type DealRow } from './deals.repo.js';
+import { applyDealFilters, type DealFilters } from '../records/filters.js';
+import { selectDeal, type DealRow } from './deals.repo.js';
 
 export interface ColumnTotal {
   stage_id: string;

@@ -5,7 +5,8 @@ import { errors, Uuid } from '../../http/schemas.js';
 import { PipelineFields, StageSchema } from '../pipelines/pipelines.routes.js';
 import { ListQueryBase } from '../records/schemas.js';
 import * as board from './board.service.js';
-import { DealFilterProperties, DealParams, DealSchema } from './deals.schemas.js';
+import { DealFilterProperties } from '../records/filters.js';
+import { DealParams, DealSchema } from './deals.schemas.js';
 import * as deals from './deals.service.js';
 
 // A board shows every column at once, so the list's paging parameters do not apply.

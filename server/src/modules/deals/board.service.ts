@@ -2,7 +2,7 @@ import { withTenant } from '../../db/tenant.js';
 import type { RequestContext } from '../../http/context.js';
 import { loadPipeline, type Pipeline, type Stage } from '../pipelines/pipelines.service.js';
 import * as board from './board.repo.js';
-import type { DealFilters } from './deals.repo.js';
+import type { DealFilters } from '../records/filters.js';
 import { withDetails, type Deal } from './deals.service.js';
 
 export interface BoardColumn extends Pick<

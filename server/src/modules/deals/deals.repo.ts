@@ -1,31 +1,9 @@
 import { sql, type Updateable } from 'kysely';
 import type { DealsTable, Source, StageKind } from '../../db/schema.js';
 import { orgOf, subquery, type Tx } from '../../db/tenant.js';
-import { runList, type AnyQuery, type ListPage, type ListParams } from '../../lib/list-query.js';
-import { applyCommonFilters, type CommonFilters } from '../records/filters.js';
-import { RECORD_KINDS } from '../records/registry.js';
-
-const PLAIN_COLUMNS = [
-  'id',
-  'name',
-  'account_id',
-  'primary_contact_id',
-  'amount',
-  'currency',
-  'pipeline_id',
-  'stage_id',
-  'stage_rank',
-  'stage_entered_at',
-  'probability',
-  'source',
-  'closed_at',
-  'lost_reason',
-  'description',
-  'owner_id',
-  'created_at',
-  'updated_at',
-  'created_by',
-] as const;
+import type { AnyQuery } from '../../lib/list-query.js';
+import { recordSelection } from '../records/owned.repo.js';
+import { RANK_STEP } from './board-order.js';
 
 export interface DealRow {
   id: string;
@@ -74,89 +52,9 @@ export interface Column {
   stageId: string;
 }
 
-/** The gap left between neighbours on the board, so most moves touch one row. */
-export const RANK_STEP = 1024;
-
-/**
- * A deal's columns, read from `table` (an alias or the table's name in RETURNING): the date
- * as text, so no time zone can shift it, and the stage's kind as the deal's status.
- */
-function dealSelection(table: string) {
-  const ref = (column: string) => sql.ref(`${table}.${column}`);
-  return [
-    ...PLAIN_COLUMNS.map((c) => sql`${ref(c)}`.as(c)),
-    sql<string | null>`${ref('expected_close_date')}::text`.as('expected_close_date'),
-    sql<StageKind>`(SELECT s.kind FROM pipeline_stages s
-      WHERE s.org_id = ${ref('org_id')} AND s.id = ${ref('stage_id')})`.as('status'),
-    // Lists show the account by name: read here, not by a request per row from the app.
-    sql<string | null>`(SELECT a.name FROM accounts a
-      WHERE a.org_id = ${ref('org_id')} AND a.id = ${ref('account_id')})`.as('account_name'),
-  ];
-}
-
-export interface DealFilters extends CommonFilters {
-  pipeline_id?: string;
-  stage_id?: string;
-  status?: StageKind[];
-  account_id?: string;
-  contact_id?: string;
-  /** Inclusive bounds on expected_close_date, `YYYY-MM-DD`. */
-  close_from?: string;
-  close_to?: string;
-}
-
-/** The deal filters, on a query over `deals as o`; the list and the board share them. */
-export function applyDealFilters(query: AnyQuery, filters: DealFilters): AnyQuery {
-  const col = (name: string) => sql.ref(`o.${name}`);
-  let q = applyCommonFilters(query, 'o', 'deal', filters);
-  if (filters.pipeline_id) q = q.where(col('pipeline_id'), '=', filters.pipeline_id);
-  if (filters.stage_id) q = q.where(col('stage_id'), '=', filters.stage_id);
-  if (filters.status?.length) {
-    q = q.where(
-      col('stage_id'),
-      'in',
-      subquery.selectFrom('pipeline_stages').select('id').where('kind', 'in', filters.status),
-    );
-  }
-  if (filters.account_id) q = q.where(col('account_id'), '=', filters.account_id);
-  if (filters.contact_id) {
-    const contactId = filters.contact_id;
-    q = q.where(
-      sql<boolean>`(${col('primary_contact_id')} = ${contactId} OR ${col('id')} IN (${subquery
-        .selectFrom('deal_contacts')
-        .select('deal_id')
-        .where('contact_id', '=', contactId)}))`,
-    );
-  }
-  if (filters.close_from) q = q.where(col('expected_close_date'), '>=', filters.close_from);
-  if (filters.close_to) q = q.where(col('expected_close_date'), '<=', filters.close_to);
-  return q;
-}
-
 /** Selects a deal's columns on a query over `deals as o`. */
 export function selectDeal(query: AnyQuery): AnyQuery {
-  return query.select(dealSelection('o'));
-}
-
-export function listDeals(
-  tx: Tx,
-  params: ListParams,
-  filters: DealFilters,
-): Promise<ListPage<DealRow>> {
-  return runList<DealRow>(tx, RECORD_KINDS.deal.list, params, {
-    select: selectDeal,
-    filter: (query) => applyDealFilters(query, filters),
-  });
-}
-
-export function findDeal(
-  tx: Tx,
-  id: string,
-  options: { lock?: boolean } = {},
-): Promise<DealRow | undefined> {
-  let query = selectDeal(tx.selectFrom('deals as o') as AnyQuery).where(sql.ref('o.id'), '=', id);
-  if (options.lock) query = query.forUpdate();
-  return query.executeTakeFirst() as Promise<DealRow | undefined>;
+  return query.select(recordSelection('deal', 'o'));
 }
 
 /** The rank after the last deal of a column. */
@@ -198,8 +96,8 @@ export function insertDeal(
       org_id: orgId,
       created_by: userId,
     })
-    .returning(dealSelection('deals'))
-    .executeTakeFirstOrThrow() as Promise<DealRow>;
+    .returning(recordSelection('deal', 'deals'))
+    .executeTakeFirstOrThrow() as unknown as Promise<DealRow>;
 }
 
 /** Writes a deal; with `entry`, it enters the stage `values` name. */
@@ -216,12 +114,8 @@ export function updateDeal(
       ...(entry && { pipeline_id: entry.pipelineId, stage_id: entry.stageId, ...entering(entry) }),
     })
     .where('id', '=', id)
-    .returning(dealSelection('deals'))
-    .executeTakeFirst() as Promise<DealRow | undefined>;
-}
-
-export async function deleteDeal(tx: Tx, id: string): Promise<void> {
-  await tx.deleteFrom('deals').where('id', '=', id).execute();
+    .returning(recordSelection('deal', 'deals'))
+    .executeTakeFirst() as unknown as Promise<DealRow | undefined>;
 }
 
 // Other contacts ------------------------------------------------------------------------------

@@ -1,6 +1,5 @@
 import { Type, type TProperties } from 'typebox';
 import { Timestamp, Uuid, VisibleText } from '../../http/schemas.js';
-import { stageKind, StageKindSchema } from '../pipelines/pipelines.routes.js';
 import {
   Currency,
   ListQueryBase,
@@ -8,8 +7,11 @@ import {
   Nullable,
   RecordMeta,
   Source,
+  stageKind,
+  StageKindSchema,
   TagIds,
 } from '../records/schemas.js';
+import { KIND_FILTERS } from '../records/filters.js';
 import { RECORD_KINDS } from '../records/registry.js';
 
 export const DealSchema = Type.Object(
@@ -82,38 +84,16 @@ export const DealUpdate = Type.Object(
   { additionalProperties: false, minProperties: 1 },
 );
 
-/** Filters of the deal list that the board shares. */
-export const DealFilterProperties = {
-  stage_id: Type.Optional(Uuid),
-  status: Type.Optional(
-    Type.Array(StageKindSchema, {
-      maxItems: 3,
-      description: 'The kind of the stage; may repeat: `?status=won&status=lost`',
-    }),
-  ),
-  account_id: Type.Optional(Uuid),
-  contact_id: Type.Optional(
-    Type.Union([Uuid], { description: 'Deals with this contact, primary or other' }),
-  ),
-  close_from: Type.Optional(
-    Type.String({ format: 'date', examples: ['2026-01-01'], description: 'Inclusive' }),
-  ),
-  close_to: Type.Optional(
-    Type.String({ format: 'date', examples: ['2026-03-31'], description: 'Inclusive' }),
-  ),
-} satisfies TProperties;
-
 export const DealListQuery = Type.Object(
   {
     ...ListQueryBase,
-    ...DealFilterProperties,
+    ...KIND_FILTERS.deal.properties,
     sort: Type.Optional(
       Type.Enum(
         Object.keys(RECORD_KINDS.deal.list.sorts).flatMap((s) => [s, `-${s}`]),
         { default: RECORD_KINDS.deal.list.defaultSort },
       ),
     ),
-    pipeline_id: Type.Optional(Uuid),
   },
   { additionalProperties: false },
 );

@@ -1,11 +1,12 @@
 import { withTenant, type Tx } from '../../db/tenant.js';
 import type { Caller, RequestContext } from '../../http/context.js';
-import { invalidField, NotFoundError, referenceNotFound } from '../../http/errors.js';
+import { invalidField, referenceNotFound } from '../../lib/errors.js';
 import type { ListPage, ListParams } from '../../lib/list-query.js';
-import * as pipelines from '../pipelines/pipelines.repo.js';
-import { requireCanDelete } from '../records/permissions.js';
-import { afterOwnedRecordWrite } from '../records/record-writes.js';
+import { entryStage, type Stage } from '../pipelines/pipelines.service.js';
+import type { DealFilters } from '../records/filters.js';
+import { ownedRecords } from '../records/owned.service.js';
 import { tagsOf, type TagRef } from '../records/tags.js';
+import { RANK_STEP } from './board-order.js';
 import * as repo from './deals.repo.js';
 
 export type Deal = Omit<repo.DealRow, 'amount'> & {
@@ -42,10 +43,11 @@ export async function withDetails(tx: Tx, rows: repo.DealRow[]): Promise<Deal[]>
   }));
 }
 
-async function detailed(tx: Tx, row: repo.DealRow | undefined): Promise<Deal> {
-  if (!row) throw new NotFoundError('Deal');
-  return (await withDetails(tx, [row]))[0]!;
-}
+export const deals = ownedRecords<repo.DealRow, Deal>({
+  kind: 'deal',
+  name: (deal) => deal.name,
+  present: withDetails,
+});
 
 function normalize(input: DealInput) {
   const { contact_ids, tag_ids, pipeline_id, stage_id, ...values } = input;
@@ -62,26 +64,7 @@ function normalize(input: DealInput) {
   };
 }
 
-/**
- * The stage a deal goes to: `stageId` of the pipeline, or the pipeline's first open stage. Both
- * are read under the tenant's policies, so another organization's ids fail like unknown ones.
- */
-async function resolveStage(
-  tx: Tx,
-  pipelineId: string,
-  stageId: string | undefined,
-): Promise<pipelines.StageRow> {
-  if (stageId) {
-    const stage = await pipelines.findStage(tx, pipelineId, stageId);
-    if (!stage) throw referenceNotFound('stage_id');
-    return stage;
-  }
-  const first = await pipelines.firstOpenStage(tx, pipelineId);
-  if (!first) throw referenceNotFound('pipeline_id');
-  return first;
-}
-
-function entryInto(stage: pipelines.StageRow, rank?: number): repo.StageEntry & repo.Column {
+function entryInto(stage: Stage, rank?: number): repo.StageEntry & repo.Column {
   return { pipelineId: stage.pipeline_id, stageId: stage.id, kind: stage.kind, rank };
 }
 
@@ -102,24 +85,6 @@ async function setContacts(
     });
 }
 
-async function afterWrite(
-  tx: Tx,
-  ctx: Caller,
-  row: repo.DealRow,
-  writes: { contactIds?: string[]; tagIds?: string[]; previousOwnerId?: string | null },
-): Promise<Deal> {
-  await setContacts(tx, ctx, row.id, writes.contactIds);
-  await afterOwnedRecordWrite(tx, ctx, {
-    type: 'deal',
-    recordId: row.id,
-    tagIds: writes.tagIds,
-    label: `Deal "${row.name}"`,
-    ownerId: row.owner_id,
-    previousOwnerId: writes.previousOwnerId,
-  });
-  return detailed(tx, row);
-}
-
 /**
  * Creates a deal inside the caller's transaction, with everything that comes with it: its first
  * stage visit, other contacts, tags and the new owner's notification. Lead conversion uses it.
@@ -130,9 +95,7 @@ export async function insertDeal(
   input: DealInput & { name: string },
 ): Promise<Deal> {
   const { values, contactIds, tagIds, pipelineId, stageId } = normalize(input);
-  const pipeline = pipelineId ?? (await pipelines.defaultPipelineId(tx));
-  if (!pipeline) throw referenceNotFound('pipeline_id');
-  const stage = await resolveStage(tx, pipeline, stageId);
+  const stage = await entryStage(tx, pipelineId, stageId);
   const row = await repo.insertDeal(
     tx,
     ctx.orgId,
@@ -146,7 +109,9 @@ export async function insertDeal(
     entryInto(stage),
   );
   await repo.recordStageEntry(tx, { ...ctx, dealId: row.id }, stage.id);
-  return afterWrite(tx, ctx, row, { contactIds, tagIds });
+  await setContacts(tx, ctx, row.id, contactIds);
+  await deals.afterWrite(tx, ctx, row, tagIds);
+  return deals.present(tx, row);
 }
 
 /**
@@ -158,7 +123,7 @@ async function writeDeal(
   ctx: Caller,
   before: repo.DealRow,
   values: repo.DealWrite,
-  target?: { stage: pipelines.StageRow; rank?: number },
+  target?: { stage: Stage; rank?: number },
 ): Promise<repo.DealRow> {
   if (target && target.stage.id !== before.stage_id) {
     const row = await repo.updateDeal(
@@ -175,26 +140,15 @@ async function writeDeal(
   return (await repo.updateDeal(tx, before.id, changes))!;
 }
 
-async function lockedDeal(tx: Tx, id: string): Promise<repo.DealRow> {
-  const deal = await repo.findDeal(tx, id, { lock: true });
-  if (!deal) throw new NotFoundError('Deal');
-  return deal;
-}
-
 export function listDeals(
   ctx: RequestContext,
   params: ListParams,
-  filters: repo.DealFilters,
+  filters: DealFilters,
 ): Promise<ListPage<Deal>> {
-  return withTenant(ctx.deps.db, ctx, async (tx) => {
-    const page = await repo.listDeals(tx, params, filters);
-    return { ...page, data: await withDetails(tx, page.data) };
-  });
+  return deals.list(ctx, params, filters);
 }
 
-export function getDeal(ctx: RequestContext, id: string): Promise<Deal> {
-  return withTenant(ctx.deps.db, ctx, async (tx) => detailed(tx, await repo.findDeal(tx, id)));
-}
+export const getDeal = (ctx: RequestContext, id: string) => deals.get(ctx, id);
 
 export function createDeal(
   ctx: RequestContext,
@@ -205,27 +159,28 @@ export function createDeal(
 
 export function updateDeal(ctx: RequestContext, id: string, input: DealInput): Promise<Deal> {
   const { values, contactIds, tagIds, pipelineId, stageId } = normalize(input);
-  return withTenant(ctx.deps.db, ctx, async (tx) => {
-    const before = await lockedDeal(tx, id);
-    const pipeline = pipelineId ?? before.pipeline_id;
-    const stays =
-      pipeline === before.pipeline_id && (stageId ?? before.stage_id) === before.stage_id;
-    const target = stays ? undefined : { stage: await resolveStage(tx, pipeline, stageId) };
-    const row = await writeDeal(tx, ctx, before, values, target);
-    return afterWrite(tx, ctx, row, { contactIds, tagIds, previousOwnerId: before.owner_id });
-  });
+  return deals.update(
+    ctx,
+    id,
+    { values, tagIds },
+    {
+      write: async (tx, before) => {
+        const pipeline = pipelineId ?? before.pipeline_id;
+        const stays =
+          pipeline === before.pipeline_id && (stageId ?? before.stage_id) === before.stage_id;
+        const target = stays ? undefined : { stage: await entryStage(tx, pipeline, stageId) };
+        return writeDeal(tx, ctx, before, values, target);
+      },
+      after: (tx, row) => setContacts(tx, ctx, row.id, contactIds),
+    },
+  );
 }
 
-export function deleteDeal(ctx: RequestContext, id: string): Promise<void> {
-  return withTenant(ctx.deps.db, ctx, async (tx, member) => {
-    requireCanDelete(member, await lockedDeal(tx, id));
-    await repo.deleteDeal(tx, id);
-  });
-}
+export const deleteDeal = (ctx: RequestContext, id: string) => deals.remove(ctx, id);
 
 export function stageHistory(ctx: RequestContext, id: string): Promise<repo.StageVisit[]> {
   return withTenant(ctx.deps.db, ctx, async (tx) => {
-    if (!(await repo.findDeal(tx, id))) throw new NotFoundError('Deal');
+    await deals.find(tx, id);
     return repo.stageHistory(tx, id);
   });
 }
@@ -293,19 +248,19 @@ async function rankBetween(
     ({ lower, upper } = await neighbours(tx, column, movingId, input));
   }
   if (lower && upper) return (lower.stage_rank + upper.stage_rank) / 2;
-  if (lower) return lower.stage_rank + repo.RANK_STEP;
-  if (upper) return upper.stage_rank - repo.RANK_STEP;
-  return repo.RANK_STEP;
+  if (lower) return lower.stage_rank + RANK_STEP;
+  if (upper) return upper.stage_rank - RANK_STEP;
+  return RANK_STEP;
 }
 
 /** Puts a deal in a stage of its pipeline, between two deals of that column or at its end. */
 export function moveDeal(ctx: RequestContext, id: string, input: MoveInput): Promise<Deal> {
   return withTenant(ctx.deps.db, ctx, async (tx) => {
-    const before = await lockedDeal(tx, id);
-    const stage = await resolveStage(tx, before.pipeline_id, input.stage_id);
+    const before = await deals.find(tx, id, { lock: true });
+    const stage = await entryStage(tx, before.pipeline_id, input.stage_id);
     const column = { pipelineId: stage.pipeline_id, stageId: stage.id };
     await repo.lockColumn(tx, column);
     const rank = await rankBetween(tx, column, id, input);
-    return detailed(tx, await writeDeal(tx, ctx, before, {}, { stage, rank }));
+    return deals.present(tx, await writeDeal(tx, ctx, before, {}, { stage, rank }));
   });
 }

@@ -3,20 +3,9 @@ import pg from 'pg';
 import type { OrgExportsTable } from '../../db/schema.js';
 import { orgOf, type Tx } from '../../db/tenant.js';
 import { allOfList, type AnyQuery, type ListParams } from '../../lib/list-query.js';
-import { applyAccountFilters } from '../accounts/accounts.repo.js';
-import { applyContactFilters } from '../contacts/contacts.repo.js';
-import { applyDealFilters } from '../deals/deals.repo.js';
-import { applyLeadFilters } from '../leads/leads.repo.js';
+import { KIND_FILTERS } from '../records/filters.js';
 import { RECORD_KIND_LIST, RECORD_KINDS, type RecordKind } from '../records/registry.js';
 import { LIST_COLUMNS } from './list-columns.js';
-
-/** Each kind's list filters, the same functions its list route applies. */
-const LIST_FILTERS = {
-  lead: applyLeadFilters,
-  account: applyAccountFilters,
-  contact: applyContactFilters,
-  deal: applyDealFilters,
-} satisfies { [K in RecordKind]: (query: AnyQuery, filters: never) => AnyQuery };
 
 /** Every row of a kind's list, in its order, with `columns` (names from LIST_COLUMNS). */
 export function listExport(
@@ -30,7 +19,7 @@ export function listExport(
   const sqlOf = LIST_COLUMNS[kind] as Record<string, (alias: string) => RawBuilder<unknown>>;
   return allOfList(tx, definition, params, {
     select: (query) => query.select(columns.map((name) => sqlOf[name]!(definition.alias).as(name))),
-    filter: (query) => LIST_FILTERS[kind](query, filters as never),
+    filter: (query) => KIND_FILTERS[kind].apply(query, filters),
   });
 }
 

@@ -6,7 +6,7 @@ import type pg from 'pg';
 import QueryStream from 'pg-query-stream';
 import { withTenant, withTenantClient } from '../../db/tenant.js';
 import type { RequestContext } from '../../http/context.js';
-import { ConflictError, NotFoundError } from '../../http/errors.js';
+import { ConflictError, NotFoundError } from '../../lib/errors.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import { requireAdmin } from '../members/permissions.js';
 import type { RecordKind } from '../records/registry.js';

@@ -7,7 +7,7 @@ import { LATEST_MIGRATION } from '../../db/migrate.js';
 import { withContext, withTenantClient } from '../../db/tenant.js';
 import type { JobDeps } from '../../jobs/context.js';
 import { enqueueJob, type TaskPayloads } from '../../jobs/queue.js';
-import { insertNotification } from '../notifications/notifications.repo.js';
+import { notifyInApp } from '../notifications/notify.js';
 import * as repo from './exports.repo.js';
 
 /** The ZIP is stored in pieces of this size (see the migration: no disk is shared). */
@@ -179,13 +179,17 @@ async function writeExport(deps: JobDeps, orgId: string, exportId: string): Prom
           retentionHours: deps.config.exportRetentionHours,
         });
         if (row.created_by) {
-          await insertNotification(own, orgId, null, {
-            userId: row.created_by,
-            kind: 'export_ready',
-            title: 'Your export of the organization is ready to download',
-            recordType: null,
-            recordId: null,
-          });
+          await notifyInApp(
+            own,
+            { orgId, userId: null },
+            {
+              userId: row.created_by,
+              kind: 'export_ready',
+              title: 'Your export of the organization is ready to download',
+              recordType: null,
+              recordId: null,
+            },
+          );
         }
         await enqueueJob(
           own,

@@ -7,10 +7,10 @@ import {
   invalidField,
   NotFoundError,
   type ValidationError,
-} from '../../http/errors.js';
+} from '../../lib/errors.js';
 import { newScopedToken, parseScopedToken } from '../../lib/scoped-tokens.js';
 import { queueOrgEmail } from '../../mail/outbox.js';
-import * as authRepo from '../auth/auth.repo.js';
+import * as accounts from '../auth/auth.service.js';
 import {
   normalizeEmail,
   startSession,
@@ -19,7 +19,7 @@ import {
   type Session,
 } from '../auth/auth.service.js';
 import { hashNewPassword } from '../auth/passwords.js';
-import * as membersRepo from '../members/members.repo.js';
+import * as members from '../members/members.service.js';
 import { requireAdmin } from '../members/permissions.js';
 import * as repo from './invitations.repo.js';
 
@@ -43,7 +43,7 @@ export interface OpenInvitation {
 }
 
 function invalidToken(): ValidationError {
-  return invalidField('token', 'is invalid, has expired or was already used', 400);
+  return invalidField('token', 'is invalid, has expired or was already used', 'malformed');
 }
 
 function invitationEmail(input: {
@@ -75,7 +75,7 @@ export async function createInvitation(
   return withTenant(ctx.deps.db, ctx, async (tx, member) => {
     requireAdmin(member);
     await repo.lockEmail(tx, ctx.orgId, email);
-    if (await membersRepo.isMemberByEmail(tx, ctx.orgId, email)) {
+    if (await members.isMemberByEmail(tx, ctx.orgId, email)) {
       throw new ConflictError('This person is already a member of the organization', {
         fields: [{ field: 'email', message: 'is already a member of the organization' }],
       });
@@ -91,8 +91,8 @@ export async function createInvitation(
       createdBy: ctx.userId,
     });
     const [org, inviter] = await Promise.all([
-      authRepo.findOrg(tx, ctx.orgId),
-      authRepo.findUser(tx, ctx.userId),
+      accounts.findOrg(tx, ctx.orgId),
+      accounts.findUser(tx, ctx.userId),
     ]);
     if (!org || !inviter) throw new NotFoundError('Organization');
     const link = `${ctx.deps.config.publicUrl}/accept-invite?token=${encodeURIComponent(token.token)}`;
@@ -171,8 +171,8 @@ export async function previewInvitation(
     const invitation = await repo.findPendingByHash(tx, parsed.scopeId, parsed.hash);
     if (!invitation) throw invalidToken();
     const [org, account] = await Promise.all([
-      authRepo.findOrg(tx, parsed.scopeId),
-      authRepo.findLoginByEmail(tx, invitation.email),
+      accounts.findOrg(tx, parsed.scopeId),
+      accounts.findLoginByEmail(tx, invitation.email),
     ]);
     if (!org) throw invalidToken();
     return {
@@ -192,7 +192,7 @@ export async function previewInvitation(
 export async function acceptInvitation(
   ctx: PublicContext,
   input: { token: string; name?: string | undefined; password: string },
-): Promise<Session & { user: authRepo.UserRow; org: { id: string; name: string } }> {
+): Promise<Session & { user: accounts.UserRow; org: { id: string; name: string } }> {
   const parsed = parseScopedToken(input.token);
   if (!parsed) throw invalidToken();
   const orgId = parsed.scopeId;
@@ -201,11 +201,11 @@ export async function acceptInvitation(
   const { invitation, account } = await withContext(db, { orgId, userId: null }, async (tx) => {
     const found = await repo.findPendingByHash(tx, orgId, parsed.hash);
     if (!found) throw invalidToken();
-    return { invitation: found, account: await authRepo.findLoginByEmail(tx, found.email) };
+    return { invitation: found, account: await accounts.findLoginByEmail(tx, found.email) };
   });
 
-  let user: authRepo.UserRow;
-  let newAccount: (authRepo.UserRow & { passwordHash: string }) | undefined;
+  let user: accounts.UserRow;
+  let newAccount: (accounts.UserRow & { passwordHash: string }) | undefined;
   if (account) {
     user = await verifyCredentials(ctx, { email: invitation.email, password: input.password });
   } else {
@@ -224,8 +224,8 @@ export async function acceptInvitation(
       // Locked and checked again: the same link used twice at once joins once.
       const current = await repo.findPendingByHash(tx, orgId, parsed.hash, { lock: true });
       if (current?.id !== invitation.id) throw invalidToken();
-      if (newAccount) await authRepo.insertUser(tx, newAccount);
-      await membersRepo.insertMember(tx, {
+      if (newAccount) await accounts.insertUser(tx, newAccount);
+      await members.insertMember(tx, {
         orgId,
         userId: user.id,
         role: current.role,
@@ -238,7 +238,7 @@ export async function acceptInvitation(
         role: current.role,
         new_account: newAccount !== undefined,
       });
-      const org = await authRepo.findOrg(tx, orgId);
+      const org = await accounts.findOrg(tx, orgId);
       if (!org) throw invalidToken();
       const session = await startSession(ctx.deps, tx, { userId: user.id, orgId });
       return { ...session, user, org };

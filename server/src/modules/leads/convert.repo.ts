@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../db/tenant.js';
+import { updateRecord, type OwnedRow } from '../records/owned.repo.js';
 
 /*
  * The SQL of lead conversion beyond the records' own repositories. Every statement names the
@@ -62,4 +63,19 @@ export async function tagIdsOfLead(tx: Tx, orgId: string, leadId: string): Promi
     .where('lead_id', '=', leadId)
     .execute();
   return rows.map((row) => row.tag_id);
+}
+
+/** The lead, marked converted with links to what it became. */
+export function markConverted<Row extends OwnedRow>(
+  tx: Tx,
+  id: string,
+  links: { accountId: string; contactId: string; dealId: string | null },
+): Promise<Row | undefined> {
+  return updateRecord<Row>(tx, 'lead', id, {
+    status: 'converted',
+    converted_at: sql<Date>`now()`,
+    converted_account_id: links.accountId,
+    converted_contact_id: links.contactId,
+    converted_deal_id: links.dealId,
+  });
 }

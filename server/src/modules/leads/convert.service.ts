@@ -1,23 +1,13 @@
 import { withTenant, type Tx } from '../../db/tenant.js';
 import type { RequestContext } from '../../http/context.js';
-import { ConflictError, NotFoundError, referenceNotFound } from '../../http/errors.js';
-import * as accountsRepo from '../accounts/accounts.repo.js';
-import {
-  insertAccount,
-  withTags as accountWithTags,
-  type Account,
-} from '../accounts/accounts.service.js';
-import * as contactsRepo from '../contacts/contacts.repo.js';
-import {
-  insertContact,
-  withTags as contactWithTags,
-  type Contact,
-} from '../contacts/contacts.service.js';
+import { ConflictError, NotFoundError, referenceNotFound } from '../../lib/errors.js';
+import { accounts, insertAccount, type Account } from '../accounts/accounts.service.js';
+import { contacts, insertContact, type Contact } from '../contacts/contacts.service.js';
 import { insertDeal, type Deal } from '../deals/deals.service.js';
+import { fullName } from '../records/owned.service.js';
 import { addTags } from '../records/tags.js';
 import * as convertRepo from './convert.repo.js';
-import * as repo from './leads.repo.js';
-import { withTags, type Lead } from './leads.service.js';
+import { leads, type Lead, type LeadRow } from './leads.service.js';
 
 export interface ConvertInput {
   /** Attach to this existing account instead of creating one. */
@@ -44,8 +34,11 @@ export interface Conversion {
   deal: Deal | null;
 }
 
-function fullName(lead: { first_name: string; last_name: string }): string {
-  return [lead.first_name, lead.last_name].filter(Boolean).join(' ');
+/** A record named by the caller that is not there is a bad reference on that field, not a 404. */
+function notFoundAs(field: string): (error: unknown) => never {
+  return (error) => {
+    throw error instanceof NotFoundError ? referenceNotFound(field) : error;
+  };
 }
 
 /**
@@ -93,8 +86,7 @@ export function convertLead(
   input: ConvertInput,
 ): Promise<Conversion> {
   return withTenant(ctx.deps.db, ctx, async (tx) => {
-    const lead = await repo.findLead(tx, leadId, { lock: true });
-    if (!lead) throw new NotFoundError('Lead');
+    const lead = await leads.find(tx, leadId, { lock: true });
     if (lead.converted_at) throw new ConflictError('This lead is already converted');
     const actor = { orgId: ctx.orgId, userId: ctx.userId };
     const accountName = input.account_name?.trim() || lead.company?.trim() || fullName(lead);
@@ -105,9 +97,10 @@ export function convertLead(
 
     let account: Account;
     if (input.account_id) {
-      const existing = await accountsRepo.findAccount(tx, input.account_id);
-      if (!existing) throw referenceNotFound('account_id');
-      account = (await accountWithTags(tx, [existing]))[0]!;
+      account = await accounts.present(
+        tx,
+        await accounts.find(tx, input.account_id).catch(notFoundAs('account_id')),
+      );
     } else {
       account = await insertAccount(tx, actor, {
         name: accountName,
@@ -120,9 +113,10 @@ export function convertLead(
 
     let contact: Contact;
     if (input.contact_id) {
-      const existing = await contactsRepo.findContact(tx, input.contact_id);
-      if (!existing) throw referenceNotFound('contact_id');
-      contact = (await contactWithTags(tx, [existing]))[0]!;
+      contact = await contacts.present(
+        tx,
+        await contacts.find(tx, input.contact_id).catch(notFoundAs('contact_id')),
+      );
     } else {
       contact = await insertContact(tx, actor, {
         first_name: lead.first_name,
@@ -162,15 +156,16 @@ export function convertLead(
       await convertRepo.tagIdsOfLead(tx, ctx.orgId, lead.id),
     );
 
-    const converted = await repo.markConverted(tx, lead.id, {
+    const converted = await convertRepo.markConverted<LeadRow>(tx, lead.id, {
       accountId: account.id,
       contactId: contact.id,
       dealId: deal?.id ?? null,
     });
-    const [convertedLead] = await withTags(tx, [converted!]);
-    const [refreshedContact] = await contactWithTags(tx, [
-      (await contactsRepo.findContact(tx, contact.id))!,
-    ]);
-    return { lead: convertedLead!, account, contact: refreshedContact!, deal };
+    return {
+      lead: await leads.present(tx, converted!),
+      account,
+      contact: await contacts.present(tx, await contacts.find(tx, contact.id)),
+      deal,
+    };
   });
 }

@@ -6,6 +6,8 @@ import {
   Address,
   Currency,
   DateTimeInput,
+  LeadRating as Rating,
+  LeadStatus as Status,
   ListQueryBase,
   Money,
   Nullable,
@@ -19,13 +21,12 @@ import { ContactSchema } from '../contacts/contacts.routes.js';
 import { DealSchema } from '../deals/deals.schemas.js';
 import * as conversion from './convert.service.js';
 import * as leads from './leads.service.js';
+import { KIND_FILTERS } from '../records/filters.js';
 import { RECORD_KINDS } from '../records/registry.js';
-import { LEAD_RATINGS, LEAD_STATUSES } from '../../db/schema.js';
+import { LEAD_STATUSES } from '../../db/schema.js';
 
 /** A lead becomes `converted` only by being converted, never by an edit. */
 const OpenStatus = Type.Enum(LEAD_STATUSES.filter((status) => status !== 'converted'));
-const Status = Type.Enum(LEAD_STATUSES);
-const Rating = Type.Enum(LEAD_RATINGS);
 
 export const LeadSchema = Type.Object(
   {
@@ -108,9 +109,7 @@ export const LeadListQuery = Type.Object(
         { default: RECORD_KINDS.lead.list.defaultSort },
       ),
     ),
-    status: Type.Optional(Type.Array(Status, { maxItems: 5 })),
-    source: Type.Optional(Source),
-    rating: Type.Optional(Rating),
+    ...KIND_FILTERS.lead.properties,
   },
   { additionalProperties: false },
 );
@@ -136,11 +135,7 @@ export const leadRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { limit, cursor, sort, q, count, ...filters } = request.query;
-      return leads.listLeads(
-        contextOf(request),
-        { limit, cursor, sort, q, count },
-        filters as Parameters<typeof leads.listLeads>[2],
-      );
+      return leads.listLeads(contextOf(request), { limit, cursor, sort, q, count }, filters);
     },
   );
 

@@ -1,9 +1,12 @@
 import { recordSecurityEvent } from '../../db/security-events.js';
 import { withTenant, type Role } from '../../db/tenant.js';
 import type { RequestContext } from '../../http/context.js';
-import { ForbiddenError, invalidField, NotFoundError } from '../../http/errors.js';
+import { ForbiddenError, invalidField, NotFoundError } from '../../lib/errors.js';
 import { requireAdmin } from './permissions.js';
 import * as repo from './members.repo.js';
+
+/** Membership reads and writes that invitations run inside their own transaction. */
+export { insertMember, isMemberByEmail } from './members.repo.js';
 
 export interface MemberView {
   user_id: string;

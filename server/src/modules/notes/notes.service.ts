@@ -1,6 +1,6 @@
 import { withTenant, type Member } from '../../db/tenant.js';
 import type { RequestContext } from '../../http/context.js';
-import { invalidField, NotFoundError } from '../../http/errors.js';
+import { invalidField, NotFoundError } from '../../lib/errors.js';
 import type { ListPage, ListParams } from '../../lib/list-query.js';
 import {
   attachmentColumns,
@@ -31,7 +31,7 @@ export function listNotes(
   params: ListParams,
   record: AttachmentInput,
 ): Promise<ListPage<Note>> {
-  const columns = attachmentColumns(record, { required: true, statusCode: 400 });
+  const columns = attachmentColumns(record, { required: true, problem: 'malformed' });
   const [column, id] = Object.entries(columns).find(([, value]) => value !== null) as [
     keyof AttachmentColumns,
     string,

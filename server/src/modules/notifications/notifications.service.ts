@@ -1,6 +1,6 @@
 import { withTenant } from '../../db/tenant.js';
 import type { RequestContext } from '../../http/context.js';
-import { NotFoundError } from '../../http/errors.js';
+import { NotFoundError } from '../../lib/errors.js';
 import type { ListPage, ListParams } from '../../lib/list-query.js';
 import * as repo from './notifications.repo.js';
 

@@ -41,3 +41,12 @@ export async function notify(
   const id = await insertNotification(tx, actor.orgId, actor.userId, notification);
   await enqueueJob(tx, 'notification__email', { org_id: actor.orgId, notification_id: id });
 }
+
+/** Puts a notification in a person's inbox only, for news that needs no email (an export ready). */
+export async function notifyInApp(
+  tx: Tx,
+  actor: { orgId: string; userId: string | null },
+  notification: NewNotification,
+): Promise<void> {
+  await insertNotification(tx, actor.orgId, actor.userId, notification);
+}

@@ -1,6 +1,6 @@
 import { withTenant } from '../../db/tenant.js';
 import type { RequestContext } from '../../http/context.js';
-import { invalidField, NotFoundError } from '../../http/errors.js';
+import { invalidField, NotFoundError } from '../../lib/errors.js';
 import { requireAdmin } from '../members/permissions.js';
 import * as repo from './orgs.repo.js';
 

@@ -1,6 +1,6 @@
 import { withTenant } from '../../db/tenant.js';
 import type { RequestContext } from '../../http/context.js';
-import { invalidField } from '../../http/errors.js';
+import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
 import { requireAdmin } from '../members/permissions.js';
 import * as repo from './outbox.repo.js';
 
@@ -17,19 +17,16 @@ export interface OutboxMessage {
 
 export const DEFAULT_PAGE_SIZE = 50;
 
-const CURSOR_SHAPE =
-  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z\|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const POSITION_AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-function encodeCursor(row: repo.OutboxRow): string {
-  return Buffer.from(`${row.position}|${row.id}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { createdAt: string; id: string } {
-  const decoded = Buffer.from(cursor, 'base64url').toString();
-  const [createdAt, id] = decoded.split('|');
-  if (!CURSOR_SHAPE.test(decoded) || !createdAt || !id || Number.isNaN(Date.parse(createdAt))) {
-    throw invalidField('cursor', 'is not a cursor this list gave out', 400);
-  }
+/** An outbox cursor: the last message's exact time and id. */
+function readPosition(decoded: unknown): { createdAt: string; id: string } | undefined {
+  if (!Array.isArray(decoded) || decoded.length !== 2) return undefined;
+  const [createdAt, id] = decoded as unknown[];
+  if (typeof createdAt !== 'string' || !POSITION_AT.test(createdAt)) return undefined;
+  if (Number.isNaN(Date.parse(createdAt)) || typeof id !== 'string' || !UUID.test(id))
+    return undefined;
   return { createdAt, id };
 }
 
@@ -42,7 +39,7 @@ export async function listOutbox(
   input: { limit?: number | undefined; cursor?: string | undefined },
 ): Promise<{ data: OutboxMessage[]; next_cursor: string | null }> {
   const limit = input.limit ?? DEFAULT_PAGE_SIZE;
-  const before = input.cursor === undefined ? undefined : decodeCursor(input.cursor);
+  const before = input.cursor === undefined ? undefined : decodeCursor(input.cursor, readPosition);
   return withTenant(ctx.deps.db, ctx, async (tx, member) => {
     requireAdmin(member);
     // One row more than asked tells whether another page follows.
@@ -55,7 +52,7 @@ export async function listOutbox(
         created_at: created_at.toISOString(),
         sent_at: sent_at?.toISOString() ?? null,
       })),
-      next_cursor: rows.length > limit && last ? encodeCursor(last) : null,
+      next_cursor: rows.length > limit && last ? encodeCursor([last.position, last.id]) : null,
     };
   });
 }

@@ -2,14 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type TProperties } from 'typebox';
 import { contextOf } from '../../http/context.js';
 import { errors, Timestamp, Uuid, VisibleText } from '../../http/schemas.js';
-import { Nullable } from '../records/schemas.js';
+import { Nullable, stageKind, StageKindSchema } from '../records/schemas.js';
 import * as pipelines from './pipelines.service.js';
-import { STAGE_KINDS } from '../../db/schema.js';
-
-export const stageKind = (
-  options: { default?: string; examples?: string[]; description?: string } = {},
-) => Type.Enum(STAGE_KINDS, options);
-export const StageKindSchema = stageKind();
 
 export const StageSchema = Type.Object({
   id: Uuid,

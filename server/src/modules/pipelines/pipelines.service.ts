@@ -1,12 +1,34 @@
 import type { StageKind } from '../../db/schema.js';
 import { withTenant, type Tx } from '../../db/tenant.js';
 import type { RequestContext } from '../../http/context.js';
-import { ConflictError, invalidField, NotFoundError } from '../../http/errors.js';
+import { ConflictError, invalidField, NotFoundError, referenceNotFound } from '../../lib/errors.js';
 import { requireAdmin } from '../members/permissions.js';
 import * as repo from './pipelines.repo.js';
 
 export type Stage = repo.StageRow;
 export type Pipeline = repo.PipelineRow & { stages: Stage[] };
+
+/**
+ * The stage a deal goes to: `stageId` of the pipeline (the default pipeline unless one is
+ * named), or the pipeline's first open stage. Both are read under the tenant's policies, so
+ * another organization's ids fail like unknown ones.
+ */
+export async function entryStage(
+  tx: Tx,
+  pipelineId: string | undefined,
+  stageId: string | undefined,
+): Promise<Stage> {
+  const pipeline = pipelineId ?? (await repo.defaultPipelineId(tx));
+  if (!pipeline) throw referenceNotFound('pipeline_id');
+  if (stageId) {
+    const stage = await repo.findStage(tx, pipeline, stageId);
+    if (!stage) throw referenceNotFound('stage_id');
+    return stage;
+  }
+  const first = await repo.firstOpenStage(tx, pipeline);
+  if (!first) throw referenceNotFound('pipeline_id');
+  return first;
+}
 
 export interface StageInput {
   name: string;

@@ -1,5 +1,5 @@
 import { Type, type TProperties, type TSchema } from 'typebox';
-import { invalidField } from '../../http/errors.js';
+import { invalidField } from '../../lib/errors.js';
 import { Uuid } from '../../http/schemas.js';
 import { RECORD_KIND_LIST, type RecordKind } from './registry.js';
 import { Nullable } from './schemas.js';
@@ -55,20 +55,20 @@ export function splitAttachment<T extends AttachmentInput>(
 
 /**
  * The columns for the attachment the input names: at most one record, or exactly one when
- * `required`. The problem is reported on the field that broke the rule, with `statusCode`
- * (400 when the fields are query parameters).
+ * `required`. The problem is reported on the field that broke the rule, as `problem`
+ * (`malformed` when the fields are query parameters).
  */
 export function attachmentColumns(
   input: AttachmentInput,
-  options: { required: boolean; statusCode?: number },
+  options: { required: boolean; problem?: 'malformed' },
 ): AttachmentColumns {
   const given = ATTACHMENT_FIELDS.filter((field) => input[field] != null);
   const choices = ATTACHMENT_FIELDS.join(', ');
   if (given.length > 1) {
-    throw invalidField(given[1]!, `only one of ${choices} may be given`, options.statusCode);
+    throw invalidField(given[1]!, `only one of ${choices} may be given`, options.problem);
   }
   if (given.length === 0 && options.required) {
-    throw invalidField(ATTACHMENT_FIELDS[0]!, `one of ${choices} is required`, options.statusCode);
+    throw invalidField(ATTACHMENT_FIELDS[0]!, `one of ${choices} is required`, options.problem);
   }
   return Object.fromEntries(
     ATTACHMENT_FIELDS.map((field) => [field, input[field] ?? null]),

@@ -1,7 +1,11 @@
 import { sql } from 'kysely';
+import { Type, type Static, type TObject, type TProperties } from 'typebox';
 import type { RecordType } from '../../db/schema.js';
 import { subquery } from '../../db/tenant.js';
+import { Uuid } from '../../http/schemas.js';
 import type { AnyQuery } from '../../lib/list-query.js';
+import type { RecordKind } from './registry.js';
+import { LeadRating, LeadStatus, Source, StageKindSchema } from './schemas.js';
 import { taggedWith } from './tags.js';
 
 /** Filters every record list understands. */
@@ -43,3 +47,129 @@ export function applyCommonFilters(
   if (filters.updated_to) q = q.where(col('updated_at'), '<', filters.updated_to);
   return q;
 }
+
+/** A kind's own filters: the query parameters its list takes, and what they do to a query. */
+export interface KindFilters {
+  properties: TProperties;
+  /** Applies the kind's filters and the common ones on a query over the list's alias. */
+  apply: (query: AnyQuery, filters: Record<string, unknown>) => AnyQuery;
+}
+
+const leadFilters = {
+  status: Type.Optional(Type.Array(LeadStatus, { maxItems: 5 })),
+  source: Type.Optional(Source),
+  rating: Type.Optional(LeadRating),
+} satisfies TProperties;
+
+const accountFilters = {
+  industry: Type.Optional(Type.String({ maxLength: 100, examples: ['Manufacturing'] })),
+} satisfies TProperties;
+
+const contactFilters = {
+  account_id: Type.Optional(
+    Type.Union([Uuid], { description: "The account's contacts, for its page" }),
+  ),
+  do_not_contact: Type.Optional(Type.Boolean({ examples: [false] })),
+} satisfies TProperties;
+
+/** Filters of the deal list that the board shares (the board names its pipeline in its path). */
+export const DealFilterProperties = {
+  stage_id: Type.Optional(Uuid),
+  status: Type.Optional(
+    Type.Array(StageKindSchema, {
+      maxItems: 3,
+      description: 'The kind of the stage; may repeat: `?status=won&status=lost`',
+    }),
+  ),
+  account_id: Type.Optional(Uuid),
+  contact_id: Type.Optional(
+    Type.Union([Uuid], { description: 'Deals with this contact, primary or other' }),
+  ),
+  close_from: Type.Optional(
+    Type.String({ format: 'date', examples: ['2026-01-01'], description: 'Inclusive' }),
+  ),
+  close_to: Type.Optional(
+    Type.String({ format: 'date', examples: ['2026-03-31'], description: 'Inclusive' }),
+  ),
+} satisfies TProperties;
+
+export type LeadFilters = CommonFilters & Static<TObject<typeof leadFilters>>;
+export type AccountFilters = CommonFilters & Static<TObject<typeof accountFilters>>;
+export type ContactFilters = CommonFilters & Static<TObject<typeof contactFilters>>;
+export type DealFilters = CommonFilters &
+  Static<TObject<typeof DealFilterProperties>> & { pipeline_id?: string };
+
+/** Columns compared for equality when their filter is given. */
+function equal(query: AnyQuery, alias: string, filters: object, names: string[]): AnyQuery {
+  let q = query;
+  for (const name of names) {
+    const value = (filters as Record<string, unknown>)[name];
+    if (value !== undefined) q = q.where(sql.ref(`${alias}.${name}`), '=', value);
+  }
+  return q;
+}
+
+/** The deal filters, on a query over `deals as o`; the list and the board share them. */
+export function applyDealFilters(query: AnyQuery, filters: DealFilters): AnyQuery {
+  const col = (name: string) => sql.ref(`o.${name}`);
+  let q = equal(applyCommonFilters(query, 'o', 'deal', filters), 'o', filters, [
+    'pipeline_id',
+    'stage_id',
+    'account_id',
+  ]);
+  if (filters.status?.length) {
+    q = q.where(
+      col('stage_id'),
+      'in',
+      subquery.selectFrom('pipeline_stages').select('id').where('kind', 'in', filters.status),
+    );
+  }
+  if (filters.contact_id) {
+    const contactId = filters.contact_id;
+    q = q.where(
+      sql<boolean>`(${col('primary_contact_id')} = ${contactId} OR ${col('id')} IN (${subquery
+        .selectFrom('deal_contacts')
+        .select('deal_id')
+        .where('contact_id', '=', contactId)}))`,
+    );
+  }
+  if (filters.close_from) q = q.where(col('expected_close_date'), '>=', filters.close_from);
+  if (filters.close_to) q = q.where(col('expected_close_date'), '<=', filters.close_to);
+  return q;
+}
+
+/**
+ * Each kind's filters, said once: its list route's query, its bulk route's `filter` and the SQL
+ * both run read them from here.
+ */
+export const KIND_FILTERS = {
+  lead: {
+    properties: leadFilters,
+    apply: (query, raw) => {
+      const filters = raw as LeadFilters;
+      let q = equal(applyCommonFilters(query, 'l', 'lead', filters), 'l', filters, [
+        'source',
+        'rating',
+      ]);
+      if (filters.status?.length) q = q.where(sql.ref('l.status'), 'in', filters.status);
+      return q;
+    },
+  },
+  account: {
+    properties: accountFilters,
+    apply: (query, filters) =>
+      equal(applyCommonFilters(query, 'a', 'account', filters), 'a', filters, ['industry']),
+  },
+  contact: {
+    properties: contactFilters,
+    apply: (query, filters) =>
+      equal(applyCommonFilters(query, 'c', 'contact', filters), 'c', filters, [
+        'account_id',
+        'do_not_contact',
+      ]),
+  },
+  deal: {
+    properties: { ...DealFilterProperties, pipeline_id: Type.Optional(Uuid) },
+    apply: (query, filters) => applyDealFilters(query, filters),
+  },
+} satisfies { [K in RecordKind]: KindFilters };

@@ -1,5 +1,5 @@
-import { sql, type RawBuilder } from 'kysely';
-import type { RecordType } from '../../db/schema.js';
+import { sql, type AliasedRawBuilder, type RawBuilder } from 'kysely';
+import type { RecordType, StageKind } from '../../db/schema.js';
 import type { ListDefinition } from '../../lib/list-query.js';
 
 /**
@@ -32,11 +32,31 @@ export interface RecordKindDefinition<K extends string = string> {
   searchRank: number;
   /** How lists of the kind page and sort (`lib/list-query.ts`). */
   list: ListDefinition;
+  /** The columns a record is read and returned with. */
+  columns: readonly string[];
+  /**
+   * Values read with the record in the same statement (an account's name on a contact), over
+   * `table`: the list's alias, or the table's name in RETURNING.
+   */
+  computed?: (table: string) => ReadonlyArray<AliasedRawBuilder<unknown, string>>;
+  /** Columns that hold an object, stored as JSON. */
+  json?: readonly string[];
 }
 
 function personName(alias: string): RawBuilder<string> {
   return sql<string>`concat_ws(' ', nullif(${sql.ref(`${alias}.first_name`)}, ''), ${sql.ref(`${alias}.last_name`)})`;
 }
+
+/** The record's account by name, read in the same statement: no request per row. */
+function accountName(table: string): AliasedRawBuilder<string | null, 'account_name'> {
+  return sql<string | null>`(SELECT a.name FROM accounts a
+    WHERE a.org_id = ${sql.ref(`${table}.org_id`)} AND a.id = ${sql.ref(`${table}.account_id`)})`.as(
+    'account_name',
+  );
+}
+
+const RECORD_META = ['id', 'owner_id', 'created_at', 'updated_at', 'created_by'] as const;
+const PERSON = [...RECORD_META, 'first_name', 'last_name', 'email', 'phone'] as const;
 
 function column(name: string): (alias: string) => RawBuilder<string> {
   return (alias) => sql<string>`${sql.ref(`${alias}.${name}`)}`;
@@ -73,6 +93,26 @@ export const RECORD_KINDS = {
       },
       defaultSort: '-created_at',
     },
+    columns: [
+      ...PERSON,
+      'company',
+      'job_title',
+      'website',
+      'status',
+      'source',
+      'rating',
+      'estimated_value',
+      'currency',
+      'address',
+      'description',
+      'last_contacted_at',
+      'next_follow_up_at',
+      'converted_at',
+      'converted_account_id',
+      'converted_contact_id',
+      'converted_deal_id',
+    ],
+    json: ['address'],
   },
   account: {
     kind: 'account',
@@ -98,6 +138,21 @@ export const RECORD_KINDS = {
       },
       defaultSort: 'name',
     },
+    columns: [
+      ...RECORD_META,
+      'name',
+      'website',
+      'domain',
+      'industry',
+      'phone',
+      'email',
+      'employees',
+      'annual_revenue',
+      'billing_address',
+      'shipping_address',
+      'description',
+    ],
+    json: ['billing_address', 'shipping_address'],
   },
   contact: {
     kind: 'contact',
@@ -121,6 +176,18 @@ export const RECORD_KINDS = {
       },
       defaultSort: 'last_name',
     },
+    columns: [
+      ...PERSON,
+      'mobile',
+      'job_title',
+      'department',
+      'account_id',
+      'do_not_contact',
+      'address',
+      'description',
+    ],
+    computed: (table) => [accountName(table)],
+    json: ['address'],
   },
   deal: {
     kind: 'deal',
@@ -150,6 +217,34 @@ export const RECORD_KINDS = {
       },
       defaultSort: '-created_at',
     },
+    columns: [
+      ...RECORD_META,
+      'name',
+      'account_id',
+      'primary_contact_id',
+      'amount',
+      'currency',
+      'pipeline_id',
+      'stage_id',
+      'stage_rank',
+      'stage_entered_at',
+      'probability',
+      'source',
+      'closed_at',
+      'lost_reason',
+      'description',
+    ],
+    // The date as text, so that no time zone can shift it; the stage's kind as the deal's status.
+    computed: (table) => [
+      sql<string | null>`${sql.ref(`${table}.expected_close_date`)}::text`.as(
+        'expected_close_date',
+      ),
+      sql<StageKind>`(SELECT s.kind FROM pipeline_stages s
+        WHERE s.org_id = ${sql.ref(`${table}.org_id`)} AND s.id = ${sql.ref(`${table}.stage_id`)})`.as(
+        'status',
+      ),
+      accountName(table),
+    ],
   },
 } as const satisfies { [K in RecordType]: RecordKindDefinition<K> };
 

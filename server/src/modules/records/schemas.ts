@@ -1,7 +1,7 @@
 import { Type, type TProperties } from 'typebox';
 import { Timestamp, Uuid } from '../../http/schemas.js';
 import { MAX_LIMIT } from '../../lib/list-query.js';
-import { SOURCES } from '../../db/schema.js';
+import { LEAD_RATINGS, LEAD_STATUSES, SOURCES, STAGE_KINDS } from '../../db/schema.js';
 
 /** Schemas shared by the CRM record routes. */
 
@@ -26,6 +26,14 @@ export const Currency = Type.String({ pattern: '^[A-Z]{3}$', examples: ['USD'] }
 
 export const Source = Type.Enum(SOURCES);
 
+export const stageKind = (
+  options: { default?: string; examples?: string[]; description?: string } = {},
+) => Type.Enum(STAGE_KINDS, options);
+export const StageKindSchema = stageKind();
+
+export const LeadStatus = Type.Enum(LEAD_STATUSES);
+export const LeadRating = Type.Enum(LEAD_RATINGS);
+
 export const Address = Type.Object(
   {
     street: Type.Optional(ShortText(300)),
@@ -46,20 +54,13 @@ export const DateTimeInput = Type.String({
   examples: ['2026-12-01T09:00:00Z'],
 });
 
-/** Query parameters every record list accepts. */
-export const ListQueryBase = {
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_LIMIT, default: 50 })),
-  cursor: Type.Optional(
-    Type.String({ maxLength: 500, description: 'next_cursor of the previous page' }),
-  ),
+/** What every record list filters by: the list's query and a bulk action's `filter`. */
+export const RecordFilterBase = {
   q: Type.Optional(
     Type.String({
       maxLength: 200,
       description: 'Words the record must contain (prefixes of names, emails, companies…)',
     }),
-  ),
-  count: Type.Optional(
-    Type.Boolean({ description: 'Include the total number of matching records' }),
   ),
   owner_id: Type.Optional(Uuid),
   team_id: Type.Optional(
@@ -70,6 +71,18 @@ export const ListQueryBase = {
   created_to: Type.Optional(DateTimeInput),
   updated_from: Type.Optional(DateTimeInput),
   updated_to: Type.Optional(DateTimeInput),
+} satisfies TProperties;
+
+/** Query parameters every record list accepts. */
+export const ListQueryBase = {
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_LIMIT, default: 50 })),
+  cursor: Type.Optional(
+    Type.String({ maxLength: 500, description: 'next_cursor of the previous page' }),
+  ),
+  count: Type.Optional(
+    Type.Boolean({ description: 'Include the total number of matching records' }),
+  ),
+  ...RecordFilterBase,
 } satisfies TProperties;
 
 export const RecordMeta = {

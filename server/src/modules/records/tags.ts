@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { RecordType } from '../../db/schema.js';
 import { subquery, type Tx } from '../../db/tenant.js';
-import { invalidField } from '../../http/errors.js';
+import { invalidField } from '../../lib/errors.js';
 import { RECORD_KINDS } from './registry.js';
 
 export interface TagRef {

@@ -17,7 +17,7 @@ import {
   type TaskType,
   type TasksTable,
 } from '../../db/schema.js';
-import { RANK_STEP } from '../deals/deals.repo.js';
+import { RANK_STEP } from '../deals/board-order.js';
 import type { AttachmentField } from '../records/attachments.js';
 
 /**

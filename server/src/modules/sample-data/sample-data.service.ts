@@ -1,6 +1,6 @@
 import { withTenant } from '../../db/tenant.js';
 import type { RequestContext } from '../../http/context.js';
-import { ConflictError, NotFoundError } from '../../http/errors.js';
+import { ConflictError, NotFoundError } from '../../lib/errors.js';
 import { requireAdmin } from '../members/permissions.js';
 import { avoidCollisions, generateSampleData } from './sample-data.generator.js';
 import * as repo from './sample-data.repo.js';

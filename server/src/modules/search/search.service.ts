@@ -1,6 +1,6 @@
 import { withTenant } from '../../db/tenant.js';
 import type { RequestContext } from '../../http/context.js';
-import { invalidField } from '../../http/errors.js';
+import { invalidField } from '../../lib/errors.js';
 import { searchWords } from '../../lib/search-terms.js';
 import { RECORD_KIND_NAMES, type RecordKind } from '../records/registry.js';
 import * as repo from './search.repo.js';
@@ -24,7 +24,7 @@ export interface SearchInput {
 
 export function search(ctx: RequestContext, input: SearchInput): Promise<{ data: SearchHit[] }> {
   const words = searchWords(input.q);
-  if (words.length === 0) throw invalidField('q', 'must contain a letter or a digit', 400);
+  if (words.length === 0) throw invalidField('q', 'must contain a letter or a digit', 'malformed');
   // The route's schema lets through only the names of record kinds.
   const requested = (input.types?.split(',') ?? RECORD_KIND_NAMES) as RecordKind[];
   const recordTypes = [...new Set(requested)];

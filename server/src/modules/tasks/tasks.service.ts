@@ -1,6 +1,6 @@
 import { withTenant, type Tx } from '../../db/tenant.js';
 import type { RequestContext } from '../../http/context.js';
-import { invalidField, NotFoundError } from '../../http/errors.js';
+import { invalidField, NotFoundError } from '../../lib/errors.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import type { ListPage, ListParams } from '../../lib/list-query.js';
 import { notifyAssignment } from '../notifications/notify.js';
@@ -11,6 +11,7 @@ import {
   type AttachmentField,
   type AttachmentInput,
 } from '../records/attachments.js';
+import { timeZoneNamed, unknownTimeZone } from '../../lib/time-zones.js';
 import { requireAdminOr } from '../records/permissions.js';
 import * as repo from './tasks.repo.js';
 import { TASK_VIEWS } from './tasks.schemas.js';
@@ -25,18 +26,6 @@ export type TaskListFilters = Omit<repo.TaskFilters, 'view' | 'deal_id'> & {
   tz?: string;
   deal_id?: string;
 };
-
-const unknownTimeZone = () =>
-  invalidField('tz', 'is not an IANA time zone name, such as Europe/Paris', 400);
-
-/** The canonical name of an IANA time zone, or a 400 naming `tz`. */
-function timeZoneNamed(tz: string): string {
-  try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: tz }).resolvedOptions().timeZone;
-  } catch {
-    throw unknownTimeZone();
-  }
-}
 
 /** Columns from the API's fields; naming any record replaces the attachment. */
 function normalize(input: TaskInput): repo.TaskWrite {

@@ -3562,10 +3562,10 @@ export interface paths {
                     limit?: number;
                     /** @description next_cursor of the previous page */
                     cursor?: string;
-                    /** @description Words the record must contain (prefixes of names, emails, companies…) */
-                    q?: string;
                     /** @description Include the total number of matching records */
                     count?: boolean;
+                    /** @description Words the record must contain (prefixes of names, emails, companies…) */
+                    q?: string;
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     owner_id?: string;
                     /** @description Records owned by a member of this team */
@@ -4592,10 +4592,10 @@ export interface paths {
                     limit?: number;
                     /** @description next_cursor of the previous page */
                     cursor?: string;
-                    /** @description Words the record must contain (prefixes of names, emails, companies…) */
-                    q?: string;
                     /** @description Include the total number of matching records */
                     count?: boolean;
+                    /** @description Words the record must contain (prefixes of names, emails, companies…) */
+                    q?: string;
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     owner_id?: string;
                     /** @description Records owned by a member of this team */
@@ -5285,10 +5285,10 @@ export interface paths {
                     limit?: number;
                     /** @description next_cursor of the previous page */
                     cursor?: string;
-                    /** @description Words the record must contain (prefixes of names, emails, companies…) */
-                    q?: string;
                     /** @description Include the total number of matching records */
                     count?: boolean;
+                    /** @description Words the record must contain (prefixes of names, emails, companies…) */
+                    q?: string;
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     owner_id?: string;
                     /** @description Records owned by a member of this team */
@@ -7487,10 +7487,10 @@ export interface paths {
                     limit?: number;
                     /** @description next_cursor of the previous page */
                     cursor?: string;
-                    /** @description Words the record must contain (prefixes of names, emails, companies…) */
-                    q?: string;
                     /** @description Include the total number of matching records */
                     count?: boolean;
+                    /** @description Words the record must contain (prefixes of names, emails, companies…) */
+                    q?: string;
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     owner_id?: string;
                     /** @description Records owned by a member of this team */
@@ -7523,9 +7523,9 @@ export interface paths {
                      * @example 2026-03-31
                      */
                     close_to?: string;
-                    sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at" | "name" | "-name" | "amount" | "-amount" | "expected_close_date" | "-expected_close_date";
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     pipeline_id?: string;
+                    sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at" | "name" | "-name" | "amount" | "-amount" | "expected_close_date" | "-expected_close_date";
                 };
                 header?: never;
                 path?: never;
@@ -10360,7 +10360,7 @@ export interface paths {
         put?: never;
         /**
          * Assign, tag, untag or delete many leads at once, all or nothing
-         * @description Every id must be a record of this organization (404 otherwise, and nothing changes). `assign_owner` takes `owner_id` (null for none), `add_tag` and `remove_tag` take `tag_id`; `delete` needs the right to delete every one of them (owner or admin).
+         * @description Give `ids`, or `filter` to act on every record the list shows with those filters (at most 5000; more is refused with 422 and nothing changes). Every id must be a record of this organization (404 otherwise, and nothing changes). `assign_owner` takes `owner_id` (null for none), `add_tag` and `remove_tag` take `tag_id`; `delete` needs the right to delete every one of them (owner or admin).
          */
         post: {
             parameters: {
@@ -10372,7 +10372,49 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        ids: string[];
+                        ids?: string[];
+                        /** @description Every record the list would show with these filters, at most 5000; instead of ids */
+                        filter?: {
+                            /** @description Words the record must contain (prefixes of names, emails, companies…) */
+                            q?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            owner_id?: string;
+                            /** @description Records owned by a member of this team */
+                            team_id?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            tag_id?: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-01T09:00:00Z
+                             */
+                            created_from?: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-01T09:00:00Z
+                             */
+                            created_to?: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-01T09:00:00Z
+                             */
+                            updated_from?: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-01T09:00:00Z
+                             */
+                            updated_to?: string;
+                            status?: ("new" | "contacted" | "qualified" | "unqualified" | "converted")[];
+                            /** @enum {unknown} */
+                            source?: "web" | "referral" | "cold_call" | "event" | "partner" | "advertisement" | "other";
+                            /** @enum {unknown} */
+                            rating?: "hot" | "warm" | "cold";
+                        };
                         /**
                          * @example assign_owner
                          * @enum {unknown}
@@ -10483,7 +10525,7 @@ export interface paths {
         put?: never;
         /**
          * Assign, tag, untag or delete many accounts at once, all or nothing
-         * @description Every id must be a record of this organization (404 otherwise, and nothing changes). `assign_owner` takes `owner_id` (null for none), `add_tag` and `remove_tag` take `tag_id`; `delete` needs the right to delete every one of them (owner or admin).
+         * @description Give `ids`, or `filter` to act on every record the list shows with those filters (at most 5000; more is refused with 422 and nothing changes). Every id must be a record of this organization (404 otherwise, and nothing changes). `assign_owner` takes `owner_id` (null for none), `add_tag` and `remove_tag` take `tag_id`; `delete` needs the right to delete every one of them (owner or admin).
          */
         post: {
             parameters: {
@@ -10495,7 +10537,46 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        ids: string[];
+                        ids?: string[];
+                        /** @description Every record the list would show with these filters, at most 5000; instead of ids */
+                        filter?: {
+                            /** @description Words the record must contain (prefixes of names, emails, companies…) */
+                            q?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            owner_id?: string;
+                            /** @description Records owned by a member of this team */
+                            team_id?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            tag_id?: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-01T09:00:00Z
+                             */
+                            created_from?: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-01T09:00:00Z
+                             */
+                            created_to?: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-01T09:00:00Z
+                             */
+                            updated_from?: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-01T09:00:00Z
+                             */
+                            updated_to?: string;
+                            /** @example Manufacturing */
+                            industry?: string;
+                        };
                         /**
                          * @example assign_owner
                          * @enum {unknown}
@@ -10606,7 +10687,7 @@ export interface paths {
         put?: never;
         /**
          * Assign, tag, untag or delete many contacts at once, all or nothing
-         * @description Every id must be a record of this organization (404 otherwise, and nothing changes). `assign_owner` takes `owner_id` (null for none), `add_tag` and `remove_tag` take `tag_id`; `delete` needs the right to delete every one of them (owner or admin).
+         * @description Give `ids`, or `filter` to act on every record the list shows with those filters (at most 5000; more is refused with 422 and nothing changes). Every id must be a record of this organization (404 otherwise, and nothing changes). `assign_owner` takes `owner_id` (null for none), `add_tag` and `remove_tag` take `tag_id`; `delete` needs the right to delete every one of them (owner or admin).
          */
         post: {
             parameters: {
@@ -10618,7 +10699,48 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        ids: string[];
+                        ids?: string[];
+                        /** @description Every record the list would show with these filters, at most 5000; instead of ids */
+                        filter?: {
+                            /** @description Words the record must contain (prefixes of names, emails, companies…) */
+                            q?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            owner_id?: string;
+                            /** @description Records owned by a member of this team */
+                            team_id?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            tag_id?: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-01T09:00:00Z
+                             */
+                            created_from?: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-01T09:00:00Z
+                             */
+                            created_to?: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-01T09:00:00Z
+                             */
+                            updated_from?: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-01T09:00:00Z
+                             */
+                            updated_to?: string;
+                            /** @description The account's contacts, for its page */
+                            account_id?: string;
+                            /** @example false */
+                            do_not_contact?: boolean;
+                        };
                         /**
                          * @example assign_owner
                          * @enum {unknown}
@@ -10729,7 +10851,7 @@ export interface paths {
         put?: never;
         /**
          * Assign, tag, untag or delete many deals at once, all or nothing
-         * @description Every id must be a record of this organization (404 otherwise, and nothing changes). `assign_owner` takes `owner_id` (null for none), `add_tag` and `remove_tag` take `tag_id`; `delete` needs the right to delete every one of them (owner or admin).
+         * @description Give `ids`, or `filter` to act on every record the list shows with those filters (at most 5000; more is refused with 422 and nothing changes). Every id must be a record of this organization (404 otherwise, and nothing changes). `assign_owner` takes `owner_id` (null for none), `add_tag` and `remove_tag` take `tag_id`; `delete` needs the right to delete every one of them (owner or admin).
          */
         post: {
             parameters: {
@@ -10741,7 +10863,75 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        ids: string[];
+                        ids?: string[];
+                        /** @description Every record the list would show with these filters, at most 5000; instead of ids */
+                        filter?: {
+                            /** @description Words the record must contain (prefixes of names, emails, companies…) */
+                            q?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            owner_id?: string;
+                            /** @description Records owned by a member of this team */
+                            team_id?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            tag_id?: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-01T09:00:00Z
+                             */
+                            created_from?: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-01T09:00:00Z
+                             */
+                            created_to?: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-01T09:00:00Z
+                             */
+                            updated_from?: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-01T09:00:00Z
+                             */
+                            updated_to?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            stage_id?: string;
+                            /** @description The kind of the stage; may repeat: `?status=won&status=lost` */
+                            status?: ("open" | "won" | "lost")[];
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            account_id?: string;
+                            /** @description Deals with this contact, primary or other */
+                            contact_id?: string;
+                            /**
+                             * Format: date
+                             * @description Inclusive
+                             * @example 2026-01-01
+                             */
+                            close_from?: string;
+                            /**
+                             * Format: date
+                             * @description Inclusive
+                             * @example 2026-03-31
+                             */
+                            close_to?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            pipeline_id?: string;
+                        };
                         /**
                          * @example assign_owner
                          * @enum {unknown}
@@ -12193,9 +12383,9 @@ export interface paths {
                      * @example 2026-03-31
                      */
                     close_to?: string;
-                    sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at" | "name" | "-name" | "amount" | "-amount" | "expected_close_date" | "-expected_close_date";
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     pipeline_id?: string;
+                    sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at" | "name" | "-name" | "amount" | "-amount" | "expected_close_date" | "-expected_close_date";
                     /** @description Columns to write, in this order (default: all); may repeat: `?columns=name&columns=account` */
                     columns?: ("name" | "account" | "primary_contact" | "amount" | "currency" | "pipeline" | "stage" | "status" | "probability" | "expected_close_date" | "source" | "closed_at" | "lost_reason" | "description" | "owner" | "tags" | "created_at" | "updated_at" | "id")[];
                 };

@@ -1,10 +1,22 @@
 /**
- * Typed errors thrown by services. The error handler maps them, and PostgreSQL error codes, to
- * HTTP answers shaped `{ error: { code, message, details } }`.
+ * Errors of the domain, thrown by services and repositories: they say what went wrong, not how a
+ * protocol answers it. The HTTP error handler gives each problem its status.
  */
+export type Problem =
+  /** Input that cannot be read at all: a query parameter, a token, a cursor. */
+  | 'malformed'
+  /** Content that is readable but breaks a rule. */
+  | 'invalid'
+  | 'unauthenticated'
+  | 'forbidden'
+  /** Also what another organization's record looks like. */
+  | 'not_found'
+  | 'conflict'
+  | 'rate_limited';
+
 export class AppError extends Error {
   constructor(
-    readonly statusCode: number,
+    readonly problem: Problem,
     readonly code: string,
     message: string,
     readonly details?: unknown,
@@ -19,14 +31,22 @@ export interface FieldProblem {
 }
 
 export class ValidationError extends AppError {
-  constructor(message: string, fields: FieldProblem[], statusCode = 422) {
-    super(statusCode, 'validation_failed', message, { fields });
+  constructor(
+    message: string,
+    fields: FieldProblem[],
+    problem: 'invalid' | 'malformed' = 'invalid',
+  ) {
+    super(problem, 'validation_failed', message, { fields });
   }
 }
 
 /** One field, one message: the common case. */
-export function invalidField(field: string, message: string, statusCode = 422): ValidationError {
-  return new ValidationError(`${field}: ${message}`, [{ field, message }], statusCode);
+export function invalidField(
+  field: string,
+  message: string,
+  problem: 'invalid' | 'malformed' = 'invalid',
+): ValidationError {
+  return new ValidationError(`${field}: ${message}`, [{ field, message }], problem);
 }
 
 /**
@@ -34,33 +54,33 @@ export function invalidField(field: string, message: string, statusCode = 422): 
  * for a foreign-key violation: another organization's record and no record look the same.
  */
 export function referenceNotFound(field: string): AppError {
-  return new AppError(422, 'invalid_reference', `${field}: no such record`, {
+  return new AppError('invalid', 'invalid_reference', `${field}: no such record`, {
     fields: [{ field, message: 'does not refer to a record of this organization' }],
   });
 }
 
 export class UnauthorizedError extends AppError {
   constructor(message = 'Authentication required') {
-    super(401, 'unauthorized', message);
+    super('unauthenticated', 'unauthorized', message);
   }
 }
 
 export class ForbiddenError extends AppError {
   constructor(message = 'You do not have permission to do this') {
-    super(403, 'forbidden', message);
+    super('forbidden', 'forbidden', message);
   }
 }
 
 /** Also what another organization's record looks like: indistinguishable from a missing one. */
 export class NotFoundError extends AppError {
   constructor(what = 'Record') {
-    super(404, 'not_found', `${what} not found`);
+    super('not_found', 'not_found', `${what} not found`);
   }
 }
 
 export class ConflictError extends AppError {
   constructor(message: string, details?: unknown) {
-    super(409, 'conflict', message, details);
+    super('conflict', 'conflict', message, details);
   }
 }
 
@@ -69,6 +89,6 @@ export class RateLimitedError extends AppError {
     readonly retryAfterSeconds: number,
     message = 'Too many attempts; try again later',
   ) {
-    super(429, 'rate_limited', message, { retry_after_seconds: retryAfterSeconds });
+    super('rate_limited', 'rate_limited', message, { retry_after_seconds: retryAfterSeconds });
   }
 }

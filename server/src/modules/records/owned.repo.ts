@@ -1,0 +1,164 @@
+import { sql } from 'kysely';
+import type { Tx } from '../../db/tenant.js';
+import {
+  matchingText,
+  runList,
+  type AnyQuery,
+  type ListPage,
+  type ListParams,
+} from '../../lib/list-query.js';
+import { KIND_FILTERS } from './filters.js';
+import { RECORD_KINDS, type RecordKind, type RecordKindDefinition } from './registry.js';
+
+/**
+ * The SQL every kind of owned record shares, driven by its registry entry: its table, the
+ * columns it is read with and which of them hold JSON.
+ */
+
+/** What every owned record has. */
+export interface OwnedRow {
+  id: string;
+  owner_id: string | null;
+}
+
+function definition(kind: RecordKind): RecordKindDefinition {
+  return RECORD_KINDS[kind];
+}
+
+/** A kind's columns, read from `table` (the list's alias, or the table's name in RETURNING). */
+export function recordSelection(kind: RecordKind, table: string) {
+  const def = definition(kind);
+  return [
+    ...def.columns.map((column) => sql.ref(`${table}.${column}`).as(column)),
+    ...(def.computed?.(table) ?? []),
+  ];
+}
+
+/** The values as the table stores them: objects of JSON columns as JSON text. */
+function stored(kind: RecordKind, values: object): Record<string, unknown> {
+  const row: Record<string, unknown> = { ...values };
+  for (const column of definition(kind).json ?? []) {
+    if (row[column] !== undefined) row[column] = JSON.stringify(row[column]);
+  }
+  return row;
+}
+
+/** The kind's table as `r`, named (not a raw reference) so that the organization pin sees it. */
+function aliased(tx: Tx, kind: RecordKind): AnyQuery {
+  return tx.selectFrom(`${definition(kind).table} as r` as 'leads') as AnyQuery;
+}
+
+export function listRecords<Row extends OwnedRow>(
+  tx: Tx,
+  kind: RecordKind,
+  params: ListParams,
+  filters: object,
+): Promise<ListPage<Row>> {
+  const { list } = definition(kind);
+  return runList<Row>(tx, list, params, {
+    select: (query) => query.select(recordSelection(kind, list.alias)),
+    filter: (query) => KIND_FILTERS[kind].apply(query, filters as Record<string, unknown>),
+  });
+}
+
+export function findRecord<Row extends OwnedRow>(
+  tx: Tx,
+  kind: RecordKind,
+  id: string,
+  options: { lock?: boolean } = {},
+): Promise<Row | undefined> {
+  let query = aliased(tx, kind).select(recordSelection(kind, 'r')).where(sql.ref('r.id'), '=', id);
+  if (options.lock) query = query.forUpdate();
+  return query.executeTakeFirst() as Promise<Row | undefined>;
+}
+
+export function insertRecord<Row extends OwnedRow>(
+  tx: Tx,
+  kind: RecordKind,
+  actor: { orgId: string; userId: string },
+  values: object,
+): Promise<Row> {
+  const { table } = definition(kind);
+  return tx
+    .insertInto(table)
+    .values({ ...stored(kind, values), org_id: actor.orgId, created_by: actor.userId } as never)
+    .returning(recordSelection(kind, table))
+    .executeTakeFirstOrThrow() as unknown as Promise<Row>;
+}
+
+export function updateRecord<Row extends OwnedRow>(
+  tx: Tx,
+  kind: RecordKind,
+  id: string,
+  values: object,
+): Promise<Row | undefined> {
+  const { table } = definition(kind);
+  return tx
+    .updateTable(table)
+    .set(stored(kind, values) as never)
+    .where('id', '=', id)
+    .returning(recordSelection(kind, table))
+    .executeTakeFirst() as unknown as Promise<Row | undefined>;
+}
+
+export async function deleteRecords(tx: Tx, kind: RecordKind, ids: string[]): Promise<number> {
+  const result = await tx
+    .deleteFrom(definition(kind).table)
+    .where('id', 'in', ids)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export interface LockedRecord extends OwnedRow {
+  /** What a person calls the record: a lead's or contact's full name, an account's or deal's name. */
+  name: string;
+}
+
+/** Which records a bulk action takes: the ones named, or at most `limit` matching a list's filters. */
+export type RecordSelection =
+  { ids: string[] } | { filters: { q?: string } & Record<string, unknown>; limit: number };
+
+/**
+ * Locks the records of this organization that `selection` names. In id order, so that two bulk
+ * actions over overlapping records queue behind each other instead of deadlocking.
+ */
+export function lockRecords(
+  tx: Tx,
+  kind: RecordKind,
+  selection: RecordSelection,
+): Promise<LockedRecord[]> {
+  const def = definition(kind);
+  const { alias } = def.list;
+  const ref = (column: string) => sql.ref(`${alias}.${column}`);
+  let query = tx.selectFrom(`${def.table} as ${alias}` as 'leads') as AnyQuery;
+  if ('ids' in selection) {
+    query = query.where(ref('id'), 'in', selection.ids);
+  } else {
+    const { q, ...filters } = selection.filters;
+    query = KIND_FILTERS[kind].apply(query, filters);
+    if (q?.trim()) query = matchingText(query, alias, kind, q);
+    query = query.limit(selection.limit);
+  }
+  return query
+    .select([
+      sql<string>`${ref('id')}`.as('id'),
+      sql<string | null>`${ref('owner_id')}`.as('owner_id'),
+      def.title(alias).as('name'),
+    ])
+    .orderBy(ref('id'))
+    .forUpdate()
+    .execute() as Promise<LockedRecord[]>;
+}
+
+export async function setOwner(
+  tx: Tx,
+  kind: RecordKind,
+  ids: string[],
+  ownerId: string | null,
+): Promise<void> {
+  await tx
+    .updateTable(definition(kind).table)
+    .set({ owner_id: ownerId })
+    .where('id', 'in', ids)
+    .execute();
+}

@@ -1,0 +1,148 @@
+import { withTenant, type Tx } from '../../db/tenant.js';
+import type { Caller, RequestContext } from '../../http/context.js';
+import { NotFoundError } from '../../lib/errors.js';
+import type { ListPage, ListParams } from '../../lib/list-query.js';
+import * as repo from './owned.repo.js';
+import { requireCanDelete } from './permissions.js';
+import { afterOwnedRecordWrite } from './record-writes.js';
+import { RECORD_KINDS, type RecordKind } from './registry.js';
+import { tagsOf, type TagRef } from './tags.js';
+
+/**
+ * The one path of an owned record (a lead, an account, a contact, a deal): read, list, create,
+ * update and delete, with the sequence every write follows. A kind gives what is its own: how
+ * a notification names a record and what the API shows for a row.
+ */
+export interface OwnedKind<Row extends repo.OwnedRow, Out> {
+  kind: RecordKind;
+  /** What a person calls the record, e.g. `Ada Lovelace` in `Lead "Ada Lovelace"`. */
+  name: (row: Row) => string;
+  /** What the API returns for rows read or written, in the order given. */
+  present: (tx: Tx, rows: Row[]) => Promise<Out[]>;
+}
+
+/** A write to an owned record: column values, and the tags that replace its tags when given. */
+export interface OwnedWrite {
+  values: { owner_id?: string | null } & object;
+  tagIds?: string[];
+}
+
+/** A person's name as people read it: first name (when there is one) and last name. */
+export function fullName(person: { first_name: string; last_name: string }): string {
+  return [person.first_name, person.last_name].filter(Boolean).join(' ');
+}
+
+/** The rows with their tags, turned into what the API shows by `show`. */
+export function withTagsOf<Row extends repo.OwnedRow, Out>(
+  kind: RecordKind,
+  show: (row: Row, tags: TagRef[]) => Out,
+): (tx: Tx, rows: Row[]) => Promise<Out[]> {
+  return async (tx, rows) => {
+    const tags = await tagsOf(
+      tx,
+      kind,
+      rows.map((row) => row.id),
+    );
+    return rows.map((row) => show(row, tags.get(row.id) ?? []));
+  };
+}
+
+export function ownedRecords<Row extends repo.OwnedRow, Out>(spec: OwnedKind<Row, Out>) {
+  const { kind, present } = spec;
+  const notFound = () => new NotFoundError(RECORD_KINDS[kind].label.one);
+  const one = async (tx: Tx, row: Row) => (await present(tx, [row]))[0]!;
+
+  /** The record, or 404: another organization's record is not there either. */
+  async function find(tx: Tx, id: string, options: { lock?: boolean } = {}): Promise<Row> {
+    const row = await repo.findRecord<Row>(tx, kind, id, options);
+    if (!row) throw notFound();
+    return row;
+  }
+
+  /** Tags and the new owner's notification, in the transaction of the write. */
+  function afterWrite(
+    tx: Tx,
+    actor: Caller,
+    row: Row,
+    tagIds: string[] | undefined,
+    previousOwnerId?: string | null,
+  ): Promise<void> {
+    return afterOwnedRecordWrite(tx, actor, {
+      type: kind,
+      recordId: row.id,
+      tagIds,
+      label: `${RECORD_KINDS[kind].label.one} "${spec.name(row)}"`,
+      ownerId: row.owner_id,
+      previousOwnerId,
+    });
+  }
+
+  /**
+   * Creates a record inside the caller's transaction, owned by the caller unless the values
+   * say otherwise: the one way to create one, also used when a lead is converted.
+   */
+  async function insert(tx: Tx, actor: Caller, write: OwnedWrite): Promise<Out> {
+    const row = await repo.insertRecord<Row>(tx, kind, actor, {
+      ...write.values,
+      owner_id: write.values.owner_id === undefined ? actor.userId : write.values.owner_id,
+    });
+    await afterWrite(tx, actor, row, write.tagIds);
+    return one(tx, row);
+  }
+
+  return {
+    find,
+    afterWrite,
+    insert,
+    present: one,
+
+    list(ctx: RequestContext, params: ListParams, filters: object): Promise<ListPage<Out>> {
+      return withTenant(ctx.deps.db, ctx, async (tx) => {
+        const page = await repo.listRecords<Row>(tx, kind, params, filters);
+        return { ...page, data: await present(tx, page.data) };
+      });
+    },
+
+    get(ctx: RequestContext, id: string): Promise<Out> {
+      return withTenant(ctx.deps.db, ctx, async (tx) => one(tx, await find(tx, id)));
+    },
+
+    create(ctx: RequestContext, write: OwnedWrite): Promise<Out> {
+      return withTenant(ctx.deps.db, ctx, (tx) => insert(tx, ctx, write));
+    },
+
+    /**
+     * Locks the record (404 when missing), writes the values (or what `steps.write` makes of
+     * them), then runs `steps.after` and the after-write of every owned record.
+     */
+    update(
+      ctx: RequestContext,
+      id: string,
+      write: OwnedWrite,
+      steps: {
+        write?: (tx: Tx, before: Row) => Promise<Row>;
+        after?: (tx: Tx, row: Row) => Promise<void>;
+      } = {},
+    ): Promise<Out> {
+      return withTenant(ctx.deps.db, ctx, async (tx) => {
+        const before = await find(tx, id, { lock: true });
+        const row = steps.write
+          ? await steps.write(tx, before)
+          : Object.keys(write.values).length > 0
+            ? (await repo.updateRecord<Row>(tx, kind, id, write.values))!
+            : before;
+        await steps.after?.(tx, row);
+        await afterWrite(tx, ctx, row, write.tagIds, before.owner_id);
+        return one(tx, row);
+      });
+    },
+
+    /** Deletes a record: its owner or an admin may. */
+    remove(ctx: RequestContext, id: string): Promise<void> {
+      return withTenant(ctx.deps.db, ctx, async (tx, member) => {
+        requireCanDelete(member, await find(tx, id, { lock: true }));
+        await repo.deleteRecords(tx, kind, [id]);
+      });
+    },
+  };
+}
