@@ -39,6 +39,7 @@ const EnvSchema = Type.Object({
   HTTP_BODY_LIMIT_BYTES: Type.Optional(Type.String({ pattern: '^[1-9][0-9]*$' })),
   DB_STATEMENT_TIMEOUT_MS: Type.Optional(Type.String({ pattern: '^[1-9][0-9]*$' })),
   DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: Type.Optional(Type.String({ pattern: '^[1-9][0-9]*$' })),
+  IMPORT_STALLED_SECONDS: Type.Optional(Type.String({ pattern: '^[1-9][0-9]*$' })),
 });
 
 /** How long one client may hold the server, and how much it may send. */
@@ -100,6 +101,8 @@ export interface Config {
   http: HttpLimits;
   databaseTimeouts: DatabaseTimeouts;
   webBuildDir: string;
+  /** An import run whose job has been locked this long lost its worker, and is resumed. */
+  importStalledSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -187,5 +190,6 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
       ),
     },
     webBuildDir: path.resolve(import.meta.dirname, '../../web/build'),
+    importStalledSeconds: Number(env.IMPORT_STALLED_SECONDS ?? 60),
   };
 }

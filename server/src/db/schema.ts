@@ -358,7 +358,74 @@ export interface SearchTermsTable {
   weight: number;
 }
 
+export type ImportStatus =
+  'uploaded' | 'queued' | 'running' | 'completed' | 'cancelled' | 'failed' | 'undone';
+
+/** A jsonb column: written as JSON text, read as the value. */
+type JsonColumn<T> = ColumnType<T, string, string>;
+
+export interface ImportsTable extends RecordColumns {
+  kind: RecordType;
+  file_name: string;
+  status: Generated<ImportStatus>;
+  encoding: string;
+  delimiter: string;
+  columns: JsonColumn<unknown>;
+  row_count: Generated<number>;
+  ragged_count: Generated<number>;
+  ragged_lines: Generated<number[]>;
+  mapping: JsonColumn<unknown> | null;
+  options: JsonColumn<unknown> | null;
+  dry_run: JsonColumn<unknown> | null;
+  counts: JsonColumn<unknown> | null;
+  rows_done: Generated<number>;
+  last_line: Generated<number>;
+  started_at: NullableMoment;
+  heartbeat_at: NullableMoment;
+  finished_at: NullableMoment;
+  error: string | null;
+  undone_at: NullableMoment;
+  undone_by: string | null;
+}
+
+export interface ImportRowsTable {
+  org_id: string;
+  import_id: string;
+  line: number;
+  cells: JsonColumn<string[]>;
+}
+
+export interface ImportRejectionsTable {
+  org_id: string;
+  import_id: string;
+  phase: 'dry_run' | 'run';
+  line: number;
+  problems: JsonColumn<{ column: string; reason: string }[]>;
+}
+
+export interface ImportRecordsTable {
+  org_id: string;
+  import_id: string;
+  record_type: RecordType;
+  record_id: string;
+  action: 'created' | 'updated';
+  previous: JsonColumn<Record<string, unknown>>;
+  applied_at: ColumnType<Date, Date | undefined, never>;
+}
+
+export interface ImportTemplatesTable extends RecordColumns {
+  name: string;
+  kind: RecordType;
+  /** Which header of a file goes to which field. */
+  mapping: JsonColumn<{ header: string; field: string }[]>;
+}
+
 export interface CrmDatabase {
+  imports: ImportsTable;
+  import_rows: ImportRowsTable;
+  import_rejections: ImportRejectionsTable;
+  import_records: ImportRecordsTable;
+  import_templates: ImportTemplatesTable;
   pipelines: PipelinesTable;
   pipeline_stages: PipelineStagesTable;
   tags: TagsTable;

@@ -24,6 +24,7 @@ import { searchRoutes } from '../modules/search/search.routes.js';
 import { dashboardRoutes } from '../modules/dashboard/dashboard.routes.js';
 import { notificationRoutes } from '../modules/notifications/notifications.routes.js';
 import { sampleDataRoutes } from '../modules/sample-data/sample-data.routes.js';
+import { importRoutes } from '../modules/imports/imports.routes.js';
 import { requireSignedIn } from './authenticate.js';
 
 /** Every route of the public REST API, version 1. */
@@ -54,5 +55,6 @@ export const apiV1Routes: FastifyPluginAsyncTypebox = async (app) => {
     await signedIn.register(dashboardRoutes);
     await signedIn.register(notificationRoutes);
     await signedIn.register(sampleDataRoutes);
+    await signedIn.register(importRoutes);
   });
 };

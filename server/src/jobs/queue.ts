@@ -11,6 +11,7 @@ export interface TaskPayloads {
   notification__email: { org_id: string; notification_id: string };
   notifications__daily_digest: { org_id: string };
   task__due: { org_id: string; task_id: string };
+  import__run: { org_id: string; import_id: string };
 }
 
 export type TaskName = keyof TaskPayloads;
