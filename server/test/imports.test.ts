@@ -285,6 +285,85 @@ describe('CSV import of leads', () => {
   });
 });
 
+describe('CSV import of accounts, contacts and deals', () => {
+  let owner: SignedUp;
+  beforeAll(async () => {
+    owner = await signUp(t.app, 'kinds');
+  });
+
+  async function importFile(kind: string, file: string, fields: (string | null)[], extra = {}) {
+    const { id } = await uploaded(owner, file, `kind=${kind}&file_name=${kind}s.csv`);
+    const mapping = fields.flatMap((field, column) => (field ? [{ column, field }] : []));
+    const dry = await call(owner, 'POST', `/imports/${id}/dry-run`, {
+      mapping,
+      duplicates: 'skip',
+      ...extra,
+    });
+    expect(dry.statusCode, dry.body).toBe(200);
+    const done = await runToEnd(owner, id);
+    expect(done.counts).toEqual(dry.json().counts);
+    return dry.json();
+  }
+
+  it('links contacts to accounts by name or domain, deals to accounts, contacts and stages', async () => {
+    const accounts = await importFile(
+      'account',
+      'Account Name,Website,Domain,Employees,Owner\nAcme,https://acme.example,acme.example,"1,200",OWNER\nGlobex,,globex.example,12,\nAcme,,,,\n'.replace(
+        'OWNER',
+        owner.email,
+      ),
+      ['name', 'website', 'domain', 'employees', 'owner'],
+    );
+    // The second Acme duplicates the first row of the file: skipped.
+    expect(accounts.counts).toEqual({ created: 2, updated: 0, skipped: 1, rejected: 0 });
+
+    const contacts = await importFile(
+      'contact',
+      'Last Name,Email,Company,Do not contact\nRoe,roe@acme.example,Acme,yes\nDoe,doe@globex.example,globex.example,no\nPoe,poe@x.example,Initech,\n',
+      ['last_name', 'email', 'account', 'do_not_contact'],
+    );
+    expect(contacts.counts).toEqual({ created: 2, updated: 0, skipped: 0, rejected: 1 });
+    expect(contacts.rejected).toEqual([
+      { line: 4, problems: [{ column: 'Company', reason: 'no account "Initech"' }] },
+    ]);
+
+    const deals = await importFile(
+      'deal',
+      'Deal Name,Amount,Account,Contact Email,Stage,Close Date\nBig one,$22k,Acme,roe@acme.example,Qualification,03/04/2026\nOther,10,Globex,,Nowhere,\n',
+      ['name', 'amount', 'account', 'primary_contact', 'stage', 'expected_close_date'],
+      { date_format: 'DD/MM/YYYY' },
+    );
+    expect(deals.counts).toEqual({ created: 1, updated: 0, skipped: 0, rejected: 1 });
+    expect(deals.rejected[0].problems[0].column).toBe('Stage');
+
+    const rows = await t.ownerQuery(
+      `SELECT c.last_name, a.name AS account, c.do_not_contact FROM contacts c
+       JOIN accounts a ON a.org_id = c.org_id AND a.id = c.account_id
+       WHERE c.org_id = $1 ORDER BY c.last_name`,
+      [owner.orgId],
+    );
+    expect(rows).toEqual([
+      { last_name: 'Doe', account: 'Globex', do_not_contact: false },
+      { last_name: 'Roe', account: 'Acme', do_not_contact: true },
+    ]);
+    const [deal] = await t.ownerQuery(
+      `SELECT d.amount::text, d.expected_close_date::text, a.name AS account, c.email, s.name AS stage
+       FROM deals d JOIN accounts a ON a.org_id = d.org_id AND a.id = d.account_id
+       JOIN contacts c ON c.org_id = d.org_id AND c.id = d.primary_contact_id
+       JOIN pipeline_stages s ON s.org_id = d.org_id AND s.id = d.stage_id
+       WHERE d.org_id = $1`,
+      [owner.orgId],
+    );
+    expect(deal).toEqual({
+      amount: '22000.00',
+      expected_close_date: '2026-04-03',
+      account: 'Acme',
+      email: 'roe@acme.example',
+      stage: 'Qualification',
+    });
+  });
+});
+
 describe('files the import refuses', () => {
   let owner: SignedUp;
   beforeAll(async () => {
