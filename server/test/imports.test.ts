@@ -1,3 +1,5 @@
+import http from 'node:http';
+import { Readable } from 'node:stream';
 import type { Runner } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signUp, type SignedUp, type TestApp } from './support/test-app.js';
@@ -412,6 +414,17 @@ describe('files the import refuses', () => {
     });
   }
 
+  it('refuses a NUL byte past the first 64 KiB, naming its line and column', async () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => `Person ${i},person${i}@example.com`);
+    const file = `Last name,Email\n${rows.join('\n')}\nNul,nul\u0000@example.com\n`;
+    const response = await upload(owner, file);
+    expect(response.statusCode).toBe(422);
+    expect(response.json().error).toMatchObject({
+      code: 'not_text',
+      details: { line: 3002, column: 'Email' },
+    });
+  });
+
   it('refuses bytes that are not UTF-8 in a file said to be UTF-8, naming the line', async () => {
     const file = Buffer.concat([
       Buffer.from('Last name\nA\n'),
@@ -443,5 +456,36 @@ describe('files the import refuses', () => {
     const two = await uploaded(owner, utf16);
     expect(two).toMatchObject({ encoding: 'utf-16le', delimiter: '\t' });
     expect(two.columns[0]!.samples).toEqual(['Müller']);
+  });
+});
+
+// Last: it closes the app after listening on a port.
+describe('an upload over a real connection', () => {
+  let owner: SignedUp;
+  beforeAll(async () => {
+    owner = await signUp(t.app, 'streamed');
+  });
+
+  it('takes an upload streamed over a real connection, not only an injected one', async () => {
+    const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const response = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const request = http.request(
+          `${address}/api/v1/imports?kind=lead&file_name=streamed.csv`,
+          { method: 'POST', headers: { ...owner.auth, 'content-type': 'text/csv' } },
+          (res) => {
+            let body = '';
+            res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+          },
+        );
+        request.on('error', reject);
+        Readable.from(['Last name,Email\n', 'Streamed,streamed@example.com\n']).pipe(request);
+      });
+      expect(response.status, response.body).toBe(201);
+      expect(JSON.parse(response.body).row_count).toBe(1);
+    } finally {
+      await t.app.close();
+    }
   });
 });

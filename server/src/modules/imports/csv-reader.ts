@@ -106,7 +106,9 @@ function isUtf8(head: Buffer): boolean {
   }
 }
 
-function chooseEncoding(head: Buffer, requested: Encoding | 'auto'): Encoding {
+function chooseEncoding(whole: Buffer, requested: Encoding | 'auto'): Encoding {
+  // The first chunk may be the whole file: only its start decides.
+  const head = whole.subarray(0, SNIFF_BYTES);
   const mark = byteOrderMark(head);
   const detected = mark?.encoding ?? unmarkedUtf16(head);
   if (requested !== 'auto') return requested;
@@ -409,6 +411,13 @@ export async function readCsv(
         throw new CsvProblem(
           'cell_too_long',
           `Line ${line}, column "${column}": the cell holds ${cell.length} characters; at most ${CSV_LIMITS.maxCellChars} are allowed`,
+          { line, column },
+        );
+      }
+      if (cell.includes('\u0000')) {
+        throw new CsvProblem(
+          'not_text',
+          `Line ${line}, column "${column}": the cell holds a NUL byte, which no text file has`,
           { line, column },
         );
       }
