@@ -16,6 +16,7 @@ const BENCHMARKS = [
   'api-floor',
   'tenant-skew',
   'migrations',
+  'import',
 ];
 
 const args = process.argv.slice(2);
