@@ -135,3 +135,56 @@ BEGIN
 END
 $$;
 
+
+-- Each entry of a record's history written by an import names it: the import's batches set
+-- app.current_import in their transaction, as requests set the user.
+ALTER TABLE audit_log ADD COLUMN import_id uuid;
+
+CREATE OR REPLACE FUNCTION audit_record_change() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  audited_table text := TG_ARGV[0];
+  old_row jsonb := CASE WHEN TG_OP <> 'INSERT' THEN to_jsonb(OLD) END;
+  new_row jsonb := CASE WHEN TG_OP <> 'DELETE' THEN to_jsonb(NEW) END;
+  subject jsonb := coalesce(new_row, old_row);
+  changed jsonb := '{}';
+  secret_columns text[] := coalesce(TG_ARGV[1:], '{}');
+  column_name text;
+  before_value jsonb;
+  after_value jsonb;
+BEGIN
+  IF audited_table IS NULL THEN
+    RAISE EXCEPTION 'audit_record_change() needs the table name as its first argument';
+  END IF;
+  FOR column_name IN SELECT jsonb_object_keys(subject) LOOP
+    CONTINUE WHEN column_name IN ('org_id', 'created_at', 'updated_at');
+    CONTINUE WHEN column_name LIKE '%\_folded';
+    before_value := old_row -> column_name;
+    after_value := new_row -> column_name;
+    CONTINUE WHEN TG_OP = 'UPDATE' AND before_value IS NOT DISTINCT FROM after_value;
+    -- A column that is empty before and after says nothing.
+    CONTINUE WHEN coalesce(before_value, 'null') = 'null' AND coalesce(after_value, 'null') = 'null';
+    IF column_name = ANY (secret_columns) THEN
+      before_value := CASE WHEN before_value IS NOT NULL THEN '"[redacted]"'::jsonb END;
+      after_value := CASE WHEN after_value IS NOT NULL THEN '"[redacted]"'::jsonb END;
+    END IF;
+    changed := changed || jsonb_build_object(column_name, jsonb_strip_nulls(
+      jsonb_build_object('old', before_value, 'new', after_value)));
+  END LOOP;
+  IF TG_OP = 'UPDATE' AND changed = '{}' THEN
+    RETURN NULL;
+  END IF;
+  INSERT INTO audit_log (org_id, actor_id, action, table_name, record_id, changes, import_id)
+  VALUES (
+    CASE WHEN audited_table = 'orgs' THEN subject ->> 'id' ELSE subject ->> 'org_id' END::uuid,
+    nullif(current_setting('app.current_user', true), '')::uuid,
+    lower(TG_OP),
+    audited_table,
+    (subject ->> 'id')::uuid,
+    changed,
+    nullif(current_setting('app.current_import', true), '')::uuid
+  );
+  RETURN NULL;
+END
+$$;
+REVOKE ALL ON FUNCTION audit_record_change() FROM PUBLIC;

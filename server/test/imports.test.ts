@@ -185,6 +185,14 @@ describe('CSV import of leads', () => {
         changes: expect.objectContaining({ import_id: importId, created: 2, rejected: 3 }),
       },
     ]);
+    const [ada] = await t.ownerQuery<{ id: string }>(
+      `SELECT id FROM leads WHERE org_id = $1 AND email = 'ada@example.com'`,
+      [owner.orgId],
+    );
+    const adaHistory = await call(owner, 'GET', `/audit-log/records/${ada!.id}`);
+    const entries = adaHistory.json<{ data: { action: string; import_id: string | null }[] }>()
+      .data;
+    expect(entries.find((entry) => entry.action === 'insert')?.import_id).toBe(importId);
     const [searchable] = await t.ownerQuery<{ count: number }>(
       `SELECT count(*)::int AS count FROM search_terms WHERE org_id = $1 AND term = 'lovelace'`,
       [owner.orgId],

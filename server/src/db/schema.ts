@@ -126,6 +126,8 @@ export interface AuditLogTable {
   table_name: string | null;
   record_id: string | null;
   changes: Json;
+  /** The import whose batch made the change, if one did. */
+  import_id: ColumnType<string | null, never, never>;
 }
 
 export interface Database extends CrmDatabase {

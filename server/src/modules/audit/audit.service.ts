@@ -13,6 +13,7 @@ export interface AuditEntry {
   table_name: string | null;
   record_id: string | null;
   changes: Record<string, unknown>;
+  import_id: string | null;
 }
 
 export interface AuditPage {
@@ -96,6 +97,7 @@ async function toPage(
       table_name: row.table_name,
       record_id: row.record_id,
       changes: row.changes,
+      import_id: row.import_id,
     })),
     next_cursor:
       rows.length > limit && last

@@ -47,6 +47,7 @@ async function applyBatch(
         heartbeat_at: now,
       });
     }
+    await repo.markImportWrites(tx, row.id);
     const rows = await repo.readRows(tx, row.id, row.last_line, BATCH_ROWS);
     const counts = (row.counts as Counts | null) ?? NO_COUNTS;
     if (rows.length === 0) {

@@ -268,6 +268,11 @@ export async function fold(tx: Tx, values: string[]): Promise<Map<string, string
 
 // Applying a batch ---------------------------------------------------------------------------
 
+/** The history entries the rest of this transaction writes name the import that made them. */
+export async function markImportWrites(tx: Tx, importId: string): Promise<void> {
+  await sql`SELECT set_config('app.current_import', ${importId}, true)`.execute(tx);
+}
+
 /** Inserts new records (their ids chosen by the caller) and remembers that this import made them. */
 export async function insertRecords(
   tx: Tx,

@@ -2086,6 +2086,12 @@ export interface paths {
                                 changes: {
                                     [key: string]: unknown;
                                 };
+                                /**
+                                 * Format: uuid
+                                 * @description The import that made this change (`GET /imports/{import_id}`), if one did
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                import_id: string | null;
                             }[];
                             /** @description Pass as cursor for the next page; null on the last page */
                             next_cursor: string | null;
@@ -2206,6 +2212,12 @@ export interface paths {
                                 changes: {
                                     [key: string]: unknown;
                                 };
+                                /**
+                                 * Format: uuid
+                                 * @description The import that made this change (`GET /imports/{import_id}`), if one did
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                import_id: string | null;
                             }[];
                             /** @description Pass as cursor for the next page; null on the last page */
                             next_cursor: string | null;
