@@ -276,6 +276,27 @@ describe('CSV import of leads', () => {
     expect(status.json().status).toBe('undone');
   });
 
+  it('says so when the run did not do what the dry run said, because the data changed', async () => {
+    const { id } = await uploaded(owner, 'Last name,Email\nNew,changed@example.com\n');
+    const dry = await call(owner, 'POST', `/imports/${id}/dry-run`, {
+      mapping: [
+        { column: 0, field: 'last_name' },
+        { column: 1, field: 'email' },
+      ],
+      duplicates: 'skip',
+    });
+    expect(dry.json().counts).toEqual({ created: 1, updated: 0, skipped: 0, rejected: 0 });
+    // Between the dry run and the run, someone adds a lead with the same email.
+    const added = await call(owner, 'POST', '/leads', {
+      last_name: 'Earlier',
+      email: 'changed@example.com',
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    const done = await runToEnd(owner, id);
+    expect(done.counts).toEqual({ created: 0, updated: 0, skipped: 1, rejected: 0 });
+    expect(done.differs_from_dry_run).toBe(true);
+  });
+
   it('another organization sees none of the imports, rows or mappings', async () => {
     const other = await signUp(t.app, 'other');
     expect((await call(other, 'GET', `/imports/${importId}`)).statusCode).toBe(404);
