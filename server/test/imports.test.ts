@@ -2,6 +2,7 @@ import http from 'node:http';
 import { Readable } from 'node:stream';
 import type { Runner } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { joinByInvitation } from './support/members.js';
 import { createTestApp, signUp, type SignedUp, type TestApp } from './support/test-app.js';
 import { drainJobs, startTestWorker } from './support/worker.js';
 
@@ -295,6 +296,13 @@ describe('CSV import of leads', () => {
     const done = await runToEnd(owner, id);
     expect(done.counts).toEqual({ created: 0, updated: 0, skipped: 1, rejected: 0 });
     expect(done.differs_from_dry_run).toBe(true);
+  });
+
+  it('lets members read imports but only admins upload, run or undo them', async () => {
+    const member = await joinByInvitation(t.app, owner, 'member');
+    expect((await upload(member, 'Last name\nX\n')).statusCode).toBe(403);
+    expect((await call(member, 'GET', `/imports/${importId}`)).statusCode).toBe(200);
+    expect((await call(member, 'POST', `/imports/${importId}/undo`, {})).statusCode).toBe(403);
   });
 
   it('another organization sees none of the imports, rows or mappings', async () => {
