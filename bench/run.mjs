@@ -17,6 +17,7 @@ const BENCHMARKS = [
   'tenant-skew',
   'migrations',
   'export',
+  'import',
 ];
 
 const args = process.argv.slice(2);

@@ -27,6 +27,7 @@ const NAMED_VALUE_LISTS = {
   'tasks.type': { type: 'TaskType', values: 'TASK_TYPES' },
   'notifications.kind': { type: 'NotificationKind', values: 'NOTIFICATION_KINDS' },
   'search_terms.record_type': { type: 'RecordType', values: 'RECORD_TYPES' },
+  'imports.status': { type: 'ImportStatus', values: 'IMPORT_STATUSES' },
 };
 
 /** Columns whose type says more than the catalog can. */
@@ -48,7 +49,10 @@ type CreatedAt = ColumnType<Date, Date | undefined, never>;
 type UpdatedAt = ColumnType<Date, Date | undefined, never>;
 /** Computed by the database (generated or identity columns): read, never written. */
 type ReadOnly<T> = ColumnType<T, never, never>;
+/** jsonb: written as JSON text, read as the value. */
 type Json = ColumnType<unknown, string, string>;
+type JsonWithDefault = ColumnType<unknown, string | undefined, string>;
+type NullableJson = ColumnType<unknown, string | null | undefined, string | null>;
 type Address = ColumnType<Record<string, string>, string | undefined, string>;
 /** numeric: pg returns a string so that no precision is lost; the API may write numbers. */
 type Money = ColumnType<string, string | number, string | number>;
@@ -80,6 +84,8 @@ function baseType(column) {
     case '_uuid':
     case '_text':
       return 'string[]';
+    case '_int4':
+      return 'number[]';
     case 'timestamptz':
       return 'Date';
     default:
@@ -104,7 +110,11 @@ function columnType(column, valueType, stampedTables) {
   if (column.udt_name === 'numeric') return nullable ? 'NullableMoney' : 'Money';
   if (column.udt_name === 'date' && nullable) return 'NullableDay';
   if (column.udt_name === 'timestamptz' && nullable) return 'NullableMoment';
-  if (column.udt_name === 'jsonb') return name.endsWith('address') ? 'Address' : 'Json';
+  if (column.udt_name === 'jsonb') {
+    if (name.endsWith('address')) return 'Address';
+    if (nullable) return 'NullableJson';
+    return column.column_default !== null ? 'JsonWithDefault' : 'Json';
+  }
   const type = (valueType ?? baseType(column)) + (nullable ? ' | null' : '');
   return column.column_default !== null ? `Generated<${type}>` : type;
 }

@@ -14,10 +14,10 @@ export function tokenFor(org) {
 }
 
 /** The API (bench/lib/server.mjs) in a child process; `peakRssMb` reads the kernel's high-water mark. */
-export async function startApi({ appUrl, explicitUrl, poolSize = 20 }) {
+export async function startApi({ appUrl, explicitUrl, poolSize = 20, env = {} }) {
   const child = fork(
     new URL('./server.mjs', import.meta.url),
-    [JSON.stringify({ appUrl, explicitUrl, poolSize, jwtSecret: JWT_SECRET })],
+    [JSON.stringify({ appUrl, explicitUrl, poolSize, jwtSecret: JWT_SECRET, env })],
     { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
   );
   const port = await new Promise((resolve, reject) => {
@@ -29,6 +29,10 @@ export async function startApi({ appUrl, explicitUrl, poolSize = 20 }) {
     pid: child.pid,
     agent,
     port,
+    rssMb() {
+      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024);
+    },
     peakRssMb() {
       const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
       return Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)[1]) / 1024);

@@ -29,6 +29,7 @@ const config = loadConfig({
   DB_POOL_SIZE: String(settings.poolSize),
   LOG_LEVEL: 'silent',
   DATA_DIR: path.join(os.tmpdir(), 'rampart-bench'),
+  ...settings.env,
 });
 const database = openDatabase(settings.appUrl, settings.poolSize);
 const deps = { config, db: database.db, mailer: createMailer(config) };

@@ -40,6 +40,7 @@ const EnvSchema = Type.Object({
   DB_STATEMENT_TIMEOUT_MS: Type.Optional(Type.String({ pattern: '^[1-9][0-9]*$' })),
   DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: Type.Optional(Type.String({ pattern: '^[1-9][0-9]*$' })),
   EXPORT_RETENTION_HOURS: Type.Optional(Type.String({ pattern: '^[0-9]+(\\.[0-9]+)?$' })),
+  IMPORT_STALLED_SECONDS: Type.Optional(Type.String({ pattern: '^[1-9][0-9]*$' })),
 });
 
 /** How long one client may hold the server, and how much it may send. */
@@ -103,6 +104,8 @@ export interface Config {
   /** How long an organization export can be downloaded before its file is removed. */
   exportRetentionHours: number;
   webBuildDir: string;
+  /** An import run whose job has been locked this long lost its worker, and is resumed. */
+  importStalledSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -191,5 +194,6 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
     },
     exportRetentionHours: Number(env.EXPORT_RETENTION_HOURS ?? 24),
     webBuildDir: path.resolve(import.meta.dirname, '../../web/build'),
+    importStalledSeconds: Number(env.IMPORT_STALLED_SECONDS ?? 60),
   };
 }

@@ -124,6 +124,18 @@ function tenantWallSuite(wallDown: boolean): void {
       { org_id: owner.orgId, export_id: orgExport.id },
     );
     const notifications = await api(owner, 'GET', '/notifications');
+    const upload = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/imports?kind=lead&file_name=leads.csv',
+      headers: { ...owner.auth, 'content-type': 'text/csv' },
+      payload: `Last name,Email\n${label} imported,${label.toLowerCase()}-imported@example.com\n`,
+    });
+    if (upload.statusCode !== 201) throw new Error(`upload: ${upload.body}`);
+    const template = await api(owner, 'POST', '/import-templates', {
+      name: `${label} mapping`,
+      kind: 'lead',
+      mapping: [{ header: 'Email', field: 'email' }],
+    });
     return {
       user_id: member.userId,
       owner_id: member.userId,
@@ -145,6 +157,8 @@ function tenantWallSuite(wallDown: boolean): void {
       notification_id: notifications.data[0].id,
       export_id: orgExport.id,
       record_id: lead.id,
+      import_id: upload.json().id,
+      template_id: template.id,
       org_id: owner.orgId,
     };
   }

@@ -8,7 +8,10 @@ type CreatedAt = ColumnType<Date, Date | undefined, never>;
 type UpdatedAt = ColumnType<Date, Date | undefined, never>;
 /** Computed by the database (generated or identity columns): read, never written. */
 type ReadOnly<T> = ColumnType<T, never, never>;
+/** jsonb: written as JSON text, read as the value. */
 type Json = ColumnType<unknown, string, string>;
+type JsonWithDefault = ColumnType<unknown, string | undefined, string>;
+type NullableJson = ColumnType<unknown, string | null | undefined, string | null>;
 type Address = ColumnType<Record<string, string>, string | undefined, string>;
 /** numeric: pg returns a string so that no precision is lost; the API may write numbers. */
 type Money = ColumnType<string, string | number, string | number>;
@@ -23,6 +26,9 @@ export type Source = (typeof SOURCES)[number];
 
 export const EMAIL_STATUSES = ['queued', 'sent', 'kept', 'failed'] as const;
 export type EmailStatus = (typeof EMAIL_STATUSES)[number];
+
+export const IMPORT_STATUSES = ['uploaded', 'queued', 'running', 'completed', 'cancelled', 'failed', 'undone'] as const;
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 
 export const INVITED_ROLES = ['admin', 'member'] as const;
 export type InvitedRole = (typeof INVITED_ROLES)[number];
@@ -84,7 +90,8 @@ export interface AuditLogTable {
   action: string;
   table_name: string | null;
   record_id: string | null;
-  changes: Json;
+  changes: JsonWithDefault;
+  import_id: string | null;
 }
 
 export interface ContactsTable {
@@ -166,6 +173,71 @@ export interface EmailOutboxTable {
   attempts: Generated<number>;
   last_error: string | null;
   sent_at: NullableMoment;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  created_by: string | null;
+}
+
+export interface ImportRecordsTable {
+  org_id: string;
+  import_id: string;
+  record_type: 'lead' | 'account' | 'contact' | 'deal';
+  record_id: string;
+  action: 'created' | 'updated';
+  previous: JsonWithDefault;
+  applied_at: Generated<Date>;
+}
+
+export interface ImportRejectionsTable {
+  org_id: string;
+  import_id: string;
+  phase: 'dry_run' | 'run';
+  line: number;
+  problems: Json;
+}
+
+export interface ImportRowsTable {
+  org_id: string;
+  import_id: string;
+  line: number;
+  cells: Json;
+}
+
+export interface ImportTemplatesTable {
+  org_id: string;
+  id: Generated<string>;
+  name: string;
+  kind: 'lead' | 'account' | 'contact' | 'deal';
+  mapping: Json;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  created_by: string | null;
+}
+
+export interface ImportsTable {
+  org_id: string;
+  id: Generated<string>;
+  kind: 'lead' | 'account' | 'contact' | 'deal';
+  file_name: string;
+  status: Generated<ImportStatus>;
+  encoding: string;
+  delimiter: string;
+  columns: JsonWithDefault;
+  row_count: Generated<number>;
+  ragged_count: Generated<number>;
+  ragged_lines: Generated<number[]>;
+  mapping: NullableJson;
+  options: NullableJson;
+  dry_run: NullableJson;
+  counts: NullableJson;
+  rows_done: Generated<number>;
+  last_line: Generated<number>;
+  started_at: NullableMoment;
+  heartbeat_at: NullableMoment;
+  finished_at: NullableMoment;
+  error: string | null;
+  undone_at: NullableMoment;
+  undone_by: string | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
   created_by: string | null;
@@ -471,6 +543,11 @@ export interface Database {
   deal_stage_history: DealStageHistoryTable;
   deals: DealsTable;
   email_outbox: EmailOutboxTable;
+  import_records: ImportRecordsTable;
+  import_rejections: ImportRejectionsTable;
+  import_rows: ImportRowsTable;
+  import_templates: ImportTemplatesTable;
+  imports: ImportsTable;
   invitations: InvitationsTable;
   leads: LeadsTable;
   login_attempts: LoginAttemptsTable;

@@ -25,6 +25,7 @@ import { dashboardRoutes } from '../modules/dashboard/dashboard.routes.js';
 import { notificationRoutes } from '../modules/notifications/notifications.routes.js';
 import { exportRoutes } from '../modules/exports/exports.routes.js';
 import { sampleDataRoutes } from '../modules/sample-data/sample-data.routes.js';
+import { importRoutes } from '../modules/imports/imports.routes.js';
 import { requireSignedIn } from './authenticate.js';
 
 /** Every route of the public REST API, version 1. */
@@ -56,5 +57,6 @@ export const apiV1Routes: FastifyPluginAsyncTypebox = async (app) => {
     await signedIn.register(notificationRoutes);
     await signedIn.register(sampleDataRoutes);
     await signedIn.register(exportRoutes);
+    await signedIn.register(importRoutes);
   });
 };

@@ -13,6 +13,7 @@ const STATUS_OF: Record<Problem, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  too_large: 413,
   rate_limited: 429,
 };
 

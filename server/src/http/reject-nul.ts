@@ -2,6 +2,15 @@ import type { FastifyRequest } from 'fastify';
 import { invalidField } from '../lib/errors.js';
 
 /**
+ * Parsed JSON is made of plain objects and arrays; anything else is a body a route reads
+ * itself (a CSV upload is a stream, with its socket behind it) and checks itself.
+ */
+function isPlainObject(value: object): boolean {
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
+/**
  * The path of the first string holding a NUL character, which PostgreSQL text cannot store.
  * Recursive: bodies reach it no deeper than the JSON parser allows (json-body.ts).
  */
@@ -12,7 +21,7 @@ function findNul(value: unknown, path: string): string | null {
       const found = findNul(item, `${path}.${index}`);
       if (found) return found;
     }
-  } else if (value && typeof value === 'object') {
+  } else if (value && typeof value === 'object' && isPlainObject(value)) {
     for (const [key, item] of Object.entries(value)) {
       const found = findNul(item, path ? `${path}.${key}` : key);
       if (found) return found;

@@ -9,6 +9,7 @@ import { sendPasswordReset } from '../modules/auth/password-reset.task.js';
 import { sendDailyDigests } from '../modules/notifications/daily-digest.task.js';
 import { emailNotification } from '../modules/notifications/notification-email.task.js';
 import { remindTaskDue } from '../modules/tasks/task-due.task.js';
+import { runImport, unlockStalledImports } from '../modules/imports/import-run.task.js';
 import type { JobDeps } from './context.js';
 import type { TaskName, TaskPayloads } from './queue.js';
 
@@ -22,6 +23,7 @@ const handlers: Handlers = {
   task__due: remindTaskDue,
   exports__organization: runOrganizationExport,
   exports__expire: expireOrganizationExport,
+  import__run: runImport,
 };
 
 /** Task files cannot be TypeScript on Node 20, so the tasks are registered here in code. */
@@ -29,8 +31,11 @@ export function taskList(deps: JobDeps): TaskList {
   return Object.fromEntries(
     Object.entries(handlers).map(([name, handler]) => [
       name,
-      async (payload: unknown) => {
-        await (handler as (d: JobDeps, p: unknown) => Promise<void>)(deps, payload);
+      async (payload: unknown, helpers: { job: JobDeps['job'] }) => {
+        await (handler as (d: JobDeps, p: unknown) => Promise<void>)(
+          { ...deps, job: helpers.job },
+          payload,
+        );
       },
     ]),
   );
@@ -59,7 +64,7 @@ export async function startWorker(
   pgPool: pg.Pool,
   concurrency = 2,
 ): Promise<Runner> {
-  return run({
+  const runner = await run({
     pgPool,
     taskList: taskList(deps),
     concurrency,
@@ -71,4 +76,14 @@ export async function startWorker(
     parsedCronItems: [],
     logger: workerLogger(deps),
   });
+  const unlock = () =>
+    unlockStalledImports(deps.db, deps.config.importStalledSeconds).catch((error: unknown) =>
+      deps.log.warn({ err: error }, 'could not look for stalled imports'),
+    );
+  await unlock();
+  const timer = setInterval(unlock, (deps.config.importStalledSeconds * 1000) / 4);
+  timer.unref();
+  const stop = () => clearInterval(timer);
+  runner.promise.then(stop, stop);
+  return runner;
 }

@@ -12,6 +12,8 @@ export type Problem =
   /** Also what another organization's record looks like. */
   | 'not_found'
   | 'conflict'
+  /** More than the instance takes at once: a file over the upload limit. */
+  | 'too_large'
   | 'rate_limited';
 
 export class AppError extends Error {

@@ -26,6 +26,7 @@ export interface AuditRow {
   table_name: string | null;
   record_id: string | null;
   changes: Record<string, unknown>;
+  import_id: string | null;
 }
 
 /*
@@ -48,6 +49,7 @@ function selectRows(tx: Tx) {
       'table_name',
       'record_id',
       'changes',
+      'import_id',
     ]);
 }
 

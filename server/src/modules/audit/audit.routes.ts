@@ -34,6 +34,9 @@ const AuditEntrySchema = Type.Object({
     description:
       'For a change of a record, { column: { old, new } }, secrets shown as "[redacted]"; for a security event, its details',
   }),
+  import_id: Type.Union([Uuid, Type.Null()], {
+    description: 'The import that made this change (`GET /imports/{import_id}`), if one did',
+  }),
 });
 
 const AuditPageSchema = Type.Object({

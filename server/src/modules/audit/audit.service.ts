@@ -15,6 +15,7 @@ export interface AuditEntry {
   table_name: string | null;
   record_id: string | null;
   changes: Record<string, unknown>;
+  import_id: string | null;
 }
 
 export interface AuditPage {
@@ -84,6 +85,7 @@ async function toPage(
       table_name: row.table_name,
       record_id: row.record_id,
       changes: row.changes,
+      import_id: row.import_id,
     })),
     next_cursor: rows.length > limit && last ? encodeCursor([last.position_at, last.id]) : null,
   };

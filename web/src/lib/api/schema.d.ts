@@ -2207,6 +2207,12 @@ export interface paths {
                                 changes: {
                                     [key: string]: unknown;
                                 };
+                                /**
+                                 * Format: uuid
+                                 * @description The import that made this change (`GET /imports/{import_id}`), if one did
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                import_id: string | null;
                             }[];
                             /** @description Pass as cursor for the next page; null on the last page */
                             next_cursor: string | null;
@@ -2327,6 +2333,12 @@ export interface paths {
                                 changes: {
                                     [key: string]: unknown;
                                 };
+                                /**
+                                 * Format: uuid
+                                 * @description The import that made this change (`GET /imports/{import_id}`), if one did
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                import_id: string | null;
                             }[];
                             /** @description Pass as cursor for the next page; null on the last page */
                             next_cursor: string | null;
@@ -12886,6 +12898,1512 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Import history: the latest 100, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["def-13"][];
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Upload a CSV file to import (admins)
+         * @description The request body is the file itself, sent as `text/csv` (or `application/octet-stream`), read as a stream: up to 256 MB, 500 columns and 100000 characters a cell. The encoding (UTF-8 with or without BOM, UTF-16, Windows-1252) and the delimiter (comma, semicolon, tab) are detected. Answers each column's fill rate, sample values and suggested field. A file that cannot be read (binary, empty, header only, cut short, wrong encoding, formula cells) is refused with 422 naming the line and column, and nothing is kept.
+         */
+        post: {
+            parameters: {
+                query: {
+                    /** @description The kind of record each row becomes */
+                    kind: "lead" | "account" | "contact" | "deal";
+                    /** @description Shown in the history */
+                    file_name: string;
+                    /** @description The file's encoding; "auto" (the default) detects it */
+                    encoding?: "utf-8" | "utf-16le" | "utf-16be" | "windows-1252" | "auto";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            id: string;
+                            /**
+                             * @description The kind of record each row becomes
+                             * @enum {string}
+                             */
+                            kind: "lead" | "account" | "contact" | "deal";
+                            file_name: string;
+                            /**
+                             * @description uploaded: ready for a dry run and a run
+                             * @enum {string}
+                             */
+                            status: "uploaded" | "queued" | "running" | "completed" | "cancelled" | "failed" | "undone";
+                            encoding: string;
+                            delimiter: string;
+                            row_count: number;
+                            columns: {
+                                index: number;
+                                header: string;
+                                fill_rate: number;
+                                samples: string[];
+                                suggested_field: string | null;
+                            }[];
+                            /** @description Rows with more or fewer cells than the header */
+                            ragged_count: number;
+                            /** @description The first 100 of them */
+                            ragged_lines: number[];
+                            settings: components["schemas"]["def-12"] | (never | null);
+                            dry_run: {
+                                counts: {
+                                    created: number;
+                                    updated: number;
+                                    skipped: number;
+                                    rejected: number;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-31T09:00:00.000Z
+                                 */
+                                checked_at: string;
+                            } | null;
+                            counts: {
+                                created: number;
+                                updated: number;
+                                skipped: number;
+                                rejected: number;
+                            } | null;
+                            progress: {
+                                rows_done: number;
+                                percent: number;
+                                seconds_left: number | null;
+                            };
+                            /** @description The run did not do what the dry run said: the data changed in between */
+                            differs_from_dry_run: boolean;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            started_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            finished_at: string | null;
+                            error: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            undone_at: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            created_by: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{import_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One import: its columns, settings, dry run, progress and counts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    import_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            id: string;
+                            /**
+                             * @description The kind of record each row becomes
+                             * @enum {string}
+                             */
+                            kind: "lead" | "account" | "contact" | "deal";
+                            file_name: string;
+                            /**
+                             * @description uploaded: ready for a dry run and a run
+                             * @enum {string}
+                             */
+                            status: "uploaded" | "queued" | "running" | "completed" | "cancelled" | "failed" | "undone";
+                            encoding: string;
+                            delimiter: string;
+                            row_count: number;
+                            columns: {
+                                index: number;
+                                header: string;
+                                fill_rate: number;
+                                samples: string[];
+                                suggested_field: string | null;
+                            }[];
+                            /** @description Rows with more or fewer cells than the header */
+                            ragged_count: number;
+                            /** @description The first 100 of them */
+                            ragged_lines: number[];
+                            settings: components["schemas"]["def-12"] | (never | null);
+                            dry_run: {
+                                counts: {
+                                    created: number;
+                                    updated: number;
+                                    skipped: number;
+                                    rejected: number;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-31T09:00:00.000Z
+                                 */
+                                checked_at: string;
+                            } | null;
+                            counts: {
+                                created: number;
+                                updated: number;
+                                skipped: number;
+                                rejected: number;
+                            } | null;
+                            progress: {
+                                rows_done: number;
+                                percent: number;
+                                seconds_left: number | null;
+                            };
+                            /** @description The run did not do what the dry run said: the data changed in between */
+                            differs_from_dry_run: boolean;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            started_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            finished_at: string | null;
+                            error: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            undone_at: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            created_by: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{import_id}/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What the import would do with this mapping, with nothing written (admins)
+         * @description Counts of records created, updated, skipped and rejected, and the first 100 rejected rows with line, column and reason (all of them: `GET /imports/{import_id}/rejections`). The settings are kept: the run uses them.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    import_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Columns left out are not imported */
+                        mapping: {
+                            /** @description The column, from 0 */
+                            column: number;
+                            /** @description A field of the kind: lead: first_name, last_name, email, phone, company, job_title, website, status, source, rating, estimated_value, description, last_contacted_at, next_follow_up_at, owner, tags; account: name, website, domain, industry, phone, email, employees, annual_revenue, description, owner, tags; contact: first_name, last_name, email, phone, mobile, job_title, department, account, do_not_contact, description, owner, tags; deal: name, amount, account, primary_contact, pipeline, stage, expected_close_date, source, description, owner, tags */
+                            field: string;
+                        }[];
+                        /**
+                         * @description What a row matching an existing record or an earlier row does: update writes only its mapped, non-empty fields
+                         * @enum {string}
+                         */
+                        duplicates: "skip" | "update" | "create";
+                        /**
+                         * @description How to read dates such as 03/04/2026, which could be either
+                         * @enum {string}
+                         */
+                        date_format?: "YYYY-MM-DD" | "DD/MM/YYYY" | "MM/DD/YYYY" | "DD.MM.YYYY";
+                        /**
+                         * @description How account rows find their duplicates (default: domain, then name)
+                         * @enum {string}
+                         */
+                        account_match?: "domain" | "name" | "domain_or_name";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            counts: {
+                                created: number;
+                                updated: number;
+                                skipped: number;
+                                rejected: number;
+                            };
+                            /** @description The first 100 rejected rows */
+                            rejected: {
+                                /** @description The line of the file the row starts on */
+                                line: number;
+                                problems: {
+                                    column: string;
+                                    reason: string;
+                                }[];
+                            }[];
+                            rejected_total: number;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{import_id}/rejections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every rejected row of the dry run or the run, as CSV: line, column, reason */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Which report (default: dry_run) */
+                    phase?: "dry_run" | "run";
+                };
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    import_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{import_id}/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run the import in the background with the settings of its dry run (admins)
+         * @description Follow it with `GET /imports/{import_id}`: rows done, percent and seconds left. 409 before a dry run, or when it already ran.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    import_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            id: string;
+                            /**
+                             * @description The kind of record each row becomes
+                             * @enum {string}
+                             */
+                            kind: "lead" | "account" | "contact" | "deal";
+                            file_name: string;
+                            /**
+                             * @description uploaded: ready for a dry run and a run
+                             * @enum {string}
+                             */
+                            status: "uploaded" | "queued" | "running" | "completed" | "cancelled" | "failed" | "undone";
+                            encoding: string;
+                            delimiter: string;
+                            row_count: number;
+                            columns: {
+                                index: number;
+                                header: string;
+                                fill_rate: number;
+                                samples: string[];
+                                suggested_field: string | null;
+                            }[];
+                            /** @description Rows with more or fewer cells than the header */
+                            ragged_count: number;
+                            /** @description The first 100 of them */
+                            ragged_lines: number[];
+                            settings: components["schemas"]["def-12"] | (never | null);
+                            dry_run: {
+                                counts: {
+                                    created: number;
+                                    updated: number;
+                                    skipped: number;
+                                    rejected: number;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-31T09:00:00.000Z
+                                 */
+                                checked_at: string;
+                            } | null;
+                            counts: {
+                                created: number;
+                                updated: number;
+                                skipped: number;
+                                rejected: number;
+                            } | null;
+                            progress: {
+                                rows_done: number;
+                                percent: number;
+                                seconds_left: number | null;
+                            };
+                            /** @description The run did not do what the dry run said: the data changed in between */
+                            differs_from_dry_run: boolean;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            started_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            finished_at: string | null;
+                            error: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            undone_at: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            created_by: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{import_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stop a queued or running import after its current batch (admins)
+         * @description What it wrote so far stays, and can be undone.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    import_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            id: string;
+                            /**
+                             * @description The kind of record each row becomes
+                             * @enum {string}
+                             */
+                            kind: "lead" | "account" | "contact" | "deal";
+                            file_name: string;
+                            /**
+                             * @description uploaded: ready for a dry run and a run
+                             * @enum {string}
+                             */
+                            status: "uploaded" | "queued" | "running" | "completed" | "cancelled" | "failed" | "undone";
+                            encoding: string;
+                            delimiter: string;
+                            row_count: number;
+                            columns: {
+                                index: number;
+                                header: string;
+                                fill_rate: number;
+                                samples: string[];
+                                suggested_field: string | null;
+                            }[];
+                            /** @description Rows with more or fewer cells than the header */
+                            ragged_count: number;
+                            /** @description The first 100 of them */
+                            ragged_lines: number[];
+                            settings: components["schemas"]["def-12"] | (never | null);
+                            dry_run: {
+                                counts: {
+                                    created: number;
+                                    updated: number;
+                                    skipped: number;
+                                    rejected: number;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-31T09:00:00.000Z
+                                 */
+                                checked_at: string;
+                            } | null;
+                            counts: {
+                                created: number;
+                                updated: number;
+                                skipped: number;
+                                rejected: number;
+                            } | null;
+                            progress: {
+                                rows_done: number;
+                                percent: number;
+                                seconds_left: number | null;
+                            };
+                            /** @description The run did not do what the dry run said: the data changed in between */
+                            differs_from_dry_run: boolean;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            started_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            finished_at: string | null;
+                            error: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            undone_at: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            created_by: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{import_id}/undo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Undo an import (admins)
+         * @description Deletes the records it created and gives the records it updated their previous values. When records it created were edited since, answers 409 listing them (`details.edited_since`), unless `delete_edited` is true.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    import_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Also delete created records someone edited since (refused with 409 otherwise) */
+                        delete_edited?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            deleted: number;
+                            restored: number;
+                            edited_since: string[];
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/import-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's saved mappings */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["def-14"][];
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Save a mapping, by header name, for the next file (admins) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /**
+                         * @description The kind of record each row becomes
+                         * @enum {string}
+                         */
+                        kind: "lead" | "account" | "contact" | "deal";
+                        /** @description Which header goes to which field */
+                        mapping: {
+                            header: string;
+                            /** @description A field of the kind: lead: first_name, last_name, email, phone, company, job_title, website, status, source, rating, estimated_value, description, last_contacted_at, next_follow_up_at, owner, tags; account: name, website, domain, industry, phone, email, employees, annual_revenue, description, owner, tags; contact: first_name, last_name, email, phone, mobile, job_title, department, account, do_not_contact, description, owner, tags; deal: name, amount, account, primary_contact, pipeline, stage, expected_close_date, source, description, owner, tags */
+                            field: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            id: string;
+                            name: string;
+                            /**
+                             * @description The kind of record each row becomes
+                             * @enum {string}
+                             */
+                            kind: "lead" | "account" | "contact" | "deal";
+                            mapping: {
+                                header: string;
+                                field: string;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/import-templates/{template_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a saved mapping (admins) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    template_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -13465,6 +14983,145 @@ export interface components {
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
              */
             created_by: string | null;
+        };
+        /** ImportSettings */
+        "def-12": {
+            /** @description Columns left out are not imported */
+            mapping: {
+                /** @description The column, from 0 */
+                column: number;
+                /** @description A field of the kind: lead: first_name, last_name, email, phone, company, job_title, website, status, source, rating, estimated_value, description, last_contacted_at, next_follow_up_at, owner, tags; account: name, website, domain, industry, phone, email, employees, annual_revenue, description, owner, tags; contact: first_name, last_name, email, phone, mobile, job_title, department, account, do_not_contact, description, owner, tags; deal: name, amount, account, primary_contact, pipeline, stage, expected_close_date, source, description, owner, tags */
+                field: string;
+            }[];
+            /**
+             * @description What a row matching an existing record or an earlier row does: update writes only its mapped, non-empty fields
+             * @enum {string}
+             */
+            duplicates: "skip" | "update" | "create";
+            /**
+             * @description How to read dates such as 03/04/2026, which could be either
+             * @enum {string}
+             */
+            date_format?: "YYYY-MM-DD" | "DD/MM/YYYY" | "MM/DD/YYYY" | "DD.MM.YYYY";
+            /**
+             * @description How account rows find their duplicates (default: domain, then name)
+             * @enum {string}
+             */
+            account_match?: "domain" | "name" | "domain_or_name";
+        };
+        /** Import */
+        "def-13": {
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            id: string;
+            /**
+             * @description The kind of record each row becomes
+             * @enum {string}
+             */
+            kind: "lead" | "account" | "contact" | "deal";
+            file_name: string;
+            /**
+             * @description uploaded: ready for a dry run and a run
+             * @enum {string}
+             */
+            status: "uploaded" | "queued" | "running" | "completed" | "cancelled" | "failed" | "undone";
+            encoding: string;
+            delimiter: string;
+            row_count: number;
+            columns: {
+                index: number;
+                header: string;
+                fill_rate: number;
+                samples: string[];
+                suggested_field: string | null;
+            }[];
+            /** @description Rows with more or fewer cells than the header */
+            ragged_count: number;
+            /** @description The first 100 of them */
+            ragged_lines: number[];
+            settings: components["schemas"]["def-12"] | (never | null);
+            dry_run: {
+                counts: {
+                    created: number;
+                    updated: number;
+                    skipped: number;
+                    rejected: number;
+                };
+                /**
+                 * Format: date-time
+                 * @example 2026-01-31T09:00:00.000Z
+                 */
+                checked_at: string;
+            } | null;
+            counts: {
+                created: number;
+                updated: number;
+                skipped: number;
+                rejected: number;
+            } | null;
+            progress: {
+                rows_done: number;
+                percent: number;
+                seconds_left: number | null;
+            };
+            /** @description The run did not do what the dry run said: the data changed in between */
+            differs_from_dry_run: boolean;
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:00:00.000Z
+             */
+            started_at: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:00:00.000Z
+             */
+            finished_at: string | null;
+            error: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:00:00.000Z
+             */
+            undone_at: string | null;
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            created_by: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:00:00.000Z
+             */
+            created_at: string;
+        };
+        /** ImportTemplate */
+        "def-14": {
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            id: string;
+            name: string;
+            /**
+             * @description The kind of record each row becomes
+             * @enum {string}
+             */
+            kind: "lead" | "account" | "contact" | "deal";
+            mapping: {
+                header: string;
+                field: string;
+            }[];
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:00:00.000Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:00:00.000Z
+             */
+            updated_at: string;
         };
     };
     responses: never;

@@ -1,0 +1,250 @@
+import { LEAD_RATINGS, SOURCES, type RecordType } from '../../db/schema.js';
+
+/** How a cell becomes a value. References (owner, account...) are resolved against the data. */
+export type FieldType =
+  | 'text'
+  | 'email'
+  | 'domain'
+  | 'money'
+  | 'integer'
+  | 'date'
+  | 'boolean'
+  | 'choice'
+  | 'owner'
+  | 'tags'
+  | 'account'
+  | 'contact'
+  | 'pipeline'
+  | 'stage';
+
+export interface FieldSpec {
+  type: FieldType;
+  /** The column it is stored in, for fields stored as they are parsed. */
+  column?: string;
+  required?: boolean;
+  maxLength?: number;
+  choices?: readonly string[];
+  /** What an empty cell stores on a new record, for columns that may not be null. */
+  empty?: string;
+}
+
+const text = (column: string, maxLength = 300, extra: Partial<FieldSpec> = {}): FieldSpec => ({
+  type: 'text',
+  column,
+  maxLength,
+  ...extra,
+});
+
+/** The fields a file's columns can be mapped to, for each kind of record. */
+export const IMPORT_FIELDS: Record<RecordType, Record<string, FieldSpec>> = {
+  lead: {
+    first_name: text('first_name', 200, { empty: '' }),
+    last_name: text('last_name', 200, { required: true }),
+    email: { type: 'email', column: 'email' },
+    phone: text('phone', 50),
+    company: text('company'),
+    job_title: text('job_title'),
+    website: text('website', 500),
+    status: {
+      type: 'choice',
+      column: 'status',
+      choices: ['new', 'contacted', 'qualified', 'unqualified'],
+      empty: 'new',
+    },
+    source: { type: 'choice', column: 'source', choices: [...SOURCES] },
+    rating: { type: 'choice', column: 'rating', choices: [...LEAD_RATINGS] },
+    estimated_value: { type: 'money', column: 'estimated_value' },
+    description: text('description', 10_000, { empty: '' }),
+    last_contacted_at: { type: 'date', column: 'last_contacted_at' },
+    next_follow_up_at: { type: 'date', column: 'next_follow_up_at' },
+    owner: { type: 'owner', column: 'owner_id' },
+    tags: { type: 'tags' },
+  },
+  account: {
+    name: text('name', 300, { required: true }),
+    website: text('website', 500),
+    domain: { type: 'domain', column: 'domain' },
+    industry: text('industry'),
+    phone: text('phone', 50),
+    email: { type: 'email', column: 'email' },
+    employees: { type: 'integer', column: 'employees' },
+    annual_revenue: { type: 'money', column: 'annual_revenue' },
+    description: text('description', 10_000, { empty: '' }),
+    owner: { type: 'owner', column: 'owner_id' },
+    tags: { type: 'tags' },
+  },
+  contact: {
+    first_name: text('first_name', 200, { empty: '' }),
+    last_name: text('last_name', 200, { required: true }),
+    email: { type: 'email', column: 'email' },
+    phone: text('phone', 50),
+    mobile: text('mobile', 50),
+    job_title: text('job_title'),
+    department: text('department'),
+    account: { type: 'account', column: 'account_id' },
+    do_not_contact: { type: 'boolean', column: 'do_not_contact', empty: 'false' },
+    description: text('description', 10_000, { empty: '' }),
+    owner: { type: 'owner', column: 'owner_id' },
+    tags: { type: 'tags' },
+  },
+  deal: {
+    name: text('name', 300, { required: true }),
+    amount: { type: 'money', column: 'amount', empty: '0' },
+    account: { type: 'account', column: 'account_id' },
+    primary_contact: { type: 'contact', column: 'primary_contact_id' },
+    pipeline: { type: 'pipeline', column: 'pipeline_id' },
+    stage: { type: 'stage', column: 'stage_id', required: true },
+    expected_close_date: { type: 'date', column: 'expected_close_date' },
+    source: { type: 'choice', column: 'source', choices: [...SOURCES] },
+    description: text('description', 10_000, { empty: '' }),
+    owner: { type: 'owner', column: 'owner_id' },
+    tags: { type: 'tags' },
+  },
+};
+
+/**
+ * Header names, folded (lower case, letters and digits only), that mean a field: Rampart's
+ * own, then those of HubSpot, Salesforce, Pipedrive and Zoho exports.
+ */
+const SYNONYMS: Record<string, string[]> = {
+  first_name: ['firstname', 'first', 'givenname', 'forename', 'personfirstname'],
+  last_name: ['lastname', 'last', 'surname', 'familyname', 'personlastname'],
+  email: [
+    'email',
+    'emailaddress',
+    'mail',
+    'workemail',
+    'personemail',
+    'primaryemail',
+    'emailwork',
+    'accountemail',
+  ],
+  phone: [
+    'phone',
+    'phonenumber',
+    'telephone',
+    'tel',
+    'workphone',
+    'businessphone',
+    'personphone',
+    'phonework',
+    'accountphone',
+  ],
+  mobile: ['mobile', 'mobilephone', 'mobilephonenumber', 'cell', 'cellphone', 'phonemobile'],
+  company: [
+    'company',
+    'companyname',
+    'organization',
+    'organisation',
+    'organizationname',
+    'account',
+  ],
+  job_title: ['jobtitle', 'title', 'position', 'role', 'designation', 'personjobtitle'],
+  department: ['department', 'dept'],
+  website: ['website', 'websiteurl', 'url', 'web', 'companywebsite', 'homepage'],
+  domain: ['domain', 'companydomainname', 'companydomain', 'domainname', 'emaildomain'],
+  status: ['status', 'leadstatus', 'leadstatus1'],
+  source: ['source', 'leadsource', 'originalsource', 'sourcechannel'],
+  rating: ['rating', 'leadrating', 'priority'],
+  estimated_value: ['estimatedvalue', 'value', 'leadvalue'],
+  description: ['description', 'notes', 'note', 'comments', 'about'],
+  last_contacted_at: ['lastcontacted', 'lastcontactedat', 'lastactivitydate', 'lastactivity'],
+  next_follow_up_at: ['nextfollowup', 'nextfollowupat', 'nextactivitydate', 'nextactivity'],
+  owner: [
+    'owner',
+    'owneremail',
+    'contactowner',
+    'companyowner',
+    'leadowner',
+    'accountowner',
+    'dealowner',
+    'opportunityowner',
+    'recordowner',
+    'assignedto',
+  ],
+  tags: ['tags', 'tag', 'labels', 'label'],
+  name: [
+    'name',
+    'accountname',
+    'companyname',
+    'company',
+    'organizationname',
+    'dealname',
+    'opportunityname',
+    'title',
+    'dealtitle',
+  ],
+  industry: ['industry', 'sector'],
+  employees: ['employees', 'numberofemployees', 'employeecount', 'noofemployees'],
+  annual_revenue: ['annualrevenue', 'revenue'],
+  account: [
+    'account',
+    'accountname',
+    'company',
+    'companyname',
+    'companyaccount',
+    'organization',
+    'organizationname',
+    'associatedcompany',
+  ],
+  do_not_contact: [
+    'donotcontact',
+    'donotcall',
+    'emailoptout',
+    'unsubscribed',
+    'hasoptedoutofemail',
+  ],
+  amount: ['amount', 'dealvalue', 'value', 'dealamount', 'opportunityamount'],
+  primary_contact: [
+    'primarycontact',
+    'contactemail',
+    'contact',
+    'contactperson',
+    'primarycontactemail',
+    'contactname',
+  ],
+  pipeline: ['pipeline', 'dealpipeline', 'pipelinename'],
+  stage: ['stage', 'dealstage', 'stagename', 'salesstage'],
+  expected_close_date: ['closedate', 'expectedclosedate', 'expectedclosingdate', 'closingdate'],
+};
+
+/** What exports put before a field's name: `Person - Email - Work`, `Deal - Value`. */
+const ENTITY_PREFIX =
+  /^(person|contact|lead|account|company|organization|organisation|deal|opportunity)(?=.)/;
+
+export function foldHeader(header: string): string {
+  return header
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+}
+
+/**
+ * A field for each header the kind knows a name for, each field taken once, exact names
+ * before synonyms. Headers it does not recognize are left out (null).
+ */
+export function suggestMapping(kind: RecordType, headers: string[]): (string | null)[] {
+  const fields = IMPORT_FIELDS[kind];
+  const taken = new Set<string>();
+  const folded = headers.map(foldHeader);
+  const suggestion: (string | null)[] = headers.map(() => null);
+  const claim = (matches: (field: string, header: string) => boolean) => {
+    folded.forEach((header, index) => {
+      if (suggestion[index]) return;
+      const field = Object.keys(fields).find((f) => !taken.has(f) && matches(f, header));
+      if (field) {
+        suggestion[index] = field;
+        taken.add(field);
+      }
+    });
+  };
+  claim((field, header) => foldHeader(field) === header);
+  claim((field, header) => (SYNONYMS[field] ?? []).includes(header));
+  claim((field, header) => {
+    const bare = header.replace(ENTITY_PREFIX, '');
+    return (
+      bare !== header && (foldHeader(field) === bare || (SYNONYMS[field] ?? []).includes(bare))
+    );
+  });
+  return suggestion;
+}

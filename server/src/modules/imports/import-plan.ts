@@ -1,0 +1,457 @@
+import { randomUUID } from 'node:crypto';
+import type { RecordType } from '../../db/schema.js';
+import type { Tx } from '../../db/tenant.js';
+import { IMPORT_FIELDS, type FieldSpec } from './fields.js';
+import * as repo from './imports.repo.js';
+import {
+  parseBoolean,
+  parseDate,
+  parseDomain,
+  parseEmail,
+  parseInteger,
+  parseMoney,
+  parseTags,
+  type DateFormat,
+  type Parsed,
+} from './values.js';
+
+export type DuplicatePolicy = 'skip' | 'update' | 'create';
+
+/** What the user chose on the mapping screen; stored with the import. */
+export interface ImportSettings {
+  mapping: { column: number; field: string }[];
+  duplicates: DuplicatePolicy;
+  date_format?: DateFormat;
+  /** How accounts match: by domain, by name, or domain first then name. */
+  account_match?: 'domain' | 'name' | 'domain_or_name';
+}
+
+export interface Counts {
+  created: number;
+  updated: number;
+  skipped: number;
+  rejected: number;
+}
+
+export const NO_COUNTS: Counts = { created: 0, updated: 0, skipped: 0, rejected: 0 };
+
+/** What the whole import knows before its first row: members, pipelines and stages. */
+export interface Lookups {
+  members: Map<string, string>;
+  stages: repo.StageRef[];
+}
+
+export function loadLookups(tx: Tx): Promise<Lookups> {
+  return Promise.all([repo.membersByEmail(tx), repo.stages(tx)]).then(([members, stages]) => ({
+    members,
+    stages,
+  }));
+}
+
+interface RowValues {
+  line: number;
+  values: Record<string, unknown>;
+  tags: string[];
+  /** Dedupe keys of the row: an email, or an account's folded domain and name. */
+  keys: string[];
+  problems: repo.Rejection['problems'];
+  account?: { name?: string; domain?: string };
+  contactEmail?: string;
+}
+
+export interface BatchPlan {
+  creates: Record<string, unknown>[];
+  updates: Record<string, unknown>[];
+  tags: { record_id: string; name: string }[];
+  rejections: repo.Rejection[];
+  counts: Counts;
+  /** Keys first seen in this batch. */
+  keys: string[];
+}
+
+/**
+ * Keys seen earlier in the file: what a key stands for once planned. In a run, an entry made in
+ * the current batch points at the record the batch creates, so a later row of the same batch
+ * updates it before it exists.
+ */
+export type SeenKeys = Map<string, Record<string, unknown> | string | true>;
+
+function parseCell(spec: FieldSpec, cell: string, settings: ImportSettings): Parsed<unknown> {
+  switch (spec.type) {
+    case 'text':
+      return cell.length > (spec.maxLength ?? 300)
+        ? { ok: false, reason: `longer than ${spec.maxLength} characters` }
+        : { ok: true, value: cell };
+    case 'email':
+      return parseEmail(cell);
+    case 'domain':
+      return parseDomain(cell);
+    case 'money':
+      return parseMoney(cell);
+    case 'integer':
+      return parseInteger(cell);
+    case 'date':
+      return parseDate(cell, settings.date_format);
+    case 'boolean':
+      return parseBoolean(cell);
+    case 'tags':
+      return parseTags(cell);
+    case 'choice': {
+      const value = cell.toLowerCase().replace(/[\s-]+/g, '_');
+      return spec.choices!.includes(value)
+        ? { ok: true, value }
+        : { ok: false, reason: `"${cell}" is not one of ${spec.choices!.join(', ')}` };
+    }
+    default:
+      return { ok: true, value: cell };
+  }
+}
+
+/** Reads one row's mapped cells into values, with every problem found. */
+function readRow(
+  kind: RecordType,
+  row: { line: number; cells: string[] },
+  settings: ImportSettings,
+  headers: string[],
+  lookups: Lookups,
+): RowValues {
+  const fields = IMPORT_FIELDS[kind];
+  const result: RowValues = { line: row.line, values: {}, tags: [], keys: [], problems: [] };
+  let pipelineName: string | undefined;
+  let stageName: string | undefined;
+  // Cells past the header's last column mean the row's cells are not where its header says.
+  // Missing cells at the end are only empty ones, which spreadsheets often leave out.
+  const extra = row.cells.slice(headers.length).filter((cell) => cell.trim() !== '');
+  if (extra.length > 0) {
+    result.problems.push({
+      column: '',
+      reason: `the row has ${row.cells.length} cells and the header ${headers.length}`,
+    });
+  }
+  for (const { column, field } of settings.mapping) {
+    const spec = fields[field]!;
+    const header = headers[column] ?? `column ${column + 1}`;
+    const cell = (row.cells[column] ?? '').trim();
+    if (cell === '') continue;
+    const parsed = parseCell(spec, cell, settings);
+    if (!parsed.ok) {
+      result.problems.push({ column: header, reason: parsed.reason });
+      continue;
+    }
+    switch (spec.type) {
+      case 'owner': {
+        const owner = lookups.members.get(cell.toLowerCase());
+        if (owner) result.values[spec.column!] = owner;
+        else result.problems.push({ column: header, reason: `no member has the email "${cell}"` });
+        break;
+      }
+      case 'tags':
+        result.tags = parsed.value as string[];
+        break;
+      case 'account': {
+        const domain = parseDomain(cell);
+        result.account =
+          domain.ok && cell.includes('.') ? { domain: domain.value } : { name: cell };
+        break;
+      }
+      case 'contact': {
+        const email = parseEmail(cell);
+        if (email.ok) result.contactEmail = email.value;
+        else result.problems.push({ column: header, reason: email.reason });
+        break;
+      }
+      case 'pipeline':
+        pipelineName = cell;
+        break;
+      case 'stage':
+        stageName = cell;
+        break;
+      default:
+        result.values[spec.column!] = parsed.value;
+    }
+  }
+  if (kind === 'deal' && stageName !== undefined) {
+    resolveStage(result, lookups, pipelineName, stageName, settings, headers);
+  }
+  return result;
+}
+
+function resolveStage(
+  result: RowValues,
+  lookups: Lookups,
+  pipelineName: string | undefined,
+  stageName: string,
+  settings: ImportSettings,
+  headers: string[],
+): void {
+  const headerOf = (field: string) => {
+    const column = settings.mapping.find((m) => m.field === field)?.column ?? 0;
+    return headers[column] ?? field;
+  };
+  const fold = (s: string) => s.trim().toLowerCase();
+  const inPipeline = lookups.stages.filter((s) =>
+    pipelineName === undefined ? s.is_default : fold(s.pipeline_name) === fold(pipelineName),
+  );
+  if (inPipeline.length === 0) {
+    result.problems.push({
+      column: headerOf('pipeline'),
+      reason: `no pipeline is called "${pipelineName}"`,
+    });
+    return;
+  }
+  const stage = inPipeline.find((s) => fold(s.name) === fold(stageName));
+  if (!stage) {
+    result.problems.push({
+      column: headerOf('stage'),
+      reason: `the pipeline "${inPipeline[0]!.pipeline_name}" has no stage "${stageName}"`,
+    });
+    return;
+  }
+  result.values['pipeline_id'] = stage.pipeline_id;
+  result.values['stage_id'] = stage.id;
+  result.values['probability'] = stage.probability;
+}
+
+/** The fields a new record cannot be without, named by their column in the file. */
+function missingRequired(
+  kind: RecordType,
+  values: Record<string, unknown>,
+  settings: ImportSettings,
+  headers: string[],
+): repo.Rejection['problems'] {
+  return Object.entries(IMPORT_FIELDS[kind]).flatMap(([field, spec]) => {
+    if (!spec.required || values[spec.column!] !== undefined) return [];
+    const mapped = settings.mapping.find((m) => m.field === field);
+    return mapped
+      ? [{ column: headers[mapped.column] ?? field, reason: 'is required' }]
+      : [{ column: '', reason: `${field} is required to create a record` }];
+  });
+}
+
+/** What a new record stores for the mapped columns left empty that may not be null. */
+function withEmptyDefaults(
+  kind: RecordType,
+  settings: ImportSettings,
+  values: Record<string, unknown>,
+) {
+  const fields = IMPORT_FIELDS[kind];
+  const filled = { ...values };
+  for (const { field } of settings.mapping) {
+    const spec = fields[field]!;
+    if (spec.column && spec.empty !== undefined && filled[spec.column] === undefined) {
+      filled[spec.column] = spec.empty;
+    }
+  }
+  return filled;
+}
+
+/** The columns a batch of new records writes: the mapped ones, and what deals always need. */
+export function writtenColumns(kind: RecordType, settings: ImportSettings): string[] {
+  const fields = IMPORT_FIELDS[kind];
+  const columns = new Set<string>();
+  for (const { field } of settings.mapping) {
+    const spec = fields[field]!;
+    if (spec.column && spec.type !== 'pipeline' && spec.type !== 'stage') columns.add(spec.column);
+  }
+  if (kind === 'deal') ['pipeline_id', 'stage_id', 'probability'].forEach((c) => columns.add(c));
+  return [...columns];
+}
+
+function keyOf(kind: RecordType, values: Record<string, unknown>, folded: Map<string, string>) {
+  if (kind === 'lead' || kind === 'contact') {
+    return typeof values['email'] === 'string' ? [`email:${values['email']}`] : [];
+  }
+  if (kind === 'account') {
+    const keys: string[] = [];
+    const domain = values['domain'];
+    if (typeof domain === 'string') keys.push(`domain:${folded.get(domain) ?? domain}`);
+    const name = values['name'];
+    if (typeof name === 'string') keys.push(`name:${folded.get(name) ?? name}`);
+    return keys;
+  }
+  return [];
+}
+
+/**
+ * Decides what each row of a batch does, reading what it refers to and what it duplicates.
+ * The dry run and the run both plan with this, so the run does what the dry run reported.
+ */
+export async function planBatch(
+  tx: Tx,
+  kind: RecordType,
+  rows: { line: number; cells: string[] }[],
+  settings: ImportSettings,
+  headers: string[],
+  lookups: Lookups,
+  seen: SeenKeys,
+): Promise<BatchPlan> {
+  const read = rows.map((row) => readRow(kind, row, settings, headers, lookups));
+  const account = settings.account_match ?? 'domain_or_name';
+
+  // Folded account names and domains, as the database folds them.
+  const toFold = new Set<string>();
+  for (const r of read) {
+    if (kind === 'account') {
+      if (typeof r.values['name'] === 'string') toFold.add(r.values['name']);
+      if (typeof r.values['domain'] === 'string') toFold.add(r.values['domain']);
+    }
+    if (r.account?.name) toFold.add(r.account.name);
+    if (r.account?.domain) toFold.add(r.account.domain);
+  }
+  const folded = await repo.fold(tx, [...toFold]);
+  for (const r of read) {
+    let keys = keyOf(kind, r.values, folded);
+    if (kind === 'account' && account === 'domain')
+      keys = keys.filter((k) => k.startsWith('domain:'));
+    if (kind === 'account' && account === 'name') keys = keys.filter((k) => k.startsWith('name:'));
+    r.keys = keys;
+  }
+
+  // Records that rows refer to: accounts of contacts and deals, primary contacts of deals.
+  const accountNames = read.flatMap((r) => (r.account?.name ? [folded.get(r.account.name)!] : []));
+  const accountDomains = read.flatMap((r) =>
+    r.account?.domain ? [folded.get(r.account.domain)!] : [],
+  );
+  const accounts =
+    accountNames.length + accountDomains.length > 0
+      ? await repo.findMatches(tx, 'account', {
+          emails: [],
+          names: accountNames,
+          domains: accountDomains,
+        })
+      : [];
+  const contactEmails = read.flatMap((r) => (r.contactEmail ? [r.contactEmail] : []));
+  const contacts = await repo.findMatches(tx, 'contact', {
+    emails: contactEmails,
+    names: [],
+    domains: [],
+  });
+  for (const r of read) {
+    if (r.account) {
+      const name = r.account.name && folded.get(r.account.name);
+      const domain = r.account.domain && folded.get(r.account.domain);
+      const found = accounts.find((a) => (domain ? a.domain === domain : a.name === name));
+      const header = headers[settings.mapping.find((m) => m.field === 'account')!.column]!;
+      if (found) r.values['account_id'] = found.id;
+      else
+        r.problems.push({
+          column: header,
+          reason: `no account "${r.account.name ?? r.account.domain}"`,
+        });
+    }
+    if (r.contactEmail) {
+      const found = contacts.find((c) => c.email === r.contactEmail);
+      const header = headers[settings.mapping.find((m) => m.field === 'primary_contact')!.column]!;
+      if (found) r.values['primary_contact_id'] = found.id;
+      else
+        r.problems.push({ column: header, reason: `no contact has the email "${r.contactEmail}"` });
+    }
+  }
+
+  // Existing records that rows duplicate.
+  const existing = await repo.findMatches(tx, kind, {
+    emails: read.flatMap((r) =>
+      r.keys.filter((k) => k.startsWith('email:')).map((k) => k.slice(6)),
+    ),
+    names: read.flatMap((r) => r.keys.filter((k) => k.startsWith('name:')).map((k) => k.slice(5))),
+    domains: read.flatMap((r) =>
+      r.keys.filter((k) => k.startsWith('domain:')).map((k) => k.slice(7)),
+    ),
+  });
+  const existingByKey = new Map<string, string>();
+  for (const e of existing) {
+    for (const key of [
+      e.email && `email:${e.email}`,
+      e.domain && `domain:${e.domain}`,
+      e.name && `name:${e.name}`,
+    ]) {
+      if (key && !existingByKey.has(key)) existingByKey.set(key, e.id);
+    }
+  }
+
+  const plan: BatchPlan = {
+    creates: [],
+    updates: [],
+    tags: [],
+    rejections: [],
+    counts: { ...NO_COUNTS },
+    keys: [],
+  };
+  const updatesById = new Map<string, Record<string, unknown>>();
+  // Unique in the database: a second record with the same contact email or account name fails.
+  const uniqueKey = (key: string) =>
+    (kind === 'contact' && key.startsWith('email:')) ||
+    (kind === 'account' && key.startsWith('name:'));
+
+  for (const r of read) {
+    if (r.problems.length > 0) {
+      plan.rejections.push({ line: r.line, problems: r.problems });
+      plan.counts.rejected += 1;
+      continue;
+    }
+    const match = r.keys
+      .map((key) => existingByKey.get(key) ?? seen.get(key))
+      .find((m) => m !== undefined);
+    if (match !== undefined && settings.duplicates === 'skip') {
+      plan.counts.skipped += 1;
+      continue;
+    }
+    if (match !== undefined && settings.duplicates === 'create' && r.keys.some(uniqueKey)) {
+      plan.rejections.push({
+        line: r.line,
+        problems: [{ column: '', reason: 'a record with the same unique email or name exists' }],
+      });
+      plan.counts.rejected += 1;
+      continue;
+    }
+    if (match !== undefined && settings.duplicates === 'update') {
+      plan.counts.updated += 1;
+      if (typeof match === 'object') {
+        // The record a row earlier in this batch creates: take the new values into it.
+        Object.assign(match, r.values);
+        r.tags.forEach((name) => plan.tags.push({ record_id: match['id'] as string, name }));
+      } else if (typeof match === 'string') {
+        const update = updatesById.get(match) ?? { id: match };
+        Object.assign(update, r.values);
+        updatesById.set(match, update);
+        r.tags.forEach((name) => plan.tags.push({ record_id: match, name }));
+      }
+      continue;
+    }
+    const missing = missingRequired(kind, r.values, settings, headers);
+    if (missing.length > 0) {
+      plan.rejections.push({ line: r.line, problems: missing });
+      plan.counts.rejected += 1;
+      continue;
+    }
+    const record = { id: randomUUID(), ...withEmptyDefaults(kind, settings, r.values) };
+    plan.creates.push(record);
+    plan.counts.created += 1;
+    r.tags.forEach((name) => plan.tags.push({ record_id: record.id, name }));
+    for (const key of r.keys) {
+      if (seen.has(key)) continue;
+      seen.set(key, record);
+      plan.keys.push(key);
+    }
+  }
+  plan.updates = [...updatesById.values()];
+  return plan;
+}
+
+/**
+ * After a batch: the dry run keeps knowing the keys of the file's earlier rows; the run forgets
+ * them, since the records they made are now in the database, where the next batch finds them.
+ */
+export function endBatch(seen: SeenKeys, plan: BatchPlan, keepKeys: boolean): void {
+  if (!keepKeys) seen.clear();
+  else for (const key of plan.keys) seen.set(key, true);
+}
+
+export function addCounts(a: Counts, b: Counts): Counts {
+  return {
+    created: a.created + b.created,
+    updated: a.updated + b.updated,
+    skipped: a.skipped + b.skipped,
+    rejected: a.rejected + b.rejected,
+  };
+}

@@ -1,0 +1,143 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/pool.js';
+import { withContext } from '../../db/tenant.js';
+import type { JobDeps } from '../../jobs/context.js';
+import { enqueueJob, type TaskPayloads } from '../../jobs/queue.js';
+import type { ColumnSummary } from './csv-reader.js';
+import {
+  addCounts,
+  loadLookups,
+  NO_COUNTS,
+  planBatch,
+  writtenColumns,
+  type Counts,
+  type ImportSettings,
+} from './import-plan.js';
+import * as repo from './imports.repo.js';
+import { BATCH_ROWS } from './imports.service.js';
+
+/**
+ * A job runs for about this long, then queues the next part of the run and ends. A run
+ * therefore never holds a job for long, which is how a job locked for much longer (a minute by
+ * default) is known to belong to a killed worker (see `unlockStalledImports`).
+ */
+const SLICE_MS = 10_000;
+
+type Step = 'next' | 'sliced' | 'stopped';
+
+/**
+ * Applies one batch of an import's rows in its own transaction, with the import's progress:
+ * a run killed at any point resumes after the last batch that committed, and two runners of
+ * one import take turns on its row lock, each reading where the other stopped.
+ */
+async function applyBatch(
+  db: Db,
+  payload: TaskPayloads['import__run'],
+  userId: string | null,
+  sliceEndsAt: number,
+): Promise<Step> {
+  return withContext(db, { orgId: payload.org_id, userId }, async (tx) => {
+    const row = await repo.findImport(tx, payload.import_id, { lock: true });
+    if (!row || (row.status !== 'queued' && row.status !== 'running')) return 'stopped';
+    const now = new Date();
+    if (row.status === 'queued') {
+      await repo.updateImport(tx, row.id, {
+        status: 'running',
+        started_at: now,
+        heartbeat_at: now,
+      });
+    }
+    await repo.markImportWrites(tx, row.id);
+    const rows = await repo.readRows(tx, row.id, row.last_line, BATCH_ROWS);
+    const counts = (row.counts as Counts | null) ?? NO_COUNTS;
+    if (rows.length === 0) {
+      await repo.updateImport(tx, row.id, { status: 'completed', finished_at: now });
+      await repo.auditImportEvent(tx, 'import.completed', {
+        import_id: row.id,
+        file_name: row.file_name,
+        kind: row.kind,
+        ...counts,
+      });
+      return 'stopped';
+    }
+    const settings = row.options as ImportSettings;
+    const headers = (row.columns as ColumnSummary[]).map((c) => c.header);
+    const plan = await planBatch(
+      tx,
+      row.kind,
+      rows,
+      settings,
+      headers,
+      await loadLookups(tx),
+      new Map(),
+    );
+    const creator = row.created_by ?? '';
+    await repo.insertRecords(
+      tx,
+      row.id,
+      row.kind,
+      writtenColumns(row.kind, settings),
+      plan.creates,
+      creator,
+    );
+    await repo.updateRecords(
+      tx,
+      row.id,
+      row.kind,
+      writtenColumns(row.kind, settings),
+      plan.updates,
+    );
+    await repo.tagRecords(tx, row.kind, plan.tags, creator);
+    await repo.insertRejections(tx, row.id, 'run', plan.rejections);
+    await repo.updateImport(tx, row.id, {
+      rows_done: row.rows_done + rows.length,
+      last_line: rows.at(-1)!.line,
+      counts: addCounts(counts, plan.counts),
+      heartbeat_at: now,
+    });
+    if (Date.now() < sliceEndsAt) return 'next';
+    await enqueueJob(tx, 'import__run', payload, {
+      jobKey: `import:${row.id}:${row.rows_done + rows.length}`,
+      maxAttempts: 5,
+    });
+    return 'sliced';
+  });
+}
+
+/** Runs an import for a while (see SLICE_MS), batch after batch; marks it failed on a last error. */
+export async function runImport(
+  deps: JobDeps,
+  payload: TaskPayloads['import__run'],
+): Promise<void> {
+  const { job } = deps;
+  const creator = await withContext(
+    deps.db,
+    { orgId: payload.org_id, userId: null },
+    async (tx) => (await repo.findImport(tx, payload.import_id))?.created_by ?? null,
+  );
+  const sliceEndsAt = Date.now() + SLICE_MS;
+  try {
+    while ((await applyBatch(deps.db, payload, creator, sliceEndsAt)) === 'next');
+  } catch (error) {
+    if (job && job.attempts < job.max_attempts) throw error;
+    deps.log.error({ err: error, import_id: payload.import_id }, 'import failed');
+    await withContext(deps.db, { orgId: payload.org_id, userId: creator }, (tx) =>
+      repo.updateImport(tx, payload.import_id, {
+        status: 'failed',
+        finished_at: new Date(),
+        error: 'The import stopped on an error; what it wrote so far can be undone',
+      }),
+    );
+  }
+}
+
+/**
+ * Frees the jobs of import runs locked for longer than any slice takes: their worker was
+ * killed. The queue would otherwise keep them locked for four hours.
+ */
+export async function unlockStalledImports(db: Db, stalledSeconds: number): Promise<void> {
+  await sql`SELECT graphile_worker.force_unlock_workers(array_agg(DISTINCT locked_by))
+    FROM graphile_worker.jobs
+    WHERE task_identifier = 'import__run'
+      AND locked_at < now() - make_interval(secs => ${stalledSeconds})`.execute(db);
+}

@@ -1,0 +1,462 @@
+import { sql, type Selectable } from 'kysely';
+import type { ImportStatus, ImportTemplatesTable, RecordType } from '../../db/schema.js';
+import { orgOf, type Tx } from '../../db/tenant.js';
+import { RECORD_KINDS } from '../records/registry.js';
+import type { CsvRow } from './csv-reader.js';
+
+export const IMPORT_COLUMNS = [
+  'id',
+  'kind',
+  'file_name',
+  'status',
+  'encoding',
+  'delimiter',
+  'columns',
+  'row_count',
+  'ragged_count',
+  'ragged_lines',
+  'mapping',
+  'options',
+  'dry_run',
+  'counts',
+  'rows_done',
+  'last_line',
+  'started_at',
+  'finished_at',
+  'error',
+  'undone_at',
+  'undone_by',
+  'created_at',
+  'updated_at',
+  'created_by',
+] as const;
+
+export interface ImportRow {
+  id: string;
+  kind: RecordType;
+  file_name: string;
+  status: ImportStatus;
+  encoding: string;
+  delimiter: string;
+  columns: unknown;
+  row_count: number;
+  ragged_count: number;
+  ragged_lines: number[];
+  mapping: unknown;
+  options: unknown;
+  dry_run: unknown;
+  counts: unknown;
+  rows_done: number;
+  last_line: number;
+  started_at: Date | null;
+  finished_at: Date | null;
+  error: string | null;
+  undone_at: Date | null;
+  undone_by: string | null;
+  created_at: Date;
+  updated_at: Date;
+  created_by: string | null;
+}
+
+export async function insertImport(
+  tx: Tx,
+  values: { kind: RecordType; file_name: string; created_by: string },
+): Promise<string> {
+  const row = await tx
+    .insertInto('imports')
+    .values({
+      ...values,
+      org_id: orgOf(tx),
+      encoding: 'utf-8',
+      delimiter: ',',
+      columns: '[]',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** One batch of uploaded rows, in one statement. */
+export async function insertRows(tx: Tx, importId: string, rows: CsvRow[]): Promise<void> {
+  await sql`INSERT INTO import_rows (org_id, import_id, line, cells)
+    SELECT ${orgOf(tx)}, ${importId}, (r ->> 0)::int, r -> 1
+    FROM jsonb_array_elements(${JSON.stringify(rows.map((r) => [r.line, r.cells]))}::jsonb) r`.execute(
+    tx,
+  );
+}
+
+export async function updateImport(
+  tx: Tx,
+  id: string,
+  values: Partial<
+    Omit<ImportRow, 'id' | 'kind' | 'file_name' | 'created_at' | 'updated_at' | 'created_by'> & {
+      heartbeat_at: Date;
+    }
+  >,
+): Promise<void> {
+  const set: Record<string, unknown> = { ...values };
+  for (const key of ['columns', 'mapping', 'options', 'dry_run', 'counts'] as const) {
+    if (values[key] !== undefined) set[key] = JSON.stringify(values[key]);
+  }
+  await tx.updateTable('imports').set(set).where('id', '=', id).execute();
+}
+
+export function findImport(
+  tx: Tx,
+  id: string,
+  options: { lock?: boolean } = {},
+): Promise<ImportRow | undefined> {
+  let query = tx.selectFrom('imports').select(IMPORT_COLUMNS).where('id', '=', id);
+  if (options.lock) query = query.forUpdate();
+  return query.executeTakeFirst() as Promise<ImportRow | undefined>;
+}
+
+export function listImports(tx: Tx, limit: number): Promise<ImportRow[]> {
+  return tx
+    .selectFrom('imports')
+    .select(IMPORT_COLUMNS)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute() as Promise<ImportRow[]>;
+}
+
+/** Rows after `afterLine`, in file order. */
+export function readRows(
+  tx: Tx,
+  importId: string,
+  afterLine: number,
+  limit: number,
+): Promise<{ line: number; cells: string[] }[]> {
+  return tx
+    .selectFrom('import_rows')
+    .select(['line', 'cells'])
+    .where('import_id', '=', importId)
+    .where('line', '>', afterLine)
+    .orderBy('line')
+    .limit(limit)
+    .execute() as Promise<{ line: number; cells: string[] }[]>;
+}
+
+export interface Rejection {
+  line: number;
+  problems: { column: string; reason: string }[];
+}
+
+export async function clearRejections(
+  tx: Tx,
+  importId: string,
+  phase: 'dry_run' | 'run',
+): Promise<void> {
+  await tx
+    .deleteFrom('import_rejections')
+    .where('import_id', '=', importId)
+    .where('phase', '=', phase)
+    .execute();
+}
+
+export async function insertRejections(
+  tx: Tx,
+  importId: string,
+  phase: 'dry_run' | 'run',
+  rejections: Rejection[],
+): Promise<void> {
+  if (rejections.length === 0) return;
+  await sql`INSERT INTO import_rejections (org_id, import_id, phase, line, problems)
+    SELECT ${orgOf(tx)}, ${importId}, ${phase}, (r ->> 'line')::int, r -> 'problems'
+    FROM jsonb_array_elements(${JSON.stringify(rejections)}::jsonb) r
+    ON CONFLICT DO NOTHING`.execute(tx);
+}
+
+export function listRejections(
+  tx: Tx,
+  importId: string,
+  phase: 'dry_run' | 'run',
+  afterLine: number,
+  limit: number,
+): Promise<Rejection[]> {
+  return tx
+    .selectFrom('import_rejections')
+    .select(['line', 'problems'])
+    .where('import_id', '=', importId)
+    .where('phase', '=', phase)
+    .where('line', '>', afterLine)
+    .orderBy('line')
+    .limit(limit)
+    .execute() as Promise<Rejection[]>;
+}
+
+// Looking up what rows refer to -----------------------------------------------------------
+
+export async function membersByEmail(tx: Tx): Promise<Map<string, string>> {
+  const rows = await tx
+    .selectFrom('memberships as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select(['u.email', 'm.user_id'])
+    .execute();
+  return new Map(rows.map((r) => [r.email.toLowerCase(), r.user_id]));
+}
+
+export interface StageRef {
+  id: string;
+  pipeline_id: string;
+  name: string;
+  probability: number;
+  pipeline_name: string;
+  is_default: boolean;
+}
+
+export function stages(tx: Tx): Promise<StageRef[]> {
+  return tx
+    .selectFrom('pipeline_stages as s')
+    .innerJoin('pipelines as p', (join) =>
+      join.onRef('p.org_id', '=', 's.org_id').onRef('p.id', '=', 's.pipeline_id'),
+    )
+    .select([
+      's.id',
+      's.pipeline_id',
+      's.name',
+      's.probability',
+      'p.name as pipeline_name',
+      'p.is_default',
+    ])
+    .orderBy('s.position')
+    .execute();
+}
+
+/** Existing records of a kind matching any of the keys: emails, folded names or domains. */
+export async function findMatches(
+  tx: Tx,
+  kind: RecordType,
+  keys: { emails: string[]; names: string[]; domains: string[] },
+): Promise<{ id: string; email: string | null; name: string | null; domain: string | null }[]> {
+  const org = orgOf(tx);
+  if (kind === 'lead' || kind === 'contact') {
+    if (keys.emails.length === 0) return [];
+    const table = sql.table(RECORD_KINDS[kind].table);
+    const result = await sql<{ id: string; email: string }>`
+      SELECT id, email, NULL AS name, NULL AS domain FROM ${table}
+      WHERE org_id = ${org} AND email = ANY (${keys.emails}::text[])
+      ORDER BY created_at, id`.execute(tx);
+    return result.rows.map((r) => ({ ...r, name: null, domain: null }));
+  }
+  if (kind === 'account') {
+    if (keys.names.length === 0 && keys.domains.length === 0) return [];
+    const result = await sql<{
+      id: string;
+      email: null;
+      name: string;
+      domain: string | null;
+    }>`
+      SELECT id, NULL AS email, name_folded AS name, domain_folded AS domain FROM accounts
+      WHERE org_id = ${org}
+        AND (name_folded IN (SELECT name_fold(n) FROM unnest(${keys.names}::text[]) n)
+          OR domain_folded IN (SELECT name_fold(d) FROM unnest(${keys.domains}::text[]) d))
+      ORDER BY created_at, id`.execute(tx);
+    return result.rows;
+  }
+  return [];
+}
+
+/** `name_fold()` of each value, as the database folds names and domains. */
+export async function fold(tx: Tx, values: string[]): Promise<Map<string, string>> {
+  if (values.length === 0) return new Map();
+  const result = await sql<{ value: string; folded: string }>`
+    SELECT v AS value, name_fold(v) AS folded FROM unnest(${values}::text[]) v`.execute(tx);
+  return new Map(result.rows.map((r) => [r.value, r.folded]));
+}
+
+// Applying a batch ---------------------------------------------------------------------------
+
+/** The history entries the rest of this transaction writes name the import that made them. */
+export async function markImportWrites(tx: Tx, importId: string): Promise<void> {
+  await sql`SELECT set_config('app.current_import', ${importId}, true)`.execute(tx);
+}
+
+/** Inserts new records (their ids chosen by the caller) and remembers that this import made them. */
+export async function insertRecords(
+  tx: Tx,
+  importId: string,
+  kind: RecordType,
+  columns: string[],
+  records: Record<string, unknown>[],
+  userId: string,
+): Promise<void> {
+  if (records.length === 0) return;
+  const org = orgOf(tx);
+  const table = RECORD_KINDS[kind].table;
+  const list = sql.join(columns.map((c) => sql.ref(c)));
+  const fromRecord = sql.join(columns.map((c) => sql.ref(`r.${c}`)));
+  await sql`INSERT INTO ${sql.table(table)} (id, org_id, created_by, ${list})
+    SELECT r.id, ${org}, ${userId}, ${fromRecord}
+    FROM jsonb_populate_recordset(NULL::${sql.table(table)}, ${JSON.stringify(records)}::jsonb) r`.execute(
+    tx,
+  );
+  await sql`INSERT INTO import_records (org_id, import_id, record_type, record_id, action)
+    SELECT ${org}, ${importId}, ${kind}, id, 'created'
+    FROM unnest(${records.map((r) => r['id'] as string)}::uuid[]) id`.execute(tx);
+}
+
+/**
+ * Updates records with the fields each entry names (and only those). For an import, the values
+ * they replace are kept first (the first time it touches a record), for undo.
+ */
+export async function updateRecords(
+  tx: Tx,
+  importId: string | null,
+  kind: RecordType,
+  columns: string[],
+  records: Record<string, unknown>[],
+): Promise<void> {
+  if (records.length === 0) return;
+  const org = orgOf(tx);
+  const table = sql.table(RECORD_KINDS[kind].table);
+  const json = JSON.stringify(records);
+  if (importId)
+    await sql`INSERT INTO import_records (org_id, import_id, record_type, record_id, action, previous)
+    SELECT ${org}, ${importId}, ${kind}, t.id, 'updated',
+      (SELECT coalesce(jsonb_object_agg(k, to_jsonb(t) -> k), '{}')
+       FROM jsonb_object_keys(e) k WHERE k <> 'id')
+    FROM jsonb_array_elements(${json}::jsonb) e
+    JOIN ${table} t ON t.org_id = ${org} AND t.id = (e ->> 'id')::uuid
+    ON CONFLICT DO NOTHING`.execute(tx);
+  const assignments = sql.join(
+    columns.map(
+      (c) =>
+        sql`${sql.ref(c)} = CASE WHEN e ? ${c} THEN ${sql.ref(`r.${c}`)} ELSE ${sql.ref(`t.${c}`)} END`,
+    ),
+  );
+  await sql`UPDATE ${table} t SET ${assignments}
+    FROM jsonb_array_elements(${json}::jsonb) e
+    CROSS JOIN LATERAL jsonb_populate_record(NULL::${table}, e) r
+    WHERE t.org_id = ${org} AND t.id = r.id`.execute(tx);
+}
+
+/** Links records to tags by name, creating the tags that do not exist yet. */
+export async function tagRecords(
+  tx: Tx,
+  kind: RecordType,
+  links: { record_id: string; name: string }[],
+  userId: string,
+): Promise<void> {
+  if (links.length === 0) return;
+  const org = orgOf(tx);
+  const json = JSON.stringify(links);
+  await sql`INSERT INTO tags (org_id, name, created_by)
+    SELECT DISTINCT ON (lower(x.name)) ${org}, x.name, ${userId}::uuid
+    FROM jsonb_to_recordset(${json}::jsonb) x (record_id uuid, name text)
+    ORDER BY lower(x.name), x.name
+    ON CONFLICT DO NOTHING`.execute(tx);
+  const column = sql.ref(RECORD_KINDS[kind].attachmentField);
+  await sql`INSERT INTO record_tags (org_id, tag_id, ${column}, created_by)
+    SELECT DISTINCT ${org}::uuid, g.id, x.record_id, ${userId}::uuid
+    FROM jsonb_to_recordset(${json}::jsonb) x (record_id uuid, name text)
+    JOIN tags g ON g.org_id = ${org} AND lower(g.name) = lower(x.name)
+    ON CONFLICT DO NOTHING`.execute(tx);
+}
+
+// Undo ---------------------------------------------------------------------------------------
+
+export interface ImportedRecord {
+  record_id: string;
+  action: 'created' | 'updated';
+  previous: Record<string, unknown>;
+  edited_since: boolean;
+}
+
+/** What the import made or changed, with whether someone changed each record after it. */
+export async function importedRecords(
+  tx: Tx,
+  importId: string,
+  kind: RecordType,
+): Promise<ImportedRecord[]> {
+  const org = orgOf(tx);
+  const table = sql.table(RECORD_KINDS[kind].table);
+  const result = await sql<ImportedRecord>`
+    SELECT i.record_id, i.action, i.previous,
+      coalesce(t.updated_at > i.applied_at, false) AS edited_since
+    FROM import_records i
+    LEFT JOIN ${table} t ON t.org_id = i.org_id AND t.id = i.record_id
+    WHERE i.org_id = ${org} AND i.import_id = ${importId}
+    ORDER BY i.applied_at, i.record_id`.execute(tx);
+  return result.rows;
+}
+
+/** Gives updated records back the values the import replaced. */
+export async function restoreRecords(
+  tx: Tx,
+  kind: RecordType,
+  records: ImportedRecord[],
+): Promise<void> {
+  const previous = records.map((r) => ({ id: r.record_id, ...r.previous }));
+  const columns = [...new Set(records.flatMap((r) => Object.keys(r.previous)))];
+  if (columns.length > 0) await updateRecords(tx, null, kind, columns, previous);
+}
+
+/** The import as one event of the organization's trail. */
+export async function auditImportEvent(
+  tx: Tx,
+  action: 'import.completed' | 'import.undone',
+  details: Record<string, unknown>,
+): Promise<void> {
+  await sql`SELECT audit_security_event(${action}, ${JSON.stringify(details)}::jsonb)`.execute(tx);
+}
+
+export async function deleteRecords(tx: Tx, kind: RecordType, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const table = sql.table(RECORD_KINDS[kind].table);
+  await sql`DELETE FROM ${table} WHERE org_id = ${orgOf(tx)} AND id = ANY (${ids}::uuid[])`.execute(
+    tx,
+  );
+}
+
+// Templates ----------------------------------------------------------------------------------
+
+export const TEMPLATE_COLUMNS = [
+  'id',
+  'name',
+  'kind',
+  'mapping',
+  'created_at',
+  'updated_at',
+] as const;
+
+/** Which header of a file goes to which field. */
+export type TemplateMapping = { header: string; field: string }[];
+
+export type TemplateRow = Omit<
+  Selectable<ImportTemplatesTable>,
+  'org_id' | 'created_by' | 'mapping'
+> & { mapping: TemplateMapping };
+
+export function listTemplates(tx: Tx): Promise<TemplateRow[]> {
+  return tx
+    .selectFrom('import_templates')
+    .select(TEMPLATE_COLUMNS)
+    .orderBy(sql`lower(name)`)
+    .orderBy('id')
+    .execute() as Promise<TemplateRow[]>;
+}
+
+export function insertTemplate(
+  tx: Tx,
+  values: { name: string; kind: RecordType; mapping: TemplateMapping },
+  userId: string,
+): Promise<TemplateRow> {
+  return tx
+    .insertInto('import_templates')
+    .values({
+      org_id: orgOf(tx),
+      name: values.name,
+      kind: values.kind,
+      mapping: JSON.stringify(values.mapping),
+      created_by: userId,
+    })
+    .returning(TEMPLATE_COLUMNS)
+    .executeTakeFirstOrThrow() as Promise<TemplateRow>;
+}
+
+export async function deleteTemplate(tx: Tx, id: string): Promise<boolean> {
+  const result = await tx.deleteFrom('import_templates').where('id', '=', id).executeTakeFirst();
+  return result.numDeletedRows > 0n;
+}

@@ -1,0 +1,360 @@
+import type { RecordType } from '../../db/schema.js';
+import { withTenant, type Tx } from '../../db/tenant.js';
+import type { RequestContext } from '../../http/context.js';
+import { ConflictError, invalidField, NotFoundError, ValidationError } from '../../lib/errors.js';
+import { enqueueJob } from '../../jobs/queue.js';
+import { requireAdmin } from '../members/permissions.js';
+import { readCsv, type ColumnSummary, type Encoding } from './csv-reader.js';
+import { IMPORT_FIELDS, suggestMapping } from './fields.js';
+import {
+  endBatch,
+  loadLookups,
+  NO_COUNTS,
+  addCounts,
+  planBatch,
+  type Counts,
+  type ImportSettings,
+  type SeenKeys,
+} from './import-plan.js';
+import * as repo from './imports.repo.js';
+
+const HISTORY_LIMIT = 100;
+const REPORTED_REJECTIONS = 100;
+export const BATCH_ROWS = 2_000;
+
+export interface ImportView {
+  id: string;
+  kind: RecordType;
+  file_name: string;
+  status: repo.ImportRow['status'];
+  encoding: string;
+  delimiter: string;
+  row_count: number;
+  columns: (ColumnSummary & { suggested_field: string | null })[];
+  ragged_count: number;
+  ragged_lines: number[];
+  settings: ImportSettings | null;
+  dry_run: { counts: Counts; checked_at: string } | null;
+  counts: Counts | null;
+  progress: { rows_done: number; percent: number; seconds_left: number | null };
+  differs_from_dry_run: boolean;
+  started_at: Date | null;
+  finished_at: Date | null;
+  error: string | null;
+  undone_at: Date | null;
+  created_by: string | null;
+  created_at: Date;
+}
+
+function view(row: repo.ImportRow): ImportView {
+  const columns = (row.columns ?? []) as ColumnSummary[];
+  const suggested = suggestMapping(
+    row.kind,
+    columns.map((c) => c.header),
+  );
+  const dryRun = row.dry_run as ImportView['dry_run'];
+  const counts = row.counts as Counts | null;
+  const percent = row.row_count ? Math.floor((row.rows_done / row.row_count) * 100) : 0;
+  let secondsLeft: number | null = null;
+  if (row.status === 'running' && row.started_at && row.rows_done > 0) {
+    const elapsed = (Date.now() - row.started_at.getTime()) / 1000;
+    secondsLeft = Math.ceil((elapsed / row.rows_done) * (row.row_count - row.rows_done));
+  }
+  const finished = row.status === 'completed' || row.status === 'undone';
+  return {
+    id: row.id,
+    kind: row.kind,
+    file_name: row.file_name,
+    status: row.status,
+    encoding: row.encoding,
+    delimiter: row.delimiter,
+    row_count: row.row_count,
+    columns: columns.map((c, i) => ({ ...c, suggested_field: suggested[i] ?? null })),
+    ragged_count: row.ragged_count,
+    ragged_lines: row.ragged_lines,
+    settings: (row.options as ImportSettings | null) ?? null,
+    dry_run: dryRun,
+    counts,
+    progress: { rows_done: row.rows_done, percent, seconds_left: secondsLeft },
+    differs_from_dry_run:
+      finished && !!dryRun && !!counts && JSON.stringify(dryRun.counts) !== JSON.stringify(counts),
+    started_at: row.started_at,
+    finished_at: row.finished_at,
+    error: row.error,
+    undone_at: row.undone_at,
+    created_by: row.created_by,
+    created_at: row.created_at,
+  };
+}
+
+async function findOrFail(tx: Tx, id: string, lock = false): Promise<repo.ImportRow> {
+  const found = await repo.findImport(tx, id, { lock });
+  if (!found) throw new NotFoundError('Import');
+  return found;
+}
+
+/**
+ * Takes an uploaded CSV file as it streams in: its rows go to the database in batches, in the
+ * same transaction as the import itself, so a refused file leaves nothing behind.
+ */
+export function uploadImport(
+  ctx: RequestContext,
+  input: { kind: RecordType; file_name: string; encoding: Encoding | 'auto' },
+  body: AsyncIterable<Buffer>,
+): Promise<ImportView> {
+  return withTenant(ctx.deps.db, ctx, async (tx, member) => {
+    requireAdmin(member);
+    const id = await repo.insertImport(tx, {
+      kind: input.kind,
+      file_name: input.file_name,
+      created_by: ctx.userId,
+    });
+    const summary = await readCsv(body, { encoding: input.encoding }, (rows) =>
+      repo.insertRows(tx, id, rows),
+    );
+    await repo.updateImport(tx, id, {
+      encoding: summary.encoding,
+      delimiter: summary.delimiter,
+      columns: summary.columns,
+      row_count: summary.row_count,
+      ragged_count: summary.ragged_count,
+      ragged_lines: summary.ragged_lines,
+    });
+    return view(await findOrFail(tx, id));
+  });
+}
+
+export function listImports(ctx: RequestContext): Promise<ImportView[]> {
+  return withTenant(ctx.deps.db, ctx, async (tx) =>
+    (await repo.listImports(tx, HISTORY_LIMIT)).map(view),
+  );
+}
+
+export function getImport(ctx: RequestContext, id: string): Promise<ImportView> {
+  return withTenant(ctx.deps.db, ctx, async (tx) => view(await findOrFail(tx, id)));
+}
+
+/** Refuses a mapping naming fields the kind has not, columns the file has not, or one twice. */
+function checkSettings(row: repo.ImportRow, settings: ImportSettings): void {
+  const fields = IMPORT_FIELDS[row.kind];
+  const columns = (row.columns as ColumnSummary[]).length;
+  const problems: { field: string; message: string }[] = [];
+  const used = new Set<string>();
+  settings.mapping.forEach((m, i) => {
+    if (!fields[m.field]) {
+      problems.push({
+        field: `mapping/${i}/field`,
+        message: `a ${row.kind} has no field "${m.field}"; it has ${Object.keys(fields).join(', ')}`,
+      });
+    } else if (used.has(m.field)) {
+      problems.push({ field: `mapping/${i}/field`, message: `"${m.field}" is mapped twice` });
+    }
+    if (m.column >= columns) {
+      problems.push({
+        field: `mapping/${i}/column`,
+        message: `the file has ${columns} columns (0 to ${columns - 1})`,
+      });
+    }
+    used.add(m.field);
+  });
+  // Without them no record can be created; updating existing records needs only a key.
+  for (const [field, spec] of Object.entries(fields)) {
+    if (spec.required && !used.has(field) && settings.duplicates !== 'update') {
+      problems.push({ field: 'mapping', message: `a column must be mapped to "${field}"` });
+    }
+  }
+  if (problems.length > 0) {
+    throw new ValidationError(`${problems[0]!.field}: ${problems[0]!.message}`, problems);
+  }
+}
+
+export interface DryRunReport {
+  counts: Counts;
+  rejected: repo.Rejection[];
+  rejected_total: number;
+}
+
+/**
+ * What the import would do, row by row, with nothing written but the report: the same planning
+ * the run uses, over the whole file.
+ */
+export function dryRun(
+  ctx: RequestContext,
+  id: string,
+  settings: ImportSettings,
+): Promise<DryRunReport> {
+  return withTenant(ctx.deps.db, ctx, async (tx, member) => {
+    requireAdmin(member);
+    const row = await findOrFail(tx, id, true);
+    if (row.status !== 'uploaded') {
+      throw new ConflictError(
+        `The import is ${row.status}; only an import not yet run can be checked`,
+      );
+    }
+    checkSettings(row, settings);
+    const headers = (row.columns as ColumnSummary[]).map((c) => c.header);
+    const lookups = await loadLookups(tx);
+    const seen: SeenKeys = new Map();
+    await repo.clearRejections(tx, id, 'dry_run');
+    let counts = { ...NO_COUNTS };
+    for (let after = 0; ;) {
+      const rows = await repo.readRows(tx, id, after, BATCH_ROWS);
+      if (rows.length === 0) break;
+      const plan = await planBatch(tx, row.kind, rows, settings, headers, lookups, seen);
+      await repo.insertRejections(tx, id, 'dry_run', plan.rejections);
+      counts = addCounts(counts, plan.counts);
+      endBatch(seen, plan, true);
+      after = rows.at(-1)!.line;
+    }
+    await repo.updateImport(tx, id, {
+      options: settings,
+      mapping: settings.mapping,
+      dry_run: { counts, checked_at: new Date().toISOString() },
+    });
+    return {
+      counts,
+      rejected: await repo.listRejections(tx, id, 'dry_run', 0, REPORTED_REJECTIONS),
+      rejected_total: counts.rejected,
+    };
+  });
+}
+
+/** CSV cells as a spreadsheet reads them back: quoted, and never as a formula. */
+function csvCell(value: string | number): string {
+  const text = String(value);
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** Every rejected row of the dry run or the run as CSV, read from the database in pages. */
+export async function rejectionsCsv(
+  ctx: RequestContext,
+  id: string,
+  phase: 'dry_run' | 'run',
+): Promise<AsyncGenerator<string>> {
+  await getImport(ctx, id);
+  return (async function* () {
+    yield 'line,column,reason\r\n';
+    for (let after = 0; ;) {
+      const page = await withTenant(ctx.deps.db, ctx, (tx) =>
+        repo.listRejections(tx, id, phase, after, 1_000),
+      );
+      if (page.length === 0) return;
+      yield page
+        .flatMap((r) =>
+          r.problems.map((p) => `${csvCell(r.line)},${csvCell(p.column)},${csvCell(p.reason)}\r\n`),
+        )
+        .join('');
+      after = page.at(-1)!.line;
+    }
+  })();
+}
+
+/** Queues the run with the settings of the last dry run. */
+export function startImport(ctx: RequestContext, id: string): Promise<ImportView> {
+  return withTenant(ctx.deps.db, ctx, async (tx, member) => {
+    requireAdmin(member);
+    const row = await findOrFail(tx, id, true);
+    if (row.status !== 'uploaded') throw new ConflictError(`The import is already ${row.status}`);
+    if (!row.dry_run) throw new ConflictError('Check the import with a dry run before running it');
+    await repo.updateImport(tx, id, { status: 'queued', counts: NO_COUNTS, rows_done: 0 });
+    await enqueueJob(
+      tx,
+      'import__run',
+      { org_id: ctx.orgId, import_id: id },
+      { jobKey: `import:${id}:0`, maxAttempts: 5 },
+    );
+    return view(await findOrFail(tx, id));
+  });
+}
+
+/** Stops a queued or running import after the batch it is writing; what it wrote stays. */
+export function cancelImport(ctx: RequestContext, id: string): Promise<ImportView> {
+  return withTenant(ctx.deps.db, ctx, async (tx, member) => {
+    requireAdmin(member);
+    const row = await findOrFail(tx, id, true);
+    if (row.status !== 'queued' && row.status !== 'running') {
+      throw new ConflictError(
+        `The import is ${row.status}; only a queued or running one can be cancelled`,
+      );
+    }
+    await repo.updateImport(tx, id, { status: 'cancelled', finished_at: new Date() });
+    return view(await findOrFail(tx, id));
+  });
+}
+
+export interface UndoResult {
+  deleted: number;
+  restored: number;
+  /** Records the import created that someone changed since: kept unless asked. */
+  edited_since: string[];
+}
+
+/**
+ * Reverts an import: deletes what it created and gives what it updated its previous values.
+ * Records edited since are listed and kept, unless `deleteEdited` says to delete them too.
+ */
+export function undoImport(
+  ctx: RequestContext,
+  id: string,
+  options: { delete_edited: boolean },
+): Promise<UndoResult> {
+  return withTenant(ctx.deps.db, ctx, async (tx, member) => {
+    requireAdmin(member);
+    const row = await findOrFail(tx, id, true);
+    if (row.status !== 'completed' && row.status !== 'cancelled' && row.status !== 'failed') {
+      throw new ConflictError(`The import is ${row.status}; only a finished import can be undone`);
+    }
+    const records = await repo.importedRecords(tx, id, row.kind);
+    const created = records.filter((r) => r.action === 'created');
+    const edited = created.filter((r) => r.edited_since).map((r) => r.record_id);
+    if (edited.length > 0 && !options.delete_edited) {
+      throw new ConflictError(
+        `${edited.length} records this import created were edited since; undo again with delete_edited to delete them as well`,
+        { edited_since: edited.slice(0, 1000), edited_count: edited.length },
+      );
+    }
+    const updated = records.filter((r) => r.action === 'updated');
+    await repo.restoreRecords(tx, row.kind, updated);
+    await repo.deleteRecords(
+      tx,
+      row.kind,
+      created.map((r) => r.record_id),
+    );
+    await repo.updateImport(tx, id, {
+      status: 'undone',
+      undone_at: new Date(),
+      undone_by: ctx.userId,
+    });
+    await repo.auditImportEvent(tx, 'import.undone', {
+      import_id: id,
+      file_name: row.file_name,
+      deleted: created.length,
+      restored: updated.length,
+    });
+    return { deleted: created.length, restored: updated.length, edited_since: edited };
+  });
+}
+
+export function listTemplates(ctx: RequestContext) {
+  return withTenant(ctx.deps.db, ctx, (tx) => repo.listTemplates(tx));
+}
+
+export function createTemplate(
+  ctx: RequestContext,
+  input: { name: string; kind: RecordType; mapping: { header: string; field: string }[] },
+) {
+  const name = input.name.trim();
+  if (name === '') throw invalidField('name', 'must not be blank');
+  return withTenant(ctx.deps.db, ctx, async (tx, member) => {
+    requireAdmin(member);
+    return repo.insertTemplate(tx, { ...input, name }, ctx.userId);
+  });
+}
+
+export function deleteTemplate(ctx: RequestContext, id: string): Promise<void> {
+  return withTenant(ctx.deps.db, ctx, async (tx, member) => {
+    requireAdmin(member);
+    if (!(await repo.deleteTemplate(tx, id))) throw new NotFoundError('Import template');
+  });
+}

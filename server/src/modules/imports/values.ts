@@ -1,0 +1,150 @@
+/**
+ * Values read the way people type them into a spreadsheet. Each parser returns the value to
+ * store, or a reason it cannot, so that nothing is stored differently from what was typed
+ * without the row being reported.
+ */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const fail = (reason: string): Parsed<never> => ({ ok: false, reason });
+
+export const DATE_FORMATS = ['YYYY-MM-DD', 'DD/MM/YYYY', 'MM/DD/YYYY', 'DD.MM.YYYY'] as const;
+export type DateFormat = (typeof DATE_FORMATS)[number];
+
+const MULTIPLIERS: Record<string, bigint> = { k: 1_000n, m: 1_000_000n, b: 1_000_000_000n };
+
+/**
+ * `$22,000`, `22 000,50`, `€1.234,56`, `22k`, `1.5M`. A lone separator followed by exactly
+ * three digits is a thousands separator (`22,000`); otherwise it is the decimal mark
+ * (`22,5`). Anything else, or a value with more than two decimals, is refused rather than
+ * rounded.
+ */
+export function parseMoney(input: string): Parsed<string> {
+  let text = input
+    .trim()
+    .replace(/^[A-Z]{3}\s*|\s*[A-Z]{3}$/g, '')
+    .replace(/[$€£¥\u00a0\u202f\s']/g, '');
+  let multiplier = 1n;
+  const suffix = /[kmb]$/i.exec(text);
+  if (suffix) {
+    multiplier = MULTIPLIERS[suffix[0].toLowerCase()]!;
+    text = text.slice(0, -1);
+  }
+  if (text.startsWith('-')) return fail('must not be negative');
+  const notAmount = fail(`"${input}" is not an amount`);
+  if (!/^\d[\d.,]*$/.test(text)) return notAmount;
+  const last = Math.max(text.lastIndexOf('.'), text.lastIndexOf(','));
+  let whole = text;
+  let fraction = '';
+  if (last !== -1) {
+    const mark = text[last]!;
+    const before = text.slice(0, last);
+    const after = text.slice(last + 1);
+    const other = mark === '.' ? ',' : '.';
+    const thousands =
+      after.length === 3 && /^[1-9]/.test(before) && !before.includes(other) && multiplier === 1n;
+    whole = thousands ? text : before;
+    fraction = thousands ? '' : after;
+  }
+  if (!/^\d+$/.test(whole) && !/^\d{1,3}([.,]\d{3})+$/.test(whole)) return notAmount;
+  if (!/^\d*$/.test(fraction)) return notAmount;
+  const scaled = BigInt(whole.replace(/[.,]/g, '') + fraction) * multiplier * 100n;
+  const divisor = 10n ** BigInt(fraction.length);
+  if (scaled % divisor !== 0n) return fail(`"${input}" has more than two decimals`);
+  const cents = scaled / divisor;
+  if (cents >= 10n ** 16n) return fail(`"${input}" is too large`);
+  const digits = cents.toString().padStart(3, '0');
+  return ok(`${digits.slice(0, -2)}.${digits.slice(-2)}`);
+}
+
+export function parseInteger(input: string): Parsed<number> {
+  const text = input.trim().replace(/[\s,']/g, '');
+  if (!/^\d+$/.test(text)) return fail(`"${input}" is not a whole number`);
+  const value = Number(text);
+  if (value > 2_147_483_647) return fail(`"${input}" is too large`);
+  return ok(value);
+}
+
+const TRUE = new Set(['yes', 'y', 'true', '1', 'x', 'on']);
+const FALSE = new Set(['no', 'n', 'false', '0', 'off']);
+
+export function parseBoolean(input: string): Parsed<boolean> {
+  const text = input.trim().toLowerCase();
+  if (TRUE.has(text)) return ok(true);
+  if (FALSE.has(text)) return ok(false);
+  return fail(`"${input}" is not yes or no`);
+}
+
+function isoDate(year: number, month: number, day: number): string | undefined {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1) return undefined;
+  if (year < 1900 || year > 2200) return undefined;
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * A calendar date as `YYYY-MM-DD`. ISO dates (with or without a time) are read whatever the
+ * format; `03/04/2026` is read with the chosen format, and refused when none was chosen and
+ * both readings are valid dates.
+ */
+export function parseDate(input: string, format: DateFormat | undefined): Parsed<string> {
+  const text = input.trim();
+  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
+  if (iso) {
+    const date = isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+    return date ? ok(date) : fail(`"${input}" is not a date`);
+  }
+  const parts = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s+[\d:]+(?:\s*[AP]M)?)?$/i.exec(text);
+  if (!parts) return fail(`"${input}" is not a date in a format Rampart reads`);
+  const a = Number(parts[1]);
+  const b = Number(parts[2]);
+  const year = Number(parts[3]);
+  const dayFirst = isoDate(year, b, a);
+  const monthFirst = isoDate(year, a, b);
+  if (format === 'DD/MM/YYYY' || format === 'DD.MM.YYYY') {
+    return dayFirst ? ok(dayFirst) : fail(`"${input}" is not a date (day/month/year)`);
+  }
+  if (format === 'MM/DD/YYYY') {
+    return monthFirst ? ok(monthFirst) : fail(`"${input}" is not a date (month/day/year)`);
+  }
+  if (dayFirst && monthFirst && dayFirst !== monthFirst) {
+    return fail(`"${input}" could be day/month or month/day: choose the file's date format`);
+  }
+  const date = dayFirst ?? monthFirst;
+  return date ? ok(date) : fail(`"${input}" is not a date`);
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export function parseEmail(input: string): Parsed<string> {
+  const text = input.trim().toLowerCase();
+  if (text.length > 320 || !EMAIL.test(text)) return fail(`"${input}" is not an email address`);
+  return ok(text);
+}
+
+/** A domain from a domain or a web address: `https://www.acme.com/about` -> `acme.com`. */
+export function parseDomain(input: string): Parsed<string> {
+  const text = input
+    .trim()
+    .toLowerCase()
+    .replace(/^[a-z]+:\/\//, '')
+    .replace(/^www\./, '')
+    .replace(/[/?#].*$/, '');
+  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(text)) return fail(`"${input}" is not a domain`);
+  return ok(text);
+}
+
+/** Comma-separated tag names, trimmed, each once. */
+export function parseTags(input: string): Parsed<string[]> {
+  const names = [
+    ...new Set(
+      input
+        .split(/[,;]/)
+        .map((name) => name.trim())
+        .filter(Boolean),
+    ),
+  ];
+  const tooLong = names.find((name) => name.length > 100);
+  if (tooLong) return fail(`tag "${tooLong.slice(0, 40)}…" is longer than 100 characters`);
+  return ok(names);
+}

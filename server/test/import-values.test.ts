@@ -1,0 +1,126 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { suggestMapping } from '../src/modules/imports/fields.js';
+import {
+  parseBoolean,
+  parseDate,
+  parseDomain,
+  parseMoney,
+  parseTags,
+} from '../src/modules/imports/values.js';
+
+const value = <T>(parsed: { ok: true; value: T } | { ok: false; reason: string }) =>
+  parsed.ok ? parsed.value : `rejected: ${parsed.reason}`;
+
+describe('import values, read as people type them', () => {
+  it('reads money in the usual spellings, and refuses what it would have to guess', () => {
+    const read = (input: string) => value(parseMoney(input));
+    expect(read('$22,000')).toBe('22000.00');
+    expect(read('22 000,50')).toBe('22000.50');
+    expect(read('22k')).toBe('22000.00');
+    expect(read('1.5M')).toBe('1500000.00');
+    expect(read('€1.234,56')).toBe('1234.56');
+    expect(read('1,234.56')).toBe('1234.56');
+    expect(read('1.234.567')).toBe('1234567.00');
+    expect(read('USD 300')).toBe('300.00');
+    expect(read('22,5')).toBe('22.50');
+    expect(read('0.125')).toMatch(/rejected: .*more than two decimals/);
+    expect(read('-5')).toMatch(/rejected: must not be negative/);
+    expect(read('abc')).toMatch(/rejected: .*not an amount/);
+  });
+
+  it('reads dates, and asks for the format when day and month could be swapped', () => {
+    expect(value(parseDate('2026-03-04', undefined))).toBe('2026-03-04');
+    expect(value(parseDate('2026-03-04T10:00:00Z', undefined))).toBe('2026-03-04');
+    expect(value(parseDate('13/04/2026', undefined))).toBe('2026-04-13');
+    expect(value(parseDate('03/04/2026', undefined))).toMatch(
+      /rejected: .*choose the file's date format/,
+    );
+    expect(value(parseDate('03/04/2026', 'DD/MM/YYYY'))).toBe('2026-04-03');
+    expect(value(parseDate('03/04/2026', 'MM/DD/YYYY'))).toBe('2026-03-04');
+    expect(value(parseDate('31.12.2025', 'DD.MM.YYYY'))).toBe('2025-12-31');
+    expect(value(parseDate('02/30/2026', 'MM/DD/YYYY'))).toMatch(/rejected/);
+  });
+
+  it('reads yes/no, domains and tag lists', () => {
+    expect(['yes', 'No', '1', '0', 'TRUE'].map((v) => value(parseBoolean(v)))).toEqual([
+      true,
+      false,
+      true,
+      false,
+      true,
+    ]);
+    expect(value(parseBoolean('maybe'))).toMatch(/rejected/);
+    expect(value(parseDomain('https://www.Acme.com/about'))).toBe('acme.com');
+    expect(value(parseTags(' vip, cold ,vip,'))).toEqual(['vip', 'cold']);
+  });
+});
+
+describe('mapping suggested from the headers of other CRMs’ exports', () => {
+  const headersOf = (file: string) =>
+    readFileSync(path.join(import.meta.dirname, 'fixtures/imports', file), 'utf8')
+      .split('\n')[0]!
+      .split(',')
+      .map((h) => h.replace(/^"|"$/g, ''));
+
+  it('maps HubSpot, Salesforce, Pipedrive and Zoho columns to the fields they hold', () => {
+    expect(suggestMapping('contact', headersOf('hubspot-contacts.csv'))).toEqual([
+      null,
+      'first_name',
+      'last_name',
+      'email',
+      'phone',
+      'account',
+      'job_title',
+      null,
+      null,
+      'owner',
+      null,
+      null,
+    ]);
+    expect(suggestMapping('lead', headersOf('salesforce-leads.csv'))).toEqual([
+      'first_name',
+      'last_name',
+      'job_title',
+      'company',
+      'email',
+      'phone',
+      'source',
+      'status',
+      'rating',
+      'owner',
+      'website',
+      'description',
+    ]);
+    expect(suggestMapping('contact', headersOf('pipedrive-people.csv'))).toEqual([
+      null,
+      'first_name',
+      'last_name',
+      'email',
+      'phone',
+      'account',
+      'owner',
+      'tags',
+    ]);
+    expect(suggestMapping('lead', headersOf('zoho-leads.csv'))).toEqual([
+      'owner',
+      'company',
+      'first_name',
+      'last_name',
+      'job_title',
+      'email',
+      'phone',
+      null,
+      'website',
+      'source',
+      'status',
+      null,
+      null,
+      null,
+      'rating',
+      null,
+      'description',
+    ]);
+  });
+});

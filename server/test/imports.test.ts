@@ -1,0 +1,528 @@
+import http from 'node:http';
+import { Readable } from 'node:stream';
+import type { Runner } from 'graphile-worker';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { joinByInvitation } from './support/members.js';
+import { createTestApp, signUp, type SignedUp, type TestApp } from './support/test-app.js';
+import { drainJobs, startTestWorker } from './support/worker.js';
+
+let t: TestApp;
+let worker: Runner;
+
+beforeAll(async () => {
+  t = await createTestApp({ poolSize: 10 });
+  worker = await startTestWorker(t);
+});
+afterAll(async () => {
+  await worker.stop();
+  await t.close();
+});
+
+type Who = { auth: { authorization: string } };
+
+function upload(who: Who, file: string | Buffer, query = 'kind=lead&file_name=leads.csv') {
+  return t.app.inject({
+    method: 'POST',
+    url: `/api/v1/imports?${query}`,
+    headers: { ...who.auth, 'content-type': 'text/csv' },
+    payload: file,
+  });
+}
+
+function call(who: Who, method: 'GET' | 'POST' | 'DELETE', url: string, payload?: object) {
+  return t.app.inject({ method, url: `/api/v1${url}`, headers: who.auth, payload });
+}
+
+async function uploaded(who: Who, file: string | Buffer, query?: string) {
+  const response = await upload(who, file, query);
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json<{
+    id: string;
+    columns: { header: string; fill_rate: number; samples: string[]; suggested_field: string }[];
+    row_count: number;
+    encoding: string;
+    delimiter: string;
+    ragged_lines: number[];
+  }>();
+}
+
+async function runToEnd(who: Who, id: string) {
+  const started = await call(who, 'POST', `/imports/${id}/run`);
+  expect(started.statusCode, started.body).toBe(202);
+  await drainJobs(t, 60_000);
+  return (await call(who, 'GET', `/imports/${id}`)).json<{
+    status: string;
+    counts: Record<string, number>;
+    dry_run: { counts: Record<string, number> };
+    differs_from_dry_run: boolean;
+    progress: { rows_done: number; percent: number };
+  }>();
+}
+
+const LEADS = [
+  'First Name;Last Name;Email;Company;Estimated value;Notes;Tags',
+  'Ada;Lovelace;ADA@example.com;Analytical;$22,000;"first line',
+  'second line";vip, engine',
+  'Grace;Hopper;grace@example.com;Navy;22 000,50;;',
+  'Alan;;alan@example.com;Bletchley;22k;;',
+  'Ada;Lovelace Again;ada@example.com;Analytical;lots;;',
+  'Katherine;Johnson;kj@example.com;NASA;1.5M;;extra;cells',
+].join('\r\n');
+
+describe('CSV import of leads', () => {
+  let owner: SignedUp;
+  let importId: string;
+
+  beforeAll(async () => {
+    owner = await signUp(t.app, 'importer');
+  });
+
+  it('reads an upload: BOM, semicolons, a quoted newline, fill rates, samples and a mapping', async () => {
+    const result = await uploaded(
+      owner,
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(LEADS)]),
+    );
+    importId = result.id;
+    expect(result).toMatchObject({ encoding: 'utf-8', delimiter: ';', row_count: 5 });
+    expect(result.columns.map((c) => c.header)).toEqual([
+      'First Name',
+      'Last Name',
+      'Email',
+      'Company',
+      'Estimated value',
+      'Notes',
+      'Tags',
+    ]);
+    expect(result.columns.map((c) => c.suggested_field)).toEqual([
+      'first_name',
+      'last_name',
+      'email',
+      'company',
+      'estimated_value',
+      'description',
+      'tags',
+    ]);
+    expect(result.columns[1]!.fill_rate).toBe(0.8);
+    expect(result.columns[5]!.samples).toEqual(['first line\nsecond line']);
+    // The ragged row is the last one, which starts on line 7 (the quoted cell spans 2 and 3).
+    expect(result.ragged_lines).toEqual([7]);
+  });
+
+  it('dry run: counts and every rejected row by line, column and reason, nothing written', async () => {
+    const mapping = [
+      'first_name',
+      'last_name',
+      'email',
+      'company',
+      'estimated_value',
+      'description',
+      'tags',
+    ].map((field, column) => ({ column, field }));
+    const response = await call(owner, 'POST', `/imports/${importId}/dry-run`, {
+      mapping,
+      duplicates: 'skip',
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const report = response.json();
+    expect(report.counts).toEqual({ created: 2, updated: 0, skipped: 0, rejected: 3 });
+    expect(report.rejected).toEqual([
+      { line: 5, problems: [{ column: 'Last Name', reason: 'is required' }] },
+      { line: 6, problems: [{ column: 'Estimated value', reason: '"lots" is not an amount' }] },
+      { line: 7, problems: [{ column: '', reason: 'the row has 8 cells and the header 7' }] },
+    ]);
+    const csv = await call(owner, 'GET', `/imports/${importId}/rejections`);
+    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    expect(csv.body).toBe(
+      'line,column,reason\r\n5,Last Name,is required\r\n6,Estimated value,"""lots"" is not an amount"\r\n' +
+        '7,,the row has 8 cells and the header 7\r\n',
+    );
+    const [leads] = await t.ownerQuery<{ count: number }>(
+      'SELECT count(*)::int AS count FROM leads WHERE org_id = $1',
+      [owner.orgId],
+    );
+    expect(leads!.count).toBe(0);
+  });
+
+  it('runs as a job and does what the dry run said, with history and one trail event', async () => {
+    const done = await runToEnd(owner, importId);
+    expect(done.status).toBe('completed');
+    expect(done.counts).toEqual(done.dry_run.counts);
+    expect(done.differs_from_dry_run).toBe(false);
+    expect(done.progress).toEqual(expect.objectContaining({ rows_done: 5, percent: 100 }));
+    expect(done.counts).toEqual({ created: 2, updated: 0, skipped: 0, rejected: 3 });
+    const leads = await t.ownerQuery(
+      `SELECT first_name, last_name, email, estimated_value::text, description,
+         (SELECT array_agg(g.name ORDER BY g.name) FROM record_tags rt JOIN tags g ON g.org_id = rt.org_id AND g.id = rt.tag_id
+          WHERE rt.org_id = l.org_id AND rt.lead_id = l.id) AS tags
+       FROM leads l WHERE org_id = $1 ORDER BY last_name`,
+      [owner.orgId],
+    );
+    expect(leads).toEqual([
+      {
+        first_name: 'Grace',
+        last_name: 'Hopper',
+        email: 'grace@example.com',
+        estimated_value: '22000.50',
+        description: '',
+        tags: null,
+      },
+      {
+        first_name: 'Ada',
+        last_name: 'Lovelace',
+        email: 'ada@example.com',
+        estimated_value: '22000.00',
+        description: 'first line\nsecond line',
+        tags: ['engine', 'vip'],
+      },
+    ]);
+    const trail = await t.ownerQuery(
+      `SELECT action, actor_id, changes FROM audit_log WHERE org_id = $1 AND action LIKE 'import.%'`,
+      [owner.orgId],
+    );
+    expect(trail).toEqual([
+      {
+        action: 'import.completed',
+        actor_id: owner.userId,
+        changes: expect.objectContaining({ import_id: importId, created: 2, rejected: 3 }),
+      },
+    ]);
+    const [ada] = await t.ownerQuery<{ id: string }>(
+      `SELECT id FROM leads WHERE org_id = $1 AND email = 'ada@example.com'`,
+      [owner.orgId],
+    );
+    const adaHistory = await call(owner, 'GET', `/audit-log/records/${ada!.id}`);
+    const entries = adaHistory.json<{ data: { action: string; import_id: string | null }[] }>()
+      .data;
+    expect(entries.find((entry) => entry.action === 'insert')?.import_id).toBe(importId);
+    const [searchable] = await t.ownerQuery<{ count: number }>(
+      `SELECT count(*)::int AS count FROM search_terms WHERE org_id = $1 AND term = 'lovelace'`,
+      [owner.orgId],
+    );
+    expect(searchable!.count).toBe(1);
+    const history = await call(owner, 'GET', '/imports');
+    expect(history.json().data).toEqual([
+      expect.objectContaining({ id: importId, file_name: 'leads.csv', created_by: owner.userId }),
+    ]);
+  });
+
+  it('updates duplicates with only the mapped, non-empty fields, and undo puts them back', async () => {
+    const file = [
+      'Email,Company,Phone',
+      'ada@example.com,Difference Engines,',
+      'new@example.com,New Co,555',
+    ].join('\n');
+    const { id } = await uploaded(owner, file);
+    const dry = await call(owner, 'POST', `/imports/${id}/dry-run`, {
+      mapping: [
+        { column: 0, field: 'email' },
+        { column: 1, field: 'company' },
+        { column: 2, field: 'phone' },
+      ],
+      duplicates: 'update',
+    });
+    // The new person has no last name: rejected; Ada is updated.
+    expect(dry.json().counts).toEqual({ created: 0, updated: 1, skipped: 0, rejected: 1 });
+    const done = await runToEnd(owner, id);
+    expect(done.counts).toEqual({ created: 0, updated: 1, skipped: 0, rejected: 1 });
+    const read = () =>
+      t.ownerQuery(
+        `SELECT company, phone FROM leads WHERE org_id = $1 AND email = 'ada@example.com'`,
+        [owner.orgId],
+      );
+    expect(await read()).toEqual([{ company: 'Difference Engines', phone: null }]);
+
+    const undo = await call(owner, 'POST', `/imports/${id}/undo`, {});
+    expect(undo.statusCode, undo.body).toBe(200);
+    expect(undo.json()).toEqual({ deleted: 0, restored: 1, edited_since: [] });
+    expect(await read()).toEqual([{ company: 'Analytical', phone: null }]);
+  });
+
+  it('undo deletes created records, and asks first about those edited since', async () => {
+    const { id } = await uploaded(
+      owner,
+      'Last name,Email\nTuring,turing@example.com\nBoole,boole@example.com\n',
+    );
+    await call(owner, 'POST', `/imports/${id}/dry-run`, {
+      mapping: [
+        { column: 0, field: 'last_name' },
+        { column: 1, field: 'email' },
+      ],
+      duplicates: 'skip',
+    });
+    await runToEnd(owner, id);
+    // Someone edits Boole later.
+    const [boole] = await t.ownerQuery<{ id: string }>(
+      `SELECT id FROM leads WHERE org_id = $1 AND email = 'boole@example.com'`,
+      [owner.orgId],
+    );
+    const edit = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/leads/${boole!.id}`,
+      headers: owner.auth,
+      payload: { phone: '555 0100' },
+    });
+    expect(edit.statusCode, edit.body).toBe(200);
+    const asked = await call(owner, 'POST', `/imports/${id}/undo`, {});
+    expect(asked.statusCode).toBe(409);
+    expect(asked.json().error.details.edited_count).toBe(1);
+    const undone = await call(owner, 'POST', `/imports/${id}/undo`, { delete_edited: true });
+    expect(undone.statusCode, undone.body).toBe(200);
+    expect(undone.json().deleted).toBe(2);
+    const left = await t.ownerQuery(
+      `SELECT email FROM leads WHERE org_id = $1 AND email IN ('turing@example.com', 'boole@example.com')`,
+      [owner.orgId],
+    );
+    expect(left).toEqual([]);
+    const status = await call(owner, 'GET', `/imports/${id}`);
+    expect(status.json().status).toBe('undone');
+  });
+
+  it('says so when the run did not do what the dry run said, because the data changed', async () => {
+    const { id } = await uploaded(owner, 'Last name,Email\nNew,changed@example.com\n');
+    const dry = await call(owner, 'POST', `/imports/${id}/dry-run`, {
+      mapping: [
+        { column: 0, field: 'last_name' },
+        { column: 1, field: 'email' },
+      ],
+      duplicates: 'skip',
+    });
+    expect(dry.json().counts).toEqual({ created: 1, updated: 0, skipped: 0, rejected: 0 });
+    // Between the dry run and the run, someone adds a lead with the same email.
+    const added = await call(owner, 'POST', '/leads', {
+      last_name: 'Earlier',
+      email: 'changed@example.com',
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    const done = await runToEnd(owner, id);
+    expect(done.counts).toEqual({ created: 0, updated: 0, skipped: 1, rejected: 0 });
+    expect(done.differs_from_dry_run).toBe(true);
+  });
+
+  it('lets members read imports but only admins upload, run or undo them', async () => {
+    const member = await joinByInvitation(t.app, owner, 'member');
+    expect((await upload(member, 'Last name\nX\n')).statusCode).toBe(403);
+    expect((await call(member, 'GET', `/imports/${importId}`)).statusCode).toBe(200);
+    expect((await call(member, 'POST', `/imports/${importId}/undo`, {})).statusCode).toBe(403);
+  });
+
+  it('another organization sees none of the imports, rows or mappings', async () => {
+    const other = await signUp(t.app, 'other');
+    expect((await call(other, 'GET', `/imports/${importId}`)).statusCode).toBe(404);
+    expect((await call(other, 'GET', `/imports/${importId}/rejections`)).statusCode).toBe(404);
+    expect((await call(other, 'POST', `/imports/${importId}/run`)).statusCode).toBe(404);
+    expect((await call(other, 'GET', '/imports')).json().data).toEqual([]);
+    const template = await call(owner, 'POST', '/import-templates', {
+      name: 'HubSpot leads',
+      kind: 'lead',
+      mapping: [{ header: 'Email', field: 'email' }],
+    });
+    expect(template.statusCode, template.body).toBe(201);
+    expect((await call(owner, 'GET', '/import-templates')).json().data).toHaveLength(1);
+    expect((await call(other, 'GET', '/import-templates')).json().data).toEqual([]);
+    const removed = await call(other, 'DELETE', `/import-templates/${template.json().id}`);
+    expect(removed.statusCode).toBe(404);
+  });
+});
+
+describe('CSV import of accounts, contacts and deals', () => {
+  let owner: SignedUp;
+  beforeAll(async () => {
+    owner = await signUp(t.app, 'kinds');
+  });
+
+  async function importFile(kind: string, file: string, fields: (string | null)[], extra = {}) {
+    const { id } = await uploaded(owner, file, `kind=${kind}&file_name=${kind}s.csv`);
+    const mapping = fields.flatMap((field, column) => (field ? [{ column, field }] : []));
+    const dry = await call(owner, 'POST', `/imports/${id}/dry-run`, {
+      mapping,
+      duplicates: 'skip',
+      ...extra,
+    });
+    expect(dry.statusCode, dry.body).toBe(200);
+    const done = await runToEnd(owner, id);
+    expect(done.counts).toEqual(dry.json().counts);
+    return dry.json();
+  }
+
+  it('links contacts to accounts by name or domain, deals to accounts, contacts and stages', async () => {
+    const accounts = await importFile(
+      'account',
+      'Account Name,Website,Domain,Employees,Owner\nAcme,https://acme.example,acme.example,"1,200",OWNER\nGlobex,,globex.example,12,\nAcme,,,,\n'.replace(
+        'OWNER',
+        owner.email,
+      ),
+      ['name', 'website', 'domain', 'employees', 'owner'],
+    );
+    // The second Acme duplicates the first row of the file: skipped.
+    expect(accounts.counts).toEqual({ created: 2, updated: 0, skipped: 1, rejected: 0 });
+
+    const contacts = await importFile(
+      'contact',
+      'Last Name,Email,Company,Do not contact\nRoe,roe@acme.example,Acme,yes\nDoe,doe@globex.example,globex.example,no\nPoe,poe@x.example,Initech,\n',
+      ['last_name', 'email', 'account', 'do_not_contact'],
+    );
+    expect(contacts.counts).toEqual({ created: 2, updated: 0, skipped: 0, rejected: 1 });
+    expect(contacts.rejected).toEqual([
+      { line: 4, problems: [{ column: 'Company', reason: 'no account "Initech"' }] },
+    ]);
+
+    const deals = await importFile(
+      'deal',
+      'Deal Name,Amount,Account,Contact Email,Stage,Close Date\nBig one,$22k,Acme,roe@acme.example,Qualification,03/04/2026\nOther,10,Globex,,Nowhere,\n',
+      ['name', 'amount', 'account', 'primary_contact', 'stage', 'expected_close_date'],
+      { date_format: 'DD/MM/YYYY' },
+    );
+    expect(deals.counts).toEqual({ created: 1, updated: 0, skipped: 0, rejected: 1 });
+    expect(deals.rejected[0].problems[0].column).toBe('Stage');
+
+    const rows = await t.ownerQuery(
+      `SELECT c.last_name, a.name AS account, c.do_not_contact FROM contacts c
+       JOIN accounts a ON a.org_id = c.org_id AND a.id = c.account_id
+       WHERE c.org_id = $1 ORDER BY c.last_name`,
+      [owner.orgId],
+    );
+    expect(rows).toEqual([
+      { last_name: 'Doe', account: 'Globex', do_not_contact: false },
+      { last_name: 'Roe', account: 'Acme', do_not_contact: true },
+    ]);
+    const [deal] = await t.ownerQuery(
+      `SELECT d.amount::text, d.expected_close_date::text, a.name AS account, c.email, s.name AS stage
+       FROM deals d JOIN accounts a ON a.org_id = d.org_id AND a.id = d.account_id
+       JOIN contacts c ON c.org_id = d.org_id AND c.id = d.primary_contact_id
+       JOIN pipeline_stages s ON s.org_id = d.org_id AND s.id = d.stage_id
+       WHERE d.org_id = $1`,
+      [owner.orgId],
+    );
+    expect(deal).toEqual({
+      amount: '22000.00',
+      expected_close_date: '2026-04-03',
+      account: 'Acme',
+      email: 'roe@acme.example',
+      stage: 'Qualification',
+    });
+  });
+});
+
+describe('files the import refuses', () => {
+  let owner: SignedUp;
+  beforeAll(async () => {
+    owner = await signUp(t.app, 'refused');
+  });
+
+  const cases: [string, string | Buffer, string, Record<string, unknown>][] = [
+    [
+      'a binary file',
+      Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00, 0xff]),
+      'not_text',
+      {},
+    ],
+    ['an empty file', '', 'empty_file', {}],
+    ['a header only', 'Last name,Email\n', 'no_rows', { line: 2 }],
+    [
+      '5,000 columns',
+      Array.from({ length: 5000 }, (_, i) => `c${i}`).join(',') + '\nx\n',
+      'too_many_columns',
+      { line: 1 },
+    ],
+    [
+      'a 10 MB cell',
+      `Last name,Notes\nA,"${'x'.repeat(10 * 1024 * 1024)}"\n`,
+      'cell_too_long',
+      { line: 2 },
+    ],
+    ['a file cut mid-row', 'Last name,Notes\nA,"unfinished\n', 'unterminated_row', { line: 2 }],
+    [
+      'a formula',
+      'Last name,Notes\nA,ok\nB,=SUM(A1:A3)\n',
+      'formula_cell',
+      { line: 3, column: 'Notes' },
+    ],
+  ];
+  for (const [label, file, code, where] of cases) {
+    it(`refuses ${label} with a 4xx naming the problem, and keeps nothing`, async () => {
+      const response = await upload(owner, file);
+      expect(response.statusCode, response.body.slice(0, 300)).toBe(422);
+      expect(response.json().error).toMatchObject({ code, details: where });
+      const [kept] = await t.ownerQuery<{ count: number }>(
+        'SELECT count(*)::int AS count FROM imports WHERE org_id = $1',
+        [owner.orgId],
+      );
+      expect(kept!.count).toBe(0);
+    });
+  }
+
+  it('refuses a NUL byte past the first 64 KiB, naming its line and column', async () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => `Person ${i},person${i}@example.com`);
+    const file = `Last name,Email\n${rows.join('\n')}\nNul,nul\u0000@example.com\n`;
+    const response = await upload(owner, file);
+    expect(response.statusCode).toBe(422);
+    expect(response.json().error).toMatchObject({
+      code: 'not_text',
+      details: { line: 3002, column: 'Email' },
+    });
+  });
+
+  it('refuses bytes that are not UTF-8 in a file said to be UTF-8, naming the line', async () => {
+    const file = Buffer.concat([
+      Buffer.from('Last name\nA\n'),
+      Buffer.from([0x4d, 0xfc, 0x6c, 0x6c, 0x65, 0x72, 0x0a]),
+    ]);
+    const response = await upload(owner, file, 'kind=lead&file_name=x.csv&encoding=utf-8');
+    expect(response.statusCode).toBe(422);
+    expect(response.json().error).toMatchObject({ code: 'wrong_encoding', details: { line: 3 } });
+  });
+
+  it('reads Windows-1252 and UTF-16 files', async () => {
+    const latin = Buffer.from([
+      ...Buffer.from('Last name\n'),
+      0x4d,
+      0xfc,
+      0x6c,
+      0x6c,
+      0x65,
+      0x72,
+      0x0a,
+    ]);
+    const one = await uploaded(owner, latin);
+    expect(one.encoding).toBe('windows-1252');
+    expect(one.columns[0]!.samples).toEqual(['Müller']);
+    const utf16 = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('Last name\tEmail\r\nMüller\tm@example.com\r\n', 'utf16le'),
+    ]);
+    const two = await uploaded(owner, utf16);
+    expect(two).toMatchObject({ encoding: 'utf-16le', delimiter: '\t' });
+    expect(two.columns[0]!.samples).toEqual(['Müller']);
+  });
+});
+
+// Last: it closes the app after listening on a port.
+describe('an upload over a real connection', () => {
+  let owner: SignedUp;
+  beforeAll(async () => {
+    owner = await signUp(t.app, 'streamed');
+  });
+
+  it('takes an upload streamed over a real connection, not only an injected one', async () => {
+    const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const response = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const request = http.request(
+          `${address}/api/v1/imports?kind=lead&file_name=streamed.csv`,
+          { method: 'POST', headers: { ...owner.auth, 'content-type': 'text/csv' } },
+          (res) => {
+            let body = '';
+            res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+          },
+        );
+        request.on('error', reject);
+        Readable.from(['Last name,Email\n', 'Streamed,streamed@example.com\n']).pipe(request);
+      });
+      expect(response.status, response.body).toBe(201);
+      expect(JSON.parse(response.body).row_count).toBe(1);
+    } finally {
+      await t.app.close();
+    }
+  });
+});
