@@ -9,7 +9,11 @@ export interface FieldProblem {
 }
 
 interface ErrorBody {
-  error?: { code?: string; message?: string; details?: { fields?: FieldProblem[] } };
+  error?: {
+    code?: string;
+    message?: string;
+    details?: { fields?: FieldProblem[] } & Record<string, unknown>;
+  };
 }
 
 /** `org_name` -> `Org name` */
@@ -39,12 +43,21 @@ export class ApiError extends Error {
   readonly code: string;
   /** Messages by field name, for showing next to the matching input. */
   readonly fields: Record<string, string>;
+  /** The error's `details` as the API sent them (e.g. `edited_since` of a refused undo). */
+  readonly details: Record<string, unknown>;
 
-  constructor(status: number, code: string, message: string, fields: FieldProblem[] = []) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    fields: FieldProblem[] = [],
+    details: Record<string, unknown> = {},
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
+    this.details = details;
     this.fields = {};
     for (const problem of fields)
       this.fields[problem.field] ??= friendly(problem.field, problem.message);
@@ -82,6 +95,7 @@ function errorFrom(status: number, body: unknown): ApiError {
     error?.code ?? 'http_error',
     error?.message ?? fallback,
     error?.details?.fields ?? [],
+    error?.details ?? {},
   );
 }
 
