@@ -168,6 +168,20 @@ describe.skipIf(!chromiumPath)('the import wizard in a real browser', { timeout:
     expect(await leadsOf(['ada@example.com', 'grace@example.com'])).toEqual([]);
   });
 
+  it('applies the saved mapping to the next file from Settings', async () => {
+    await pageA.goto('/settings/imports');
+    await pageA.getByRole('link', { name: 'Import a file' }).click();
+    await pageA.getByLabel('CSV file').setInputFiles(file);
+    await pageA.getByRole('heading', { name: '1. Map the columns' }).waitFor();
+    // Budget has no suggestion of its own: only the template maps it.
+    expect(await pageA.getByLabel('Field for Budget').inputValue()).toBe('');
+    await pageA.getByLabel('Saved mapping').selectOption({ label: 'HubSpot leads' });
+    await pageA.getByRole('button', { name: 'Apply mapping' }).click();
+    expect(await pageA.getByLabel('Field for Budget').inputValue()).toBe('estimated_value');
+    expect(await pageA.getByLabel('Field for Notes').inputValue()).toBe('');
+    expect(await pageA.getByLabel('Field for Email Address').inputValue()).toBe('email');
+  });
+
   it("shows a second organization none of A's imports or mappings", async () => {
     const b = await newContext(harness);
     const pageB = await b.newPage();
