@@ -110,7 +110,13 @@ describe.skipIf(!chromiumPath)('lists in a real browser', { timeout: 180_000 }, 
     expect(await skip.evaluate((link) => link === link.ownerDocument.activeElement)).toBe(true);
     await page.keyboard.press('Enter');
     await page.keyboard.press('Tab');
-    // The next stop is the page's own first control, not the sidebar.
+    // The next stop is the page's own first control (Import, for admins), not the sidebar.
+    expect(
+      await page
+        .getByRole('link', { name: 'Import' })
+        .evaluate((link) => link === link.ownerDocument.activeElement),
+    ).toBe(true);
+    await page.keyboard.press('Tab');
     expect(
       await page
         .getByRole('button', { name: /New lead/ })

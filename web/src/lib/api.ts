@@ -12,7 +12,10 @@ interface ErrorBody {
   error?: {
     code?: string;
     message?: string;
-    details?: { fields?: FieldProblem[]; existing?: Record<string, string> };
+    details?: { fields?: FieldProblem[]; existing?: Record<string, string> } & Record<
+      string,
+      unknown
+    >;
   };
 }
 
@@ -45,6 +48,8 @@ export class ApiError extends Error {
   readonly fields: Record<string, string>;
   /** The record that already holds a unique value, by id field (`account_id`), on a conflict. */
   readonly existing: Record<string, string>;
+  /** The error's `details` as the API sent them (e.g. `edited_since` of a refused undo). */
+  readonly details: Record<string, unknown>;
 
   constructor(
     status: number,
@@ -52,12 +57,14 @@ export class ApiError extends Error {
     message: string,
     fields: FieldProblem[] = [],
     existing: Record<string, string> = {},
+    details: Record<string, unknown> = {},
   ) {
     super(message);
     this.existing = existing;
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
+    this.details = details;
     this.fields = {};
     for (const problem of fields)
       this.fields[problem.field] ??= friendly(problem.field, problem.message);
@@ -96,6 +103,7 @@ function errorFrom(status: number, body: unknown): ApiError {
     error?.message ?? fallback,
     error?.details?.fields ?? [],
     error?.details?.existing ?? {},
+    error?.details ?? {},
   );
 }
 
