@@ -39,6 +39,7 @@ const EnvSchema = Type.Object({
   HTTP_BODY_LIMIT_BYTES: Type.Optional(Type.String({ pattern: '^[1-9][0-9]*$' })),
   DB_STATEMENT_TIMEOUT_MS: Type.Optional(Type.String({ pattern: '^[1-9][0-9]*$' })),
   DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: Type.Optional(Type.String({ pattern: '^[1-9][0-9]*$' })),
+  METRICS_TOKEN: Type.Optional(Type.String({ minLength: 32 })),
 });
 
 /** How long one client may hold the server, and how much it may send. */
@@ -99,6 +100,8 @@ export interface Config {
   authRateLimitPerMinute: number;
   http: HttpLimits;
   databaseTimeouts: DatabaseTimeouts;
+  /** The bearer token `GET /metrics` requires; undefined means no metrics endpoint. */
+  metricsToken: string | undefined;
   webBuildDir: string;
 }
 
@@ -186,6 +189,7 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
           DEFAULT_DATABASE_TIMEOUTS.idleInTransactionTimeoutMs,
       ),
     },
+    metricsToken: env.METRICS_TOKEN,
     webBuildDir: path.resolve(import.meta.dirname, '../../web/build'),
   };
 }
