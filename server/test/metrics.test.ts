@@ -67,6 +67,7 @@ describe('GET /metrics', () => {
     const plain = await createTestApp();
     try {
       const response = await plain.app.inject({ method: 'GET', url: '/metrics' });
+      expect(response.statusCode).toBe(404);
       expect(response.body).not.toContain('# HELP');
     } finally {
       await plain.close();

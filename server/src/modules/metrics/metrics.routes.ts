@@ -10,7 +10,13 @@ import { createMetrics, tokenMatches } from './metrics.service.js';
  */
 export function registerMetrics(app: FastifyInstance, pool: pg.Pool | undefined): void {
   const token = app.deps.config.metricsToken;
-  if (!token) return;
+  if (!token) {
+    // A 404 rather than the web app's page, which a scraper would take for a broken exporter.
+    app.get('/metrics', { schema: { hide: true } }, async (_request, reply) =>
+      reply.callNotFound(),
+    );
+    return;
+  }
   const metrics = createMetrics(app.deps, pool);
 
   app.addHook('onResponse', async (request, reply) => {
