@@ -41,6 +41,7 @@ const EnvSchema = Type.Object({
   DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: Type.Optional(Type.String({ pattern: '^[1-9][0-9]*$' })),
   EXPORT_RETENTION_HOURS: Type.Optional(Type.String({ pattern: '^[0-9]+(\\.[0-9]+)?$' })),
   IMPORT_STALLED_SECONDS: Type.Optional(Type.String({ pattern: '^[1-9][0-9]*$' })),
+  METRICS_TOKEN: Type.Optional(Type.String({ minLength: 32 })),
 });
 
 /** How long one client may hold the server, and how much it may send. */
@@ -103,6 +104,8 @@ export interface Config {
   databaseTimeouts: DatabaseTimeouts;
   /** How long an organization export can be downloaded before its file is removed. */
   exportRetentionHours: number;
+  /** The bearer token `GET /metrics` requires; undefined means no metrics endpoint. */
+  metricsToken: string | undefined;
   webBuildDir: string;
   /** An import run whose job has been locked this long lost its worker, and is resumed. */
   importStalledSeconds: number;
@@ -193,6 +196,7 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
       ),
     },
     exportRetentionHours: Number(env.EXPORT_RETENTION_HOURS ?? 24),
+    metricsToken: env.METRICS_TOKEN,
     webBuildDir: path.resolve(import.meta.dirname, '../../web/build'),
     importStalledSeconds: Number(env.IMPORT_STALLED_SECONDS ?? 60),
   };

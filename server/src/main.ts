@@ -148,7 +148,7 @@ async function run(
     return;
   }
 
-  const app = await buildApp(deps, { loggerInstance: log });
+  const app = await buildApp(deps, { loggerInstance: log, pool: database.pool });
   cleanups.push(async () => {
     app.startDraining();
     if (config.drainSeconds > 0) {

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linkIn, type TestSmtpServer } from './support/smtp.js';
-import { signUp, type TestApp } from './support/test-app.js';
+import { createTestApp, signUp, type TestApp } from './support/test-app.js';
 import { createMailingTestApp, drainJobs, type MailingTestApp } from './support/worker.js';
 
 let mailing: MailingTestApp;
@@ -27,6 +27,10 @@ describe('password reset by email', () => {
       email: user.email.toUpperCase(),
     });
     expect(requested.statusCode).toBe(202);
+    expect(requested.json()).toEqual({
+      status: 'If an account exists for this email, a reset link is on its way',
+      email_configured: true,
+    });
 
     const mail = await smtp.nextMessageTo(user.email);
     expect(mail.subject).toBe('Reset your Rampart password');
@@ -176,5 +180,27 @@ describe('outbox delivery', () => {
     );
     expect(sent).toEqual({ attempts: 2, last_error: null });
     expect(smtp.received.filter((m) => m.to.includes(email))).toHaveLength(1);
+  });
+});
+
+describe('password reset on an instance without email', () => {
+  it('says that no link can be emailed and whom to ask, instead of "on its way"', async () => {
+    const unmailed = await createTestApp();
+    try {
+      const user = await signUp(unmailed.app, 'stranded');
+      const response = await unmailed.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/password-reset',
+        payload: { email: user.email },
+      });
+      expect(response.statusCode).toBe(202);
+      const answer = response.json<{ status: string; email_configured: boolean }>();
+      expect(answer.email_configured).toBe(false);
+      expect(answer.status).toContain('no email configured');
+      expect(answer.status).toContain('Ask the person who runs this instance');
+      expect(answer.status).not.toContain('on its way');
+    } finally {
+      await unmailed.close();
+    }
   });
 });

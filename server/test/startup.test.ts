@@ -142,6 +142,10 @@ describe('configuration', () => {
     expect(() => loadConfig({ SMTP_URL: 'mail.example.com', JWT_SECRET: 'x'.repeat(40) })).toThrow(
       /SMTP_URL/,
     );
+    // A short metrics token could be guessed; the endpoint must not open with one.
+    expect(() => loadConfig({ METRICS_TOKEN: 'short', JWT_SECRET: 'x'.repeat(40) })).toThrow(
+      /METRICS_TOKEN/,
+    );
   });
 
   it('refuses limits that cannot hold together', () => {

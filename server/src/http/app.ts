@@ -8,6 +8,8 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type pg from 'pg';
+import { registerMetrics } from '../modules/metrics/metrics.routes.js';
 import { healthRoutes } from '../modules/health/health.routes.js';
 import { apiV1Routes } from './api-v1.js';
 import { SHOWN_ORGANIZATION_HEADER } from './authenticate.js';
@@ -25,6 +27,8 @@ export interface BuildAppOptions {
   logger?: boolean | Record<string, unknown>;
   /** The process's logger, so requests log in the same format as everything else. */
   loggerInstance?: FastifyBaseLogger;
+  /** The database pool, whose connections `/metrics` reports. */
+  pool?: pg.Pool;
 }
 
 /** The whole HTTP application as one Fastify instance: the API, its docs and the web app. */
@@ -74,6 +78,7 @@ export async function buildApp(
   });
 
   registerErrorHandling(app);
+  registerMetrics(app, options.pool);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

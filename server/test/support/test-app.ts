@@ -65,7 +65,7 @@ export async function createTestApp(
   const config = testConfig(options.env);
   const database = openDatabase(testDb.appUrl, options.poolSize ?? 5);
   const deps: AppDeps = { config, db: database.db, mailer: options.mailer ?? createMailer(config) };
-  const app = await buildApp(deps, { logger: false });
+  const app = await buildApp(deps, { logger: false, pool: database.pool });
   await app.ready();
   const owner = new pg.Pool({ connectionString: testDb.ownerUrl, max: 2 });
   // pg's pool.end() resolves before its connections have closed; dropping the database then

@@ -196,15 +196,27 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Email a password reset link',
         description:
           'Always 202, whether or not the email has an account, and answered before the email is ' +
-          'looked up: how long the answer takes says nothing about the account either.',
+          'looked up: how long the answer takes says nothing about the account either. ' +
+          '`email_configured` is false when this instance cannot send email: the link then goes ' +
+          'to the server log only, and the person must ask whoever runs the instance.',
         body: Type.Object({ email: Email }, { additionalProperties: false }),
-        response: { 202: Type.Object({ status: Type.String() }), ...errors(422, 429) },
+        response: {
+          202: Type.Object({ status: Type.String(), email_configured: Type.Boolean() }),
+          ...errors(422, 429),
+        },
       },
     },
     async (request, reply) => {
-      await reply
-        .status(202)
-        .send({ status: 'If an account exists for this email, a reset link is on its way' });
+      // Without SMTP no message can leave: saying "on its way" would have people wait for
+      // nothing. Whether the instance sends email says nothing about any account.
+      const emailConfigured = app.deps.mailer.configured;
+      await reply.status(202).send({
+        status: emailConfigured
+          ? 'If an account exists for this email, a reset link is on its way'
+          : 'This Rampart instance has no email configured, so no reset link can be emailed. ' +
+            'Ask the person who runs this instance: the link is written to its server log.',
+        email_configured: emailConfigured,
+      });
       // After the answer: an outsider cannot time the lookup to learn whether the email has
       // an account. A failure here is the server's to log; the answer was the same anyway.
       auth

@@ -491,7 +491,7 @@ export interface paths {
         put?: never;
         /**
          * Email a password reset link
-         * @description Always 202, whether or not the email has an account, and answered before the email is looked up: how long the answer takes says nothing about the account either.
+         * @description Always 202, whether or not the email has an account, and answered before the email is looked up: how long the answer takes says nothing about the account either. `email_configured` is false when this instance cannot send email: the link then goes to the server log only, and the person must ask whoever runs the instance.
          */
         post: {
             parameters: {
@@ -520,6 +520,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             status: string;
+                            email_configured: boolean;
                         };
                     };
                 };
