@@ -85,7 +85,7 @@ describe('the tenant context', () => {
       withTenant(single.db, { orgId: b.orgId, userId: a.userId }, async () => {
         ran = true;
       }),
-    ).rejects.toMatchObject({ statusCode: 401 });
+    ).rejects.toMatchObject({ problem: 'unauthenticated' });
     expect(ran).toBe(false);
   });
 
