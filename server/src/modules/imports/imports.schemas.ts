@@ -163,7 +163,7 @@ export const TemplateSchema = Type.Object(
 
 export const TemplateBody = Type.Object(
   {
-    name: VisibleText({ maxLength: 100 }),
+    name: VisibleText({ maxLength: 100, examples: ['HubSpot contacts'] }),
     kind: ImportKind,
     mapping: Type.Array(
       Type.Object(

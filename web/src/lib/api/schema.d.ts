@@ -14189,6 +14189,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @example HubSpot contacts */
                         name: string;
                         /**
                          * @description The kind of record each row becomes
