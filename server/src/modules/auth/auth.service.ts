@@ -140,11 +140,14 @@ function attemptKey(...parts: string[]): Buffer {
 const noContext = { orgId: null, userId: null };
 
 /** 429 while any of the counters is waiting. */
-async function refuseWhileThrottled(deps: AppDeps, keys: Buffer[]): Promise<void> {
-  const lockedUntil = await withContext(deps.db, noContext, (tx) => repo.lockedUntil(tx, keys));
+function refuseIfWaiting(lockedUntil: Date | null): void {
   if (lockedUntil && lockedUntil.getTime() > Date.now()) {
     throw new RateLimitedError(Math.ceil((lockedUntil.getTime() - Date.now()) / 1000));
   }
+}
+
+async function refuseWhileThrottled(deps: AppDeps, keys: Buffer[]): Promise<void> {
+  refuseIfWaiting(await withContext(deps.db, noContext, (tx) => repo.lockedUntil(tx, keys)));
 }
 
 async function countFailure(deps: AppDeps, counters: [Buffer, Throttle][]): Promise<void> {
@@ -171,11 +174,11 @@ export async function verifyCredentials(
   const email = normalizeEmail(input.email);
   const fromAddress = attemptKey('login', email, ctx.ip);
   const toAccount = attemptKey('login', email);
-  await refuseWhileThrottled(ctx.deps, [fromAddress, toAccount]);
-
-  const account = await withContext(ctx.deps.db, noContext, (tx) =>
-    repo.findLoginByEmail(tx, email),
+  // The counters and the account in one transaction: sign-in is a path everyone takes.
+  const [lockedUntil, account] = await withContext(ctx.deps.db, noContext, (tx) =>
+    Promise.all([repo.lockedUntil(tx, [fromAddress, toAccount]), repo.findLoginByEmail(tx, email)]),
   );
+  refuseIfWaiting(lockedUntil);
   const valid = await verifyPassword(account?.password_hash, input.password);
   if (!valid || !account) {
     await countFailure(ctx.deps, [
