@@ -34,7 +34,9 @@ function recordKindsModule(document) {
     '/** The kinds of CRM record, in the order the app lists them. */\n' +
     `export const RECORD_KINDS = ${JSON.stringify(kinds, null, 2)} as const;\n\n` +
     'export type RecordKind = (typeof RECORD_KINDS)[number];\n' +
-    "export type RecordType = RecordKind['kind'];\n"
+    "export type RecordType = RecordKind['kind'];\n\n" +
+    '/** The most records one bulk action takes through its `filter` ("select all matching"). */\n' +
+    `export const BULK_MATCHING_LIMIT = ${JSON.stringify(document['x-bulk-matching-limit'])};\n`
   );
 }
 

@@ -20,6 +20,8 @@ import { registerJsonParser } from './json-body.js';
 import { requestIdOf, withRedactedUrls } from './logging.js';
 import { rejectNulCharacters } from './reject-nul.js';
 import { perPartValidators } from './validation.js';
+import { MAX_MATCHING } from '../modules/bulk/bulk.service.js';
+import { filterValueTypes } from '../modules/records/filters.js';
 import { RECORD_KIND_LIST } from '../modules/records/registry.js';
 
 export interface BuildAppOptions {
@@ -124,7 +126,9 @@ export async function buildApp(
         path,
         label,
         attachmentField,
+        filters: filterValueTypes(kind),
       })),
+      'x-bulk-matching-limit': MAX_MATCHING,
     }),
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });

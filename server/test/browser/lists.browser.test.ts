@@ -129,6 +129,40 @@ describe.skipIf(!chromiumPath)('lists in a real browser', { timeout: 180_000 }, 
     await page.keyboard.press('Escape');
   });
 
+  it('acts on every match of a filter in one call, past what a page of ids could carry', async () => {
+    await apiCreate(s, '/api/v1/tags', { name: 'Bulk' });
+    // 1,200 qualified leads, more than "select all" once read id by id (1,000).
+    await s.harness.t.ownerQuery(
+      `INSERT INTO leads (org_id, first_name, last_name, status)
+       SELECT o.id, 'Bulk', 'Qualified ' || n, 'qualified'
+         FROM orgs o, generate_series(1, 1200) AS n WHERE o.name = $1`,
+      [s.account.org],
+    );
+    await page.goto('/leads?status=qualified');
+    await page.getByText('1,200 leads').waitFor();
+    await page.getByRole('checkbox', { name: 'Select all shown' }).check();
+    await page.getByRole('button', { name: 'Select all 1,200 leads matching' }).click();
+    await page.getByText('All 1,200 leads matching selected').waitFor();
+
+    await page.getByRole('button', { name: 'Tag', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: /Add a tag · 1,?200 selected/ });
+    await dialog.getByLabel('Tag').selectOption({ label: 'Bulk' });
+    await dialog.getByRole('button', { name: 'Apply' }).click();
+    await page.getByText('Add a tag: 1200 records done').waitFor();
+    const [row] = await s.harness.t.ownerQuery<{ tagged: string; others: string }>(
+      `SELECT count(*) FILTER (WHERE l.status = 'qualified') AS tagged,
+              count(*) FILTER (WHERE l.status <> 'qualified') AS others
+         FROM leads l JOIN orgs o ON o.id = l.org_id
+         JOIN record_tags tl ON tl.org_id = l.org_id AND tl.lead_id = l.id
+         JOIN tags t ON t.org_id = tl.org_id AND t.id = tl.tag_id AND t.name = 'Bulk'
+        WHERE o.name = $1`,
+      [s.account.org],
+    );
+    // Every qualified lead, and none of the others the list did not show.
+    expect(Number(row?.tagged)).toBe(1200);
+    expect(Number(row?.others)).toBe(0);
+  });
+
   // Last: the phone's copy of the session rotates the refresh token the first context holds.
   it('shows cards at phone width, with tap-to-call and tap-to-email', async () => {
     const phone = await s.harness.browser.newContext({

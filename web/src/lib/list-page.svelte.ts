@@ -40,8 +40,11 @@ export interface ListPageOptions<T, F extends string> {
   active?: () => boolean;
 }
 
-/** Most records that "select all matching" takes. */
-export const SELECT_ALL_LIMIT = 1000;
+/**
+ * What a bulk action acts on: the rows ticked, or every record the list's query matches (the
+ * API finds them when the action runs, all or nothing).
+ */
+export type Selection = { ids: string[] } | { query: ListQuery; count: number };
 
 /**
  * The state of a list page: search, sort and filters read from and kept in the address (so
@@ -55,8 +58,8 @@ export class ListPage<T extends { id: string }, F extends string = string> {
   sort = $state('');
   filters = $state<Record<F, string>>({} as Record<F, string>);
   selected = $state<string[]>([]);
-  /** Set when the selection took every matching record, not just the rows shown. */
-  selectedAll = $state<'all' | 'first' | null>(null);
+  /** Set when the selection is every matching record, not just the rows shown. */
+  selectedAll = $state(false);
   creating = $state(false);
   /** How many filters are set. */
   readonly active = $derived(
@@ -112,14 +115,20 @@ export class ListPage<T extends { id: string }, F extends string = string> {
 
   clearSelection(): void {
     this.selected = [];
-    this.selectedAll = null;
+    this.selectedAll = false;
   }
 
-  /** Selects every record that matches, read page by page up to `SELECT_ALL_LIMIT`. */
-  async selectAllMatching(): Promise<void> {
-    const { ids, complete } = await this.list.allIds(SELECT_ALL_LIMIT);
-    this.selected = ids;
-    this.selectedAll = complete ? 'all' : 'first';
+  /** Selects every record that matches, also those not loaded yet. */
+  selectAllMatching(): void {
+    this.selected = this.list.rows.map((row) => row.id);
+    this.selectedAll = true;
+  }
+
+  /** What a bulk action would now act on. */
+  get selection(): Selection {
+    return this.selectedAll
+      ? { query: this.list.query, count: this.list.total ?? this.selected.length }
+      : { ids: this.selected };
   }
 
   /** After a record was created here: shows it at once. */

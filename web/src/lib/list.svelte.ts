@@ -131,22 +131,6 @@ export class RecordList<T extends { id: string }> {
     if (this.total !== null) this.total += 1;
   }
 
-  /**
-   * The ids of every record matching the current query, read page by page up to `limit`.
-   * `complete` is false when more records match than were read.
-   */
-  async allIds(limit: number): Promise<{ ids: string[]; complete: boolean }> {
-    const ids: string[] = [];
-    let cursor: string | undefined;
-    const signal = new AbortController().signal;
-    do {
-      const page = await this.#fetch({ ...this.#query, cursor, limit: '200' }, signal);
-      ids.push(...page.data.map((row) => row.id));
-      cursor = page.next_cursor ?? undefined;
-    } while (cursor && ids.length < limit);
-    return { ids: ids.slice(0, limit), complete: !cursor && ids.length <= limit };
-  }
-
   async #read(cursor: string | undefined): Promise<void> {
     this.#controller?.abort();
     const controller = new AbortController();

@@ -13,6 +13,29 @@ export function recordKind(type: RecordType): RecordKind {
   return byType[type];
 }
 
+/** Query keys that say how a list is shown, not which records it holds. */
+const NOT_FILTERS = new Set(['sort', 'limit', 'cursor', 'count']);
+
+/**
+ * A list's query (text, as the address holds it) as the `filter` of the kind's bulk route, in
+ * the JSON types the API takes: `status=new` becomes `["new"]`, `true` becomes `true`.
+ */
+export function bulkFilter(
+  path: RecordKind['path'],
+  query: Record<string, string | string[] | undefined>,
+): Record<string, string | string[] | boolean> {
+  const types: Record<string, string> = RECORD_KINDS.find((kind) => kind.path === path)!.filters;
+  const filter: Record<string, string | string[] | boolean> = {};
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === '' || NOT_FILTERS.has(key)) continue;
+    const values = Array.isArray(value) ? value : [value];
+    if (types[key] === 'array') filter[key] = values;
+    else if (types[key] === 'boolean') filter[key] = values[0] === 'true';
+    else filter[key] = values[0]!;
+  }
+  return filter;
+}
+
 /** The address of one record's page. */
 export function recordPath(type: RecordType, id: string): string {
   return `/${byType[type].path}/${id}`;

@@ -5,7 +5,7 @@ import { subquery } from '../../db/tenant.js';
 import { Uuid } from '../../http/schemas.js';
 import type { AnyQuery } from '../../lib/list-query.js';
 import type { RecordKind } from './registry.js';
-import { LeadRating, LeadStatus, Source, StageKindSchema } from './schemas.js';
+import { LeadRating, LeadStatus, RecordFilterBase, Source, StageKindSchema } from './schemas.js';
 import { taggedWith } from './tags.js';
 
 /** Filters every record list understands. */
@@ -173,3 +173,20 @@ export const KIND_FILTERS = {
     apply: (query, filters) => applyDealFilters(query, filters),
   },
 } satisfies { [K in RecordKind]: KindFilters };
+
+/** How a filter's value travels in a JSON body, where a query string carries text only. */
+export type FilterValueType = 'string' | 'boolean' | 'array';
+
+/**
+ * The JSON type of each filter a kind's bulk `filter` takes, for clients that hold a list's
+ * query as text (the web app turns `status=new` into `["new"]` and `true` into `true` by it).
+ */
+export function filterValueTypes(kind: RecordKind): Record<string, FilterValueType> {
+  const properties: TProperties = { ...RecordFilterBase, ...KIND_FILTERS[kind].properties };
+  return Object.fromEntries(
+    Object.entries(properties).map(([name, schema]) => {
+      const type = (schema as { type?: unknown }).type;
+      return [name, type === 'array' || type === 'boolean' ? type : 'string'];
+    }),
+  );
+}

@@ -9,7 +9,20 @@ export const RECORD_KINDS = [
       "one": "Lead",
       "many": "leads"
     },
-    "attachmentField": "lead_id"
+    "attachmentField": "lead_id",
+    "filters": {
+      "q": "string",
+      "owner_id": "string",
+      "team_id": "string",
+      "tag_id": "string",
+      "created_from": "string",
+      "created_to": "string",
+      "updated_from": "string",
+      "updated_to": "string",
+      "status": "array",
+      "source": "string",
+      "rating": "string"
+    }
   },
   {
     "kind": "account",
@@ -18,7 +31,18 @@ export const RECORD_KINDS = [
       "one": "Account",
       "many": "accounts"
     },
-    "attachmentField": "account_id"
+    "attachmentField": "account_id",
+    "filters": {
+      "q": "string",
+      "owner_id": "string",
+      "team_id": "string",
+      "tag_id": "string",
+      "created_from": "string",
+      "created_to": "string",
+      "updated_from": "string",
+      "updated_to": "string",
+      "industry": "string"
+    }
   },
   {
     "kind": "contact",
@@ -27,7 +51,19 @@ export const RECORD_KINDS = [
       "one": "Contact",
       "many": "contacts"
     },
-    "attachmentField": "contact_id"
+    "attachmentField": "contact_id",
+    "filters": {
+      "q": "string",
+      "owner_id": "string",
+      "team_id": "string",
+      "tag_id": "string",
+      "created_from": "string",
+      "created_to": "string",
+      "updated_from": "string",
+      "updated_to": "string",
+      "account_id": "string",
+      "do_not_contact": "boolean"
+    }
   },
   {
     "kind": "deal",
@@ -36,9 +72,29 @@ export const RECORD_KINDS = [
       "one": "Deal",
       "many": "deals"
     },
-    "attachmentField": "deal_id"
+    "attachmentField": "deal_id",
+    "filters": {
+      "q": "string",
+      "owner_id": "string",
+      "team_id": "string",
+      "tag_id": "string",
+      "created_from": "string",
+      "created_to": "string",
+      "updated_from": "string",
+      "updated_to": "string",
+      "stage_id": "string",
+      "status": "array",
+      "account_id": "string",
+      "contact_id": "string",
+      "close_from": "string",
+      "close_to": "string",
+      "pipeline_id": "string"
+    }
   }
 ] as const;
 
 export type RecordKind = (typeof RECORD_KINDS)[number];
 export type RecordType = RecordKind['kind'];
+
+/** The most records one bulk action takes through its `filter` ("select all matching"). */
+export const BULK_MATCHING_LIMIT = 5000;
