@@ -2,18 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { contextOf } from '../../http/context.js';
 import { errors, Uuid, VisibleText } from '../../http/schemas.js';
-import {
-  Address,
-  ListQueryBase,
-  Money,
-  Nullable,
-  pageOf,
-  RecordMeta,
-  TagIds,
-} from '../records/schemas.js';
+import { Address, Money, Nullable, pageOf, RecordMeta, TagIds } from '../records/schemas.js';
 import * as accounts from './accounts.service.js';
-import { KIND_FILTERS } from '../records/filters.js';
-import { RECORD_KINDS } from '../records/registry.js';
+import { LIST_QUERIES } from '../records/filters.js';
 
 export const AccountSchema = Type.Object(
   {
@@ -87,20 +78,6 @@ const AccountUpdate = Type.Object(
   { additionalProperties: false, minProperties: 1 },
 );
 
-export const AccountListQuery = Type.Object(
-  {
-    ...ListQueryBase,
-    sort: Type.Optional(
-      Type.Enum(
-        Object.keys(RECORD_KINDS.account.list.sorts).flatMap((s) => [s, `-${s}`]),
-        { default: RECORD_KINDS.account.list.defaultSort },
-      ),
-    ),
-    ...KIND_FILTERS.account.properties,
-  },
-  { additionalProperties: false },
-);
-
 const AccountParams = Type.Object({ account_id: Uuid });
 
 export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -115,7 +92,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
         security,
         summary: 'List accounts, filtered, searched and sorted, a page at a time',
         description: 'Pass `next_cursor` back as `cursor` for the next page.',
-        querystring: AccountListQuery,
+        querystring: LIST_QUERIES.account,
         response: { 200: pageOf(AccountSchema), ...errors(400, 401) },
       },
     },

@@ -2,17 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { contextOf } from '../../http/context.js';
 import { errors, Uuid, VisibleText } from '../../http/schemas.js';
-import {
-  Address,
-  ListQueryBase,
-  Nullable,
-  pageOf,
-  RecordMeta,
-  TagIds,
-} from '../records/schemas.js';
+import { Address, Nullable, pageOf, RecordMeta, TagIds } from '../records/schemas.js';
 import * as contacts from './contacts.service.js';
-import { KIND_FILTERS } from '../records/filters.js';
-import { RECORD_KINDS } from '../records/registry.js';
+import { LIST_QUERIES } from '../records/filters.js';
 
 export const ContactSchema = Type.Object(
   {
@@ -72,20 +64,6 @@ const ContactUpdate = Type.Object(
   { additionalProperties: false, minProperties: 1 },
 );
 
-export const ContactListQuery = Type.Object(
-  {
-    ...ListQueryBase,
-    sort: Type.Optional(
-      Type.Enum(
-        Object.keys(RECORD_KINDS.contact.list.sorts).flatMap((s) => [s, `-${s}`]),
-        { default: RECORD_KINDS.contact.list.defaultSort },
-      ),
-    ),
-    ...KIND_FILTERS.contact.properties,
-  },
-  { additionalProperties: false },
-);
-
 const ContactParams = Type.Object({ contact_id: Uuid });
 
 export const contactRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -101,7 +79,7 @@ export const contactRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'List contacts, filtered, searched and sorted, a page at a time',
         description:
           'Pass `next_cursor` back as `cursor` for the next page. `account_id` lists the contacts of one account.',
-        querystring: ContactListQuery,
+        querystring: LIST_QUERIES.contact,
         response: { 200: pageOf(ContactSchema), ...errors(400, 401) },
       },
     },

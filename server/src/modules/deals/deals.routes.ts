@@ -1,3 +1,4 @@
+import { LIST_QUERIES } from '../records/filters.js';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { contextOf } from '../../http/context.js';
@@ -6,7 +7,6 @@ import { pageOf } from '../records/schemas.js';
 import { boardRoutes } from './board.routes.js';
 import {
   DealCreate,
-  DealListQuery,
   DealParams,
   DealSchema,
   DealUpdate,
@@ -28,7 +28,7 @@ export const dealRoutes: FastifyPluginAsyncTypebox = async (app) => {
         security,
         summary: 'List deals, filtered, searched and sorted, a page at a time',
         description: 'Pass `next_cursor` back as `cursor` for the next page.',
-        querystring: DealListQuery,
+        querystring: LIST_QUERIES.deal,
         response: { 200: pageOf(DealSchema), ...errors(400, 401) },
       },
     },

@@ -2,7 +2,6 @@ import { Type, type TProperties } from 'typebox';
 import { Timestamp, Uuid, VisibleText } from '../../http/schemas.js';
 import {
   Currency,
-  ListQueryBase,
   Money,
   Nullable,
   RecordMeta,
@@ -11,8 +10,6 @@ import {
   StageKindSchema,
   TagIds,
 } from '../records/schemas.js';
-import { KIND_FILTERS } from '../records/filters.js';
-import { RECORD_KINDS } from '../records/registry.js';
 
 export const DealSchema = Type.Object(
   {
@@ -82,20 +79,6 @@ export const DealCreate = Type.Object({ ...writable, name: Name }, { additionalP
 export const DealUpdate = Type.Object(
   { ...writable, name: Type.Optional(Name) },
   { additionalProperties: false, minProperties: 1 },
-);
-
-export const DealListQuery = Type.Object(
-  {
-    ...ListQueryBase,
-    ...KIND_FILTERS.deal.properties,
-    sort: Type.Optional(
-      Type.Enum(
-        Object.keys(RECORD_KINDS.deal.list.sorts).flatMap((s) => [s, `-${s}`]),
-        { default: RECORD_KINDS.deal.list.defaultSort },
-      ),
-    ),
-  },
-  { additionalProperties: false },
 );
 
 export const DealParams = Type.Object({ deal_id: Uuid });

@@ -1,20 +1,9 @@
-import { Type, type TObject } from 'typebox';
+import { Type } from 'typebox';
 import { Timestamp, Uuid } from '../../http/schemas.js';
 import { Nullable } from '../records/schemas.js';
-import { AccountListQuery } from '../accounts/accounts.routes.js';
-import { ContactListQuery } from '../contacts/contacts.routes.js';
-import { DealListQuery } from '../deals/deals.schemas.js';
-import { LeadListQuery } from '../leads/leads.routes.js';
+import { LIST_QUERIES } from '../records/filters.js';
 import type { RecordKind } from '../records/registry.js';
 import { listColumnNames } from './list-columns.js';
-
-/** Each kind's list query: an export of the list takes the same filters, sort and search. */
-const LIST_QUERIES = {
-  lead: LeadListQuery,
-  account: AccountListQuery,
-  contact: ContactListQuery,
-  deal: DealListQuery,
-} satisfies { [K in RecordKind]: TObject };
 
 /** The list's query without its paging, and the columns to write. */
 export function listExportQuery(kind: RecordKind) {

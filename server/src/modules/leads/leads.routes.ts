@@ -8,7 +8,6 @@ import {
   DateTimeInput,
   LeadRating as Rating,
   LeadStatus as Status,
-  ListQueryBase,
   Money,
   Nullable,
   pageOf,
@@ -21,8 +20,7 @@ import { ContactSchema } from '../contacts/contacts.routes.js';
 import { DealSchema } from '../deals/deals.schemas.js';
 import * as conversion from './convert.service.js';
 import * as leads from './leads.service.js';
-import { KIND_FILTERS } from '../records/filters.js';
-import { RECORD_KINDS } from '../records/registry.js';
+import { LIST_QUERIES } from '../records/filters.js';
 import { LEAD_STATUSES } from '../../db/schema.js';
 
 /** A lead becomes `converted` only by being converted, never by an edit. */
@@ -100,20 +98,6 @@ const LeadUpdate = Type.Object(
   { additionalProperties: false, minProperties: 1 },
 );
 
-export const LeadListQuery = Type.Object(
-  {
-    ...ListQueryBase,
-    sort: Type.Optional(
-      Type.Enum(
-        Object.keys(RECORD_KINDS.lead.list.sorts).flatMap((s) => [s, `-${s}`]),
-        { default: RECORD_KINDS.lead.list.defaultSort },
-      ),
-    ),
-    ...KIND_FILTERS.lead.properties,
-  },
-  { additionalProperties: false },
-);
-
 const LeadParams = Type.Object({ lead_id: Uuid });
 
 export const leadRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -129,7 +113,7 @@ export const leadRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'List leads, filtered, searched and sorted, a page at a time',
         description:
           'Pass `next_cursor` back as `cursor` for the next page. `status` may repeat: `?status=new&status=contacted`.',
-        querystring: LeadListQuery,
+        querystring: LIST_QUERIES.lead,
         response: { 200: pageOf(LeadSchema), ...errors(400, 401) },
       },
     },

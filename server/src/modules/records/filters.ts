@@ -5,7 +5,15 @@ import { subquery } from '../../db/tenant.js';
 import { Uuid } from '../../http/schemas.js';
 import type { AnyQuery } from '../../lib/list-query.js';
 import type { RecordKind } from './registry.js';
-import { LeadRating, LeadStatus, RecordFilterBase, Source, StageKindSchema } from './schemas.js';
+import { RECORD_KINDS } from './registry.js';
+import {
+  LeadRating,
+  LeadStatus,
+  ListQueryBase,
+  RecordFilterBase,
+  Source,
+  StageKindSchema,
+} from './schemas.js';
 import { taggedWith } from './tags.js';
 
 /** Filters every record list understands. */
@@ -190,3 +198,23 @@ export function filterValueTypes(kind: RecordKind): Record<string, FilterValueTy
     }),
   );
 }
+
+/** A kind's list query from its filters: paging, search, common filters and its sorts. */
+function listQueryOf<P extends TProperties>(kind: RecordKind, filters: P) {
+  const { sorts, defaultSort } = RECORD_KINDS[kind].list;
+  const sort = Type.Optional(
+    Type.Enum(
+      Object.keys(sorts).flatMap((s) => [s, `-${s}`]),
+      { default: defaultSort },
+    ),
+  );
+  return Type.Object({ ...ListQueryBase, sort, ...filters }, { additionalProperties: false });
+}
+
+/** Each kind's list query, which its list route and its CSV export take. */
+export const LIST_QUERIES = {
+  lead: listQueryOf('lead', KIND_FILTERS.lead.properties),
+  account: listQueryOf('account', KIND_FILTERS.account.properties),
+  contact: listQueryOf('contact', KIND_FILTERS.contact.properties),
+  deal: listQueryOf('deal', KIND_FILTERS.deal.properties),
+} satisfies { [K in RecordKind]: TObject };

@@ -7518,6 +7518,7 @@ export interface paths {
                     updated_from?: string;
                     /** @example 2026-12-01T09:00:00Z */
                     updated_to?: string;
+                    sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at" | "name" | "-name" | "amount" | "-amount" | "expected_close_date" | "-expected_close_date";
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     stage_id?: string;
                     /** @description The kind of the stage; may repeat: `?status=won&status=lost` */
@@ -7538,7 +7539,6 @@ export interface paths {
                     close_to?: string;
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     pipeline_id?: string;
-                    sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at" | "name" | "-name" | "amount" | "-amount" | "expected_close_date" | "-expected_close_date";
                 };
                 header?: never;
                 path?: never;
@@ -12378,6 +12378,7 @@ export interface paths {
                     updated_from?: string;
                     /** @example 2026-12-01T09:00:00Z */
                     updated_to?: string;
+                    sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at" | "name" | "-name" | "amount" | "-amount" | "expected_close_date" | "-expected_close_date";
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     stage_id?: string;
                     /** @description The kind of the stage; may repeat: `?status=won&status=lost` */
@@ -12398,7 +12399,6 @@ export interface paths {
                     close_to?: string;
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     pipeline_id?: string;
-                    sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at" | "name" | "-name" | "amount" | "-amount" | "expected_close_date" | "-expected_close_date";
                     /** @description Columns to write, in this order (default: all); may repeat: `?columns=name&columns=account` */
                     columns?: ("name" | "account" | "primary_contact" | "amount" | "currency" | "pipeline" | "stage" | "status" | "probability" | "expected_close_date" | "source" | "closed_at" | "lost_reason" | "description" | "owner" | "tags" | "created_at" | "updated_at" | "id")[];
                 };
