@@ -43,6 +43,7 @@ async function uploaded(who: Who, file: string | Buffer, query?: string) {
     encoding: string;
     delimiter: string;
     ragged_lines: number[];
+    fields: { name: string; required: boolean }[];
   }>();
 }
 
@@ -106,6 +107,10 @@ describe('CSV import of leads', () => {
     expect(result.columns[5]!.samples).toEqual(['first line\nsecond line']);
     // The ragged row is the last one, which starts on line 7 (the quoted cell spans 2 and 3).
     expect(result.ragged_lines).toEqual([7]);
+    // What the columns can go to, for the mapping step to offer: a lead's fields, not a deal's.
+    expect(result.fields).toContainEqual({ name: 'last_name', required: true });
+    expect(result.fields).toContainEqual({ name: 'first_name', required: false });
+    expect(result.fields.map((f) => f.name)).not.toContain('pipeline');
   });
 
   it('dry run: counts and every rejected row by line, column and reason, nothing written', async () => {

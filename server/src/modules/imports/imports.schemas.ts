@@ -105,6 +105,13 @@ export const ImportSchema = Type.Object(
         suggested_field: Type.Union([Type.String(), Type.Null()]),
       }),
     ),
+    fields: Type.Array(
+      Type.Object({
+        name: Type.String({ examples: ['last_name'] }),
+        required: Type.Boolean({ description: 'A new record needs it' }),
+      }),
+      { description: "The fields this import's columns can go to, in the mapping's `field`" },
+    ),
     ragged_count: Type.Integer({ description: 'Rows with more or fewer cells than the header' }),
     ragged_lines: Type.Array(Type.Integer(), { description: 'The first 100 of them' }),
     settings: Type.Union([SettingsSchema, Type.Null()]),

@@ -31,6 +31,7 @@ export interface ImportView {
   delimiter: string;
   row_count: number;
   columns: (ColumnSummary & { suggested_field: string | null })[];
+  fields: { name: string; required: boolean }[];
   ragged_count: number;
   ragged_lines: number[];
   settings: ImportSettings | null;
@@ -70,6 +71,10 @@ function view(row: repo.ImportRow): ImportView {
     delimiter: row.delimiter,
     row_count: row.row_count,
     columns: columns.map((c, i) => ({ ...c, suggested_field: suggested[i] ?? null })),
+    fields: Object.entries(IMPORT_FIELDS[row.kind]).map(([name, spec]) => ({
+      name,
+      required: spec.required === true,
+    })),
     ragged_count: row.ragged_count,
     ragged_lines: row.ragged_lines,
     settings: (row.options as ImportSettings | null) ?? null,

@@ -12998,6 +12998,13 @@ export interface paths {
                                 samples: string[];
                                 suggested_field: string | null;
                             }[];
+                            /** @description The fields this import's columns can go to, in the mapping's `field` */
+                            fields: {
+                                /** @example last_name */
+                                name: string;
+                                /** @description A new record needs it */
+                                required: boolean;
+                            }[];
                             /** @description Rows with more or fewer cells than the header */
                             ragged_count: number;
                             /** @description The first 100 of them */
@@ -13208,6 +13215,13 @@ export interface paths {
                                 fill_rate: number;
                                 samples: string[];
                                 suggested_field: string | null;
+                            }[];
+                            /** @description The fields this import's columns can go to, in the mapping's `field` */
+                            fields: {
+                                /** @example last_name */
+                                name: string;
+                                /** @description A new record needs it */
+                                required: boolean;
                             }[];
                             /** @description Rows with more or fewer cells than the header */
                             ragged_count: number;
@@ -13645,6 +13659,13 @@ export interface paths {
                                 samples: string[];
                                 suggested_field: string | null;
                             }[];
+                            /** @description The fields this import's columns can go to, in the mapping's `field` */
+                            fields: {
+                                /** @example last_name */
+                                name: string;
+                                /** @description A new record needs it */
+                                required: boolean;
+                            }[];
                             /** @description Rows with more or fewer cells than the header */
                             ragged_count: number;
                             /** @description The first 100 of them */
@@ -13845,6 +13866,13 @@ export interface paths {
                                 fill_rate: number;
                                 samples: string[];
                                 suggested_field: string | null;
+                            }[];
+                            /** @description The fields this import's columns can go to, in the mapping's `field` */
+                            fields: {
+                                /** @example last_name */
+                                name: string;
+                                /** @description A new record needs it */
+                                required: boolean;
                             }[];
                             /** @description Rows with more or fewer cells than the header */
                             ragged_count: number;
@@ -15038,6 +15066,13 @@ export interface components {
                 fill_rate: number;
                 samples: string[];
                 suggested_field: string | null;
+            }[];
+            /** @description The fields this import's columns can go to, in the mapping's `field` */
+            fields: {
+                /** @example last_name */
+                name: string;
+                /** @description A new record needs it */
+                required: boolean;
             }[];
             /** @description Rows with more or fewer cells than the header */
             ragged_count: number;
