@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
+import type { AdmissionLimits } from './http/admission.js';
 
 /**
  * Every setting Rampart reads from its environment. Nothing else in the code base reads
@@ -42,6 +43,12 @@ const EnvSchema = Type.Object({
   EXPORT_RETENTION_HOURS: Type.Optional(Type.String({ pattern: '^[0-9]+(\\.[0-9]+)?$' })),
   IMPORT_STALLED_SECONDS: Type.Optional(Type.String({ pattern: '^[1-9][0-9]*$' })),
   METRICS_TOKEN: Type.Optional(Type.String({ minLength: 32 })),
+  DB_POOL_WAIT_MS: Type.Optional(Type.String({ pattern: '^[1-9][0-9]*$' })),
+  DB_LOCK_TIMEOUT_MS: Type.Optional(Type.String({ pattern: '^[1-9][0-9]*$' })),
+  ADMISSION_WAIT_MS: Type.Optional(Type.String({ pattern: '^[1-9][0-9]*$' })),
+  ADMISSION_QUEUE: Type.Optional(Type.String({ pattern: '^[1-9][0-9]*$' })),
+  ORG_MAX_ACTIVE: Type.Optional(Type.String({ pattern: '^[1-9][0-9]*$' })),
+  USER_MAX_ACTIVE: Type.Optional(Type.String({ pattern: '^[1-9][0-9]*$' })),
 });
 
 /** How long one client may hold the server, and how much it may send. */
@@ -61,11 +68,14 @@ export interface HttpLimits {
 export interface DatabaseTimeouts {
   statementTimeoutMs: number;
   idleInTransactionTimeoutMs: number;
+  /** A statement waiting this long for a row or table lock gives up (503, nothing written). */
+  lockTimeoutMs: number;
 }
 
 export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = {
   statementTimeoutMs: 30_000,
   idleInTransactionTimeoutMs: 60_000,
+  lockTimeoutMs: 10_000,
 };
 
 /** The names of every environment variable Rampart reads. */
@@ -102,6 +112,9 @@ export interface Config {
   authRateLimitPerMinute: number;
   http: HttpLimits;
   databaseTimeouts: DatabaseTimeouts;
+  /** How long a request waits for a pooled database connection before it gets 503. */
+  dbPoolWaitMs: number;
+  admission: AdmissionLimits;
   /** How long an organization export can be downloaded before its file is removed. */
   exportRetentionHours: number;
   /** The bearer token `GET /metrics` requires; undefined means no metrics endpoint. */
@@ -165,6 +178,8 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
       'Invalid configuration:\n  HTTP_HEADERS_TIMEOUT_MS: must not exceed HTTP_REQUEST_TIMEOUT_MS',
     );
   }
+  const dbPoolSize = Number(env.DB_POOL_SIZE ?? 10);
+  const perOrganization = Number(env.ORG_MAX_ACTIVE ?? Math.max(2, Math.floor(dbPoolSize / 3)));
   return {
     env: nodeEnv,
     port,
@@ -172,7 +187,7 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
     databaseUrl: env.DATABASE_URL,
     appDatabaseUrl: env.APP_DATABASE_URL,
-    dbPoolSize: Number(env.DB_POOL_SIZE ?? 10),
+    dbPoolSize,
     dbWaitSeconds: Number(env.DB_WAIT_SECONDS ?? 300),
     dataDir,
     embeddedPgPort: Number(env.EMBEDDED_PG_PORT ?? 5488),
@@ -194,6 +209,15 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
         env.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS ??
           DEFAULT_DATABASE_TIMEOUTS.idleInTransactionTimeoutMs,
       ),
+      lockTimeoutMs: Number(env.DB_LOCK_TIMEOUT_MS ?? DEFAULT_DATABASE_TIMEOUTS.lockTimeoutMs),
+    },
+    dbPoolWaitMs: Number(env.DB_POOL_WAIT_MS ?? 5_000),
+    admission: {
+      active: dbPoolSize,
+      perOrganization,
+      perUser: Number(env.USER_MAX_ACTIVE ?? Math.min(4, perOrganization)),
+      queue: Number(env.ADMISSION_QUEUE ?? 200),
+      waitMs: Number(env.ADMISSION_WAIT_MS ?? 2_000),
     },
     exportRetentionHours: Number(env.EXPORT_RETENTION_HOURS ?? 24),
     metricsToken: env.METRICS_TOKEN,

@@ -126,7 +126,7 @@ async function run(
   if (!appUrl) throw new Error('no database connection');
   // The app's connection may go through PgBouncer, which can start after PostgreSQL.
   if (config.appDatabaseUrl) await waitForDatabase(appUrl, waitOptions);
-  const database = openDatabase(appUrl, config.dbPoolSize);
+  const database = openDatabase(appUrl, config.dbPoolSize, config.dbPoolWaitMs);
   cleanups.push(() => database.close());
   // Throws UnsafeRoleError, whose message says what is wrong and what to do.
   await assertSafeAppRole((text) => database.pool.query(text));

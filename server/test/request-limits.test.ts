@@ -115,12 +115,13 @@ describe('slow clients', () => {
 });
 
 describe('the application role', () => {
-  it('runs with a statement timeout and an idle-in-transaction timeout', async () => {
+  it('runs with statement, lock and idle-in-transaction timeouts', async () => {
     const { rows } = await t.database.pool.query<{ statement: string; idle: string }>(
       `SELECT current_setting('statement_timeout') AS statement,
-              current_setting('idle_in_transaction_session_timeout') AS idle`,
+              current_setting('idle_in_transaction_session_timeout') AS idle,
+              current_setting('lock_timeout') AS lock`,
     );
-    expect(rows[0]).toEqual({ statement: '30s', idle: '1min' });
+    expect(rows[0]).toEqual({ statement: '30s', idle: '1min', lock: '10s' });
   });
 
   it('has a statement longer than the timeout cancelled', async () => {
@@ -128,6 +129,7 @@ describe('the application role', () => {
     const url = await ensureAppRole(t.testDb.ownerUrl, role, {
       statementTimeoutMs: 200,
       idleInTransactionTimeoutMs: 300,
+      lockTimeoutMs: 100,
     });
     const client = new pg.Client({ connectionString: url });
     await client.connect();

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import pg from 'pg';
+import { trackConnection, type CancellableConnection } from './request-scope.js';
 import type { Database } from './schema.js';
 
 // int8 counts (count(*)) become numbers, which is safe for anything Rampart counts.
@@ -23,6 +24,7 @@ function lastResultPool(pool: pg.Pool): PostgresPool {
   return {
     connect: async () => {
       const client = await pool.connect();
+      const untrack = trackConnection(client as unknown as CancellableConnection);
       const adapted = {
         query: (text: unknown, parameters?: ReadonlyArray<unknown>) => {
           if (typeof text !== 'string') return client.query(text as pg.Submittable);
@@ -32,7 +34,10 @@ function lastResultPool(pool: pg.Pool): PostgresPool {
               Array.isArray(result) ? result.at(-1) : result,
             );
         },
-        release: (destroy?: boolean) => client.release(destroy),
+        release: (destroy?: boolean) => {
+          untrack();
+          client.release(destroy);
+        },
       };
       return adapted as unknown as PostgresPoolClient;
     },
@@ -53,8 +58,18 @@ export function poolOf(db: Db): pg.Pool {
 }
 
 /** A pool plus a Kysely instance on top of it. Kysely sends unnamed statements only. */
-export function openDatabase(connectionString: string, max: number): DatabaseHandle {
-  const pool = new pg.Pool({ connectionString, max, application_name: 'rampart' });
+export function openDatabase(
+  connectionString: string,
+  max: number,
+  /** How long a caller waits for a free connection before the pool gives up. */
+  waitMs = 5_000,
+): DatabaseHandle {
+  const pool = new pg.Pool({
+    connectionString,
+    max,
+    connectionTimeoutMillis: waitMs,
+    application_name: 'rampart',
+  });
   // An idle client that loses its server (restart, PgBouncer recycle) must not crash the process.
   pool.on('error', () => undefined);
   pool.on('connect', (client) => client.on('error', () => undefined));

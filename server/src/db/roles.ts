@@ -58,6 +58,9 @@ export async function ensureAppRole(
     await client.query(
       `ALTER ROLE ${role} SET idle_in_transaction_session_timeout = ${Math.trunc(timeouts.idleInTransactionTimeoutMs)}`,
     );
+    await client.query(
+      `ALTER ROLE ${role} SET lock_timeout = ${Math.trunc(timeouts.lockTimeoutMs)}`,
+    );
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);

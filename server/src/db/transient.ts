@@ -33,6 +33,15 @@ const UNAVAILABLE = new Set([
 /** pg reports a connection closed under it without a code, only with these words. */
 const CONNECTION_LOST = /^Connection terminated/;
 
+/** The pool had no free connection within `DB_POOL_WAIT_MS`; also said without a code. */
+const POOL_EXHAUSTED = /^timeout exceeded when trying to connect/;
+
+/**
+ * A statement cancelled by `statement_timeout` (`57014`) or that waited past `lock_timeout`
+ * (`55P03`): the database was too busy for this request just now.
+ */
+const TOO_SLOW = new Set(['57014', '55P03']);
+
 /** How many times a transaction runs at most when it keeps meeting conflicts. */
 export const MAX_ATTEMPTS = 4;
 const FIRST_BACKOFF_MS = 10;
@@ -63,6 +72,12 @@ export function unavailableError(error: unknown): UnavailableError | null {
     );
   }
   const code = codeOf(error);
+  if ((code && TOO_SLOW.has(code)) || (!code && POOL_EXHAUSTED.test(error.message))) {
+    return new UnavailableError(
+      RETRY_AFTER_CONFLICT_SECONDS,
+      'The database was too busy to finish this request in time; try again shortly',
+    );
+  }
   if ((code && UNAVAILABLE.has(code)) || (!code && CONNECTION_LOST.test(error.message))) {
     return new UnavailableError(
       RETRY_AFTER_UNAVAILABLE_SECONDS,

@@ -26,6 +26,7 @@ import { notificationRoutes } from '../modules/notifications/notifications.route
 import { exportRoutes } from '../modules/exports/exports.routes.js';
 import { sampleDataRoutes } from '../modules/sample-data/sample-data.routes.js';
 import { importRoutes } from '../modules/imports/imports.routes.js';
+import { requireAdmission } from './admission.js';
 import { requireSignedIn } from './authenticate.js';
 
 /** Every route of the public REST API, version 1. */
@@ -35,6 +36,7 @@ export const apiV1Routes: FastifyPluginAsyncTypebox = async (app) => {
 
   await app.register(async (signedIn) => {
     requireSignedIn(signedIn);
+    requireAdmission(signedIn);
     await signedIn.register(meRoutes);
     await signedIn.register(orgRoutes);
     await signedIn.register(memberRoutes);

@@ -11,6 +11,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type pg from 'pg';
 import { registerMetrics } from '../modules/metrics/metrics.routes.js';
 import { healthRoutes } from '../modules/health/health.routes.js';
+import { Admission } from './admission.js';
 import { apiV1Routes } from './api-v1.js';
 import { SHOWN_ORGANIZATION_HEADER } from './authenticate.js';
 import type { AppDeps } from './context.js';
@@ -64,6 +65,7 @@ export async function buildApp(
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('deps', deps);
+  app.decorate('admission', new Admission(deps.config.admission));
   app.decorateRequest('caller', null);
   registerDrain(app);
   app.addHook('onSend', async (request, reply) => {

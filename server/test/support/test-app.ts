@@ -40,6 +40,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     DATA_DIR: path.join(os.tmpdir(), 'rampart-test-data'),
     PUBLIC_URL: 'http://rampart.test',
     AUTH_RATE_LIMIT_PER_MINUTE: '100000',
+    // Tests fire many requests at once from one user; only admission tests wait for less.
+    ADMISSION_WAIT_MS: '30000',
     ...overrides,
   });
 }

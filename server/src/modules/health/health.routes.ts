@@ -1,9 +1,13 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { LATEST_MIGRATION as latestMigration } from '../../db/migrate.js';
 
 const Status = Type.Object({ status: Type.String() });
+
+/** Readiness answers within this long, whatever the database does (ms). */
+export const READY_TIMEOUT_MS = 1_000;
 
 export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -23,21 +27,41 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['health'],
-        summary: 'Readiness: the database answers and every migration is applied',
+        summary:
+          'Readiness: the database answers within a second, every migration is applied, and the API has room for more requests',
         response: { 200: Status, 503: Status },
       },
     },
     async (_request, reply) => {
-      try {
-        const { rows } = await sql<{ applied: boolean }>`
-          SELECT exists(SELECT 1 FROM schema_migrations WHERE name = ${latestMigration}) AS applied`.execute(
-          app.deps.db,
-        );
-        if (rows[0]?.applied) return { status: 'ready' };
-        return reply.status(503).send({ status: 'migrations pending' });
-      } catch {
+      // Refusing requests for lack of room: a load balancer should send them elsewhere.
+      if (app.admission.saturated) return reply.status(503).send({ status: 'busy' });
+      const answer = await Promise.race([
+        migrationsApplied(),
+        sleep(READY_TIMEOUT_MS).then(() => 'timeout' as const),
+      ]);
+      if (answer === 'timeout') return reply.status(503).send({ status: 'database not answering' });
+      if (answer === 'unavailable')
         return reply.status(503).send({ status: 'database unavailable' });
-      }
+      if (answer) return { status: 'ready' };
+      return reply.status(503).send({ status: 'migrations pending' });
     },
   );
+
+  let pending: Promise<boolean | 'unavailable'> | null = null;
+
+  /**
+   * Whether the last migration is applied. One check at a time: while the database hangs, the
+   * probes that time out share the check in flight instead of each taking a connection.
+   */
+  function migrationsApplied(): Promise<boolean | 'unavailable'> {
+    pending ??= sql<{ applied: boolean }>`
+      SELECT exists(SELECT 1 FROM schema_migrations WHERE name = ${latestMigration}) AS applied`
+      .execute(app.deps.db)
+      .then(({ rows }) => rows[0]?.applied === true)
+      .catch(() => 'unavailable' as const)
+      .finally(() => {
+        pending = null;
+      });
+    return pending;
+  }
 };

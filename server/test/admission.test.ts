@@ -1,0 +1,254 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Admission } from '../src/http/admission.js';
+import { UnavailableError } from '../src/lib/errors.js';
+import { createTestApp, signUp, type SignedUp, type TestApp } from './support/test-app.js';
+
+const never = new AbortController().signal;
+
+describe('admission control', () => {
+  const limits = { active: 4, perOrganization: 2, perUser: 2, queue: 4, waitMs: 200 };
+
+  it('lets another organization pass an organization waiting behind its own share', async () => {
+    const admission = new Admission(limits);
+    const a1 = await admission.enter('A', 'a1', never);
+    await admission.enter('A', 'a2', never);
+    let aThird = false;
+    void admission.enter('A', 'a3', never).then(() => (aThird = true));
+    // B arrives after A's third request, and still runs at once.
+    const b = await admission.enter('B', 'b1', never);
+    expect(admission.active).toBe(3);
+    expect(aThird).toBe(false);
+    b();
+    expect(aThird).toBe(false);
+    a1();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(aThird).toBe(true);
+  });
+
+  it('holds one person to their share within the organization', async () => {
+    const admission = new Admission(limits);
+    await admission.enter('A', 'same', never);
+    await admission.enter('A', 'same', never);
+    const third = admission.enter('C', 'same', never);
+    await expect(third).rejects.toBeInstanceOf(UnavailableError);
+  });
+
+  it('refuses with 503 what waited too long, and at once what finds the line full', async () => {
+    const admission = new Admission({ ...limits, active: 1, queue: 2 });
+    await admission.enter('A', 'a1', never);
+    const started = Date.now();
+    const waited = admission.enter('B', 'b1', never);
+    const alsoWaiting = admission.enter('C', 'c1', never);
+    await expect(admission.enter('D', 'd1', never)).rejects.toMatchObject({
+      problem: 'unavailable',
+      retryAfterSeconds: 1,
+    });
+    expect(Date.now() - started).toBeLessThan(100);
+    await expect(waited).rejects.toMatchObject({ problem: 'unavailable' });
+    await expect(alsoWaiting).rejects.toMatchObject({ problem: 'unavailable' });
+    expect(admission.waiting).toBe(0);
+  });
+
+  it('drops a waiter whose client went away, so it never runs', async () => {
+    const admission = new Admission({ ...limits, active: 1 });
+    const release = await admission.enter('A', 'a1', never);
+    const gone = new AbortController();
+    const waiting = admission.enter('B', 'b1', gone.signal);
+    gone.abort();
+    await expect(waiting).rejects.toThrow('went away');
+    release();
+    expect(admission.active).toBe(0);
+    expect(admission.waiting).toBe(0);
+  });
+});
+
+describe('one noisy organization beside a quiet one', { timeout: 60_000 }, () => {
+  let t: TestApp;
+  let noisy: SignedUp;
+  let quiet: SignedUp;
+  let base: string;
+  let leadId: string;
+  let locker: pg.Client;
+
+  beforeAll(async () => {
+    // Six connections; each organization may use two of them at once.
+    t = await createTestApp({
+      poolSize: 6,
+      env: {
+        DB_POOL_SIZE: '6',
+        ORG_MAX_ACTIVE: '2',
+        USER_MAX_ACTIVE: '2',
+        ADMISSION_WAIT_MS: '1500',
+        ADMISSION_QUEUE: '40',
+      },
+    });
+    noisy = await signUp(t.app, 'noisy');
+    quiet = await signUp(t.app, 'quiet');
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/leads',
+      headers: noisy.auth,
+      payload: { last_name: 'Contended' },
+    });
+    leadId = created.json<{ id: string }>().id;
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+    locker = new pg.Client({ connectionString: t.testDb.ownerUrl });
+    await locker.connect();
+  });
+  afterAll(async () => {
+    await locker?.end();
+    await t?.close();
+  });
+
+  /** Holds the noisy organization's lead locked: every edit of it waits in the database. */
+  async function lockLead(): Promise<() => Promise<void>> {
+    await locker.query('BEGIN');
+    await locker.query('SELECT 1 FROM leads WHERE id = $1 FOR UPDATE', [leadId]);
+    return async () => {
+      await locker.query('ROLLBACK');
+    };
+  }
+
+  /** Statements of this database waiting for a lock. */
+  const lockWaiters = async () =>
+    (
+      await t.ownerQuery<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pg_stat_activity
+          WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+      )
+    )[0]?.n;
+
+  const edit = (company: string) =>
+    fetch(`${base}/api/v1/leads/${leadId}`, {
+      method: 'PATCH',
+      headers: { ...noisy.auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ company }),
+    });
+
+  it('serves the quiet organization and readiness while the noisy one is stuck', async () => {
+    const unlock = await lockLead();
+    // Twelve edits that cannot finish while the row is locked: before admission control they
+    // took every pooled connection, and everyone else waited with them.
+    const stuck = Array.from({ length: 12 }, () => edit('Edited while locked'));
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const started = performance.now();
+      const list = await fetch(`${base}/api/v1/leads`, { headers: quiet.auth });
+      await list.text();
+      const listMs = performance.now() - started;
+      expect(list.status).toBe(200);
+      expect(listMs).toBeLessThan(1_000);
+      const ready = await fetch(`${base}/api/ready`);
+      expect(await ready.json()).toEqual({ status: 'ready' });
+
+      // The noisy organization's own excess waited its turn at most ADMISSION_WAIT_MS, then was
+      // refused with a reason and Retry-After.
+      await new Promise((resolve) => setTimeout(resolve, 1_700));
+      await unlock();
+      const answers = await Promise.all(
+        stuck.map(async (answer) => {
+          const response = await answer;
+          return {
+            status: response.status,
+            retryAfter: response.headers.get('retry-after'),
+            body: (await response.json()) as unknown,
+          };
+        }),
+      );
+      const refused = answers.filter((answer) => answer.status === 503);
+      expect(refused.length).toBeGreaterThan(0);
+      expect(refused[0]).toMatchObject({
+        retryAfter: '1',
+        body: { error: { code: 'unavailable' } },
+      });
+      expect(answers.every((answer) => answer.status === 200 || answer.status === 503)).toBe(true);
+    } finally {
+      await unlock().catch(() => undefined);
+      await Promise.allSettled(stuck);
+    }
+  });
+
+  it('cancels the database work of a client that went away, and commits none of it', async () => {
+    const unlock = await lockLead();
+    // A client on its own connection, which it closes while the edit waits.
+    const url = new URL(`${base}/api/v1/leads/${leadId}`);
+    const request = http.request(url, {
+      method: 'PATCH',
+      agent: false,
+      headers: { ...noisy.auth, 'content-type': 'application/json' },
+    });
+    const abandoned = new Promise((resolve) => request.once('error', () => resolve('aborted')));
+    request.end(JSON.stringify({ company: 'Abandoned edit' }));
+    try {
+      // The edit is waiting on the lock inside its transaction.
+      await expect.poll(lockWaiters, { timeout: 5_000 }).toBe(1);
+      request.destroy();
+      expect(await abandoned).toBe('aborted');
+      // Cancelled in the database at once, not left running until the lock frees.
+      await expect.poll(lockWaiters, { timeout: 5_000 }).toBe(0);
+    } finally {
+      await unlock();
+    }
+    const [lead] = await t.ownerQuery<{ company: string | null }>(
+      'SELECT company FROM leads WHERE id = $1',
+      [leadId],
+    );
+    expect(lead?.company).not.toBe('Abandoned edit');
+  });
+});
+
+describe('readiness', { timeout: 30_000 }, () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('answers within its own timeout while the database does not', async () => {
+    const locker = new pg.Client({ connectionString: t.testDb.ownerUrl });
+    await locker.connect();
+    try {
+      // The readiness query reads schema_migrations, which this lock freezes.
+      await locker.query('BEGIN');
+      await locker.query('LOCK TABLE schema_migrations IN ACCESS EXCLUSIVE MODE');
+      const started = performance.now();
+      const response = await t.app.inject({ method: 'GET', url: '/api/ready' });
+      expect(performance.now() - started).toBeLessThan(2_500);
+      expect(response.statusCode).toBe(503);
+      expect(response.json()).toEqual({ status: 'database not answering' });
+    } finally {
+      await locker.query('ROLLBACK');
+      await locker.end();
+    }
+    const after = await t.app.inject({ method: 'GET', url: '/api/ready' });
+    expect(after.json()).toEqual({ status: 'ready' });
+  });
+
+  it('says busy while requests are being turned away for lack of room', async () => {
+    const admission = t.app.admission;
+    const held = await Promise.all(
+      Array.from({ length: admission.limits.active }, (_, i) =>
+        admission.enter(`org-${i}`, `user-${i}`, never),
+      ),
+    );
+    const waiting = Array.from({ length: Math.ceil(admission.limits.queue / 2) }, (_, i) =>
+      admission.enter(`waiting-${i}`, `waiting-user-${i}`, never).then((release) => release()),
+    );
+    try {
+      const response = await t.app.inject({ method: 'GET', url: '/api/ready' });
+      expect(response.statusCode).toBe(503);
+      expect(response.json()).toEqual({ status: 'busy' });
+    } finally {
+      for (const release of held) release();
+      await Promise.allSettled(waiting);
+    }
+    const after = await t.app.inject({ method: 'GET', url: '/api/ready' });
+    expect(after.json()).toEqual({ status: 'ready' });
+  });
+});
