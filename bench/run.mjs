@@ -18,6 +18,8 @@ const BENCHMARKS = [
   'migrations',
   'export',
   'import',
+  'noisy-tenant',
+  'overload',
 ];
 
 const args = process.argv.slice(2);

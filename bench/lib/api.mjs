@@ -46,7 +46,8 @@ export async function startApi({ appUrl, explicitUrl, poolSize = 20, env = {} })
   };
 }
 
-function get(api, path, token) {
+/** GETs `path`; resolves with the status, and rejects on anything but 200 unless `tolerate`. */
+export function get(api, path, token, { tolerate = false, timeoutMs } = {}) {
   return new Promise((resolve, reject) => {
     const request = http.get(
       {
@@ -59,13 +60,15 @@ function get(api, path, token) {
       (response) => {
         response.resume();
         response.on('end', () =>
-          response.statusCode === 200
-            ? resolve()
+          response.statusCode === 200 || tolerate
+            ? resolve(response.statusCode)
             : reject(new Error(`${path}: ${response.statusCode}`)),
         );
       },
     );
-    request.on('error', reject);
+    // A client that gives up closes its connection, as a browser or a load balancer would.
+    if (timeoutMs) request.setTimeout(timeoutMs, () => request.destroy(new Error('timeout')));
+    request.on('error', (error) => (tolerate ? resolve(0) : reject(error)));
   });
 }
 
@@ -74,26 +77,34 @@ export function percentile(sorted, p) {
 }
 
 /**
- * Sends requests from `next()` (`{ path, token }`) with `concurrency` in flight, for `seconds`
- * or `requests`, whichever ends first. Latencies in ms.
+ * Sends requests from `next()` (`{ path, token }`, or null to stop) with `concurrency` in
+ * flight, for `seconds` or `requests`, whichever ends first. Latencies in ms, of the answers
+ * with 200; with `tolerate`, other answers are counted as `refused` instead of failing.
  */
-export async function load(api, next, { concurrency, seconds = Infinity, requests = Infinity }) {
+export async function load(
+  api,
+  next,
+  { concurrency, seconds = Infinity, requests = Infinity, tolerate = false },
+) {
   const latencies = [];
+  let refused = 0;
   const deadline = performance.now() + seconds * 1000;
   let sent = 0;
   const worker = async () => {
     while (sent < requests && performance.now() < deadline) {
+      const request = next();
+      if (!request) return;
       sent += 1;
-      const { path, token } = next();
       const started = performance.now();
-      await get(api, path, token);
-      latencies.push(performance.now() - started);
+      const status = await get(api, request.path, request.token, { tolerate });
+      if (status === 200) latencies.push(performance.now() - started);
+      else refused += 1;
     }
   };
   const started = performance.now();
   await Promise.all(Array.from({ length: concurrency }, worker));
   const elapsed = (performance.now() - started) / 1000;
-  return { latencies, seconds: elapsed };
+  return { latencies, refused, seconds: elapsed };
 }
 
 const round = (value, digits = 2) => Number(value.toFixed(digits));

@@ -27,6 +27,10 @@ const config = loadConfig({
   JWT_SECRET: settings.jwtSecret,
   DATABASE_URL: settings.appUrl,
   DB_POOL_SIZE: String(settings.poolSize),
+  // Benchmarks that compare one organization's throughput give it the whole pool; those about
+  // fairness and overload set the shares themselves.
+  ORG_MAX_ACTIVE: String(settings.poolSize),
+  USER_MAX_ACTIVE: String(settings.poolSize),
   LOG_LEVEL: 'silent',
   DATA_DIR: path.join(os.tmpdir(), 'rampart-bench'),
   ...settings.env,

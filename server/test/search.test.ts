@@ -2,7 +2,12 @@ import { CompiledQuery } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withContext } from '../src/db/tenant.js';
 import { searchWords } from '../src/lib/search-terms.js';
-import { searchQuery, type SearchInput } from '../src/modules/search/search.repo.js';
+import {
+  searchQuery,
+  SHORT_WORD_LENGTH,
+  SHORT_WORD_TERMS,
+  type SearchInput,
+} from '../src/modules/search/search.repo.js';
 import { asTenant } from './support/as-tenant.js';
 import { createTestApp, signUp, type SignedUp, type TestApp } from './support/test-app.js';
 
@@ -41,6 +46,8 @@ async function seed(who: SignedUp, marker: string): Promise<Record<string, strin
   );
   return Object.fromEntries(rows.map((row) => [row.key, row.id]));
 }
+
+const EVERY_KIND = ['lead', 'account', 'contact', 'deal'] as const;
 
 let ids: Record<string, string>;
 let bIds: Record<string, string>;
@@ -266,6 +273,45 @@ describe('search under row-level security', () => {
       ['lead', 'Ada50000 Lead50000', 3],
     ]);
   }, 300_000);
+
+  it('reads a bounded number of terms for a one- or two-letter word, whatever matches', async () => {
+    // The large tenant of the test above: tens of thousands of its terms start with "a".
+    const [row] = await t.ownerQuery<{ count: number }>(
+      `SELECT count(*)::int AS count FROM search_terms WHERE org_id = $1 AND term LIKE 'a%'`,
+      [big.orgId],
+    );
+    expect(row!.count).toBeGreaterThan(10 * SHORT_WORD_TERMS);
+    for (const q of ['a', 'ad', 'ad lead5']) {
+      const plan = await withContext(
+        t.deps.db,
+        { orgId: big.orgId, userId: big.userId },
+        async (tx) => {
+          const input = { words: searchWords(q), recordTypes: [...EVERY_KIND], limit: 20 };
+          const query = searchQuery({ ...input, orgId: big.orgId }).compile(tx);
+          const result = await tx.executeQuery<{ 'QUERY PLAN': unknown }>(
+            CompiledQuery.raw(`EXPLAIN (ANALYZE, FORMAT JSON) ${query.sql}`, [...query.parameters]),
+          );
+          return JSON.stringify(result.rows[0]!['QUERY PLAN']);
+        },
+      );
+      // Every scan of the term index returns at most the bound for a short word.
+      const scanned = [
+        ...plan.matchAll(/"Index Name":"search_terms_term_idx"[^}]*?"Actual Rows":(\d+)/g),
+      ].map((match) => Number(match[1]));
+      expect(scanned.length, plan).toBeGreaterThan(0);
+      const shortWords = searchWords(q).filter((w) => w.length <= SHORT_WORD_LENGTH).length;
+      expect(
+        scanned.filter((rows) => rows <= SHORT_WORD_TERMS).length,
+        `${q}: ${scanned.join(', ')}`,
+      ).toBeGreaterThanOrEqual(shortWords);
+      if (shortWords === searchWords(q).length)
+        expect(Math.max(...scanned), `${q}: ${scanned.join(', ')}`).toBeLessThanOrEqual(
+          SHORT_WORD_TERMS,
+        );
+    }
+    // And still finds the whole word first: "ada" typed as far as "ad".
+    expect((await hits(big, 'q=ad&types=lead')).length).toBeGreaterThan(0);
+  });
 
   it("would read all of the tenant's terms with LIKE or ILIKE instead", async () => {
     // The large tenant of the test above, where reading every term would show.

@@ -20,6 +20,15 @@ export interface SearchInput {
   limit: number;
 }
 
+/**
+ * A word this short (one or two characters, as typed into a typeahead) starts a large share
+ * of an organization's terms: it reads only the first `SHORT_WORD_TERMS` of them in term order
+ * (the whole word first), so that its cost is a bounded index range, not one that grows with
+ * the matches. Longer words read every term they start.
+ */
+export const SHORT_WORD_LENGTH = 2;
+export const SHORT_WORD_TERMS = 1000;
+
 /** Terms of the wanted kinds starting with the word, each worth its weight, doubled when whole. */
 function wordMatches(
   orgId: string,
@@ -27,12 +36,14 @@ function wordMatches(
   position: number,
   recordTypes: RecordType[],
 ): RawBuilder<unknown> {
-  return sql`
+  const short = [...word].length <= SHORT_WORD_LENGTH;
+  return sql`(
     SELECT st.record_type, st.record_id, ${sql.lit(position)} AS word,
       st.weight * CASE WHEN st.term = search_fold(${word}) COLLATE "C" THEN 2 ELSE 1 END AS score
     FROM search_terms st
     WHERE st.org_id = ${orgId} AND ${termHasPrefix('st.term', word)}
-      AND st.record_type = ANY (${recordTypes}::text[])`;
+      AND st.record_type = ANY (${recordTypes}::text[])
+    ${short ? sql`ORDER BY st.term LIMIT ${sql.lit(SHORT_WORD_TERMS)}` : sql``})`;
 }
 
 /**

@@ -1,0 +1,68 @@
+// One organization runs a dozen broad searches at once; another, small one lists its leads.
+// The small organization's list latency with the noise, over its latency alone: admission
+// control must keep it within 3x at p95 (docs/operations.md, "Limits, fairness and overload").
+import { load, round, startApi, summarize, tokenFor } from '../lib/api.mjs';
+import { target } from '../lib/report.mjs';
+
+const NOISY_SEARCHES = 12;
+const SECONDS = 8;
+
+export async function run(context) {
+  const data = await context.dataset('skewGiant');
+  const giant = data.orgs.find((org) => org.name === 'Giant');
+  const small = data.orgs.find((org) => org.name === 'Small');
+  // The shipped defaults for a pool of 10: no share settings given.
+  const api = await startApi({
+    appUrl: data.appUrl,
+    poolSize: 10,
+    env: { ORG_MAX_ACTIVE: '', USER_MAX_ACTIVE: '' },
+  });
+  try {
+    const [noisyToken, quietToken] = await Promise.all([tokenFor(giant), tokenFor(small)]);
+    const quiet = () => ({ path: '/api/v1/leads?limit=50', token: quietToken });
+    // One- and two-letter prefixes: the broadest searches there are.
+    const prefixes = ['a', 'e', 'ma', 'jo', 'r', 'an'];
+    let i = 0;
+    const noisy = () => ({
+      path: `/api/v1/search?q=${prefixes[(i += 1) % prefixes.length]}`,
+      token: noisyToken,
+    });
+
+    await load(api, quiet, { concurrency: 1, seconds: 2 });
+    const alone = await load(api, quiet, { concurrency: 1, seconds: SECONDS });
+    const searchAlone = await load(api, noisy, { concurrency: 1, requests: 6, seconds: 60 });
+
+    // The noise runs for as long as the quiet organization is measured, and a little longer.
+    let stop = false;
+    const noise = load(api, () => (stop ? null : noisy()), {
+      concurrency: NOISY_SEARCHES,
+      seconds: SECONDS + 2,
+      tolerate: true,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const beside = await load(api, quiet, { concurrency: 1, seconds: SECONDS });
+    stop = true;
+    const noiseResult = await noise;
+
+    const idle = summarize(alone.latencies, alone.seconds);
+    const busy = summarize(beside.latencies, beside.seconds);
+    const ratio = round(busy.p95_ms / idle.p95_ms, 2);
+    return {
+      targets: { quiet_list_p95_ratio: target(ratio, '<=', 3) },
+      table: [
+        { side: 'small organization list, alone', ...idle },
+        { side: `… beside ${NOISY_SEARCHES} broad searches of another`, ...busy },
+        {
+          side: 'broad search alone',
+          ...summarize(searchAlone.latencies, searchAlone.seconds),
+        },
+        {
+          side: `the noisy organization's searches (${noiseResult.refused} refused with 503)`,
+          ...summarize(noiseResult.latencies, noiseResult.seconds),
+        },
+      ],
+    };
+  } finally {
+    await api.stop();
+  }
+}
