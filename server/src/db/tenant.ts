@@ -4,6 +4,7 @@ import { UnauthorizedError } from '../lib/errors.js';
 import type { Database } from './schema.js';
 import { PinOrganization } from './pin-organization.js';
 import { poolOf, type Db } from './pool.js';
+import { retryingConflicts } from './transient.js';
 
 /** A transaction inside a tenant context. Repositories take this, never a pool. */
 export type Tx = Kysely<Database>;
@@ -86,7 +87,16 @@ export function orgOf(tx: Tx): string {
   return orgId;
 }
 
+/** A deadlock or serialization failure runs the whole unit of work again (see `transient.ts`). */
 async function runInTransaction<T>(
+  db: Db,
+  opening: string,
+  work: (tx: Tx, openingRow: Record<string, unknown> | undefined) => Promise<T>,
+): Promise<T> {
+  return retryingConflicts(() => runOnce(db, opening, work));
+}
+
+async function runOnce<T>(
   db: Db,
   opening: string,
   work: (tx: Tx, openingRow: Record<string, unknown> | undefined) => Promise<T>,

@@ -2,7 +2,8 @@ import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { trackAllowedMethods } from './allowed-methods.js';
-import { AppError, RateLimitedError, referenceNotFound, type Problem } from '../lib/errors.js';
+import { AppError, RetryLaterError, referenceNotFound, type Problem } from '../lib/errors.js';
+import { unavailableError } from '../db/transient.js';
 import { VISIBLE_CHARACTER } from './schemas.js';
 
 /** The HTTP status of each problem the domain reports. */
@@ -15,6 +16,8 @@ const STATUS_OF: Record<Problem, number> = {
   conflict: 409,
   too_large: 413,
   rate_limited: 429,
+  precondition_failed: 412,
+  unavailable: 503,
 };
 
 interface ErrorBody {
@@ -138,8 +141,11 @@ export function answerClientError(error: Error & { code?: string }, socket: Sock
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError & { code?: string }, request, reply) => {
-    if (error instanceof RateLimitedError) {
+  app.setErrorHandler((raw: FastifyError & { code?: string }, request, reply) => {
+    const unavailable = unavailableError(raw);
+    if (unavailable) request.log.warn({ err: raw }, 'database unavailable');
+    const error = (unavailable ?? raw) as FastifyError & { code?: string };
+    if (error instanceof RetryLaterError) {
       void reply.header('retry-after', String(error.retryAfterSeconds));
     }
     if (error instanceof AppError) {

@@ -14,7 +14,11 @@ export type Problem =
   | 'conflict'
   /** More than the instance takes at once: a file over the upload limit. */
   | 'too_large'
-  | 'rate_limited';
+  | 'rate_limited'
+  /** The record changed since the version the client names (`If-Match`). */
+  | 'precondition_failed'
+  /** Nothing the client did wrong: the database is unreachable or too busy; try again soon. */
+  | 'unavailable';
 
 export class AppError extends Error {
   constructor(
@@ -86,11 +90,30 @@ export class ConflictError extends AppError {
   }
 }
 
-export class RateLimitedError extends AppError {
+/** An error the client may simply repeat after `retryAfterSeconds` (the `Retry-After` header). */
+export abstract class RetryLaterError extends AppError {
   constructor(
+    problem: Problem,
+    code: string,
     readonly retryAfterSeconds: number,
-    message = 'Too many attempts; try again later',
+    message: string,
   ) {
-    super('rate_limited', 'rate_limited', message, { retry_after_seconds: retryAfterSeconds });
+    super(problem, code, message, { retry_after_seconds: retryAfterSeconds });
+  }
+}
+
+export class RateLimitedError extends RetryLaterError {
+  constructor(retryAfterSeconds: number, message = 'Too many attempts; try again later') {
+    super('rate_limited', 'rate_limited', retryAfterSeconds, message);
+  }
+}
+
+/**
+ * The database could not do the work just now (a lost connection, a server shutting down or
+ * full, a conflict with other requests that retrying did not resolve). Nothing was written.
+ */
+export class UnavailableError extends RetryLaterError {
+  constructor(retryAfterSeconds: number, message = 'The service is busy; try again shortly') {
+    super('unavailable', 'unavailable', retryAfterSeconds, message);
   }
 }

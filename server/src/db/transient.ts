@@ -1,0 +1,90 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { AppError, UnavailableError } from '../lib/errors.js';
+
+/**
+ * Database errors that say nothing about the request: the same work may succeed a moment later.
+ * Conflicts with concurrent transactions are retried here; the rest are answered `503`.
+ */
+
+/** A deadlock, or a serializable transaction that lost a race: the work can simply run again. */
+const CONFLICTS = new Set(['40P01', '40001']);
+
+/**
+ * The server is going away, starting up, full, or the connection broke (SQLSTATE class 08,
+ * `admin_shutdown`, `crash_shutdown`, `cannot_connect_now`, `too_many_connections`), and the
+ * network errors Node reports for a connection that never opened or was cut.
+ */
+const UNAVAILABLE = new Set([
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+]);
+
+/** pg reports a connection closed under it without a code, only with these words. */
+const CONNECTION_LOST = /^Connection terminated/;
+
+/** How many times a transaction runs at most when it keeps meeting conflicts. */
+export const MAX_ATTEMPTS = 4;
+const FIRST_BACKOFF_MS = 10;
+/** What `Retry-After` asks of a client whose request gave up (seconds). */
+const RETRY_AFTER_CONFLICT_SECONDS = 1;
+const RETRY_AFTER_UNAVAILABLE_SECONDS = 5;
+
+function codeOf(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+export function isConflict(error: unknown): boolean {
+  const code = codeOf(error);
+  return code !== undefined && CONFLICTS.has(code);
+}
+
+/**
+ * The `503` a transient database error stands for, or null when the error is something else.
+ * A conflict that reaches this point was already retried `MAX_ATTEMPTS` times.
+ */
+export function unavailableError(error: unknown): UnavailableError | null {
+  if (error instanceof AppError || !(error instanceof Error)) return null;
+  if (isConflict(error)) {
+    return new UnavailableError(
+      RETRY_AFTER_CONFLICT_SECONDS,
+      'Too many requests changed the same records at once; try again',
+    );
+  }
+  const code = codeOf(error);
+  if ((code && UNAVAILABLE.has(code)) || (!code && CONNECTION_LOST.test(error.message))) {
+    return new UnavailableError(
+      RETRY_AFTER_UNAVAILABLE_SECONDS,
+      'The database is unavailable just now; try again shortly',
+    );
+  }
+  return null;
+}
+
+/**
+ * Runs a whole transaction again when it fails with a deadlock or a serialization failure, up
+ * to `MAX_ATTEMPTS` times, waiting a random time that doubles with each attempt (full jitter),
+ * so that the transactions that collided do not collide again. `transaction` must be a complete
+ * unit of work: the failed attempt was rolled back, nothing of it remains.
+ */
+export async function retryingConflicts<T>(transaction: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await transaction();
+    } catch (error) {
+      if (!isConflict(error) || attempt >= MAX_ATTEMPTS) throw error;
+      await sleep(Math.random() * FIRST_BACKOFF_MS * 2 ** attempt);
+    }
+  }
+}

@@ -1,0 +1,206 @@
+import net from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type DatabaseHandle } from '../src/db/pool.js';
+import { MAX_ATTEMPTS } from '../src/db/transient.js';
+import { buildApp } from '../src/http/app.js';
+import { createTestApp, signUp, type SignedUp, type TestApp } from './support/test-app.js';
+
+let t: TestApp;
+let a: SignedUp;
+
+/**
+ * A lead whose last name is `fault <SQLSTATE> <n>` fails with that SQLSTATE in its first `n`
+ * attempts (a sequence counts them: it is not rolled back with the failed transaction); one named
+ * `slow…` takes two seconds to insert, long enough to cut its connection meanwhile.
+ */
+const FAULTS = `
+  CREATE SEQUENCE fault_attempts;
+  GRANT USAGE ON SEQUENCE fault_attempts TO PUBLIC;
+  CREATE FUNCTION inject_fault() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    IF NEW.last_name LIKE 'slow%' THEN
+      PERFORM pg_sleep(2);
+    ELSIF NEW.last_name LIKE 'fault %' AND
+        nextval('fault_attempts') <= split_part(NEW.last_name, ' ', 3)::int THEN
+      RAISE EXCEPTION 'injected fault' USING ERRCODE = split_part(NEW.last_name, ' ', 2);
+    END IF;
+    RETURN NEW;
+  END $$;
+  CREATE TRIGGER inject_fault BEFORE INSERT ON leads FOR EACH ROW EXECUTE FUNCTION inject_fault();`;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  a = await signUp(t.app, 'faults');
+  await t.ownerQuery(FAULTS);
+});
+afterAll(async () => {
+  await t.close();
+});
+beforeEach(async () => {
+  await t.ownerQuery("SELECT setval('fault_attempts', 1, false)");
+});
+
+const createLead = (app: FastifyInstance, lastName: string) =>
+  app.inject({
+    method: 'POST',
+    url: '/api/v1/leads',
+    headers: a.auth,
+    payload: { last_name: lastName },
+  });
+
+async function storedLeads(lastName: string): Promise<number> {
+  const [row] = await t.ownerQuery<{ n: number }>(
+    'SELECT count(*)::int AS n FROM leads WHERE org_id = $1 AND last_name = $2',
+    [a.orgId, lastName],
+  );
+  return row!.n;
+}
+
+async function attempts(): Promise<number> {
+  const [row] = await t.ownerQuery<{ n: number }>(
+    'SELECT CASE WHEN is_called THEN last_value ELSE 0 END::int AS n FROM fault_attempts',
+  );
+  return row!.n;
+}
+
+function expectUnavailable(response: Awaited<ReturnType<typeof createLead>>): void {
+  expect(response.statusCode, response.body).toBe(503);
+  expect(Number(response.headers['retry-after'])).toBeGreaterThan(0);
+  expect(response.json()).toMatchObject({
+    error: { code: 'unavailable', details: { retry_after_seconds: expect.any(Number) } },
+  });
+}
+
+describe('transient database errors', () => {
+  it.each(['40P01', '40001'])(
+    'runs a transaction again after a %s and answers as if nothing happened',
+    async (code) => {
+      const name = `fault ${code} 2`;
+      const response = await createLead(t.app, name);
+      expect(response.statusCode, response.body).toBe(201);
+      expect(await attempts()).toBe(3);
+      expect(await storedLeads(name)).toBe(1);
+    },
+  );
+
+  it.each(['40P01', '40001'])(
+    'gives up on a %s after a bounded number of attempts with 503 and Retry-After',
+    async (code) => {
+      const name = `fault ${code} 1000`;
+      const response = await createLead(t.app, name);
+      expectUnavailable(response);
+      expect(await attempts()).toBe(MAX_ATTEMPTS);
+      expect(await storedLeads(name)).toBe(0);
+    },
+  );
+
+  it.each(['53300', '57P03', '57P01', '08006'])(
+    'answers %s with 503 and Retry-After, without retrying and without writing',
+    async (code) => {
+      const name = `fault ${code} 1`;
+      const response = await createLead(t.app, name);
+      expectUnavailable(response);
+      expect(await attempts()).toBe(1);
+      expect(await storedLeads(name)).toBe(0);
+    },
+  );
+
+  it('answers 503 when an administrator terminates the connection mid-request', async () => {
+    const pending = createLead(t.app, 'slow');
+    await waitForSlowInsert();
+    await t.ownerQuery(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+       WHERE datname = current_database() AND wait_event = 'PgSleep'`,
+    );
+    expectUnavailable(await pending);
+    expect(await storedLeads('slow')).toBe(0);
+  });
+
+  describe('with the connection cut between the API and the database', () => {
+    let proxy: CuttableProxy;
+    let database: DatabaseHandle;
+    let app: FastifyInstance;
+
+    beforeAll(async () => {
+      const target = new URL(t.testDb.appUrl);
+      proxy = await cuttableProxy(target.hostname, Number(target.port || 5432));
+      const viaProxy = new URL(t.testDb.appUrl);
+      viaProxy.hostname = '127.0.0.1';
+      viaProxy.port = String(proxy.port);
+      database = openDatabase(viaProxy.toString(), 2);
+      app = await buildApp({ ...t.deps, db: database.db }, { logger: false, pool: database.pool });
+      await app.ready();
+    });
+    afterAll(async () => {
+      await app.close();
+      await database.close();
+      proxy.close();
+    });
+
+    it('answers 503 when the connection is lost mid-request, and writes nothing', async () => {
+      const pending = createLead(app, 'slow and cut');
+      await waitForSlowInsert();
+      proxy.cut();
+      expectUnavailable(await pending);
+      expect(await storedLeads('slow and cut')).toBe(0);
+    });
+
+    it('answers 503 while the database cannot be reached at all', async () => {
+      proxy.refuse();
+      expectUnavailable(await createLead(app, 'unreachable'));
+    });
+  });
+});
+
+async function waitForSlowInsert(): Promise<void> {
+  for (let i = 0; i < 100; i += 1) {
+    const [row] = await t.ownerQuery<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_stat_activity
+       WHERE datname = current_database() AND wait_event = 'PgSleep'`,
+    );
+    if (row!.n > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error('the slow insert never started');
+}
+
+interface CuttableProxy {
+  port: number;
+  /** Drops every open connection, as a network failure would. */
+  cut(): void;
+  /** Drops every connection and refuses new ones. */
+  refuse(): void;
+  close(): void;
+}
+
+async function cuttableProxy(host: string, port: number): Promise<CuttableProxy> {
+  const sockets = new Set<net.Socket>();
+  let refusing = false;
+  const server = net.createServer((client) => {
+    if (refusing) return void client.destroy();
+    const upstream = net.connect(port, host);
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+      socket.on('error', () => undefined);
+    }
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const cut = () => {
+    for (const socket of sockets) socket.destroy();
+  };
+  return {
+    port: (server.address() as net.AddressInfo).port,
+    cut,
+    refuse: () => {
+      refusing = true;
+      cut();
+    },
+    close: () => {
+      cut();
+      server.close();
+    },
+  };
+}
