@@ -33,6 +33,14 @@ const UNAVAILABLE = new Set([
 /** pg reports a connection closed under it without a code, only with these words. */
 const CONNECTION_LOST = /^Connection terminated/;
 
+/**
+ * A serialization failure the application detects itself: a row read without a lock changed
+ * before the lock was taken. Retried like PostgreSQL's own.
+ */
+export class StaleReadError extends Error {
+  readonly code = '40001';
+}
+
 /** How many times a transaction runs at most when it keeps meeting conflicts. */
 export const MAX_ATTEMPTS = 4;
 const FIRST_BACKOFF_MS = 10;
