@@ -445,6 +445,7 @@ export interface RefreshTokensTable {
   expires_at: Date;
   used_at: NullableMoment;
   revoked_at: NullableMoment;
+  successor_sealed: Buffer | null;
 }
 
 export interface SampleDataSetsTable {
