@@ -32,6 +32,7 @@ export interface DealRow {
   created_at: Date;
   updated_at: Date;
   created_by: string | null;
+  version: string;
 }
 
 /** What a caller may write; the columns that follow a stage change are the repository's. */

@@ -158,12 +158,17 @@ export function createDeal(
   return withTenant(ctx.deps.db, ctx, (tx) => insertDeal(tx, ctx, input));
 }
 
-export function updateDeal(ctx: RequestContext, id: string, input: DealInput): Promise<Deal> {
+export function updateDeal(
+  ctx: RequestContext,
+  id: string,
+  input: DealInput,
+  ifMatch?: readonly string[],
+): Promise<Deal> {
   const { values, contactIds, tagIds, pipelineId, stageId } = normalize(input);
   return deals.update(
     ctx,
     id,
-    { values, tagIds },
+    { values, tagIds, ifMatch },
     {
       write: async (tx, before) => {
         const pipeline = pipelineId ?? before.pipeline_id;

@@ -3756,6 +3756,11 @@ export interface paths {
                              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                              */
                             created_by: string | null;
+                            /**
+                             * @description Changes whenever the record changes; send it back as `If-Match` to write only over this version
+                             * @example 812
+                             */
+                            version: string;
                             first_name: string;
                             last_name: string;
                             email: string | null;
@@ -3920,6 +3925,11 @@ export interface paths {
                              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                              */
                             created_by: string | null;
+                            /**
+                             * @description Changes whenever the record changes; send it back as `If-Match` to write only over this version
+                             * @example 812
+                             */
+                            version: string;
                             first_name: string;
                             last_name: string;
                             email: string | null;
@@ -4107,7 +4117,13 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The record's `version` (its `ETag`) the change was based on. When the record has changed since, nothing is written and the answer is 412 `version_mismatch` with the record as it is now in `error.details.current`. Without it (or with `*`) the change applies to whatever the record holds.
+                     * @example "812"
+                     */
+                    "if-match"?: string;
+                };
                 path: {
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     lead_id: string;
@@ -4212,6 +4228,11 @@ export interface paths {
                              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                              */
                             created_by: string | null;
+                            /**
+                             * @description Changes whenever the record changes; send it back as `If-Match` to write only over this version
+                             * @example 812
+                             */
+                            version: string;
                             first_name: string;
                             last_name: string;
                             email: string | null;
@@ -4309,6 +4330,21 @@ export interface paths {
                 };
                 /** @description Every error answer has this shape */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                412: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4451,6 +4487,11 @@ export interface paths {
                                  * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                                  */
                                 created_by: string | null;
+                                /**
+                                 * @description Changes whenever the record changes; send it back as `If-Match` to write only over this version
+                                 * @example 812
+                                 */
+                                version: string;
                                 name: string;
                                 /**
                                  * Format: uuid
@@ -4782,6 +4823,11 @@ export interface paths {
                              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                              */
                             created_by: string | null;
+                            /**
+                             * @description Changes whenever the record changes; send it back as `If-Match` to write only over this version
+                             * @example 812
+                             */
+                            version: string;
                             name: string;
                             website: string | null;
                             domain: string | null;
@@ -4914,6 +4960,11 @@ export interface paths {
                              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                              */
                             created_by: string | null;
+                            /**
+                             * @description Changes whenever the record changes; send it back as `If-Match` to write only over this version
+                             * @example 812
+                             */
+                            version: string;
                             name: string;
                             website: string | null;
                             domain: string | null;
@@ -5085,7 +5136,13 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The record's `version` (its `ETag`) the change was based on. When the record has changed since, nothing is written and the answer is 412 `version_mismatch` with the record as it is now in `error.details.current`. Without it (or with `*`) the change applies to whatever the record holds.
+                     * @example "812"
+                     */
+                    "if-match"?: string;
+                };
                 path: {
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     account_id: string;
@@ -5184,6 +5241,11 @@ export interface paths {
                              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                              */
                             created_by: string | null;
+                            /**
+                             * @description Changes whenever the record changes; send it back as `If-Match` to write only over this version
+                             * @example 812
+                             */
+                            version: string;
                             name: string;
                             website: string | null;
                             domain: string | null;
@@ -5249,6 +5311,21 @@ export interface paths {
                 };
                 /** @description Every error answer has this shape */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                412: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5473,6 +5550,11 @@ export interface paths {
                              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                              */
                             created_by: string | null;
+                            /**
+                             * @description Changes whenever the record changes; send it back as `If-Match` to write only over this version
+                             * @example 812
+                             */
+                            version: string;
                             first_name: string;
                             last_name: string;
                             email: string | null;
@@ -5609,6 +5691,11 @@ export interface paths {
                              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                              */
                             created_by: string | null;
+                            /**
+                             * @description Changes whenever the record changes; send it back as `If-Match` to write only over this version
+                             * @example 812
+                             */
+                            version: string;
                             first_name: string;
                             last_name: string;
                             email: string | null;
@@ -5768,7 +5855,13 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The record's `version` (its `ETag`) the change was based on. When the record has changed since, nothing is written and the answer is 412 `version_mismatch` with the record as it is now in `error.details.current`. Without it (or with `*`) the change applies to whatever the record holds.
+                     * @example "812"
+                     */
+                    "if-match"?: string;
+                };
                 path: {
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     contact_id: string;
@@ -5866,6 +5959,11 @@ export interface paths {
                              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                              */
                             created_by: string | null;
+                            /**
+                             * @description Changes whenever the record changes; send it back as `If-Match` to write only over this version
+                             * @example 812
+                             */
+                            version: string;
                             first_name: string;
                             last_name: string;
                             email: string | null;
@@ -5935,6 +6033,21 @@ export interface paths {
                 };
                 /** @description Every error answer has this shape */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                412: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7362,6 +7475,11 @@ export interface paths {
                              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                              */
                             created_by: string | null;
+                            /**
+                             * @description Changes whenever the record changes; send it back as `If-Match` to write only over this version
+                             * @example 812
+                             */
+                            version: string;
                             name: string;
                             /**
                              * Format: uuid
@@ -7691,6 +7809,11 @@ export interface paths {
                              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                              */
                             created_by: string | null;
+                            /**
+                             * @description Changes whenever the record changes; send it back as `If-Match` to write only over this version
+                             * @example 812
+                             */
+                            version: string;
                             name: string;
                             /**
                              * Format: uuid
@@ -7858,6 +7981,11 @@ export interface paths {
                              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                              */
                             created_by: string | null;
+                            /**
+                             * @description Changes whenever the record changes; send it back as `If-Match` to write only over this version
+                             * @example 812
+                             */
+                            version: string;
                             name: string;
                             /**
                              * Format: uuid
@@ -8051,7 +8179,13 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The record's `version` (its `ETag`) the change was based on. When the record has changed since, nothing is written and the answer is 412 `version_mismatch` with the record as it is now in `error.details.current`. Without it (or with `*`) the change applies to whatever the record holds.
+                     * @example "812"
+                     */
+                    "if-match"?: string;
+                };
                 path: {
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     deal_id: string;
@@ -8149,6 +8283,11 @@ export interface paths {
                              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                              */
                             created_by: string | null;
+                            /**
+                             * @description Changes whenever the record changes; send it back as `If-Match` to write only over this version
+                             * @example 812
+                             */
+                            version: string;
                             name: string;
                             /**
                              * Format: uuid
@@ -8249,6 +8388,21 @@ export interface paths {
                 };
                 /** @description Every error answer has this shape */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                412: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8651,6 +8805,11 @@ export interface paths {
                              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                              */
                             created_by: string | null;
+                            /**
+                             * @description Changes whenever the record changes; send it back as `If-Match` to write only over this version
+                             * @example 812
+                             */
+                            version: string;
                         };
                     };
                 };
@@ -8792,6 +8951,11 @@ export interface paths {
                              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                              */
                             created_by: string | null;
+                            /**
+                             * @description Changes whenever the record changes; send it back as `If-Match` to write only over this version
+                             * @example 812
+                             */
+                            version: string;
                         };
                     };
                 };
@@ -8932,7 +9096,13 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The record's `version` (its `ETag`) the change was based on. When the record has changed since, nothing is written and the answer is 412 `version_mismatch` with the record as it is now in `error.details.current`. Without it (or with `*`) the change applies to whatever the record holds.
+                     * @example "812"
+                     */
+                    "if-match"?: string;
+                };
                 path: {
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     task_id: string;
@@ -9076,6 +9246,11 @@ export interface paths {
                              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                              */
                             created_by: string | null;
+                            /**
+                             * @description Changes whenever the record changes; send it back as `If-Match` to write only over this version
+                             * @example 812
+                             */
+                            version: string;
                         };
                     };
                 };
@@ -9111,6 +9286,21 @@ export interface paths {
                 };
                 /** @description Every error answer has this shape */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                412: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9245,6 +9435,11 @@ export interface paths {
                              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                              */
                             created_by: string | null;
+                            /**
+                             * @description Changes whenever the record changes; send it back as `If-Match` to write only over this version
+                             * @example 812
+                             */
+                            version: string;
                         };
                     };
                 };
@@ -9468,6 +9663,11 @@ export interface paths {
                              * @example 2026-01-31T09:00:00.000Z
                              */
                             updated_at: string;
+                            /**
+                             * @description Changes whenever the record changes; send it back as `If-Match` to write only over this version
+                             * @example 812
+                             */
+                            version: string;
                         };
                     };
                 };
@@ -9579,6 +9779,11 @@ export interface paths {
                              * @example 2026-01-31T09:00:00.000Z
                              */
                             updated_at: string;
+                            /**
+                             * @description Changes whenever the record changes; send it back as `If-Match` to write only over this version
+                             * @example 812
+                             */
+                            version: string;
                         };
                     };
                 };
@@ -9719,7 +9924,13 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The record's `version` (its `ETag`) the change was based on. When the record has changed since, nothing is written and the answer is 412 `version_mismatch` with the record as it is now in `error.details.current`. Without it (or with `*`) the change applies to whatever the record holds.
+                     * @example "812"
+                     */
+                    "if-match"?: string;
+                };
                 path: {
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     note_id: string;
@@ -9785,6 +9996,11 @@ export interface paths {
                              * @example 2026-01-31T09:00:00.000Z
                              */
                             updated_at: string;
+                            /**
+                             * @description Changes whenever the record changes; send it back as `If-Match` to write only over this version
+                             * @example 812
+                             */
+                            version: string;
                         };
                     };
                 };
@@ -9835,6 +10051,21 @@ export interface paths {
                 };
                 /** @description Every error answer has this shape */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                412: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -14457,6 +14688,11 @@ export interface components {
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
              */
             created_by: string | null;
+            /**
+             * @description Changes whenever the record changes; send it back as `If-Match` to write only over this version
+             * @example 812
+             */
+            version: string;
             first_name: string;
             last_name: string;
             email: string | null;
@@ -14541,6 +14777,11 @@ export interface components {
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
              */
             created_by: string | null;
+            /**
+             * @description Changes whenever the record changes; send it back as `If-Match` to write only over this version
+             * @example 812
+             */
+            version: string;
             name: string;
             website: string | null;
             domain: string | null;
@@ -14593,6 +14834,11 @@ export interface components {
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
              */
             created_by: string | null;
+            /**
+             * @description Changes whenever the record changes; send it back as `If-Match` to write only over this version
+             * @example 812
+             */
+            version: string;
             first_name: string;
             last_name: string;
             email: string | null;
@@ -14702,6 +14948,11 @@ export interface components {
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
              */
             created_by: string | null;
+            /**
+             * @description Changes whenever the record changes; send it back as `If-Match` to write only over this version
+             * @example 812
+             */
+            version: string;
             name: string;
             /**
              * Format: uuid
@@ -14828,6 +15079,11 @@ export interface components {
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
              */
             created_by: string | null;
+            /**
+             * @description Changes whenever the record changes; send it back as `If-Match` to write only over this version
+             * @example 812
+             */
+            version: string;
         };
         /** Note */
         "def-7": {
@@ -14874,6 +15130,11 @@ export interface components {
              * @example 2026-01-31T09:00:00.000Z
              */
             updated_at: string;
+            /**
+             * @description Changes whenever the record changes; send it back as `If-Match` to write only over this version
+             * @example 812
+             */
+            version: string;
         };
         /** Tag */
         "def-8": {
