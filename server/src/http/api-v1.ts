@@ -27,6 +27,7 @@ import { exportRoutes } from '../modules/exports/exports.routes.js';
 import { sampleDataRoutes } from '../modules/sample-data/sample-data.routes.js';
 import { importRoutes } from '../modules/imports/imports.routes.js';
 import { requireSignedIn } from './authenticate.js';
+import { acceptIdempotencyKeys } from './idempotency.js';
 
 /** Every route of the public REST API, version 1. */
 export const apiV1Routes: FastifyPluginAsyncTypebox = async (app) => {
@@ -35,6 +36,7 @@ export const apiV1Routes: FastifyPluginAsyncTypebox = async (app) => {
 
   await app.register(async (signedIn) => {
     requireSignedIn(signedIn);
+    acceptIdempotencyKeys(signedIn);
     await signedIn.register(meRoutes);
     await signedIn.register(orgRoutes);
     await signedIn.register(memberRoutes);
