@@ -171,6 +171,24 @@ describe.each(KINDS)('concurrent edits of $path', ({ path, create, field }) => {
   });
 });
 
+describe('the API document', () => {
+  it('shows If-Match on every PATCH of a record, and the ETag on its reads and writes', async () => {
+    const document = (await t.app.inject({ url: '/api/openapi.json' })).json();
+    for (const { path } of KINDS) {
+      const operations = document.paths[`/api/v1/${path}/{${path.slice(0, -1)}_id}`];
+      const headers = (operations.patch.parameters as Array<{ in: string; name: string }>)
+        .filter((parameter) => parameter.in === 'header')
+        .map((parameter) => parameter.name);
+      expect(headers, path).toContain('if-match');
+      expect(Object.keys(operations.patch.responses), path).toContain('412');
+      for (const method of ['get', 'patch'])
+        expect(operations[method].responses['200'].headers, `${method} ${path}`).toHaveProperty(
+          'etag',
+        );
+    }
+  });
+});
+
 describe('versions of what lives beside a record', () => {
   it('gives a lead a new version when only its tags change', async () => {
     const lead = (await call(a, 'POST', '/leads', { last_name: 'Tagged' })).json();

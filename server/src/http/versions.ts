@@ -29,8 +29,25 @@ export function ifMatchOf(request: FastifyRequest): string[] | undefined {
   return [...header.matchAll(/"([0-9]+)"/g)].map((match) => match[1]!);
 }
 
-/** Gives every answer that is one record with a version its `ETag`. */
+/** The response header, as the API document shows it on every answer that is one record. */
+const ETAG_HEADER = {
+  etag: {
+    type: 'string',
+    description:
+      "The record's `version`, quoted: send it back as `If-Match` to write over this version only",
+  },
+};
+
+/** Gives every answer that is one record with a version its `ETag`, and documents it. */
 export function registerEntityTags(app: FastifyInstance): void {
+  app.addHook('onRoute', (route) => {
+    const responses = route.schema?.response as Record<string, object> | undefined;
+    for (const status of ['200', '201']) {
+      const schema = responses?.[status] as { properties?: object } | undefined;
+      if (responses && schema?.properties && 'version' in schema.properties)
+        responses[status] = { ...schema, headers: ETAG_HEADER };
+    }
+  });
   app.addHook('preSerialization', async (_request, reply, payload: unknown) => {
     const version = (payload as { version?: unknown } | null)?.version;
     if (typeof version === 'string' && reply.statusCode < 300)

@@ -3742,6 +3742,8 @@ export interface paths {
                 /** @description Default Response */
                 201: {
                     headers: {
+                        /** @description The record's `version`, quoted: send it back as `If-Match` to write over this version only */
+                        etag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -3911,6 +3913,8 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description The record's `version`, quoted: send it back as `If-Match` to write over this version only */
+                        etag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -4214,6 +4218,8 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description The record's `version`, quoted: send it back as `If-Match` to write over this version only */
+                        etag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -4815,6 +4821,8 @@ export interface paths {
                 /** @description Default Response */
                 201: {
                     headers: {
+                        /** @description The record's `version`, quoted: send it back as `If-Match` to write over this version only */
+                        etag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -4952,6 +4960,8 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description The record's `version`, quoted: send it back as `If-Match` to write over this version only */
+                        etag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -5233,6 +5243,8 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description The record's `version`, quoted: send it back as `If-Match` to write over this version only */
+                        etag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -5548,6 +5560,8 @@ export interface paths {
                 /** @description Default Response */
                 201: {
                     headers: {
+                        /** @description The record's `version`, quoted: send it back as `If-Match` to write over this version only */
+                        etag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -5689,6 +5703,8 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description The record's `version`, quoted: send it back as `If-Match` to write over this version only */
+                        etag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -5957,6 +5973,8 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description The record's `version`, quoted: send it back as `If-Match` to write over this version only */
+                        etag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -7485,6 +7503,8 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description The record's `version`, quoted: send it back as `If-Match` to write over this version only */
+                        etag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -7825,6 +7845,8 @@ export interface paths {
                 /** @description Default Response */
                 201: {
                     headers: {
+                        /** @description The record's `version`, quoted: send it back as `If-Match` to write over this version only */
+                        etag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -7997,6 +8019,8 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description The record's `version`, quoted: send it back as `If-Match` to write over this version only */
+                        etag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -8299,6 +8323,8 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description The record's `version`, quoted: send it back as `If-Match` to write over this version only */
+                        etag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -8788,6 +8814,8 @@ export interface paths {
                 /** @description Default Response */
                 201: {
                     headers: {
+                        /** @description The record's `version`, quoted: send it back as `If-Match` to write over this version only */
+                        etag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -8934,6 +8962,8 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description The record's `version`, quoted: send it back as `If-Match` to write over this version only */
+                        etag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -9229,6 +9259,8 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description The record's `version`, quoted: send it back as `If-Match` to write over this version only */
+                        etag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -9418,6 +9450,8 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description The record's `version`, quoted: send it back as `If-Match` to write over this version only */
+                        etag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -9682,6 +9716,8 @@ export interface paths {
                 /** @description Default Response */
                 201: {
                     headers: {
+                        /** @description The record's `version`, quoted: send it back as `If-Match` to write over this version only */
+                        etag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -9798,6 +9834,8 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description The record's `version`, quoted: send it back as `If-Match` to write over this version only */
+                        etag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -10015,6 +10053,8 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description The record's `version`, quoted: send it back as `If-Match` to write over this version only */
+                        etag?: string;
                         [name: string]: unknown;
                     };
                     content: {
