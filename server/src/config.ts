@@ -49,6 +49,7 @@ const EnvSchema = Type.Object({
   ADMISSION_QUEUE: Type.Optional(Type.String({ pattern: '^[1-9][0-9]*$' })),
   ORG_MAX_ACTIVE: Type.Optional(Type.String({ pattern: '^[1-9][0-9]*$' })),
   USER_MAX_ACTIVE: Type.Optional(Type.String({ pattern: '^[1-9][0-9]*$' })),
+  REFRESH_GRACE_SECONDS: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
 });
 
 /** How long one client may hold the server, and how much it may send. */
@@ -110,6 +111,11 @@ export interface Config {
   trustProxy: boolean;
   /** Sign-in, sign-up and password-reset requests allowed per client address per minute. */
   authRateLimitPerMinute: number;
+  /**
+   * For this long after a refresh token is used, presenting it again returns the same successor
+   * (a retried or raced refresh); after it, a reuse revokes the token's whole sign-in. 0: never.
+   */
+  refreshGraceSeconds: number;
   http: HttpLimits;
   databaseTimeouts: DatabaseTimeouts;
   /** How long a request waits for a pooled database connection before it gets 503. */
@@ -200,6 +206,7 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
     drainSeconds: Number(env.DRAIN_SECONDS ?? 0),
     trustProxy: env.TRUST_PROXY === 'true',
     authRateLimitPerMinute: Number(env.AUTH_RATE_LIMIT_PER_MINUTE ?? 30),
+    refreshGraceSeconds: Number(env.REFRESH_GRACE_SECONDS ?? 30),
     http,
     databaseTimeouts: {
       statementTimeoutMs: Number(

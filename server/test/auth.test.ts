@@ -10,6 +10,14 @@ afterAll(async () => {
   await t.close();
 });
 
+/** Moves every use of the user's used tokens back past the grace window, as if time had passed. */
+function outsideGraceWindow(userId: string) {
+  return t.ownerQuery(
+    "UPDATE refresh_tokens SET used_at = used_at - interval '31 seconds' WHERE user_id = $1 AND used_at IS NOT NULL",
+    [userId],
+  );
+}
+
 function post(url: string, payload: unknown, headers: Record<string, string> = {}) {
   return t.app.inject({ method: 'POST', url, payload: payload as object, headers });
 }
@@ -209,6 +217,7 @@ describe('refresh tokens', () => {
   it('revokes the whole family when a used token is presented again', async () => {
     const a = await signUp(t.app, 'reuse');
     const rotated = (await post('/api/v1/auth/refresh', { refresh_token: a.refreshToken })).json();
+    await outsideGraceWindow(a.userId);
 
     const replay = await post('/api/v1/auth/refresh', { refresh_token: a.refreshToken });
     expect(replay.statusCode).toBe(401);
@@ -221,6 +230,55 @@ describe('refresh tokens', () => {
       [a.orgId],
     );
     expect(events).toHaveLength(1);
+  });
+
+  it('gives a refresh retried within the grace window the same successor, and keeps the session', async () => {
+    const a = await signUp(t.app, 'retried');
+    const first = await post('/api/v1/auth/refresh', { refresh_token: a.refreshToken });
+    const retry = await post('/api/v1/auth/refresh', { refresh_token: a.refreshToken });
+    expect(first.statusCode).toBe(200);
+    expect(retry.statusCode, retry.body).toBe(200);
+    expect(retry.json().refresh_token).toBe(first.json().refresh_token);
+    const me = await t.app.inject({
+      url: '/api/v1/me',
+      headers: { authorization: `Bearer ${retry.json().access_token}` },
+    });
+    expect(me.statusCode).toBe(200);
+    // The successor both answers carried still works, once.
+    const next = await post('/api/v1/auth/refresh', { refresh_token: first.json().refresh_token });
+    expect(next.statusCode).toBe(200);
+    const events = await t.ownerQuery(
+      "SELECT 1 FROM audit_log WHERE org_id = $1 AND action = 'auth.refresh_reuse'",
+      [a.orgId],
+    );
+    expect(events).toEqual([]);
+  });
+
+  it('lets two tabs refresh with the same token at once and keeps both signed in', async () => {
+    const a = await signUp(t.app, 'raced');
+    const answers = await Promise.all([
+      post('/api/v1/auth/refresh', { refresh_token: a.refreshToken }),
+      post('/api/v1/auth/refresh', { refresh_token: a.refreshToken }),
+    ]);
+    expect(answers.map((r) => r.statusCode)).toEqual([200, 200]);
+    const [one, two] = answers.map((r) => r.json().refresh_token);
+    expect(one).toBe(two);
+    const next = await post('/api/v1/auth/refresh', { refresh_token: one });
+    expect(next.statusCode).toBe(200);
+  });
+
+  it('treats a used token as stolen within the grace window once its successor was used', async () => {
+    const a = await signUp(t.app, 'replayed');
+    const rotated = (await post('/api/v1/auth/refresh', { refresh_token: a.refreshToken })).json();
+    const newest = (
+      await post('/api/v1/auth/refresh', { refresh_token: rotated.refresh_token })
+    ).json();
+    expect((await post('/api/v1/auth/refresh', { refresh_token: a.refreshToken })).statusCode).toBe(
+      401,
+    );
+    expect(
+      (await post('/api/v1/auth/refresh', { refresh_token: newest.refresh_token })).statusCode,
+    ).toBe(401);
   });
 
   it('rejects forged, malformed and logged-out tokens', async () => {
@@ -272,6 +330,7 @@ describe('access tokens end with their session', () => {
     const rotated = (await post('/api/v1/auth/refresh', { refresh_token: a.refreshToken })).json();
     const rotatedAuth = { authorization: `Bearer ${rotated.access_token}` };
     expect((await me(rotatedAuth)).statusCode).toBe(200);
+    await outsideGraceWindow(a.userId);
     await post('/api/v1/auth/refresh', { refresh_token: a.refreshToken });
     expect((await me(rotatedAuth)).statusCode).toBe(401);
   });

@@ -7,7 +7,8 @@ let a: SignedUp;
 let b: SignedUp;
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // Enough connections for every mover of the concurrency test to hold one at once.
+  t = await createTestApp({ poolSize: 8 });
   a = await signUp(t.app, 'kanban-a');
   b = await signUp(t.app, 'kanban-b');
 });
@@ -352,4 +353,73 @@ describe('kanban board', () => {
       stage_id: aPipeline.stages[0]!.id,
     });
   });
+});
+
+describe('concurrent moves', () => {
+  const MOVERS = 7;
+  const ROUNDS = 8;
+
+  /** Deadlocks PostgreSQL has detected in the test database so far (its statistics lag ~1 s). */
+  async function deadlocks(): Promise<number> {
+    const [row] = await t.ownerQuery<{ n: number }>(
+      'SELECT pg_stat_clear_snapshot(), deadlocks::int AS n FROM pg_stat_database WHERE datname = current_database()',
+    );
+    return row!.n;
+  }
+
+  it('lets 7 people move deals at once without an error or a deadlock, and keeps the board whole', async () => {
+    const org = await signUp(t.app, 'movers');
+    const pipeline = await sales(org);
+    const columns = pipeline.stages.slice(0, 3);
+    const dealIds: string[] = [];
+    for (let i = 0; i < 21; i += 1) {
+      const deal = await createDeal(org, { name: `Deal ${i}`, stage_id: columns[i % 3]!.id });
+      dealIds.push(deal.id);
+    }
+    const deadlocksBefore = await deadlocks();
+    const failures: string[] = [];
+    for (let round = 0; round < ROUNDS; round += 1) {
+      // Neighbours closer than the board can split: every move between two of them renumbers
+      // the column it enters, the case that deadlocked.
+      await t.ownerQuery(
+        `UPDATE deals d SET stage_rank = 1 + r.n * 1e-9
+         FROM (SELECT id, row_number() OVER (PARTITION BY stage_id ORDER BY stage_rank, id) AS n
+               FROM deals WHERE org_id = $1) r
+         WHERE d.org_id = $1 AND d.id = r.id`,
+        [org.orgId],
+      );
+      const current = await board(org, pipeline.id);
+      const moves = Array.from({ length: MOVERS }, (_, mover) => {
+        const deal = dealIds[(round * MOVERS + mover * 3) % dealIds.length]!;
+        const target = current[(round + mover) % 3]!;
+        const others = target.deals.filter((d) => d.id !== deal);
+        const after = others[mover % Math.max(others.length, 1)];
+        return call('POST', `/deals/${deal}/move`, org, {
+          stage_id: target.id,
+          ...(after ? { after_deal_id: after.id } : {}),
+        });
+      });
+      for (const response of await Promise.all(moves)) {
+        // A neighbour that another mover took elsewhere meanwhile is a fair 422; nothing else.
+        if (response.statusCode !== 200 && response.statusCode !== 422)
+          failures.push(`${response.statusCode} ${response.body}`);
+      }
+    }
+    expect(failures).toEqual([]);
+
+    const after = await board(org, pipeline.id);
+    const shown = after.flatMap((c) => c.deals.map((d) => d.id));
+    expect(shown.toSorted()).toEqual(dealIds.toSorted());
+    expect(after.reduce((sum, c) => sum + c.count, 0)).toBe(dealIds.length);
+    const ranks = await t.ownerQuery<{ stage_id: string; ranks: number[] }>(
+      `SELECT stage_id, array_agg(stage_rank ORDER BY stage_rank, id) AS ranks
+       FROM deals WHERE org_id = $1 GROUP BY stage_id`,
+      [org.orgId],
+    );
+    for (const { ranks: column } of ranks) expect(new Set(column).size).toBe(column.length);
+
+    // Deadlocks are retried inside the request, so the answers alone cannot show them.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await deadlocks()).toBe(deadlocksBefore);
+  }, 60_000);
 });

@@ -178,6 +178,17 @@ export interface EmailOutboxTable {
   created_by: string | null;
 }
 
+export interface IdempotencyKeysTable {
+  org_id: string;
+  key: string;
+  fingerprint: Buffer;
+  response_status: number | null;
+  response_body: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  created_by: string | null;
+}
+
 export interface ImportRecordsTable {
   org_id: string;
   import_id: string;
@@ -445,6 +456,7 @@ export interface RefreshTokensTable {
   expires_at: Date;
   used_at: NullableMoment;
   revoked_at: NullableMoment;
+  successor_sealed: Buffer | null;
 }
 
 export interface SampleDataSetsTable {
@@ -543,6 +555,7 @@ export interface Database {
   deal_stage_history: DealStageHistoryTable;
   deals: DealsTable;
   email_outbox: EmailOutboxTable;
+  idempotency_keys: IdempotencyKeysTable;
   import_records: ImportRecordsTable;
   import_rejections: ImportRejectionsTable;
   import_rows: ImportRowsTable;

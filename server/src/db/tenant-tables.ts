@@ -10,6 +10,7 @@ export const TENANT_TABLES: ReadonlySet<string> = new Set([
   'deal_stage_history',
   'deals',
   'email_outbox',
+  'idempotency_keys',
   'import_records',
   'import_rejections',
   'import_rows',

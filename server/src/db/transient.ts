@@ -42,6 +42,14 @@ const POOL_EXHAUSTED = /^timeout exceeded when trying to connect/;
  */
 const TOO_SLOW = new Set(['57014', '55P03']);
 
+/**
+ * A serialization failure the application detects itself: a row read without a lock changed
+ * before the lock was taken. Retried like PostgreSQL's own.
+ */
+export class StaleReadError extends Error {
+  readonly code = '40001';
+}
+
 /** How many times a transaction runs at most when it keeps meeting conflicts. */
 export const MAX_ATTEMPTS = 4;
 const FIRST_BACKOFF_MS = 10;
@@ -91,7 +99,9 @@ export function unavailableError(error: unknown): UnavailableError | null {
  * Runs a whole transaction again when it fails with a deadlock or a serialization failure, up
  * to `MAX_ATTEMPTS` times, waiting a random time that doubles with each attempt (full jitter),
  * so that the transactions that collided do not collide again. `transaction` must be a complete
- * unit of work: the failed attempt was rolled back, nothing of it remains.
+ * unit of work: the failed attempt was rolled back, nothing of it remains in the database. What
+ * it did outside the database (an email sent) is not undone, so such a step comes after the
+ * unit's last statement, or outside the transaction.
  */
 export async function retryingConflicts<T>(transaction: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {

@@ -28,6 +28,7 @@ import { sampleDataRoutes } from '../modules/sample-data/sample-data.routes.js';
 import { importRoutes } from '../modules/imports/imports.routes.js';
 import { requireAdmission } from './admission.js';
 import { requireSignedIn } from './authenticate.js';
+import { acceptIdempotencyKeys } from './idempotency.js';
 
 /** Every route of the public REST API, version 1. */
 export const apiV1Routes: FastifyPluginAsyncTypebox = async (app) => {
@@ -37,6 +38,7 @@ export const apiV1Routes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(async (signedIn) => {
     requireSignedIn(signedIn);
     requireAdmission(signedIn);
+    acceptIdempotencyKeys(signedIn);
     await signedIn.register(meRoutes);
     await signedIn.register(orgRoutes);
     await signedIn.register(memberRoutes);

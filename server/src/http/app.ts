@@ -16,6 +16,7 @@ import { apiV1Routes } from './api-v1.js';
 import { SHOWN_ORGANIZATION_HEADER } from './authenticate.js';
 import type { AppDeps } from './context.js';
 import { registerDrain } from './drain.js';
+import { registerEntityTags } from './versions.js';
 import { answerClientError, registerErrorHandling } from './error-handler.js';
 import { registerJsonParser } from './json-body.js';
 import { requestIdOf, withRedactedUrls } from './logging.js';
@@ -82,6 +83,7 @@ export async function buildApp(
   });
 
   registerErrorHandling(app);
+  registerEntityTags(app);
   registerMetrics(app, options.pool);
   await app.register(helmet, {
     contentSecurityPolicy: {

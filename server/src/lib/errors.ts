@@ -117,3 +117,28 @@ export class UnavailableError extends RetryLaterError {
     super('unavailable', 'unavailable', retryAfterSeconds, message);
   }
 }
+
+/**
+ * A write that names the version it was based on (`If-Match`) when the record has moved on:
+ * nothing is written, and the record as it is now comes with the error.
+ */
+export class VersionMismatchError extends AppError {
+  constructor(current: unknown) {
+    super(
+      'precondition_failed',
+      'version_mismatch',
+      'Someone else changed this record since you read it; nothing was saved',
+      { current },
+    );
+  }
+}
+
+/** Throws a version mismatch, with the record as `present` shows it, unless a version matches. */
+export async function requireVersion(
+  expected: readonly string[] | undefined,
+  current: { version: string },
+  present: () => Promise<unknown>,
+): Promise<void> {
+  if (expected && !expected.includes(current.version))
+    throw new VersionMismatchError(await present());
+}

@@ -20,7 +20,7 @@ interface ErrorBody {
 }
 
 /** `org_name` -> `Org name` */
-function labelOf(field: string): string {
+export function labelOf(field: string): string {
   const words = field.split('.').at(-1)?.replaceAll('_', ' ') ?? field;
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -5,10 +5,34 @@ export interface RecordStateOptions<T, Patch, Saved> {
   /** The record's id, from the address: a new id reads the record again. */
   id: () => string;
   read: (id: string, signal: AbortSignal) => Promise<T>;
-  /** Sends a change; answers the saved record (as `T`, unless `keep` completes it). */
-  write: (id: string, patch: Patch) => Promise<Saved>;
+  /**
+   * Sends a change with `If-Match: ifMatch` (the version it was made on); answers the saved
+   * record (as `T`, unless `keep` completes it).
+   */
+  write: (id: string, patch: Patch, ifMatch: string) => Promise<Saved>;
   /** What of the shown record to keep over the saved one (figures a PATCH does not answer). */
   keep?: (saved: Saved, before: T) => T;
+}
+
+/**
+ * A change the API refused because someone else changed the record first: what they changed
+ * (by field), and the change that was not saved, to apply again on top of theirs.
+ */
+export interface EditConflict<Patch> {
+  fields: string[];
+  patch: Patch;
+}
+
+/** Fields that say nothing a person changed. */
+const BOOKKEEPING = new Set(['version', 'updated_at']);
+
+/** The fields whose values differ between what was shown and what the record holds now. */
+function changedFields(before: object, now: object): string[] {
+  const shown = before as Record<string, unknown>;
+  return Object.entries(now)
+    .filter(([field]) => !BOOKKEEPING.has(field) && field in shown)
+    .filter(([field, value]) => JSON.stringify(value) !== JSON.stringify(shown[field]))
+    .map(([field]) => field);
 }
 
 /**
@@ -16,9 +40,15 @@ export interface RecordStateOptions<T, Patch, Saved> {
  * another organization's record, kept as `problem`), and changes shown at once, sent, and
  * rolled back when the API refuses them. Create it while a component initialises.
  */
-export class RecordState<T extends { id: string }, Patch extends object, Saved = T> {
+export class RecordState<
+  T extends { id: string; version: string },
+  Patch extends object,
+  Saved = T,
+> {
   record = $state<T | null>(null);
   problem = $state<ApiError | null>(null);
+  /** Set when a change met someone else's newer one; cleared by `reapply` or `dismiss`. */
+  conflict = $state<EditConflict<Patch> | null>(null);
   #options: RecordStateOptions<T, Patch, Saved>;
 
   constructor(options: RecordStateOptions<T, Patch, Saved>) {
@@ -28,6 +58,7 @@ export class RecordState<T extends { id: string }, Patch extends object, Saved =
       const controller = new AbortController();
       this.record = null;
       this.problem = null;
+      this.conflict = null;
       options
         .read(id, controller.signal)
         .then((record) => (this.record = record))
@@ -50,15 +81,39 @@ export class RecordState<T extends { id: string }, Patch extends object, Saved =
     const { tag_ids: _tagIds, ...fields } = patch as Patch & { tag_ids?: unknown };
     Object.assign(shown, fields, preview);
     try {
-      const saved = await this.#options.write(before.id, patch);
-      if (this.record?.id === before.id)
-        this.record = this.#options.keep?.(saved, before) ?? (saved as unknown as T);
+      const saved = await this.#options.write(before.id, patch, `"${before.version}"`);
+      if (this.record?.id === before.id) this.record = this.#shown(saved as Saved, before);
       return null;
     } catch (caught) {
-      if (this.record?.id === before.id) this.record = before;
-      return asApiError(caught);
+      const error = asApiError(caught);
+      const current = error.code === 'version_mismatch' ? error.details['current'] : undefined;
+      if (this.record?.id !== before.id) return error;
+      if (current && typeof current === 'object') {
+        // Someone else's change wins the page; ours waits to be applied again on top of it.
+        this.record = this.#shown(current as Saved, before);
+        this.conflict = { fields: changedFields(before, current), patch };
+        return null;
+      }
+      this.record = before;
+      return error;
     }
   }
+
+  #shown(saved: Saved, before: T): T {
+    return this.#options.keep?.(saved, before) ?? (saved as unknown as T);
+  }
+
+  /** Applies the change that met a conflict again, on the record as it is now. */
+  reapply = (): Promise<ApiError | null> => {
+    const conflict = this.conflict;
+    this.conflict = null;
+    return conflict ? this.update(conflict.patch) : Promise.resolve(null);
+  };
+
+  /** Keeps the other person's change and drops ours. */
+  dismiss = (): void => {
+    this.conflict = null;
+  };
 
   /** Replaces the record's tags, shown at once. */
   saveTags = (tags: Tag[]): Promise<ApiError | null> =>

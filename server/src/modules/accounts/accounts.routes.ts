@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { contextOf } from '../../http/context.js';
+import { IfMatchHeaders, ifMatchOf } from '../../http/versions.js';
 import { errors, Uuid, VisibleText } from '../../http/schemas.js';
 import { Address, Money, Nullable, pageOf, RecordMeta, TagIds } from '../records/schemas.js';
 import * as accounts from './accounts.service.js';
@@ -142,12 +143,18 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
         description:
           'Changing `website` without `domain` takes the domain from the new website again.',
         params: AccountParams,
+        headers: IfMatchHeaders,
         body: AccountUpdate,
-        response: { 200: AccountSchema, ...errors(400, 401, 404, 409, 422) },
+        response: { 200: AccountSchema, ...errors(400, 401, 404, 409, 412, 422) },
       },
     },
     async (request) =>
-      accounts.updateAccount(contextOf(request), request.params.account_id, request.body),
+      accounts.updateAccount(
+        contextOf(request),
+        request.params.account_id,
+        request.body,
+        ifMatchOf(request),
+      ),
   );
 
   app.delete(

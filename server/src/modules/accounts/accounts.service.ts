@@ -5,6 +5,7 @@ import type { Caller, RequestContext } from '../../http/context.js';
 import type { ListPage, ListParams } from '../../lib/list-query.js';
 import type { AccountFilters } from '../records/filters.js';
 import { ownedRecords, withTagsOf } from '../records/owned.service.js';
+import type { RowVersion } from '../records/owned.repo.js';
 import type { RECORD_KINDS } from '../records/registry.js';
 import type { TagRef } from '../records/tags.js';
 import * as repo from './accounts.repo.js';
@@ -12,7 +13,8 @@ import * as repo from './accounts.repo.js';
 export type AccountRow = Pick<
   Selectable<AccountsTable>,
   (typeof RECORD_KINDS.account.columns)[number]
->;
+> &
+  RowVersion;
 
 export type Account = Omit<AccountRow, 'annual_revenue'> & {
   annual_revenue: number | null;
@@ -127,7 +129,11 @@ export function getAccount(
 export const createAccount = (ctx: RequestContext, input: AccountInput & { name: string }) =>
   accounts.create(ctx, normalize(input));
 
-export const updateAccount = (ctx: RequestContext, id: string, input: AccountInput) =>
-  accounts.update(ctx, id, normalize(input));
+export const updateAccount = (
+  ctx: RequestContext,
+  id: string,
+  input: AccountInput,
+  ifMatch?: readonly string[],
+) => accounts.update(ctx, id, { ...normalize(input), ifMatch });
 
 export const deleteAccount = (ctx: RequestContext, id: string) => accounts.remove(ctx, id);

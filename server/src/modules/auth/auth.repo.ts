@@ -109,6 +109,8 @@ export interface RefreshTokenRow {
   expires_at: Date;
   used_at: Date | null;
   revoked_at: Date | null;
+  /** The token that replaced this one, sealed; see `refresh` in the service. */
+  successor_sealed: Buffer | null;
 }
 
 export async function insertRefreshToken(
@@ -139,16 +141,28 @@ export async function insertRefreshToken(
 export async function lockRefreshToken(tx: Tx, hash: Buffer): Promise<RefreshTokenRow | undefined> {
   return tx
     .selectFrom('refresh_tokens')
-    .select(['id', 'family_id', 'session_org_id', 'expires_at', 'used_at', 'revoked_at'])
+    .select([
+      'id',
+      'family_id',
+      'session_org_id',
+      'expires_at',
+      'used_at',
+      'revoked_at',
+      'successor_sealed',
+    ])
     .where('token_hash', '=', hash)
     .forUpdate()
     .executeTakeFirst();
 }
 
-export async function markRefreshTokenUsed(tx: Tx, id: string): Promise<void> {
+export async function markRefreshTokenUsed(
+  tx: Tx,
+  id: string,
+  successorSealed: Buffer,
+): Promise<void> {
   await tx
     .updateTable('refresh_tokens')
-    .set({ used_at: new Date() })
+    .set({ used_at: new Date(), successor_sealed: successorSealed })
     .where('id', '=', id)
     .execute();
 }

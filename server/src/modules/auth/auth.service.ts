@@ -12,6 +12,7 @@ import {
 } from '../../lib/errors.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import { newScopedToken, parseScopedToken } from '../../lib/scoped-tokens.js';
+import { seal, unseal } from '../../lib/sealed.js';
 import { scheduleDailyDigest } from '../notifications/daily-digest.task.js';
 import { signAccessToken } from './access-tokens.js';
 import * as repo from './auth.repo.js';
@@ -230,10 +231,43 @@ async function recordInEveryOrg(
 type RefreshOutcome =
   { kind: 'rotated'; session: Session } | { kind: 'reused'; orgId: string } | { kind: 'invalid' };
 
+const SUCCESSOR = 'refresh-successor';
+
+/**
+ * The answer a used token got, again: within the grace window after its use, and while its
+ * successor is alive and unused (a client that already used the successor is not retrying).
+ */
+async function sameSuccessor(
+  deps: AppDeps,
+  tx: Parameters<typeof repo.lockRefreshToken>[0],
+  used: repo.RefreshTokenRow & { used_at: Date },
+  userId: string,
+  orgId: string | undefined,
+): Promise<Session | null> {
+  const graceEnds = used.used_at.getTime() + deps.config.refreshGraceSeconds * 1000;
+  if (!used.successor_sealed || Date.now() >= graceEnds) return null;
+  const token = unseal(deps.config.jwtSecret, SUCCESSOR, used.successor_sealed);
+  const parsed = token ? parseScopedToken(token) : null;
+  if (!token || !parsed) return null;
+  const successor = await repo.lockRefreshToken(tx, parsed.hash);
+  if (!successor || successor.used_at || successor.revoked_at) return null;
+  if (orgId && orgId !== successor.session_org_id) return null;
+  return {
+    access_token: await signAccessToken(deps.config.jwtSecret, {
+      userId,
+      orgId: successor.session_org_id,
+      sessionId: successor.family_id,
+    }),
+    refresh_token: token,
+  };
+}
+
 /**
  * Exchanges a refresh token for a new pair. Each token works once: presenting a used one
  * means it was stolen or replayed, so its whole family (every token descended from the same
- * sign-in) is revoked.
+ * sign-in) is revoked. Except just after its use (`REFRESH_GRACE_SECONDS`): a client that
+ * retried a refresh whose answer it lost, or two tabs refreshing at once, get the successor
+ * the first refresh made.
  */
 export async function refresh(
   ctx: PublicContext,
@@ -253,6 +287,14 @@ export async function refresh(
       if (!row || row.revoked_at || row.expires_at.getTime() <= Date.now())
         return { kind: 'invalid' };
       if (row.used_at) {
+        const again = await sameSuccessor(
+          ctx.deps,
+          tx,
+          { ...row, used_at: row.used_at },
+          userId,
+          orgId,
+        );
+        if (again) return { kind: 'rotated', session: again };
         await repo.revokeRefreshFamily(tx, row.family_id);
         return { kind: 'reused', orgId: row.session_org_id };
       }
@@ -264,12 +306,16 @@ export async function refresh(
         await repo.revokeRefreshFamily(tx, row.family_id);
         return { kind: 'invalid' };
       }
-      await repo.markRefreshTokenUsed(tx, row.id);
       const session = await startSession(
         ctx.deps,
         tx,
         { userId, orgId: sessionOrg },
         row.family_id,
+      );
+      await repo.markRefreshTokenUsed(
+        tx,
+        row.id,
+        seal(ctx.deps.config.jwtSecret, SUCCESSOR, session.refresh_token),
       );
       return { kind: 'rotated', session };
     },

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { contextOf } from '../../http/context.js';
+import { IfMatchHeaders, ifMatchOf } from '../../http/versions.js';
 import { errors, Uuid, VisibleText } from '../../http/schemas.js';
 import { Address, Nullable, pageOf, RecordMeta, TagIds } from '../records/schemas.js';
 import * as contacts from './contacts.service.js';
@@ -126,12 +127,18 @@ export const contactRoutes: FastifyPluginAsyncTypebox = async (app) => {
         security,
         summary: 'Change some fields of a contact; `tag_ids` replaces its tags',
         params: ContactParams,
+        headers: IfMatchHeaders,
         body: ContactUpdate,
-        response: { 200: ContactSchema, ...errors(400, 401, 404, 409, 422) },
+        response: { 200: ContactSchema, ...errors(400, 401, 404, 409, 412, 422) },
       },
     },
     async (request) =>
-      contacts.updateContact(contextOf(request), request.params.contact_id, request.body),
+      contacts.updateContact(
+        contextOf(request),
+        request.params.contact_id,
+        request.body,
+        ifMatchOf(request),
+      ),
   );
 
   app.delete(

@@ -5,13 +5,15 @@ import type { ListPage, ListParams } from '../../lib/list-query.js';
 import type { Tx } from '../../db/tenant.js';
 import type { ContactFilters } from '../records/filters.js';
 import { fullName, ownedRecords, withTagsOf } from '../records/owned.service.js';
+import type { RowVersion } from '../records/owned.repo.js';
 import type { RECORD_KINDS } from '../records/registry.js';
 import type { TagRef } from '../records/tags.js';
 
 export type ContactRow = Pick<
   Selectable<ContactsTable>,
   (typeof RECORD_KINDS.contact.columns)[number]
-> & { account_name: string | null };
+> &
+  RowVersion & { account_name: string | null };
 
 export type Contact = ContactRow & { tags: TagRef[] };
 
@@ -62,7 +64,11 @@ export const getContact = (ctx: RequestContext, id: string) => contacts.get(ctx,
 export const createContact = (ctx: RequestContext, input: ContactInput & { last_name: string }) =>
   contacts.create(ctx, normalize(input));
 
-export const updateContact = (ctx: RequestContext, id: string, input: ContactInput) =>
-  contacts.update(ctx, id, normalize(input));
+export const updateContact = (
+  ctx: RequestContext,
+  id: string,
+  input: ContactInput,
+  ifMatch?: readonly string[],
+) => contacts.update(ctx, id, { ...normalize(input), ifMatch });
 
 export const deleteContact = (ctx: RequestContext, id: string) => contacts.remove(ctx, id);

@@ -32,6 +32,7 @@ export interface DealRow {
   created_at: Date;
   updated_at: Date;
   created_by: string | null;
+  version: string;
 }
 
 /** What a caller may write; the columns that follow a stage change are the repository's. */
@@ -261,9 +262,20 @@ export function neighbourIn(
     .executeTakeFirst();
 }
 
-/** Spreads a column's deals evenly again, keeping their order. */
+/**
+ * Spreads a column's deals evenly again, keeping their order. Their locks are taken first in id
+ * order, the order in which bulk actions take them.
+ */
 export async function renumberColumn(tx: Tx, column: Column): Promise<void> {
   const orgId = orgOf(tx);
+  await tx
+    .selectFrom('deals')
+    .select('id')
+    .where('pipeline_id', '=', column.pipelineId)
+    .where('stage_id', '=', column.stageId)
+    .orderBy('id')
+    .forUpdate()
+    .execute();
   await sql`
     UPDATE deals o SET stage_rank = r.rank
     FROM (SELECT id, row_number() OVER (ORDER BY stage_rank, id) * ${RANK_STEP}::float8 AS rank
@@ -273,13 +285,17 @@ export async function renumberColumn(tx: Tx, column: Column): Promise<void> {
     WHERE o.org_id = ${orgId} AND o.id = r.id AND o.stage_rank <> r.rank`.execute(tx);
 }
 
-/** Takes a column's lock, so that two moves into it cannot pick the same place. */
-export async function lockColumn(tx: Tx, column: Column): Promise<void> {
+/**
+ * Takes the locks of a pipeline's columns, in id order, so that two moves into them cannot pick
+ * the same place and two movers never wait for each other's column.
+ */
+export async function lockColumns(tx: Tx, pipelineId: string, stageIds: string[]): Promise<void> {
   await tx
     .selectFrom('pipeline_stages')
     .select('id')
-    .where('pipeline_id', '=', column.pipelineId)
-    .where('id', '=', column.stageId)
+    .where('pipeline_id', '=', pipelineId)
+    .where('id', 'in', stageIds)
+    .orderBy('id')
     .forNoKeyUpdate()
     .execute();
 }

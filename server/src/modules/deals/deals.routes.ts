@@ -2,6 +2,7 @@ import { LIST_QUERIES } from '../records/filters.js';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { contextOf } from '../../http/context.js';
+import { IfMatchHeaders, ifMatchOf } from '../../http/versions.js';
 import { errors } from '../../http/schemas.js';
 import { pageOf } from '../records/schemas.js';
 import { boardRoutes } from './board.routes.js';
@@ -77,11 +78,18 @@ export const dealRoutes: FastifyPluginAsyncTypebox = async (app) => {
         description:
           'A new stage sets the probability to its own (unless `probability` is sent too) and closes the deal in a won or lost stage, reopens it in an open one. A new `pipeline_id` without `stage_id` puts the deal in that pipeline’s first open stage.',
         params: DealParams,
+        headers: IfMatchHeaders,
         body: DealUpdate,
-        response: { 200: DealSchema, ...errors(400, 401, 404, 409, 422) },
+        response: { 200: DealSchema, ...errors(400, 401, 404, 409, 412, 422) },
       },
     },
-    async (request) => deals.updateDeal(contextOf(request), request.params.deal_id, request.body),
+    async (request) =>
+      deals.updateDeal(
+        contextOf(request),
+        request.params.deal_id,
+        request.body,
+        ifMatchOf(request),
+      ),
   );
 
   app.delete(

@@ -1,4 +1,5 @@
 import { withTenant, type Tx } from '../../db/tenant.js';
+import { StaleReadError } from '../../db/transient.js';
 import type { Caller, RequestContext } from '../../http/context.js';
 import { invalidField, referenceNotFound } from '../../lib/errors.js';
 import type { ListPage, ListParams } from '../../lib/list-query.js';
@@ -157,12 +158,17 @@ export function createDeal(
   return withTenant(ctx.deps.db, ctx, (tx) => insertDeal(tx, ctx, input));
 }
 
-export function updateDeal(ctx: RequestContext, id: string, input: DealInput): Promise<Deal> {
+export function updateDeal(
+  ctx: RequestContext,
+  id: string,
+  input: DealInput,
+  ifMatch?: readonly string[],
+): Promise<Deal> {
   const { values, contactIds, tagIds, pipelineId, stageId } = normalize(input);
   return deals.update(
     ctx,
     id,
-    { values, tagIds },
+    { values, tagIds, ifMatch },
     {
       write: async (tx, before) => {
         const pipeline = pipelineId ?? before.pipeline_id;
@@ -253,13 +259,24 @@ async function rankBetween(
   return RANK_STEP;
 }
 
-/** Puts a deal in a stage of its pipeline, between two deals of that column or at its end. */
+/**
+ * Puts a deal in a stage of its pipeline, between two deals of that column or at its end.
+ *
+ * Locks are taken in one order by every mover: the column the deal leaves and the one it
+ * enters (by id), then the deal. So whoever holds a column's lock knows that no other mover
+ * holds, or waits to take, a deal of that column, and renumbering the column cannot deadlock
+ * with the moves of its deals.
+ */
 export function moveDeal(ctx: RequestContext, id: string, input: MoveInput): Promise<Deal> {
   return withTenant(ctx.deps.db, ctx, async (tx) => {
+    const seen = await deals.find(tx, id);
+    const stage = await entryStage(tx, seen.pipeline_id, input.stage_id);
+    await repo.lockColumns(tx, seen.pipeline_id, [seen.stage_id, stage.id]);
     const before = await deals.find(tx, id, { lock: true });
-    const stage = await entryStage(tx, before.pipeline_id, input.stage_id);
+    if (before.pipeline_id !== seen.pipeline_id || before.stage_id !== seen.stage_id) {
+      throw new StaleReadError('deal moved to another column before its lock was taken');
+    }
     const column = { pipelineId: stage.pipeline_id, stageId: stage.id };
-    await repo.lockColumn(tx, column);
     const rank = await rankBetween(tx, column, id, input);
     return deals.present(tx, await writeDeal(tx, ctx, before, {}, { stage, rank }));
   });

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { contextOf } from '../../http/context.js';
+import { IfMatchHeaders, ifMatchOf } from '../../http/versions.js';
 import { errors, Timestamp, Uuid, VisibleText } from '../../http/schemas.js';
 import {
   Address,
@@ -160,11 +161,18 @@ export const leadRoutes: FastifyPluginAsyncTypebox = async (app) => {
         security,
         summary: 'Change some fields of a lead; `tag_ids` replaces its tags',
         params: LeadParams,
+        headers: IfMatchHeaders,
         body: LeadUpdate,
-        response: { 200: LeadSchema, ...errors(400, 401, 404, 409, 422) },
+        response: { 200: LeadSchema, ...errors(400, 401, 404, 409, 412, 422) },
       },
     },
-    async (request) => leads.updateLead(contextOf(request), request.params.lead_id, request.body),
+    async (request) =>
+      leads.updateLead(
+        contextOf(request),
+        request.params.lead_id,
+        request.body,
+        ifMatchOf(request),
+      ),
   );
 
   app.delete(

@@ -4,10 +4,12 @@ import type { RequestContext } from '../../http/context.js';
 import type { ListPage, ListParams } from '../../lib/list-query.js';
 import type { LeadFilters } from '../records/filters.js';
 import { fullName, ownedRecords, withTagsOf } from '../records/owned.service.js';
+import type { RowVersion } from '../records/owned.repo.js';
 import type { RECORD_KINDS } from '../records/registry.js';
 import type { TagRef } from '../records/tags.js';
 
-export type LeadRow = Pick<Selectable<LeadsTable>, (typeof RECORD_KINDS.lead.columns)[number]>;
+export type LeadRow = Pick<Selectable<LeadsTable>, (typeof RECORD_KINDS.lead.columns)[number]> &
+  RowVersion;
 
 export type Lead = Omit<LeadRow, 'estimated_value'> & {
   estimated_value: number | null;
@@ -56,7 +58,11 @@ export const getLead = (ctx: RequestContext, id: string) => leads.get(ctx, id);
 export const createLead = (ctx: RequestContext, input: LeadInput & { last_name: string }) =>
   leads.create(ctx, normalize(input));
 
-export const updateLead = (ctx: RequestContext, id: string, input: LeadInput) =>
-  leads.update(ctx, id, normalize(input));
+export const updateLead = (
+  ctx: RequestContext,
+  id: string,
+  input: LeadInput,
+  ifMatch?: readonly string[],
+) => leads.update(ctx, id, { ...normalize(input), ifMatch });
 
 export const deleteLead = (ctx: RequestContext, id: string) => leads.remove(ctx, id);

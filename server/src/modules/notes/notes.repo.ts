@@ -8,6 +8,7 @@ import {
   type ListPage,
   type ListParams,
 } from '../../lib/list-query.js';
+import { rowVersion, type RowVersion } from '../records/owned.repo.js';
 import { ATTACHMENT_FIELDS, type AttachmentColumns } from '../records/attachments.js';
 
 export const NOTE_COLUMNS = [
@@ -20,9 +21,10 @@ export const NOTE_COLUMNS = [
 ] as const;
 
 /** A note with its author's name; null once the author has left the organization. */
-export type NoteRow = Pick<Selectable<NotesTable>, (typeof NOTE_COLUMNS)[number]> & {
-  author_name: string | null;
-};
+export type NoteRow = Pick<Selectable<NotesTable>, (typeof NOTE_COLUMNS)[number]> &
+  RowVersion & {
+    author_name: string | null;
+  };
 
 export const noteList: ListDefinition = {
   table: 'notes',
@@ -34,7 +36,11 @@ export const noteList: ListDefinition = {
 function withAuthor(query: AnyQuery): AnyQuery {
   return query
     .leftJoin('users as u', 'u.id', 'n.created_by')
-    .select([...NOTE_COLUMNS.map((c) => `n.${c}` as const), 'u.name as author_name']);
+    .select([
+      ...NOTE_COLUMNS.map((c) => `n.${c}` as const),
+      rowVersion('n'),
+      'u.name as author_name',
+    ]);
 }
 
 /**

@@ -1,13 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { contextOf } from '../../http/context.js';
+import { IfMatchHeaders, ifMatchOf } from '../../http/versions.js';
 import { errors, Timestamp, Uuid } from '../../http/schemas.js';
 import {
   ATTACHMENT_CHOICES,
   AttachmentProperties,
   AttachmentResponse,
 } from '../records/attachments.js';
-import { ListQueryBase, Nullable, pageOf } from '../records/schemas.js';
+import { ListQueryBase, Nullable, pageOf, RecordVersion } from '../records/schemas.js';
 import * as notes from './notes.service.js';
 
 export const NoteSchema = Type.Object(
@@ -19,6 +20,7 @@ export const NoteSchema = Type.Object(
     author_name: Nullable(Type.String({ description: 'Null once the author has left' })),
     created_at: Timestamp,
     updated_at: Timestamp,
+    version: RecordVersion,
   },
   { $id: 'Note' },
 );
@@ -110,11 +112,18 @@ export const noteRoutes: FastifyPluginAsyncTypebox = async (app) => {
         security,
         summary: 'Rewrite a note (its author or an admin)',
         params: NoteParams,
+        headers: IfMatchHeaders,
         body: Type.Object({ body: Body }, { additionalProperties: false }),
-        response: { 200: NoteSchema, ...errors(400, 401, 403, 404, 422) },
+        response: { 200: NoteSchema, ...errors(400, 401, 403, 404, 412, 422) },
       },
     },
-    async (request) => notes.updateNote(contextOf(request), request.params.note_id, request.body),
+    async (request) =>
+      notes.updateNote(
+        contextOf(request),
+        request.params.note_id,
+        request.body,
+        ifMatchOf(request),
+      ),
   );
 
   app.delete(

@@ -1,6 +1,6 @@
 import { withTenant, type Member } from '../../db/tenant.js';
 import type { RequestContext } from '../../http/context.js';
-import { invalidField, NotFoundError } from '../../lib/errors.js';
+import { invalidField, NotFoundError, requireVersion } from '../../lib/errors.js';
 import type { ListPage, ListParams } from '../../lib/list-query.js';
 import {
   attachmentColumns,
@@ -66,12 +66,14 @@ export function updateNote(
   ctx: RequestContext,
   id: string,
   input: { body: string },
+  ifMatch?: readonly string[],
 ): Promise<Note> {
   const body = requireBody(input.body);
   return withTenant(ctx.deps.db, ctx, async (tx, member) => {
     const note = await repo.findNote(tx, id, { lock: true });
     if (!note) throw new NotFoundError('Note');
     requireAuthorOrAdmin(member, note);
+    await requireVersion(ifMatch, note, async () => note);
     await repo.updateNote(tx, id, body);
     return (await repo.findNote(tx, id))!;
   });

@@ -16,7 +16,12 @@ import { RECORD_KINDS, type RecordKind, type RecordKindDefinition } from './regi
  */
 
 /** What every owned record has. */
-export interface OwnedRow {
+/** What `rowVersion` reads: every record of every kind has one. */
+export interface RowVersion {
+  version: string;
+}
+
+export interface OwnedRow extends RowVersion {
   id: string;
   owner_id: string | null;
 }
@@ -30,8 +35,18 @@ export function recordSelection(kind: RecordKind, table: string) {
   const def = definition(kind);
   return [
     ...def.columns.map((column) => sql.ref(`${table}.${column}`).as(column)),
+    rowVersion(table),
     ...(def.computed?.(table) ?? []),
   ];
+}
+
+/**
+ * A row's version: its `xmin`, the transaction that wrote this version of the row, which every
+ * UPDATE changes and a lock does not. No column to keep up to date, and nothing in the audit
+ * trail (the way Npgsql and EF Core keep concurrency tokens on PostgreSQL).
+ */
+export function rowVersion(table: string) {
+  return sql<string>`${sql.ref(`${table}.xmin`)}::text`.as('version');
 }
 
 /** The values as the table stores them: objects of JSON columns as JSON text. */
@@ -99,6 +114,21 @@ export function updateRecord<Row extends OwnedRow>(
     .where('id', '=', id)
     .returning(recordSelection(kind, table))
     .executeTakeFirst() as unknown as Promise<Row | undefined>;
+}
+
+/** Gives the record a new version when what changed lives beside its row (tags, contacts). */
+export function touchRecord<Row extends OwnedRow>(
+  tx: Tx,
+  kind: RecordKind,
+  id: string,
+): Promise<Row> {
+  const { table } = definition(kind);
+  return tx
+    .updateTable(table)
+    .set({ updated_at: sql`now()` } as never)
+    .where('id', '=', id)
+    .returning(recordSelection(kind, table))
+    .executeTakeFirstOrThrow() as unknown as Promise<Row>;
 }
 
 export async function deleteRecords(tx: Tx, kind: RecordKind, ids: string[]): Promise<number> {

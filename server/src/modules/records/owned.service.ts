@@ -1,6 +1,6 @@
 import { withTenant, type Tx } from '../../db/tenant.js';
 import type { Caller, RequestContext } from '../../http/context.js';
-import { NotFoundError } from '../../lib/errors.js';
+import { NotFoundError, requireVersion } from '../../lib/errors.js';
 import type { ListPage, ListParams } from '../../lib/list-query.js';
 import * as repo from './owned.repo.js';
 import { requireCanDelete } from './permissions.js';
@@ -25,6 +25,8 @@ export interface OwnedKind<Row extends repo.OwnedRow, Out> {
 export interface OwnedWrite {
   values: { owner_id?: string | null } & object;
   tagIds?: string[];
+  /** The versions the write may apply to (`If-Match`); undefined: any. */
+  ifMatch?: readonly string[];
 }
 
 /** A person's name as people read it: first name (when there is one) and last name. */
@@ -126,13 +128,17 @@ export function ownedRecords<Row extends repo.OwnedRow, Out>(spec: OwnedKind<Row
     ): Promise<Out> {
       return withTenant(ctx.deps.db, ctx, async (tx) => {
         const before = await find(tx, id, { lock: true });
-        const row = steps.write
+        await requireVersion(write.ifMatch, before, () => one(tx, before));
+        const written = steps.write
           ? await steps.write(tx, before)
           : Object.keys(write.values).length > 0
             ? (await repo.updateRecord<Row>(tx, kind, id, write.values))!
             : before;
-        await steps.after?.(tx, row);
-        await afterWrite(tx, ctx, row, write.tagIds, before.owner_id);
+        await steps.after?.(tx, written);
+        await afterWrite(tx, ctx, written, write.tagIds, before.owner_id);
+        // Every accepted write is a new version, also when only its tags or contacts changed.
+        const row =
+          written.version === before.version ? await repo.touchRecord<Row>(tx, kind, id) : written;
         return one(tx, row);
       });
     },

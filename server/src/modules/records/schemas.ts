@@ -85,6 +85,14 @@ export const ListQueryBase = {
   ...RecordFilterBase,
 } satisfies TProperties;
 
+/** Changes with every change of the record; also its `ETag`, for `If-Match`. */
+export const RecordVersion = Type.String({
+  pattern: '^[0-9]+$',
+  examples: ['812'],
+  description:
+    'Changes whenever the record changes; send it back as `If-Match` to write only over this version',
+});
+
 export const RecordMeta = {
   id: Uuid,
   owner_id: Nullable(Uuid),
@@ -92,6 +100,7 @@ export const RecordMeta = {
   created_at: Timestamp,
   updated_at: Timestamp,
   created_by: Nullable(Uuid),
+  version: RecordVersion,
 } satisfies TProperties;
 
 export function pageOf<T extends Parameters<typeof Type.Array>[0]>(item: T) {

@@ -4,6 +4,7 @@ import type { Tx } from '../../db/tenant.js';
 import { runList, type AnyQuery, type ListPage, type ListParams } from '../../lib/list-query.js';
 import { applyCommonFilters, type CommonFilters } from '../records/filters.js';
 import { ATTACHMENT_FIELDS } from '../records/attachments.js';
+import { rowVersion, type RowVersion } from '../records/owned.repo.js';
 import { TASK_STATUSES, TASK_VIEWS, taskList } from './tasks.schemas.js';
 
 export const TASK_COLUMNS = [
@@ -22,7 +23,10 @@ export const TASK_COLUMNS = [
   'created_by',
 ] as const;
 
-export type TaskRow = Pick<Selectable<TasksTable>, (typeof TASK_COLUMNS)[number]>;
+export type TaskRow = Pick<Selectable<TasksTable>, (typeof TASK_COLUMNS)[number]> & RowVersion;
+
+/** A task's columns and its version, as `tasks` returns them. */
+const TASK_SELECTION = [...TASK_COLUMNS, rowVersion('tasks')];
 
 export type TaskWrite = Omit<
   Updateable<TasksTable>,
@@ -71,7 +75,8 @@ export function listTasks(
   filters: TaskFilters,
 ): Promise<ListPage<TaskRow>> {
   return runList<TaskRow>(tx, taskList, params, {
-    select: (query: AnyQuery) => query.select(TASK_COLUMNS.map((c) => `t.${c}` as const)),
+    select: (query: AnyQuery) =>
+      query.select([...TASK_COLUMNS.map((c) => `t.${c}` as const), rowVersion('t')]),
     filter: (query: AnyQuery) => {
       const col = (name: string) => sql.ref(`t.${name}`);
       let q = applyCommonFilters(query, 't', null, filters, 'assignee_id');
@@ -96,7 +101,7 @@ export function findTask(
   id: string,
   options: { lock?: boolean } = {},
 ): Promise<TaskRow | undefined> {
-  let query = tx.selectFrom('tasks').select(TASK_COLUMNS).where('id', '=', id);
+  let query = tx.selectFrom('tasks').select(TASK_SELECTION).where('id', '=', id);
   if (options.lock) query = query.forUpdate();
   return query.executeTakeFirst();
 }
@@ -124,7 +129,7 @@ export function insertTask(
       created_by: userId,
       completed_at: values.status === 'done' ? sql<Date>`now()` : null,
     })
-    .returning(TASK_COLUMNS)
+    .returning(TASK_SELECTION)
     .executeTakeFirstOrThrow();
 }
 
@@ -133,7 +138,7 @@ export function updateTask(tx: Tx, id: string, values: TaskWrite): Promise<TaskR
     .updateTable('tasks')
     .set({ ...values, ...completedAt(values.status) })
     .where('id', '=', id)
-    .returning(TASK_COLUMNS)
+    .returning(TASK_SELECTION)
     .executeTakeFirst();
 }
 
@@ -144,7 +149,7 @@ export function completeTask(tx: Tx, id: string): Promise<TaskRow | undefined> {
     .set({ status: 'done', ...completedAt('done') })
     .where('id', '=', id)
     .where('status', '<>', 'done')
-    .returning(TASK_COLUMNS)
+    .returning(TASK_SELECTION)
     .executeTakeFirst();
 }
 

@@ -1,13 +1,20 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { contextOf } from '../../http/context.js';
+import { IfMatchHeaders, ifMatchOf } from '../../http/versions.js';
 import { errors, Timestamp, Uuid, VisibleText } from '../../http/schemas.js';
 import {
   ATTACHMENT_CHOICES,
   AttachmentProperties,
   AttachmentResponse,
 } from '../records/attachments.js';
-import { DateTimeInput, ListQueryBase, Nullable, pageOf } from '../records/schemas.js';
+import {
+  DateTimeInput,
+  ListQueryBase,
+  Nullable,
+  pageOf,
+  RecordVersion,
+} from '../records/schemas.js';
 import {
   TASK_PRIORITIES,
   TASK_STATUSES,
@@ -39,6 +46,7 @@ export const TaskSchema = Type.Object(
     created_at: Timestamp,
     updated_at: Timestamp,
     created_by: Nullable(Uuid),
+    version: RecordVersion,
   },
   { $id: 'Task' },
 );
@@ -185,11 +193,18 @@ export const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
         security,
         summary: `Change some fields of a task; naming one of ${ATTACHMENT_CHOICES} replaces what it is attached to`,
         params: TaskParams,
+        headers: IfMatchHeaders,
         body: TaskUpdate,
-        response: { 200: TaskSchema, ...errors(400, 401, 404, 422) },
+        response: { 200: TaskSchema, ...errors(400, 401, 404, 412, 422) },
       },
     },
-    async (request) => tasks.updateTask(contextOf(request), request.params.task_id, request.body),
+    async (request) =>
+      tasks.updateTask(
+        contextOf(request),
+        request.params.task_id,
+        request.body,
+        ifMatchOf(request),
+      ),
   );
 
   app.post(

@@ -1,6 +1,6 @@
 import { withTenant, type Tx } from '../../db/tenant.js';
 import type { RequestContext } from '../../http/context.js';
-import { invalidField, NotFoundError } from '../../lib/errors.js';
+import { invalidField, NotFoundError, requireVersion } from '../../lib/errors.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import type { ListPage, ListParams } from '../../lib/list-query.js';
 import { notifyAssignment } from '../notifications/notify.js';
@@ -115,11 +115,17 @@ export function createTask(
   });
 }
 
-export function updateTask(ctx: RequestContext, id: string, input: TaskInput): Promise<Task> {
+export function updateTask(
+  ctx: RequestContext,
+  id: string,
+  input: TaskInput,
+  ifMatch?: readonly string[],
+): Promise<Task> {
   const values = normalize(input);
   return withTenant(ctx.deps.db, ctx, async (tx) => {
     const before = await repo.findTask(tx, id, { lock: true });
     if (!before) throw new NotFoundError('Task');
+    await requireVersion(ifMatch, before, async () => before);
     const reschedule =
       (values.due_at !== undefined && !sameMoment(values.due_at, before.due_at)) ||
       (values.assignee_id !== undefined && values.assignee_id !== before.assignee_id);

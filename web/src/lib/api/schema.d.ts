@@ -46,7 +46,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: the database answers and every migration is applied */
+        /** Readiness: the database answers within a second, every migration is applied, and the API has room for more requests */
         get: {
             parameters: {
                 query?: never;
@@ -1189,7 +1189,13 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                     */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -1924,7 +1930,13 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                     */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -2653,7 +2665,13 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                     */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -3654,7 +3672,13 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                     */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -3718,6 +3742,8 @@ export interface paths {
                 /** @description Default Response */
                 201: {
                     headers: {
+                        /** @description The record's `version`, quoted: send it back as `If-Match` to write over this version only */
+                        etag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -3756,6 +3782,11 @@ export interface paths {
                              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                              */
                             created_by: string | null;
+                            /**
+                             * @description Changes whenever the record changes; send it back as `If-Match` to write only over this version
+                             * @example 812
+                             */
+                            version: string;
                             first_name: string;
                             last_name: string;
                             email: string | null;
@@ -3882,6 +3913,8 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description The record's `version`, quoted: send it back as `If-Match` to write over this version only */
+                        etag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -3920,6 +3953,11 @@ export interface paths {
                              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                              */
                             created_by: string | null;
+                            /**
+                             * @description Changes whenever the record changes; send it back as `If-Match` to write only over this version
+                             * @example 812
+                             */
+                            version: string;
                             first_name: string;
                             last_name: string;
                             email: string | null;
@@ -4107,7 +4145,13 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The record's `version` (its `ETag`) the change was based on. When the record has changed since, nothing is written and the answer is 412 `version_mismatch` with the record as it is now in `error.details.current`. Without it (or with `*`) the change applies to whatever the record holds.
+                     * @example "812"
+                     */
+                    "if-match"?: string;
+                };
                 path: {
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     lead_id: string;
@@ -4174,6 +4218,8 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description The record's `version`, quoted: send it back as `If-Match` to write over this version only */
+                        etag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -4212,6 +4258,11 @@ export interface paths {
                              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                              */
                             created_by: string | null;
+                            /**
+                             * @description Changes whenever the record changes; send it back as `If-Match` to write only over this version
+                             * @example 812
+                             */
+                            version: string;
                             first_name: string;
                             last_name: string;
                             email: string | null;
@@ -4309,6 +4360,21 @@ export interface paths {
                 };
                 /** @description Every error answer has this shape */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                412: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4451,6 +4517,11 @@ export interface paths {
                                  * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                                  */
                                 created_by: string | null;
+                                /**
+                                 * @description Changes whenever the record changes; send it back as `If-Match` to write only over this version
+                                 * @example 812
+                                 */
+                                version: string;
                                 name: string;
                                 /**
                                  * Format: uuid
@@ -4686,7 +4757,13 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                     */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4744,6 +4821,8 @@ export interface paths {
                 /** @description Default Response */
                 201: {
                     headers: {
+                        /** @description The record's `version`, quoted: send it back as `If-Match` to write over this version only */
+                        etag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -4782,6 +4861,11 @@ export interface paths {
                              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                              */
                             created_by: string | null;
+                            /**
+                             * @description Changes whenever the record changes; send it back as `If-Match` to write only over this version
+                             * @example 812
+                             */
+                            version: string;
                             name: string;
                             website: string | null;
                             domain: string | null;
@@ -4876,6 +4960,8 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description The record's `version`, quoted: send it back as `If-Match` to write over this version only */
+                        etag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -4914,6 +5000,11 @@ export interface paths {
                              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                              */
                             created_by: string | null;
+                            /**
+                             * @description Changes whenever the record changes; send it back as `If-Match` to write only over this version
+                             * @example 812
+                             */
+                            version: string;
                             name: string;
                             website: string | null;
                             domain: string | null;
@@ -5085,7 +5176,13 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The record's `version` (its `ETag`) the change was based on. When the record has changed since, nothing is written and the answer is 412 `version_mismatch` with the record as it is now in `error.details.current`. Without it (or with `*`) the change applies to whatever the record holds.
+                     * @example "812"
+                     */
+                    "if-match"?: string;
+                };
                 path: {
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     account_id: string;
@@ -5146,6 +5243,8 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description The record's `version`, quoted: send it back as `If-Match` to write over this version only */
+                        etag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -5184,6 +5283,11 @@ export interface paths {
                              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                              */
                             created_by: string | null;
+                            /**
+                             * @description Changes whenever the record changes; send it back as `If-Match` to write only over this version
+                             * @example 812
+                             */
+                            version: string;
                             name: string;
                             website: string | null;
                             domain: string | null;
@@ -5249,6 +5353,21 @@ export interface paths {
                 };
                 /** @description Every error answer has this shape */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                412: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5378,7 +5497,13 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                     */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -5435,6 +5560,8 @@ export interface paths {
                 /** @description Default Response */
                 201: {
                     headers: {
+                        /** @description The record's `version`, quoted: send it back as `If-Match` to write over this version only */
+                        etag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -5473,6 +5600,11 @@ export interface paths {
                              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                              */
                             created_by: string | null;
+                            /**
+                             * @description Changes whenever the record changes; send it back as `If-Match` to write only over this version
+                             * @example 812
+                             */
+                            version: string;
                             first_name: string;
                             last_name: string;
                             email: string | null;
@@ -5571,6 +5703,8 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description The record's `version`, quoted: send it back as `If-Match` to write over this version only */
+                        etag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -5609,6 +5743,11 @@ export interface paths {
                              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                              */
                             created_by: string | null;
+                            /**
+                             * @description Changes whenever the record changes; send it back as `If-Match` to write only over this version
+                             * @example 812
+                             */
+                            version: string;
                             first_name: string;
                             last_name: string;
                             email: string | null;
@@ -5768,7 +5907,13 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The record's `version` (its `ETag`) the change was based on. When the record has changed since, nothing is written and the answer is 412 `version_mismatch` with the record as it is now in `error.details.current`. Without it (or with `*`) the change applies to whatever the record holds.
+                     * @example "812"
+                     */
+                    "if-match"?: string;
+                };
                 path: {
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     contact_id: string;
@@ -5828,6 +5973,8 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description The record's `version`, quoted: send it back as `If-Match` to write over this version only */
+                        etag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -5866,6 +6013,11 @@ export interface paths {
                              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                              */
                             created_by: string | null;
+                            /**
+                             * @description Changes whenever the record changes; send it back as `If-Match` to write only over this version
+                             * @example 812
+                             */
+                            version: string;
                             first_name: string;
                             last_name: string;
                             email: string | null;
@@ -5935,6 +6087,21 @@ export interface paths {
                 };
                 /** @description Every error answer has this shape */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                412: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6020,7 +6187,13 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                     */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -6620,7 +6793,13 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                     */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     pipeline_id: string;
@@ -7324,6 +7503,8 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description The record's `version`, quoted: send it back as `If-Match` to write over this version only */
+                        etag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -7362,6 +7543,11 @@ export interface paths {
                              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                              */
                             created_by: string | null;
+                            /**
+                             * @description Changes whenever the record changes; send it back as `If-Match` to write only over this version
+                             * @example 812
+                             */
+                            version: string;
                             name: string;
                             /**
                              * Format: uuid
@@ -7596,7 +7782,13 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                     */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -7653,6 +7845,8 @@ export interface paths {
                 /** @description Default Response */
                 201: {
                     headers: {
+                        /** @description The record's `version`, quoted: send it back as `If-Match` to write over this version only */
+                        etag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -7691,6 +7885,11 @@ export interface paths {
                              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                              */
                             created_by: string | null;
+                            /**
+                             * @description Changes whenever the record changes; send it back as `If-Match` to write only over this version
+                             * @example 812
+                             */
+                            version: string;
                             name: string;
                             /**
                              * Format: uuid
@@ -7820,6 +8019,8 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description The record's `version`, quoted: send it back as `If-Match` to write over this version only */
+                        etag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -7858,6 +8059,11 @@ export interface paths {
                              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                              */
                             created_by: string | null;
+                            /**
+                             * @description Changes whenever the record changes; send it back as `If-Match` to write only over this version
+                             * @example 812
+                             */
+                            version: string;
                             name: string;
                             /**
                              * Format: uuid
@@ -8051,7 +8257,13 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The record's `version` (its `ETag`) the change was based on. When the record has changed since, nothing is written and the answer is 412 `version_mismatch` with the record as it is now in `error.details.current`. Without it (or with `*`) the change applies to whatever the record holds.
+                     * @example "812"
+                     */
+                    "if-match"?: string;
+                };
                 path: {
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     deal_id: string;
@@ -8111,6 +8323,8 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description The record's `version`, quoted: send it back as `If-Match` to write over this version only */
+                        etag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -8149,6 +8363,11 @@ export interface paths {
                              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                              */
                             created_by: string | null;
+                            /**
+                             * @description Changes whenever the record changes; send it back as `If-Match` to write only over this version
+                             * @example 812
+                             */
+                            version: string;
                             name: string;
                             /**
                              * Format: uuid
@@ -8249,6 +8468,21 @@ export interface paths {
                 };
                 /** @description Every error answer has this shape */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                412: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8510,7 +8744,13 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                     */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -8574,6 +8814,8 @@ export interface paths {
                 /** @description Default Response */
                 201: {
                     headers: {
+                        /** @description The record's `version`, quoted: send it back as `If-Match` to write over this version only */
+                        etag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -8651,6 +8893,11 @@ export interface paths {
                              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                              */
                             created_by: string | null;
+                            /**
+                             * @description Changes whenever the record changes; send it back as `If-Match` to write only over this version
+                             * @example 812
+                             */
+                            version: string;
                         };
                     };
                 };
@@ -8715,6 +8962,8 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description The record's `version`, quoted: send it back as `If-Match` to write over this version only */
+                        etag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -8792,6 +9041,11 @@ export interface paths {
                              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                              */
                             created_by: string | null;
+                            /**
+                             * @description Changes whenever the record changes; send it back as `If-Match` to write only over this version
+                             * @example 812
+                             */
+                            version: string;
                         };
                     };
                 };
@@ -8932,7 +9186,13 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The record's `version` (its `ETag`) the change was based on. When the record has changed since, nothing is written and the answer is 412 `version_mismatch` with the record as it is now in `error.details.current`. Without it (or with `*`) the change applies to whatever the record holds.
+                     * @example "812"
+                     */
+                    "if-match"?: string;
+                };
                 path: {
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     task_id: string;
@@ -8999,6 +9259,8 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description The record's `version`, quoted: send it back as `If-Match` to write over this version only */
+                        etag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -9076,6 +9338,11 @@ export interface paths {
                              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                              */
                             created_by: string | null;
+                            /**
+                             * @description Changes whenever the record changes; send it back as `If-Match` to write only over this version
+                             * @example 812
+                             */
+                            version: string;
                         };
                     };
                 };
@@ -9111,6 +9378,21 @@ export interface paths {
                 };
                 /** @description Every error answer has this shape */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                412: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9168,6 +9450,8 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description The record's `version`, quoted: send it back as `If-Match` to write over this version only */
+                        etag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -9245,6 +9529,11 @@ export interface paths {
                              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                              */
                             created_by: string | null;
+                            /**
+                             * @description Changes whenever the record changes; send it back as `If-Match` to write only over this version
+                             * @example 812
+                             */
+                            version: string;
                         };
                     };
                 };
@@ -9385,7 +9674,13 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                     */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -9421,6 +9716,8 @@ export interface paths {
                 /** @description Default Response */
                 201: {
                     headers: {
+                        /** @description The record's `version`, quoted: send it back as `If-Match` to write over this version only */
+                        etag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -9468,6 +9765,11 @@ export interface paths {
                              * @example 2026-01-31T09:00:00.000Z
                              */
                             updated_at: string;
+                            /**
+                             * @description Changes whenever the record changes; send it back as `If-Match` to write only over this version
+                             * @example 812
+                             */
+                            version: string;
                         };
                     };
                 };
@@ -9532,6 +9834,8 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description The record's `version`, quoted: send it back as `If-Match` to write over this version only */
+                        etag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -9579,6 +9883,11 @@ export interface paths {
                              * @example 2026-01-31T09:00:00.000Z
                              */
                             updated_at: string;
+                            /**
+                             * @description Changes whenever the record changes; send it back as `If-Match` to write only over this version
+                             * @example 812
+                             */
+                            version: string;
                         };
                     };
                 };
@@ -9719,7 +10028,13 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The record's `version` (its `ETag`) the change was based on. When the record has changed since, nothing is written and the answer is 412 `version_mismatch` with the record as it is now in `error.details.current`. Without it (or with `*`) the change applies to whatever the record holds.
+                     * @example "812"
+                     */
+                    "if-match"?: string;
+                };
                 path: {
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     note_id: string;
@@ -9738,6 +10053,8 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description The record's `version`, quoted: send it back as `If-Match` to write over this version only */
+                        etag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -9785,6 +10102,11 @@ export interface paths {
                              * @example 2026-01-31T09:00:00.000Z
                              */
                             updated_at: string;
+                            /**
+                             * @description Changes whenever the record changes; send it back as `If-Match` to write only over this version
+                             * @example 812
+                             */
+                            version: string;
                         };
                     };
                 };
@@ -9835,6 +10157,21 @@ export interface paths {
                 };
                 /** @description Every error answer has this shape */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                412: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9917,7 +10254,13 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                     */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -10378,7 +10721,13 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                     */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -10543,7 +10892,13 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                     */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -10705,7 +11060,13 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                     */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -10869,7 +11230,13 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                     */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -11926,7 +12293,13 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                     */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -12959,7 +13332,13 @@ export interface paths {
                     /** @description The file's encoding; "auto" (the default) detects it */
                     encoding?: "utf-8" | "utf-16le" | "utf-16be" | "windows-1252" | "auto";
                 };
-                header?: never;
+                header?: {
+                    /**
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                     */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -14210,7 +14589,13 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                     */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -14485,6 +14870,11 @@ export interface components {
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
              */
             created_by: string | null;
+            /**
+             * @description Changes whenever the record changes; send it back as `If-Match` to write only over this version
+             * @example 812
+             */
+            version: string;
             first_name: string;
             last_name: string;
             email: string | null;
@@ -14569,6 +14959,11 @@ export interface components {
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
              */
             created_by: string | null;
+            /**
+             * @description Changes whenever the record changes; send it back as `If-Match` to write only over this version
+             * @example 812
+             */
+            version: string;
             name: string;
             website: string | null;
             domain: string | null;
@@ -14621,6 +15016,11 @@ export interface components {
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
              */
             created_by: string | null;
+            /**
+             * @description Changes whenever the record changes; send it back as `If-Match` to write only over this version
+             * @example 812
+             */
+            version: string;
             first_name: string;
             last_name: string;
             email: string | null;
@@ -14730,6 +15130,11 @@ export interface components {
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
              */
             created_by: string | null;
+            /**
+             * @description Changes whenever the record changes; send it back as `If-Match` to write only over this version
+             * @example 812
+             */
+            version: string;
             name: string;
             /**
              * Format: uuid
@@ -14856,6 +15261,11 @@ export interface components {
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
              */
             created_by: string | null;
+            /**
+             * @description Changes whenever the record changes; send it back as `If-Match` to write only over this version
+             * @example 812
+             */
+            version: string;
         };
         /** Note */
         "def-7": {
@@ -14902,6 +15312,11 @@ export interface components {
              * @example 2026-01-31T09:00:00.000Z
              */
             updated_at: string;
+            /**
+             * @description Changes whenever the record changes; send it back as `If-Match` to write only over this version
+             * @example 812
+             */
+            version: string;
         };
         /** Tag */
         "def-8": {

@@ -1,0 +1,100 @@
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
+import { stringify } from 'safe-stable-stringify';
+import { Type, type TObject } from 'typebox';
+import {
+  claimKey,
+  IDEMPOTENCY_HEADER,
+  KEEP_KEYS_HOURS,
+  settleKey,
+} from '../modules/idempotency/idempotency.service.js';
+import { contextOf } from './context.js';
+
+/**
+ * `Idempotency-Key` on every create and bulk action: a client that repeats a request (after a
+ * timeout, a lost connection) with the same key gets the first answer again instead of a second
+ * record. Keys are kept per organization for a day.
+ */
+const KEY = Type.String({
+  minLength: 1,
+  maxLength: 255,
+  pattern: '^[\\x21-\\x7e]+$',
+  examples: ['8e03978e-40d5-43e8-bc93-6894a57f9324'],
+  description: `Makes a retry safe: a request repeated with the same key within ${KEEP_KEYS_HOURS} hours gets the first answer again (status and body, with \`Idempotent-Replayed: true\`) and changes nothing. The same key with another body is 422 \`idempotency_key_reused\`; while the first request runs, 409 \`idempotency_key_in_use\` with \`Retry-After\`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.`,
+});
+
+/** A create (answers 201) or a bulk action. */
+function takesKeys(route: RouteOptions): boolean {
+  const responses = (route.schema?.response ?? {}) as Record<string, unknown>;
+  return route.method === 'POST' && ('201' in responses || route.url.endsWith('/bulk'));
+}
+
+/**
+ * What makes two requests the same: the route, its parameters and body, and who sends it. A
+ * body read as a stream (an uploaded file) is not read here: its length stands for it.
+ */
+function fingerprintOf(request: FastifyRequest, userId: string): Buffer {
+  const streamed = request.body instanceof Readable;
+  const content = stringify({
+    route: request.routeOptions.url,
+    params: request.params,
+    query: request.query,
+    body: streamed ? { length: request.headers['content-length'] ?? null } : request.body,
+    user: userId,
+  });
+  return createHash('sha256')
+    .update(content ?? '')
+    .digest();
+}
+
+const claimed = new WeakMap<FastifyRequest, string>();
+
+async function claim(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  const key = request.headers[IDEMPOTENCY_HEADER];
+  if (typeof key !== 'string') return;
+  const ctx = contextOf(request);
+  const outcome = await claimKey(ctx, key, fingerprintOf(request, ctx.userId));
+  if (outcome.kind === 'claimed') {
+    claimed.set(request, key);
+    return;
+  }
+  await reply
+    .status(outcome.status)
+    .header('content-type', 'application/json; charset=utf-8')
+    .header('idempotent-replayed', 'true')
+    .send(outcome.body);
+}
+
+async function settle(request: FastifyRequest, reply: FastifyReply, payload: unknown) {
+  const key = claimed.get(request);
+  if (key === undefined) return payload;
+  claimed.delete(request);
+  const kept =
+    reply.statusCode < 300 && typeof payload === 'string'
+      ? { status: reply.statusCode, body: payload }
+      : null;
+  // The work is done and committed: its answer goes out even if keeping it fails, and the key
+  // then answers 409 until it expires rather than letting a retry make a second record.
+  await settleKey(contextOf(request), key, kept).catch((error: unknown) =>
+    request.log.warn({ err: error }, 'could not keep the answer of an idempotency key'),
+  );
+  return payload;
+}
+
+const asArray = <T>(hooks: T | T[] | undefined): T[] =>
+  hooks === undefined ? [] : Array.isArray(hooks) ? hooks : [hooks];
+
+/** Takes `Idempotency-Key` on the creates and bulk actions registered in `scope` from now on. */
+export function acceptIdempotencyKeys(scope: FastifyInstance): void {
+  scope.addHook('onRoute', (route) => {
+    if (!takesKeys(route) || !route.schema) return;
+    const headers = route.schema.headers as TObject | undefined;
+    route.schema.headers = Type.Object({
+      ...(headers?.properties ?? {}),
+      [IDEMPOTENCY_HEADER]: Type.Optional(KEY),
+    });
+    route.preHandler = [...asArray(route.preHandler), claim];
+    route.onSend = [...asArray(route.onSend), settle];
+  });
+}

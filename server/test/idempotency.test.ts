@@ -1,0 +1,157 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, signUp, type SignedUp, type TestApp } from './support/test-app.js';
+
+let t: TestApp;
+let a: SignedUp;
+let b: SignedUp;
+
+beforeAll(async () => {
+  t = await createTestApp({ poolSize: 8 });
+  a = await signUp(t.app, 'idem-a');
+  b = await signUp(t.app, 'idem-b');
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const post = (who: SignedUp, url: string, payload: object, key?: string) =>
+  t.app.inject({
+    method: 'POST',
+    url: `/api/v1${url}`,
+    headers: { ...who.auth, ...(key === undefined ? {} : { 'idempotency-key': key }) },
+    payload,
+  });
+
+async function leadsNamed(who: SignedUp, lastName: string): Promise<string[]> {
+  const rows = await t.ownerQuery<{ id: string }>(
+    'SELECT id FROM leads WHERE org_id = $1 AND last_name = $2',
+    [who.orgId, lastName],
+  );
+  return rows.map((row) => row.id);
+}
+
+describe('Idempotency-Key', () => {
+  it('answers a repeated create with the first answer and creates one record', async () => {
+    const key = randomUUID();
+    const first = await post(a, '/leads', { last_name: 'Retried' }, key);
+    const again = await post(a, '/leads', { last_name: 'Retried' }, key);
+    expect(first.statusCode).toBe(201);
+    expect(again.statusCode).toBe(201);
+    expect(again.json()).toEqual(first.json());
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(await leadsNamed(a, 'Retried')).toEqual([first.json().id]);
+  });
+
+  it('creates once when the same request arrives many times at once', async () => {
+    const key = randomUUID();
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () => post(a, '/leads', { last_name: 'Raced' }, key)),
+    );
+    const created = await leadsNamed(a, 'Raced');
+    expect(created).toHaveLength(1);
+    for (const answer of answers) {
+      // Either the first answer, or "still running, repeat in a moment": never a second record.
+      expect([201, 409], answer.body).toContain(answer.statusCode);
+      if (answer.statusCode === 201) expect(answer.json().id).toBe(created[0]);
+      else {
+        expect(answer.json().error.code).toBe('idempotency_key_in_use');
+        expect(answer.headers['retry-after']).toBe('1');
+      }
+    }
+  });
+
+  it('refuses the same key with another body with 422 naming the header, and writes nothing', async () => {
+    const key = randomUUID();
+    expect((await post(a, '/leads', { last_name: 'Original' }, key)).statusCode).toBe(201);
+    const other = await post(a, '/leads', { last_name: 'Different' }, key);
+    expect(other.statusCode).toBe(422);
+    expect(other.json().error).toMatchObject({
+      code: 'idempotency_key_reused',
+      details: { fields: [{ field: 'idempotency-key' }] },
+    });
+    expect(await leadsNamed(a, 'Different')).toEqual([]);
+  });
+
+  it('does not keep the key of a request that failed, so the corrected one can use it', async () => {
+    const key = randomUUID();
+    const refused = await post(a, '/leads', { last_name: 'Owned', owner_id: randomUUID() }, key);
+    expect(refused.statusCode).toBe(422);
+    const corrected = await post(a, '/leads', { last_name: 'Owned' }, key);
+    expect(corrected.statusCode).toBe(201);
+    expect(await leadsNamed(a, 'Owned')).toEqual([corrected.json().id]);
+  });
+
+  it("keeps each organization's keys apart", async () => {
+    const key = randomUUID();
+    const ofA = await post(a, '/leads', { last_name: 'Shared key' }, key);
+    const ofB = await post(b, '/leads', { last_name: 'Shared key' }, key);
+    expect(ofB.statusCode).toBe(201);
+    expect(ofB.headers['idempotent-replayed']).toBeUndefined();
+    expect(ofB.json().id).not.toBe(ofA.json().id);
+    expect(await leadsNamed(a, 'Shared key')).toEqual([ofA.json().id]);
+    expect(await leadsNamed(b, 'Shared key')).toEqual([ofB.json().id]);
+  });
+
+  it('answers a repeated bulk action with its first answer', async () => {
+    const ids = [];
+    for (const name of ['Bulk one', 'Bulk two'])
+      ids.push((await post(a, '/leads', { last_name: name })).json().id);
+    const key = randomUUID();
+    const first = await post(a, '/leads/bulk', { ids, action: 'delete' }, key);
+    expect(first.json()).toEqual({ updated: 2 });
+    const again = await post(a, '/leads/bulk', { ids, action: 'delete' }, key);
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toEqual({ updated: 2 });
+    // Without the key, the repeat would find the records gone.
+    expect((await post(a, '/leads/bulk', { ids, action: 'delete' })).statusCode).toBe(404);
+  });
+
+  it('forgets keys after 24 hours, removing them when the organization next uses a key', async () => {
+    const key = randomUUID();
+    const first = await post(a, '/leads', { last_name: 'Yesterday' }, key);
+    await t.ownerQuery(
+      "UPDATE idempotency_keys SET created_at = now() - interval '25 hours' WHERE org_id = $1 AND key = $2",
+      [a.orgId, key],
+    );
+    const later = await post(a, '/leads', { last_name: 'Yesterday' }, key);
+    expect(later.statusCode).toBe(201);
+    expect(later.json().id).not.toBe(first.json().id);
+    const kept = await t.ownerQuery(
+      "SELECT 1 FROM idempotency_keys WHERE org_id = $1 AND created_at < now() - interval '24 hours'",
+      [a.orgId],
+    );
+    expect(kept).toEqual([]);
+  });
+
+  it('answers a key that is empty, too long or not printable with 400 naming the header', async () => {
+    for (const key of ['', 'x'.repeat(256), 'with space']) {
+      const bad = await post(a, '/leads', { last_name: 'Bad key' }, key);
+      expect(bad.statusCode, key).toBe(400);
+      expect(bad.json().error.details.fields[0].field).toBe('idempotency-key');
+    }
+    expect(await leadsNamed(a, 'Bad key')).toEqual([]);
+  });
+
+  it('documents the header on every create and bulk action', async () => {
+    const document = (await t.app.inject({ url: '/api/openapi.json' })).json();
+    type Operation = {
+      responses: Record<string, unknown>;
+      parameters?: Array<{ name: string; in: string }>;
+    };
+    const operations = Object.entries(document.paths as Record<string, Record<string, Operation>>)
+      .filter(([path]) => !path.startsWith('/api/v1/auth/'))
+      .flatMap(([path, methods]) =>
+        Object.entries(methods).map(([method, operation]) => ({ path, method, operation })),
+      )
+      .filter(
+        ({ method, path, operation }) =>
+          method === 'post' && ('201' in operation.responses || path.endsWith('/bulk')),
+      );
+    expect(operations.length).toBeGreaterThan(10);
+    for (const { path, operation } of operations) {
+      const names = (operation.parameters ?? []).map((p) => (p.in === 'header' ? p.name : null));
+      expect(names, path).toContain('idempotency-key');
+    }
+  });
+});
