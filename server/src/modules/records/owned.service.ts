@@ -3,7 +3,7 @@ import type { Caller, RequestContext } from '../../http/context.js';
 import { NotFoundError } from '../../lib/errors.js';
 import type { ListPage, ListParams } from '../../lib/list-query.js';
 import * as repo from './owned.repo.js';
-import { requireCanDelete } from './permissions.js';
+import { requireCanDelete, requireCanReassign } from './permissions.js';
 import { afterOwnedRecordWrite } from './record-writes.js';
 import { RECORD_KINDS, type RecordKind } from './registry.js';
 import { tagsOf, type TagRef } from './tags.js';
@@ -112,8 +112,9 @@ export function ownedRecords<Row extends repo.OwnedRow, Out>(spec: OwnedKind<Row
     },
 
     /**
-     * Locks the record (404 when missing), writes the values (or what `steps.write` makes of
-     * them), then runs `steps.after` and the after-write of every owned record.
+     * Locks the record (404 when missing), refuses a new owner the caller may not give it,
+     * writes the values (or what `steps.write` makes of them), then runs `steps.after` and the
+     * after-write of every owned record.
      */
     update(
       ctx: RequestContext,
@@ -124,8 +125,9 @@ export function ownedRecords<Row extends repo.OwnedRow, Out>(spec: OwnedKind<Row
         after?: (tx: Tx, row: Row) => Promise<void>;
       } = {},
     ): Promise<Out> {
-      return withTenant(ctx.deps.db, ctx, async (tx) => {
+      return withTenant(ctx.deps.db, ctx, async (tx, member) => {
         const before = await find(tx, id, { lock: true });
+        requireCanReassign(member, before, write.values.owner_id);
         const row = steps.write
           ? await steps.write(tx, before)
           : Object.keys(write.values).length > 0

@@ -12,7 +12,7 @@ import {
   type AttachmentInput,
 } from '../records/attachments.js';
 import { timeZoneNamed, unknownTimeZone } from '../../lib/time-zones.js';
-import { requireAdminOr } from '../records/permissions.js';
+import { requireCanManageTask } from '../records/permissions.js';
 import * as repo from './tasks.repo.js';
 import { TASK_VIEWS } from './tasks.schemas.js';
 
@@ -117,9 +117,11 @@ export function createTask(
 
 export function updateTask(ctx: RequestContext, id: string, input: TaskInput): Promise<Task> {
   const values = normalize(input);
-  return withTenant(ctx.deps.db, ctx, async (tx) => {
+  return withTenant(ctx.deps.db, ctx, async (tx, member) => {
     const before = await repo.findTask(tx, id, { lock: true });
     if (!before) throw new NotFoundError('Task');
+    if (values.assignee_id !== undefined && values.assignee_id !== before.assignee_id)
+      requireCanManageTask(member, before, 'reassign');
     const reschedule =
       (values.due_at !== undefined && !sameMoment(values.due_at, before.due_at)) ||
       (values.assignee_id !== undefined && values.assignee_id !== before.assignee_id);
@@ -154,11 +156,7 @@ export function deleteTask(ctx: RequestContext, id: string): Promise<void> {
   return withTenant(ctx.deps.db, ctx, async (tx, member) => {
     const task = await repo.findTask(tx, id, { lock: true });
     if (!task) throw new NotFoundError('Task');
-    requireAdminOr(
-      member,
-      [task.created_by, task.assignee_id],
-      'Only its creator, its assignee or an admin can delete a task',
-    );
+    requireCanManageTask(member, task, 'delete');
     await repo.deleteTask(tx, id);
   });
 }

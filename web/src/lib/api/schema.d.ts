@@ -2284,7 +2284,7 @@ export interface paths {
         };
         /**
          * The history of one record, oldest first
-         * @description Any member may read it. A record without history, or of another organization, is 404.
+         * @description Members read the history of leads, accounts, contacts, deals, tasks and notes; admins and owners that of any row. A record without history the caller may read, or of another organization, is 404.
          */
         get: {
             parameters: {
