@@ -183,15 +183,36 @@ async function expectFieldRefused(
 }
 
 describe('bad input on every route', () => {
-  it('refuses text PostgreSQL cannot store with a 400 naming the field', async () => {
-    const response = await t.app.inject({
-      method: 'PATCH',
-      url: '/api/v1/me',
+  it('refuses text PostgreSQL cannot store naming the field: 422 in a body, 400 in a query, as documented', async () => {
+    const inBody = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/leads',
       headers: owner.auth,
-      payload: { name: 'a\u0000b' },
+      payload: { last_name: 'Lovelace', address: { city: 'a\u0000b' } },
     });
-    expect(response.statusCode).toBe(400);
-    expect(response.json().error.details.fields[0].field).toBe('name');
+    expect(inBody.statusCode).toBe(422);
+    expect(inBody.json().error.details.fields[0].field).toBe('address.city');
+    const inQuery = await t.app.inject({
+      url: '/api/v1/leads?q=a%00b',
+      headers: owner.auth,
+    });
+    expect(inQuery.statusCode).toBe(400);
+    expect(inQuery.json().error.details.fields[0].field).toBe('q');
+    const documented = (await t.app.inject({ url: '/api/openapi.json' })).json().paths[
+      '/api/v1/leads'
+    ];
+    expect(Object.keys(documented.post.responses)).toContain('422');
+    expect(Object.keys(documented.get.responses)).toContain('400');
+  });
+
+  it('answers a path parameter longer than any id, or a URL it cannot decode, in the one error shape', async () => {
+    for (const url of [`/api/v1/leads/${'x'.repeat(500)}`, '/api/v1/leads/%E0%A4%A']) {
+      const response = await t.app.inject({ url, headers: owner.auth });
+      expect(response.statusCode, url).toBe(400);
+      expect(response.json(), url).toEqual({
+        error: { code: 'bad_request', message: expect.any(String) },
+      });
+    }
   });
 
   it('covers the whole API', () => {

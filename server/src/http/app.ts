@@ -15,7 +15,7 @@ import { apiV1Routes } from './api-v1.js';
 import { SHOWN_ORGANIZATION_HEADER } from './authenticate.js';
 import type { AppDeps } from './context.js';
 import { registerDrain } from './drain.js';
-import { answerClientError, registerErrorHandling } from './error-handler.js';
+import { answerClientError, answerFrameworkError, registerErrorHandling } from './error-handler.js';
 import { registerJsonParser } from './json-body.js';
 import { requestIdOf, withRedactedUrls } from './logging.js';
 import { rejectNulCharacters } from './reject-nul.js';
@@ -57,6 +57,7 @@ export async function buildApp(
       ),
     },
     clientErrorHandler: answerClientError,
+    frameworkErrors: answerFrameworkError,
     ajv: { customOptions: { removeAdditional: false, allErrors: false } },
     schemaController: { compilersFactory: { buildValidator: perPartValidators() } },
   }).withTypeProvider<TypeBoxTypeProvider>();

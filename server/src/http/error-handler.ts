@@ -1,6 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { trackAllowedMethods } from './allowed-methods.js';
 import { AppError, RateLimitedError, referenceNotFound, type Problem } from '../lib/errors.js';
 import { VISIBLE_CHARACTER } from './schemas.js';
@@ -23,6 +23,23 @@ interface ErrorBody {
 
 function body(code: string, message: string, details?: unknown): ErrorBody {
   return { error: details === undefined ? { code, message } : { code, message, details } };
+}
+
+/**
+ * What Fastify's router refuses before any route runs: a path parameter longer than the router
+ * keeps (no id is that long), a URL that cannot be decoded. Answered in the API's one error
+ * shape, as the 400 every operation with parameters documents.
+ */
+export function answerFrameworkError(
+  error: FastifyError,
+  _request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const message =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? 'A path parameter is longer than any value the API takes'
+      : 'The URL cannot be read';
+  void reply.status(400).send(body('bad_request', message));
 }
 
 /** A schema validation problem, named by field: `/email` and `email` both become `email`. */
