@@ -204,6 +204,20 @@ describe('who may give a task to someone else', () => {
   });
 });
 
+describe('the API document', () => {
+  it('documents the refusal of a new owner or assignee on every update that can give one', async () => {
+    const { paths } = (await t.app.inject({ url: '/api/openapi.json' })).json<{
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+    }>();
+    const updates = [
+      ...RECORD_KIND_LIST.map(({ kind, path }) => `/api/v1/${path}/{${kind}_id}`),
+      '/api/v1/tasks/{task_id}',
+    ];
+    for (const path of updates)
+      expect(Object.keys(paths[path]!['patch']!.responses), path).toContain('403');
+  });
+});
+
 describe('the history of a record', () => {
   it('serves a member the history of CRM records only; admins read the rest in the audit log', async () => {
     const lead = await seedRecord(t, owner, 'lead', 'History visible', colleague.userId);

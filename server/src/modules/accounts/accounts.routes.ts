@@ -10,6 +10,7 @@ import {
   pageOf,
   RecordMeta,
   TagIds,
+  OWNER_CHANGE_RULE,
 } from '../records/schemas.js';
 import * as accounts from './accounts.service.js';
 import { KIND_FILTERS } from '../records/filters.js';
@@ -162,11 +163,10 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         security,
         summary: 'Change some fields of an account; `tag_ids` replaces its tags',
-        description:
-          'Changing `website` without `domain` takes the domain from the new website again.',
+        description: `Changing \`website\` without \`domain\` takes the domain from the new website again. ${OWNER_CHANGE_RULE}`,
         params: AccountParams,
         body: AccountUpdate,
-        response: { 200: AccountSchema, ...errors(400, 401, 404, 409, 422) },
+        response: { 200: AccountSchema, ...errors(400, 401, 403, 404, 409, 422) },
       },
     },
     async (request) =>

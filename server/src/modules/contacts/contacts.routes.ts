@@ -9,6 +9,7 @@ import {
   pageOf,
   RecordMeta,
   TagIds,
+  OWNER_CHANGE_RULE,
 } from '../records/schemas.js';
 import * as contacts from './contacts.service.js';
 import { KIND_FILTERS } from '../records/filters.js';
@@ -147,9 +148,10 @@ export const contactRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         security,
         summary: 'Change some fields of a contact; `tag_ids` replaces its tags',
+        description: OWNER_CHANGE_RULE,
         params: ContactParams,
         body: ContactUpdate,
-        response: { 200: ContactSchema, ...errors(400, 401, 404, 409, 422) },
+        response: { 200: ContactSchema, ...errors(400, 401, 403, 404, 409, 422) },
       },
     },
     async (request) =>

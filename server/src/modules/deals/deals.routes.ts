@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { contextOf } from '../../http/context.js';
 import { errors } from '../../http/schemas.js';
-import { pageOf } from '../records/schemas.js';
+import { pageOf, OWNER_CHANGE_RULE } from '../records/schemas.js';
 import { boardRoutes } from './board.routes.js';
 import {
   DealCreate,
@@ -74,11 +74,10 @@ export const dealRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         security,
         summary: 'Change some fields of a deal; `tag_ids` and `contact_ids` replace their lists',
-        description:
-          'A new stage sets the probability to its own (unless `probability` is sent too) and closes the deal in a won or lost stage, reopens it in an open one. A new `pipeline_id` without `stage_id` puts the deal in that pipeline’s first open stage.',
+        description: `A new stage sets the probability to its own (unless \`probability\` is sent too) and closes the deal in a won or lost stage, reopens it in an open one. A new \`pipeline_id\` without \`stage_id\` puts the deal in that pipeline’s first open stage. ${OWNER_CHANGE_RULE}`,
         params: DealParams,
         body: DealUpdate,
-        response: { 200: DealSchema, ...errors(400, 401, 404, 409, 422) },
+        response: { 200: DealSchema, ...errors(400, 401, 403, 404, 409, 422) },
       },
     },
     async (request) => deals.updateDeal(contextOf(request), request.params.deal_id, request.body),

@@ -4103,7 +4103,10 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** Change some fields of a lead; `tag_ids` replaces its tags */
+        /**
+         * Change some fields of a lead; `tag_ids` replaces its tags
+         * @description Only the record's owner or an admin may give it another `owner_id` (or none); anyone else is refused with 403 naming the field.
+         */
         patch: {
             parameters: {
                 query?: never;
@@ -4279,6 +4282,21 @@ export interface paths {
                 };
                 /** @description Every error answer has this shape */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5080,7 +5098,7 @@ export interface paths {
         head?: never;
         /**
          * Change some fields of an account; `tag_ids` replaces its tags
-         * @description Changing `website` without `domain` takes the domain from the new website again.
+         * @description Changing `website` without `domain` takes the domain from the new website again. Only the record's owner or an admin may give it another `owner_id` (or none); anyone else is refused with 403 naming the field.
          */
         patch: {
             parameters: {
@@ -5219,6 +5237,21 @@ export interface paths {
                 };
                 /** @description Every error answer has this shape */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5764,7 +5797,10 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** Change some fields of a contact; `tag_ids` replaces its tags */
+        /**
+         * Change some fields of a contact; `tag_ids` replaces its tags
+         * @description Only the record's owner or an admin may give it another `owner_id` (or none); anyone else is refused with 403 naming the field.
+         */
         patch: {
             parameters: {
                 query?: never;
@@ -5905,6 +5941,21 @@ export interface paths {
                 };
                 /** @description Every error answer has this shape */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8046,7 +8097,7 @@ export interface paths {
         head?: never;
         /**
          * Change some fields of a deal; `tag_ids` and `contact_ids` replace their lists
-         * @description A new stage sets the probability to its own (unless `probability` is sent too) and closes the deal in a won or lost stage, reopens it in an open one. A new `pipeline_id` without `stage_id` puts the deal in that pipeline’s first open stage.
+         * @description A new stage sets the probability to its own (unless `probability` is sent too) and closes the deal in a won or lost stage, reopens it in an open one. A new `pipeline_id` without `stage_id` puts the deal in that pipeline’s first open stage. Only the record's owner or an admin may give it another `owner_id` (or none); anyone else is refused with 403 naming the field.
          */
         patch: {
             parameters: {
@@ -8219,6 +8270,21 @@ export interface paths {
                 };
                 /** @description Every error answer has this shape */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8928,7 +8994,10 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** Change some fields of a task; naming one of `lead_id`, `account_id`, `contact_id`, `deal_id` replaces what it is attached to */
+        /**
+         * Change some fields of a task; naming one of `lead_id`, `account_id`, `contact_id`, `deal_id` replaces what it is attached to
+         * @description Only the task’s creator, its assignee or an admin may give it another `assignee_id` (or none); anyone else is refused with 403 naming the field.
+         */
         patch: {
             parameters: {
                 query?: never;
@@ -9096,6 +9165,21 @@ export interface paths {
                 };
                 /** @description Every error answer has this shape */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
