@@ -100,6 +100,12 @@ describe.skipIf(!chromiumPath)(
       await expect.poll(() => deleteButton(page).count(), POLL).toBe(0);
       expect(await page.getByRole('button', { name: 'Assign', exact: true }).count()).toBe(0);
       expect(await page.getByRole('button', { name: 'Tag', exact: true }).count()).toBe(1);
+
+      // An admin may act on anyone's records.
+      await admin.page.goto('/leads');
+      await admin.page.getByRole('checkbox', { name: 'Select all shown' }).check();
+      await deleteButton(admin.page).waitFor();
+      await admin.page.getByRole('button', { name: 'Assign', exact: true }).waitFor();
     });
 
     it("shows no Delete on a colleague's task, and no choice of its assignee", async () => {
