@@ -206,7 +206,15 @@ describe('bad input on every route', () => {
   });
 
   it('answers a path parameter longer than any id, or a URL it cannot decode, in the one error shape', async () => {
-    for (const url of [`/api/v1/leads/${'x'.repeat(500)}`, '/api/v1/leads/%E0%A4%A']) {
+    const jsonLike = encodeURIComponent(
+      JSON.stringify({ '': { ' ': false }, list: [1e-229, null, true, 'Uk!pZ-|l0c'] }).repeat(3),
+    );
+    for (const url of [
+      `/api/v1/leads/${'x'.repeat(500)}`,
+      `/api/v1/pipelines/${'x'.repeat(20_000)}`,
+      `/api/v1/leads/${jsonLike}`,
+      '/api/v1/leads/%E0%A4%A',
+    ]) {
       const response = await t.app.inject({ url, headers: owner.auth });
       expect(response.statusCode, url).toBe(400);
       expect(response.json(), url).toEqual({

@@ -8,7 +8,7 @@ const UTC_OFFSET = /([+-])(\d\d)(?::?\d\d)?$/;
  * to ±23:59; PostgreSQL refuses both (22008, 22009). Those values are refused here, as invalid
  * formats naming the field, before the database sees them.
  */
-function acceptOnlyStorableDates(ajv: Ajv): void {
+export function acceptOnlyStorableDates(ajv: Ajv): void {
   const narrow = (name: 'date' | 'date-time', storable: (text: string) => boolean) => {
     // ajv-formats' definition, which checks the calendar and the clock.
     const format = ajv.formats[name] as { validate: (text: string) => boolean };
