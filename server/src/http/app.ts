@@ -19,6 +19,7 @@ import { answerClientError, answerFrameworkError, registerErrorHandling } from '
 import { registerJsonParser } from './json-body.js';
 import { requestIdOf, withRedactedUrls } from './logging.js';
 import { rejectNulCharacters } from './reject-nul.js';
+import { errors } from './schemas.js';
 import { perPartValidators } from './validation.js';
 import { RECORD_KIND_LIST } from '../modules/records/registry.js';
 
@@ -115,6 +116,13 @@ export async function buildApp(
           },
         },
       },
+    },
+    // Every body is read as JSON before any route sees it: text that is not JSON, nests too
+    // deep or carries `__proto__` is refused with 400 by whichever route it was sent to.
+    transform: ({ schema, url }) => {
+      const response = schema?.response as Record<string, unknown> | undefined;
+      if (!schema?.body || !response || '400' in response) return { schema, url };
+      return { url, schema: { ...schema, response: { ...response, ...errors(400) } } };
     },
     // The kinds of record, for clients that list them: the web app's navigation, palette, task
     // relations and record links are generated from this.
