@@ -49,6 +49,11 @@ describe.skipIf(!chromiumPath)(
         title: 'Members task',
         lead_id: theirs,
       });
+      await apiCreate(admin, '/api/v1/notes', { body: 'Admins note', lead_id: theirs });
+      await apiCreate({ harness: admin.harness, auth: member.auth }, '/api/v1/notes', {
+        body: 'Members note',
+        lead_id: theirs,
+      });
 
       memberContext = await newContext(admin.harness);
       page = await memberContext.newPage();
@@ -117,6 +122,14 @@ describe.skipIf(!chromiumPath)(
       const dialog = page.getByRole('dialog');
       await dialog.getByLabel('Assignee').waitFor();
       expect(await dialog.getByLabel('Assignee').isDisabled()).toBe(true);
+    });
+
+    it("shows no Edit and no Delete on a colleague's note", async () => {
+      await page.goto(`/leads/${theirs}`);
+      await page.getByText('Admins note').waitFor();
+      await page.getByText('Members note').waitFor();
+      expect(await page.getByRole('button', { name: 'Delete note' }).count()).toBe(1);
+      expect(await page.getByRole('button', { name: 'Edit note' }).count()).toBe(1);
     });
   },
 );

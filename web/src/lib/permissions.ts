@@ -19,3 +19,8 @@ export function mayManageTask(task: {
 }): boolean {
   return isAdmin() || isMe(task.created_by) || isMe(task.assignee_id);
 }
+
+/** Whether they may change or delete a note: its author or an admin. */
+export function mayManageNote(note: { created_by: string | null }): boolean {
+  return isAdmin() || isMe(note.created_by);
+}
