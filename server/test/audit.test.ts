@@ -291,8 +291,16 @@ describe('GET /audit-log', () => {
     expect(only.json().data).toHaveLength(1);
   });
 
-  it('is for admins and owners; any member may read the history of a record', async () => {
-    const teamId = await createTeam(a, 'Visible history');
+  it('is for admins and owners; any member may read the history of a lead, not of a team', async () => {
+    const teamId = await createTeam(a, 'Admin history');
+    const leadId = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/leads',
+        headers: a.auth,
+        payload: { last_name: 'Visible history' },
+      })
+    ).json<{ id: string }>().id;
     const member = await joinAs(a, 'member', 'audit-member');
     const admin = await joinAs(a, 'admin', 'audit-admin');
 
@@ -301,9 +309,13 @@ describe('GET /audit-log', () => {
     expect(refused.json().error.code).toBe('forbidden');
     expect((await get('/audit-log', admin)).statusCode).toBe(200);
 
-    const history = await get(`/audit-log/records/${teamId}`, member);
+    const history = await get(`/audit-log/records/${leadId}`, member);
     expect(history.statusCode).toBe(200);
     expect(history.json().data).toEqual([
+      expect.objectContaining({ action: 'insert', record_id: leadId }),
+    ]);
+    expect((await get(`/audit-log/records/${teamId}`, member)).statusCode).toBe(404);
+    expect((await get(`/audit-log/records/${teamId}`, admin)).json().data).toEqual([
       expect.objectContaining({ action: 'insert', record_id: teamId }),
     ]);
   });

@@ -292,6 +292,21 @@ describe('refresh tokens', () => {
       401,
     );
   });
+
+  it('takes no body at all on refresh and logout (the cookie is enough), but refuses a body that is not an object', async () => {
+    for (const url of ['/api/v1/auth/refresh', '/api/v1/auth/logout']) {
+      const bodiless = await t.app.inject({ method: 'POST', url });
+      expect(bodiless.statusCode, url).toBeLessThan(422);
+      const refused = await t.app.inject({
+        method: 'POST',
+        url,
+        headers: { 'content-type': 'application/json' },
+        payload: 'null',
+      });
+      expect(refused.statusCode, url).toBe(422);
+      expect(refused.json().error.code, url).toBe('validation_failed');
+    }
+  });
 });
 
 describe('access tokens end with their session', () => {

@@ -32,6 +32,7 @@ interface Operation {
   description?: string;
   parameters?: Parameter[];
   requestBody?: { content: Record<string, { schema: JsonSchema }> };
+  responses?: Record<string, unknown>;
   security?: unknown[];
 }
 
@@ -183,15 +184,63 @@ async function expectFieldRefused(
 }
 
 describe('bad input on every route', () => {
-  it('refuses text PostgreSQL cannot store with a 400 naming the field', async () => {
-    const response = await t.app.inject({
-      method: 'PATCH',
-      url: '/api/v1/me',
+  it('refuses text PostgreSQL cannot store naming the field: 422 in a body, 400 in a query, as documented', async () => {
+    const inBody = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/leads',
       headers: owner.auth,
-      payload: { name: 'a\u0000b' },
+      payload: { last_name: 'Lovelace', address: { city: 'a\u0000b' } },
     });
-    expect(response.statusCode).toBe(400);
-    expect(response.json().error.details.fields[0].field).toBe('name');
+    expect(inBody.statusCode).toBe(422);
+    expect(inBody.json().error.details.fields[0].field).toBe('address.city');
+    const inQuery = await t.app.inject({
+      url: '/api/v1/leads?q=a%00b',
+      headers: owner.auth,
+    });
+    expect(inQuery.statusCode).toBe(400);
+    expect(inQuery.json().error.details.fields[0].field).toBe('q');
+    const documented = (await t.app.inject({ url: '/api/openapi.json' })).json().paths[
+      '/api/v1/leads'
+    ];
+    expect(Object.keys(documented.post.responses)).toContain('422');
+    expect(Object.keys(documented.get.responses)).toContain('400');
+  });
+
+  it('answers a body that is not JSON the API reads with a 400 every such operation documents', async () => {
+    const withBody = operations.filter(({ op }) => op.requestBody?.content['application/json']);
+    expect(withBody.length).toBeGreaterThan(20);
+    for (const { method, path, op } of withBody) {
+      for (const payload of ['{"last_name": ', '{"ids": [{"__proto__": ""}]}']) {
+        const response = await t.app.inject({
+          method: method as 'POST',
+          url: fillPath(path, op),
+          headers: { ...owner.auth, 'content-type': 'application/json' },
+          payload,
+        });
+        const label = `${method} ${path} ${payload}`;
+        expectClientError(response, label);
+        expect(response.statusCode, label).toBe(400);
+        expect(Object.keys(op.responses ?? {}), label).toContain('400');
+      }
+    }
+  });
+
+  it('answers a path parameter longer than any id, or a URL it cannot decode, in the one error shape', async () => {
+    const jsonLike = encodeURIComponent(
+      JSON.stringify({ '': { ' ': false }, list: [1e-229, null, true, 'Uk!pZ-|l0c'] }).repeat(3),
+    );
+    for (const url of [
+      `/api/v1/leads/${'x'.repeat(500)}`,
+      `/api/v1/pipelines/${'x'.repeat(20_000)}`,
+      `/api/v1/leads/${jsonLike}`,
+      '/api/v1/leads/%E0%A4%A',
+    ]) {
+      const response = await t.app.inject({ url, headers: owner.auth });
+      expect(response.statusCode, url).toBe(400);
+      expect(response.json(), url).toEqual({
+        error: { code: 'bad_request', message: expect.any(String) },
+      });
+    }
   });
 
   it('covers the whole API', () => {
@@ -347,13 +396,15 @@ describe('bad input on every route', () => {
     }
   });
 
-  it('refuses dates and date-times PostgreSQL cannot store, naming the field', async () => {
+  it('refuses dates and date-times PostgreSQL cannot store or the API could not give back, naming the field', async () => {
     const unstorable: Record<string, string[]> = {
       'date-time': [
         '2026-01-01T00:00:00+23:00',
         '2026-01-01T00:00:00-16:00',
         '2026-01-01T00:00:00+1600',
         '0000-01-01T00:00:00Z',
+        // Year 0 in UTC, which no answer's date-time may be.
+        '0001-01-01T00:00:00.008+10:47',
       ],
       date: ['0000-01-01'],
     };

@@ -17,10 +17,11 @@ import { SHOWN_ORGANIZATION_HEADER } from './authenticate.js';
 import type { AppDeps } from './context.js';
 import { registerDrain } from './drain.js';
 import { registerEntityTags } from './versions.js';
-import { answerClientError, registerErrorHandling } from './error-handler.js';
+import { answerClientError, answerFrameworkError, registerErrorHandling } from './error-handler.js';
 import { registerJsonParser } from './json-body.js';
 import { requestIdOf, withRedactedUrls } from './logging.js';
 import { rejectNulCharacters } from './reject-nul.js';
+import { errors } from './schemas.js';
 import { perPartValidators } from './validation.js';
 import { MAX_MATCHING } from '../modules/bulk/bulk.service.js';
 import { filterValueTypes } from '../modules/records/filters.js';
@@ -61,6 +62,7 @@ export async function buildApp(
       ),
     },
     clientErrorHandler: answerClientError,
+    frameworkErrors: answerFrameworkError,
     ajv: { customOptions: { removeAdditional: false, allErrors: false } },
     schemaController: { compilersFactory: { buildValidator: perPartValidators() } },
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -120,6 +122,13 @@ export async function buildApp(
           },
         },
       },
+    },
+    // Every body is read as JSON before any route sees it: text that is not JSON, nests too
+    // deep or carries `__proto__` is refused with 400 by whichever route it was sent to.
+    transform: ({ schema, url }) => {
+      const response = schema?.response as Record<string, unknown> | undefined;
+      if (!schema?.body || !response || '400' in response) return { schema, url };
+      return { url, schema: { ...schema, response: { ...response, ...errors(400) } } };
     },
     // The kinds of record, for clients that list them: the web app's navigation, palette, task
     // relations and record links are generated from this.

@@ -30,8 +30,17 @@ function findNul(value: unknown, path: string): string | null {
   return null;
 }
 
-/** Refuses NUL characters in any body or query field up front, naming the field. */
+/**
+ * Refuses NUL characters in any body or query field up front, naming the field: a query
+ * parameter is malformed (400), a body field is invalid (422), like every other problem of
+ * either, which is what each operation documents.
+ */
 export async function rejectNulCharacters(request: FastifyRequest): Promise<void> {
-  const field = findNul(request.body, '') ?? findNul(request.query, '');
-  if (field) throw invalidField(field, 'must not contain NUL characters', 'malformed');
+  // The query parser's objects inherit from a prototype of their own: copied, they are plain.
+  const inQuery = findNul({ ...(request.query as object) }, '');
+  if (inQuery) throw invalidField(inQuery, NUL_MESSAGE, 'malformed');
+  const inBody = findNul(request.body, '');
+  if (inBody) throw invalidField(inBody, NUL_MESSAGE, 'invalid');
 }
+
+const NUL_MESSAGE = 'must not contain NUL characters';

@@ -2,13 +2,14 @@ import { AjvCompiler, type Ajv, type ValidatorFactory } from '@fastify/ajv-compi
 
 /** A UTC offset at the end of a date-time: `+05:30`, `-0800`, `+01`. */
 const UTC_OFFSET = /([+-])(\d\d)(?::?\d\d)?$/;
+const FIRST_MOMENT = Date.parse('0001-01-01T00:00:00Z');
 
 /**
  * RFC 3339, and so JSON Schema's `date` and `date-time`, allow the year 0000 and UTC offsets up
  * to ±23:59; PostgreSQL refuses both (22008, 22009). Those values are refused here, as invalid
  * formats naming the field, before the database sees them.
  */
-function acceptOnlyStorableDates(ajv: Ajv): void {
+export function acceptOnlyStorableDates(ajv: Ajv): void {
   const narrow = (name: 'date' | 'date-time', storable: (text: string) => boolean) => {
     // ajv-formats' definition, which checks the calendar and the clock.
     const format = ajv.formats[name] as { validate: (text: string) => boolean };
@@ -20,7 +21,13 @@ function acceptOnlyStorableDates(ajv: Ajv): void {
     });
   };
   narrow('date', () => true);
-  narrow('date-time', (text) => Number(UTC_OFFSET.exec(text)?.[2] ?? 0) <= 15);
+  // A moment of 0001-01-01 ahead of UTC falls in year 0 once in UTC, which the API would then
+  // answer as a date-time this very format refuses. (Forms Date.parse does not read, such as a
+  // lowercase `t`, are left to the other checks.)
+  narrow(
+    'date-time',
+    (text) => Number(UTC_OFFSET.exec(text)?.[2] ?? 0) <= 15 && !(Date.parse(text) < FIRST_MOMENT),
+  );
 }
 
 type CompilerOptions = NonNullable<Parameters<ValidatorFactory>[1]>;

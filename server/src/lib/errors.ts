@@ -72,8 +72,8 @@ export class UnauthorizedError extends AppError {
 }
 
 export class ForbiddenError extends AppError {
-  constructor(message = 'You do not have permission to do this') {
-    super('forbidden', 'forbidden', message);
+  constructor(message = 'You do not have permission to do this', field?: string) {
+    super('forbidden', 'forbidden', message, field ? { fields: [{ field, message }] } : undefined);
   }
 }
 

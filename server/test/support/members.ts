@@ -10,7 +10,7 @@ let counter = 0;
  */
 export async function joinByInvitation(
   app: FastifyInstance,
-  admin: SignedUp,
+  admin: Pick<SignedUp, 'auth' | 'orgId'>,
   role: 'admin' | 'member',
   label: string = role,
 ): Promise<SignedUp> {

@@ -3,7 +3,15 @@ import { Type } from 'typebox';
 import { contextOf } from '../../http/context.js';
 import { IfMatchHeaders, ifMatchOf } from '../../http/versions.js';
 import { errors, Uuid, VisibleText } from '../../http/schemas.js';
-import { Address, Money, Nullable, pageOf, RecordMeta, TagIds } from '../records/schemas.js';
+import {
+  Address,
+  Money,
+  Nullable,
+  OWNER_CHANGE_RULE,
+  pageOf,
+  RecordMeta,
+  TagIds,
+} from '../records/schemas.js';
 import * as accounts from './accounts.service.js';
 import { LIST_QUERIES } from '../records/filters.js';
 
@@ -140,12 +148,11 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         security,
         summary: 'Change some fields of an account; `tag_ids` replaces its tags',
-        description:
-          'Changing `website` without `domain` takes the domain from the new website again.',
+        description: `Changing \`website\` without \`domain\` takes the domain from the new website again. ${OWNER_CHANGE_RULE}`,
         params: AccountParams,
         headers: IfMatchHeaders,
         body: AccountUpdate,
-        response: { 200: AccountSchema, ...errors(400, 401, 404, 409, 412, 422) },
+        response: { 200: AccountSchema, ...errors(400, 401, 403, 404, 409, 412, 422) },
       },
     },
     async (request) =>

@@ -85,13 +85,17 @@ export async function listAuditLog(
   return (await auditLogQuery(tx, filter, page).execute()) as AuditRow[];
 }
 
+export interface HistoryPage {
+  limit: number;
+  after?: AuditPosition;
+  /** Only rows of these tables, when given. */
+  tables?: readonly string[];
+}
+
 /** One record's history, oldest first. Exposed for the EXPLAIN test. */
-export function recordHistoryQuery(
-  tx: Tx,
-  recordId: string,
-  page: { limit: number; after?: AuditPosition },
-) {
+export function recordHistoryQuery(tx: Tx, recordId: string, page: HistoryPage) {
   let query = selectRows(tx).where('record_id', '=', recordId);
+  if (page.tables) query = query.where('table_name', 'in', page.tables);
   const { after } = page;
   if (after) {
     query = query.where(
@@ -104,7 +108,7 @@ export function recordHistoryQuery(
 export async function listRecordHistory(
   tx: Tx,
   recordId: string,
-  page: { limit: number; after?: AuditPosition },
+  page: HistoryPage,
 ): Promise<AuditRow[]> {
   return (await recordHistoryQuery(tx, recordId, page).execute()) as AuditRow[];
 }
@@ -126,7 +130,7 @@ export async function actorNames(tx: Tx, ids: string[]): Promise<Map<string, str
 export async function recentChanges(
   tx: Tx,
   orgId: string,
-  tables: string[],
+  tables: readonly string[],
   limit: number,
 ): Promise<AuditRow[]> {
   return (await auditLogQuery(tx, {}, { limit })

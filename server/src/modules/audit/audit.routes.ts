@@ -84,7 +84,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['audit'],
         summary: 'The history of one record, oldest first',
         description:
-          'Any member may read it. A record without history, or of another organization, is 404.',
+          'Members read the history of leads, accounts, contacts, deals, tasks and notes; admins and owners that of any row. A record without history the caller may read, or of another organization, is 404.',
         security,
         params: Type.Object({ record_id: Uuid }),
         querystring: Type.Object(

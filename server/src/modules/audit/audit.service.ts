@@ -2,7 +2,8 @@ import { withTenant, type Member, type Tx } from '../../db/tenant.js';
 import type { RequestContext } from '../../http/context.js';
 import { invalidField, NotFoundError } from '../../lib/errors.js';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
-import { requireAdmin } from '../members/permissions.js';
+import { isAdmin, requireAdmin } from '../members/permissions.js';
+import { CRM_TABLES } from '../records/registry.js';
 import * as repo from './audit.repo.js';
 
 export const DEFAULT_PAGE_SIZE = 50;
@@ -98,7 +99,7 @@ async function toPage(
 export async function recentChanges(
   tx: Tx,
   orgId: string,
-  tables: string[],
+  tables: readonly string[],
   limit: number,
 ): Promise<AuditEntry[]> {
   return (await toPage(tx, await repo.recentChanges(tx, orgId, tables, limit), limit)).data;
@@ -125,8 +126,10 @@ export async function listAuditLog(ctx: RequestContext, input: AuditLogInput): P
 }
 
 /**
- * The history of one record of the organization, oldest first; any member may read it. A
- * record with no history is not found, like a record of another organization.
+ * The history of one record of the organization, oldest first. Members read the history of the
+ * records they may open (leads, accounts, contacts, deals, tasks, notes); admins, who read the
+ * whole audit log, that of any row. A record with no history the caller may read is not found,
+ * like a record of another organization.
  */
 export async function recordHistory(
   ctx: RequestContext,
@@ -135,8 +138,12 @@ export async function recordHistory(
 ): Promise<AuditPage> {
   const limit = input.limit ?? DEFAULT_PAGE_SIZE;
   const after = input.cursor === undefined ? undefined : decodeCursor(input.cursor, readPosition);
-  return withTenant(ctx.deps.db, ctx, async (tx) => {
-    const rows = await repo.listRecordHistory(tx, recordId, { limit: limit + 1, after });
+  return withTenant(ctx.deps.db, ctx, async (tx, member) => {
+    const rows = await repo.listRecordHistory(tx, recordId, {
+      limit: limit + 1,
+      after,
+      tables: isAdmin(member) ? undefined : CRM_TABLES,
+    });
     if (rows.length === 0 && !after) throw new NotFoundError('Record history');
     return toPage(tx, rows, limit);
   });

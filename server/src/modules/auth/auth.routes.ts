@@ -128,9 +128,10 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     { additionalProperties: false },
   );
-  // The web app sends no body at all and relies on the cookie.
+  // The web app sends no body at all and relies on the cookie. A body that is there, even a
+  // JSON `null`, is checked against the schema like any other.
   const emptyBodyAllowed = async (request: FastifyRequest) => {
-    request.body ??= {};
+    if (request.body === undefined) request.body = {};
   };
   const refreshTokenOf = (request: FastifyRequest<{ Body: { refresh_token?: string } }>) =>
     request.body.refresh_token ?? request.cookies[REFRESH_COOKIE];

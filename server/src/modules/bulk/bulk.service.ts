@@ -3,7 +3,7 @@ import { withTenant, type Tx } from '../../db/tenant.js';
 import type { RequestContext } from '../../http/context.js';
 import { AppError, invalidField } from '../../lib/errors.js';
 import { notifyAssignment } from '../notifications/notify.js';
-import { requireCanDelete } from '../records/permissions.js';
+import { requireCanDelete, requireCanReassign } from '../records/permissions.js';
 import { RECORD_KINDS } from '../records/registry.js';
 import { addTags, assertTagsExist, removeTags } from '../records/tags.js';
 import * as repo from '../records/owned.repo.js';
@@ -79,8 +79,8 @@ async function lockMatching(
 
 /**
  * Applies one action to many records of one kind, all or nothing: a single record that is not
- * this organization's, or that the caller may not delete, refuses the whole call in the one
- * transaction, before anything changed.
+ * this organization's, or that the caller may not delete or give another owner, refuses the
+ * whole call in the one transaction, before anything changed.
  */
 export function runBulkAction(
   ctx: RequestContext,
@@ -98,6 +98,7 @@ export function runBulkAction(
     switch (input.action) {
       case 'assign_owner': {
         const ownerId = input.owner_id ?? null;
+        for (const record of records) requireCanReassign(member, record, ownerId);
         await repo.setOwner(tx, type, ids, ownerId);
         for (const record of records) {
           await notifyAssignment(tx, ctx, {

@@ -3,7 +3,14 @@ import { Type } from 'typebox';
 import { contextOf } from '../../http/context.js';
 import { IfMatchHeaders, ifMatchOf } from '../../http/versions.js';
 import { errors, Uuid, VisibleText } from '../../http/schemas.js';
-import { Address, Nullable, pageOf, RecordMeta, TagIds } from '../records/schemas.js';
+import {
+  Address,
+  Nullable,
+  OWNER_CHANGE_RULE,
+  pageOf,
+  RecordMeta,
+  TagIds,
+} from '../records/schemas.js';
 import * as contacts from './contacts.service.js';
 import { LIST_QUERIES } from '../records/filters.js';
 
@@ -126,10 +133,11 @@ export const contactRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         security,
         summary: 'Change some fields of a contact; `tag_ids` replaces its tags',
+        description: OWNER_CHANGE_RULE,
         params: ContactParams,
         headers: IfMatchHeaders,
         body: ContactUpdate,
-        response: { 200: ContactSchema, ...errors(400, 401, 404, 409, 412, 422) },
+        response: { 200: ContactSchema, ...errors(400, 401, 403, 404, 409, 412, 422) },
       },
     },
     async (request) =>

@@ -5,7 +5,7 @@ import { invalidField, NotFoundError } from '../../lib/errors.js';
 import { timeZoneNamed } from '../../lib/time-zones.js';
 import { recentChanges } from '../audit/audit.service.js';
 import { Source as SourceSchema } from '../records/schemas.js';
-import { RECORD_KIND_LIST, type RecordKind } from '../records/registry.js';
+import { CRM_TABLES, type RecordKind } from '../records/registry.js';
 import * as repo from './dashboard.repo.js';
 
 /** Every source a lead can have, then none. */
@@ -40,9 +40,6 @@ interface TaskList {
   data: TaskItem[];
   total: number;
 }
-
-/** The tables of the records people work on, whose changes are recent activity. */
-const ACTIVITY_TABLES = [...RECORD_KIND_LIST.map((kind) => kind.table), 'tasks', 'notes'];
 
 interface Activity {
   id: number;
@@ -99,7 +96,7 @@ function taskList(rows: repo.TaskDue[]): TaskList {
  * outbox, notifications and security events are for the admins who read the audit log.
  */
 async function recentActivity(tx: Tx, member: Member): Promise<Activity[]> {
-  const entries = await recentChanges(tx, member.orgId, ACTIVITY_TABLES, ACTIVITY_LIMIT);
+  const entries = await recentChanges(tx, member.orgId, CRM_TABLES, ACTIVITY_LIMIT);
   return entries.map(({ changes, ...entry }) => ({ ...entry, fields: Object.keys(changes) }));
 }
 

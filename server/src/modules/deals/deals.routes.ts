@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import { contextOf } from '../../http/context.js';
 import { IfMatchHeaders, ifMatchOf } from '../../http/versions.js';
 import { errors } from '../../http/schemas.js';
-import { pageOf } from '../records/schemas.js';
+import { pageOf, OWNER_CHANGE_RULE } from '../records/schemas.js';
 import { boardRoutes } from './board.routes.js';
 import {
   DealCreate,
@@ -75,12 +75,11 @@ export const dealRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         security,
         summary: 'Change some fields of a deal; `tag_ids` and `contact_ids` replace their lists',
-        description:
-          'A new stage sets the probability to its own (unless `probability` is sent too) and closes the deal in a won or lost stage, reopens it in an open one. A new `pipeline_id` without `stage_id` puts the deal in that pipeline’s first open stage.',
+        description: `A new stage sets the probability to its own (unless \`probability\` is sent too) and closes the deal in a won or lost stage, reopens it in an open one. A new \`pipeline_id\` without \`stage_id\` puts the deal in that pipeline’s first open stage. ${OWNER_CHANGE_RULE}`,
         params: DealParams,
         headers: IfMatchHeaders,
         body: DealUpdate,
-        response: { 200: DealSchema, ...errors(400, 401, 404, 409, 412, 422) },
+        response: { 200: DealSchema, ...errors(400, 401, 403, 404, 409, 412, 422) },
       },
     },
     async (request) =>

@@ -15,6 +15,7 @@ import {
   RecordMeta,
   Source,
   TagIds,
+  OWNER_CHANGE_RULE,
 } from '../records/schemas.js';
 import { AccountSchema } from '../accounts/accounts.routes.js';
 import { ContactSchema } from '../contacts/contacts.routes.js';
@@ -160,10 +161,11 @@ export const leadRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         security,
         summary: 'Change some fields of a lead; `tag_ids` replaces its tags',
+        description: OWNER_CHANGE_RULE,
         params: LeadParams,
         headers: IfMatchHeaders,
         body: LeadUpdate,
-        response: { 200: LeadSchema, ...errors(400, 401, 404, 409, 412, 422) },
+        response: { 200: LeadSchema, ...errors(400, 401, 403, 404, 409, 412, 422) },
       },
     },
     async (request) =>

@@ -3,7 +3,7 @@ import type { Caller, RequestContext } from '../../http/context.js';
 import { NotFoundError, requireVersion } from '../../lib/errors.js';
 import type { ListPage, ListParams } from '../../lib/list-query.js';
 import * as repo from './owned.repo.js';
-import { requireCanDelete } from './permissions.js';
+import { requireCanDelete, requireCanReassign } from './permissions.js';
 import { afterOwnedRecordWrite } from './record-writes.js';
 import { RECORD_KINDS, type RecordKind } from './registry.js';
 import { tagsOf, type TagRef } from './tags.js';
@@ -114,8 +114,9 @@ export function ownedRecords<Row extends repo.OwnedRow, Out>(spec: OwnedKind<Row
     },
 
     /**
-     * Locks the record (404 when missing), writes the values (or what `steps.write` makes of
-     * them), then runs `steps.after` and the after-write of every owned record.
+     * Locks the record (404 when missing), refuses a new owner the caller may not give it,
+     * writes the values (or what `steps.write` makes of them), then runs `steps.after` and the
+     * after-write of every owned record.
      */
     update(
       ctx: RequestContext,
@@ -126,9 +127,10 @@ export function ownedRecords<Row extends repo.OwnedRow, Out>(spec: OwnedKind<Row
         after?: (tx: Tx, row: Row) => Promise<void>;
       } = {},
     ): Promise<Out> {
-      return withTenant(ctx.deps.db, ctx, async (tx) => {
+      return withTenant(ctx.deps.db, ctx, async (tx, member) => {
         const before = await find(tx, id, { lock: true });
         await requireVersion(write.ifMatch, before, () => one(tx, before));
+        requireCanReassign(member, before, write.values.owner_id);
         const written = steps.write
           ? await steps.write(tx, before)
           : Object.keys(write.values).length > 0

@@ -256,6 +256,17 @@ export const RECORD_KIND_NAMES = Object.keys(RECORD_KINDS) as RecordKind[];
 export const RECORD_KIND_LIST: ReadonlyArray<(typeof RECORD_KINDS)[RecordKind]> =
   RECORD_KIND_NAMES.map((kind) => RECORD_KINDS[kind]);
 
+/**
+ * The tables of the records people work on, which every member may open: each kind's, tasks
+ * and notes. Their changes are the dashboard's recent activity and the history any member may
+ * read; the rest of the audit trail (memberships, invitations, the outbox...) is for admins.
+ */
+export const CRM_TABLES: readonly string[] = [
+  ...RECORD_KIND_LIST.map((kind) => kind.table),
+  'tasks',
+  'notes',
+];
+
 /** The web app's address of one record. */
 export function recordPath(kind: RecordKind | 'task', id: string): string {
   return kind === 'task' ? '/tasks' : `/${RECORD_KINDS[kind].path}/${id}`;

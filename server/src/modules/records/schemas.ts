@@ -18,6 +18,10 @@ export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(sch
   return (typed ? { ...unnamed, nullable: true } : union) as typeof union;
 };
 
+/** What the update of every owned record says about its owner (see records/permissions.ts). */
+export const OWNER_CHANGE_RULE =
+  "Only the record's owner or an admin may give it another `owner_id` (or none); anyone else is refused with 403 naming the field.";
+
 export const ShortText = (max = 200) => Type.String({ maxLength: max });
 
 export const Money = Type.Number({ minimum: 0, maximum: 1e13, examples: [12500] });

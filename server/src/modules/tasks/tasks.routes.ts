@@ -192,10 +192,12 @@ export const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         security,
         summary: `Change some fields of a task; naming one of ${ATTACHMENT_CHOICES} replaces what it is attached to`,
+        description:
+          'Only the task’s creator, its assignee or an admin may give it another `assignee_id` (or none); anyone else is refused with 403 naming the field.',
         params: TaskParams,
         headers: IfMatchHeaders,
         body: TaskUpdate,
-        response: { 200: TaskSchema, ...errors(400, 401, 404, 412, 422) },
+        response: { 200: TaskSchema, ...errors(400, 401, 403, 404, 412, 422) },
       },
     },
     async (request) =>

@@ -12,7 +12,7 @@ import {
   type AttachmentInput,
 } from '../records/attachments.js';
 import { timeZoneNamed, unknownTimeZone } from '../../lib/time-zones.js';
-import { requireAdminOr } from '../records/permissions.js';
+import { requireCanManageTask } from '../records/permissions.js';
 import * as repo from './tasks.repo.js';
 import { TASK_VIEWS } from './tasks.schemas.js';
 
@@ -122,10 +122,12 @@ export function updateTask(
   ifMatch?: readonly string[],
 ): Promise<Task> {
   const values = normalize(input);
-  return withTenant(ctx.deps.db, ctx, async (tx) => {
+  return withTenant(ctx.deps.db, ctx, async (tx, member) => {
     const before = await repo.findTask(tx, id, { lock: true });
     if (!before) throw new NotFoundError('Task');
     await requireVersion(ifMatch, before, async () => before);
+    if (values.assignee_id !== undefined && values.assignee_id !== before.assignee_id)
+      requireCanManageTask(member, before, 'reassign');
     const reschedule =
       (values.due_at !== undefined && !sameMoment(values.due_at, before.due_at)) ||
       (values.assignee_id !== undefined && values.assignee_id !== before.assignee_id);
@@ -160,11 +162,7 @@ export function deleteTask(ctx: RequestContext, id: string): Promise<void> {
   return withTenant(ctx.deps.db, ctx, async (tx, member) => {
     const task = await repo.findTask(tx, id, { lock: true });
     if (!task) throw new NotFoundError('Task');
-    requireAdminOr(
-      member,
-      [task.created_by, task.assignee_id],
-      'Only its creator, its assignee or an admin can delete a task',
-    );
+    requireCanManageTask(member, task, 'delete');
     await repo.deleteTask(tx, id);
   });
 }

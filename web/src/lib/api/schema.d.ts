@@ -156,6 +156,21 @@ export interface paths {
                     };
                 };
                 /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -269,6 +284,21 @@ export interface paths {
                                 name: string;
                                 role: "owner" | "admin" | "member";
                             }[];
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
                         };
                     };
                 };
@@ -387,6 +417,21 @@ export interface paths {
                     };
                 };
                 /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -458,6 +503,21 @@ export interface paths {
                     content?: never;
                 };
                 /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -521,6 +581,21 @@ export interface paths {
                         "application/json": {
                             status: string;
                             email_configured: boolean;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
                         };
                     };
                 };
@@ -691,6 +766,21 @@ export interface paths {
                         "application/json": {
                             access_token: string;
                             refresh_token: string;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
                         };
                     };
                 };
@@ -1095,6 +1185,21 @@ export interface paths {
                     };
                 };
                 /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1229,6 +1334,21 @@ export interface paths {
                     };
                 };
                 /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1324,6 +1444,21 @@ export interface paths {
                         "application/json": {
                             access_token: string;
                             refresh_token: string;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
                         };
                     };
                 };
@@ -1500,6 +1635,21 @@ export interface paths {
                              * @example 2026-01-31T09:00:00.000Z
                              */
                             updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
                         };
                     };
                 };
@@ -1975,6 +2125,21 @@ export interface paths {
                     };
                 };
                 /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2296,7 +2461,7 @@ export interface paths {
         };
         /**
          * The history of one record, oldest first
-         * @description Any member may read it. A record without history, or of another organization, is 404.
+         * @description Members read the history of leads, accounts, contacts, deals, tasks and notes; admins and owners that of any row. A record without history the caller may read, or of another organization, is 404.
          */
         get: {
             parameters: {
@@ -2719,6 +2884,21 @@ export interface paths {
                              * @example 2026-01-31T09:00:00.000Z
                              */
                             updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
                         };
                     };
                 };
@@ -3838,6 +4018,21 @@ export interface paths {
                     };
                 };
                 /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4141,7 +4336,10 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** Change some fields of a lead; `tag_ids` replaces its tags */
+        /**
+         * Change some fields of a lead; `tag_ids` replaces its tags
+         * @description Only the record's owner or an admin may give it another `owner_id` (or none); anyone else is refused with 403 naming the field.
+         */
         patch: {
             parameters: {
                 query?: never;
@@ -4330,6 +4528,21 @@ export interface paths {
                 };
                 /** @description Every error answer has this shape */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4885,6 +5098,21 @@ export interface paths {
                     };
                 };
                 /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5171,7 +5399,7 @@ export interface paths {
         head?: never;
         /**
          * Change some fields of an account; `tag_ids` replaces its tags
-         * @description Changing `website` without `domain` takes the domain from the new website again.
+         * @description Changing `website` without `domain` takes the domain from the new website again. Only the record's owner or an admin may give it another `owner_id` (or none); anyone else is refused with 403 naming the field.
          */
         patch: {
             parameters: {
@@ -5323,6 +5551,21 @@ export interface paths {
                 };
                 /** @description Every error answer has this shape */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5628,6 +5871,21 @@ export interface paths {
                     };
                 };
                 /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5903,7 +6161,10 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** Change some fields of a contact; `tag_ids` replaces its tags */
+        /**
+         * Change some fields of a contact; `tag_ids` replaces its tags
+         * @description Only the record's owner or an admin may give it another `owner_id` (or none); anyone else is refused with 403 naming the field.
+         */
         patch: {
             parameters: {
                 query?: never;
@@ -6057,6 +6318,21 @@ export interface paths {
                 };
                 /** @description Every error answer has this shape */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6299,6 +6575,21 @@ export interface paths {
                                  */
                                 updated_at: string;
                             }[];
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
                         };
                     };
                 };
@@ -7944,6 +8235,21 @@ export interface paths {
                     };
                 };
                 /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8252,7 +8558,7 @@ export interface paths {
         head?: never;
         /**
          * Change some fields of a deal; `tag_ids` and `contact_ids` replace their lists
-         * @description A new stage sets the probability to its own (unless `probability` is sent too) and closes the deal in a won or lost stage, reopens it in an open one. A new `pipeline_id` without `stage_id` puts the deal in that pipeline’s first open stage.
+         * @description A new stage sets the probability to its own (unless `probability` is sent too) and closes the deal in a won or lost stage, reopens it in an open one. A new `pipeline_id` without `stage_id` puts the deal in that pipeline’s first open stage. Only the record's owner or an admin may give it another `owner_id` (or none); anyone else is refused with 403 naming the field.
          */
         patch: {
             parameters: {
@@ -8438,6 +8744,21 @@ export interface paths {
                 };
                 /** @description Every error answer has this shape */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8902,6 +9223,21 @@ export interface paths {
                     };
                 };
                 /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9182,7 +9518,10 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** Change some fields of a task; naming one of `lead_id`, `account_id`, `contact_id`, `deal_id` replaces what it is attached to */
+        /**
+         * Change some fields of a task; naming one of `lead_id`, `account_id`, `contact_id`, `deal_id` replaces what it is attached to
+         * @description Only the task’s creator, its assignee or an admin may give it another `assignee_id` (or none); anyone else is refused with 403 naming the field.
+         */
         patch: {
             parameters: {
                 query?: never;
@@ -9363,6 +9702,21 @@ export interface paths {
                 };
                 /** @description Every error answer has this shape */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9770,6 +10124,21 @@ export interface paths {
                              * @example 812
                              */
                             version: string;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
                         };
                     };
                 };
@@ -10309,6 +10678,21 @@ export interface paths {
                     };
                 };
                 /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -10809,6 +11193,21 @@ export interface paths {
                     };
                 };
                 /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -10973,6 +11372,21 @@ export interface paths {
                         "application/json": {
                             /** @description Records acted on */
                             updated: number;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
                         };
                     };
                 };
@@ -11143,6 +11557,21 @@ export interface paths {
                         "application/json": {
                             /** @description Records acted on */
                             updated: number;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
                         };
                     };
                 };
@@ -11340,6 +11769,21 @@ export interface paths {
                         "application/json": {
                             /** @description Records acted on */
                             updated: number;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
                         };
                     };
                 };
@@ -12188,6 +12632,21 @@ export interface paths {
                              * @example false
                              */
                             daily_digest: boolean;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
                         };
                     };
                 };
@@ -14651,6 +15110,21 @@ export interface paths {
                              * @example 2026-01-31T09:00:00.000Z
                              */
                             updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
                         };
                     };
                 };
