@@ -46,6 +46,7 @@ const EnvSchema = Type.Object({
   DB_POOL_WAIT_MS: Type.Optional(Type.String({ pattern: '^[1-9][0-9]*$' })),
   DB_LOCK_TIMEOUT_MS: Type.Optional(Type.String({ pattern: '^[1-9][0-9]*$' })),
   ADMISSION_WAIT_MS: Type.Optional(Type.String({ pattern: '^[1-9][0-9]*$' })),
+  MAX_EVENT_LOOP_DELAY_MS: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
   ADMISSION_QUEUE: Type.Optional(Type.String({ pattern: '^[1-9][0-9]*$' })),
   ORG_MAX_ACTIVE: Type.Optional(Type.String({ pattern: '^[1-9][0-9]*$' })),
   USER_MAX_ACTIVE: Type.Optional(Type.String({ pattern: '^[1-9][0-9]*$' })),
@@ -121,6 +122,11 @@ export interface Config {
   /** How long a request waits for a pooled database connection before it gets 503. */
   dbPoolWaitMs: number;
   admission: AdmissionLimits;
+  /**
+   * While the process's event loop lags more than this (ms), API requests are refused with
+   * 503 before any work is done on them; 0 turns the check off.
+   */
+  maxEventLoopDelayMs: number;
   /** How long an organization export can be downloaded before its file is removed. */
   exportRetentionHours: number;
   /** The bearer token `GET /metrics` requires; undefined means no metrics endpoint. */
@@ -219,6 +225,7 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
       lockTimeoutMs: Number(env.DB_LOCK_TIMEOUT_MS ?? DEFAULT_DATABASE_TIMEOUTS.lockTimeoutMs),
     },
     dbPoolWaitMs: Number(env.DB_POOL_WAIT_MS ?? 5_000),
+    maxEventLoopDelayMs: Number(env.MAX_EVENT_LOOP_DELAY_MS ?? 200),
     admission: {
       active: dbPoolSize,
       perOrganization,

@@ -252,3 +252,51 @@ describe('readiness', { timeout: 30_000 }, () => {
     expect(after.json()).toEqual({ status: 'ready' });
   });
 });
+
+describe('a process whose event loop lags', { timeout: 30_000 }, () => {
+  let t: TestApp;
+  let who: SignedUp;
+  beforeAll(async () => {
+    t = await createTestApp({ env: { MAX_EVENT_LOOP_DELAY_MS: '50' } });
+    // Starting the app is itself work enough to lag: sign up once the loop has settled.
+    for (let tries = 0; ; tries += 1) {
+      try {
+        who = await signUp(t.app, 'lagging');
+        break;
+      } catch (error) {
+        if (tries > 50) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    }
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  /** Keeps the event loop busy for 100 ms at a time, as a process with too much to do is. */
+  async function lagFor(ms: number): Promise<void> {
+    const end = Date.now() + ms;
+    while (Date.now() < end) {
+      const busyUntil = Date.now() + 100;
+      while (Date.now() < busyUntil);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  it('refuses API requests with 503 before working on them, then serves again', async () => {
+    await lagFor(1_200);
+    const refused = await t.app.inject({ method: 'GET', url: '/api/v1/leads', headers: who.auth });
+    expect(refused.statusCode).toBe(503);
+    expect(refused.headers['retry-after']).toBe('1');
+    expect(refused.json()).toMatchObject({ error: { code: 'unavailable' } });
+
+    await expect
+      .poll(
+        async () =>
+          (await t.app.inject({ method: 'GET', url: '/api/v1/leads', headers: who.auth }))
+            .statusCode,
+        { timeout: 10_000 },
+      )
+      .toBe(200);
+  });
+});

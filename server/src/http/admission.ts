@@ -1,3 +1,4 @@
+import underPressure from '@fastify/under-pressure';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { UnavailableError } from '../lib/errors.js';
 import { cancelScopeQueries, RequestScope, runInScope } from '../db/request-scope.js';
@@ -181,5 +182,24 @@ export function requireAdmission(scope: FastifyInstance): void {
       // Also when the client is gone: the request must end for the server to let go of it.
       (error: Error) => done(error),
     );
+  });
+}
+
+/**
+ * Refuses every request of `scope` with 503 while the process's event loop lags more than
+ * `MAX_EVENT_LOOP_DELAY_MS`: the process has more than it can parse, verify and answer in
+ * time, and a request taken on now would only wait behind the others until its client gives
+ * up. Checked first, before the token is verified, so a refusal costs almost nothing.
+ */
+export async function refuseWhileOverloaded(scope: FastifyInstance): Promise<void> {
+  const maxEventLoopDelay = scope.deps.config.maxEventLoopDelayMs;
+  if (maxEventLoopDelay === 0) return;
+  await scope.register(underPressure, {
+    maxEventLoopDelay,
+    sampleInterval: 500,
+    pressureHandler: () =>
+      Promise.reject(
+        new UnavailableError(RETRY_AFTER_SECONDS, 'The server is overloaded; try again shortly'),
+      ),
   });
 }

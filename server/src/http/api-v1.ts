@@ -26,12 +26,13 @@ import { notificationRoutes } from '../modules/notifications/notifications.route
 import { exportRoutes } from '../modules/exports/exports.routes.js';
 import { sampleDataRoutes } from '../modules/sample-data/sample-data.routes.js';
 import { importRoutes } from '../modules/imports/imports.routes.js';
-import { requireAdmission } from './admission.js';
+import { refuseWhileOverloaded, requireAdmission } from './admission.js';
 import { requireSignedIn } from './authenticate.js';
 import { acceptIdempotencyKeys } from './idempotency.js';
 
 /** Every route of the public REST API, version 1. */
 export const apiV1Routes: FastifyPluginAsyncTypebox = async (app) => {
+  await refuseWhileOverloaded(app);
   await app.register(authRoutes);
   await app.register(publicInvitationRoutes);
 
