@@ -95,9 +95,7 @@ export async function runOrganizationRestore(
     await withContext(deps.db, { orgId, userId: null }, (tx) =>
       repo.finishRestore(tx, restoreId, {
         status: 'failed',
-        error: known
-          ? error.message
-          : 'The export could not be restored; nothing of it was kept. Upload it again.',
+        error: known ? error.message : 'The export could not be restored; upload it again.',
       }),
     );
   }
