@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
+import pg from 'pg';
 import type { Runner } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZipFile } from 'yazl';
@@ -320,8 +321,10 @@ describe('restoring an organization export', () => {
 
 describe('a file the restore refuses', () => {
   let zip: Buffer;
+  /** The organization exported: it has records. */
+  let source: SignedUp;
   beforeAll(async () => {
-    const source = await anotherOrganization(a, 'Source of bad files');
+    source = await anotherOrganization(a, 'Source of bad files');
     await create(source, '/leads', { last_name: 'Only lead' });
     await create(source, '/notes', {
       body: 'A note',
@@ -411,10 +414,49 @@ describe('a file the restore refuses', () => {
   });
 
   it('refuses an organization that has records (409)', async () => {
-    const response = await upload(a, zip);
+    const response = await upload(source, zip);
     expect(response.statusCode, response.body).toBe(409);
     expect(response.json().error.message).toMatch(/without records/);
   });
+
+  it('keeps nothing of a restore whose connection is cut half-way', async () => {
+    // Notes are written after the records they are on: holding a lock on them stops the restore
+    // there, with its accounts and leads written in its open transaction, until it is cut.
+    const blocker = new pg.Client({ connectionString: t.testDb.ownerUrl });
+    await blocker.connect();
+    try {
+      await blocker.query('BEGIN; LOCK TABLE notes IN EXCLUSIVE MODE');
+      const uploaded = await upload(c, zip);
+      expect(uploaded.statusCode, uploaded.body).toBe(202);
+      let waiting: number | undefined;
+      await expect
+        .poll(
+          async () => {
+            const [row] = await t.ownerQuery<{ pid: number }>(
+              `SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock'
+               AND query LIKE 'INSERT INTO "notes"%'`,
+            );
+            waiting = row?.pid;
+            return waiting;
+          },
+          { timeout: 30_000 },
+        )
+        .toBeDefined();
+      await t.ownerQuery('SELECT pg_terminate_backend($1)', [waiting]);
+      await blocker.query('ROLLBACK');
+      await drainJobs(t, 30_000);
+      const done = (await call('GET', `/restores/${uploaded.json().id}`, c)).json();
+      expect(done).toMatchObject({
+        status: 'failed',
+        error: expect.stringMatching(/upload it again/),
+      });
+    } finally {
+      await blocker.end();
+    }
+    expect((await call('GET', '/accounts', c)).json().data).toEqual([]);
+    expect((await call('GET', '/leads', c)).json().data).toEqual([]);
+    expect(await storedPieces(c)).toBe(0);
+  }, 60_000);
 
   it('keeps nothing of a restore that fails half-way, and says why', async () => {
     // Intact against its manifest, but its last table breaks a rule of the database: the
