@@ -458,6 +458,44 @@ describe('a file the restore refuses', () => {
     expect(await storedPieces(c)).toBe(0);
   }, 60_000);
 
+  it('gives up a restore whose worker died, so that the file can be uploaded again', async () => {
+    const target = await anotherOrganization(c, 'After a dead worker');
+    // A restore its worker was running when it died: marked running, its job gone.
+    const [dead] = await t.ownerQuery<{ id: string }>(
+      `INSERT INTO org_restores (org_id, status, file_name, source_organization_id,
+         schema_version, exported_at, files_total, rows_total, created_by, started_at)
+       VALUES ($1, 'running', 'export.zip', $1, '0016_create_org_restores', now(), 15, 3, $2,
+         now()) RETURNING id`,
+      [target.orgId, target.userId],
+    );
+    const done = await restore(target, zip);
+    expect(done).toMatchObject({ status: 'completed' });
+    const given = (await call('GET', `/restores/${dead!.id}`, target)).json();
+    expect(given).toMatchObject({ status: 'failed', error: expect.stringMatching(/interrupted/) });
+  }, 60_000);
+
+  it('refuses a second restore while one is at work', async () => {
+    const target = await anotherOrganization(c, 'Two uploads');
+    const blocker = new pg.Client({ connectionString: t.testDb.ownerUrl });
+    await blocker.connect();
+    try {
+      // The first restore's job holds the organization's restore lock until it is done.
+      await blocker.query('BEGIN; LOCK TABLE notes IN EXCLUSIVE MODE');
+      const first = await upload(target, zip);
+      expect(first.statusCode, first.body).toBe(202);
+      await expect
+        .poll(async () => (await call('GET', `/restores/${first.json().id}`, target)).json().status)
+        .toBe('running');
+      const second = await upload(target, zip);
+      expect(second.statusCode, second.body).toBe(409);
+      expect(second.json().error.details).toEqual({ restore_id: first.json().id });
+    } finally {
+      await blocker.query('ROLLBACK');
+      await blocker.end();
+    }
+    await drainJobs(t, 30_000);
+  }, 60_000);
+
   it('keeps nothing of a restore that fails half-way, and says why', async () => {
     // Intact against its manifest, but its last table breaks a rule of the database: the
     // accounts and leads before it were written in the same transaction, and go with it.

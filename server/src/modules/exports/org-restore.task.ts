@@ -118,6 +118,10 @@ async function restore(
     { checkMembership: false },
     async (client, _member, tx) => {
       await client.query("SELECT set_config('statement_timeout', '0', true)");
+      // One restore at a time in an organization; while the lock is held, an upload knows this
+      // one is alive. A restore given up for dead while this job waited is left alone.
+      await repo.lockRestores(client, orgId);
+      if ((await repo.restoreStatus(client, orgId, restoreId)) !== 'running') return;
       const present = await repo.tablesWithRecords(tx);
       if (present.length > 0) {
         throw new RestoreFailed(

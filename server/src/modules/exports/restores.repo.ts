@@ -2,7 +2,7 @@ import { sql, type Selectable } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { OrgRestoresTable } from '../../db/schema.js';
-import type { Tx } from '../../db/tenant.js';
+import { orgOf, type Tx } from '../../db/tenant.js';
 import { RECORD_KIND_LIST } from '../records/registry.js';
 
 export const RESTORE_COLUMNS = [
@@ -109,6 +109,37 @@ export async function tablesWithRecords(tx: Tx): Promise<string[]> {
     ),
   );
   return found.filter((table) => table !== null);
+}
+
+/**
+ * Whether a restore job is at work in the organization: the job holds this lock for its whole
+ * transaction, so a restore marked running without it was stopped by a worker that died.
+ */
+export async function restoreJobAlive(tx: Tx): Promise<boolean> {
+  const { rows } = await sql<{ free: boolean }>`
+    SELECT pg_try_advisory_xact_lock(${RESTORE_LOCK}, hashtext(${orgOf(tx)})) AS free`.execute(tx);
+  return !rows[0]!.free;
+}
+
+/** The lock's first key: restores, among the application's advisory locks. */
+const RESTORE_LOCK = 7_330_016;
+
+/** Takes the organization's restore lock on the job's own connection, waiting for it. */
+export async function lockRestores(client: pg.PoolClient, orgId: string): Promise<void> {
+  await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [RESTORE_LOCK, orgId]);
+}
+
+/** A restore's status as its own transaction sees it. */
+export async function restoreStatus(
+  client: pg.PoolClient,
+  orgId: string,
+  id: string,
+): Promise<string | undefined> {
+  const { rows } = await client.query<{ status: string }>(
+    'SELECT status FROM org_restores WHERE org_id = $1 AND id = $2',
+    [orgId, id],
+  );
+  return rows[0]?.status;
 }
 
 /** Starts (or starts again, after an interrupted attempt) a queued restore. */

@@ -46,7 +46,13 @@ export function uploadRestore(
       );
     }
     const running = await repo.findUnfinishedRestore(tx);
-    if (running) {
+    if (running?.status === 'running' && !(await repo.restoreJobAlive(tx))) {
+      // Its worker died: PostgreSQL rolled its transaction back, so nothing of it is there.
+      await repo.finishRestore(tx, running.id, {
+        status: 'failed',
+        error: 'The restore was interrupted; nothing of it was kept.',
+      });
+    } else if (running) {
       throw new ConflictError('A restore of this organization is already running', {
         restore_id: running.id,
       });
