@@ -140,6 +140,7 @@ async function restore(
         } catch (error) {
           throw copyProblem(error, file.name);
         }
+        await repo.analyzeStaging(client, file.name);
         filesDone += 1;
         await progress(filesDone, 0);
       }

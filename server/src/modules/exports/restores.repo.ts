@@ -283,13 +283,22 @@ export function copyInto(client: pg.PoolClient, file: { name: string; columns: s
   );
 }
 
+/**
+ * Gives the planner the staging tables' sizes: autovacuum never analyzes temporary tables, and
+ * without it the checks and inserts that join them are planned as if they were tiny.
+ */
+export async function analyzeStaging(client: pg.PoolClient, file: string): Promise<void> {
+  await client.query(`ANALYZE ${ident(stagingOf(file))}`);
+}
+
 /** A new id for every row restored: one map, for ids are unique across the tables. */
 export async function mapIds(client: pg.PoolClient, tables: string[]): Promise<void> {
   await client.query(
     `CREATE TEMP TABLE restore_ids (old_id uuid PRIMARY KEY,
        new_id uuid NOT NULL DEFAULT gen_random_uuid()) ON COMMIT DROP;
      INSERT INTO restore_ids (old_id)
-       ${tables.map((table) => `SELECT id FROM ${ident(stagingOf(`${table}.csv`))}`).join(' UNION ALL ')}`,
+       ${tables.map((table) => `SELECT id FROM ${ident(stagingOf(`${table}.csv`))}`).join(' UNION ALL ')};
+     ANALYZE restore_ids`,
   );
 }
 
@@ -302,7 +311,8 @@ export async function mapPeople(client: pg.PoolClient, orgId: string): Promise<v
        LEFT JOIN (SELECT m.user_id, lower(u.email) AS email FROM memberships m
                   JOIN users u ON u.id = m.user_id WHERE m.org_id = $1) t
          ON t.email = lower(r.email);
-     CREATE UNIQUE INDEX ON restore_people (old_id)`.replace('$1', pg.escapeLiteral(orgId)),
+     CREATE UNIQUE INDEX ON restore_people (old_id);
+     ANALYZE restore_people`.replace('$1', pg.escapeLiteral(orgId)),
   );
 }
 

@@ -65,6 +65,8 @@ export function uploadRestore(
         : repo.insertChunk(tx, ctx.orgId, id, file, seq, data),
     );
     const restored = manifest.files.filter((file) => file.name !== NOT_RESTORED);
+    // Members are matched, not written: the rows to write are the tables'.
+    const written = restored.filter((file) => file.name !== 'members.csv');
     const row = await repo.insertRestore(tx, {
       org_id: ctx.orgId,
       id,
@@ -73,7 +75,7 @@ export function uploadRestore(
       schema_version: manifest.schema_version,
       exported_at: new Date(manifest.exported_at),
       files_total: restored.length,
-      rows_total: restored.reduce((sum, file) => sum + file.rows, 0),
+      rows_total: written.reduce((sum, file) => sum + file.rows, 0),
       created_by: ctx.userId,
     });
     await enqueueJob(tx, 'exports__restore', { org_id: ctx.orgId, restore_id: id });
