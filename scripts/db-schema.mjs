@@ -28,6 +28,7 @@ const NAMED_VALUE_LISTS = {
   'notifications.kind': { type: 'NotificationKind', values: 'NOTIFICATION_KINDS' },
   'search_terms.record_type': { type: 'RecordType', values: 'RECORD_TYPES' },
   'imports.status': { type: 'ImportStatus', values: 'IMPORT_STATUSES' },
+  'org_restores.status': { type: 'RestoreStatus', values: 'RESTORE_STATUSES' },
 };
 
 /** Columns whose type says more than the catalog can. */

@@ -115,6 +115,11 @@ function organizationSql(org) {
     JOIN (SELECT id, row_number() OVER (ORDER BY name) AS j FROM tags WHERE org_id = ${o}) t
       ON t.j = 1 + l.k % 5
     WHERE l.k % 10 = 0;
+    -- Once restored from an export of its own: the restore routes have one to read.
+    INSERT INTO org_restores (org_id, status, file_name, source_organization_id, schema_version,
+      exported_at, files_total, rows_total, created_by)
+    VALUES (${o}, 'completed', 'organization-export.zip', ${o}, '0016_create_org_restores', now(),
+      15, 0, ${u});
     COMMIT;`;
 }
 

@@ -12,6 +12,7 @@ export interface RecordIds {
   tagId: string;
   taskId: string;
   noteId: string;
+  restoreId: string;
 }
 export interface TableFacts {
   tenant: Set<string>;

@@ -81,6 +81,9 @@ export function hotRoutes(ids) {
     `${v1}/accounts/export?tag_id=${ids.tagId}`,
     `${v1}/contacts/export?account_id=${ids.accountId}`,
     `${v1}/deals/export?pipeline_id=${ids.pipelineId}`,
+    // An admin follows a restore's progress every second or so.
+    `${v1}/restores`,
+    `${v1}/restores/${ids.restoreId}`,
   );
   return routes;
 }
@@ -106,6 +109,7 @@ export async function sampleIds(client, org) {
     tagId: await one('SELECT id FROM tags WHERE org_id = $1 ORDER BY name LIMIT 1'),
     taskId: await one('SELECT id FROM tasks WHERE org_id = $1 LIMIT 1'),
     noteId: await one('SELECT id FROM notes WHERE org_id = $1 LIMIT 1'),
+    restoreId: await one('SELECT id FROM org_restores WHERE org_id = $1 LIMIT 1'),
   };
 }
 

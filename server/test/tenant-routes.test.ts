@@ -93,6 +93,24 @@ function tenantWallSuite(wallDown: boolean): void {
   /** One record of every kind in the organization, made through the API. */
   async function makeFixtures(owner: SignedUp, label: string): Promise<Fixtures> {
     const member = await joinByInvitation(t.app, owner, 'member', `${label}-member`);
+    // An export of the organization while it has no records yet, written as the worker would
+    // write it, and its upload as a restore (left queued): a restore needs an empty organization.
+    const orgExport = await api(owner, 'POST', '/exports');
+    await runOrganizationExport(
+      { ...t.deps, log: pino({ level: 'silent' }) },
+      { org_id: owner.orgId, export_id: orgExport.id },
+    );
+    const zip = await t.app.inject({
+      url: `/api/v1/exports/${orgExport.id}/download`,
+      headers: owner.auth,
+    });
+    const restore = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/restores?file_name=export.zip',
+      headers: { ...owner.auth, 'content-type': 'application/zip' },
+      payload: zip.rawPayload,
+    });
+    if (restore.statusCode !== 202) throw new Error(`restore: ${restore.body}`);
     const tag = await api(owner, 'POST', '/tags', { name: `${label} tag` });
     const team = await api(owner, 'POST', '/teams', { name: `${label} team` });
     const invitation = await api(owner, 'POST', '/invitations', {
@@ -117,12 +135,6 @@ function tenantWallSuite(wallDown: boolean): void {
       last_name: `${label} for owner`,
       owner_id: owner.userId,
     });
-    // An export of the organization, written as the worker would write it.
-    const orgExport = await api(owner, 'POST', '/exports');
-    await runOrganizationExport(
-      { ...t.deps, log: pino({ level: 'silent' }) },
-      { org_id: owner.orgId, export_id: orgExport.id },
-    );
     const notifications = await api(owner, 'GET', '/notifications');
     const upload = await t.app.inject({
       method: 'POST',
@@ -156,6 +168,7 @@ function tenantWallSuite(wallDown: boolean): void {
       note_id: note.id,
       notification_id: notifications.data[0].id,
       export_id: orgExport.id,
+      restore_id: restore.json().id,
       record_id: lead.id,
       import_id: upload.json().id,
       template_id: template.id,

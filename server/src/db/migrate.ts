@@ -7,12 +7,13 @@ import pg from 'pg';
 export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../../../db/migrations');
 
 /** The newest migration this build knows: what `/api/ready` waits for, an export's schema version. */
-export const LATEST_MIGRATION =
-  readdirSync(MIGRATIONS_DIR)
-    .filter((file) => file.endsWith('.sql'))
-    .map((file) => file.replace(/\.sql$/, ''))
-    .sort()
-    .at(-1) ?? '';
+/** Every migration's name, oldest first: the schema versions this build knows. */
+export const MIGRATIONS: readonly string[] = readdirSync(MIGRATIONS_DIR)
+  .filter((file) => file.endsWith('.sql'))
+  .map((file) => file.replace(/\.sql$/, ''))
+  .sort();
+
+export const LATEST_MIGRATION = MIGRATIONS.at(-1) ?? '';
 
 /** The group role every API connection belongs to; migrations grant privileges to it. */
 export const API_GROUP_ROLE = 'rampart_api';

@@ -45,6 +45,9 @@ export type MemberRole = (typeof MEMBER_ROLES)[number];
 export const NOTIFICATION_KINDS = ['record_assigned', 'task_assigned', 'task_due', 'export_ready'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
+export const RESTORE_STATUSES = ['queued', 'running', 'completed', 'failed'] as const;
+export type RestoreStatus = (typeof RESTORE_STATUSES)[number];
+
 export const STAGE_KINDS = ['open', 'won', 'lost'] as const;
 export type StageKind = (typeof STAGE_KINDS)[number];
 
@@ -384,6 +387,35 @@ export interface OrgExportsTable {
   created_by: string | null;
 }
 
+export interface OrgRestoreChunksTable {
+  org_id: string;
+  restore_id: string;
+  file_name: string;
+  seq: number;
+  data: Buffer;
+}
+
+export interface OrgRestoresTable {
+  org_id: string;
+  id: Generated<string>;
+  status: Generated<RestoreStatus>;
+  file_name: string;
+  source_organization_id: string;
+  schema_version: string;
+  exported_at: Date;
+  files_done: Generated<number>;
+  files_total: number;
+  rows_total: number;
+  rows_done: Generated<number>;
+  result: NullableJson;
+  error: string | null;
+  started_at: NullableMoment;
+  finished_at: NullableMoment;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  created_by: string | null;
+}
+
 export interface OrgsTable {
   id: string;
   name: string;
@@ -570,6 +602,8 @@ export interface Database {
   notifications: NotificationsTable;
   org_export_chunks: OrgExportChunksTable;
   org_exports: OrgExportsTable;
+  org_restore_chunks: OrgRestoreChunksTable;
+  org_restores: OrgRestoresTable;
   orgs: OrgsTable;
   password_resets: PasswordResetsTable;
   pipeline_stages: PipelineStagesTable;

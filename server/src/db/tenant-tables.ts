@@ -24,6 +24,8 @@ export const TENANT_TABLES: ReadonlySet<string> = new Set([
   'notifications',
   'org_export_chunks',
   'org_exports',
+  'org_restore_chunks',
+  'org_restores',
   'pipeline_stages',
   'pipelines',
   'record_tags',

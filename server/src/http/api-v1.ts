@@ -24,6 +24,7 @@ import { searchRoutes } from '../modules/search/search.routes.js';
 import { dashboardRoutes } from '../modules/dashboard/dashboard.routes.js';
 import { notificationRoutes } from '../modules/notifications/notifications.routes.js';
 import { exportRoutes } from '../modules/exports/exports.routes.js';
+import { restoreRoutes } from '../modules/exports/restores.routes.js';
 import { sampleDataRoutes } from '../modules/sample-data/sample-data.routes.js';
 import { importRoutes } from '../modules/imports/imports.routes.js';
 import { refuseWhileOverloaded, requireAdmission } from './admission.js';
@@ -62,6 +63,7 @@ export const apiV1Routes: FastifyPluginAsyncTypebox = async (app) => {
     await signedIn.register(notificationRoutes);
     await signedIn.register(sampleDataRoutes);
     await signedIn.register(exportRoutes);
+    await signedIn.register(restoreRoutes);
     await signedIn.register(importRoutes);
   });
 };

@@ -13,6 +13,7 @@ export interface TaskPayloads {
   task__due: { org_id: string; task_id: string };
   exports__organization: { org_id: string; export_id: string };
   exports__expire: { org_id: string; export_id: string };
+  exports__restore: { org_id: string; restore_id: string };
   import__run: { org_id: string; import_id: string };
 }
 

@@ -5,6 +5,7 @@ import {
   expireOrganizationExport,
   runOrganizationExport,
 } from '../modules/exports/org-export.task.js';
+import { runOrganizationRestore } from '../modules/exports/org-restore.task.js';
 import { sendPasswordReset } from '../modules/auth/password-reset.task.js';
 import { sendDailyDigests } from '../modules/notifications/daily-digest.task.js';
 import { emailNotification } from '../modules/notifications/notification-email.task.js';
@@ -23,6 +24,7 @@ const handlers: Handlers = {
   task__due: remindTaskDue,
   exports__organization: runOrganizationExport,
   exports__expire: expireOrganizationExport,
+  exports__restore: runOrganizationRestore,
   import__run: runImport,
 };
 

@@ -123,7 +123,8 @@ export async function findTenantWallViolations(
   const apiGroupRole = options.apiGroupRole ?? 'rampart_api';
   const rootTable = options.rootTable ?? 'orgs';
   // The audit log itself, and the search index, which is derived from audited records.
-  // The pieces of an export's file are bytes, not records: the export itself is audited. An
+  // The pieces of an export's file, or of a file uploaded to restore, are bytes, not records:
+  // the export and the restore themselves are audited. An
   // import's bookkeeping (its rows as uploaded, rejections, progress, what it wrote) would put
   // a million entries in the trail for a million-row file: the trail records the import as one
   // event instead, and the records it writes are audited as any others. An idempotency key
@@ -133,6 +134,7 @@ export async function findTenantWallViolations(
       'audit_log',
       'search_terms',
       'org_export_chunks',
+      'org_restore_chunks',
       'imports',
       'import_rows',
       'import_rejections',

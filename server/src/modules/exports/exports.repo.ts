@@ -100,13 +100,15 @@ export async function restartExport(
     .executeTakeFirst();
 }
 
+/** How far an export (or a restore) has come: files done, rows done. */
 export async function recordProgress(
   tx: Tx,
+  table: 'org_exports' | 'org_restores',
   id: string,
   progress: { filesDone: number; rowsDone: number },
 ): Promise<void> {
   await tx
-    .updateTable('org_exports')
+    .updateTable(table)
     .set({ files_done: progress.filesDone, rows_done: progress.rowsDone })
     .where('id', '=', id)
     .execute();
@@ -180,9 +182,44 @@ export function exportChunks(tx: Tx, id: string) {
 /** One CSV of an organization export: its name in the ZIP and its `COPY (SELECT ...)`. */
 export interface ExportFile {
   name: string;
+  /** The table the rows come from and a restore writes back to (none for the trail). */
+  table: string | null;
+  /** Its header: the columns, in order. */
+  columns: string[];
   /** The SELECT, pinned to the organization (COPY takes no parameters). */
   select: string;
 }
+
+/** Who the members of an export are, without any secret. */
+export const MEMBER_COLUMNS = ['user_id', 'name', 'email', 'role', 'created_at'];
+
+const AUDIT_COLUMNS = [
+  'id',
+  'occurred_at',
+  'actor_id',
+  'action',
+  'table_name',
+  'record_id',
+  'changes',
+];
+
+/**
+ * The tables of an organization export: teams, tags, pipelines, the records (the registry's
+ * kinds), then what links them.
+ */
+export const EXPORTED_TABLES = [
+  'teams',
+  'team_members',
+  'tags',
+  'pipelines',
+  'pipeline_stages',
+  ...RECORD_KIND_LIST.map((kind) => kind.table),
+  'deal_contacts',
+  'deal_stage_history',
+  'tasks',
+  'notes',
+  'record_tags',
+] as const;
 
 /**
  * A table's columns as the API's role may read them, but `org_id` (the organization is the
@@ -199,43 +236,36 @@ async function columnsOf(tx: Tx, tables: string[]): Promise<Map<string, string[]
 }
 
 /**
- * The CSVs of an organization export, in the order an import reads them back: people and
- * teams, tags, pipelines, the records (the registry's kinds, accounts before the contacts
- * and deals that name them), what links them, then the trail. Each table's rows keep their
- * ids, so relationships can be rebuilt; members are written without any secret.
+ * The CSVs of an organization export: its members, its tables (EXPORTED_TABLES), then the
+ * trail. Each table's rows keep their ids, so relationships can be rebuilt; members are
+ * written without any secret.
  */
 export async function organizationFiles(tx: Tx): Promise<ExportFile[]> {
   const org = pg.escapeLiteral(orgOf(tx));
-  const tables = [
-    'teams',
-    'team_members',
-    'tags',
-    'pipelines',
-    'pipeline_stages',
-    ...RECORD_KIND_LIST.map((kind) => kind.table),
-    'deal_contacts',
-    'deal_stage_history',
-    'tasks',
-    'notes',
-    'record_tags',
-  ];
-  const columns = await columnsOf(tx, tables);
-  const ident = (name: string) => pg.escapeIdentifier(name);
+  const columns = await columnsOf(tx, [...EXPORTED_TABLES]);
+  const list = (names: string[]) => names.map((name) => pg.escapeIdentifier(name)).join(', ');
   return [
     {
       name: 'members.csv',
+      table: null,
+      columns: MEMBER_COLUMNS,
       select: `SELECT m.user_id, u.name, u.email, m.role, m.created_at
         FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.org_id = ${org}`,
     },
-    ...tables.map((table) => ({
-      name: `${table}.csv`,
-      select: `SELECT ${(columns.get(table) ?? []).map(ident).join(', ')} FROM ${ident(table)}
-        WHERE org_id = ${org}`,
-    })),
+    ...EXPORTED_TABLES.map((table) => {
+      const names = columns.get(table) ?? [];
+      return {
+        name: `${table}.csv`,
+        table,
+        columns: names,
+        select: `SELECT ${list(names)} FROM ${pg.escapeIdentifier(table)} WHERE org_id = ${org}`,
+      };
+    }),
     {
       name: 'audit_log.csv',
-      select: `SELECT id, occurred_at, actor_id, action, table_name, record_id, changes
-        FROM audit_log WHERE org_id = ${org} ORDER BY id`,
+      table: null,
+      columns: AUDIT_COLUMNS,
+      select: `SELECT ${list(AUDIT_COLUMNS)} FROM audit_log WHERE org_id = ${org} ORDER BY id`,
     },
   ];
 }

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { RESTORE_STATUSES } from '../../db/schema.js';
 import { Timestamp, Uuid } from '../../http/schemas.js';
 import { Nullable } from '../records/schemas.js';
 import { LIST_QUERIES } from '../records/filters.js';
@@ -61,3 +62,58 @@ export const ZipFile = {
   description: 'The ZIP: one CSV per kind of data and manifest.json',
   content: { 'application/zip': { schema: Type.String({ format: 'binary' }) } },
 };
+
+export const RestoreUploadQuery = Type.Object({
+  file_name: Type.String({
+    minLength: 1,
+    maxLength: 255,
+    description: 'The name of the uploaded ZIP, shown with the restore',
+  }),
+});
+
+export const RestoreParams = Type.Object({ restore_id: Uuid });
+
+const PersonNotMemberSchema = Type.Object({
+  email: Nullable(
+    Type.String({ description: 'Null for people who had left before the export was made' }),
+  ),
+  name: Nullable(Type.String()),
+  records: Type.Integer({
+    description: 'Records they owned or were assigned, now owned by the admin who restored',
+  }),
+  left_out: Type.Integer({ description: 'Their team memberships, not restored' }),
+});
+
+export const OrgRestoreSchema = Type.Object(
+  {
+    id: Uuid,
+    status: Type.Enum([...RESTORE_STATUSES]),
+    percent: Type.Integer({ minimum: 0, maximum: 100 }),
+    file_name: Type.String(),
+    source_organization_id: Uuid,
+    schema_version: Type.String({ description: 'The database schema the export was made with' }),
+    exported_at: Timestamp,
+    files_done: Type.Integer({ description: 'CSVs read into the restore so far' }),
+    files_total: Type.Integer(),
+    rows_done: Type.Integer({ description: 'Rows written so far' }),
+    rows_total: Type.Integer(),
+    result: Nullable(
+      Type.Object({
+        rows: Type.Record(Type.String(), Type.Integer(), {
+          description: 'Rows restored, by file',
+        }),
+        reassigned_to: Uuid,
+        people_not_members: Type.Array(PersonNotMemberSchema, {
+          description:
+            'People of the export who are not members of this organization (matched by email): their records now belong to `reassigned_to`',
+        }),
+      }),
+    ),
+    error: Nullable(Type.String()),
+    started_at: Nullable(Timestamp),
+    finished_at: Nullable(Timestamp),
+    created_at: Timestamp,
+    created_by: Nullable(Uuid),
+  },
+  { $id: 'OrgRestore' },
+);

@@ -151,7 +151,10 @@ async function writeExport(deps: JobDeps, orgId: string, exportId: string): Prom
           sha256: digest.hash.digest('hex'),
         });
         await withContext(deps.db, context, (own) =>
-          repo.recordProgress(own, exportId, { filesDone: manifest.length, rowsDone }),
+          repo.recordProgress(own, 'org_exports', exportId, {
+            filesDone: manifest.length,
+            rowsDone,
+          }),
         );
       }
       zip.addBuffer(

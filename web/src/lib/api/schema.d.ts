@@ -13731,6 +13731,450 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/restores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organization's recent restores, newest first
+         * @description For admins and owners of the organization (403 for other members); another organization's restore answers 404.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["def-12"][];
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Restore an organization export into this organization (admins)
+         * @description The request body is the ZIP of an organization export (`GET /exports/{export_id}/download`), sent as `application/zip` and read as a stream (up to 512 MB). The organization must have no records (409 otherwise); its pipelines are replaced by the export's. Every CSV is checked against the manifest (format, schema version, SHA-256, rows, header) before anything is kept: a file that is not an export, was changed or cut short, lacks a CSV or comes from a newer version is refused with 422 naming the file (and line and column where there is one). A background job then restores it; follow `GET /restores/{restore_id}`. For admins and owners of the organization (403 for other members); another organization's restore answers 404.
+         */
+        post: {
+            parameters: {
+                query: {
+                    /** @description The name of the uploaded ZIP, shown with the restore */
+                    file_name: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            id: string;
+                            /** @enum {unknown} */
+                            status: "queued" | "running" | "completed" | "failed";
+                            percent: number;
+                            file_name: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            source_organization_id: string;
+                            /** @description The database schema the export was made with */
+                            schema_version: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            exported_at: string;
+                            /** @description CSVs read into the restore so far */
+                            files_done: number;
+                            files_total: number;
+                            /** @description Rows written so far */
+                            rows_done: number;
+                            rows_total: number;
+                            result: {
+                                /** @description Rows restored, by file */
+                                rows: {
+                                    [key: string]: number;
+                                };
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                reassigned_to: string;
+                                /** @description People of the export who are not members of this organization (matched by email): their records now belong to `reassigned_to` */
+                                people_not_members: {
+                                    /** @description Null for people who had left before the export was made */
+                                    email: string | null;
+                                    name: string | null;
+                                    /** @description Records they owned or were assigned, now owned by the admin who restored */
+                                    records: number;
+                                    /** @description Their team memberships, not restored */
+                                    left_out: number;
+                                }[];
+                            } | null;
+                            error: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            started_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            finished_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            created_by: string | null;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/restores/{restore_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A restore's progress and result
+         * @description While it runs: files read and rows written. Once completed: the rows restored by file, and the people of the export who are not members here, whose records now belong to the admin who restored. A failed restore kept nothing and says why. For admins and owners of the organization (403 for other members); another organization's restore answers 404.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    restore_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            id: string;
+                            /** @enum {unknown} */
+                            status: "queued" | "running" | "completed" | "failed";
+                            percent: number;
+                            file_name: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            source_organization_id: string;
+                            /** @description The database schema the export was made with */
+                            schema_version: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            exported_at: string;
+                            /** @description CSVs read into the restore so far */
+                            files_done: number;
+                            files_total: number;
+                            /** @description Rows written so far */
+                            rows_done: number;
+                            rows_total: number;
+                            result: {
+                                /** @description Rows restored, by file */
+                                rows: {
+                                    [key: string]: number;
+                                };
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                reassigned_to: string;
+                                /** @description People of the export who are not members of this organization (matched by email): their records now belong to `reassigned_to` */
+                                people_not_members: {
+                                    /** @description Null for people who had left before the export was made */
+                                    email: string | null;
+                                    name: string | null;
+                                    /** @description Records they owned or were assigned, now owned by the admin who restored */
+                                    records: number;
+                                    /** @description Their team memberships, not restored */
+                                    left_out: number;
+                                }[];
+                            } | null;
+                            error: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            started_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            finished_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            created_by: string | null;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/imports": {
         parameters: {
             query?: never;
@@ -13755,7 +14199,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["def-13"][];
+                            data: components["schemas"]["def-14"][];
                         };
                     };
                 };
@@ -13847,7 +14291,7 @@ export interface paths {
                             ragged_count: number;
                             /** @description The first 100 of them */
                             ragged_lines: number[];
-                            settings: components["schemas"]["def-12"] | (never | null);
+                            settings: components["schemas"]["def-13"] | (never | null);
                             dry_run: {
                                 counts: {
                                     created: number;
@@ -14065,7 +14509,7 @@ export interface paths {
                             ragged_count: number;
                             /** @description The first 100 of them */
                             ragged_lines: number[];
-                            settings: components["schemas"]["def-12"] | (never | null);
+                            settings: components["schemas"]["def-13"] | (never | null);
                             dry_run: {
                                 counts: {
                                     created: number;
@@ -14508,7 +14952,7 @@ export interface paths {
                             ragged_count: number;
                             /** @description The first 100 of them */
                             ragged_lines: number[];
-                            settings: components["schemas"]["def-12"] | (never | null);
+                            settings: components["schemas"]["def-13"] | (never | null);
                             dry_run: {
                                 counts: {
                                     created: number;
@@ -14716,7 +15160,7 @@ export interface paths {
                             ragged_count: number;
                             /** @description The first 100 of them */
                             ragged_lines: number[];
-                            settings: components["schemas"]["def-12"] | (never | null);
+                            settings: components["schemas"]["def-13"] | (never | null);
                             dry_run: {
                                 counts: {
                                     created: number;
@@ -15022,7 +15466,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["def-14"][];
+                            data: components["schemas"]["def-15"][];
                         };
                     };
                 };
@@ -15903,8 +16347,80 @@ export interface components {
              */
             created_by: string | null;
         };
-        /** ImportSettings */
+        /** OrgRestore */
         "def-12": {
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            id: string;
+            /** @enum {unknown} */
+            status: "queued" | "running" | "completed" | "failed";
+            percent: number;
+            file_name: string;
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            source_organization_id: string;
+            /** @description The database schema the export was made with */
+            schema_version: string;
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:00:00.000Z
+             */
+            exported_at: string;
+            /** @description CSVs read into the restore so far */
+            files_done: number;
+            files_total: number;
+            /** @description Rows written so far */
+            rows_done: number;
+            rows_total: number;
+            result: {
+                /** @description Rows restored, by file */
+                rows: {
+                    [key: string]: number;
+                };
+                /**
+                 * Format: uuid
+                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                 */
+                reassigned_to: string;
+                /** @description People of the export who are not members of this organization (matched by email): their records now belong to `reassigned_to` */
+                people_not_members: {
+                    /** @description Null for people who had left before the export was made */
+                    email: string | null;
+                    name: string | null;
+                    /** @description Records they owned or were assigned, now owned by the admin who restored */
+                    records: number;
+                    /** @description Their team memberships, not restored */
+                    left_out: number;
+                }[];
+            } | null;
+            error: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:00:00.000Z
+             */
+            started_at: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:00:00.000Z
+             */
+            finished_at: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:00:00.000Z
+             */
+            created_at: string;
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            created_by: string | null;
+        };
+        /** ImportSettings */
+        "def-13": {
             /** @description Columns left out are not imported */
             mapping: {
                 /** @description The column, from 0 */
@@ -15929,7 +16445,7 @@ export interface components {
             account_match?: "domain" | "name" | "domain_or_name";
         };
         /** Import */
-        "def-13": {
+        "def-14": {
             /**
              * Format: uuid
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -15967,7 +16483,7 @@ export interface components {
             ragged_count: number;
             /** @description The first 100 of them */
             ragged_lines: number[];
-            settings: components["schemas"]["def-12"] | (never | null);
+            settings: components["schemas"]["def-13"] | (never | null);
             dry_run: {
                 counts: {
                     created: number;
@@ -16022,7 +16538,7 @@ export interface components {
             created_at: string;
         };
         /** ImportTemplate */
-        "def-14": {
+        "def-15": {
             /**
              * Format: uuid
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e

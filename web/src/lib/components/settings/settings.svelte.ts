@@ -38,3 +38,39 @@ export async function copyText(text: string): Promise<boolean> {
     return false;
   }
 }
+
+/**
+ * An admin's list of background work (exports, restores), newest first, read again every
+ * second while the newest is still queued or running.
+ */
+export class PolledList<T extends { status: string }> {
+  items = $state<T[] | null>(null);
+  readonly active = $derived(
+    this.items?.[0]?.status === 'queued' || this.items?.[0]?.status === 'running',
+  );
+  readonly #load: () => Promise<{ data: T[] }>;
+
+  /** To be made while a component is set up: it reads and polls for the component's life. */
+  constructor(load: () => Promise<{ data: T[] }>) {
+    this.#load = load;
+    $effect(() => {
+      if (isAdmin()) this.read();
+    });
+    $effect(() => {
+      if (!this.active) return;
+      const timer = setInterval(() => this.read(), 1000);
+      return () => clearInterval(timer);
+    });
+  }
+
+  read(): void {
+    this.#load()
+      .then((answer) => (this.items = answer.data))
+      .catch(() => (this.items = null));
+  }
+
+  /** Shows work just started before the next read. */
+  add(item: T): void {
+    this.items = [item, ...(this.items ?? [])];
+  }
+}

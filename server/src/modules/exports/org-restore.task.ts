@@ -1,0 +1,196 @@
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type pg from 'pg';
+import QueryStream from 'pg-query-stream';
+import { withContext, withTenantClient } from '../../db/tenant.js';
+import type { JobDeps } from '../../jobs/context.js';
+import type { TaskPayloads } from '../../jobs/queue.js';
+import * as exportsRepo from './exports.repo.js';
+import * as repo from './restores.repo.js';
+
+/** Why a restore stopped, in words for the admin who started it. */
+export class RestoreFailed extends Error {}
+
+/** The tables in an order their foreign keys allow: each after every table it names. */
+export function insertionOrder(links: repo.TableLinks[]): repo.TableLinks[] {
+  const done = new Set<string>();
+  const ordered: repo.TableLinks[] = [];
+  while (ordered.length < links.length) {
+    const ready = links.filter(
+      (link) =>
+        !done.has(link.table) &&
+        link.references.every((ref) => ref.target === link.table || done.has(ref.target)),
+    );
+    if (ready.length === 0) throw new Error('the exported tables refer to each other in a cycle');
+    for (const link of ready) {
+      done.add(link.table);
+      ordered.push(link);
+    }
+  }
+  return ordered;
+}
+
+/** A stored CSV, piece by piece, read by a cursor on a connection of its own. */
+async function streamStoredFile(
+  deps: JobDeps,
+  orgId: string,
+  restoreId: string,
+  file: string,
+  into: NodeJS.WritableStream,
+): Promise<void> {
+  await withTenantClient(
+    deps.db,
+    { orgId, userId: null },
+    { checkMembership: false },
+    async (client, _member, tx) => {
+      const { sql, parameters } = repo.restoreChunks(tx, restoreId, file).compile();
+      const pieces = client.query(
+        new QueryStream(sql, [...parameters], { rowMode: 'array', batchSize: 4 }),
+      );
+      const bytes = new Transform({
+        writableObjectMode: true,
+        transform(piece: [Buffer], _encoding, done) {
+          done(null, piece[0]);
+        },
+      });
+      await pipeline(pieces, bytes, into);
+    },
+  );
+}
+
+/** PostgreSQL's "COPY restore_deals, line 3, column amount: …" in the export's own words. */
+function copyProblem(error: unknown, file: string): RestoreFailed | unknown {
+  const where = (error as pg.DatabaseError).where ?? '';
+  const at = /line (\d+)(?:, column (\w+))?/.exec(where);
+  if (!(error as pg.DatabaseError).code || !at) return error;
+  const column = at[2] ? `, column ${at[2]}` : '';
+  return new RestoreFailed(`${file}, line ${at[1]}${column}: ${(error as Error).message}`);
+}
+
+/**
+ * Rebuilds an organization from an uploaded export, in one transaction of the organization
+ * as the admin who uploaded it: every CSV is copied (COPY FROM STDIN) into a temporary
+ * staging table, each row gets a new id, and each table is written with one INSERT … SELECT
+ * under row-level security, its references and people mapped. Either all of it commits, with
+ * the restore marked completed, or none of it does: an error rolls it back and the restore is
+ * marked failed; a worker killed half-way leaves the transaction rolled back by PostgreSQL
+ * and the job runs again from the start.
+ */
+export async function runOrganizationRestore(
+  deps: JobDeps,
+  payload: TaskPayloads['exports__restore'],
+): Promise<void> {
+  const { org_id: orgId, restore_id: restoreId } = payload;
+  const started = await withContext(deps.db, { orgId, userId: null }, (tx) =>
+    repo.startRestore(tx, restoreId),
+  );
+  if (!started?.created_by) return;
+  const adminId = started.created_by;
+  try {
+    await restore(deps, orgId, restoreId, adminId);
+  } catch (error) {
+    const known = error instanceof RestoreFailed;
+    if (!known)
+      deps.log.error({ err: error, org_id: orgId, restore_id: restoreId }, 'restore failed');
+    await withContext(deps.db, { orgId, userId: null }, (tx) =>
+      repo.finishRestore(tx, restoreId, {
+        status: 'failed',
+        error: known ? error.message : 'The export could not be restored; upload it again.',
+      }),
+    );
+  }
+}
+
+async function restore(
+  deps: JobDeps,
+  orgId: string,
+  restoreId: string,
+  adminId: string,
+): Promise<void> {
+  const context = { orgId, userId: adminId };
+  const progress = (filesDone: number, rowsDone: number) =>
+    withContext(deps.db, context, (own) =>
+      exportsRepo.recordProgress(own, 'org_restores', restoreId, { filesDone, rowsDone }),
+    );
+  await withTenantClient(
+    deps.db,
+    context,
+    { checkMembership: false },
+    async (client, _member, tx) => {
+      await client.query("SELECT set_config('statement_timeout', '0', true)");
+      // One restore at a time in an organization; while the lock is held, an upload knows this
+      // one is alive. A restore given up for dead while this job waited is left alone.
+      await repo.lockRestores(client, orgId);
+      if ((await repo.restoreStatus(client, orgId, restoreId)) !== 'running') return;
+      const present = await repo.tablesWithRecords(tx);
+      if (present.length > 0) {
+        throw new RestoreFailed(
+          `The organization has records now (${present.join(', ')}): a restore only goes into an organization without any`,
+        );
+      }
+      const files = (await exportsRepo.organizationFiles(tx)).filter(
+        (file) => file.name !== 'audit_log.csv',
+      );
+      let filesDone = 0;
+      for (const file of files) {
+        await repo.createStaging(client, file);
+        const copy = repo.copyInto(client, file);
+        try {
+          await streamStoredFile(deps, orgId, restoreId, file.name, copy);
+        } catch (error) {
+          throw copyProblem(error, file.name);
+        }
+        await repo.analyzeStaging(client, file.name);
+        filesDone += 1;
+        await progress(filesDone, 0);
+      }
+
+      const tables = files.flatMap((file) => (file.table ? [file.table] : []));
+      const links = insertionOrder(await repo.tableLinks(client, tables));
+      const dangling = await repo.firstDanglingReference(client, links);
+      if (dangling) {
+        throw new RestoreFailed(
+          `${dangling.file}, row ${dangling.row}, column ${dangling.column}: names a record the export does not hold`,
+        );
+      }
+      try {
+        await repo.mapIds(client, tables);
+      } catch (error) {
+        if ((error as pg.DatabaseError).code !== '23505') throw error;
+        throw new RestoreFailed('The export holds the same id twice');
+      }
+      await repo.mapPeople(client, orgId);
+      await repo.deletePipelines(client, orgId);
+
+      const rows: Record<string, number> = {};
+      let rowsDone = 0;
+      for (const link of links) {
+        const columns = files.find((file) => file.table === link.table)!.columns;
+        try {
+          rows[`${link.table}.csv`] = await repo.insertStaged(
+            client,
+            orgId,
+            adminId,
+            link,
+            columns,
+          );
+        } catch (error) {
+          if (!(error as pg.DatabaseError).code?.startsWith('23')) throw error;
+          throw new RestoreFailed(`${link.table}.csv: ${(error as Error).message}`);
+        }
+        rowsDone += rows[`${link.table}.csv`]!;
+        await progress(filesDone, rowsDone);
+      }
+      const result: repo.RestoreResult = {
+        rows,
+        reassigned_to: adminId,
+        people_not_members: await repo.peopleNotMembers(client, links),
+      };
+      const finish = repo.finishRestoreStatements(tx, restoreId, { status: 'completed', result });
+      for (const statement of finish) {
+        const compiled = statement.compile();
+        await client.query(compiled.sql, [...compiled.parameters]);
+      }
+    },
+  );
+}

@@ -1,0 +1,431 @@
+import { sql, type Selectable } from 'kysely';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { OrgRestoresTable } from '../../db/schema.js';
+import { orgOf, type Tx } from '../../db/tenant.js';
+import { RECORD_KIND_LIST } from '../records/registry.js';
+
+export const RESTORE_COLUMNS = [
+  'id',
+  'status',
+  'file_name',
+  'source_organization_id',
+  'schema_version',
+  'exported_at',
+  'files_done',
+  'files_total',
+  'rows_total',
+  'rows_done',
+  'result',
+  'error',
+  'started_at',
+  'finished_at',
+  'created_at',
+  'created_by',
+] as const;
+
+export type RestoreRow = Pick<Selectable<OrgRestoresTable>, (typeof RESTORE_COLUMNS)[number]>;
+
+export async function insertChunk(
+  tx: Tx,
+  orgId: string,
+  restoreId: string,
+  file: string,
+  seq: number,
+  data: Buffer,
+): Promise<void> {
+  await tx
+    .insertInto('org_restore_chunks')
+    .values({ org_id: orgId, restore_id: restoreId, file_name: file, seq, data })
+    .execute();
+}
+
+export function insertRestore(
+  tx: Tx,
+  values: {
+    org_id: string;
+    id: string;
+    file_name: string;
+    source_organization_id: string;
+    schema_version: string;
+    exported_at: Date;
+    files_total: number;
+    rows_total: number;
+    created_by: string;
+  },
+): Promise<RestoreRow> {
+  return tx
+    .insertInto('org_restores')
+    .values(values)
+    .returning(RESTORE_COLUMNS)
+    .executeTakeFirstOrThrow();
+}
+
+export function findRestore(tx: Tx, id: string): Promise<RestoreRow | undefined> {
+  return tx
+    .selectFrom('org_restores')
+    .select(RESTORE_COLUMNS)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** A restore not finished yet, if any: one at a time per organization. */
+export function findUnfinishedRestore(tx: Tx): Promise<RestoreRow | undefined> {
+  return tx
+    .selectFrom('org_restores')
+    .select(RESTORE_COLUMNS)
+    .where('status', 'in', ['queued', 'running'])
+    .executeTakeFirst();
+}
+
+export function recentRestores(tx: Tx, limit: number): Promise<RestoreRow[]> {
+  return tx
+    .selectFrom('org_restores')
+    .select(RESTORE_COLUMNS)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/**
+ * The tables holding records of the organization that a restore must not mix with: the
+ * kinds, their tasks and notes, tags and teams. Pipelines are not among them: every
+ * organization has one from the start, and a restore replaces them with the export's.
+ */
+export const RECORD_TABLES = [
+  ...RECORD_KIND_LIST.map((kind) => kind.table),
+  'tasks',
+  'notes',
+  'tags',
+  'teams',
+] as const;
+
+/** Which of RECORD_TABLES hold at least one row of the organization. */
+export async function tablesWithRecords(tx: Tx): Promise<string[]> {
+  const found = await Promise.all(
+    RECORD_TABLES.map(async (table) =>
+      (await tx.selectFrom(table).select('id').limit(1).executeTakeFirst()) ? table : null,
+    ),
+  );
+  return found.filter((table) => table !== null);
+}
+
+/**
+ * Whether a restore job is at work in the organization: the job holds this lock for its whole
+ * transaction, so a restore marked running without it was stopped by a worker that died.
+ */
+export async function restoreJobAlive(tx: Tx): Promise<boolean> {
+  const { rows } = await sql<{ free: boolean }>`
+    SELECT pg_try_advisory_xact_lock(${RESTORE_LOCK}, hashtext(${orgOf(tx)})) AS free`.execute(tx);
+  return !rows[0]!.free;
+}
+
+/** The lock's first key: restores, among the application's advisory locks. */
+const RESTORE_LOCK = 7_330_016;
+
+/** Takes the organization's restore lock on the job's own connection, waiting for it. */
+export async function lockRestores(client: pg.PoolClient, orgId: string): Promise<void> {
+  await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [RESTORE_LOCK, orgId]);
+}
+
+/** A restore's status as its own transaction sees it. */
+export async function restoreStatus(
+  client: pg.PoolClient,
+  orgId: string,
+  id: string,
+): Promise<string | undefined> {
+  const { rows } = await client.query<{ status: string }>(
+    'SELECT status FROM org_restores WHERE org_id = $1 AND id = $2',
+    [orgId, id],
+  );
+  return rows[0]?.status;
+}
+
+/** Starts (or starts again, after an interrupted attempt) a queued restore. */
+export function startRestore(tx: Tx, id: string): Promise<RestoreRow | undefined> {
+  return tx
+    .updateTable('org_restores')
+    .set({ status: 'running', files_done: 0, rows_done: 0, started_at: sql<Date>`now()` })
+    .where('id', '=', id)
+    .where('status', 'in', ['queued', 'running'])
+    .returning(RESTORE_COLUMNS)
+    .executeTakeFirst();
+}
+
+export type RestoreOutcome =
+  { status: 'completed'; result: unknown } | { status: 'failed'; error: string };
+
+/**
+ * The statements that end a restore, keeping its result or its error, and drop the uploaded
+ * file, no longer needed (to run here, or compile and send on the restore's own connection).
+ */
+export function finishRestoreStatements(tx: Tx, id: string, outcome: RestoreOutcome) {
+  return [
+    tx.deleteFrom('org_restore_chunks').where('restore_id', '=', id),
+    tx
+      .updateTable('org_restores')
+      .set({
+        status: outcome.status,
+        result: outcome.status === 'completed' ? JSON.stringify(outcome.result) : null,
+        error: outcome.status === 'failed' ? outcome.error : null,
+        finished_at: sql<Date>`now()`,
+        ...(outcome.status === 'completed' ? { files_done: sql<number>`files_total` } : {}),
+      })
+      .where('id', '=', id),
+  ] as const;
+}
+
+export async function finishRestore(tx: Tx, id: string, outcome: RestoreOutcome): Promise<void> {
+  for (const statement of finishRestoreStatements(tx, id, outcome)) await statement.execute();
+}
+
+/** One stored CSV's pieces, in order (to compile and stream). */
+export function restoreChunks(tx: Tx, id: string, file: string) {
+  return tx
+    .selectFrom('org_restore_chunks')
+    .select('data')
+    .where('restore_id', '=', id)
+    .where('file_name', '=', file)
+    .orderBy('seq');
+}
+
+// The statements below run on the bare connection of the restore's one transaction (COPY needs
+// it). The staging tables are temporary: not tenant tables, gone at commit or rollback.
+
+const ident = (name: string) => pg.escapeIdentifier(name);
+
+/** The staging table of an export's CSV. */
+export function stagingOf(file: string): string {
+  return `restore_${file.replace(/\.csv$/, '')}`;
+}
+
+/** How a restored table's columns point elsewhere, read from its foreign keys. */
+export interface TableLinks {
+  table: string;
+  /** Columns naming a record restored with it, and the table and column they name. */
+  references: Array<{ column: string; target: string; targetColumn: string }>;
+  /** Columns naming a person; `required` ones make the row theirs (a team membership). */
+  people: Array<{ column: string; required: boolean; member: boolean }>;
+}
+
+export async function tableLinks(client: pg.PoolClient, tables: string[]): Promise<TableLinks[]> {
+  const { rows } = await client.query<{
+    table_name: string;
+    target: string;
+    columns: string[];
+    target_columns: string[];
+    not_null: boolean[];
+  }>(
+    `SELECT c.conrelid::regclass::text AS table_name, c.confrelid::regclass::text AS target,
+            array_agg(a.attname::text ORDER BY k.ord) AS columns,
+            array_agg(t.attname::text ORDER BY k.ord) AS target_columns,
+            array_agg(a.attnotnull ORDER BY k.ord) AS not_null
+     FROM pg_constraint c
+     CROSS JOIN LATERAL unnest(c.conkey, c.confkey) WITH ORDINALITY AS k(attnum, target_attnum, ord)
+     JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum
+     JOIN pg_attribute t ON t.attrelid = c.confrelid AND t.attnum = k.target_attnum
+     WHERE c.contype = 'f' AND c.conrelid::regclass::text = ANY($1::text[])
+       AND a.attname <> 'org_id'
+     GROUP BY c.oid, c.conrelid, c.confrelid`,
+    [tables],
+  );
+  return tables.map((table) => {
+    const links: TableLinks = { table, references: [], people: [] };
+    for (const row of rows.filter((r) => r.table_name === table)) {
+      row.columns.forEach((column, i) => {
+        if (row.target === 'users' || row.target === 'memberships') {
+          links.people.push({
+            column,
+            required: row.not_null[i]!,
+            member: row.target === 'memberships',
+          });
+        } else if (tables.includes(row.target)) {
+          links.references.push({
+            column,
+            target: row.target,
+            targetColumn: row.target_columns[i]!,
+          });
+        }
+      });
+    }
+    return links;
+  });
+}
+
+/** The staging table of one CSV: its table's columns and types (the trail's and members' own). */
+export async function createStaging(
+  client: pg.PoolClient,
+  file: { name: string; table: string | null; columns: string[] },
+): Promise<void> {
+  const staging = ident(stagingOf(file.name));
+  if (file.table) {
+    await client.query(
+      `CREATE TEMP TABLE ${staging} ON COMMIT DROP AS
+         SELECT ${file.columns.map(ident).join(', ')} FROM ${ident(file.table)} WITH NO DATA;
+       ALTER TABLE ${staging} ADD COLUMN restore_row bigint GENERATED ALWAYS AS IDENTITY`,
+    );
+  } else {
+    await client.query(
+      `CREATE TEMP TABLE ${staging} (user_id uuid, name text, email text, role text,
+         created_at timestamptz) ON COMMIT DROP`,
+    );
+  }
+}
+
+/** COPY FROM STDIN into a staging table: write the CSV, header first, into the stream. */
+export function copyInto(client: pg.PoolClient, file: { name: string; columns: string[] }) {
+  return client.query(
+    copyFrom(
+      `COPY ${ident(stagingOf(file.name))} (${file.columns.map(ident).join(', ')})
+       FROM STDIN WITH (FORMAT csv, HEADER MATCH)`,
+    ),
+  );
+}
+
+/**
+ * Gives the planner the staging tables' sizes: autovacuum never analyzes temporary tables, and
+ * without it the checks and inserts that join them are planned as if they were tiny.
+ */
+export async function analyzeStaging(client: pg.PoolClient, file: string): Promise<void> {
+  await client.query(`ANALYZE ${ident(stagingOf(file))}`);
+}
+
+/** A new id for every row restored: one map, for ids are unique across the tables. */
+export async function mapIds(client: pg.PoolClient, tables: string[]): Promise<void> {
+  await client.query(
+    `CREATE TEMP TABLE restore_ids (old_id uuid PRIMARY KEY,
+       new_id uuid NOT NULL DEFAULT gen_random_uuid()) ON COMMIT DROP;
+     INSERT INTO restore_ids (old_id)
+       ${tables.map((table) => `SELECT id FROM ${ident(stagingOf(`${table}.csv`))}`).join(' UNION ALL ')};
+     ANALYZE restore_ids`,
+  );
+}
+
+/** Each person of the export, and the member of this organization with the same email. */
+export async function mapPeople(client: pg.PoolClient, orgId: string): Promise<void> {
+  await client.query(
+    `CREATE TEMP TABLE restore_people ON COMMIT DROP AS
+       SELECT r.user_id AS old_id, r.email, r.name, t.user_id AS member_id
+       FROM ${ident(stagingOf('members.csv'))} r
+       LEFT JOIN (SELECT m.user_id, lower(u.email) AS email FROM memberships m
+                  JOIN users u ON u.id = m.user_id WHERE m.org_id = $1) t
+         ON t.email = lower(r.email);
+     CREATE UNIQUE INDEX ON restore_people (old_id);
+     ANALYZE restore_people`.replace('$1', pg.escapeLiteral(orgId)),
+  );
+}
+
+/** The first row of a CSV naming a record its export does not hold, if any. */
+export async function firstDanglingReference(
+  client: pg.PoolClient,
+  links: TableLinks[],
+): Promise<{ file: string; row: number; column: string } | undefined> {
+  for (const { table, references } of links) {
+    for (const { column, target, targetColumn } of references) {
+      const { rows } = await client.query<{ row: string }>(
+        `SELECT s.restore_row AS row FROM ${ident(stagingOf(`${table}.csv`))} s
+         WHERE s.${ident(column)} IS NOT NULL AND NOT EXISTS (
+           SELECT 1 FROM ${ident(stagingOf(`${target}.csv`))} x
+           WHERE x.${ident(targetColumn)} = s.${ident(column)})
+         ORDER BY s.restore_row LIMIT 1`,
+      );
+      if (rows[0]) return { file: `${table}.csv`, row: Number(rows[0].row), column };
+    }
+  }
+  return undefined;
+}
+
+/** The organization's pipelines go, for the export's replace them (it has no deal on them). */
+export async function deletePipelines(client: pg.PoolClient, orgId: string): Promise<void> {
+  await client.query('DELETE FROM pipelines WHERE org_id = $1', [orgId]);
+}
+
+/**
+ * Writes one table's staged rows under the organization's context: new ids, references
+ * through the id map, people through the members found by email (the restoring admin for
+ * anyone who is not a member here; a team membership of such a person is left out).
+ */
+export async function insertStaged(
+  client: pg.PoolClient,
+  orgId: string,
+  adminId: string,
+  links: TableLinks,
+  columns: string[],
+): Promise<number> {
+  const references = new Set(links.references.map((link) => link.column));
+  const people = new Map(links.people.map((person) => [person.column, person]));
+  const joins: string[] = [];
+  const value = (column: string) => {
+    const s = `s.${ident(column)}`;
+    if (column === 'id' || references.has(column))
+      return `(SELECT n.new_id FROM restore_ids n WHERE n.old_id = ${s})`;
+    const person = people.get(column);
+    if (person?.required) {
+      const alias = ident(`p_${column}`);
+      joins.push(
+        `JOIN restore_people ${alias} ON ${alias}.old_id = ${s} AND ${alias}.member_id IS NOT NULL`,
+      );
+      return `${alias}.member_id`;
+    }
+    if (person)
+      return `CASE WHEN ${s} IS NULL THEN NULL ELSE coalesce(
+        (SELECT p.member_id FROM restore_people p WHERE p.old_id = ${s}), $2::uuid) END`;
+    return s;
+  };
+  const values = columns.map(value);
+  const result = await client.query(
+    `INSERT INTO ${ident(links.table)} (org_id, ${columns.map(ident).join(', ')})
+     SELECT $1::uuid, ${values.join(', ')}
+     FROM ${ident(stagingOf(`${links.table}.csv`))} s ${joins.join(' ')}`,
+    [orgId, adminId],
+  );
+  return result.rowCount ?? 0;
+}
+
+export interface PersonNotMember {
+  /** Null for the people who had already left when the export was made. */
+  email: string | null;
+  name: string | null;
+  /** Records they owned or were assigned, now the restoring admin's. */
+  records: number;
+  /** Rows that were theirs alone (team memberships), left out. */
+  left_out: number;
+}
+
+/** What a completed restore says: rows per file, and whose records became the admin's. */
+export interface RestoreResult {
+  rows: Record<string, number>;
+  reassigned_to: string;
+  people_not_members: PersonNotMember[];
+}
+
+/** The export's people who are not members here, and what became of their records. */
+export async function peopleNotMembers(
+  client: pg.PoolClient,
+  links: TableLinks[],
+): Promise<PersonNotMember[]> {
+  const counts = (predicate: (column: string) => string, required: boolean) => {
+    const parts = links.flatMap(({ table, people }) => {
+      const columns = people.filter((p) => p.member && p.required === required);
+      if (columns.length === 0) return [];
+      return [
+        `(SELECT count(*) FROM ${ident(stagingOf(`${table}.csv`))} s
+          WHERE ${columns.map((p) => predicate(`s.${ident(p.column)}`)).join(' OR ')})`,
+      ];
+    });
+    return parts.length > 0 ? parts.join(' + ') : '0';
+  };
+  const theirs = (column: string) => `${column} = p.old_id`;
+  const departed = (column: string) =>
+    `(${column} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM restore_people q WHERE q.old_id = ${column}))`;
+  const { rows } = await client.query<PersonNotMember>(
+    `SELECT p.email, p.name, (${counts(theirs, false)})::int AS records,
+            (${counts(theirs, true)})::int AS left_out
+     FROM restore_people p WHERE p.member_id IS NULL
+     UNION ALL
+     SELECT NULL, NULL, (${counts(departed, false)})::int, (${counts(departed, true)})::int
+     ORDER BY 1 NULLS LAST`,
+  );
+  return rows.filter((row) => row.email !== null || row.records > 0 || row.left_out > 0);
+}
