@@ -525,6 +525,13 @@ export interface TeamsTable {
   created_by: string | null;
 }
 
+export interface TenantContextKeysTable {
+  id: number;
+  inner_pad: Buffer;
+  outer_pad: Buffer;
+  updated_at: Generated<Date>;
+}
+
 export interface UsersTable {
   id: string;
   email: string;
@@ -570,5 +577,6 @@ export interface Database {
   tasks: TasksTable;
   team_members: TeamMembersTable;
   teams: TeamsTable;
+  tenant_context_keys: TenantContextKeysTable;
   users: UsersTable;
 }
