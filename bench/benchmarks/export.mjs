@@ -16,7 +16,7 @@ import { withContext } from '../../server/dist/db/tenant.js';
 import { createMailer } from '../../server/dist/mail/mailer.js';
 import { organizationFiles } from '../../server/dist/modules/exports/exports.repo.js';
 import { runOrganizationExport } from '../../server/dist/modules/exports/org-export.task.js';
-import { log, withClient } from '../lib/db.mjs';
+import { BENCH_SECRET, benchContextKey, log, withClient } from '../lib/db.mjs';
 import { target } from '../lib/report.mjs';
 
 const ROUNDS = 2;
@@ -53,12 +53,12 @@ export async function run(context) {
   const org = data.orgs[0];
   const config = loadConfig({
     NODE_ENV: 'production',
-    JWT_SECRET: 'bench in-process secret, long enough for HS256',
+    JWT_SECRET: BENCH_SECRET,
     DATABASE_URL: data.appUrl,
     LOG_LEVEL: 'silent',
     DATA_DIR: path.join(os.tmpdir(), 'rampart-bench'),
   });
-  const database = openDatabase(data.appUrl, 4);
+  const database = openDatabase(data.appUrl, 4, benchContextKey);
   const deps = {
     config,
     db: database.db,

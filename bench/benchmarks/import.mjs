@@ -15,7 +15,16 @@ import { startWorker } from '../../server/dist/jobs/worker.js';
 import { openDatabase } from '../../server/dist/db/pool.js';
 import { createMailer } from '../../server/dist/mail/mailer.js';
 import { round, startApi, tokenFor } from '../lib/api.mjs';
-import { appUrlOf, dropDatabase, ensureDatabase, log, withClient } from '../lib/db.mjs';
+import {
+  appUrlOf,
+  BENCH_SECRET,
+  benchContextKey,
+  dropDatabase,
+  ensureDatabase,
+  log,
+  withClient,
+  workerUrlOf,
+} from '../lib/db.mjs';
 import { target } from '../lib/report.mjs';
 
 const DATABASE = 'rampart_bench_import';
@@ -121,8 +130,8 @@ export async function run(context) {
     poolSize: 5,
     env: { HTTP_REQUEST_TIMEOUT_MS: '3600000', IMPORT_STALLED_SECONDS: '600' },
   });
-  const workerDb = openDatabase(appUrl, 3);
-  const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), DATA_DIR: dir });
+  const workerDb = openDatabase(await workerUrlOf(ownerUrl), 3, benchContextKey);
+  const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: BENCH_SECRET, DATA_DIR: dir });
   const worker = await startWorker(
     { config, db: workerDb.db, mailer: createMailer(config), log: pino({ level: 'silent' }) },
     workerDb.pool,

@@ -11,8 +11,13 @@ export async function run(context) {
   const data = await context.dataset('skewGiant');
   // The shipped defaults for a pool of 10 (no share settings given), then the same pool with
   // no shares: what one organization did to the others before admission control.
-  const shipped = await measure(data, { ORG_MAX_ACTIVE: '', USER_MAX_ACTIVE: '' });
-  const unshared = await measure(data, { ORG_MAX_ACTIVE: '10', USER_MAX_ACTIVE: '10' });
+  const defaults = { ORG_MAX_ACTIVE: '', USER_MAX_ACTIVE: '', MAX_EVENT_LOOP_DELAY_MS: '' };
+  const shipped = await measure(data, defaults);
+  const unshared = await measure(data, {
+    ...defaults,
+    ORG_MAX_ACTIVE: '10',
+    USER_MAX_ACTIVE: '10',
+  });
   return {
     targets: { quiet_list_p95_ratio: target(shipped.ratio, '<=', 3) },
     without_shares_p95_ratio: unshared.ratio,
@@ -38,9 +43,15 @@ async function measure(data, env) {
       token: noisyToken,
     });
 
-    await load(api, quiet, { concurrency: 1, seconds: 2 });
-    const alone = await load(api, quiet, { concurrency: 1, seconds: SECONDS });
-    const searchAlone = await load(api, noisy, { concurrency: 1, requests: 6, seconds: 60 });
+    // The quiet organization's refusals are counted, not hidden: each is a failure to serve it.
+    await load(api, quiet, { concurrency: 1, seconds: 2, tolerate: true });
+    const alone = await load(api, quiet, { concurrency: 1, seconds: SECONDS, tolerate: true });
+    const searchAlone = await load(api, noisy, {
+      concurrency: 1,
+      requests: 6,
+      seconds: 60,
+      tolerate: true,
+    });
 
     // The noise runs for as long as the quiet organization is measured, and a little longer.
     let stop = false;
@@ -50,7 +61,7 @@ async function measure(data, env) {
       tolerate: true,
     });
     await new Promise((resolve) => setTimeout(resolve, 1_000));
-    const beside = await load(api, quiet, { concurrency: 1, seconds: SECONDS });
+    const beside = await load(api, quiet, { concurrency: 1, seconds: SECONDS, tolerate: true });
     stop = true;
     const noiseResult = await noise;
 
@@ -59,11 +70,16 @@ async function measure(data, env) {
     return {
       ratio: round(busy.p95_ms / idle.p95_ms, 2),
       table: [
-        { side: 'small organization list, alone', ...idle },
-        { side: `… beside ${NOISY_SEARCHES} broad searches of another`, ...busy },
+        { side: 'small organization list, alone', refused: alone.refused, ...idle },
+        {
+          side: `… beside ${NOISY_SEARCHES} broad searches of another`,
+          refused: beside.refused,
+          ...busy,
+        },
         { side: 'broad search alone', ...summarize(searchAlone.latencies, searchAlone.seconds) },
         {
-          side: `the noisy organization's searches (${noiseResult.refused} refused with 503)`,
+          side: "the noisy organization's searches",
+          refused: noiseResult.refused,
           ...summarize(noiseResult.latencies, noiseResult.seconds),
         },
       ],

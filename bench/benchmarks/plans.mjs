@@ -1,7 +1,7 @@
 // Every hot read of the API, captured as it is sent and explained as the API's role inside
 // the tenant context: no sequential scan of a tenant table, the policy never a filter.
 import pg from 'pg';
-import { withClient } from '../lib/db.mjs';
+import { benchContextKey, withClient } from '../lib/db.mjs';
 import { inProcessApi } from '../lib/in-process.mjs';
 import { checkRoutes, hotRoutes, sampleIds, tableFacts } from '../lib/plans.mjs';
 import { target } from '../lib/report.mjs';
@@ -19,6 +19,7 @@ export async function run(context) {
       routes: hotRoutes(ids),
       inject: await api.injectorFor(org),
       explainClient,
+      proveContext: (orgId, userId) => benchContextKey.proveContext(orgId, userId),
       org,
       facts,
     });

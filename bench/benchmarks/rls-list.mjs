@@ -3,6 +3,10 @@
 import { compare, startApi, tokenFor } from '../lib/api.mjs';
 import { target } from '../lib/report.mjs';
 
+// The throughput ratio measured on this data set with the unsigned tenant setting, before the
+// signed context (migration 0018; docs/benchmarks.md): the signed one must keep 0.95 of it.
+const UNSIGNED_THROUGHPUT_RATIO = 1.1;
+
 export async function run(context) {
   const data = await context.dataset('main');
   const orgs = data.orgs.slice(0, 10);
@@ -25,6 +29,11 @@ export async function run(context) {
       data: { database: data.database, organizations: orgs.length, leads_per_org: orgs[0].leads },
       targets: {
         throughput_ratio: target(ratio.throughput, '>=', 0.8),
+        throughput_against_unsigned: target(
+          Number((ratio.throughput / UNSIGNED_THROUGHPUT_RATIO).toFixed(3)),
+          '>=',
+          0.95,
+        ),
         p99_ratio: target(ratio.p99, '<=', 1.5),
       },
       peak_rss_mb: api.peakRssMb(),

@@ -1,12 +1,10 @@
 // Starting the API process and loading it with HTTP requests.
 import { fork } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { signAccessToken } from '../../server/dist/modules/auth/access-tokens.js';
 import { benchCaller } from './data.mjs';
-
-const JWT_SECRET = randomBytes(32).toString('base64url');
+import { BENCH_SECRET as JWT_SECRET } from './db.mjs';
 
 /** An access token for the benchmark owner in `org`, signed as the API would sign it. */
 export function tokenFor(org) {

@@ -5,6 +5,7 @@
 // searches match realistic numbers of records.
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { benchContextKey } from './db.mjs';
 
 const FIRST = `ARRAY['Maria','Mario','Marcus','Martin','Mary','Marta','John','Johanna','Jose','Joseph',
   'Joan','Olivia','Oliver','Liam','Emma','Noah','Ava','Sophia','Lucas','Mia','Ethan','Amelia',
@@ -60,7 +61,7 @@ function organizationSql(org) {
   const s = sizesFor(org.leads);
   return `
     BEGIN;
-    SELECT set_config('app.current_org', ${o}, true), set_config('app.current_user', ${u}, true);
+    SELECT set_config('app.tenant_proof', ${pg.escapeLiteral(benchContextKey.proveContext(org.id, org.userId))}, true);
     INSERT INTO users (id, email, name, password_hash)
     VALUES (${u}, ${pg.escapeLiteral(`owner-${org.id}@rampart.bench`)}, 'Bench owner', '!');
     INSERT INTO orgs (id, name, created_by) VALUES (${o}, ${pg.escapeLiteral(org.name)}, ${u});

@@ -2,10 +2,16 @@
 // that it can share a server with other work.
 import path from 'node:path';
 import pg from 'pg';
+import { ContextKey, installContextKey } from '../../server/dist/db/context-key.js';
 import { migrate } from '../../server/dist/db/migrate.js';
-import { ensureAppRole } from '../../server/dist/db/roles.js';
+import { ensureAppRole, WORKER_GROUPS } from '../../server/dist/db/roles.js';
 
 export const APP_ROLE = 'rampart_bench_app';
+export const WORKER_ROLE = 'rampart_bench_worker';
+
+/** The secret of every API the suite runs; the tenant-context key of its databases derives from it. */
+export const BENCH_SECRET = 'rampart bench secret, long enough for HS256 signing';
+export const benchContextKey = new ContextKey(BENCH_SECRET);
 /** Sees every row (BYPASSRLS): the side of a comparison that filters by org_id itself. */
 export const EXPLICIT_ROLE = 'rampart_bench_explicit';
 export const EXPLICIT_SCHEMA = 'bench_explicit';
@@ -46,7 +52,7 @@ export async function openServer() {
   const port = Number(process.env['BENCH_PG_PORT'] ?? 5499);
   log(`no DATABASE_URL: embedded PostgreSQL in ${dataDir} on port ${port}`);
   const embedded = await startEmbeddedPostgres(dataDir, port, log);
-  return { adminUrl: withDatabase(embedded.url, 'postgres'), stop: () => embedded.stop() };
+  return { adminUrl: embedded.superuserUrl, stop: () => embedded.stop() };
 }
 
 /** Creates (if missing) and migrates one benchmark database; returns its owner URL. */
@@ -58,6 +64,7 @@ export async function ensureDatabase(adminUrl, name) {
   });
   const ownerUrl = withDatabase(adminUrl, name);
   await migrate(ownerUrl, () => undefined);
+  await installContextKey(ownerUrl, benchContextKey);
   return ownerUrl;
 }
 
@@ -71,6 +78,11 @@ export async function dropDatabase(adminUrl, name) {
 /** The restricted role the API connects as, exactly as in production. */
 export function appUrlOf(ownerUrl) {
   return ensureAppRole(ownerUrl, APP_ROLE);
+}
+
+/** The worker's own role, which alone reads the job queue, exactly as in production. */
+export function workerUrlOf(ownerUrl) {
+  return ensureAppRole(ownerUrl, WORKER_ROLE, undefined, undefined, WORKER_GROUPS);
 }
 
 /** The schema of views that show the explicit role one organization's rows. */

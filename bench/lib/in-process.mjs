@@ -8,16 +8,17 @@ import { buildApp } from '../../server/dist/http/app.js';
 import { createMailer } from '../../server/dist/mail/mailer.js';
 import { signAccessToken } from '../../server/dist/modules/auth/access-tokens.js';
 import { benchCaller } from './data.mjs';
+import { BENCH_SECRET, benchContextKey } from './db.mjs';
 
 export async function inProcessApi(appUrl) {
   const config = loadConfig({
     NODE_ENV: 'production',
-    JWT_SECRET: 'bench in-process secret, long enough for HS256',
+    JWT_SECRET: BENCH_SECRET,
     DATABASE_URL: appUrl,
     LOG_LEVEL: 'silent',
     DATA_DIR: path.join(os.tmpdir(), 'rampart-bench'),
   });
-  const database = openDatabase(appUrl, 2);
+  const database = openDatabase(appUrl, 2, benchContextKey);
   const app = await buildApp(
     { config, db: database.db, mailer: createMailer(config) },
     { logger: false },

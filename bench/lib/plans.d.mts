@@ -35,6 +35,8 @@ export function checkRoutes(options: {
   explainClient: pg.Client;
   org: { id: string; userId: string };
   facts: TableFacts;
+  /** The signed tenant context the statements are explained in. */
+  proveContext: (orgId: string, userId: string) => string;
   /** What is wrong with one statement's plan; the plan gate's rules by default. */
   problemsOf?: (plan: unknown) => string[];
 }): Promise<RouteCheck[]>;

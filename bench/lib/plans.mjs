@@ -121,7 +121,9 @@ export async function captureQueries(work) {
   const original = pg.Client.prototype.query;
   const calls = [];
   pg.Client.prototype.query = function query(config, values, callback) {
-    const text = typeof config === 'string' ? config : config?.text;
+    // A pipelined opening (server/src/db/pool.ts) carries the statements that go before its text.
+    let text = typeof config === 'string' ? config : config?.text;
+    if (text !== undefined && config?.leading) text = [...config.leading, text].join('; ');
     if (text !== undefined)
       calls.push({ text, values: Array.isArray(values) ? values : config?.values });
     return original.call(this, config, values, callback);
@@ -168,7 +170,7 @@ function* nodesOf(plan) {
   for (const child of plan.Plans ?? []) yield* nodesOf(child);
 }
 
-const POLICY = /current_setting\('app\.current_org'/;
+const POLICY = /verified_org\(/;
 
 /** Index conditions beneath a bitmap heap scan. */
 function bitmapConditions(node) {
@@ -240,7 +242,8 @@ export function pinningProblems(plan, facts, orgId) {
 /**
  * Calls each route through `inject(url) -> { statusCode, body }`, capturing the SQL it sends,
  * then explains every data statement with its parameters inside the same tenant context, on
- * `explainClient` (a connection as the API's role). Lists are also read at their second page.
+ * `explainClient` (a connection as the API's role), entered with the proof `proveContext(org,
+ * user)` signs. Lists are also read at their second page.
  */
 export async function checkRoutes({
   routes,
@@ -248,6 +251,7 @@ export async function checkRoutes({
   explainClient,
   org,
   facts,
+  proveContext,
   problemsOf = (plan) => planProblems(plan, facts),
 }) {
   const results = [];
@@ -264,10 +268,9 @@ export async function checkRoutes({
     for (const call of calls.filter((c) => classify(c) === 'data')) {
       await explainClient.query('BEGIN');
       try {
-        await explainClient.query(
-          "SELECT set_config('app.current_org', $1, true), set_config('app.current_user', $2, true)",
-          [org.id, org.userId],
-        );
+        await explainClient.query("SELECT set_config('app.tenant_proof', $1, true)", [
+          proveContext(org.id, org.userId),
+        ]);
         const { rows } = await explainClient.query(
           `EXPLAIN (FORMAT JSON) ${call.text}`,
           call.values,

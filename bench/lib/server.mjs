@@ -17,9 +17,14 @@ import { dealRoutes } from '../../server/dist/modules/deals/deals.routes.js';
 import { leadRoutes } from '../../server/dist/modules/leads/leads.routes.js';
 import { searchRoutes } from '../../server/dist/modules/search/search.routes.js';
 import { taskRoutes } from '../../server/dist/modules/tasks/tasks.routes.js';
-import { explicitSchemaOf } from './db.mjs';
+import { benchContextKey, explicitSchemaOf } from './db.mjs';
 
-const OPENING = /^BEGIN;.*set_config\('app\.current_org', '([0-9a-f-]{36})'/s;
+// The opening of a unit of work: BEGIN pipelined before the statement that sets the signed
+// context (server/src/db/pool.ts), whose first value is the proof `v1.<org>.<user>.…`.
+const organizationOfOpening = (query) =>
+  Array.isArray(query?.leading) && /^BEGIN/i.test(query.leading[0] ?? '')
+    ? String(query.values?.[0] ?? '').split('.')[1]
+    : undefined;
 
 const settings = JSON.parse(process.argv[2]);
 const config = loadConfig({
@@ -31,32 +36,30 @@ const config = loadConfig({
   // fairness and overload set the shares themselves.
   ORG_MAX_ACTIVE: String(settings.poolSize),
   USER_MAX_ACTIVE: String(settings.poolSize),
+  MAX_EVENT_LOOP_DELAY_MS: '0',
   LOG_LEVEL: 'silent',
   DATA_DIR: path.join(os.tmpdir(), 'rampart-bench'),
   ...settings.env,
 });
-const database = openDatabase(settings.appUrl, settings.poolSize);
+const database = openDatabase(settings.appUrl, settings.poolSize, benchContextKey);
 const deps = { config, db: database.db, mailer: createMailer(config) };
 const app = await buildApp(deps, { logger: false });
 const explicit = settings.explicitUrl
-  ? openDatabase(settings.explicitUrl, settings.poolSize)
+  ? openDatabase(settings.explicitUrl, settings.poolSize, benchContextKey)
   : null;
 if (explicit) {
-  // The opening message of every transaction also points search_path at the organization's
-  // views: still one message, and the membership check stays its last result.
+  // The opening of every transaction also points search_path at the organization's views:
+  // still one pipeline, and the membership check stays its last result.
   explicit.pool.on('connect', (client) => {
     const query = client.query.bind(client);
-    client.query = (text, ...rest) => {
-      const org = typeof text === 'string' && OPENING.exec(text)?.[1];
-      return query(
-        org
-          ? text.replace(
-              /^BEGIN;/,
-              `BEGIN; SET LOCAL search_path = ${explicitSchemaOf(org)}, public;`,
-            )
-          : text,
-        ...rest,
-      );
+    client.query = (config, ...rest) => {
+      const org = organizationOfOpening(config);
+      if (org)
+        config.leading = [
+          ...config.leading,
+          `SET LOCAL search_path = ${explicitSchemaOf(org)}, public`,
+        ];
+      return query(config, ...rest);
     };
   });
   await app.register(

@@ -28,8 +28,8 @@ CREATE INDEX idempotency_keys_expiry_idx ON idempotency_keys (org_id, created_at
 ALTER TABLE idempotency_keys ENABLE ROW LEVEL SECURITY;
 ALTER TABLE idempotency_keys FORCE ROW LEVEL SECURITY;
 CREATE POLICY idempotency_keys_tenant ON idempotency_keys FOR ALL
-  USING (org_id = nullif(current_setting('app.current_org', true), '')::uuid)
-  WITH CHECK (org_id = nullif(current_setting('app.current_org', true), '')::uuid);
+  USING (org_id = verified_org())
+  WITH CHECK (org_id = verified_org());
 CREATE TRIGGER idempotency_keys_set_updated_at BEFORE UPDATE ON idempotency_keys
   FOR EACH ROW EXECUTE FUNCTION set_updated_at();
 GRANT SELECT, INSERT, UPDATE, DELETE ON idempotency_keys TO rampart_api;

@@ -18,6 +18,7 @@ const EnvSchema = Type.Object({
   PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
   APP_DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  WORKER_DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
   DB_POOL_SIZE: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
   DATA_DIR: Type.Optional(Type.String()),
   EMBEDDED_PG_PORT: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
@@ -90,8 +91,10 @@ export interface Config {
   publicUrl: string;
   /** Owner (or superuser) connection used for migrations; undefined means "run embedded PostgreSQL". */
   databaseUrl: string | undefined;
-  /** Restricted connection for the API and the worker; derived from databaseUrl when absent. */
+  /** Restricted connection for the API; derived from databaseUrl when absent. */
   appDatabaseUrl: string | undefined;
+  /** The worker's connection, with a role of its own that alone reads the job queue; derived from databaseUrl when absent. */
+  workerDatabaseUrl: string | undefined;
   dbPoolSize: number;
   /** How long start-up waits for PostgreSQL to accept connections before it gives up. */
   dbWaitSeconds: number;
@@ -199,6 +202,7 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
     databaseUrl: env.DATABASE_URL,
     appDatabaseUrl: env.APP_DATABASE_URL,
+    workerDatabaseUrl: env.WORKER_DATABASE_URL,
     dbPoolSize,
     dbWaitSeconds: Number(env.DB_WAIT_SECONDS ?? 300),
     dataDir,

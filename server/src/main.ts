@@ -5,7 +5,15 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import type { EmbeddedDatabase } from './db/embedded.js';
 import { migrate } from './db/migrate.js';
 import { openDatabase, waitForDatabase } from './db/pool.js';
-import { assertSafeAppRole, ensureAppRole, ensureNamedAppRole } from './db/roles.js';
+import { ContextKey, installContextKey } from './db/context-key.js';
+import {
+  assertSafeAppRole,
+  DEFAULT_WORKER_ROLE,
+  ensureAppRole,
+  ensureNamedAppRole,
+  WORKER_GROUPS,
+} from './db/roles.js';
+import { assertContextKey } from './db/tenant.js';
 import { buildApp } from './http/app.js';
 import { startWorker } from './jobs/worker.js';
 import { createLogger } from './logger.js';
@@ -107,46 +115,84 @@ async function run(
     timeoutMs: config.dbWaitSeconds * 1000,
     log: (message: string) => log.warn(message),
   };
+  const runsWorker = mode === 'worker' || config.runWorkerInProcess;
+  const runsApi = mode === 'all';
+  const key = new ContextKey(config.jwtSecret);
   let appUrl = config.appDatabaseUrl;
+  let workerUrl = config.workerDatabaseUrl;
   if (ownerUrl) {
     await waitForDatabase(ownerUrl, waitOptions);
     await migrate(ownerUrl, (message) => log.info(message));
-    if (mode === 'migrate' && appUrl)
-      await ensureNamedAppRole(ownerUrl, appUrl, config.databaseTimeouts);
-    appUrl ??= await ensureAppRole(ownerUrl, undefined, config.databaseTimeouts);
+    await installContextKey(ownerUrl, key);
+    if (mode === 'migrate') {
+      if (appUrl) await ensureNamedAppRole(ownerUrl, appUrl, config.databaseTimeouts);
+      if (workerUrl) {
+        await ensureNamedAppRole(
+          ownerUrl,
+          workerUrl,
+          config.databaseTimeouts,
+          WORKER_GROUPS,
+          'WORKER_DATABASE_URL',
+        );
+      }
+    }
+    if (runsApi || mode === 'migrate') {
+      appUrl ??= await ensureAppRole(ownerUrl, undefined, config.databaseTimeouts);
+    }
+    if (runsWorker) {
+      workerUrl ??= await ensureAppRole(
+        ownerUrl,
+        DEFAULT_WORKER_ROLE,
+        config.databaseTimeouts,
+        undefined,
+        WORKER_GROUPS,
+      );
+    }
   } else if (mode === 'migrate') {
     throw new Error('migrate needs DATABASE_URL, the owner connection');
   } else {
     log.info('no DATABASE_URL: migrations are left to the migrate command');
   }
   if (mode === 'migrate') {
-    log.info('migrations applied and the app role is ready');
+    log.info('migrations applied and the app roles are ready');
     return;
   }
-  if (!appUrl) throw new Error('no database connection');
-  // The app's connection may go through PgBouncer, which can start after PostgreSQL.
-  if (config.appDatabaseUrl) await waitForDatabase(appUrl, waitOptions);
-  const database = openDatabase(appUrl, config.dbPoolSize, config.dbPoolWaitMs);
-  cleanups.push(() => database.close());
-  // Throws UnsafeRoleError, whose message says what is wrong and what to do.
-  await assertSafeAppRole((text) => database.pool.query(text));
+  if (runsApi && !appUrl) throw new Error('no database connection');
+  if (runsWorker && !workerUrl) {
+    throw new Error(
+      'the worker needs WORKER_DATABASE_URL (a role of its own, which npm run migrate creates), ' +
+        'or DATABASE_URL to create it; or run the API alone with WORKER=false',
+    );
+  }
+  const openChecked = async (url: string, given: boolean) => {
+    // A connection given by the operator may go through PgBouncer, which can start after PostgreSQL.
+    if (given) await waitForDatabase(url, waitOptions);
+    const database = openDatabase(url, config.dbPoolSize, key, config.dbPoolWaitMs);
+    cleanups.push(() => database.close());
+    // Both throw an error whose message says what is wrong and what to do.
+    await assertSafeAppRole((text) => database.pool.query(text));
+    await assertContextKey(database.db);
+    return database;
+  };
+  const database = runsApi && appUrl ? await openChecked(appUrl, !!config.appDatabaseUrl) : null;
 
   const mailer = createMailer(config);
   cleanups.push(async () => mailer.close());
-  const deps = { config, db: database.db, mailer };
 
-  if (mode === 'worker' || config.runWorkerInProcess) {
+  if (runsWorker && workerUrl) {
+    const workerDatabase = await openChecked(workerUrl, !!config.workerDatabaseUrl);
     const worker = await startWorker(
-      { ...deps, log: log.child({ component: 'worker' }) },
-      database.pool,
+      { config, db: workerDatabase.db, mailer, log: log.child({ component: 'worker' }) },
+      workerDatabase.pool,
     );
     cleanups.push(() => worker.stop());
   }
-  if (mode === 'worker') {
+  if (!database) {
     log.info('worker running');
     log.info({ email: emailSetting(config) }, emailMessage(config));
     return;
   }
+  const deps = { config, db: database.db, mailer };
 
   const app = await buildApp(deps, { loggerInstance: log, pool: database.pool });
   cleanups.push(async () => {

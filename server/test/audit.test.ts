@@ -3,7 +3,13 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTenant, type Tx } from '../src/db/tenant.js';
 import { auditLogQuery, recordHistoryQuery } from '../src/modules/audit/audit.repo.js';
-import { createTestApp, signUp, type SignedUp, type TestApp } from './support/test-app.js';
+import {
+  createTestApp,
+  signUp,
+  testContextKey,
+  type SignedUp,
+  type TestApp,
+} from './support/test-app.js';
 
 let t: TestApp;
 let a: SignedUp;
@@ -199,10 +205,9 @@ describe('the audit trigger', () => {
       ];
       for (const statement of attempts) {
         await client.query('BEGIN');
-        await client.query(
-          "SELECT set_config('app.current_org', $1, true), set_config('app.current_user', $2, true)",
-          [a.orgId, a.userId],
-        );
+        await client.query("SELECT set_config('app.tenant_proof', $1, true)", [
+          testContextKey.proveContext(a.orgId, a.userId),
+        ]);
         await expect(client.query(statement), statement).rejects.toMatchObject({
           code: '42501',
           message: expect.stringContaining('permission denied'),
@@ -211,7 +216,9 @@ describe('the audit trigger', () => {
       }
       // The one door the API role has writes only the fixed security events.
       await client.query('BEGIN');
-      await client.query("SELECT set_config('app.current_org', $1, true)", [a.orgId]);
+      await client.query("SELECT set_config('app.tenant_proof', $1, true)", [
+        testContextKey.proveContext(a.orgId, null),
+      ]);
       await expect(
         client.query("SELECT audit_security_event('auth.anything_i_like')"),
       ).rejects.toMatchObject({ code: '22023' });

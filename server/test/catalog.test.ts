@@ -62,8 +62,8 @@ describe('the tenant wall in the catalog', () => {
   it('reports each way a table can break it', async () => {
     const role = await scratchRole('wall', 'NOLOGIN NOSUPERUSER BYPASSRLS');
     const policy = (table: string) => `CREATE POLICY ${table}_tenant ON wall.${table} FOR ALL
-      USING (org_id = nullif(current_setting('app.current_org', true), '')::uuid)
-      WITH CHECK (org_id = nullif(current_setting('app.current_org', true), '')::uuid)`;
+      USING (org_id = verified_org())
+      WITH CHECK (org_id = verified_org())`;
     // A table that keeps every rule; each bad table below breaks exactly one.
     const tenantTable = (
       table: string,
@@ -101,13 +101,20 @@ describe('the tenant wall in the catalog', () => {
       ${tenantTable('read_only_policy', {
         policies: [
           `CREATE POLICY read ON wall.read_only_policy FOR SELECT
-           USING (org_id = nullif(current_setting('app.current_org', true), '')::uuid)`,
+           USING (org_id = verified_org())`,
         ],
       })};
       ${tenantTable('open_policy', {
         policies: [
           policy('open_policy'),
           'CREATE POLICY everyone ON wall.open_policy FOR SELECT USING (true)',
+        ],
+      })};
+      ${tenantTable('unsigned_policy', {
+        policies: [
+          `CREATE POLICY tenant ON wall.unsigned_policy FOR ALL
+           USING (org_id = nullif(current_setting('app.current_org', true), '')::uuid)
+           WITH CHECK (org_id = nullif(current_setting('app.current_org', true), '')::uuid)`,
         ],
       })};
       ${tenantTable('keyed_by_id', { key: 'PRIMARY KEY (id)' })};
@@ -124,9 +131,9 @@ describe('the tenant wall in the catalog', () => {
       ${tenantTable('subquery_policy', {
         policies: [
           `CREATE POLICY tenant ON wall.subquery_policy FOR ALL
-           USING (org_id = nullif(current_setting('app.current_org', true), '')::uuid
+           USING (org_id = verified_org()
                   AND EXISTS (SELECT FROM wall.orgs o WHERE o.id = org_id))
-           WITH CHECK (org_id = nullif(current_setting('app.current_org', true), '')::uuid)`,
+           WITH CHECK (org_id = verified_org())`,
         ],
       })};
       ${tenantTable('clears_one_column', {
@@ -176,6 +183,9 @@ describe('the tenant wall in the catalog', () => {
         'read_only_policy: command_without_tenant_policy',
         'read_only_policy: command_without_tenant_policy',
         'open_policy: policy_not_tenant_scoped',
+        'unsigned_policy: no_tenant_read_policy',
+        'unsigned_policy: no_tenant_write_check',
+        'unsigned_policy: policy_not_tenant_scoped',
         'keyed_by_id: primary_key_not_led_by_org_id',
         'nullable_org: org_id_not_uuid_not_null',
         'nullable_org: primary_key_not_led_by_org_id',
@@ -205,6 +215,7 @@ describe('the tenant wall in the catalog', () => {
     expect(messages).toContain('ON DELETE SET DEFAULT on all its columns, org_id included');
     expect(messages).toContain('reads TG_TABLE_NAME');
     expect(messages).toContain('has a sub-query in USING');
+    expect(messages).toContain('policy tenant does not compare org_id with verified_org()');
     expect(messages).toContain('the API may UPDATE but no policy');
     expect(messages).toContain('the API may DELETE but no policy');
 

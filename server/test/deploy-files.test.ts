@@ -48,6 +48,11 @@ describe('compose.yaml', () => {
       const env = services[name]?.environment ?? {};
       expect(env['DATABASE_URL'], name).toBeUndefined();
       expect(env['APP_DATABASE_URL'], name).toMatch(/^postgres:\/\/rampart_app:.*@pgbouncer:/);
+      if (name === 'worker') {
+        expect(env['WORKER_DATABASE_URL']).toMatch(
+          /^postgres:\/\/rampart_worker:.*@postgres:5432\//,
+        );
+      }
       expect(services[name]?.depends_on?.['migrate']?.condition, name).toBe(
         'service_completed_successfully',
       );

@@ -49,7 +49,8 @@ async function digestJobs(orgId: string) {
     `SELECT j.run_at, k.identifier, j.payload, j.attempts
      FROM graphile_worker._private_jobs j JOIN graphile_worker._private_tasks k ON k.id = j.task_id
      WHERE j.key = $1`,
-    [`daily-digest:${orgId}`],
+    // The queue keys each organization's jobs within it.
+    [`${orgId}/daily-digest:${orgId}`],
   );
 }
 
@@ -151,7 +152,7 @@ describe('the daily digest', () => {
     const org = await signUp(t.app, 'digest-worker');
     await addTask(org, 'Worker-run task', startOfToday - 3 * DAY);
     await t.ownerQuery('UPDATE graphile_worker._private_jobs SET run_at = now() WHERE key = $1', [
-      `daily-digest:${org.orgId}`,
+      `${org.orgId}/daily-digest:${org.orgId}`,
     ]);
 
     const mail = await smtp.nextMessageTo(org.email);

@@ -3,7 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isRunning as alive } from '../src/db/embedded.js';
+import pg from 'pg';
+import {
+  isRunning as alive,
+  EMBEDDED_OWNER_ROLE,
+  startEmbeddedPostgres,
+} from '../src/db/embedded.js';
+import { migrate } from '../src/db/migrate.js';
+import { ensureAppRole } from '../src/db/roles.js';
 import { freePort } from './support/pgbouncer.js';
 import {
   ensureServerBuilt,
@@ -100,4 +107,51 @@ describe('the embedded PostgreSQL', () => {
     );
     app = undefined;
   }, 200_000);
+});
+
+describe('the embedded database', () => {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'rampart-embedded-owner-'));
+  chmodSync(dataDir, 0o755);
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  // What a SECURITY DEFINER function runs as: a flaw in one owned by the superuser is the
+  // superuser's. A data folder migrated by an earlier release, as the superuser, is handed over.
+  it('belongs, with its tables and definer functions, to an owner that is not a superuser', async () => {
+    const port = await freePort();
+    const first = await startEmbeddedPostgres(dataDir, port, () => undefined);
+    try {
+      // An earlier release: the superuser migrated, and made the API's roles.
+      await migrate(first.superuserUrl.replace(/\/postgres$/, '/rampart'), () => undefined);
+    } finally {
+      await first.stop();
+    }
+    const again = await startEmbeddedPostgres(dataDir, port, () => undefined);
+    const owner = new pg.Client({ connectionString: again.url });
+    try {
+      await migrate(again.url, () => undefined);
+      await ensureAppRole(again.url);
+      await owner.connect();
+      const { rows } = await owner.query<{ kind: string; owner: string; superuser: boolean }>(`
+        SELECT 'table' AS kind, c.relowner::regrole::text AS owner, r.rolsuper AS superuser
+        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        JOIN pg_roles r ON r.oid = c.relowner
+        WHERE n.nspname IN ('public', 'graphile_worker') AND c.relkind IN ('r', 'v', 'S')
+        UNION
+        SELECT 'definer function', p.proowner::regrole::text, r.rolsuper
+        FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+        JOIN pg_roles r ON r.oid = p.proowner
+        WHERE n.nspname IN ('public', 'graphile_worker') AND p.prosecdef
+        UNION
+        SELECT 'database', pg_get_userbyid(d.datdba), r.rolsuper
+        FROM pg_database d JOIN pg_roles r ON r.oid = d.datdba WHERE d.datname = current_database()`);
+      expect(rows.sort((x, y) => x.kind.localeCompare(y.kind))).toEqual([
+        { kind: 'database', owner: EMBEDDED_OWNER_ROLE, superuser: false },
+        { kind: 'definer function', owner: EMBEDDED_OWNER_ROLE, superuser: false },
+        { kind: 'table', owner: EMBEDDED_OWNER_ROLE, superuser: false },
+      ]);
+    } finally {
+      await owner.end();
+      await again.stop();
+    }
+  }, 240_000);
 });

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_JWT_SECRET } from './support/global-setup.js';
 import { ensureServerBuilt, startRampart, type RampartProcess } from './support/processes.js';
 import { createTestApp, signUp, type SignedUp, type TestApp } from './support/test-app.js';
 
@@ -22,8 +23,8 @@ afterAll(async () => {
 /** A worker in a process of its own, as `npm run worker` starts it. */
 function startWorkerProcess(): RampartProcess {
   const worker = startRampart(['--worker'], {
-    APP_DATABASE_URL: t.testDb.appUrl,
-    JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing',
+    WORKER_DATABASE_URL: t.testDb.workerUrl,
+    JWT_SECRET: TEST_JWT_SECRET,
     NODE_ENV: 'test',
     IMPORT_STALLED_SECONDS: '3',
   });
@@ -97,10 +98,11 @@ describe('an import whose worker is killed', () => {
     expect((await leadsInOrg()).total).toBe(killed.counts!['created']);
 
     // Another worker frees the dead one's job and carries on from the last committed batch.
-    startWorkerProcess();
+    const second = startWorkerProcess();
     const resumedPast = killed.rows_done + 6_000;
     for (let waited = 0; (await progress(id)).rows_done < resumedPast; waited += 250) {
-      if (waited > 120_000) throw new Error(`not resumed: ${JSON.stringify(await progress(id))}`);
+      if (waited > 120_000)
+        throw new Error(`not resumed: ${JSON.stringify(await progress(id))}\n${second.output()}`);
       await sleep(250);
     }
     // Running it all to the end takes minutes on a small machine (see docs/benchmarks.md);

@@ -17,6 +17,7 @@ import {
   createTestDatabase,
   signUp,
   testConfig,
+  testContextKey,
   type SignedUp,
   type TestDatabase,
 } from './support/test-app.js';
@@ -51,7 +52,7 @@ describe.skipIf(!binary && !process.env['CI'])('tenant isolation through PgBounc
     testDb = await createTestDatabase();
     bouncer = await startPgBouncer({ serverUrl: testDb.appUrl, poolSize: 3 });
     // 20 client connections sharing 3 server connections.
-    database = openDatabase(bouncer.url, 20);
+    database = openDatabase(bouncer.url, 20, testContextKey);
     const config = testConfig();
     app = await buildApp(
       { config, db: database.db, mailer: createMailer(config) },
@@ -113,13 +114,13 @@ describe.skipIf(!binary && !process.env['CI'])('tenant isolation through PgBounc
     const careless = new pg.Pool({ connectionString: bouncer.url, max: 10 });
     await Promise.all(
       tenants.map((tenant) =>
-        careless.query(`SET app.current_org = ${pg.escapeLiteral(tenant.orgId)}`),
+        careless.query("SELECT set_config('app.tenant_proof', $1, false)", [
+          testContextKey.proveContext(tenant.orgId, tenant.userId),
+        ]),
       ),
     );
     const leftovers = await Promise.all(
-      tenants.map(() =>
-        careless.query<{ org: string }>("SELECT current_setting('app.current_org', true) AS org"),
-      ),
+      tenants.map(() => careless.query<{ org: string | null }>('SELECT verified_org() AS org')),
     );
     await careless.end();
     const orgIds = tenants.map((tenant) => tenant.orgId);

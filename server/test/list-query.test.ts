@@ -8,7 +8,13 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withContext } from '../src/db/tenant.js';
 import { listRecords } from '../src/modules/records/owned.repo.js';
-import { createTestApp, signUp, type SignedUp, type TestApp } from './support/test-app.js';
+import {
+  createTestApp,
+  signUp,
+  testContextKey,
+  type SignedUp,
+  type TestApp,
+} from './support/test-app.js';
 
 let t: TestApp;
 let a: SignedUp;
@@ -24,7 +30,7 @@ beforeAll(async () => {
   ] as const) {
     await t.ownerQuery(
       `BEGIN;
-       SELECT set_config('app.current_org', '${who.orgId}', true);
+       SELECT set_config('app.tenant_proof', '${testContextKey.proveContext(who.orgId, who.userId)}', true);
        INSERT INTO leads (org_id, last_name, created_at)
        SELECT '${who.orgId}', 'Lead ' || n, now() - make_interval(secs => n)
        FROM generate_series(1, ${count}) AS n;

@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { startWorker } from '../src/jobs/worker.js';
+import { startTestWorker } from './support/worker.js';
 import { createLogger, logFormat } from '../src/logger.js';
 import { createTestApp } from './support/test-app.js';
 
@@ -48,7 +48,7 @@ describe('logs', () => {
     const out = capture();
     const log = pino({ level: 'debug' }, out.stream);
     try {
-      const worker = await startWorker({ ...t.deps, log }, t.database.pool);
+      const worker = await startTestWorker(t, log);
       await new Promise((resolve) => setTimeout(resolve, 300));
       await worker.stop();
     } finally {

@@ -4,12 +4,14 @@ import path from 'node:path';
 import { runner } from 'node-pg-migrate';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { installContextKey } from '../src/db/context-key.js';
 import { MIGRATIONS_DIR, migrate } from '../src/db/migrate.js';
 import { openDatabase, type DatabaseHandle } from '../src/db/pool.js';
 import { withTenant } from '../src/db/tenant.js';
 import { search } from '../src/modules/search/search.repo.js';
 import { adminQuery, withDatabase } from './support/global-setup.js';
 import { findTenantWallViolations } from './support/tenant-wall.js';
+import { testContextKey } from './support/test-app.js';
 
 // An installation of the previous release (migrations up to 0004), holding the kind of data
 // people keep in it, upgraded with the real migrate(): nothing may be lost or come apart.
@@ -213,6 +215,7 @@ describe('upgrading an installation of the previous release', () => {
     expect(before.get('opportunities')).toHaveLength(3);
 
     await migrate(ownerUrl, () => undefined);
+    await installContextKey(ownerUrl, testContextKey);
 
     const after = await snapshot();
     for (const [table, rows] of before) {
@@ -312,7 +315,7 @@ describe('upgrading an installation of the previous release', () => {
     ]);
 
     // Search, as the API runs it: each organization finds its own records, deals included.
-    app = openDatabase(withDatabase(inject('templateAppUrl'), name), 2);
+    app = openDatabase(withDatabase(inject('templateAppUrl'), name), 2, testContextKey);
     const find = (orgId: string, userId: string, word: string) =>
       withTenant(app!.db, { orgId, userId }, (tx) =>
         search(tx, {

@@ -10,7 +10,7 @@ import {
 } from '../../bench/lib/plans.mjs';
 import { TENANT_TABLES } from '../src/db/tenant-tables.js';
 import { signAccessToken } from '../src/modules/auth/access-tokens.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { createTestApp, testContextKey, type TestApp } from './support/test-app.js';
 
 // The plan gate of the benchmark suite (bench/benchmarks/plans.mjs) on a smaller data set: the
 // SQL every hot read really sends, captured at the driver and explained as the API's role in
@@ -60,6 +60,7 @@ describe('query plans of the hot reads under RLS', () => {
       },
       org,
       facts: await tableFacts(owner),
+      proveContext: (orgId, userId) => testContextKey.proveContext(orgId, userId),
       ...options,
     });
     expect(results.length).toBeGreaterThan(100);

@@ -114,8 +114,8 @@ describe('the record-kind registry and the database', () => {
         ALTER TABLE cases ENABLE ROW LEVEL SECURITY;
         ALTER TABLE cases FORCE ROW LEVEL SECURITY;
         CREATE POLICY cases_tenant ON cases FOR ALL
-          USING (org_id = nullif(current_setting('app.current_org', true), '')::uuid)
-          WITH CHECK (org_id = nullif(current_setting('app.current_org', true), '')::uuid);
+          USING (org_id = verified_org())
+          WITH CHECK (org_id = verified_org());
         CREATE TRIGGER cases_audit AFTER INSERT OR UPDATE OR DELETE ON cases
           FOR EACH ROW EXECUTE FUNCTION audit_record_change('cases');
         SELECT add_cleared_reference('cases', 'owner_id', 'memberships', 'user_id');

@@ -410,7 +410,8 @@ describe('due-task reminders', () => {
     );
   const pendingJobs = (taskId: string) =>
     t.ownerQuery<{ run_at: Date }>(
-      'SELECT run_at FROM graphile_worker._private_jobs WHERE key = $1',
+      // The queue keys each organization's jobs within it: `<org id>/task-due:<task id>`.
+      "SELECT run_at FROM graphile_worker._private_jobs WHERE key LIKE '%/' || $1",
       [`task-due:${taskId}`],
     );
 

@@ -3,7 +3,13 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../src/db/pool.js';
 import { withContext, withTenant } from '../src/db/tenant.js';
-import { createTestApp, signUp, type SignedUp, type TestApp } from './support/test-app.js';
+import {
+  createTestApp,
+  signUp,
+  testContextKey,
+  type SignedUp,
+  type TestApp,
+} from './support/test-app.js';
 
 let t: TestApp;
 let a: SignedUp;
@@ -22,7 +28,7 @@ beforeAll(async () => {
       `${org.orgId} west`,
     ]);
   }
-  single = openDatabase(t.testDb.appUrl, 1);
+  single = openDatabase(t.testDb.appUrl, 1, testContextKey);
 });
 afterAll(async () => {
   await single.close();
@@ -54,7 +60,7 @@ describe('the tenant context', () => {
     expect(outside).toEqual([]);
     const setting = await sql<{
       org: string | null;
-    }>`SELECT current_setting('app.current_org', true) AS org`.execute(single.db);
+    }>`SELECT current_setting('app.tenant_proof', true) AS org`.execute(single.db);
     expect(setting.rows[0]?.org ?? '').toBe('');
   });
 
@@ -101,12 +107,20 @@ describe('the tenant context', () => {
   });
 
   it('enters the tenant in one round trip, with no session SET and no named statement', async () => {
-    const sent: Array<{ text: string; named: boolean }> = [];
+    const sent: Array<{ text: string; named: boolean; values: unknown[] }> = [];
     const original = pg.Client.prototype.query;
     pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-      const first = args[0] as string | { text?: string; name?: string };
-      const text = typeof first === 'string' ? first : (first?.text ?? '');
-      sent.push({ text, named: typeof first === 'object' && Boolean(first?.name) });
+      const first = args[0] as
+        string | { text?: string; name?: string; leading?: string[]; values?: unknown[] };
+      const text =
+        typeof first === 'string'
+          ? first
+          : [...(first?.leading ?? []), first?.text ?? ''].join('; ');
+      sent.push({
+        text,
+        named: typeof first === 'object' && Boolean(first?.name),
+        values: typeof first === 'string' ? ((args[1] as unknown[]) ?? []) : (first?.values ?? []),
+      });
       return (original as (...a: unknown[]) => unknown).apply(this, args);
     } as typeof original;
     try {
@@ -114,11 +128,12 @@ describe('the tenant context', () => {
     } finally {
       pg.Client.prototype.query = original;
     }
-    // BEGIN + settings + membership check, the data statement, COMMIT.
+    // BEGIN + the signed context + membership check in one pipeline, the data statement, COMMIT.
     expect(sent).toHaveLength(3);
-    expect(sent[0]?.text).toMatch(
-      /^BEGIN; SELECT .*set_config\('app\.current_org'.*true\).*set_config\('app\.current_user'.*true\)/s,
-    );
+    expect(sent[0]?.text).toMatch(/^BEGIN; SELECT .*set_config\('app\.tenant_proof', \$1, true\)/s);
+    // The proof is a parameter: the statement's text, which other sessions see, holds none.
+    expect(sent[0]?.values[0]).toMatch(/^v1\.[0-9a-f-]{36}\.[0-9a-f-]{36}\.[0-9]+\.[0-9a-f]{64}$/);
+    expect(sent[0]?.text).not.toContain(String(sent[0]?.values[0]));
     expect(sent[2]?.text).toBe('COMMIT');
     expect(sent.some((s) => s.named)).toBe(false);
     expect(sent.some((s) => /^\s*(SET|RESET)\s/i.test(s.text) || /SET\s+ROLE/i.test(s.text))).toBe(

@@ -142,12 +142,17 @@ describe.skipIf(!hasPgBouncer && !process.env['CI'])(
     const appRole = `rampart_topology_${suffix}`;
     const appPassword = randomBytes(18).toString('hex');
     const ownerUrl = withDatabase(adminUrl, database);
-    const appDirectUrl = (() => {
+    const roleUrl = (username: string, password: string) => {
       const url = new URL(ownerUrl);
-      url.username = appRole;
-      url.password = appPassword;
+      url.username = username;
+      url.password = password;
       return url.toString();
-    })();
+    };
+    const appDirectUrl = roleUrl(appRole, appPassword);
+    const workerRole = `rampart_topology_worker_${suffix}`;
+    const workerDirectUrl = roleUrl(workerRole, randomBytes(18).toString('hex'));
+    // The migrate step writes the tenant-context key from the secret every process shares.
+    const jwtSecret = randomBytes(32).toString('hex');
 
     let bouncer: PgBouncer | undefined;
     let smtp: TestSmtpServer | undefined;
@@ -168,6 +173,7 @@ describe.skipIf(!hasPgBouncer && !process.env['CI'])(
       await smtp?.close();
       await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
       await adminQuery(adminUrl, `DROP ROLE IF EXISTS ${appRole}`);
+      await adminQuery(adminUrl, `DROP ROLE IF EXISTS ${workerRole}`);
     });
 
     it('migrates once, shares sessions and jobs across processes, and restarts without a failed request', async () => {
@@ -176,6 +182,8 @@ describe.skipIf(!hasPgBouncer && !process.env['CI'])(
       const migrate = startRampart(['--migrate'], {
         DATABASE_URL: ownerUrl,
         APP_DATABASE_URL: appDirectUrl,
+        WORKER_DATABASE_URL: workerDirectUrl,
+        JWT_SECRET: jwtSecret,
       });
       started.push(migrate);
       const migrated = await Promise.race([migrate.exited, sleep(60_000).then(() => null)]);
@@ -188,7 +196,7 @@ describe.skipIf(!hasPgBouncer && !process.env['CI'])(
       const [port1, port2] = [await freePort(), await freePort()];
       const common = {
         NODE_ENV: 'production',
-        JWT_SECRET: randomBytes(32).toString('hex'),
+        JWT_SECRET: jwtSecret,
         APP_DATABASE_URL: bouncer.url,
         SMTP_URL: smtp!.url,
         MAIL_FROM: 'Rampart <no-reply@rampart.test>',
@@ -209,7 +217,11 @@ describe.skipIf(!hasPgBouncer && !process.env['CI'])(
         return { name, port, ready: false, probeFailures: 0, served: 0, process };
       };
       const backends = [startApi('api1', port1), startApi('api2', port2)];
-      const worker = startRampart(['--worker'], common);
+      // compose: the worker straight to PostgreSQL, as its own role.
+      const worker = startRampart(['--worker'], {
+        ...common,
+        WORKER_DATABASE_URL: workerDirectUrl,
+      });
       started.push(worker);
       const [api1, api2] = backends as [Backend, Backend];
       await Promise.all(

@@ -4,7 +4,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../src/db/pool.js';
 import { MAX_ATTEMPTS } from '../src/db/transient.js';
 import { buildApp } from '../src/http/app.js';
-import { createTestApp, signUp, type SignedUp, type TestApp } from './support/test-app.js';
+import {
+  createTestApp,
+  signUp,
+  testContextKey,
+  type SignedUp,
+  type TestApp,
+} from './support/test-app.js';
 
 let t: TestApp;
 let a: SignedUp;
@@ -128,7 +134,7 @@ describe('transient database errors', () => {
       const viaProxy = new URL(t.testDb.appUrl);
       viaProxy.hostname = '127.0.0.1';
       viaProxy.port = String(proxy.port);
-      database = openDatabase(viaProxy.toString(), 2);
+      database = openDatabase(viaProxy.toString(), 2, testContextKey);
       app = await buildApp({ ...t.deps, db: database.db }, { logger: false, pool: database.pool });
       await app.ready();
     });

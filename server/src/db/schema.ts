@@ -569,6 +569,13 @@ export interface TeamsTable {
   created_by: string | null;
 }
 
+export interface TenantContextKeysTable {
+  id: number;
+  inner_pad: Buffer;
+  outer_pad: Buffer;
+  updated_at: Generated<Date>;
+}
+
 export interface UsersTable {
   id: string;
   email: string;
@@ -617,5 +624,6 @@ export interface Database {
   tasks: TasksTable;
   team_members: TeamMembersTable;
   teams: TeamsTable;
+  tenant_context_keys: TenantContextKeysTable;
   users: UsersTable;
 }

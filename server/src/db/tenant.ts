@@ -1,9 +1,10 @@
-import { expressionBuilder, sql, type Kysely } from 'kysely';
-import pg from 'pg';
+import { CompiledQuery, expressionBuilder, sql, type Kysely } from 'kysely';
+import type pg from 'pg';
 import { UnauthorizedError } from '../lib/errors.js';
 import type { Database } from './schema.js';
+import type { ContextKey } from './context-key.js';
 import { PinOrganization } from './pin-organization.js';
-import { poolOf, type Db } from './pool.js';
+import { contextKeyOf, poolOf, queryOn, type Db } from './pool.js';
 import { retryingConflicts } from './transient.js';
 
 /** A transaction inside a tenant context. Repositories take this, never a pool. */
@@ -29,52 +30,56 @@ export interface Member {
   role: Role;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function literal(value: string | null): string {
-  if (value === null) return "''";
-  // The values are UUIDs; anything else would be a bug in the caller, never client input.
-  if (!UUID.test(value)) throw new TypeError('tenant context values must be UUIDs');
-  return pg.escapeLiteral(value);
-}
-
 /**
- * The statement that opens a unit of work. BEGIN, both transaction-local settings and the
- * membership check travel in one simple-protocol message: one round trip, no parameters, no
- * named statement, and nothing that outlives the transaction on a pooled connection.
+ * The statement that opens a unit of work: BEGIN, the signed tenant context (transaction-local)
+ * and the membership check, sent as one pipeline: one round trip, no named statement, nothing
+ * that outlives the transaction on a pooled connection. The proof travels as a parameter, so
+ * it never shows in `pg_stat_activity`'s query text.
  */
 function openingStatement(
+  db: Db,
   ctx: TenantContext,
   check: { membership: false } | { membership: true; sessionId: string | undefined },
   begin = 'BEGIN',
-): string {
-  const settings =
-    `SELECT set_config('app.current_org', ${literal(ctx.orgId)}, true) AS org, ` +
-    `set_config('app.current_user', ${literal(ctx.userId)}, true) AS usr`;
-  if (!check.membership) return `${begin}; ${settings}`;
+): { text: string; values: unknown[] } {
+  const proof = contextKeyOf(db).proveContext(ctx.orgId, ctx.userId);
+  const setting = `SELECT set_config('app.tenant_proof', $1, true) AS proof`;
+  if (!check.membership) return { text: `${begin}; ${setting}`, values: [proof] };
   // A request's session must still be alive: signed out, its password changed or its refresh
   // token replayed, it has no family left that is not revoked.
   const session = check.sessionId
-    ? ` AND EXISTS (SELECT 1 FROM refresh_tokens r WHERE r.user_id = s.usr::uuid ` +
-      `AND r.family_id = ${literal(check.sessionId)} AND r.revoked_at IS NULL)`
+    ? ` AND EXISTS (SELECT 1 FROM refresh_tokens r WHERE r.user_id = $3::uuid ` +
+      `AND r.family_id = $4::uuid AND r.revoked_at IS NULL)`
     : '';
-  // The settings must be in place before the membership row is read under RLS: the lookup is
-  // correlated with their results, and OFFSET 0 keeps the planner from merging the two.
-  return (
-    `${begin}; SELECT (SELECT m.role FROM memberships m ` +
-    `WHERE m.org_id = s.org::uuid AND m.user_id = s.usr::uuid${session}) AS role ` +
-    `FROM (${settings} OFFSET 0) s`
-  );
+  // The context must be in place before the membership row is read under RLS: the lookup is
+  // correlated with the setting's result, and OFFSET 0 keeps the planner from merging the two.
+  return {
+    text:
+      `${begin}; SELECT (SELECT m.role FROM memberships m ` +
+      `WHERE m.org_id = $2::uuid AND m.user_id = $3::uuid AND s.proof IS NOT NULL${session}) AS role ` +
+      `FROM (${setting} OFFSET 0) s`,
+    values: [proof, ctx.orgId, ctx.userId, ...(check.sessionId ? [check.sessionId] : [])],
+  };
 }
 
 const organizationOf = new WeakMap<Tx, string>();
+const keyOf = new WeakMap<Tx, ContextKey>();
 
 /** The transaction with every query builder pinned to the organization, when there is one. */
 function pinned(tx: Tx, orgId: string | null): Tx {
   if (!orgId) return tx;
   const pinnedTx = tx.withPlugin(new PinOrganization(orgId));
   organizationOf.set(pinnedTx, orgId);
+  const key = keyOf.get(tx);
+  if (key) keyOf.set(pinnedTx, key);
   return pinnedTx;
+}
+
+/** The proof that lets `auth_find_user_by_email()` answer for `email`, signed for this unit of work. */
+export function proveSignIn(tx: Tx, email: string): { expires: number; mac: string } {
+  const key = keyOf.get(tx);
+  if (!key) throw new TypeError('not a transaction opened by withContext() or withTenant()');
+  return key.proveSignIn(email);
 }
 
 /**
@@ -90,7 +95,7 @@ export function orgOf(tx: Tx): string {
 /** A deadlock or serialization failure runs the whole unit of work again (see `transient.ts`). */
 async function runInTransaction<T>(
   db: Db,
-  opening: string,
+  opening: { text: string; values: unknown[] },
   work: (tx: Tx, openingRow: Record<string, unknown> | undefined) => Promise<T>,
 ): Promise<T> {
   return retryingConflicts(() => runOnce(db, opening, work));
@@ -98,11 +103,14 @@ async function runInTransaction<T>(
 
 async function runOnce<T>(
   db: Db,
-  opening: string,
+  opening: { text: string; values: unknown[] },
   work: (tx: Tx, openingRow: Record<string, unknown> | undefined) => Promise<T>,
 ): Promise<T> {
   return db.connection().execute(async (connection) => {
-    const opened = await sql.raw<Record<string, unknown>>(opening).execute(connection);
+    const opened = await connection.executeQuery<Record<string, unknown>>(
+      CompiledQuery.raw(opening.text, opening.values),
+    );
+    keyOf.set(connection, contextKeyOf(db));
     try {
       const result = await work(connection, opened.rows[0]);
       await sql.raw('COMMIT').execute(connection);
@@ -128,7 +136,7 @@ export async function withTenant<T>(
   ctx: { orgId: string; userId: string; sessionId?: string },
   work: (tx: Tx, member: Member) => Promise<T>,
 ): Promise<T> {
-  const opening = openingStatement(ctx, { membership: true, sessionId: ctx.sessionId });
+  const opening = openingStatement(db, ctx, { membership: true, sessionId: ctx.sessionId });
   return runInTransaction(db, opening, async (tx, row) => {
     const role = row?.['role'] as Role | null | undefined;
     if (!role) {
@@ -150,7 +158,7 @@ export async function withContext<T>(
   ctx: TenantContext,
   work: (tx: Tx) => Promise<T>,
 ): Promise<T> {
-  return runInTransaction(db, openingStatement(ctx, { membership: false }), (tx) =>
+  return runInTransaction(db, openingStatement(db, ctx, { membership: false }), (tx) =>
     work(pinned(tx, ctx.orgId)),
   );
 }
@@ -172,15 +180,15 @@ export async function withTenantClient<T>(
   const client = await poolOf(db).connect();
   let broken = false;
   try {
-    const opened = (await client.query(
-      openingStatement(
-        ctx,
-        options.checkMembership
-          ? { membership: true, sessionId: ctx.sessionId }
-          : { membership: false },
-        options.snapshot ? 'BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY' : 'BEGIN',
-      ),
-    )) as unknown as pg.QueryResult[];
+    const opening = openingStatement(
+      db,
+      ctx,
+      options.checkMembership
+        ? { membership: true, sessionId: ctx.sessionId }
+        : { membership: false },
+      options.snapshot ? 'BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY' : 'BEGIN',
+    );
+    const opened = (await queryOn(client, opening.text, opening.values)) as pg.QueryResult[];
     let member: Member | null = null;
     if (options.checkMembership) {
       const role = opened.at(-1)?.rows[0]?.['role'] as Role | null | undefined;
@@ -204,5 +212,23 @@ export async function withTenantClient<T>(
     }
   } finally {
     client.release(broken);
+  }
+}
+
+/**
+ * Refuses to start when the database does not accept this process's signed contexts: its key
+ * was written from another JWT_SECRET (every request would find nothing at all).
+ */
+export async function assertContextKey(db: Db): Promise<void> {
+  const probe = '00000000-0000-4000-8000-000000000000';
+  const { rows } = await withContext(db, { orgId: null, userId: probe }, (tx) =>
+    sql<{ verified: string | null }>`SELECT verified_user() AS verified`.execute(tx),
+  );
+  if (rows[0]?.verified !== probe) {
+    throw new Error(
+      "Refusing to start: the database does not accept this process's tenant contexts. " +
+        'Its key is written from JWT_SECRET when the migrations run: run them (npm run migrate) ' +
+        'with the same JWT_SECRET as this process.',
+    );
   }
 }

@@ -21,7 +21,8 @@ export type TaskName = keyof TaskPayloads;
 
 /**
  * Enqueues a job in the caller's transaction: if the change that causes it rolls back, the job
- * was never queued.
+ * was never queued. The database accepts a job only for the organization (or the user) of the
+ * transaction's context, and keys it within that scope.
  */
 export async function enqueueJob<T extends TaskName>(
   tx: Tx,
@@ -29,11 +30,11 @@ export async function enqueueJob<T extends TaskName>(
   payload: TaskPayloads[T],
   options: { jobKey?: string; runAt?: Date; maxAttempts?: number } = {},
 ): Promise<void> {
-  await sql`SELECT graphile_worker.add_job(
+  await sql`SELECT enqueue_job(
     ${task},
-    ${JSON.stringify(payload)}::json,
-    job_key => ${options.jobKey ?? null}::text,
-    run_at => ${options.runAt ?? null}::timestamptz,
-    max_attempts => ${options.maxAttempts ?? 10}::int
+    ${JSON.stringify(payload)}::jsonb,
+    ${options.jobKey ?? null}::text,
+    ${options.runAt ?? null}::timestamptz,
+    ${options.maxAttempts ?? 10}::int
   )`.execute(tx);
 }

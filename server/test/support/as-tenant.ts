@@ -1,4 +1,4 @@
-import type { SignedUp, TestApp } from './test-app.js';
+import { testContextKey, type SignedUp, type TestApp } from './test-app.js';
 
 /**
  * Runs SQL as the superuser in one transaction with `who`'s tenant context set, as a request
@@ -8,8 +8,7 @@ import type { SignedUp, TestApp } from './test-app.js';
 export async function asTenant(t: TestApp, who: SignedUp, statements: string): Promise<void> {
   await t.ownerQuery(
     `BEGIN;
-     SELECT set_config('app.current_org', '${who.orgId}', true),
-            set_config('app.current_user', '${who.userId}', true);
+     SELECT set_config('app.tenant_proof', '${testContextKey.proveContext(who.orgId, who.userId)}', true);
      ${statements};
      COMMIT;`,
   );

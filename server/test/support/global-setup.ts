@@ -3,13 +3,15 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/db/embedded.js';
 import { migrate } from '../../src/db/migrate.js';
-import { ensureAppRole } from '../../src/db/roles.js';
+import { ContextKey, installContextKey } from '../../src/db/context-key.js';
+import { DEFAULT_WORKER_ROLE, ensureAppRole, WORKER_GROUPS } from '../../src/db/roles.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     adminUrl: string;
     templateDatabase: string;
     templateAppUrl: string;
+    templateWorkerUrl: string;
   }
 }
 
@@ -28,7 +30,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       Number(process.env['TEST_PG_PORT'] ?? 5489),
       () => undefined,
     );
-    adminUrl = embedded.url;
+    adminUrl = embedded.superuserUrl;
   }
   // Named per run, so that several runs can share one server.
   const templateDatabase = `rampart_test_tpl_${process.pid}`;
@@ -36,16 +38,28 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await adminQuery(adminUrl, `CREATE DATABASE ${templateDatabase}`);
   const templateUrl = withDatabase(adminUrl, templateDatabase);
   await migrate(templateUrl, () => undefined);
+  await installContextKey(templateUrl, new ContextKey(TEST_JWT_SECRET));
   const templateAppUrl = await ensureAppRole(templateUrl);
+  const templateWorkerUrl = await ensureAppRole(
+    templateUrl,
+    DEFAULT_WORKER_ROLE,
+    undefined,
+    undefined,
+    WORKER_GROUPS,
+  );
   project.provide('adminUrl', adminUrl);
   project.provide('templateDatabase', templateDatabase);
   project.provide('templateAppUrl', templateAppUrl);
+  project.provide('templateWorkerUrl', templateWorkerUrl);
 
   return async () => {
     await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${templateDatabase} WITH (FORCE)`);
     await embedded?.stop();
   };
 }
+
+/** The secret of every test configuration, from which the tenant-context key is derived. */
+export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing';
 
 export function withDatabase(url: string, database: string): string {
   const parsed = new URL(url);

@@ -68,7 +68,15 @@ export interface RampartProcess {
 }
 
 /** Variables of the test runner that must not leak into a started process. */
-const SCRUBBED = ['DATABASE_URL', 'APP_DATABASE_URL', 'NODE_ENV', 'PORT', 'WORKER', 'SMTP_URL'];
+const SCRUBBED = [
+  'DATABASE_URL',
+  'APP_DATABASE_URL',
+  'WORKER_DATABASE_URL',
+  'NODE_ENV',
+  'PORT',
+  'WORKER',
+  'SMTP_URL',
+];
 
 /** Children still running, killed when the test process exits, whatever a test forgot. */
 const running = new Set<ChildProcess>();

@@ -1,4 +1,5 @@
-import pg from 'pg';
+import type pg from 'pg';
+import { testContextKey } from './test-app.js';
 
 /**
  * What identifies one organization's data in anything read back: its ids (organization, users,
@@ -77,7 +78,7 @@ export async function runConcurrently(
 
 /**
  * THE WRONG WAY, kept here only to prove the leak checker can fail: the tenant is set with a
- * session-level SET, outside any transaction, then the data is read by a separate statement.
+ * session-level setting (a valid proof, made session-wide), outside any transaction, then the data is read by a separate statement.
  * Through PgBouncer in transaction mode each statement may run on a different server
  * connection, one whose session another client has just SET to its own tenant.
  */
@@ -87,8 +88,9 @@ export async function readTeamsWithSessionSet(
 ): Promise<unknown[]> {
   const client = await pool.connect();
   try {
-    await client.query(`SET app.current_org = ${pg.escapeLiteral(tenant.orgId)}`);
-    await client.query(`SET app."current_user" = ${pg.escapeLiteral(tenant.userId)}`);
+    await client.query("SELECT set_config('app.tenant_proof', $1, false)", [
+      testContextKey.proveContext(tenant.orgId, tenant.userId),
+    ]);
     // Let other clients' statements run in between, as real request handlers would.
     await new Promise((resolve) => setImmediate(resolve));
     const { rows } = await client.query('SELECT org_id, id, name FROM teams ORDER BY name');

@@ -60,13 +60,13 @@ export interface WallOptions {
   subqueryPolicyTables?: string[];
 }
 
-/** An expression that compares org_id with the transaction's tenant setting. */
+/**
+ * An expression that compares org_id with the transaction's verified organization: the one its
+ * signed tenant context names. The unsigned settings (`app.current_org`) prove nothing.
+ */
 function isTenantScoped(expression: string | null, column = 'org_id'): boolean {
   if (!expression) return false;
-  return (
-    new RegExp(`\\b${column}\\b`).test(expression) &&
-    /current_setting\('app\.current_org'/.test(expression)
-  );
+  return new RegExp(`\\b${column}\\b`).test(expression) && /\bverified_org\(\)/.test(expression);
 }
 
 interface TableRow {
@@ -297,7 +297,7 @@ export async function findTenantWallViolations(
         report(
           name,
           'policy_not_tenant_scoped',
-          `${name}: policy ${policy.name} does not compare org_id with app.current_org`,
+          `${name}: policy ${policy.name} does not compare org_id with verified_org()`,
         );
       }
     }
@@ -360,7 +360,7 @@ export async function findTenantWallViolations(
         report(
           rootTable,
           'policy_not_tenant_scoped',
-          `${rootTable}: policy ${policy.name} does not compare id with app.current_org`,
+          `${rootTable}: policy ${policy.name} does not compare id with verified_org()`,
         );
       }
     }

@@ -5,11 +5,12 @@ import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
+import { ContextKey } from '../../src/db/context-key.js';
 import { openDatabase, type DatabaseHandle } from '../../src/db/pool.js';
 import type { AppDeps } from '../../src/http/context.js';
 import { buildApp } from '../../src/http/app.js';
 import { createMailer, type Mailer } from '../../src/mail/mailer.js';
-import { adminQuery, withDatabase } from './global-setup.js';
+import { adminQuery, TEST_JWT_SECRET, withDatabase } from './global-setup.js';
 
 export interface TestDatabase {
   name: string;
@@ -17,6 +18,8 @@ export interface TestDatabase {
   ownerUrl: string;
   /** The restricted role the API uses. */
   appUrl: string;
+  /** The worker's role: the API's grants and the job queue. */
+  workerUrl: string;
   drop(): Promise<void>;
 }
 
@@ -29,6 +32,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     name,
     ownerUrl: withDatabase(adminUrl, name),
     appUrl: withDatabase(inject('templateAppUrl'), name),
+    workerUrl: withDatabase(inject('templateWorkerUrl'), name),
     drop: () => adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   };
 }
@@ -36,7 +40,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({
     NODE_ENV: 'test',
-    JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing',
+    JWT_SECRET: TEST_JWT_SECRET,
     DATA_DIR: path.join(os.tmpdir(), 'rampart-test-data'),
     PUBLIC_URL: 'http://rampart.test',
     AUTH_RATE_LIMIT_PER_MINUTE: '100000',
@@ -47,6 +51,9 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     ...overrides,
   });
 }
+
+/** The key the test configuration signs tenant contexts with, installed in every test database. */
+export const testContextKey = new ContextKey(TEST_JWT_SECRET);
 
 export interface TestApp {
   app: FastifyInstance;
@@ -67,7 +74,7 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const testDb = await createTestDatabase();
   const config = testConfig(options.env);
-  const database = openDatabase(testDb.appUrl, options.poolSize ?? 5);
+  const database = openDatabase(testDb.appUrl, options.poolSize ?? 5, testContextKey);
   const deps: AppDeps = { config, db: database.db, mailer: options.mailer ?? createMailer(config) };
   const app = await buildApp(deps, { logger: false, pool: database.pool });
   await app.ready();

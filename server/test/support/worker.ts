@@ -1,13 +1,28 @@
 import type { Runner } from 'graphile-worker';
 import pino from 'pino';
+import type { Logger } from 'pino';
+import { openDatabase } from '../../src/db/pool.js';
 import { startWorker } from '../../src/jobs/worker.js';
 import { createMailer } from '../../src/mail/mailer.js';
 import { startSmtpServer, type TestSmtpServer } from './smtp.js';
-import { createTestApp, type TestApp } from './test-app.js';
+import { createTestApp, testContextKey, type TestApp } from './test-app.js';
 
-/** The real job worker, on the test app's restricted pool. */
-export function startTestWorker(t: TestApp): Promise<Runner> {
-  return startWorker({ ...t.deps, log: pino({ level: 'silent' }) }, t.database.pool);
+/**
+ * The real job worker, logged in as the worker's own role as in production, on a pool of its
+ * own that closes when the worker stops.
+ */
+export async function startTestWorker(
+  t: TestApp,
+  log: Logger = pino({ level: 'silent' }),
+): Promise<Runner> {
+  const database = openDatabase(t.testDb.workerUrl, 4, testContextKey);
+  const runner = await startWorker({ ...t.deps, db: database.db, log }, database.pool);
+  const stop = runner.stop.bind(runner);
+  runner.stop = async () => {
+    await stop();
+    await database.close();
+  };
+  return runner;
 }
 
 /**

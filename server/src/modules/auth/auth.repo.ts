@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Role, Tx } from '../../db/tenant.js';
+import { proveSignIn, type Role, type Tx } from '../../db/tenant.js';
 
 export interface UserRow {
   id: string;
@@ -17,8 +17,10 @@ export async function findLoginByEmail(
   tx: Tx,
   email: string,
 ): Promise<(UserRow & { password_hash: string }) | undefined> {
+  const { expires, mac } = proveSignIn(tx, email);
   const { rows } = await sql<UserRow & { password_hash: string }>`
-    SELECT id, email, name, password_hash FROM auth_find_user_by_email(${email})`.execute(tx);
+    SELECT id, email, name, password_hash
+    FROM auth_find_user_by_email(${email}, ${expires}, ${mac})`.execute(tx);
   return rows[0];
 }
 

@@ -13,8 +13,8 @@ export interface QueueState {
 }
 
 /**
- * The job queue, read from graphile-worker's table: the API role may read it (the queue holds
- * task names and ids only), and no tenant context applies.
+ * The job queue's counts, from the owner's `job_queue_state()`: the API role cannot read the
+ * queue itself, which names every organization's records.
  */
 export async function readQueueState(db: Db): Promise<QueueState> {
   const { rows } = await sql<{
@@ -23,13 +23,7 @@ export async function readQueueState(db: Db): Promise<QueueState> {
     failed: number;
     oldest_waiting_seconds: number;
   }>`
-    SELECT
-      count(*) FILTER (WHERE is_available AND run_at <= now()) AS waiting,
-      count(*) FILTER (WHERE locked_at IS NOT NULL) AS running,
-      count(*) FILTER (WHERE attempts >= max_attempts) AS failed,
-      coalesce(extract(epoch FROM now() - min(run_at) FILTER (WHERE is_available AND run_at <= now())), 0)::float8
-        AS oldest_waiting_seconds
-    FROM graphile_worker._private_jobs`.execute(db);
+    SELECT waiting, running, failed, oldest_waiting_seconds FROM job_queue_state()`.execute(db);
   const row = rows[0];
   return {
     waiting: row?.waiting ?? 0,
