@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linkIn, type TestSmtpServer } from './support/smtp.js';
@@ -180,6 +181,37 @@ describe('outbox delivery', () => {
     );
     expect(sent).toEqual({ attempts: 2, last_error: null });
     expect(smtp.received.filter((m) => m.to.includes(email))).toHaveLength(1);
+  });
+});
+
+describe('a slow mail server', () => {
+  it('is waited for outside any database transaction', async () => {
+    const user = await signUp(t.app, 'slow');
+    const invitee = `slowly-${Date.now()}@example.com`;
+    const heldBefore = smtp.held();
+    smtp.holdNext(2, 4_000);
+    await post('/api/v1/auth/password-reset', { email: user.email });
+    await post('/api/v1/invitations', { email: invitee, role: 'member' }, user.auth);
+    const deadline = Date.now() + 15_000;
+    while (smtp.held() < heldBefore + 2) {
+      if (Date.now() > deadline) throw new Error('the messages never reached the mail server');
+      await sleep(50);
+    }
+    // Both messages wait for the server's answer now: no transaction may be open meanwhile.
+    const open: unknown[] = [];
+    for (let sample = 0; sample < 12; sample += 1) {
+      open.push(
+        ...(await t.ownerQuery(
+          `SELECT state, query FROM pg_stat_activity
+           WHERE datname = current_database() AND pid <> pg_backend_pid()
+             AND xact_start < now() - interval '500 milliseconds'`,
+        )),
+      );
+      await sleep(150);
+    }
+    expect(open).toEqual([]);
+    await smtp.nextMessageTo(user.email);
+    await smtp.nextMessageTo(invitee);
   });
 });
 

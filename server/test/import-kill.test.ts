@@ -25,7 +25,7 @@ function startWorkerProcess(): RampartProcess {
     APP_DATABASE_URL: t.testDb.appUrl,
     JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing',
     NODE_ENV: 'test',
-    IMPORT_STALLED_SECONDS: '3',
+    WORKER_DEAD_AFTER_SECONDS: '3',
   });
   workers.push(worker);
   return worker;

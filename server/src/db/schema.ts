@@ -258,6 +258,12 @@ export interface InvitationsTable {
   created_by: string | null;
 }
 
+export interface JobWorkersTable {
+  id: string;
+  started_at: Generated<Date>;
+  seen_at: Generated<Date>;
+}
+
 export interface LeadsTable {
   org_id: string;
   id: Generated<string>;
@@ -390,6 +396,7 @@ export interface PasswordResetsTable {
   created_at: CreatedAt;
   expires_at: Date;
   used_at: NullableMoment;
+  sent_at: NullableMoment;
 }
 
 export interface PipelineStagesTable {
@@ -549,6 +556,7 @@ export interface Database {
   import_templates: ImportTemplatesTable;
   imports: ImportsTable;
   invitations: InvitationsTable;
+  job_workers: JobWorkersTable;
   leads: LeadsTable;
   login_attempts: LoginAttemptsTable;
   memberships: MembershipsTable;
