@@ -1,6 +1,13 @@
 import { EventEmitter } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Logger, run, type Runner, type TaskList, type WorkerEvents } from 'graphile-worker';
+import {
+  Logger,
+  run,
+  type Runner,
+  type TaskList,
+  type WorkerEvents,
+  type WorkerPool,
+} from 'graphile-worker';
 import type pg from 'pg';
 import { sendOrgEmail } from '../mail/outbox.js';
 import {
@@ -76,9 +83,9 @@ export async function startWorker(
 ): Promise<Runner> {
   const { workerDeadAfterSeconds, workerShutdownGraceSeconds } = deps.config;
   const events: WorkerEvents = new EventEmitter();
-  let workerId: string | undefined;
+  let pool: WorkerPool | undefined;
   events.once('pool:create', ({ workerPool }) => {
-    workerId = workerPool.id;
+    pool = workerPool;
   });
   const runner = await run({
     pgPool,
@@ -93,8 +100,9 @@ export async function startWorker(
     logger: workerLogger(deps),
     events,
   });
-  if (!workerId) throw new Error('the job queue started no worker pool');
-  const id = workerId;
+  if (!pool) throw new Error('the job queue started no worker pool');
+  const workerPool = pool;
+  const id = workerPool.id;
 
   const watch = async () => {
     try {
@@ -121,7 +129,8 @@ export async function startWorker(
       );
       // The graceful stop now ends in an error that says it was cut short: expected here.
       stopped.catch(() => undefined);
-      await runner.kill();
+      // Not runner.kill(): once a graceful stop has begun it no longer reaches the pool.
+      await workerPool.forcefulShutdown(`still running ${workerShutdownGraceSeconds} s after stop`);
     }
     stopWatching();
     await workers.removeWorker(deps.db, id);
