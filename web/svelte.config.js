@@ -7,8 +7,15 @@ const config = {
   compilerOptions: { runes: true },
   kit: {
     // A single-page app: every page renders in the browser, and the API server answers any
-    // path that is not a built file with 200.html.
-    adapter: adapter({ pages: 'build', assets: 'build', fallback: '200.html', strict: true }),
+    // path that is not a built file with 200.html. Every file also gets its brotli and gzip
+    // copy at build time, which the server sends as they are, without compressing per request.
+    adapter: adapter({
+      pages: 'build',
+      assets: 'build',
+      fallback: '200.html',
+      strict: true,
+      precompress: true,
+    }),
   },
 };
 

@@ -128,7 +128,7 @@ export async function run(context) {
   const api = await startApi({
     appUrl,
     poolSize: 5,
-    env: { HTTP_REQUEST_TIMEOUT_MS: '3600000', IMPORT_STALLED_SECONDS: '600' },
+    env: { HTTP_REQUEST_TIMEOUT_MS: '3600000' },
   });
   const workerDb = openDatabase(await workerUrlOf(ownerUrl), 3, benchContextKey);
   const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: BENCH_SECRET, DATA_DIR: dir });

@@ -42,7 +42,8 @@ const EnvSchema = Type.Object({
   DB_STATEMENT_TIMEOUT_MS: Type.Optional(Type.String({ pattern: '^[1-9][0-9]*$' })),
   DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: Type.Optional(Type.String({ pattern: '^[1-9][0-9]*$' })),
   EXPORT_RETENTION_HOURS: Type.Optional(Type.String({ pattern: '^[0-9]+(\\.[0-9]+)?$' })),
-  IMPORT_STALLED_SECONDS: Type.Optional(Type.String({ pattern: '^[1-9][0-9]*$' })),
+  WORKER_DEAD_AFTER_SECONDS: Type.Optional(Type.String({ pattern: '^[1-9][0-9]*$' })),
+  WORKER_SHUTDOWN_GRACE_SECONDS: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
   METRICS_TOKEN: Type.Optional(Type.String({ minLength: 32 })),
   DB_POOL_WAIT_MS: Type.Optional(Type.String({ pattern: '^[1-9][0-9]*$' })),
   DB_LOCK_TIMEOUT_MS: Type.Optional(Type.String({ pattern: '^[1-9][0-9]*$' })),
@@ -135,8 +136,10 @@ export interface Config {
   /** The bearer token `GET /metrics` requires; undefined means no metrics endpoint. */
   metricsToken: string | undefined;
   webBuildDir: string;
-  /** An import run whose job has been locked this long lost its worker, and is resumed. */
-  importStalledSeconds: number;
+  /** A worker not heard from for this long is taken for dead; its jobs go to another. */
+  workerDeadAfterSeconds: number;
+  /** On stop, how long running jobs may take to finish before they go back to the queue. */
+  workerShutdownGraceSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -240,6 +243,7 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
     exportRetentionHours: Number(env.EXPORT_RETENTION_HOURS ?? 24),
     metricsToken: env.METRICS_TOKEN,
     webBuildDir: path.resolve(import.meta.dirname, '../../web/build'),
-    importStalledSeconds: Number(env.IMPORT_STALLED_SECONDS ?? 60),
+    workerDeadAfterSeconds: Number(env.WORKER_DEAD_AFTER_SECONDS ?? 30),
+    workerShutdownGraceSeconds: Number(env.WORKER_SHUTDOWN_GRACE_SECONDS ?? 20),
   };
 }

@@ -55,11 +55,16 @@ async function main(mode: Mode): Promise<void> {
     await Promise.race([close(), sleep(15_000)]);
     process.exit(1);
   };
-  closeWithGrace({ delay: config.drainSeconds * 1000 + 20_000 }, async ({ signal, err }) => {
-    if (err) log.error({ err }, 'stopping after an unexpected error');
-    else log.info({ signal }, 'stopping');
-    await close();
-  });
+  closeWithGrace(
+    {
+      delay: (config.drainSeconds + config.workerShutdownGraceSeconds) * 1000 + 20_000,
+    },
+    async ({ signal, err }) => {
+      if (err) log.error({ err }, 'stopping after an unexpected error');
+      else log.info({ signal }, 'stopping');
+      await close();
+    },
+  );
 
   try {
     await run(mode, config, log, cleanups, fail);

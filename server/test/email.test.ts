@@ -1,7 +1,9 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { joinByInvitation } from './support/members.js';
 import { linkIn, type TestSmtpServer } from './support/smtp.js';
-import { createTestApp, signUp, type TestApp } from './support/test-app.js';
+import { createTestApp, signUp, type SignedUp, type TestApp } from './support/test-app.js';
 import { createMailingTestApp, drainJobs, type MailingTestApp } from './support/worker.js';
 
 let mailing: MailingTestApp;
@@ -146,40 +148,128 @@ describe('password reset by email', () => {
 });
 
 describe('outbox delivery', () => {
-  it('records a refused delivery as failed and retries it until it is sent', async () => {
+  const outboxOf = async (admin: SignedUp, email: string) =>
+    (await t.app.inject({ url: '/api/v1/outbox', headers: admin.auth }))
+      .json<{ data: { to: string; status: string; [key: string]: unknown }[] }>()
+      .data.find((message) => message.to === email);
+  const untilStatus = async (admin: SignedUp, email: string, status: string) => {
+    const deadline = Date.now() + 15_000;
+    while ((await outboxOf(admin, email))?.status !== status) {
+      if (Date.now() > deadline) throw new Error(`${email} never ${status}`);
+      await sleep(50);
+    }
+    return (await outboxOf(admin, email))!;
+  };
+
+  it('shows a refused delivery as retrying, with its next attempt, until it is sent', async () => {
     const admin = await signUp(t.app, 'retry');
     const email = `retried-${Date.now()}@example.com`;
     smtp.refuseNext(1);
     const invited = await post('/api/v1/invitations', { email, role: 'member' }, admin.auth);
     expect(invited.statusCode).toBe(201);
 
-    const outbox = async () =>
-      (await t.app.inject({ url: '/api/v1/outbox', headers: admin.auth })).json().data[0];
-    const deadline = Date.now() + 10_000;
-    while ((await outbox()).status !== 'failed' && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    const [failed] = await t.ownerQuery<{ attempts: number; last_error: string }>(
-      'SELECT attempts, last_error FROM email_outbox WHERE to_address = $1',
+    const refusedAt = Date.now();
+    const retrying = await untilStatus(admin, email, 'retrying');
+    expect(retrying).toMatchObject({ attempts: 1, sent_at: null });
+    // The queue's first retry comes e (2.7) seconds after the refusal.
+    const nextAttempt = Date.parse(retrying['next_attempt_at'] as string);
+    expect(nextAttempt).toBeGreaterThan(refusedAt);
+    expect(nextAttempt).toBeLessThan(Date.now() + 10_000);
+    const [failed] = await t.ownerQuery<{ last_error: string }>(
+      'SELECT last_error FROM email_outbox WHERE to_address = $1',
       [email],
     );
-    expect(failed).toMatchObject({ attempts: 1, last_error: expect.stringContaining('451') });
+    expect(failed!.last_error).toContain('451');
 
     // graphile-worker retries after a short backoff; the server accepts this time.
     const mail = await smtp.nextMessageTo(email, 20_000);
     expect(linkIn(mail.text, '/accept-invite').toString()).toBe(invited.json().link);
     await drainJobs(t);
-    expect(await outbox()).toMatchObject({
-      to: email,
+    expect(await outboxOf(admin, email)).toMatchObject({
       status: 'sent',
+      attempts: 2,
+      next_attempt_at: null,
       sent_at: expect.any(String),
     });
-    const [sent] = await t.ownerQuery<{ attempts: number; last_error: string | null }>(
-      'SELECT attempts, last_error FROM email_outbox WHERE to_address = $1',
+    const [sent] = await t.ownerQuery<{ last_error: string | null }>(
+      'SELECT last_error FROM email_outbox WHERE to_address = $1',
       [email],
     );
-    expect(sent).toEqual({ attempts: 2, last_error: null });
+    expect(sent).toEqual({ last_error: null });
     expect(smtp.received.filter((m) => m.to.includes(email))).toHaveLength(1);
+    // Nobody is told of a failure that did not last.
+    const bell = await t.app.inject({ url: '/api/v1/notifications', headers: admin.auth });
+    expect(bell.json().data).toEqual([]);
+  });
+
+  it("marks a message failed after its last attempt and tells the organization's admins", async () => {
+    const owner = await signUp(t.app, 'given-up');
+    const admin = await joinByInvitation(t.app, owner, 'admin');
+    const member = await joinByInvitation(t.app, owner, 'member');
+    const elsewhere = await signUp(t.app, 'elsewhere');
+    await drainJobs(t);
+    const email = `unreachable-${Date.now()}@example.com`;
+    smtp.refuseNext(2);
+    const invited = await post('/api/v1/invitations', { email, role: 'member' }, owner.auth);
+    expect(invited.statusCode).toBe(201);
+    await untilStatus(owner, email, 'retrying');
+    // Two attempts in all, so that the second is the last.
+    await t.ownerQuery(
+      `UPDATE graphile_worker._private_jobs SET max_attempts = 2 WHERE payload ->> 'email_id' = $1`,
+      [
+        (
+          await t.ownerQuery<{ id: string }>('SELECT id FROM email_outbox WHERE to_address = $1', [
+            email,
+          ])
+        )[0]!.id,
+      ],
+    );
+    const failed = await untilStatus(owner, email, 'failed');
+    expect(failed).toMatchObject({ attempts: 2, next_attempt_at: null, sent_at: null });
+
+    const bellOf = async (who: SignedUp) =>
+      (await t.app.inject({ url: '/api/v1/notifications', headers: who.auth }))
+        .json<{ data: { kind: string; title: string }[] }>()
+        .data.filter((n) => n.kind === 'email_failed');
+    for (const told of [owner, admin]) {
+      const notes = await bellOf(told);
+      expect(notes).toHaveLength(1);
+      expect(notes[0]!.title).toContain(email);
+    }
+    expect(await bellOf(member)).toEqual([]);
+    expect(await bellOf(elsewhere)).toEqual([]);
+    expect(smtp.received.filter((m) => m.to.includes(email))).toEqual([]);
+  });
+});
+
+describe('a slow mail server', () => {
+  it('is waited for outside any database transaction', async () => {
+    const user = await signUp(t.app, 'slow');
+    const invitee = `slowly-${Date.now()}@example.com`;
+    const heldBefore = smtp.held();
+    smtp.holdNext(2, 4_000);
+    await post('/api/v1/auth/password-reset', { email: user.email });
+    await post('/api/v1/invitations', { email: invitee, role: 'member' }, user.auth);
+    const deadline = Date.now() + 15_000;
+    while (smtp.held() < heldBefore + 2) {
+      if (Date.now() > deadline) throw new Error('the messages never reached the mail server');
+      await sleep(50);
+    }
+    // Both messages wait for the server's answer now: no transaction may be open meanwhile.
+    const open: unknown[] = [];
+    for (let sample = 0; sample < 12; sample += 1) {
+      open.push(
+        ...(await t.ownerQuery(
+          `SELECT state, query FROM pg_stat_activity
+           WHERE datname = current_database() AND pid <> pg_backend_pid()
+             AND xact_start < now() - interval '500 milliseconds'`,
+        )),
+      );
+      await sleep(150);
+    }
+    expect(open).toEqual([]);
+    await smtp.nextMessageTo(user.email);
+    await smtp.nextMessageTo(invitee);
   });
 });
 

@@ -26,7 +26,7 @@ function startWorkerProcess(): RampartProcess {
     WORKER_DATABASE_URL: t.testDb.workerUrl,
     JWT_SECRET: TEST_JWT_SECRET,
     NODE_ENV: 'test',
-    IMPORT_STALLED_SECONDS: '3',
+    WORKER_DEAD_AFTER_SECONDS: '3',
   });
   workers.push(worker);
   return worker;

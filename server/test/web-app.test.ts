@@ -1,5 +1,6 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, testConfig, type TestApp } from './support/test-app.js';
 
@@ -68,4 +69,36 @@ describe('the web app', () => {
     expect(css.statusCode).toBe(200);
     expect(css.headers['content-type']).toMatch(/^text\/css/);
   });
+
+  it('sends a fingerprinted script compressed as the browser accepts, cached for a year', async () => {
+    const script = filesUnder(path.join(webBuild, '_app', 'immutable')).find((file) =>
+      file.endsWith('.js'),
+    )!;
+    const url = `/_app/immutable/${script}`;
+    const original = readFileSync(path.join(webBuild, '_app', 'immutable', script));
+    const decoders = { br: brotliDecompressSync, gzip: gunzipSync };
+    for (const encoding of ['br', 'gzip'] as const) {
+      const response = await t.app.inject({ url, headers: { 'accept-encoding': encoding } });
+      expect(response.statusCode, encoding).toBe(200);
+      expect(response.headers['content-encoding'], encoding).toBe(encoding);
+      expect(response.headers['content-type']).toMatch(/^(text|application)\/javascript/);
+      expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(response.headers['vary']).toMatch(/accept-encoding/i);
+      expect(response.rawPayload.length).toBeLessThan(original.length);
+      expect(decoders[encoding](response.rawPayload).equals(original), encoding).toBe(true);
+    }
+    const plain = await t.app.inject({ url, headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.rawPayload.equals(original)).toBe(true);
+  });
+
+  it.each(['/', '/leads', '/favicon.svg'])(
+    'has the browser ask again for %s each time, so a deploy shows at once',
+    async (url) => {
+      const response = await t.app.inject({ url, headers: { 'accept-encoding': 'br, gzip' } });
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['content-encoding']).toBe('br');
+      expect(response.headers['cache-control']).toBe('no-cache');
+    },
+  );
 });

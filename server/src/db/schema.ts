@@ -24,7 +24,7 @@ type NullableDay = ColumnType<Date | null, string | null | undefined, string | n
 export const SOURCES = ['web', 'referral', 'cold_call', 'event', 'partner', 'advertisement', 'other'] as const;
 export type Source = (typeof SOURCES)[number];
 
-export const EMAIL_STATUSES = ['queued', 'sent', 'kept', 'failed'] as const;
+export const EMAIL_STATUSES = ['queued', 'retrying', 'sent', 'kept', 'failed'] as const;
 export type EmailStatus = (typeof EMAIL_STATUSES)[number];
 
 export const IMPORT_STATUSES = ['uploaded', 'queued', 'running', 'completed', 'cancelled', 'failed', 'undone'] as const;
@@ -42,7 +42,7 @@ export type LeadStatus = (typeof LEAD_STATUSES)[number];
 export const MEMBER_ROLES = ['owner', 'admin', 'member'] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];
 
-export const NOTIFICATION_KINDS = ['record_assigned', 'task_assigned', 'task_due', 'export_ready'] as const;
+export const NOTIFICATION_KINDS = ['record_assigned', 'task_assigned', 'task_due', 'export_ready', 'email_failed'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const RESTORE_STATUSES = ['queued', 'running', 'completed', 'failed'] as const;
@@ -179,6 +179,7 @@ export interface EmailOutboxTable {
   created_at: CreatedAt;
   updated_at: UpdatedAt;
   created_by: string | null;
+  next_attempt_at: NullableMoment;
 }
 
 export interface IdempotencyKeysTable {
@@ -270,6 +271,12 @@ export interface InvitationsTable {
   created_at: CreatedAt;
   updated_at: UpdatedAt;
   created_by: string | null;
+}
+
+export interface JobWorkersTable {
+  id: string;
+  started_at: Generated<Date>;
+  seen_at: Generated<Date>;
 }
 
 export interface LeadsTable {
@@ -433,6 +440,7 @@ export interface PasswordResetsTable {
   created_at: CreatedAt;
   expires_at: Date;
   used_at: NullableMoment;
+  sent_at: NullableMoment;
 }
 
 export interface PipelineStagesTable {
@@ -601,6 +609,7 @@ export interface Database {
   import_templates: ImportTemplatesTable;
   imports: ImportsTable;
   invitations: InvitationsTable;
+  job_workers: JobWorkersTable;
   leads: LeadsTable;
   login_attempts: LoginAttemptsTable;
   memberships: MembershipsTable;

@@ -153,12 +153,36 @@ export async function buildApp(
   return app;
 }
 
+/**
+ * Files under `_app/immutable/` have their content's hash in their name, so a browser may keep
+ * them for a year without asking again; everything else (the entry page above all, which names
+ * the current hashes) is revalidated on every load, so a deploy is seen at once.
+ */
+function cachingOf(file: string): string {
+  return file.startsWith(`_app${path.sep}immutable${path.sep}`)
+    ? 'public, max-age=31536000, immutable'
+    : 'no-cache';
+}
+
 /** Serves the built single-page web app; any other non-API path gets its entry page. */
 async function registerWebApp(app: FastifyInstance, root: string): Promise<void> {
   const entry = ['200.html', 'index.html'].find((file) => existsSync(path.join(root, file)));
   if (!entry) return;
   // With wildcard off, every built file gets its own route; the catch-all below is the SPA.
-  await app.register(fastifyStatic, { root, wildcard: false, index: false });
+  // The build writes a brotli and a gzip copy beside each file: they are sent in its place to
+  // a browser that accepts them, and are not routes of their own.
+  await app.register(fastifyStatic, {
+    root,
+    wildcard: false,
+    index: false,
+    preCompressed: true,
+    globIgnore: ['**/*.br', '**/*.gz'],
+    cacheControl: false,
+    setHeaders: (response, file) => {
+      response.setHeader('vary', 'accept-encoding');
+      response.setHeader('cache-control', cachingOf(path.relative(root, file)));
+    },
+  });
   app.get('/*', { schema: { hide: true } }, async (request, reply) => {
     // API paths and files that do not exist (say, assets of an older build) are not pages.
     const pathname = request.url.split('?')[0] ?? '';

@@ -1,4 +1,13 @@
-import { Logger, run, type Runner, type TaskList } from 'graphile-worker';
+import { EventEmitter } from 'node:events';
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  Logger,
+  run,
+  type Runner,
+  type TaskList,
+  type WorkerEvents,
+  type WorkerPool,
+} from 'graphile-worker';
 import type pg from 'pg';
 import { sendOrgEmail } from '../mail/outbox.js';
 import {
@@ -10,8 +19,9 @@ import { sendPasswordReset } from '../modules/auth/password-reset.task.js';
 import { sendDailyDigests } from '../modules/notifications/daily-digest.task.js';
 import { emailNotification } from '../modules/notifications/notification-email.task.js';
 import { remindTaskDue } from '../modules/tasks/task-due.task.js';
-import { runImport, unlockStalledImports } from '../modules/imports/import-run.task.js';
+import { runImport } from '../modules/imports/import-run.task.js';
 import type { JobDeps } from './context.js';
+import * as workers from './job-workers.repo.js';
 import type { TaskName, TaskPayloads } from './queue.js';
 
 type Handlers = { [T in TaskName]: (deps: JobDeps, payload: TaskPayloads[T]) => Promise<void> };
@@ -60,12 +70,25 @@ function workerLogger(deps: JobDeps): Logger {
 /**
  * Starts processing jobs on the restricted pool. Unnamed statements only, so it also runs
  * behind PgBouncer in transaction mode.
+ *
+ * The worker reports that it is alive every third of `workerDeadAfterSeconds`, and each time
+ * frees the jobs of workers that stopped reporting that long ago (a killed or crashed process):
+ * another worker runs them within about `workerDeadAfterSeconds` plus that third, instead of
+ * the four hours after which the queue itself would. `stop()` lets running jobs finish for up to
+ * `workerShutdownGraceSeconds`; jobs still running then are handed back to the queue, to be
+ * retried by another worker.
  */
 export async function startWorker(
   deps: JobDeps,
   pgPool: pg.Pool,
   concurrency = 2,
 ): Promise<Runner> {
+  const { workerDeadAfterSeconds, workerShutdownGraceSeconds } = deps.config;
+  const events: WorkerEvents = new EventEmitter();
+  let pool: WorkerPool | undefined;
+  events.once('pool:create', ({ workerPool }) => {
+    pool = workerPool;
+  });
   const runner = await run({
     pgPool,
     taskList: taskList(deps),
@@ -77,15 +100,42 @@ export async function startWorker(
     // "Failed to read crontab file… cron is disabled" at every start.
     parsedCronItems: [],
     logger: workerLogger(deps),
+    events,
   });
-  const unlock = () =>
-    unlockStalledImports(deps.db, deps.config.importStalledSeconds).catch((error: unknown) =>
-      deps.log.warn({ err: error }, 'could not look for stalled imports'),
-    );
-  await unlock();
-  const timer = setInterval(unlock, (deps.config.importStalledSeconds * 1000) / 4);
+  if (!pool) throw new Error('the job queue started no worker pool');
+  const workerPool = pool;
+  const id = workerPool.id;
+
+  const watch = async () => {
+    try {
+      await workers.reportAlive(deps.db, id);
+      const dead = await workers.unlockJobsOfDeadWorkers(deps.db, workerDeadAfterSeconds);
+      if (dead.length > 0)
+        deps.log.warn({ workers: dead }, 'freed the jobs of workers that stopped reporting');
+    } catch (error) {
+      deps.log.warn({ err: error }, 'could not report the worker alive or look for dead ones');
+    }
+  };
+  await watch();
+  const timer = setInterval(() => void watch(), (workerDeadAfterSeconds * 1000) / 3);
   timer.unref();
-  const stop = () => clearInterval(timer);
-  runner.promise.then(stop, stop);
-  return runner;
+  const stopWatching = () => clearInterval(timer);
+  runner.promise.then(stopWatching, stopWatching);
+
+  const stop = async () => {
+    const stopped = runner.stop();
+    const graceOver = sleep(workerShutdownGraceSeconds * 1000, 'over' as const, { ref: false });
+    if ((await Promise.race([stopped, graceOver])) === 'over') {
+      deps.log.warn(
+        `jobs still running after ${workerShutdownGraceSeconds} s: handing them back to the queue`,
+      );
+      // The graceful stop now ends in an error that says it was cut short: expected here.
+      stopped.catch(() => undefined);
+      // Not runner.kill(): once a graceful stop has begun it no longer reaches the pool.
+      await workerPool.forcefulShutdown(`still running ${workerShutdownGraceSeconds} s after stop`);
+    }
+    stopWatching();
+    await workers.removeWorker(deps.db, id);
+  };
+  return { ...runner, stop };
 }

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 
 /**
  * Opaque tokens shaped `<scope id>.<secret>`. The scope (a user or an organization id) tells
@@ -18,6 +18,21 @@ export function hashSecret(secret: string): Buffer {
 
 export function newScopedToken(scopeId: string): ScopedToken {
   const secret = randomBytes(32).toString('base64url');
+  return { token: `${scopeId}.${secret}`, hash: hashSecret(secret) };
+}
+
+/**
+ * A token that the same key, purpose and id always make again, so a job retried after a crash
+ * sends the link it may already have sent instead of one that replaces it. Without the key
+ * (the server's signing secret) it cannot be guessed from the id.
+ */
+export function derivedScopedToken(
+  scopeId: string,
+  key: string,
+  purpose: string,
+  id: string,
+): ScopedToken {
+  const secret = createHmac('sha256', key).update(`${purpose}\0${id}`).digest('base64url');
   return { token: `${scopeId}.${secret}`, hash: hashSecret(secret) };
 }
 

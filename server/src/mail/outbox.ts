@@ -1,6 +1,7 @@
 import { withContext, type Tx } from '../db/tenant.js';
 import type { JobDeps } from '../jobs/context.js';
 import { enqueueJob, type TaskPayloads } from '../jobs/queue.js';
+import { notifyInApp } from '../modules/notifications/notify.js';
 import * as repo from '../modules/outbox/outbox.repo.js';
 
 export interface OrgEmail {
@@ -23,10 +24,23 @@ export async function queueOrgEmail(tx: Tx, orgId: string, email: OrgEmail): Pro
 }
 
 /**
+ * How long the queue waits before attempt `attempts + 1` of a failed job: graphile-worker's
+ * backoff, exp(min(attempts, 10)) seconds.
+ */
+function retryDelaySeconds(attempts: number): number {
+  return Math.exp(Math.min(attempts, 10));
+}
+
+/**
  * Delivers one queued outbox message; one already sent or kept is left alone. The SMTP
  * conversation happens between two short transactions, never inside one: a slow mail server
  * must not hold a database connection (or a PgBouncer server connection) while it answers.
- * Each message has one job and the worker runs a job once at a time, so no lock is needed.
+ * Each message has one job and the queue runs a job once at a time, so no lock is needed. A
+ * job stopped after the server accepted the message but before it is marked sent sends it
+ * again: a duplicate in that instant, never a loss.
+ *
+ * A refused attempt leaves the message `retrying`, with the time of the queue's next attempt;
+ * after the last one it is `failed` and the organization's admins are told in the app.
  */
 export async function sendOrgEmail(
   deps: JobDeps,
@@ -45,10 +59,30 @@ export async function sendOrgEmail(
   try {
     await deps.mailer.send({ to: email.to, subject: email.subject, text: email.text });
   } catch (error) {
-    await inOrg((tx) =>
-      repo.markDeliveryAttempt(tx, orgId, email.id, { sent: false, error: String(error) }),
-    );
-    // Thrown after recording: the worker retries with backoff.
+    const attempts = deps.job?.attempts ?? 1;
+    const lastAttempt = deps.job !== undefined && attempts >= deps.job.max_attempts;
+    await inOrg(async (tx) => {
+      await repo.markDeliveryAttempt(tx, orgId, email.id, {
+        sent: false,
+        error: String(error),
+        retryInSeconds: lastAttempt ? null : retryDelaySeconds(attempts),
+      });
+      if (!lastAttempt) return;
+      for (const userId of await repo.adminIds(tx, orgId)) {
+        await notifyInApp(
+          tx,
+          { orgId, userId: null },
+          {
+            userId,
+            kind: 'email_failed',
+            title: `An email to ${email.to} could not be sent: “${email.subject}” (see Settings › Outbox)`,
+            recordType: null,
+            recordId: null,
+          },
+        );
+      }
+    });
+    // Thrown after recording: the queue retries with backoff, or gives up after the last attempt.
     throw error;
   }
   await inOrg((tx) => repo.markDeliveryAttempt(tx, orgId, email.id, { sent: true }));

@@ -119,6 +119,30 @@ describe.skipIf(!chromiumPath)('settings in a real browser', { timeout: 180_000 
     await screenshots(pageA, 'settings-outbox');
   });
 
+  it('tells a message waiting for another attempt from one that failed for good', async () => {
+    const [org] = await harness.t.ownerQuery<{ org_id: string }>(
+      'SELECT org_id FROM email_outbox WHERE to_address = $1',
+      [invitee],
+    );
+    const nextAttempt = new Date(Date.now() + 3_600_000);
+    await harness.t.ownerQuery(
+      `INSERT INTO email_outbox (org_id, to_address, subject, text_body, kind, status, attempts,
+                                 next_attempt_at)
+       VALUES ($1, 'later@example.com', 'Waiting', 'Hello', 'notification', 'retrying', 3, $2),
+              ($1, 'never@example.com', 'Given up', 'Hello', 'notification', 'failed', 10, NULL)`,
+      [org!.org_id, nextAttempt],
+    );
+    await pageA.reload();
+    const emails = pageA.getByRole('list', { name: 'Emails' });
+    const waiting = emails.getByRole('article', { name: 'Waiting' });
+    await waiting.getByText(/^Not sent yet, will retry at .+ \(attempt 4\)$/).waitFor();
+    await emails
+      .getByRole('article', { name: 'Given up' })
+      .getByText('Failed: no attempt left')
+      .waitFor();
+    await expectAccessible(pageA, 'the outbox with a retrying and a failed email');
+  });
+
   it('accepts the invitation in another browser and shows the member view of settings', async () => {
     b = await newContext(harness);
     pageB = await b.newPage();

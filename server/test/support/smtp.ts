@@ -18,6 +18,14 @@ export interface TestSmtpServer {
   nextMessageTo(address: string, timeoutMs?: number): Promise<ReceivedMail>;
   /** Refuses the next `count` deliveries with a temporary failure (451), as a busy server does. */
   refuseNext(count: number): void;
+  /**
+   * Holds the next `count` messages once their data has arrived, before answering: for
+   * `acceptAfterMs`, then accepts them, or with none never, as a server that hangs (a message
+   * held so is not received).
+   */
+  holdNext(count: number, acceptAfterMs?: number): void;
+  /** How many messages have been held so far. */
+  held(): number;
   close(): Promise<void>;
 }
 
@@ -26,6 +34,11 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
   const received: ReceivedMail[] = [];
   const taken = new Set<ReceivedMail>();
   let refusals = 0;
+  let holds: { count: number; acceptAfterMs: number | undefined } = {
+    count: 0,
+    acceptAfterMs: undefined,
+  };
+  let held = 0;
 
   const server = new SMTPServer({
     authOptional: true,
@@ -42,7 +55,14 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
     },
     onData(stream, session, callback) {
       simpleParser(stream)
-        .then((mail) => {
+        .then(async (mail) => {
+          if (holds.count > 0) {
+            holds.count -= 1;
+            held += 1;
+            const { acceptAfterMs } = holds;
+            if (acceptAfterMs === undefined) return;
+            await new Promise((resolve) => setTimeout(resolve, acceptAfterMs));
+          }
           received.push({
             to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
             from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
@@ -79,6 +99,10 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
     refuseNext(count) {
       refusals = count;
     },
+    holdNext(count, acceptAfterMs) {
+      holds = { count, acceptAfterMs };
+    },
+    held: () => held,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

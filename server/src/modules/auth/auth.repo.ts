@@ -245,6 +245,7 @@ export async function insertPasswordReset(
     .execute();
 }
 
+/** A reset whose email has not been sent yet and whose link could still be used. */
 export async function findUnsentPasswordReset(
   tx: Tx,
   id: string,
@@ -253,15 +254,22 @@ export async function findUnsentPasswordReset(
     .selectFrom('password_resets')
     .select('id')
     .where('id', '=', id)
-    .where('token_hash', 'is', null)
+    .where('sent_at', 'is', null)
     .where('used_at', 'is', null)
     .where('expires_at', '>', new Date())
-    .forUpdate()
     .executeTakeFirst();
 }
 
 export async function setPasswordResetHash(tx: Tx, id: string, hash: Buffer): Promise<void> {
   await tx.updateTable('password_resets').set({ token_hash: hash }).where('id', '=', id).execute();
+}
+
+export async function markPasswordResetSent(tx: Tx, id: string): Promise<void> {
+  await tx
+    .updateTable('password_resets')
+    .set({ sent_at: new Date() })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Consumes a valid reset token: true when it existed, was unused and unexpired. */

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Db } from '../../db/pool.js';
 import { withContext } from '../../db/tenant.js';
 import type { JobDeps } from '../../jobs/context.js';
@@ -17,9 +16,8 @@ import * as repo from './imports.repo.js';
 import { BATCH_ROWS } from './imports.service.js';
 
 /**
- * A job runs for about this long, then queues the next part of the run and ends. A run
- * therefore never holds a job for long, which is how a job locked for much longer (a minute by
- * default) is known to belong to a killed worker (see `unlockStalledImports`).
+ * A job runs for about this long, then queues the next part of the run and ends: a run never
+ * holds a job (or keeps a stopping worker waiting) for long.
  */
 const SLICE_MS = 10_000;
 
@@ -129,15 +127,4 @@ export async function runImport(
       }),
     );
   }
-}
-
-/**
- * Frees the jobs of import runs locked for longer than any slice takes: their worker was
- * killed. The queue would otherwise keep them locked for four hours.
- */
-export async function unlockStalledImports(db: Db, stalledSeconds: number): Promise<void> {
-  await sql`SELECT graphile_worker.force_unlock_workers(array_agg(DISTINCT locked_by))
-    FROM graphile_worker.jobs
-    WHERE task_identifier = 'import__run'
-      AND locked_at < now() - make_interval(secs => ${stalledSeconds})`.execute(db);
 }

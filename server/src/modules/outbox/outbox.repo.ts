@@ -9,6 +9,8 @@ export interface OutboxRow {
   text: string;
   kind: string;
   status: EmailStatus;
+  attempts: number;
+  next_attempt_at: Date | null;
   created_at: Date;
   sent_at: Date | null;
   /** created_at to the microsecond, as text: a JavaScript Date would round it. */
@@ -30,6 +32,8 @@ export async function listMessages(
       'text_body as text',
       'kind',
       'status',
+      'attempts',
+      'next_attempt_at',
       'created_at',
       'sent_at',
       sql<string>`to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as(
@@ -70,7 +74,7 @@ export async function insertMessage(
   return id;
 }
 
-/** A message still to deliver: queued, or failed and being retried. */
+/** A message still to deliver: queued, or waiting for another attempt. */
 export async function findUndelivered(
   tx: Tx,
   orgId: string,
@@ -81,7 +85,7 @@ export async function findUndelivered(
     .select(['id', 'to_address as to', 'subject', 'text_body as text'])
     .where('org_id', '=', orgId)
     .where('id', '=', id)
-    .where('status', 'in', ['queued', 'failed'])
+    .where('status', 'in', ['queued', 'retrying'])
     .executeTakeFirst();
 }
 
@@ -94,21 +98,43 @@ export async function markKept(tx: Tx, orgId: string, id: string): Promise<void>
     .execute();
 }
 
+/**
+ * Records one delivery attempt: sent; or not, with the error and, when another attempt
+ * follows, in how many seconds (`retrying`), else `failed` for good.
+ */
 export async function markDeliveryAttempt(
   tx: Tx,
   orgId: string,
   id: string,
-  outcome: { sent: true } | { sent: false; error: string },
+  outcome: { sent: true } | { sent: false; error: string; retryInSeconds: number | null },
 ): Promise<void> {
   await tx
     .updateTable('email_outbox')
     .set((eb) => ({
       attempts: eb('attempts', '+', 1),
       ...(outcome.sent
-        ? { status: 'sent' as const, sent_at: new Date(), last_error: null }
-        : { status: 'failed' as const, last_error: outcome.error }),
+        ? { status: 'sent' as const, sent_at: new Date(), last_error: null, next_attempt_at: null }
+        : {
+            status: outcome.retryInSeconds === null ? ('failed' as const) : ('retrying' as const),
+            last_error: outcome.error,
+            next_attempt_at:
+              outcome.retryInSeconds === null
+                ? null
+                : sql<Date>`now() + make_interval(secs => ${outcome.retryInSeconds})`,
+          }),
     }))
     .where('org_id', '=', orgId)
     .where('id', '=', id)
     .execute();
+}
+
+/** The organization's owners and admins: who hears of a message that could not be sent. */
+export async function adminIds(tx: Tx, orgId: string): Promise<string[]> {
+  const rows = await tx
+    .selectFrom('memberships')
+    .select('user_id')
+    .where('org_id', '=', orgId)
+    .where('role', 'in', ['owner', 'admin'])
+    .execute();
+  return rows.map((row) => row.user_id);
 }

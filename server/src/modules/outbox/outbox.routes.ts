@@ -17,7 +17,7 @@ export const outboxRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['outbox'],
         summary: "The organization's outgoing email, newest first",
         description:
-          'Admins and owners only. Status `kept` means no SMTP server is configured: the message (an invitation link, say) is only here, for an admin to pass on.',
+          'Admins and owners only. `queued`: not tried yet. `retrying`: the mail server refused or could not be reached; it is tried again at `next_attempt_at`. `sent`: the mail server accepted it. `failed`: every attempt failed (the admins were notified). `kept`: no SMTP server is configured, so the message (an invitation link, say) is only here, for an admin to pass on.',
         security,
         querystring: Type.Object(
           {
@@ -44,6 +44,10 @@ export const outboxRoutes: FastifyPluginAsyncTypebox = async (app) => {
                 text: Type.String(),
                 kind: Type.String(),
                 status: Status,
+                attempts: Type.Integer({ minimum: 0, description: 'Delivery attempts so far' }),
+                next_attempt_at: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
+                  description: 'When a `retrying` message is tried again',
+                }),
                 created_at: Type.String({ format: 'date-time' }),
                 sent_at: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
               }),

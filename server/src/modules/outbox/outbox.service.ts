@@ -11,6 +11,8 @@ export interface OutboxMessage {
   text: string;
   kind: string;
   status: repo.OutboxRow['status'];
+  attempts: number;
+  next_attempt_at: string | null;
   created_at: string;
   sent_at: string | null;
 }
@@ -47,8 +49,9 @@ export async function listOutbox(
     const page = rows.slice(0, limit);
     const last = page.at(-1);
     return {
-      data: page.map(({ position: _position, created_at, sent_at, ...message }) => ({
-        ...message,
+      data: page.map(({ position: _position, created_at, sent_at, next_attempt_at, ...rest }) => ({
+        ...rest,
+        next_attempt_at: next_attempt_at?.toISOString() ?? null,
         created_at: created_at.toISOString(),
         sent_at: sent_at?.toISOString() ?? null,
       })),

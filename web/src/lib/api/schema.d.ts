@@ -2587,7 +2587,7 @@ export interface paths {
         };
         /**
          * The organization's outgoing email, newest first
-         * @description Admins and owners only. Status `kept` means no SMTP server is configured: the message (an invitation link, say) is only here, for an admin to pass on.
+         * @description Admins and owners only. `queued`: not tried yet. `retrying`: the mail server refused or could not be reached; it is tried again at `next_attempt_at`. `sent`: the mail server accepted it. `failed`: every attempt failed (the admins were notified). `kept`: no SMTP server is configured, so the message (an invitation link, say) is only here, for an admin to pass on.
          */
         get: {
             parameters: {
@@ -2620,7 +2620,14 @@ export interface paths {
                                 text: string;
                                 kind: string;
                                 /** @enum {unknown} */
-                                status: "queued" | "sent" | "kept" | "failed";
+                                status: "queued" | "retrying" | "sent" | "kept" | "failed";
+                                /** @description Delivery attempts so far */
+                                attempts: number;
+                                /**
+                                 * Format: date-time
+                                 * @description When a `retrying` message is tried again
+                                 */
+                                next_attempt_at: string | null;
                                 /** Format: date-time */
                                 created_at: string;
                                 /** Format: date-time */
@@ -12389,7 +12396,7 @@ export interface paths {
                              */
                             id: string;
                             /** @enum {unknown} */
-                            kind: "record_assigned" | "task_assigned" | "task_due" | "export_ready";
+                            kind: "record_assigned" | "task_assigned" | "task_due" | "export_ready" | "email_failed";
                             title: string;
                             body: string;
                             record_type: ("lead" | "account" | "contact" | "deal" | "task") | (never | null);
@@ -16278,7 +16285,7 @@ export interface components {
              */
             id: string;
             /** @enum {unknown} */
-            kind: "record_assigned" | "task_assigned" | "task_due" | "export_ready";
+            kind: "record_assigned" | "task_assigned" | "task_due" | "export_ready" | "email_failed";
             title: string;
             body: string;
             record_type: ("lead" | "account" | "contact" | "deal" | "task") | (never | null);
