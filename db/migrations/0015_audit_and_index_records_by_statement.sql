@@ -89,22 +89,28 @@ BEGIN
   IF TG_OP = 'DELETE' THEN
     RETURN NULL;
   END IF;
-  INSERT INTO search_terms (org_id, record_type, record_id, term, weight)
-  SELECT r.org_id, kind, r.id, word, max(field.weight)
-  FROM (SELECT n.org_id, n.id, to_jsonb(n) AS j FROM new_rows n) r
-  CROSS JOIN LATERAL (
-    SELECT split_part(spec, ':', 1)::smallint AS weight, v.value
+  -- Each row made into JSON once, and each field's columns read once: left to the planner,
+  -- both are done again for every column of every field, a third of the statement's time.
+  WITH r AS MATERIALIZED (
+    SELECT n.org_id, n.id, to_jsonb(n) AS j FROM new_rows n
+  ), field AS MATERIALIZED (
+    SELECT split_part(spec, ':', 1)::smallint AS weight,
+      string_to_array(split_part(spec, ':', 2), '+') AS columns
     FROM unnest(fields) AS spec
-    CROSS JOIN LATERAL (
-      SELECT string_agg(r.j ->> ltrim(c, '#'), ' ' ORDER BY n) AS value
-      FROM unnest(string_to_array(split_part(spec, ':', 2), '+')) WITH ORDINALITY AS u (c, n)
-      UNION ALL
-      SELECT string_agg(regexp_replace(r.j ->> ltrim(c, '#'), '[^0-9]', '', 'g'), ' ' ORDER BY n)
-      FROM unnest(string_to_array(split_part(spec, ':', 2), '+')) WITH ORDINALITY AS u (c, n)
-      WHERE c LIKE '#%'
-    ) v
-  ) field
-  CROSS JOIN LATERAL search_words(field.value) AS word
+  )
+  INSERT INTO search_terms (org_id, record_type, record_id, term, weight)
+  SELECT r.org_id, kind, r.id, word, max(v.weight)
+  FROM r
+  CROSS JOIN field
+  CROSS JOIN LATERAL (
+    SELECT field.weight, string_agg(r.j ->> ltrim(c, '#'), ' ' ORDER BY n) AS value
+    FROM unnest(field.columns) WITH ORDINALITY AS u (c, n)
+    UNION ALL
+    SELECT field.weight, string_agg(regexp_replace(r.j ->> ltrim(c, '#'), '[^0-9]', '', 'g'), ' ' ORDER BY n)
+    FROM unnest(field.columns) WITH ORDINALITY AS u (c, n)
+    WHERE c LIKE '#%'
+  ) v
+  CROSS JOIN LATERAL search_words(v.value) AS word
   GROUP BY r.org_id, r.id, word;
   RETURN NULL;
 END
