@@ -71,20 +71,25 @@ REVOKE ALL ON FUNCTION audit_record_changes() FROM PUBLIC;
 
 -- The search terms of the records one statement wrote, from the trigger's arguments as in
 -- search_index_record(): the kind, then "<weight>:<column>[+<column>...]" per searchable
--- value, "#" before a column also indexed as its bare digits. The terms of records updated or
--- deleted are looked up by the index on (org_id, record_type, record_id), whatever the plan
--- made for the statement's first run thinks of how many rows it has.
+-- value, "#" before a column also indexed as its bare digits.
 CREATE FUNCTION search_index_records() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE
   kind text := TG_ARGV[0];
   fields text[] := TG_ARGV[1:];
+  old_record record;
 BEGIN
   IF TG_OP <> 'INSERT' THEN
-    DELETE FROM search_terms s
-    WHERE s.org_id = ANY (ARRAY(SELECT DISTINCT o.org_id FROM old_rows o))
-      AND s.record_type = kind
-      AND s.record_id = ANY (ARRAY(SELECT o.id FROM old_rows o));
+    -- The old terms, record by record: each statement binds all three columns of the index
+    -- on (org_id, record_type, record_id), whatever the statistics say. Set-wise, the planner
+    -- (which knows nothing of a transition table's contents) was seen to read every term of
+    -- the organization for one record (an array of ids on the index's third column became a
+    -- filter) and to scan a transition table of 2,500 rows once per term (a join).
+    FOR old_record IN SELECT o.org_id, o.id FROM old_rows o LOOP
+      DELETE FROM search_terms s
+      WHERE s.org_id = old_record.org_id AND s.record_type = kind
+        AND s.record_id = old_record.id;
+    END LOOP;
   END IF;
   IF TG_OP = 'DELETE' THEN
     RETURN NULL;

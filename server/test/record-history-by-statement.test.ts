@@ -1,4 +1,5 @@
 import type { Runner } from 'graphile-worker';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RECORD_KIND_LIST } from '../src/modules/records/registry.js';
 import { seedRecord } from './support/crm-records.js';
@@ -312,5 +313,39 @@ describe('records changed many at once, or one at a time', () => {
     const terms = await termsOf(lead.id);
     expect(terms).toEqual(expect.arrayContaining(['2:new', '3:single']));
     expect(terms).not.toContain('2:old');
+  });
+});
+
+describe('changing one record of a large organization', () => {
+  it("reads that record's search terms by the index, not all of the organization's", async () => {
+    const big = await signUp(t.app, 'statement-big');
+    await t.ownerQuery(
+      `INSERT INTO leads (org_id, first_name, last_name, email)
+       SELECT $1, 'Many', 'Lead ' || n, 'many' || n || '@example.com' FROM generate_series(1, 3000) n`,
+      [big.orgId],
+    );
+    const lead = await seedRecord(t, big, 'lead', 'Changed');
+    const client = new pg.Client({ connectionString: t.testDb.ownerUrl });
+    await client.connect();
+    try {
+      // A fresh session: the trigger's statements are planned for this one-row change.
+      await client.query('BEGIN');
+      await client.query("SELECT set_config('app.current_org', $1, true)", [big.orgId]);
+      await client.query("UPDATE leads SET company = 'Renamed' WHERE org_id = $1 AND id = $2", [
+        big.orgId,
+        lead,
+      ]);
+      await client.query('DELETE FROM leads WHERE org_id = $1 AND id = $2', [big.orgId, lead]);
+      const { rows } = await client.query<{ seq_scan: number; fetched: number }>(
+        `SELECT seq_scan::int, idx_tup_fetch::int AS fetched
+         FROM pg_stat_xact_user_tables WHERE relname = 'search_terms'`,
+      );
+      // The lead's own few terms, twice; the organization has some 30,000.
+      expect(rows[0]!.seq_scan).toBe(0);
+      expect(rows[0]!.fetched).toBeLessThan(50);
+    } finally {
+      await client.query('ROLLBACK');
+      await client.end();
+    }
   });
 });
