@@ -122,7 +122,12 @@ export async function run(context) {
   const api = await startApi({
     appUrl,
     poolSize: 5,
-    env: { HTTP_REQUEST_TIMEOUT_MS: '3600000', IMPORT_STALLED_SECONDS: '600' },
+    // A dry run of a million rows answers after a minute or more, with nothing sent before.
+    env: {
+      HTTP_REQUEST_TIMEOUT_MS: '3600000',
+      HTTP_CONNECTION_TIMEOUT_MS: '3600000',
+      IMPORT_STALLED_SECONDS: '600',
+    },
   });
   const workerDb = openDatabase(appUrl, 3);
   const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), DATA_DIR: dir });
