@@ -1,6 +1,6 @@
 // Starting the API process and loading it with HTTP requests.
 import { fork } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { signAccessToken } from '../../server/dist/modules/auth/access-tokens.js';
 import { benchCaller } from './data.mjs';
@@ -11,7 +11,10 @@ export function tokenFor(org) {
   return signAccessToken(JWT_SECRET, benchCaller(org));
 }
 
-/** The API (bench/lib/server.mjs) in a child process; `peakRssMb` reads the kernel's high-water mark. */
+/**
+ * The API (bench/lib/server.mjs) in a child process; `peakRssMb` reads the kernel's high-water
+ * mark, which `resetPeakRss` brings down to the present.
+ */
 export async function startApi({ appUrl, explicitUrl, poolSize = 20, env = {} }) {
   const child = fork(
     new URL('./server.mjs', import.meta.url),
@@ -30,6 +33,10 @@ export async function startApi({ appUrl, explicitUrl, poolSize = 20, env = {} })
     rssMb() {
       const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
       return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024);
+    },
+    /** Starts the high-water mark again from the present (Linux: `clear_refs` 5). */
+    resetPeakRss() {
+      writeFileSync(`/proc/${child.pid}/clear_refs`, '5');
     },
     peakRssMb() {
       const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');

@@ -89,7 +89,9 @@ async function run(
 ): Promise<void> {
   const startedAt = performance.now();
   let ownerUrl = config.databaseUrl;
-  if (!ownerUrl && !config.appDatabaseUrl) {
+  // Only a process given no database at all runs the embedded one: a worker given only its own
+  // WORKER_DATABASE_URL (as in compose.yaml) uses that.
+  if (!ownerUrl && !config.appDatabaseUrl && !config.workerDatabaseUrl) {
     // Loaded only here: the container image leaves out the PostgreSQL binaries it would load.
     const { startEmbeddedPostgres } = await import('./db/embedded.js');
     const embedded: EmbeddedDatabase = await startEmbeddedPostgres(

@@ -86,7 +86,8 @@ describe('an import whose worker is killed', () => {
     const first = startWorkerProcess();
     const killAt = 10_000;
     for (let waited = 0; (await progress(id)).rows_done < killAt; waited += 100) {
-      if (waited > 120_000) throw new Error(`no progress: ${first.output()}`);
+      if (waited > 120_000)
+        throw new Error(`no progress: ${JSON.stringify(await progress(id))} ${first.output()}`);
       await sleep(100);
     }
     await first.stop('SIGKILL');

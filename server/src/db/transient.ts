@@ -50,6 +50,12 @@ export class StaleReadError extends Error {
   readonly code = '40001';
 }
 
+/**
+ * Transactions of this process run again after a conflict, and those that gave up after
+ * `MAX_ATTEMPTS`, since it started: what `/metrics` reports.
+ */
+export const conflictRetries = { retried: 0, gaveUp: 0 };
+
 /** How many times a transaction runs at most when it keeps meeting conflicts. */
 export const MAX_ATTEMPTS = 4;
 const FIRST_BACKOFF_MS = 10;
@@ -108,7 +114,12 @@ export async function retryingConflicts<T>(transaction: () => Promise<T>): Promi
     try {
       return await transaction();
     } catch (error) {
-      if (!isConflict(error) || attempt >= MAX_ATTEMPTS) throw error;
+      if (!isConflict(error)) throw error;
+      if (attempt >= MAX_ATTEMPTS) {
+        conflictRetries.gaveUp += 1;
+        throw error;
+      }
+      conflictRetries.retried += 1;
       await sleep(Math.random() * FIRST_BACKOFF_MS * 2 ** attempt);
     }
   }

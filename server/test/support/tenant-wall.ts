@@ -110,6 +110,7 @@ interface TriggerRow {
   events: number;
   row_level: boolean;
   enabled: boolean;
+  function: string;
 }
 
 const COMMANDS = { SELECT: 'r', INSERT: 'a', UPDATE: 'w', DELETE: 'd' } as const;
@@ -207,18 +208,22 @@ export async function findTenantWallViolations(
     )
   ).rows as ForeignKeyRow[];
 
-  // tgtype bits: 1 row-level, 4 insert, 8 delete, 16 update.
+  // tgtype bits: 1 row-level, 4 insert, 8 delete, 16 update. audit_record_changes() is run by
+  // statement and audits every row the statement wrote, from its transition tables.
   const triggers = (
     await client.query(
       `SELECT t.tgrelid::int AS table_oid, (t.tgtype::int & 28) AS events,
-         (t.tgtype::int & 1) = 1 AS row_level, t.tgenabled <> 'D' AS enabled
+         (t.tgtype::int & 1) = 1 AS row_level, t.tgenabled <> 'D' AS enabled,
+         p.proname AS function
        FROM pg_trigger t
        JOIN pg_proc p ON p.oid = t.tgfoid
        JOIN pg_class c ON c.oid = t.tgrelid
        JOIN pg_namespace n ON n.oid = c.relnamespace
        WHERE NOT t.tgisinternal AND n.nspname = $1
-         -- audit_record_change(), or a table's own variant of it (audit_record_change_of_*).
-         AND (p.proname = 'audit_record_change' OR p.proname LIKE 'audit\\_record\\_change\\_of\\_%')`,
+         -- audit_record_change(), a table's own variant of it (audit_record_change_of_*), or
+         -- its statement form audit_record_changes().
+         AND (p.proname IN ('audit_record_change', 'audit_record_changes')
+           OR p.proname LIKE 'audit\\_record\\_change\\_of\\_%')`,
       [schema],
     )
   ).rows as TriggerRow[];
@@ -326,14 +331,18 @@ export async function findTenantWallViolations(
     if (!unaudited.has(name)) {
       const events = triggers
         .filter(
-          (trigger) => trigger.table_oid === table.oid && trigger.row_level && trigger.enabled,
+          (trigger) =>
+            trigger.table_oid === table.oid &&
+            trigger.enabled &&
+            // The row functions see one row: by statement they would audit none.
+            trigger.row_level === (trigger.function !== 'audit_record_changes'),
         )
         .reduce((all, trigger) => all | trigger.events, 0);
       if (events !== 28) {
         report(
           name,
           'no_audit_trigger',
-          `${name} has no enabled row trigger calling audit_record_change() on INSERT, UPDATE and DELETE`,
+          `${name} has no enabled trigger calling audit_record_change() or audit_record_changes() on INSERT, UPDATE and DELETE`,
         );
       }
     }
