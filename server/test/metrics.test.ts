@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_ATTEMPTS, retryingConflicts } from '../src/db/transient.js';
 import { BUSIEST_ORGANIZATIONS } from '../src/modules/metrics/metrics.service.js';
 import { createTestApp, signUp, type TestApp } from './support/test-app.js';
 
@@ -129,6 +130,32 @@ describe('GET /metrics', () => {
     expect(value(text, 'process_resident_memory_bytes')).toBeGreaterThan(0);
     expect(value(text, 'nodejs_eventloop_lag_seconds')).toBeGreaterThanOrEqual(0);
     expect(value(text, 'nodejs_heap_size_used_bytes')).toBeGreaterThan(0);
+  });
+
+  it('counts transactions run again after a conflict, and those that gave up', async () => {
+    const before = await scrape();
+    const retried = value(before, 'rampart_db_transaction_retries_total', { outcome: 'retried' })!;
+    const gaveUp = value(before, 'rampart_db_transaction_retries_total', { outcome: 'gave_up' })!;
+    const deadlock = () => Object.assign(new Error('deadlock detected'), { code: '40P01' });
+    // One unit of work that meets a deadlock once, then one that always does.
+    let attempts = 0;
+    await retryingConflicts(async () => {
+      attempts += 1;
+      if (attempts === 1) throw deadlock();
+    });
+    await expect(
+      retryingConflicts(async () => {
+        throw deadlock();
+      }),
+    ).rejects.toMatchObject({ code: '40P01' });
+
+    const after = await scrape();
+    expect(value(after, 'rampart_db_transaction_retries_total', { outcome: 'retried' })).toBe(
+      retried + 1 + (MAX_ATTEMPTS - 1),
+    );
+    expect(value(after, 'rampart_db_transaction_retries_total', { outcome: 'gave_up' })).toBe(
+      gaveUp + 1,
+    );
   });
 
   it(`names only the ${BUSIEST_ORGANIZATIONS} busiest organizations when 50 make requests`, async () => {

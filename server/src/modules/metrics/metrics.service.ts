@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type pg from 'pg';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { conflictRetries } from '../../db/transient.js';
 import { EMAIL_STATUSES } from '../../db/schema.js';
 import type { AppDeps } from '../../http/context.js';
 import { readOutboxCounts, readQueueState } from './metrics.repo.js';
@@ -63,6 +64,18 @@ export function createMetrics(deps: AppDeps, pool: pg.Pool | undefined): Metrics
       for (const [org, count] of ranked.slice(0, BUSIEST_ORGANIZATIONS)) this.inc({ org }, count);
       const rest = ranked.slice(BUSIEST_ORGANIZATIONS).reduce((sum, [, count]) => sum + count, 0);
       if (rest > 0) this.inc({ org: 'other' }, rest);
+    },
+  });
+
+  new Counter({
+    name: 'rampart_db_transaction_retries_total',
+    help: 'Units of work run again after a deadlock or serialization failure (outcome="retried"), and those that gave up and answered 503 (outcome="gave_up").',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc({ outcome: 'retried' }, conflictRetries.retried);
+      this.inc({ outcome: 'gave_up' }, conflictRetries.gaveUp);
     },
   });
 
