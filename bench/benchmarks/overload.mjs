@@ -24,9 +24,10 @@ export async function run(context) {
   const next = () => ({ path: PATH, token: tokens[Math.floor(Math.random() * tokens.length)] });
   try {
     // The peak: closed-loop load at the concurrency that keeps both cores busy.
-    await load(api, next, { concurrency: 20, seconds: 3 });
-    const closed = await load(api, next, { concurrency: 20, seconds: SECONDS });
-    const peak = summarize(closed.latencies, closed.seconds);
+    // Answers other than 200 (503 while the process lags) are counted, not taken for throughput.
+    await load(api, next, { concurrency: 20, seconds: 3, tolerate: true });
+    const closed = await load(api, next, { concurrency: 20, seconds: SECONDS, tolerate: true });
+    const peak = { ...summarize(closed.latencies, closed.seconds), refused: closed.refused };
 
     const over = await openLoop(api, next, peak.requests_per_second * 2, SECONDS);
     const ratio = round(over.succeededPerSecond / peak.requests_per_second, 3);
@@ -42,7 +43,7 @@ export async function run(context) {
           'client gave up': over.timedOut,
           'p50 ms (200)': over.p50_ms,
           'p99 ms (200)': over.p99_ms,
-          'still running 1 s after the load (s)': over.drainSeconds,
+          'last answer after arrivals stopped (s)': over.drainSeconds,
         },
       ],
     };
