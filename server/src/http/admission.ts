@@ -24,6 +24,9 @@ interface Waiter {
   refuse: (error: Error) => void;
 }
 
+/** How often the event loop's lag is measured (ms): its mean over this long is compared. */
+const LAG_SAMPLE_MS = 500;
+
 /** Retry-After of a request refused for lack of room (seconds). */
 const RETRY_AFTER_SECONDS = 1;
 
@@ -194,12 +197,23 @@ export function requireAdmission(scope: FastifyInstance): void {
 export async function refuseWhileOverloaded(scope: FastifyInstance): Promise<void> {
   const maxEventLoopDelay = scope.deps.config.maxEventLoopDelayMs;
   if (maxEventLoopDelay === 0) return;
+  // Starting compiles every route's schemas in one block of work: the first measurements after
+  // it say the process lags though it has just become free. Refusals start two samples later.
+  let measuring = false;
+  scope.addHook('onReady', async () => {
+    setTimeout(() => (measuring = true), 2 * LAG_SAMPLE_MS).unref();
+  });
   await scope.register(underPressure, {
     maxEventLoopDelay,
-    sampleInterval: 500,
+    sampleInterval: LAG_SAMPLE_MS,
     pressureHandler: () =>
-      Promise.reject(
-        new UnavailableError(RETRY_AFTER_SECONDS, 'The server is overloaded; try again shortly'),
-      ),
+      measuring
+        ? Promise.reject(
+            new UnavailableError(
+              RETRY_AFTER_SECONDS,
+              'The server is overloaded; try again shortly',
+            ),
+          )
+        : undefined,
   });
 }
