@@ -405,6 +405,8 @@ describe('bad input on every route', () => {
         '0000-01-01T00:00:00Z',
         // Year 0 in UTC, which no answer's date-time may be.
         '0001-01-01T00:00:00.008+10:47',
+        // Year 10000 in UTC, just as unanswerable.
+        '9999-12-31T23:03:00.000-00:57',
       ],
       date: ['0000-01-01'],
     };

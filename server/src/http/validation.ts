@@ -2,6 +2,8 @@ import { AjvCompiler, type Ajv, type ValidatorFactory } from '@fastify/ajv-compi
 
 /** A UTC offset at the end of a date-time: `+05:30`, `-0800`, `+01`. */
 const UTC_OFFSET = /([+-])(\d\d)(?::?\d\d)?$/;
+/** The last moment whose UTC form has a four-digit year. */
+const LAST_MOMENT = Date.parse('9999-12-31T23:59:59.999Z');
 const FIRST_MOMENT = Date.parse('0001-01-01T00:00:00Z');
 
 /**
@@ -21,12 +23,16 @@ export function acceptOnlyStorableDates(ajv: Ajv): void {
     });
   };
   narrow('date', () => true);
-  // A moment of 0001-01-01 ahead of UTC falls in year 0 once in UTC, which the API would then
-  // answer as a date-time this very format refuses. (Forms Date.parse does not read, such as a
-  // lowercase `t`, are left to the other checks.)
+  // A moment of 0001-01-01 ahead of UTC falls in year 0 once in UTC, and one of 9999-12-31
+  // behind UTC in year 10000: the API would then answer either as a date-time this very format
+  // refuses. (Forms Date.parse does not read, such as a lowercase `t`, are left to the other
+  // checks.)
   narrow(
     'date-time',
-    (text) => Number(UTC_OFFSET.exec(text)?.[2] ?? 0) <= 15 && !(Date.parse(text) < FIRST_MOMENT),
+    (text) =>
+      Number(UTC_OFFSET.exec(text)?.[2] ?? 0) <= 15 &&
+      !(Date.parse(text) < FIRST_MOMENT) &&
+      !(Date.parse(text) > LAST_MOMENT),
   );
 }
 
