@@ -344,6 +344,20 @@ describe.skipIf(!chromiumPath)('settings in a real browser', { timeout: 180_000 
       .locator('p', { hasText: 'Bea Member' })
       .waitFor();
     await expectAccessible(pageA, 'the members settings on a phone');
+    // While a list loads, its placeholder must be announced in a way screen readers accept.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await pageA.route('**/api/v1/invitations', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await pageA.reload();
+    await pageA.getByRole('status', { name: 'Loading' }).first().waitFor();
+    await expectAccessible(pageA, 'the members settings while loading');
+    const answered = pageA.waitForResponse('**/api/v1/invitations');
+    release();
+    await answered;
+    await pageA.unroute('**/api/v1/invitations');
     await screenshots(pageA, 'settings-members-phone');
     await pageA.setViewportSize({ width: 1280, height: 800 });
   });
