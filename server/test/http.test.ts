@@ -190,6 +190,35 @@ describe('the API description', () => {
     }
     expect(problems).toEqual([]);
   });
+
+  it('says on every date and date-time a client sends which values are refused', async () => {
+    const doc = (await t.app.inject({ url: '/api/openapi.json' })).json<{
+      paths: Record<string, Record<string, unknown>>;
+    }>();
+    const undocumented: string[] = [];
+    const visit = (node: unknown, where: string): void => {
+      if (Array.isArray(node)) return node.forEach((item) => visit(item, where));
+      if (!node || typeof node !== 'object') return;
+      // A query parameter carries its description beside its schema.
+      const parameter = node as { in?: string; schema?: object; description?: string };
+      if (parameter.in && parameter.schema) {
+        return visit({ ...parameter.schema, description: parameter.description }, where);
+      }
+      const schema = node as { format?: string; description?: string };
+      if (schema.format === 'date-time' && !/±15:59/.test(schema.description ?? ''))
+        undocumented.push(where);
+      if (schema.format === 'date' && !/0001/.test(schema.description ?? ''))
+        undocumented.push(where);
+      for (const [key, value] of Object.entries(node)) visit(value, `${where}.${key}`);
+    };
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(methods)) {
+        const { parameters, requestBody } = op as { parameters?: unknown; requestBody?: unknown };
+        visit({ parameters, requestBody }, `${method.toUpperCase()} ${path}`);
+      }
+    }
+    expect(undocumented).toEqual([]);
+  });
 });
 
 describe('failures', () => {

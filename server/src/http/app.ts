@@ -22,7 +22,7 @@ import { registerJsonParser } from './json-body.js';
 import { requestIdOf, withRedactedUrls } from './logging.js';
 import { rejectNulCharacters } from './reject-nul.js';
 import { errors } from './schemas.js';
-import { perPartValidators } from './validation.js';
+import { describeStorableDates, perPartValidators } from './validation.js';
 import { MAX_MATCHING } from '../modules/bulk/bulk.service.js';
 import { filterValueTypes } from '../modules/records/filters.js';
 import { RECORD_KIND_LIST } from '../modules/records/registry.js';
@@ -125,10 +125,14 @@ export async function buildApp(
     },
     // Every body is read as JSON before any route sees it: text that is not JSON, nests too
     // deep or carries `__proto__` is refused with 400 by whichever route it was sent to.
+    // Every date and date-time a client sends is described with the values it refuses.
     transform: ({ schema, url }) => {
-      const response = schema?.response as Record<string, unknown> | undefined;
-      if (!schema?.body || !response || '400' in response) return { schema, url };
-      return { url, schema: { ...schema, response: { ...response, ...errors(400) } } };
+      if (!schema) return { schema, url };
+      const { body, querystring, params } = schema;
+      const described = { ...schema, ...describeStorableDates({ body, querystring, params }) };
+      const response = schema.response as Record<string, unknown> | undefined;
+      if (!body || !response || '400' in response) return { schema: described, url };
+      return { url, schema: { ...described, response: { ...response, ...errors(400) } } };
     },
     // The kinds of record, for clients that list them: the web app's navigation, palette, task
     // relations and record links are generated from this.

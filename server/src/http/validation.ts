@@ -36,6 +36,29 @@ export function acceptOnlyStorableDates(ajv: Ajv): void {
   );
 }
 
+/** What a client is told on every date and date-time it may send: the rules above, in words. */
+export const STORABLE_DATE_RULES = {
+  date: 'From 0001-01-01 to 9999-12-31.',
+  'date-time':
+    'RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.',
+} as const;
+
+/**
+ * A copy of a request schema in which every `date` and `date-time` says which values are
+ * refused, so that the published document and the validator cannot disagree on where it applies.
+ */
+export function describeStorableDates<T>(schema: T): T {
+  if (Array.isArray(schema)) return schema.map(describeStorableDates) as T;
+  if (!schema || typeof schema !== 'object') return schema;
+  const copy = Object.fromEntries(
+    Object.entries(schema).map(([key, value]) => [key, describeStorableDates(value)]),
+  ) as Record<string, unknown>;
+  const rule =
+    copy.type === 'string' && STORABLE_DATE_RULES[copy.format as keyof typeof STORABLE_DATE_RULES];
+  if (rule) copy.description = copy.description ? `${copy.description} ${rule}` : rule;
+  return copy as T;
+}
+
 type CompilerOptions = NonNullable<Parameters<ValidatorFactory>[1]>;
 
 export function perPartValidators(): ValidatorFactory {

@@ -2339,9 +2339,15 @@ export interface paths {
                     actor_id?: string;
                     action?: string;
                     table_name?: string;
-                    /** @example 2026-01-31T09:00:00Z */
+                    /**
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @example 2026-01-31T09:00:00Z
+                     */
                     from?: string;
-                    /** @example 2026-01-31T09:00:00Z */
+                    /**
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @example 2026-01-31T09:00:00Z
+                     */
                     to?: string;
                     /** @description Entries per page */
                     limit?: number;
@@ -3790,13 +3796,25 @@ export interface paths {
                     team_id?: string;
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     tag_id?: string;
-                    /** @example 2026-12-01T09:00:00Z */
+                    /**
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @example 2026-12-01T09:00:00Z
+                     */
                     created_from?: string;
-                    /** @example 2026-12-01T09:00:00Z */
+                    /**
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @example 2026-12-01T09:00:00Z
+                     */
                     created_to?: string;
-                    /** @example 2026-12-01T09:00:00Z */
+                    /**
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @example 2026-12-01T09:00:00Z
+                     */
                     updated_from?: string;
-                    /** @example 2026-12-01T09:00:00Z */
+                    /**
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @example 2026-12-01T09:00:00Z
+                     */
                     updated_to?: string;
                     sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at" | "last_name" | "-last_name" | "company" | "-company" | "status" | "-status" | "next_follow_up_at" | "-next_follow_up_at" | "estimated_value" | "-estimated_value";
                     status?: ("new" | "contacted" | "qualified" | "unqualified" | "converted")[];
@@ -3911,11 +3929,13 @@ export interface paths {
                         owner_id?: string | null;
                         /**
                          * Format: date-time
+                         * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
                          * @example 2026-12-01T09:00:00Z
                          */
                         last_contacted_at?: string | null;
                         /**
                          * Format: date-time
+                         * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
                          * @example 2026-12-01T09:00:00Z
                          */
                         next_follow_up_at?: string | null;
@@ -4405,11 +4425,13 @@ export interface paths {
                         owner_id?: string | null;
                         /**
                          * Format: date-time
+                         * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
                          * @example 2026-12-01T09:00:00Z
                          */
                         last_contacted_at?: string | null;
                         /**
                          * Format: date-time
+                         * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
                          * @example 2026-12-01T09:00:00Z
                          */
                         next_follow_up_at?: string | null;
@@ -4684,6 +4706,7 @@ export interface paths {
                             stage_id?: string;
                             /**
                              * Format: date
+                             * @description From 0001-01-01 to 9999-12-31.
                              * @example 2027-03-31
                              */
                             expected_close_date?: string | null;
@@ -4906,13 +4929,25 @@ export interface paths {
                     team_id?: string;
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     tag_id?: string;
-                    /** @example 2026-12-01T09:00:00Z */
+                    /**
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @example 2026-12-01T09:00:00Z
+                     */
                     created_from?: string;
-                    /** @example 2026-12-01T09:00:00Z */
+                    /**
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @example 2026-12-01T09:00:00Z
+                     */
                     created_to?: string;
-                    /** @example 2026-12-01T09:00:00Z */
+                    /**
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @example 2026-12-01T09:00:00Z
+                     */
                     updated_from?: string;
-                    /** @example 2026-12-01T09:00:00Z */
+                    /**
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @example 2026-12-01T09:00:00Z
+                     */
                     updated_to?: string;
                     sort?: "name" | "-name" | "created_at" | "-created_at" | "updated_at" | "-updated_at" | "annual_revenue" | "-annual_revenue" | "employees" | "-employees";
                     /** @example Manufacturing */
@@ -5677,13 +5712,25 @@ export interface paths {
                     team_id?: string;
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     tag_id?: string;
-                    /** @example 2026-12-01T09:00:00Z */
+                    /**
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @example 2026-12-01T09:00:00Z
+                     */
                     created_from?: string;
-                    /** @example 2026-12-01T09:00:00Z */
+                    /**
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @example 2026-12-01T09:00:00Z
+                     */
                     created_to?: string;
-                    /** @example 2026-12-01T09:00:00Z */
+                    /**
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @example 2026-12-01T09:00:00Z
+                     */
                     updated_from?: string;
-                    /** @example 2026-12-01T09:00:00Z */
+                    /**
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @example 2026-12-01T09:00:00Z
+                     */
                     updated_to?: string;
                     sort?: "last_name" | "-last_name" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
                     /** @description The account's contacts, for its page */
@@ -7614,13 +7661,25 @@ export interface paths {
                     team_id?: string;
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     tag_id?: string;
-                    /** @example 2026-12-01T09:00:00Z */
+                    /**
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @example 2026-12-01T09:00:00Z
+                     */
                     created_from?: string;
-                    /** @example 2026-12-01T09:00:00Z */
+                    /**
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @example 2026-12-01T09:00:00Z
+                     */
                     created_to?: string;
-                    /** @example 2026-12-01T09:00:00Z */
+                    /**
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @example 2026-12-01T09:00:00Z
+                     */
                     updated_from?: string;
-                    /** @example 2026-12-01T09:00:00Z */
+                    /**
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @example 2026-12-01T09:00:00Z
+                     */
                     updated_to?: string;
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     stage_id?: string;
@@ -7631,12 +7690,12 @@ export interface paths {
                     /** @description Deals with this contact, primary or other */
                     contact_id?: string;
                     /**
-                     * @description Inclusive
+                     * @description Inclusive From 0001-01-01 to 9999-12-31.
                      * @example 2026-01-01
                      */
                     close_from?: string;
                     /**
-                     * @description Inclusive
+                     * @description Inclusive From 0001-01-01 to 9999-12-31.
                      * @example 2026-03-31
                      */
                     close_to?: string;
@@ -7994,13 +8053,25 @@ export interface paths {
                     team_id?: string;
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     tag_id?: string;
-                    /** @example 2026-12-01T09:00:00Z */
+                    /**
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @example 2026-12-01T09:00:00Z
+                     */
                     created_from?: string;
-                    /** @example 2026-12-01T09:00:00Z */
+                    /**
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @example 2026-12-01T09:00:00Z
+                     */
                     created_to?: string;
-                    /** @example 2026-12-01T09:00:00Z */
+                    /**
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @example 2026-12-01T09:00:00Z
+                     */
                     updated_from?: string;
-                    /** @example 2026-12-01T09:00:00Z */
+                    /**
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @example 2026-12-01T09:00:00Z
+                     */
                     updated_to?: string;
                     sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at" | "name" | "-name" | "amount" | "-amount" | "expected_close_date" | "-expected_close_date";
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
@@ -8012,12 +8083,12 @@ export interface paths {
                     /** @description Deals with this contact, primary or other */
                     contact_id?: string;
                     /**
-                     * @description Inclusive
+                     * @description Inclusive From 0001-01-01 to 9999-12-31.
                      * @example 2026-01-01
                      */
                     close_from?: string;
                     /**
-                     * @description Inclusive
+                     * @description Inclusive From 0001-01-01 to 9999-12-31.
                      * @example 2026-03-31
                      */
                     close_to?: string;
@@ -8115,6 +8186,7 @@ export interface paths {
                         stage_id?: string;
                         /**
                          * Format: date
+                         * @description From 0001-01-01 to 9999-12-31.
                          * @example 2026-06-30
                          */
                         expected_close_date?: string | null;
@@ -8608,6 +8680,7 @@ export interface paths {
                         stage_id?: string;
                         /**
                          * Format: date
+                         * @description From 0001-01-01 to 9999-12-31.
                          * @example 2026-06-30
                          */
                         expected_close_date?: string | null;
@@ -8977,13 +9050,25 @@ export interface paths {
                     cursor?: string;
                     /** @description Include the total number of matching records */
                     count?: boolean;
-                    /** @example 2026-12-01T09:00:00Z */
+                    /**
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @example 2026-12-01T09:00:00Z
+                     */
                     created_from?: string;
-                    /** @example 2026-12-01T09:00:00Z */
+                    /**
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @example 2026-12-01T09:00:00Z
+                     */
                     created_to?: string;
-                    /** @example 2026-12-01T09:00:00Z */
+                    /**
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @example 2026-12-01T09:00:00Z
+                     */
                     updated_from?: string;
-                    /** @example 2026-12-01T09:00:00Z */
+                    /**
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @example 2026-12-01T09:00:00Z
+                     */
                     updated_to?: string;
                     sort?: "due_at" | "-due_at" | "created_at" | "-created_at" | "priority" | "-priority";
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
@@ -8996,9 +9081,15 @@ export interface paths {
                     /** @example high */
                     priority?: "low" | "normal" | "high" | "urgent";
                     type?: ("call" | "meeting" | "email" | "todo")[];
-                    /** @example 2026-12-01T09:00:00Z */
+                    /**
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @example 2026-12-01T09:00:00Z
+                     */
                     due_from?: string;
-                    /** @example 2026-12-01T09:00:00Z */
+                    /**
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @example 2026-12-01T09:00:00Z
+                     */
                     due_to?: string;
                     /** @description `today`: due today; `upcoming`: due after today; `overdue`: due before now and not done */
                     view?: "today" | "overdue" | "upcoming";
@@ -9089,6 +9180,7 @@ export interface paths {
                         description?: string;
                         /**
                          * Format: date-time
+                         * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
                          * @example 2026-12-01T09:00:00Z
                          */
                         due_at?: string | null;
@@ -9552,6 +9644,7 @@ export interface paths {
                         description?: string;
                         /**
                          * Format: date-time
+                         * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
                          * @example 2026-12-01T09:00:00Z
                          */
                         due_at?: string | null;
@@ -11144,21 +11237,25 @@ export interface paths {
                             tag_id?: string;
                             /**
                              * Format: date-time
+                             * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
                              * @example 2026-12-01T09:00:00Z
                              */
                             created_from?: string;
                             /**
                              * Format: date-time
+                             * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
                              * @example 2026-12-01T09:00:00Z
                              */
                             created_to?: string;
                             /**
                              * Format: date-time
+                             * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
                              * @example 2026-12-01T09:00:00Z
                              */
                             updated_from?: string;
                             /**
                              * Format: date-time
+                             * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
                              * @example 2026-12-01T09:00:00Z
                              */
                             updated_to?: string;
@@ -11330,21 +11427,25 @@ export interface paths {
                             tag_id?: string;
                             /**
                              * Format: date-time
+                             * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
                              * @example 2026-12-01T09:00:00Z
                              */
                             created_from?: string;
                             /**
                              * Format: date-time
+                             * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
                              * @example 2026-12-01T09:00:00Z
                              */
                             created_to?: string;
                             /**
                              * Format: date-time
+                             * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
                              * @example 2026-12-01T09:00:00Z
                              */
                             updated_from?: string;
                             /**
                              * Format: date-time
+                             * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
                              * @example 2026-12-01T09:00:00Z
                              */
                             updated_to?: string;
@@ -11513,21 +11614,25 @@ export interface paths {
                             tag_id?: string;
                             /**
                              * Format: date-time
+                             * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
                              * @example 2026-12-01T09:00:00Z
                              */
                             created_from?: string;
                             /**
                              * Format: date-time
+                             * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
                              * @example 2026-12-01T09:00:00Z
                              */
                             created_to?: string;
                             /**
                              * Format: date-time
+                             * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
                              * @example 2026-12-01T09:00:00Z
                              */
                             updated_from?: string;
                             /**
                              * Format: date-time
+                             * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
                              * @example 2026-12-01T09:00:00Z
                              */
                             updated_to?: string;
@@ -11698,21 +11803,25 @@ export interface paths {
                             tag_id?: string;
                             /**
                              * Format: date-time
+                             * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
                              * @example 2026-12-01T09:00:00Z
                              */
                             created_from?: string;
                             /**
                              * Format: date-time
+                             * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
                              * @example 2026-12-01T09:00:00Z
                              */
                             created_to?: string;
                             /**
                              * Format: date-time
+                             * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
                              * @example 2026-12-01T09:00:00Z
                              */
                             updated_from?: string;
                             /**
                              * Format: date-time
+                             * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
                              * @example 2026-12-01T09:00:00Z
                              */
                             updated_to?: string;
@@ -11732,13 +11841,13 @@ export interface paths {
                             contact_id?: string;
                             /**
                              * Format: date
-                             * @description Inclusive
+                             * @description Inclusive From 0001-01-01 to 9999-12-31.
                              * @example 2026-01-01
                              */
                             close_from?: string;
                             /**
                              * Format: date
-                             * @description Inclusive
+                             * @description Inclusive From 0001-01-01 to 9999-12-31.
                              * @example 2026-03-31
                              */
                             close_to?: string;
@@ -11961,12 +12070,12 @@ export interface paths {
             parameters: {
                 query?: {
                     /**
-                     * @description Start of the period (inclusive); the start of the current month by default
+                     * @description Start of the period (inclusive); the start of the current month by default RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
                      * @example 2026-01-01T00:00:00Z
                      */
                     from?: string;
                     /**
-                     * @description End of the period (exclusive); the start of next month by default
+                     * @description End of the period (exclusive); the start of next month by default RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
                      * @example 2026-02-01T00:00:00Z
                      */
                     to?: string;
@@ -12933,13 +13042,25 @@ export interface paths {
                     team_id?: string;
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     tag_id?: string;
-                    /** @example 2026-12-01T09:00:00Z */
+                    /**
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @example 2026-12-01T09:00:00Z
+                     */
                     created_from?: string;
-                    /** @example 2026-12-01T09:00:00Z */
+                    /**
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @example 2026-12-01T09:00:00Z
+                     */
                     created_to?: string;
-                    /** @example 2026-12-01T09:00:00Z */
+                    /**
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @example 2026-12-01T09:00:00Z
+                     */
                     updated_from?: string;
-                    /** @example 2026-12-01T09:00:00Z */
+                    /**
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @example 2026-12-01T09:00:00Z
+                     */
                     updated_to?: string;
                     sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at" | "last_name" | "-last_name" | "company" | "-company" | "status" | "-status" | "next_follow_up_at" | "-next_follow_up_at" | "estimated_value" | "-estimated_value";
                     status?: ("new" | "contacted" | "qualified" | "unqualified" | "converted")[];
@@ -13025,13 +13146,25 @@ export interface paths {
                     team_id?: string;
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     tag_id?: string;
-                    /** @example 2026-12-01T09:00:00Z */
+                    /**
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @example 2026-12-01T09:00:00Z
+                     */
                     created_from?: string;
-                    /** @example 2026-12-01T09:00:00Z */
+                    /**
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @example 2026-12-01T09:00:00Z
+                     */
                     created_to?: string;
-                    /** @example 2026-12-01T09:00:00Z */
+                    /**
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @example 2026-12-01T09:00:00Z
+                     */
                     updated_from?: string;
-                    /** @example 2026-12-01T09:00:00Z */
+                    /**
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @example 2026-12-01T09:00:00Z
+                     */
                     updated_to?: string;
                     sort?: "name" | "-name" | "created_at" | "-created_at" | "updated_at" | "-updated_at" | "annual_revenue" | "-annual_revenue" | "employees" | "-employees";
                     /** @example Manufacturing */
@@ -13116,13 +13249,25 @@ export interface paths {
                     team_id?: string;
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     tag_id?: string;
-                    /** @example 2026-12-01T09:00:00Z */
+                    /**
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @example 2026-12-01T09:00:00Z
+                     */
                     created_from?: string;
-                    /** @example 2026-12-01T09:00:00Z */
+                    /**
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @example 2026-12-01T09:00:00Z
+                     */
                     created_to?: string;
-                    /** @example 2026-12-01T09:00:00Z */
+                    /**
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @example 2026-12-01T09:00:00Z
+                     */
                     updated_from?: string;
-                    /** @example 2026-12-01T09:00:00Z */
+                    /**
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @example 2026-12-01T09:00:00Z
+                     */
                     updated_to?: string;
                     sort?: "last_name" | "-last_name" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
                     /** @description The account's contacts, for its page */
@@ -13209,13 +13354,25 @@ export interface paths {
                     team_id?: string;
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     tag_id?: string;
-                    /** @example 2026-12-01T09:00:00Z */
+                    /**
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @example 2026-12-01T09:00:00Z
+                     */
                     created_from?: string;
-                    /** @example 2026-12-01T09:00:00Z */
+                    /**
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @example 2026-12-01T09:00:00Z
+                     */
                     created_to?: string;
-                    /** @example 2026-12-01T09:00:00Z */
+                    /**
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @example 2026-12-01T09:00:00Z
+                     */
                     updated_from?: string;
-                    /** @example 2026-12-01T09:00:00Z */
+                    /**
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @example 2026-12-01T09:00:00Z
+                     */
                     updated_to?: string;
                     sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at" | "name" | "-name" | "amount" | "-amount" | "expected_close_date" | "-expected_close_date";
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
@@ -13227,12 +13384,12 @@ export interface paths {
                     /** @description Deals with this contact, primary or other */
                     contact_id?: string;
                     /**
-                     * @description Inclusive
+                     * @description Inclusive From 0001-01-01 to 9999-12-31.
                      * @example 2026-01-01
                      */
                     close_from?: string;
                     /**
-                     * @description Inclusive
+                     * @description Inclusive From 0001-01-01 to 9999-12-31.
                      * @example 2026-03-31
                      */
                     close_to?: string;
