@@ -40,6 +40,9 @@ describe('Idempotency-Key', () => {
     expect(again.statusCode).toBe(201);
     expect(again.json()).toEqual(first.json());
     expect(again.headers['idempotent-replayed']).toBe('true');
+    // The version it answered with, so that the client's next edit can say what it was based on.
+    expect(first.headers.etag).toBe(`"${first.json().version}"`);
+    expect(again.headers.etag).toBe(first.headers.etag);
     expect(await leadsNamed(a, 'Retried')).toEqual([first.json().id]);
   });
 

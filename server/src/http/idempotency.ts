@@ -10,6 +10,7 @@ import {
   settleKey,
 } from '../modules/idempotency/idempotency.service.js';
 import { contextOf } from './context.js';
+import { tagEntity } from './versions.js';
 
 /**
  * `Idempotency-Key` on every create and bulk action: a client that repeats a request (after a
@@ -59,8 +60,9 @@ async function claim(request: FastifyRequest, reply: FastifyReply): Promise<void
     claimed.set(request, key);
     return;
   }
+  reply.status(outcome.status);
+  tagEntity(reply, JSON.parse(outcome.body));
   await reply
-    .status(outcome.status)
     .header('content-type', 'application/json; charset=utf-8')
     .header('idempotent-replayed', 'true')
     .send(outcome.body);

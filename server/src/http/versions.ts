@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 
 /**
@@ -49,9 +49,17 @@ export function registerEntityTags(app: FastifyInstance): void {
     }
   });
   app.addHook('preSerialization', async (_request, reply, payload: unknown) => {
-    const version = (payload as { version?: unknown } | null)?.version;
-    if (typeof version === 'string' && reply.statusCode < 300)
-      void reply.header('etag', `"${version}"`);
+    tagEntity(reply, payload);
     return payload;
   });
+}
+
+/**
+ * Sets the `ETag` of a successful answer that is one record with a version. Also called with
+ * the first answer replayed for an `Idempotency-Key`, which is sent as stored text.
+ */
+export function tagEntity(reply: FastifyReply, payload: unknown): void {
+  const version = (payload as { version?: unknown } | null)?.version;
+  if (typeof version === 'string' && reply.statusCode < 300)
+    void reply.header('etag', `"${version}"`);
 }
