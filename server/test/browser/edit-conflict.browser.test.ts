@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiCreate, chromiumPath, startSignedIn, type SignedIn } from './browser.js';
 
-describe.skipIf(!chromiumPath)('two pages editing one lead', { timeout: 180_000 }, () => {
+describe.skipIf(!chromiumPath)('two people editing one record', { timeout: 180_000 }, () => {
   let s: SignedIn;
 
   beforeAll(async () => {
@@ -49,5 +49,66 @@ describe.skipIf(!chromiumPath)('two pages editing one lead', { timeout: 180_000 
     await expect
       .poll(() => stored(lead.id))
       .toEqual({ job_title: 'Mathematician', email: 'ada@example.com' });
+  });
+
+  const change = (url: string, payload: object) =>
+    s.harness.t.app.inject({ method: 'PATCH', url, headers: s.auth, payload });
+
+  it("does not save a note over someone else's newer text without saying so", async () => {
+    const lead = await apiCreate(s, '/api/v1/leads', { last_name: 'Noted' });
+    const note = await apiCreate(s, '/api/v1/notes', {
+      body: 'Called, no answer',
+      lead_id: lead.id,
+    });
+    const page = s.page;
+    await page.goto(`/leads/${lead.id}`);
+    await page.getByText('Called, no answer').waitFor();
+    await page.getByRole('button', { name: 'Edit note' }).click();
+    await page.getByLabel('Note', { exact: true }).fill('Called, left a voicemail');
+
+    expect(
+      (await change(`/api/v1/notes/${note.id}`, { body: 'Called back: wants a demo' })).statusCode,
+    ).toBe(200);
+    await page.getByRole('button', { name: 'Save note' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'Their text' });
+    await alert.getByText('Called back: wants a demo').waitFor();
+    const stored = async () =>
+      (
+        await s.harness.t.ownerQuery<{ body: string }>('SELECT body FROM notes WHERE id = $1', [
+          note.id,
+        ])
+      )[0]?.body;
+    expect(await stored()).toBe('Called back: wants a demo');
+    // What was typed is still in the box; saving again, knowingly, replaces theirs.
+    expect(await page.getByLabel('Note', { exact: true }).inputValue()).toBe(
+      'Called, left a voicemail',
+    );
+    await page.getByRole('button', { name: 'Save note' }).click();
+    await expect.poll(stored).toBe('Called, left a voicemail');
+  });
+
+  it("does not save a task over someone else's newer change without saying so", async () => {
+    const task = await apiCreate(s, '/api/v1/tasks', { title: 'Send the proposal' });
+    const page = s.page;
+    await page.goto('/tasks');
+    await page.getByRole('button', { name: 'Edit Send the proposal' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit task' });
+    await dialog.getByLabel('Priority').selectOption('high');
+
+    expect(
+      (await change(`/api/v1/tasks/${task.id}`, { title: 'Send the signed proposal' })).statusCode,
+    ).toBe(200);
+    await dialog.getByRole('button', { name: 'Save task' }).click();
+    await dialog.getByText('Save again to replace their changes').waitFor();
+    const stored = async () =>
+      (
+        await s.harness.t.ownerQuery<{ title: string; priority: string }>(
+          'SELECT title, priority FROM tasks WHERE id = $1',
+          [task.id],
+        )
+      )[0];
+    expect(await stored()).toEqual({ title: 'Send the signed proposal', priority: 'normal' });
+    await dialog.getByRole('button', { name: 'Save task' }).click();
+    await expect.poll(stored).toEqual({ title: 'Send the proposal', priority: 'high' });
   });
 });

@@ -83,6 +83,15 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * The record as it is now, when a change made with `If-Match` was refused because someone else
+ * changed the record first (412 `version_mismatch`); otherwise null.
+ */
+export function currentAfterConflict<T extends object>(error: ApiError): T | null {
+  const current = error.code === 'version_mismatch' ? error.details['current'] : undefined;
+  return current && typeof current === 'object' ? (current as T) : null;
+}
+
 /** The error as an ApiError; anything else (a network failure) gets a generic one. */
 export function asApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;

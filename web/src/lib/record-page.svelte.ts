@@ -1,4 +1,4 @@
-import { asApiError, type ApiError } from './api';
+import { asApiError, currentAfterConflict, type ApiError } from './api';
 import type { Tag } from './directory.svelte';
 
 export interface RecordStateOptions<T, Patch, Saved> {
@@ -86,11 +86,11 @@ export class RecordState<
       return null;
     } catch (caught) {
       const error = asApiError(caught);
-      const current = error.code === 'version_mismatch' ? error.details['current'] : undefined;
+      const current = currentAfterConflict<Saved & object>(error);
       if (this.record?.id !== before.id) return error;
-      if (current && typeof current === 'object') {
+      if (current) {
         // Someone else's change wins the page; ours waits to be applied again on top of it.
-        this.record = this.#shown(current as Saved, before);
+        this.record = this.#shown(current, before);
         this.conflict = { fields: changedFields(before, current), patch };
         return null;
       }

@@ -102,8 +102,15 @@ export function reopenTask(task: Task): void {
   );
 }
 
-export function updateTask(id: string, body: TaskPatch): Promise<Task> {
-  return call(client.PATCH('/api/v1/tasks/{task_id}', { params: { path: { task_id: id } }, body }));
+/** Changes a task; with `basedOn` (a version) only while the task is still at that version. */
+export function updateTask(id: string, body: TaskPatch, basedOn?: string): Promise<Task> {
+  const header = basedOn === undefined ? {} : { 'if-match': `"${basedOn}"` };
+  return call(
+    client.PATCH('/api/v1/tasks/{task_id}', {
+      params: { path: { task_id: id }, header },
+      body,
+    }),
+  );
 }
 
 export function deleteTask(id: string): Promise<unknown> {
