@@ -4,6 +4,7 @@ import type { Runner } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { joinByInvitation } from './support/members.js';
 import { createTestApp, signUp, type SignedUp, type TestApp } from './support/test-app.js';
+import { ROWS_CHECKED_IN_REQUEST } from '../src/modules/imports/imports.service.js';
 import { drainJobs, startTestWorker } from './support/worker.js';
 
 let t: TestApp;
@@ -146,6 +147,69 @@ describe('CSV import of leads', () => {
       [owner.orgId],
     );
     expect(leads!.count).toBe(0);
+  });
+
+  it('checks a file too large for one request in the background, with progress, and can stop it', async () => {
+    // Past the rows checked within a request: every thousandth row has no last name, and the
+    // last row repeats the first one's email, 20,000 rows and ten batches later.
+    const rows = ROWS_CHECKED_IN_REQUEST + 500;
+    const lines = ['first_name,last_name,email'];
+    for (let i = 0; i < rows - 1; i++) {
+      lines.push(`Big${i},${i % 1000 === 999 ? '' : `Import${i}`},big${i}@example.com`);
+    }
+    lines.push('Again,Twice,BIG0@example.com');
+    const owner = await signUp(t.app, 'big-importer');
+    const file = await uploaded(owner, lines.join('\n'));
+    expect(file.row_count).toBe(rows);
+    const settings = {
+      mapping: ['first_name', 'last_name', 'email'].map((field, column) => ({ column, field })),
+      duplicates: 'skip',
+    };
+
+    // Started and stopped: the import is as uploaded, to be checked again.
+    const first = await call(owner, 'POST', `/imports/${file.id}/dry-run`, settings);
+    expect(first.statusCode, first.body).toBe(202);
+    expect(first.json()).toMatchObject({ status: 'checking', dry_run: null });
+    const stopped = await call(owner, 'POST', `/imports/${file.id}/cancel`);
+    expect(stopped.json()).toMatchObject({ status: 'uploaded', dry_run: null });
+    await drainJobs(t, 60_000);
+    expect((await call(owner, 'GET', `/imports/${file.id}`)).json()).toMatchObject({
+      status: 'uploaded',
+      dry_run: null,
+    });
+    expect((await call(owner, 'GET', `/imports/${file.id}/dry-run`)).statusCode).toBe(409);
+
+    const checking = await call(owner, 'POST', `/imports/${file.id}/dry-run`, settings);
+    expect(checking.statusCode, checking.body).toBe(202);
+    // Nothing can run while the check is under way.
+    expect((await call(owner, 'POST', `/imports/${file.id}/run`)).statusCode).toBe(409);
+    const seen = new Set<number>();
+    for (;;) {
+      const now = (await call(owner, 'GET', `/imports/${file.id}`)).json();
+      if (now.status !== 'checking') break;
+      seen.add(now.progress.rows_done);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect([...seen].some((done) => done > 0 && done < rows)).toBe(true);
+
+    const rejected = Math.floor(rows / 1000);
+    const report = (await call(owner, 'GET', `/imports/${file.id}/dry-run`)).json();
+    expect(report.counts).toEqual({
+      created: rows - rejected - 1,
+      updated: 0,
+      skipped: 1,
+      rejected,
+    });
+    expect(report.rejected_total).toBe(rejected);
+    expect(report.rejected[0]).toEqual({
+      line: 1001,
+      problems: [{ column: 'last_name', reason: 'is required' }],
+    });
+    const [written] = await t.ownerQuery<{ count: number }>(
+      "SELECT count(*)::int AS count FROM leads WHERE org_id = $1 AND email LIKE 'big%'",
+      [owner.orgId],
+    );
+    expect(written!.count).toBe(0);
   });
 
   it('runs as a job and does what the dry run said, with history and one trail event', async () => {

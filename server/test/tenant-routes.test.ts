@@ -143,6 +143,11 @@ function tenantWallSuite(wallDown: boolean): void {
       payload: `Last name,Email\n${label} imported,${label.toLowerCase()}-imported@example.com\n`,
     });
     if (upload.statusCode !== 201) throw new Error(`upload: ${upload.body}`);
+    // Checked, so that its report is there to read.
+    await api(owner, 'POST', `/imports/${upload.json().id}/dry-run`, {
+      mapping: [{ column: 0, field: 'last_name' }],
+      duplicates: 'skip',
+    });
     const template = await api(owner, 'POST', '/import-templates', {
       name: `${label} mapping`,
       kind: 'lead',

@@ -27,7 +27,7 @@ export type Source = (typeof SOURCES)[number];
 export const EMAIL_STATUSES = ['queued', 'retrying', 'sent', 'kept', 'failed'] as const;
 export type EmailStatus = (typeof EMAIL_STATUSES)[number];
 
-export const IMPORT_STATUSES = ['uploaded', 'queued', 'running', 'completed', 'cancelled', 'failed', 'undone'] as const;
+export const IMPORT_STATUSES = ['uploaded', 'checking', 'queued', 'running', 'completed', 'cancelled', 'failed', 'undone'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 
 export const INVITED_ROLES = ['admin', 'member'] as const;
@@ -256,6 +256,7 @@ export interface ImportsTable {
   created_at: CreatedAt;
   updated_at: UpdatedAt;
   created_by: string | null;
+  checking_since: NullableMoment;
 }
 
 export interface InvitationsTable {

@@ -15,6 +15,8 @@ export interface TaskPayloads {
   exports__expire: { org_id: string; export_id: string };
   exports__restore: { org_id: string; restore_id: string };
   import__run: { org_id: string; import_id: string };
+  /** `since`: which check of the import this is (its `checking_since`). */
+  import__check: { org_id: string; import_id: string; since: string };
 }
 
 export type TaskName = keyof TaskPayloads;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Runner } from 'graphile-worker';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROWS_CHECKED_IN_REQUEST } from '../../src/modules/imports/imports.service.js';
 import { startTestWorker } from '../support/worker.js';
 import {
   apiAuth,
@@ -180,6 +181,33 @@ describe.skipIf(!chromiumPath)('the import wizard in a real browser', { timeout:
     expect(await pageA.getByLabel('Field for Budget').inputValue()).toBe('estimated_value');
     expect(await pageA.getByLabel('Field for Notes').inputValue()).toBe('');
     expect(await pageA.getByLabel('Field for Email Address').inputValue()).toBe('email');
+  });
+
+  it('checks a large file in the background, across a reload, and then shows its report', async () => {
+    const rows = ROWS_CHECKED_IN_REQUEST + 500;
+    const lines = ['Last Name,Email Address,Budget'];
+    for (let i = 0; i < rows; i++) {
+      lines.push(`Large ${i},large${i}@example.com,${i % 5000 === 4999 ? 'lots' : '1000'}`);
+    }
+    const large = path.join(path.dirname(file), 'large-leads.csv');
+    await writeFile(large, lines.join('\n'));
+    await pageA.goto('/imports/new?kind=lead');
+    await pageA.getByLabel('CSV file').setInputFiles(large);
+    await pageA.getByRole('heading', { name: '1. Map the columns' }).waitFor();
+    await pageA.getByLabel('Field for Budget').selectOption({ label: 'Estimated value' });
+    await pageA.getByRole('button', { name: 'Dry run' }).click();
+    await pageA.getByRole('progressbar', { name: 'Dry run progress' }).waitFor();
+    await pageA.reload();
+
+    const count = (name: string) => pageA.locator(`[data-count="${name}"]`).first().textContent();
+    await expect
+      .poll(() => count('created'), { timeout: 60_000 })
+      .toBe((rows - 4).toLocaleString());
+    expect(await count('rejected')).toBe('4');
+    const rejected = pageA.getByRole('table', { name: 'Rejected rows' });
+    const first = await rejected.getByRole('row').nth(1).getByRole('cell').allTextContents();
+    expect(first[0]).toBe('5001');
+    await pageA.getByRole('button', { name: 'Run import' }).waitFor();
   });
 
   it("shows a second organization none of A's imports or mappings", async () => {

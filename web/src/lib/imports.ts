@@ -3,7 +3,7 @@ import { RECORD_KINDS } from './records';
 
 export type Import = ApiResult<'/api/v1/imports/{import_id}', 'get'>;
 export type ImportKind = Import['kind'];
-export type DryRun = ApiResult<'/api/v1/imports/{import_id}/dry-run', 'post'>;
+export type DryRun = ApiResult<'/api/v1/imports/{import_id}/dry-run', 'get'>;
 export type Template = ApiResult<'/api/v1/import-templates', 'get'>['data'][number];
 
 /** The kinds a file can be imported as, with the list each lands in. */
@@ -31,13 +31,14 @@ export function uploadImport(kind: ImportKind, file: File): Promise<Import> {
   );
 }
 
-/** An import still moving: the page asks for its progress until it stops. */
+/** An import still moving (a large file's dry run, or the run): the page follows its progress. */
 export function isActive(status: Import['status']): boolean {
-  return status === 'queued' || status === 'running';
+  return status === 'checking' || status === 'queued' || status === 'running';
 }
 
 export const statusLabels: Record<Import['status'], string> = {
   uploaded: 'Not run yet',
+  checking: 'Being checked',
   queued: 'Queued',
   running: 'Running',
   completed: 'Completed',

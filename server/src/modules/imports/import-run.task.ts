@@ -2,18 +2,15 @@ import type { Db } from '../../db/pool.js';
 import { withContext } from '../../db/tenant.js';
 import type { JobDeps } from '../../jobs/context.js';
 import { enqueueJob, type TaskPayloads } from '../../jobs/queue.js';
-import type { ColumnSummary } from './csv-reader.js';
 import {
   addCounts,
-  loadLookups,
   NO_COUNTS,
-  planBatch,
   writtenColumns,
   type Counts,
   type ImportSettings,
 } from './import-plan.js';
 import * as repo from './imports.repo.js';
-import { BATCH_ROWS } from './imports.service.js';
+import { BATCH_ROWS, planImportRows } from './imports.service.js';
 
 /**
  * A job runs for about this long, then queues the next part of the run and ends: a run never
@@ -59,16 +56,7 @@ async function applyBatch(
       return 'stopped';
     }
     const settings = row.options as ImportSettings;
-    const headers = (row.columns as ColumnSummary[]).map((c) => c.header);
-    const plan = await planBatch(
-      tx,
-      row.kind,
-      rows,
-      settings,
-      headers,
-      await loadLookups(tx),
-      new Map(),
-    );
+    const plan = await planImportRows(tx, row, rows, settings, new Map());
     const creator = row.created_by ?? '';
     await repo.insertRecords(
       tx,

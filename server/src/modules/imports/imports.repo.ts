@@ -22,6 +22,7 @@ export const IMPORT_COLUMNS = [
   'rows_done',
   'last_line',
   'started_at',
+  'checking_since',
   'finished_at',
   'error',
   'undone_at',
@@ -49,6 +50,7 @@ export interface ImportRow {
   rows_done: number;
   last_line: number;
   started_at: Date | null;
+  checking_since: Date | null;
   finished_at: Date | null;
   error: string | null;
   undone_at: Date | null;

@@ -5,6 +5,7 @@ import { contextOf } from '../../http/context.js';
 import { errors } from '../../http/schemas.js';
 import { CSV_LIMITS } from './csv-reader.js';
 import * as imports from './imports.service.js';
+import { ROWS_CHECKED_IN_REQUEST } from './imports.service.js';
 import {
   DryRunSchema,
   ImportParams,
@@ -96,14 +97,40 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         security,
         summary: 'What the import would do with this mapping, with nothing written (admins)',
-        description:
-          'Counts of records created, updated, skipped and rejected, and the first 100 rejected rows with line, column and reason (all of them: `GET /imports/{import_id}/rejections`). The settings are kept: the run uses them.',
+        description: `Counts of records created, updated, skipped and rejected, and the first 100 rejected rows with line, column and reason (all of them: \`GET /imports/{import_id}/rejections\`). The settings are kept: the run uses them. A file of more than ${ROWS_CHECKED_IN_REQUEST.toLocaleString('en')} rows is checked in the background: the answer is then 202 with the import, \`checking\`, whose progress \`GET /imports/{import_id}\` follows; once it is \`uploaded\` again, \`GET /imports/{import_id}/dry-run\` gives the report. \`POST /imports/{import_id}/cancel\` stops the check.`,
         params: ImportParams,
         body: SettingsSchema,
-        response: { 200: DryRunSchema, ...errors(400, 401, 403, 404, 409, 422) },
+        response: {
+          200: DryRunSchema,
+          202: ImportSchema,
+          ...errors(400, 401, 403, 404, 409, 422),
+        },
       },
     },
-    async (request) => imports.dryRun(contextOf(request), request.params.import_id, request.body),
+    async (request, reply) => {
+      const result = await imports.dryRun(
+        contextOf(request),
+        request.params.import_id,
+        request.body,
+      );
+      if ('report' in result) return result.report;
+      return reply.status(202).send(result.checking);
+    },
+  );
+
+  app.get(
+    '/imports/:import_id/dry-run',
+    {
+      schema: {
+        tags,
+        security,
+        summary: "The last dry run's report: counts and the first 100 rejected rows",
+        description: '409 when the import has not been checked, or is being checked.',
+        params: ImportParams,
+        response: { 200: DryRunSchema, ...errors(400, 401, 404, 409) },
+      },
+    },
+    async (request) => imports.dryRunReport(contextOf(request), request.params.import_id),
   );
 
   app.get(

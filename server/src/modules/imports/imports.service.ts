@@ -57,8 +57,9 @@ function view(row: repo.ImportRow): ImportView {
   const counts = row.counts as Counts | null;
   const percent = row.row_count ? Math.floor((row.rows_done / row.row_count) * 100) : 0;
   let secondsLeft: number | null = null;
-  if (row.status === 'running' && row.started_at && row.rows_done > 0) {
-    const elapsed = (Date.now() - row.started_at.getTime()) / 1000;
+  const since = row.status === 'checking' ? row.checking_since : row.started_at;
+  if ((row.status === 'running' || row.status === 'checking') && since && row.rows_done > 0) {
+    const elapsed = (Date.now() - since.getTime()) / 1000;
     secondsLeft = Math.ceil((elapsed / row.rows_done) * (row.row_count - row.rows_done));
   }
   const finished = row.status === 'completed' || row.status === 'undone';
@@ -180,47 +181,117 @@ export interface DryRunReport {
 }
 
 /**
- * What the import would do, row by row, with nothing written but the report: the same planning
- * the run uses, over the whole file.
+ * Files up to this many rows are checked within the request (about a second); a larger one is
+ * checked by a job, followed like a run, so that no request holds a connection for minutes.
+ */
+export const ROWS_CHECKED_IN_REQUEST = 20_000;
+
+/** Plans a batch of the import's rows with the import's settings and its file's headers. */
+export async function planImportRows(
+  tx: Tx,
+  row: repo.ImportRow,
+  rows: { line: number; cells: string[] }[],
+  settings: ImportSettings,
+  seen: SeenKeys,
+  lookups?: Awaited<ReturnType<typeof loadLookups>>,
+) {
+  const headers = (row.columns as ColumnSummary[]).map((c) => c.header);
+  return planBatch(tx, row.kind, rows, settings, headers, lookups ?? (await loadLookups(tx)), seen);
+}
+
+/** What a check has found so far, carried from batch to batch. */
+export interface CheckState {
+  after: number;
+  counts: Counts;
+  seen: SeenKeys;
+}
+
+export const newCheck = (): CheckState => ({ after: 0, counts: { ...NO_COUNTS }, seen: new Map() });
+
+/**
+ * Plans the next batch of an import's rows with nothing written but its rejections, the same
+ * planning the run uses. Answers how many rows it checked: 0 once every row is.
+ */
+export async function checkNextBatch(
+  tx: Tx,
+  row: repo.ImportRow,
+  settings: ImportSettings,
+  state: CheckState,
+  lookups?: Awaited<ReturnType<typeof loadLookups>>,
+): Promise<number> {
+  const rows = await repo.readRows(tx, row.id, state.after, BATCH_ROWS);
+  if (rows.length === 0) return 0;
+  const plan = await planImportRows(tx, row, rows, settings, state.seen, lookups);
+  await repo.insertRejections(tx, row.id, 'dry_run', plan.rejections);
+  state.counts = addCounts(state.counts, plan.counts);
+  endBatch(state.seen, plan, true);
+  state.after = rows.at(-1)!.line;
+  return rows.length;
+}
+
+/** The report of the last dry run: its counts and first rejected rows. */
+async function reportOf(tx: Tx, row: repo.ImportRow): Promise<DryRunReport> {
+  const dryRun = row.dry_run as ImportView['dry_run'];
+  if (!dryRun) throw new ConflictError('The import has not been checked with a dry run yet');
+  return {
+    counts: dryRun.counts,
+    rejected: await repo.listRejections(tx, row.id, 'dry_run', 0, REPORTED_REJECTIONS),
+    rejected_total: dryRun.counts.rejected,
+  };
+}
+
+export function dryRunReport(ctx: RequestContext, id: string): Promise<DryRunReport> {
+  return withTenant(ctx.deps.db, ctx, async (tx) => reportOf(tx, await findOrFail(tx, id)));
+}
+
+/**
+ * What the import would do, row by row, with nothing written but the report. A file of more
+ * than ROWS_CHECKED_IN_REQUEST rows is checked by a job: the answer is then the import,
+ * `checking`, and the report is read once it is back to `uploaded`.
  */
 export function dryRun(
   ctx: RequestContext,
   id: string,
   settings: ImportSettings,
-): Promise<DryRunReport> {
+): Promise<{ report: DryRunReport } | { checking: ImportView }> {
   return withTenant(ctx.deps.db, ctx, async (tx, member) => {
     requireAdmin(member);
     const row = await findOrFail(tx, id, true);
-    if (row.status !== 'uploaded') {
+    if (row.status !== 'uploaded' && row.status !== 'checking') {
       throw new ConflictError(
         `The import is ${row.status}; only an import not yet run can be checked`,
       );
     }
     checkSettings(row, settings);
-    const headers = (row.columns as ColumnSummary[]).map((c) => c.header);
-    const lookups = await loadLookups(tx);
-    const seen: SeenKeys = new Map();
     await repo.clearRejections(tx, id, 'dry_run');
-    let counts = { ...NO_COUNTS };
-    for (let after = 0; ;) {
-      const rows = await repo.readRows(tx, id, after, BATCH_ROWS);
-      if (rows.length === 0) break;
-      const plan = await planBatch(tx, row.kind, rows, settings, headers, lookups, seen);
-      await repo.insertRejections(tx, id, 'dry_run', plan.rejections);
-      counts = addCounts(counts, plan.counts);
-      endBatch(seen, plan, true);
-      after = rows.at(-1)!.line;
-    }
-    await repo.updateImport(tx, id, {
+    const kept = {
       options: settings,
       mapping: settings.mapping,
-      dry_run: { counts, checked_at: new Date().toISOString() },
-    });
-    return {
-      counts,
-      rejected: await repo.listRejections(tx, id, 'dry_run', 0, REPORTED_REJECTIONS),
-      rejected_total: counts.rejected,
+      dry_run: null,
+      rows_done: 0,
+      error: null,
     };
+    if (row.row_count > ROWS_CHECKED_IN_REQUEST) {
+      const since = new Date();
+      await repo.updateImport(tx, id, { ...kept, status: 'checking', checking_since: since });
+      await enqueueJob(
+        tx,
+        'import__check',
+        { org_id: ctx.orgId, import_id: id, since: since.toISOString() },
+        { maxAttempts: 3 },
+      );
+      return { checking: view(await findOrFail(tx, id)) };
+    }
+    const state = newCheck();
+    const lookups = await loadLookups(tx);
+    while (await checkNextBatch(tx, row, settings, state, lookups));
+    await repo.updateImport(tx, id, {
+      ...kept,
+      status: 'uploaded',
+      checking_since: null,
+      dry_run: { counts: state.counts, checked_at: new Date().toISOString() },
+    });
+    return { report: await reportOf(tx, await findOrFail(tx, id)) };
   });
 }
 
@@ -273,11 +344,19 @@ export function startImport(ctx: RequestContext, id: string): Promise<ImportView
   });
 }
 
-/** Stops a queued or running import after the batch it is writing; what it wrote stays. */
+/**
+ * Stops a queued or running import after the batch it is writing (what it wrote stays), or the
+ * dry run of a large file under way.
+ */
 export function cancelImport(ctx: RequestContext, id: string): Promise<ImportView> {
   return withTenant(ctx.deps.db, ctx, async (tx, member) => {
     requireAdmin(member);
     const row = await findOrFail(tx, id, true);
+    if (row.status === 'checking') {
+      // Stopping a dry run leaves the import as it was uploaded, to be checked again.
+      await repo.updateImport(tx, id, { status: 'uploaded', checking_since: null, rows_done: 0 });
+      return view(await findOrFail(tx, id));
+    }
     if (row.status !== 'queued' && row.status !== 'running') {
       throw new ConflictError(
         `The import is ${row.status}; only a queued or running one can be cancelled`,

@@ -14433,7 +14433,7 @@ export interface paths {
                              * @description uploaded: ready for a dry run and a run
                              * @enum {string}
                              */
-                            status: "uploaded" | "queued" | "running" | "completed" | "cancelled" | "failed" | "undone";
+                            status: "uploaded" | "checking" | "queued" | "running" | "completed" | "cancelled" | "failed" | "undone";
                             encoding: string;
                             delimiter: string;
                             row_count: number;
@@ -14651,7 +14651,7 @@ export interface paths {
                              * @description uploaded: ready for a dry run and a run
                              * @enum {string}
                              */
-                            status: "uploaded" | "queued" | "running" | "completed" | "cancelled" | "failed" | "undone";
+                            status: "uploaded" | "checking" | "queued" | "running" | "completed" | "cancelled" | "failed" | "undone";
                             encoding: string;
                             delimiter: string;
                             row_count: number;
@@ -14791,11 +14791,114 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * The last dry run's report: counts and the first 100 rejected rows
+         * @description 409 when the import has not been checked, or is being checked.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    import_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            counts: {
+                                created: number;
+                                updated: number;
+                                skipped: number;
+                                rejected: number;
+                            };
+                            /** @description The first 100 rejected rows */
+                            rejected: {
+                                /** @description The line of the file the row starts on */
+                                line: number;
+                                problems: {
+                                    column: string;
+                                    reason: string;
+                                }[];
+                            }[];
+                            rejected_total: number;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         put?: never;
         /**
          * What the import would do with this mapping, with nothing written (admins)
-         * @description Counts of records created, updated, skipped and rejected, and the first 100 rejected rows with line, column and reason (all of them: `GET /imports/{import_id}/rejections`). The settings are kept: the run uses them.
+         * @description Counts of records created, updated, skipped and rejected, and the first 100 rejected rows with line, column and reason (all of them: `GET /imports/{import_id}/rejections`). The settings are kept: the run uses them. A file of more than 20,000 rows is checked in the background: the answer is then 202 with the import, `checking`, whose progress `GET /imports/{import_id}` follows; once it is `uploaded` again, `GET /imports/{import_id}/dry-run` gives the report. `POST /imports/{import_id}/cancel` stops the check.
          */
         post: {
             parameters: {
@@ -14859,6 +14962,106 @@ export interface paths {
                                 }[];
                             }[];
                             rejected_total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            id: string;
+                            /**
+                             * @description The kind of record each row becomes
+                             * @enum {string}
+                             */
+                            kind: "lead" | "account" | "contact" | "deal";
+                            file_name: string;
+                            /**
+                             * @description uploaded: ready for a dry run and a run
+                             * @enum {string}
+                             */
+                            status: "uploaded" | "checking" | "queued" | "running" | "completed" | "cancelled" | "failed" | "undone";
+                            encoding: string;
+                            delimiter: string;
+                            row_count: number;
+                            columns: {
+                                index: number;
+                                header: string;
+                                fill_rate: number;
+                                samples: string[];
+                                suggested_field: string | null;
+                            }[];
+                            /** @description The fields this import's columns can go to, in the mapping's `field` */
+                            fields: {
+                                /** @example last_name */
+                                name: string;
+                                /** @description A new record needs it */
+                                required: boolean;
+                            }[];
+                            /** @description Rows with more or fewer cells than the header */
+                            ragged_count: number;
+                            /** @description The first 100 of them */
+                            ragged_lines: number[];
+                            settings: components["schemas"]["def-13"] | (never | null);
+                            dry_run: {
+                                counts: {
+                                    created: number;
+                                    updated: number;
+                                    skipped: number;
+                                    rejected: number;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-31T09:00:00.000Z
+                                 */
+                                checked_at: string;
+                            } | null;
+                            counts: {
+                                created: number;
+                                updated: number;
+                                skipped: number;
+                                rejected: number;
+                            } | null;
+                            progress: {
+                                rows_done: number;
+                                percent: number;
+                                seconds_left: number | null;
+                            };
+                            /** @description The run did not do what the dry run said: the data changed in between */
+                            differs_from_dry_run: boolean;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            started_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            finished_at: string | null;
+                            error: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            undone_at: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            created_by: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            created_at: string;
                         };
                     };
                 };
@@ -15094,7 +15297,7 @@ export interface paths {
                              * @description uploaded: ready for a dry run and a run
                              * @enum {string}
                              */
-                            status: "uploaded" | "queued" | "running" | "completed" | "cancelled" | "failed" | "undone";
+                            status: "uploaded" | "checking" | "queued" | "running" | "completed" | "cancelled" | "failed" | "undone";
                             encoding: string;
                             delimiter: string;
                             row_count: number;
@@ -15302,7 +15505,7 @@ export interface paths {
                              * @description uploaded: ready for a dry run and a run
                              * @enum {string}
                              */
-                            status: "uploaded" | "queued" | "running" | "completed" | "cancelled" | "failed" | "undone";
+                            status: "uploaded" | "checking" | "queued" | "running" | "completed" | "cancelled" | "failed" | "undone";
                             encoding: string;
                             delimiter: string;
                             row_count: number;
@@ -16625,7 +16828,7 @@ export interface components {
              * @description uploaded: ready for a dry run and a run
              * @enum {string}
              */
-            status: "uploaded" | "queued" | "running" | "completed" | "cancelled" | "failed" | "undone";
+            status: "uploaded" | "checking" | "queued" | "running" | "completed" | "cancelled" | "failed" | "undone";
             encoding: string;
             delimiter: string;
             row_count: number;
