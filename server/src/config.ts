@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
@@ -26,6 +27,7 @@ const EnvSchema = Type.Object({
   SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
   MAIL_FROM: Type.Optional(Type.String()),
   WORKER: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
+  API_PROCESSES: Type.Optional(Type.String({ pattern: '^[1-9][0-9]?$' })),
   LOG_LEVEL: Type.Optional(Type.String()),
   LOG_FORMAT: Type.Optional(
     Type.Union([Type.Literal('auto'), Type.Literal('json'), Type.Literal('pretty')]),
@@ -105,6 +107,8 @@ export interface Config {
   smtpUrl: string | undefined;
   mailFrom: string;
   runWorkerInProcess: boolean;
+  /** How many processes serve the API on this machine (Node's cluster) when it is over 1. */
+  apiProcesses: number;
   logLevel: string;
   /** `auto`: pretty when stdout is a terminal, JSON otherwise. */
   logFormat: 'auto' | 'json' | 'pretty';
@@ -214,6 +218,9 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM ?? 'Rampart <no-reply@localhost>',
     runWorkerInProcess: (env.WORKER ?? 'true') === 'true',
+    apiProcesses: Number(
+      env.API_PROCESSES ?? (nodeEnv === 'production' ? os.availableParallelism() : 1),
+    ),
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
     logFormat: env.LOG_FORMAT ?? 'auto',
     drainSeconds: Number(env.DRAIN_SECONDS ?? 0),

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import closeWithGrace from 'close-with-grace';
 import type { Logger } from 'pino';
+import { forkApiProcesses } from './cluster.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import type { EmbeddedDatabase } from './db/embedded.js';
 import { migrate } from './db/migrate.js';
@@ -58,6 +59,8 @@ async function main(mode: Mode): Promise<void> {
   closeWithGrace(
     {
       delay: (config.drainSeconds + config.workerShutdownGraceSeconds) * 1000 + 20_000,
+      // Several API processes reload on SIGHUP (see run) instead of stopping.
+      skip: clustered(mode, config) ? ['SIGHUP'] : [],
     },
     async ({ signal, err }) => {
       if (err) log.error({ err }, 'stopping after an unexpected error');
@@ -79,6 +82,11 @@ async function main(mode: Mode): Promise<void> {
 }
 
 type Fail = (details: Record<string, unknown>, message: string) => Promise<void>;
+
+/** Whether this process starts several API processes (API_PROCESSES) instead of serving. */
+function clustered(mode: Mode, config: Config): boolean {
+  return mode === 'all' && config.apiProcesses > 1;
+}
 
 async function run(
   mode: Mode,
@@ -181,7 +189,9 @@ async function run(
     await assertContextKey(database.db);
     return database;
   };
-  const database = runsApi && appUrl ? await openChecked(appUrl, !!config.appDatabaseUrl) : null;
+  const forks = clustered(mode, config);
+  const database =
+    runsApi && !forks && appUrl ? await openChecked(appUrl, !!config.appDatabaseUrl) : null;
 
   const mailer = createMailer(config);
   cleanups.push(async () => mailer.close());
@@ -193,6 +203,32 @@ async function run(
       workerDatabase.pool,
     );
     cleanups.push(() => worker.stop());
+  }
+  if (forks && appUrl) {
+    // Each process serves the API alone on the app role; migrations, the embedded PostgreSQL
+    // and the worker stay here.
+    const processes = await forkApiProcesses(
+      config.apiProcesses,
+      {
+        APP_DATABASE_URL: appUrl,
+        DATABASE_URL: undefined,
+        WORKER_DATABASE_URL: undefined,
+        WORKER: 'false',
+        API_PROCESSES: '1',
+      },
+      log,
+    );
+    cleanups.push(() => processes.stop());
+    process.on('SIGHUP', () => {
+      log.info('SIGHUP: reloading the API processes one at a time');
+      processes.reload().catch((error: unknown) => log.error({ err: error }, 'reload failed'));
+    });
+    log.info(
+      { processes: config.apiProcesses, startup_ms: Math.round(performance.now() - startedAt) },
+      `${config.apiProcesses} API processes running: open ${config.publicUrl}`,
+    );
+    log.info({ email: emailSetting(config) }, emailMessage(config));
+    return;
   }
   if (!database) {
     log.info('worker running');

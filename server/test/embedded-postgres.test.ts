@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -13,26 +13,12 @@ import { migrate } from '../src/db/migrate.js';
 import { ensureAppRole } from '../src/db/roles.js';
 import { freePort } from './support/pgbouncer.js';
 import {
+  childrenOf,
   ensureServerBuilt,
   startRampart,
   waitUntilOk,
   type RampartProcess,
 } from './support/processes.js';
-
-/** The processes whose parent is `pid`: the postmaster's backends and helpers. */
-function childrenOf(pid: number): number[] {
-  return readdirSync('/proc')
-    .filter((entry) => /^\d+$/.test(entry))
-    .flatMap((entry) => {
-      try {
-        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-        const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-        return parent === pid ? [Number(entry)] : [];
-      } catch {
-        return [];
-      }
-    });
-}
 
 describe('the embedded PostgreSQL', () => {
   // Run as root, PostgreSQL runs as the postgres user, who must be able to enter the folder.

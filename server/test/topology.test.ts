@@ -8,6 +8,7 @@ import { findPgBouncer, freePort, startPgBouncer, type PgBouncer } from './suppo
 import {
   ensureServerBuilt,
   startRampart,
+  steadyLoad,
   waitUntilOk,
   type RampartProcess,
 } from './support/processes.js';
@@ -209,6 +210,8 @@ describe.skipIf(!hasPgBouncer && !process.env['CI'])(
         HOST: '127.0.0.1',
         WORKER: 'false',
         DRAIN_SECONDS: '3',
+        // As compose.yaml's api service: one process per replica.
+        API_PROCESSES: '1',
       });
       // compose: api (node scripts/start.mjs, WORKER=false) twice, worker (--worker) once.
       const startApi = (name: string, port: number): Backend => {
@@ -264,24 +267,8 @@ describe.skipIf(!hasPgBouncer && !process.env['CI'])(
       // Rolling restart under steady load through the balancer.
       balancer = await startBalancer(backends);
       while (!backends.every((b) => b.ready)) await sleep(50);
-      const results = { ok: 0, failed: [] as string[] };
-      let loading = true;
-      const loadLoop = async () => {
-        while (loading) {
-          try {
-            const response = await fetch(`${balancer!.url}/api/v1/me`, {
-              headers: { authorization: `Bearer ${token}` },
-            });
-            await response.arrayBuffer();
-            if (response.status === 200) results.ok += 1;
-            else results.failed.push(`status ${response.status}`);
-          } catch (error) {
-            results.failed.push(String(error));
-          }
-          await sleep(20);
-        }
-      };
-      const loops = Array.from({ length: 6 }, loadLoop);
+      const load = steadyLoad(`${balancer.url}/api/v1/me`, token);
+      const results = load.results;
       await sleep(1000);
       const restarts: string[] = [];
       const drained: boolean[] = [];
@@ -303,8 +290,7 @@ describe.skipIf(!hasPgBouncer && !process.env['CI'])(
       }
       while (results.ok + results.failed.length < 300) await sleep(50);
       await sleep(1000);
-      loading = false;
-      await Promise.all(loops);
+      await load.stop();
 
       const total = results.ok + results.failed.length;
       console.log(

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -197,5 +197,54 @@ export async function forwardPort(
         for (const socket of sockets) socket.destroy();
         server.close(() => resolve());
       }),
+  };
+}
+
+/** The processes whose parent is `pid`. */
+export function childrenOf(pid: number): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .flatMap((entry) => {
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+        const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        return parent === pid ? [Number(entry)] : [];
+      } catch {
+        return [];
+      }
+    });
+}
+
+/** Requests sent without a pause but `pauseMs`, by `clients` loops at once, until stopped. */
+export interface SteadyLoad {
+  results: { ok: number; failed: string[] };
+  /** Stops sending and waits for the requests in flight. */
+  stop(): Promise<void>;
+}
+
+/** Steady signed-in load on `url`: every answer but 200, and every failed request, is counted. */
+export function steadyLoad(url: string, token: string, clients = 6, pauseMs = 20): SteadyLoad {
+  const results = { ok: 0, failed: [] as string[] };
+  let loading = true;
+  const loop = async () => {
+    while (loading) {
+      try {
+        const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+        await response.arrayBuffer();
+        if (response.status === 200) results.ok += 1;
+        else results.failed.push(`status ${response.status}`);
+      } catch (error) {
+        results.failed.push(String(error));
+      }
+      await sleep(pauseMs);
+    }
+  };
+  const loops = Array.from({ length: clients }, loop);
+  return {
+    results,
+    stop: async () => {
+      loading = false;
+      await Promise.all(loops);
+    },
   };
 }
