@@ -56,7 +56,10 @@ export const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         security,
         summary: "The caller's calendar feed in this organization, if there is one",
-        response: { 200: Type.Object({ feed: Type.Union([FeedSchema, Type.Null()]) }), ...errors(401) },
+        response: {
+          200: Type.Object({ feed: Type.Union([FeedSchema, Type.Null()]) }),
+          ...errors(401),
+        },
       },
     },
     async (request) => ({ feed: await calendar.getFeed(contextOf(request)) }),

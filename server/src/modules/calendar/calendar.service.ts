@@ -87,28 +87,24 @@ export async function feedCalendar(ctx: PublicContext, token: string): Promise<s
   const parsed = parseScopedToken(token);
   if (!parsed) throw new NotFoundError('Calendar feed');
   const orgId = parsed.scopeId;
-  const { tasks, orgName } = await withContext(
-    ctx.deps.db,
-    { orgId, userId: null },
-    async (tx) => {
-      const feed = await repo.findActiveFeedByHash(tx, parsed.hash);
-      if (!feed) throw new NotFoundError('Calendar feed');
-      const now = Date.now();
-      const org = await tx
-        .selectFrom('orgs')
-        .select('name')
-        .where('id', '=', orgId)
-        .executeTakeFirst();
-      return {
-        orgName: org?.name ?? 'Rampart',
-        tasks: await repo.dueTasks(tx, feed.user_id, {
-          from: new Date(now - FEED_PAST_DAYS * DAY_MS),
-          to: new Date(now + FEED_FUTURE_DAYS * DAY_MS),
-          limit: FEED_MAX_EVENTS,
-        }),
-      };
-    },
-  );
+  const { tasks, orgName } = await withContext(ctx.deps.db, { orgId, userId: null }, async (tx) => {
+    const feed = await repo.findActiveFeedByHash(tx, parsed.hash);
+    if (!feed) throw new NotFoundError('Calendar feed');
+    const now = Date.now();
+    const org = await tx
+      .selectFrom('orgs')
+      .select('name')
+      .where('id', '=', orgId)
+      .executeTakeFirst();
+    return {
+      orgName: org?.name ?? 'Rampart',
+      tasks: await repo.dueTasks(tx, feed.user_id, {
+        from: new Date(now - FEED_PAST_DAYS * DAY_MS),
+        to: new Date(now + FEED_FUTURE_DAYS * DAY_MS),
+        limit: FEED_MAX_EVENTS,
+      }),
+    };
+  });
   const calendar = ical({
     name: `${orgName} tasks`,
     prodId: { company: 'Rampart', product: 'CRM', language: 'EN' },

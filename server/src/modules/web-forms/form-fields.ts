@@ -83,10 +83,7 @@ export function readSubmission(
   }
   if (problems.length === 1) throw invalidField(problems[0]!.field, problems[0]!.message);
   if (problems.length > 1) {
-    throw new ValidationError(
-      problems.map((p) => `${p.field}: ${p.message}`).join('; '),
-      problems,
-    );
+    throw new ValidationError(problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
   }
   return values;
 }

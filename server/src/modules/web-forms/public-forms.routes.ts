@@ -50,16 +50,13 @@ export const publicFormRoutes: FastifyPluginAsyncTypebox = async (app) => {
     void reply.header('access-control-allow-origin', '*');
   });
 
-  app.options(
-    '/forms/:token',
-    { schema: { hide: true } },
-    async (_request, reply) =>
-      reply
-        .status(204)
-        .header('access-control-allow-methods', 'POST')
-        .header('access-control-allow-headers', 'content-type')
-        .header('access-control-max-age', '86400')
-        .send(),
+  app.options('/forms/:token', { schema: { hide: true } }, async (_request, reply) =>
+    reply
+      .status(204)
+      .header('access-control-allow-methods', 'POST')
+      .header('access-control-allow-headers', 'content-type')
+      .header('access-control-max-age', '86400')
+      .send(),
   );
 
   app.post(

@@ -123,7 +123,10 @@ export function rotateSecret(ctx: RequestContext, id: string): Promise<WebForm> 
     const before = await lockedForm(tx, member, id);
     const version = before.secret_version + 1;
     const secret = secretOf(ctx.deps, ctx.orgId, { id, secret_version: version });
-    const row = await repo.updateForm(tx, id, { secret_version: version, secret_hash: secret.hash });
+    const row = await repo.updateForm(tx, id, {
+      secret_version: version,
+      secret_hash: secret.hash,
+    });
     return present(ctx.deps, ctx.orgId, row!);
   });
 }
