@@ -84,6 +84,11 @@ export function hotRoutes(ids) {
     // An admin follows a restore's progress every second or so.
     `${v1}/restores`,
     `${v1}/restores/${ids.restoreId}`,
+    // The calendar's week and month views, and the feed's settings.
+    `${v1}/calendar/tasks?from=2026-03-02T00:00:00Z&to=2026-03-09T00:00:00Z`,
+    `${v1}/calendar/tasks?from=2026-02-23T00:00:00Z&to=2026-04-06T00:00:00Z`,
+    `${v1}/calendar/feed`,
+    `${v1}/web-forms`,
   );
   return routes;
 }

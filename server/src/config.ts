@@ -36,6 +36,7 @@ const EnvSchema = Type.Object({
   DRAIN_SECONDS: Type.Optional(Type.String({ pattern: '^[0-9]+(\\.[0-9]+)?$' })),
   TRUST_PROXY: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
   AUTH_RATE_LIMIT_PER_MINUTE: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
+  WEB_FORM_RATE_LIMIT_PER_MINUTE: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
   HTTP_HEADERS_TIMEOUT_MS: Type.Optional(Type.String({ pattern: '^[1-9][0-9]*$' })),
   HTTP_REQUEST_TIMEOUT_MS: Type.Optional(Type.String({ pattern: '^[1-9][0-9]*$' })),
   HTTP_CONNECTION_TIMEOUT_MS: Type.Optional(Type.String({ pattern: '^[1-9][0-9]*$' })),
@@ -120,6 +121,8 @@ export interface Config {
   trustProxy: boolean;
   /** Sign-in, sign-up and password-reset requests allowed per client address per minute. */
   authRateLimitPerMinute: number;
+  /** Web-form submissions and calendar-feed reads allowed per client address per minute. */
+  webFormRateLimitPerMinute: number;
   /**
    * For this long after a refresh token is used, presenting it again returns the same successor
    * (a retried or raced refresh); after it, a reuse revokes the token's whole sign-in. 0: never.
@@ -226,6 +229,7 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
     drainSeconds: Number(env.DRAIN_SECONDS ?? 0),
     trustProxy: env.TRUST_PROXY === 'true',
     authRateLimitPerMinute: Number(env.AUTH_RATE_LIMIT_PER_MINUTE ?? 30),
+    webFormRateLimitPerMinute: Number(env.WEB_FORM_RATE_LIMIT_PER_MINUTE ?? 20),
     refreshGraceSeconds: Number(env.REFRESH_GRACE_SECONDS ?? 30),
     http,
     databaseTimeouts: {

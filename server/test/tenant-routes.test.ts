@@ -153,7 +153,16 @@ function tenantWallSuite(wallDown: boolean): void {
       kind: 'lead',
       mapping: [{ header: 'Email', field: 'email' }],
     });
+    // A web form whose leads go to the team, and the owner's calendar feed.
+    const form = await api(owner, 'POST', '/web-forms', {
+      name: `${label} form`,
+      fields: [{ field: 'email', required: true }],
+      team_id: team.id,
+    });
+    const feed = await api(owner, 'POST', '/calendar/feed');
     return {
+      form_id: form.id,
+      calendar_feed_id: feed.id,
       user_id: member.userId,
       owner_id: member.userId,
       assignee_id: member.userId,

@@ -97,6 +97,18 @@ export interface AuditLogTable {
   import_id: string | null;
 }
 
+export interface CalendarFeedsTable {
+  org_id: string;
+  id: Generated<string>;
+  user_id: string;
+  token_hash: Buffer;
+  revoked_at: NullableMoment;
+  last_read_at: NullableMoment;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  created_by: string | null;
+}
+
 export interface ContactsTable {
   org_id: string;
   id: Generated<string>;
@@ -595,9 +607,30 @@ export interface UsersTable {
   updated_at: UpdatedAt;
 }
 
+export interface WebFormsTable {
+  org_id: string;
+  id: Generated<string>;
+  name: string;
+  fields: Json;
+  thank_you_message: Generated<string>;
+  redirect_url: string | null;
+  owner_id: string | null;
+  team_id: string | null;
+  last_assigned_user_id: string | null;
+  active: Generated<boolean>;
+  secret_version: Generated<number>;
+  secret_hash: Buffer;
+  submission_count: Generated<number>;
+  last_submitted_at: NullableMoment;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  created_by: string | null;
+}
+
 export interface Database {
   accounts: AccountsTable;
   audit_log: AuditLogTable;
+  calendar_feeds: CalendarFeedsTable;
   contacts: ContactsTable;
   deal_contacts: DealContactsTable;
   deal_stage_history: DealStageHistoryTable;
@@ -636,4 +669,5 @@ export interface Database {
   teams: TeamsTable;
   tenant_context_keys: TenantContextKeysTable;
   users: UsersTable;
+  web_forms: WebFormsTable;
 }

@@ -5,6 +5,7 @@
 export const TENANT_TABLES: ReadonlySet<string> = new Set([
   'accounts',
   'audit_log',
+  'calendar_feeds',
   'contacts',
   'deal_contacts',
   'deal_stage_history',
@@ -35,4 +36,5 @@ export const TENANT_TABLES: ReadonlySet<string> = new Set([
   'tasks',
   'team_members',
   'teams',
+  'web_forms',
 ]);

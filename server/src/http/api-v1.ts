@@ -27,6 +27,8 @@ import { exportRoutes } from '../modules/exports/exports.routes.js';
 import { restoreRoutes } from '../modules/exports/restores.routes.js';
 import { sampleDataRoutes } from '../modules/sample-data/sample-data.routes.js';
 import { importRoutes } from '../modules/imports/imports.routes.js';
+import { calendarRoutes } from '../modules/calendar/calendar.routes.js';
+import { webFormRoutes } from '../modules/web-forms/web-forms.routes.js';
 import { refuseWhileOverloaded, requireAdmission } from './admission.js';
 import { requireSignedIn } from './authenticate.js';
 import { acceptIdempotencyKeys } from './idempotency.js';
@@ -65,5 +67,7 @@ export const apiV1Routes: FastifyPluginAsyncTypebox = async (app) => {
     await signedIn.register(exportRoutes);
     await signedIn.register(restoreRoutes);
     await signedIn.register(importRoutes);
+    await signedIn.register(webFormRoutes);
+    await signedIn.register(calendarRoutes);
   });
 };

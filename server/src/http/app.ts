@@ -12,6 +12,7 @@ import type pg from 'pg';
 import { registerMetrics } from '../modules/metrics/metrics.routes.js';
 import { healthRoutes } from '../modules/health/health.routes.js';
 import { Admission } from './admission.js';
+import { apiPublicRoutes } from './api-public.js';
 import { apiV1Routes } from './api-v1.js';
 import { SHOWN_ORGANIZATION_HEADER } from './authenticate.js';
 import type { AppDeps } from './context.js';
@@ -153,6 +154,7 @@ export async function buildApp(
 
   await app.register(healthRoutes, { prefix: '/api' });
   await app.register(apiV1Routes, { prefix: '/api/v1' });
+  await app.register(apiPublicRoutes, { prefix: '/api/public' });
   await registerWebApp(app, deps.config.webBuildDir);
   return app;
 }

@@ -17,6 +17,15 @@ export interface Caller {
   orgId: string;
 }
 
+/**
+ * Who a write is done for: a person, or no one when it comes from outside (a public web form),
+ * in which case the record names no creator and the audit trail no user.
+ */
+export interface Actor {
+  orgId: string;
+  userId: string | null;
+}
+
 /** A caller from an access token: the session it belongs to is checked on every request. */
 export interface SignedInCaller extends Caller {
   /** The refresh-token family of the sign-in; revoking it ends the access tokens too. */

@@ -20,7 +20,7 @@ export interface Assignment {
  */
 export async function notifyAssignment(
   tx: Tx,
-  actor: { orgId: string; userId: string },
+  actor: { orgId: string; userId: string | null },
   assignment: Assignment,
 ): Promise<void> {
   const { assigneeId } = assignment;

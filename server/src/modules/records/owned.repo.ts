@@ -90,7 +90,7 @@ export function findRecord<Row extends OwnedRow>(
 export function insertRecord<Row extends OwnedRow>(
   tx: Tx,
   kind: RecordKind,
-  actor: { orgId: string; userId: string },
+  actor: { orgId: string; userId: string | null },
   values: object,
 ): Promise<Row> {
   const { table } = definition(kind);

@@ -1,5 +1,5 @@
 import { withTenant, type Tx } from '../../db/tenant.js';
-import type { Caller, RequestContext } from '../../http/context.js';
+import type { Actor, RequestContext } from '../../http/context.js';
 import { NotFoundError, requireVersion } from '../../lib/errors.js';
 import type { ListPage, ListParams } from '../../lib/list-query.js';
 import * as repo from './owned.repo.js';
@@ -64,7 +64,7 @@ export function ownedRecords<Row extends repo.OwnedRow, Out>(spec: OwnedKind<Row
   /** Tags and the new owner's notification, in the transaction of the write. */
   function afterWrite(
     tx: Tx,
-    actor: Caller,
+    actor: Actor,
     row: Row,
     tagIds: string[] | undefined,
     previousOwnerId?: string | null,
@@ -83,7 +83,7 @@ export function ownedRecords<Row extends repo.OwnedRow, Out>(spec: OwnedKind<Row
    * Creates a record inside the caller's transaction, owned by the caller unless the values
    * say otherwise: the one way to create one, also used when a lead is converted.
    */
-  async function insert(tx: Tx, actor: Caller, write: OwnedWrite): Promise<Out> {
+  async function insert(tx: Tx, actor: Actor, write: OwnedWrite): Promise<Out> {
     const row = await repo.insertRecord<Row>(tx, kind, actor, {
       ...write.values,
       owner_id: write.values.owner_id === undefined ? actor.userId : write.values.owner_id,

@@ -1,6 +1,6 @@
 import type { RecordType } from '../../db/schema.js';
 import type { Tx } from '../../db/tenant.js';
-import type { Caller } from '../../http/context.js';
+import type { Actor } from '../../http/context.js';
 import { notifyAssignment } from '../notifications/notify.js';
 import { setTags } from './tags.js';
 
@@ -22,7 +22,7 @@ export interface OwnedRecordWrite {
  */
 export async function afterOwnedRecordWrite(
   tx: Tx,
-  actor: Caller,
+  actor: Actor,
   write: OwnedRecordWrite,
 ): Promise<void> {
   if (write.tagIds) {

@@ -42,7 +42,7 @@ export async function assertTagsExist(tx: Tx, tagIds: string[], field = 'tag_ids
 /** Makes the record's tags exactly `tagIds`. */
 export async function setTags(
   tx: Tx,
-  target: { orgId: string; userId: string; type: RecordType; recordId: string },
+  target: { orgId: string; userId: string | null; type: RecordType; recordId: string },
   tagIds: string[],
 ): Promise<void> {
   await assertTagsExist(tx, tagIds);
@@ -57,7 +57,7 @@ export async function setTags(
 /** Adds tags to records; tags already there stay as they are. */
 export async function addTags(
   tx: Tx,
-  target: { orgId: string; userId: string; type: RecordType; recordIds: string[] },
+  target: { orgId: string; userId: string | null; type: RecordType; recordIds: string[] },
   tagIds: string[],
 ): Promise<void> {
   const column = RECORD_KINDS[target.type].attachmentField;

@@ -16104,6 +16104,1354 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/web-forms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's web-to-lead forms (admins) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                id: string;
+                                name: string;
+                                fields: {
+                                    /**
+                                     * @description A lead field
+                                     * @enum {unknown}
+                                     */
+                                    field: "first_name" | "last_name" | "email" | "phone" | "company" | "job_title" | "website" | "description";
+                                    required: boolean;
+                                }[];
+                                thank_you_message: string;
+                                redirect_url: string | null;
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                owner_id: string | null;
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                team_id: string | null;
+                                active: boolean;
+                                submission_count: number;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-31T09:00:00.000Z
+                                 */
+                                last_submitted_at: string | null;
+                                /** @description The public address the form posts to */
+                                endpoint: string;
+                                /** @description A plain HTML form to paste into a web page */
+                                embed_html: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-31T09:00:00.000Z
+                                 */
+                                created_at: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-31T09:00:00.000Z
+                                 */
+                                updated_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Build a web form (admins)
+         * @description Leads it creates go to `owner_id`, or in turn to each member of `team_id`, who are notified; with neither they have no owner.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /**
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                     */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @example Contact us */
+                        name: string;
+                        /** @description The lead fields the form asks for, in order; the last name is always asked for */
+                        fields: {
+                            /**
+                             * @description A lead field
+                             * @enum {unknown}
+                             */
+                            field: "first_name" | "last_name" | "email" | "phone" | "company" | "job_title" | "website" | "description";
+                            required: boolean;
+                        }[];
+                        /** @example Thank you! We will be in touch within a day. */
+                        thank_you_message?: string;
+                        /**
+                         * @description Where a visitor is sent after submitting, instead of the thank-you page
+                         * @example https://example.com/thanks
+                         */
+                        redirect_url?: string | null;
+                        /**
+                         * Format: uuid
+                         * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                         */
+                        owner_id?: string | null;
+                        /**
+                         * Format: uuid
+                         * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                         */
+                        team_id?: string | null;
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            id: string;
+                            name: string;
+                            fields: {
+                                /**
+                                 * @description A lead field
+                                 * @enum {unknown}
+                                 */
+                                field: "first_name" | "last_name" | "email" | "phone" | "company" | "job_title" | "website" | "description";
+                                required: boolean;
+                            }[];
+                            thank_you_message: string;
+                            redirect_url: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            owner_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            team_id: string | null;
+                            active: boolean;
+                            submission_count: number;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            last_submitted_at: string | null;
+                            /** @description The public address the form posts to */
+                            endpoint: string;
+                            /** @description A plain HTML form to paste into a web page */
+                            embed_html: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/web-forms/{form_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One web form, with its embed snippet (admins) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    form_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            id: string;
+                            name: string;
+                            fields: {
+                                /**
+                                 * @description A lead field
+                                 * @enum {unknown}
+                                 */
+                                field: "first_name" | "last_name" | "email" | "phone" | "company" | "job_title" | "website" | "description";
+                                required: boolean;
+                            }[];
+                            thank_you_message: string;
+                            redirect_url: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            owner_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            team_id: string | null;
+                            active: boolean;
+                            submission_count: number;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            last_submitted_at: string | null;
+                            /** @description The public address the form posts to */
+                            endpoint: string;
+                            /** @description A plain HTML form to paste into a web page */
+                            embed_html: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a web form (admins); its leads stay */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    form_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change or deactivate a web form (admins) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    form_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @example Contact us */
+                        name?: string;
+                        /** @description The lead fields the form asks for, in order; the last name is always asked for */
+                        fields?: {
+                            /**
+                             * @description A lead field
+                             * @enum {unknown}
+                             */
+                            field: "first_name" | "last_name" | "email" | "phone" | "company" | "job_title" | "website" | "description";
+                            required: boolean;
+                        }[];
+                        /** @example Thank you! We will be in touch within a day. */
+                        thank_you_message?: string;
+                        /**
+                         * @description Where a visitor is sent after submitting, instead of the thank-you page
+                         * @example https://example.com/thanks
+                         */
+                        redirect_url?: string | null;
+                        /**
+                         * Format: uuid
+                         * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                         */
+                        owner_id?: string | null;
+                        /**
+                         * Format: uuid
+                         * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                         */
+                        team_id?: string | null;
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            id: string;
+                            name: string;
+                            fields: {
+                                /**
+                                 * @description A lead field
+                                 * @enum {unknown}
+                                 */
+                                field: "first_name" | "last_name" | "email" | "phone" | "company" | "job_title" | "website" | "description";
+                                required: boolean;
+                            }[];
+                            thank_you_message: string;
+                            redirect_url: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            owner_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            team_id: string | null;
+                            active: boolean;
+                            submission_count: number;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            last_submitted_at: string | null;
+                            /** @description The public address the form posts to */
+                            endpoint: string;
+                            /** @description A plain HTML form to paste into a web page */
+                            embed_html: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/web-forms/{form_id}/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate a web form's secret (admins)
+         * @description The old address, and every page that embeds it, stops working at once.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    form_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            id: string;
+                            name: string;
+                            fields: {
+                                /**
+                                 * @description A lead field
+                                 * @enum {unknown}
+                                 */
+                                field: "first_name" | "last_name" | "email" | "phone" | "company" | "job_title" | "website" | "description";
+                                required: boolean;
+                            }[];
+                            thank_you_message: string;
+                            redirect_url: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            owner_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            team_id: string | null;
+                            active: boolean;
+                            submission_count: number;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            last_submitted_at: string | null;
+                            /** @description The public address the form posts to */
+                            endpoint: string;
+                            /** @description A plain HTML form to paste into a web page */
+                            embed_html: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's tasks due in a range (a week or a month view)
+         * @description `to` is exclusive, and at most 45 days after `from`.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @example 2026-12-01T09:00:00Z */
+                    from: string;
+                    /** @example 2026-12-01T09:00:00Z */
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                id: string;
+                                title: string;
+                                description: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-31T09:00:00.000Z
+                                 */
+                                due_at: string;
+                                /** @enum {unknown} */
+                                type: "call" | "meeting" | "email" | "todo";
+                                /** @enum {unknown} */
+                                status: "open" | "in_progress" | "done";
+                                /** @enum {unknown} */
+                                priority: "low" | "normal" | "high" | "urgent";
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-31T09:00:00.000Z
+                                 */
+                                updated_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's calendar feed in this organization, if there is one */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            feed: {
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                id: string;
+                                /** @description The secret address calendar applications subscribe to */
+                                url: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-31T09:00:00.000Z
+                                 */
+                                created_at: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Make a new calendar feed address (ICS) of the caller’s tasks
+         * @description Anyone with the address can read the tasks: it is a secret. A new address replaces the previous one, which stops working.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /**
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                     */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            id: string;
+                            /** @description The secret address calendar applications subscribe to */
+                            url: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Revoke the caller’s calendar feed: its address stops working */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/forms/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit a web form: creates a lead in the form’s organization
+         * @description Send the form's fields as `application/x-www-form-urlencoded` (a plain HTML form; answered with a 303 to the form's redirect or a thank-you page) or as JSON (answered JSON, CORS allowed). The organization is the one the token names; nothing in the body can choose another.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description From the form's embed snippet */
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            message: string;
+                            redirect_url: string | null;
+                        };
+                    };
+                };
+                /** @description To the form's redirect address */
+                303: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/calendar/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A calendar feed (iCalendar) of one person’s tasks */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description `<token>.ics` */
+                    file: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/calendar */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

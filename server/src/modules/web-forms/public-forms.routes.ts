@@ -1,0 +1,109 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply } from 'fastify';
+import { Type } from 'typebox';
+import { errors } from '../../http/schemas.js';
+import { AppError, ValidationError, type FieldProblem } from '../../lib/errors.js';
+import { plainPage } from './embed.js';
+import { FORM_FIELDS, type FormFieldName } from './form-fields.js';
+import * as webForms from './web-forms.service.js';
+
+/** The largest submission taken: every field of a form at its longest fits well within it. */
+export const FORM_BODY_LIMIT_BYTES = 32 * 1024;
+
+const FORM_ENCODED = 'application/x-www-form-urlencoded';
+
+const Token = Type.String({
+  minLength: 1,
+  maxLength: 200,
+  description: "From the form's embed snippet",
+});
+
+/** A plain HTML post is answered with a page a person can read, not with JSON. */
+function answerPage(reply: FastifyReply, status: number, title: string, lines: string[]) {
+  return reply.status(status).type('text/html; charset=utf-8').send(plainPage(title, lines));
+}
+
+function fieldLines(error: ValidationError): string[] {
+  const fields = (error.details as { fields: FieldProblem[] }).fields;
+  return fields.map(({ field, message }) => {
+    const label = FORM_FIELDS[field as FormFieldName]?.label ?? field;
+    return `${label} ${message}.`;
+  });
+}
+
+/**
+ * Web-to-lead submissions from any site: a plain HTML form post (answered with the form's
+ * redirect or a thank-you page) or JSON from a script on another origin (answered JSON; CORS is
+ * allowed on this endpoint alone). Limited per client address and in size.
+ */
+export const publicFormRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const rateLimit = { max: app.deps.config.webFormRateLimitPerMinute, timeWindow: '1 minute' };
+
+  app.addContentTypeParser(
+    FORM_ENCODED,
+    { parseAs: 'string', bodyLimit: FORM_BODY_LIMIT_BYTES },
+    (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))),
+  );
+  // Every answer here, errors included, may be read by a script of any site: the form's token
+  // is what admits a submission, never the page it comes from, and no cookie is read.
+  app.addHook('onSend', async (_request, reply) => {
+    void reply.header('access-control-allow-origin', '*');
+  });
+
+  app.options('/forms/:token', { schema: { hide: true } }, async (_request, reply) =>
+    reply
+      .status(204)
+      .header('access-control-allow-methods', 'POST')
+      .header('access-control-allow-headers', 'content-type')
+      .header('access-control-max-age', '86400')
+      .send(),
+  );
+
+  app.post(
+    '/forms/:token',
+    {
+      bodyLimit: FORM_BODY_LIMIT_BYTES,
+      config: { rateLimit },
+      schema: {
+        tags: ['web forms'],
+        summary: 'Submit a web form: creates a lead in the form’s organization',
+        description:
+          `Send the form's fields as \`${FORM_ENCODED}\` (a plain HTML form; answered with a 303 to the form's redirect or a thank-you page) ` +
+          'or as JSON (answered JSON, CORS allowed). The organization is the one the token names; nothing in the body can choose another.',
+        params: Type.Object({ token: Token }),
+        body: Type.Record(Type.String(), Type.Unknown()),
+        response: {
+          200: Type.Object({
+            message: Type.String(),
+            redirect_url: Type.Union([Type.String(), Type.Null()]),
+          }),
+          303: Type.Null({ description: "To the form's redirect address" }),
+          ...errors(400, 404, 413, 415, 422, 429),
+        },
+      },
+    },
+    async (request, reply) => {
+      const plain = request.headers['content-type']?.startsWith(FORM_ENCODED) ?? false;
+      const ctx = { deps: app.deps, ip: request.ip };
+      try {
+        const outcome = await webForms.submitForm(ctx, request.params.token, request.body);
+        const message = outcome.thank_you_message || 'Thank you! We will be in touch soon.';
+        if (!plain) return { message, redirect_url: outcome.redirect_url };
+        if (outcome.redirect_url) return reply.redirect(outcome.redirect_url, 303);
+        return answerPage(reply, 200, outcome.form_name, [message]);
+      } catch (error) {
+        if (!plain || !(error instanceof AppError)) throw error;
+        if (error instanceof ValidationError) {
+          return answerPage(reply, 422, 'Please check the form', [
+            ...fieldLines(error),
+            'Go back, correct these and send it again.',
+          ]);
+        }
+        if (error.problem === 'not_found') {
+          return answerPage(reply, 404, 'Form not found', ['This form is no longer available.']);
+        }
+        throw error;
+      }
+    },
+  );
+};
