@@ -481,8 +481,15 @@ describe('files the import refuses', () => {
   const cases: [string, string | Buffer, string, Record<string, unknown>][] = [
     [
       'a binary file',
-      Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00, 0xff]),
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]),
       'not_text',
+      {},
+    ],
+    // An Excel workbook is a ZIP archive: the answer says how to save it as CSV.
+    [
+      'an Excel workbook',
+      Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00]),
+      'spreadsheet_not_csv',
       {},
     ],
     ['an empty file', '', 'empty_file', {}],

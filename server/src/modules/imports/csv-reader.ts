@@ -96,6 +96,13 @@ function looksBinary(head: Buffer): boolean {
   return controls > head.length / 100;
 }
 
+/**
+ * How an .xlsx (and .ods) file starts. Workbooks are not read: no well-kept library reads them
+ * as a stream (see docs/import-export.md), and reading a million-row workbook whole would not
+ * fit the memory an import may take.
+ */
+const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
 function isUtf8(head: Buffer): boolean {
   try {
     // stream: true, so a character cut at the end of the sample is not taken for an error.
@@ -113,6 +120,12 @@ function chooseEncoding(whole: Buffer, requested: Encoding | 'auto'): Encoding {
   const detected = mark?.encoding ?? unmarkedUtf16(head);
   if (requested !== 'auto') return requested;
   if (detected) return detected;
+  if (head.subarray(0, 4).equals(ZIP_SIGNATURE)) {
+    throw new CsvProblem(
+      'spreadsheet_not_csv',
+      'The file is a ZIP archive, such as an Excel workbook (.xlsx), not CSV: save the sheet as CSV first (in Excel, File > Save As > CSV UTF-8) and import that file',
+    );
+  }
   if (looksBinary(head)) {
     throw new CsvProblem('not_text', 'The file is not text: it looks like a binary file, not CSV');
   }
