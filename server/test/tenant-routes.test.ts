@@ -143,6 +143,13 @@ function tenantWallSuite(wallDown: boolean): void {
       payload: `Last name,Email\n${label} imported,${label.toLowerCase()}-imported@example.com\n`,
     });
     if (upload.statusCode !== 201) throw new Error(`upload: ${upload.body}`);
+    const file = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/files?contact_id=${contact.id}&name=${label}-file.txt`,
+      headers: { ...owner.auth, 'content-type': 'text/plain' },
+      payload: `${label} file`,
+    });
+    if (file.statusCode !== 201) throw new Error(`file: ${file.body}`);
     const template = await api(owner, 'POST', '/import-templates', {
       name: `${label} mapping`,
       kind: 'lead',
@@ -166,6 +173,7 @@ function tenantWallSuite(wallDown: boolean): void {
       after_deal_id: deal.id,
       task_id: task.id,
       note_id: note.id,
+      file_id: file.json().id,
       notification_id: notifications.data[0].id,
       export_id: orgExport.id,
       restore_id: restore.json().id,

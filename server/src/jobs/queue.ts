@@ -15,6 +15,7 @@ export interface TaskPayloads {
   exports__expire: { org_id: string; export_id: string };
   exports__restore: { org_id: string; restore_id: string };
   import__run: { org_id: string; import_id: string };
+  files__remove_blobs: { org_id: string };
 }
 
 export type TaskName = keyof TaskPayloads;

@@ -20,6 +20,7 @@ import { sendDailyDigests } from '../modules/notifications/daily-digest.task.js'
 import { emailNotification } from '../modules/notifications/notification-email.task.js';
 import { remindTaskDue } from '../modules/tasks/task-due.task.js';
 import { runImport } from '../modules/imports/import-run.task.js';
+import { removeFileBlobs } from '../modules/files/remove-blobs.task.js';
 import type { JobDeps } from './context.js';
 import * as workers from './job-workers.repo.js';
 import type { TaskName, TaskPayloads } from './queue.js';
@@ -36,6 +37,7 @@ const handlers: Handlers = {
   exports__expire: expireOrganizationExport,
   exports__restore: runOrganizationRestore,
   import__run: runImport,
+  files__remove_blobs: removeFileBlobs,
 };
 
 /** Task files cannot be TypeScript on Node 20, so the tasks are registered here in code. */
