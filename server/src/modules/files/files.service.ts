@@ -73,7 +73,7 @@ export function getFile(ctx: RequestContext, id: string): Promise<StoredFile> {
 }
 
 /** The largest file this organization takes: its own setting, capped by the instance's. */
-export function effectiveLimit(ctx: RequestContext, orgLimit: number): number {
+function effectiveLimit(ctx: RequestContext, orgLimit: number): number {
   return Math.min(orgLimit, ctx.deps.config.fileMaxBytes);
 }
 
