@@ -26,7 +26,7 @@ describe.skipIf(!chromiumPath)('files on a record in a real browser', { timeout:
     await s?.close();
   });
 
-  const files = () => s.page.getByRole('region', { name: 'Files' });
+  const files = () => s.page.getByRole('region', { name: 'Files', exact: true });
 
   it('uploads an image dropped on the record, lists it, previews it, downloads it and deletes it', async () => {
     const { page } = s;
@@ -79,6 +79,37 @@ describe.skipIf(!chromiumPath)('files on a record in a real browser', { timeout:
       contactId,
     ]);
     expect(left).toEqual([]);
+  });
+
+  it("attaches a file to a note, shown with the note and not among the record's own", async () => {
+    const { page } = s;
+    await apiCreate(s, '/api/v1/notes', {
+      body: 'Signed contract attached',
+      contact_id: contactId,
+    });
+    await page.goto(`/contacts/${contactId}`);
+    const note = page.getByRole('listitem').filter({ hasText: 'Signed contract attached' });
+    await note.getByRole('button', { name: 'Files of this note' }).click();
+    const noteFiles = note.getByRole('region', { name: 'Files of this note' });
+    await noteFiles.getByLabel('Choose files').setInputFiles({
+      name: 'contract.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('signed'),
+    });
+    await noteFiles.getByRole('listitem').filter({ hasText: 'contract.txt' }).waitFor();
+    await expect
+      .poll(() =>
+        note.getByRole('button', { name: 'Files of this note' }).getAttribute('aria-expanded'),
+      )
+      .toBe('true');
+    await expectAccessible(page, 'the files of a note');
+    await files().getByText('No files yet').waitFor();
+    const [row] = await s.harness.t.ownerQuery<{
+      note_id: string | null;
+      contact_id: string | null;
+    }>("SELECT note_id, contact_id FROM files WHERE name = 'contract.txt'");
+    expect(row).toMatchObject({ contact_id: null });
+    expect(row!.note_id).toBeTruthy();
   });
 
   it("refuses a file over the admin's limit with a clear message, before and at the server", async () => {
