@@ -36,7 +36,9 @@ COPY db/migrations db/migrations
 COPY scripts/start.mjs scripts/
 COPY --from=build /app/server/dist server/dist
 COPY --from=build /app/web/build web/build
-# The image's own unprivileged user; the app writes nothing to its folder.
+# The image's own unprivileged user; the app writes only uploaded files, to data/files (a
+# volume in compose.yaml, which takes this folder's owner when it is first created).
+RUN mkdir -p /app/data/files && chown node:node /app/data/files
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \

@@ -110,6 +110,12 @@ function organizationSql(org) {
     INSERT INTO notes (org_id, body, lead_id, created_by)
     SELECT ${o}, 'Spoke with ' || first_name || ' about next quarter''s order.', id, ${u}
     FROM leads WHERE org_id = ${o} LIMIT ${s.notes};
+    -- A file on each of those leads (rows only: the file reads measured are of rows, not bytes).
+    INSERT INTO files (org_id, name, content_type, byte_size, sha256, blob_key, lead_id, created_by)
+    SELECT ${o}, 'proposal-' || last_name || '.pdf', 'application/pdf', 20000,
+      encode(sha256(convert_to(id::text, 'UTF8')), 'hex'),
+      left(encode(sha256(convert_to(id::text || ${o}, 'UTF8')), 'hex'), 40), id, ${u}
+    FROM leads WHERE org_id = ${o} LIMIT ${s.notes};
     INSERT INTO record_tags (org_id, tag_id, lead_id, created_by)
     SELECT ${o}, t.id, l.id, ${u}
     FROM (SELECT id, row_number() OVER () AS k FROM leads WHERE org_id = ${o}) l

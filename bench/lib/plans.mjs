@@ -66,6 +66,8 @@ export function hotRoutes(ids) {
     `${v1}/notes/${ids.noteId}`,
     `${v1}/notes?deal_id=${ids.dealId}`,
     `${v1}/notes?account_id=${ids.accountId}`,
+    `${v1}/files?lead_id=${ids.leadId}`,
+    `${v1}/files/${ids.fileId}`,
     `${v1}/tags`,
     `${v1}/search?q=mar`,
     `${v1}/search?q=${encodeURIComponent('maria gar')}`,
@@ -114,6 +116,7 @@ export async function sampleIds(client, org) {
     tagId: await one('SELECT id FROM tags WHERE org_id = $1 ORDER BY name LIMIT 1'),
     taskId: await one('SELECT id FROM tasks WHERE org_id = $1 LIMIT 1'),
     noteId: await one('SELECT id FROM notes WHERE org_id = $1 LIMIT 1'),
+    fileId: await one('SELECT id FROM files WHERE org_id = $1 LIMIT 1'),
     restoreId: await one('SELECT id FROM org_restores WHERE org_id = $1 LIMIT 1'),
   };
 }

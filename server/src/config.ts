@@ -56,6 +56,7 @@ const EnvSchema = Type.Object({
   ORG_MAX_ACTIVE: Type.Optional(Type.String({ pattern: '^[1-9][0-9]*$' })),
   USER_MAX_ACTIVE: Type.Optional(Type.String({ pattern: '^[1-9][0-9]*$' })),
   REFRESH_GRACE_SECONDS: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
+  FILE_MAX_BYTES: Type.Optional(Type.String({ pattern: '^[1-9][0-9]*$' })),
 });
 
 /** How long one client may hold the server, and how much it may send. */
@@ -140,6 +141,11 @@ export interface Config {
   maxEventLoopDelayMs: number;
   /** How long an organization export can be downloaded before its file is removed. */
   exportRetentionHours: number;
+  /**
+   * The largest file anyone may upload on this instance; each organization's own limit (set by
+   * its admins) applies beneath it.
+   */
+  fileMaxBytes: number;
   /** The bearer token `GET /metrics` requires; undefined means no metrics endpoint. */
   metricsToken: string | undefined;
   webBuildDir: string;
@@ -252,6 +258,7 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
       waitMs: Number(env.ADMISSION_WAIT_MS ?? 2_000),
     },
     exportRetentionHours: Number(env.EXPORT_RETENTION_HOURS ?? 24),
+    fileMaxBytes: Number(env.FILE_MAX_BYTES ?? 100 * 1024 * 1024),
     metricsToken: env.METRICS_TOKEN,
     webBuildDir: path.resolve(import.meta.dirname, '../../web/build'),
     workerDeadAfterSeconds: Number(env.WORKER_DEAD_AFTER_SECONDS ?? 30),

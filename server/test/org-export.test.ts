@@ -83,6 +83,7 @@ describe('an export of the whole organization', () => {
         'deal_contacts.csv',
         'deal_stage_history.csv',
         'deals.csv',
+        'files.csv',
         'leads.csv',
         'manifest.json',
         'members.csv',

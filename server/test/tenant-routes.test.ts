@@ -148,6 +148,13 @@ function tenantWallSuite(wallDown: boolean): void {
       mapping: [{ column: 0, field: 'last_name' }],
       duplicates: 'skip',
     });
+    const file = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/files?contact_id=${contact.id}&name=${label}-file.txt`,
+      headers: { ...owner.auth, 'content-type': 'text/plain' },
+      payload: `${label} file`,
+    });
+    if (file.statusCode !== 201) throw new Error(`file: ${file.body}`);
     const template = await api(owner, 'POST', '/import-templates', {
       name: `${label} mapping`,
       kind: 'lead',
@@ -180,6 +187,7 @@ function tenantWallSuite(wallDown: boolean): void {
       after_deal_id: deal.id,
       task_id: task.id,
       note_id: note.id,
+      file_id: file.json().id,
       notification_id: notifications.data[0].id,
       export_id: orgExport.id,
       restore_id: restore.json().id,

@@ -194,6 +194,30 @@ export interface EmailOutboxTable {
   next_attempt_at: NullableMoment;
 }
 
+export interface FileBlobRemovalsTable {
+  org_id: string;
+  blob_key: string;
+  created_at: CreatedAt;
+}
+
+export interface FilesTable {
+  org_id: string;
+  id: Generated<string>;
+  name: string;
+  content_type: string;
+  byte_size: number;
+  sha256: string;
+  blob_key: string;
+  note_id: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  created_by: string | null;
+  lead_id: string | null;
+  account_id: string | null;
+  contact_id: string | null;
+  deal_id: string | null;
+}
+
 export interface IdempotencyKeysTable {
   org_id: string;
   key: string;
@@ -444,6 +468,7 @@ export interface OrgsTable {
   created_by: string | null;
   currency: Generated<string>;
   locale: Generated<string>;
+  max_file_bytes: Generated<number>;
 }
 
 export interface PasswordResetsTable {
@@ -636,6 +661,8 @@ export interface Database {
   deal_stage_history: DealStageHistoryTable;
   deals: DealsTable;
   email_outbox: EmailOutboxTable;
+  file_blob_removals: FileBlobRemovalsTable;
+  files: FilesTable;
   idempotency_keys: IdempotencyKeysTable;
   import_records: ImportRecordsTable;
   import_rejections: ImportRejectionsTable;

@@ -11,6 +11,8 @@ export const TENANT_TABLES: ReadonlySet<string> = new Set([
   'deal_stage_history',
   'deals',
   'email_outbox',
+  'file_blob_removals',
+  'files',
   'idempotency_keys',
   'import_records',
   'import_rejections',

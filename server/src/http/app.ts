@@ -95,7 +95,10 @@ export async function buildApp(
         // SvelteKit's static entry page starts the app with an inline script.
         scriptSrc: ["'self'", "'unsafe-inline'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
+        // Previews of attached files are shown from object URLs of bytes the app fetched with
+        // its token: images in <img>, PDFs in a frame.
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        frameSrc: ["'self'", 'blob:'],
       },
     },
   });

@@ -17,6 +17,7 @@ export interface TaskPayloads {
   import__run: { org_id: string; import_id: string };
   /** `since`: which check of the import this is (its `checking_since`). */
   import__check: { org_id: string; import_id: string; since: string };
+  files__remove_blobs: { org_id: string };
 }
 
 export type TaskName = keyof TaskPayloads;

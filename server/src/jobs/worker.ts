@@ -21,6 +21,7 @@ import { emailNotification } from '../modules/notifications/notification-email.t
 import { remindTaskDue } from '../modules/tasks/task-due.task.js';
 import { checkImport } from '../modules/imports/import-check.task.js';
 import { runImport } from '../modules/imports/import-run.task.js';
+import { removeFileBlobs } from '../modules/files/remove-blobs.task.js';
 import type { JobDeps } from './context.js';
 import * as workers from './job-workers.repo.js';
 import type { TaskName, TaskPayloads } from './queue.js';
@@ -38,6 +39,7 @@ const handlers: Handlers = {
   exports__restore: runOrganizationRestore,
   import__run: runImport,
   import__check: checkImport,
+  files__remove_blobs: removeFileBlobs,
 };
 
 /** Task files cannot be TypeScript on Node 20, so the tasks are registered here in code. */

@@ -24,3 +24,6 @@ export function mayManageTask(task: {
 export function mayManageNote(note: { created_by: string | null }): boolean {
   return isAdmin() || isMe(note.created_by);
 }
+
+/** A file is deleted by whoever uploaded it or an admin, as a note is. */
+export const mayManageFile = mayManageNote;

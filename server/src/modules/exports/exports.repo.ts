@@ -236,6 +236,34 @@ async function columnsOf(tx: Tx, tables: string[]): Promise<Map<string, string[]
 }
 
 /**
+ * The files attached to records and notes, as a CSV beside their bytes: each row names the
+ * entry of the ZIP (`files/<id>`) that holds the bytes, under the name the user gave.
+ */
+export async function attachedFilesCsv(tx: Tx): Promise<ExportFile> {
+  const org = pg.escapeLiteral(orgOf(tx));
+  const names = ((await columnsOf(tx, ['files'])).get('files') ?? []).filter(
+    (name) => name !== 'blob_key',
+  );
+  const list = names.map((name) => pg.escapeIdentifier(name)).join(', ');
+  return {
+    name: 'files.csv',
+    table: null,
+    columns: [...names, 'path'],
+    select: `SELECT ${list}, 'files/' || id AS path FROM files WHERE org_id = ${org} ORDER BY created_at, id`,
+  };
+}
+
+export interface AttachedBlob {
+  id: string;
+  blob_key: string;
+}
+
+/** Where each attached file's bytes are stored: a query for the export's own snapshot. */
+export function attachedFileBlobs(tx: Tx) {
+  return tx.selectFrom('files').select(['id', 'blob_key']).orderBy('created_at').orderBy('id');
+}
+
+/**
  * The CSVs of an organization export: its members, its tables (EXPORTED_TABLES), then the
  * trail. Each table's rows keep their ids, so relationships can be rebuilt; members are
  * written without any secret.

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { PassThrough, Transform, Writable } from 'node:stream';
+import { PassThrough, Transform, Writable, type Readable } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
 import { to as copyTo } from 'pg-copy-streams';
 import { ZipFile } from 'yazl';
@@ -7,6 +7,7 @@ import { LATEST_MIGRATION } from '../../db/migrate.js';
 import { withContext, withTenantClient } from '../../db/tenant.js';
 import type { JobDeps } from '../../jobs/context.js';
 import { enqueueJob, type TaskPayloads } from '../../jobs/queue.js';
+import { fileStoreOf } from '../files/file-store.js';
 import { notifyInApp } from '../notifications/notify.js';
 import * as repo from './exports.repo.js';
 
@@ -122,9 +123,13 @@ async function writeExport(deps: JobDeps, orgId: string, exportId: string): Prom
         "SELECT set_config('TimeZone', 'UTC', true), set_config('DateStyle', 'ISO, YMD', true), " +
           "set_config('statement_timeout', '0', true)",
       );
-      const files = await repo.organizationFiles(tx);
+      const files = [...(await repo.organizationFiles(tx)), await repo.attachedFilesCsv(tx)];
+      const blobsQuery = repo.attachedFileBlobs(tx).compile();
+      const { rows: blobs } = await client.query<repo.AttachedBlob>(blobsQuery.sql, [
+        ...blobsQuery.parameters,
+      ]);
       const started = await withContext(deps.db, context, (own) =>
-        repo.restartExport(own, exportId, files.length + 1),
+        repo.restartExport(own, exportId, files.length + blobs.length + 1),
       );
       if (!started) return;
 
@@ -133,20 +138,17 @@ async function writeExport(deps: JobDeps, orgId: string, exportId: string): Prom
       const written = pipeline(zip.outputStream, writer.sink);
       const manifest: ManifestFile[] = [];
       let rowsDone = 0;
-      for (const file of files) {
-        const copy = client.query(
-          copyTo(`COPY (${file.select}) TO STDOUT WITH (FORMAT csv, HEADER true)`),
-        );
+      /** One entry of the ZIP, streamed, with its size and SHA-256 in the manifest. */
+      const addEntry = async (name: string, source: Readable, rows: () => number) => {
         const digest = new Digest();
         const entry = new PassThrough();
-        zip.addReadStream(entry, file.name, { compressionLevel: COMPRESSION_LEVEL });
-        await pipeline(copy, digest, entry);
+        zip.addReadStream(entry, name, { compressionLevel: COMPRESSION_LEVEL });
+        await pipeline(source, digest, entry);
         await finished(entry);
-        const rows = Number(copy.rowCount ?? 0);
-        rowsDone += rows;
+        rowsDone += rows();
         manifest.push({
-          name: file.name,
-          rows,
+          name,
+          rows: rows(),
           bytes: digest.bytes,
           sha256: digest.hash.digest('hex'),
         });
@@ -156,6 +158,18 @@ async function writeExport(deps: JobDeps, orgId: string, exportId: string): Prom
             rowsDone,
           }),
         );
+      };
+      for (const file of files) {
+        const copy = client.query(
+          copyTo(`COPY (${file.select}) TO STDOUT WITH (FORMAT csv, HEADER true)`),
+        );
+        await addEntry(file.name, copy, () => Number(copy.rowCount ?? 0));
+      }
+      const store = fileStoreOf(deps.config);
+      for (const blob of blobs) {
+        const content = await store.get(blob.blob_key);
+        // Deleted since the snapshot was taken (its bytes removed after that commit).
+        if (content) await addEntry(`files/${blob.id}`, content, () => 0);
       }
       zip.addBuffer(
         Buffer.from(

@@ -66,6 +66,14 @@ interface ReadFile {
   done: boolean;
 }
 
+/**
+ * The attached files of an export (`files.csv` and the bytes under `files/`): accepted and
+ * passed over, for a restore rebuilds the records, not the files (docs/import-export.md).
+ */
+export function isAttachedFileEntry(name: string): boolean {
+  return name === 'files.csv' || /^files\/[0-9a-f-]{36}$/.test(name);
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function isManifestFile(value: unknown): value is ManifestFile {
@@ -180,6 +188,7 @@ function verify(
     }
   }
   for (const name of listed.keys()) {
+    if (isAttachedFileEntry(name)) continue;
     if (!expected.some((file) => file.name === name)) {
       throw new RestoreProblem('not_an_export', `The manifest lists ${name}, which no export has`, {
         file: name,
@@ -215,7 +224,7 @@ export async function readOrganizationExport(
   const unzip = new Unzip();
   unzip.register(UnzipInflate);
   unzip.onfile = (entry: UnzipFile) => {
-    if (failure) return;
+    if (failure || isAttachedFileEntry(entry.name)) return;
     if (entry.name !== 'manifest.json' && !names.has(entry.name)) {
       failure = new RestoreProblem(
         'not_an_export',

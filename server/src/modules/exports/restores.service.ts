@@ -5,7 +5,7 @@ import { ConflictError, NotFoundError } from '../../lib/errors.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import { requireAdmin } from '../members/permissions.js';
 import * as exportsRepo from './exports.repo.js';
-import { readOrganizationExport } from './restore-reader.js';
+import { isAttachedFileEntry, readOrganizationExport } from './restore-reader.js';
 import * as repo from './restores.repo.js';
 
 /** The trail stays in the export file: history cannot be written after the fact. */
@@ -64,7 +64,9 @@ export function uploadRestore(
         ? Promise.resolve()
         : repo.insertChunk(tx, ctx.orgId, id, file, seq, data),
     );
-    const restored = manifest.files.filter((file) => file.name !== NOT_RESTORED);
+    const restored = manifest.files.filter(
+      (file) => file.name !== NOT_RESTORED && !isAttachedFileEntry(file.name),
+    );
     // Members are matched, not written: the rows to write are the tables'.
     const written = restored.filter((file) => file.name !== 'members.csv');
     const row = await repo.insertRestore(tx, {

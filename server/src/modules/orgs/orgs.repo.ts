@@ -5,13 +5,22 @@ export interface OrgRow {
   name: string;
   currency: string;
   locale: string;
+  max_file_bytes: number;
   created_at: Date;
   updated_at: Date;
 }
 
-export type OrgChanges = Partial<Pick<OrgRow, 'name' | 'currency' | 'locale'>>;
+export type OrgChanges = Partial<Pick<OrgRow, 'name' | 'currency' | 'locale' | 'max_file_bytes'>>;
 
-const columns = ['id', 'name', 'currency', 'locale', 'created_at', 'updated_at'] as const;
+const columns = [
+  'id',
+  'name',
+  'currency',
+  'locale',
+  'max_file_bytes',
+  'created_at',
+  'updated_at',
+] as const;
 
 export function findOrg(tx: Tx, orgId: string): Promise<OrgRow | undefined> {
   return tx.selectFrom('orgs').select(columns).where('id', '=', orgId).executeTakeFirst();

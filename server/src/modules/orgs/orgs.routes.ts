@@ -9,6 +9,13 @@ const OrgSettings = Type.Object({
   name: Type.String(),
   currency: Type.String({ description: 'ISO 4217: the default of new deals and leads' }),
   locale: Type.String({ description: 'BCP 47: how the app writes numbers, money and dates' }),
+  max_file_bytes: Type.Integer({
+    description:
+      'The largest file members may upload, set by admins (at most instance_max_file_bytes)',
+  }),
+  instance_max_file_bytes: Type.Integer({
+    description: 'The largest file this installation takes, whatever the organization sets',
+  }),
   created_at: Timestamp,
   updated_at: Timestamp,
 });
@@ -37,7 +44,8 @@ export const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         security,
-        summary: 'Rename the current organization or set its currency and locale (admins)',
+        summary:
+          'Rename the current organization or set its currency, locale and file size limit (admins)',
         description:
           'New deals and leads take the organization currency unless they name another; amounts already stored keep theirs.',
         body: Type.Object(
@@ -46,6 +54,9 @@ export const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
             currency: Type.Optional(Type.String({ pattern: '^[A-Z]{3}$', examples: ['EUR'] })),
             locale: Type.Optional(
               Type.String({ minLength: 2, maxLength: 35, examples: ['de-DE'] }),
+            ),
+            max_file_bytes: Type.Optional(
+              Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, examples: [10485760] }),
             ),
           },
           { additionalProperties: false, minProperties: 1 },

@@ -4,11 +4,17 @@ import { invalidField, NotFoundError } from '../../lib/errors.js';
 import { requireAdmin } from '../members/permissions.js';
 import * as repo from './orgs.repo.js';
 
-export function getOrg(ctx: RequestContext): Promise<repo.OrgRow> {
+export type OrgSettings = repo.OrgRow & { instance_max_file_bytes: number };
+
+function withInstanceLimits(ctx: RequestContext, org: repo.OrgRow): OrgSettings {
+  return { ...org, instance_max_file_bytes: ctx.deps.config.fileMaxBytes };
+}
+
+export function getOrg(ctx: RequestContext): Promise<OrgSettings> {
   return withTenant(ctx.deps.db, ctx, async (tx) => {
     const org = await repo.findOrg(tx, ctx.orgId);
     if (!org) throw new NotFoundError('Organization');
-    return org;
+    return withInstanceLimits(ctx, org);
   });
 }
 
@@ -26,7 +32,7 @@ function canonicalLocale(locale: string): string {
   throw invalidField('locale', 'must be a BCP 47 language tag such as en-US');
 }
 
-function validChanges(input: repo.OrgChanges): repo.OrgChanges {
+function validChanges(ctx: RequestContext, input: repo.OrgChanges): repo.OrgChanges {
   const changes: repo.OrgChanges = {};
   if (input.name !== undefined) {
     changes.name = input.name.trim();
@@ -38,16 +44,22 @@ function validChanges(input: repo.OrgChanges): repo.OrgChanges {
     changes.currency = input.currency;
   }
   if (input.locale !== undefined) changes.locale = canonicalLocale(input.locale);
+  if (input.max_file_bytes !== undefined) {
+    const cap = ctx.deps.config.fileMaxBytes;
+    if (input.max_file_bytes > cap)
+      throw invalidField('max_file_bytes', `must be at most ${cap}, this installation's limit`);
+    changes.max_file_bytes = input.max_file_bytes;
+  }
   return changes;
 }
 
-/** Admins rename the organization and set its currency and locale. */
-export function updateOrg(ctx: RequestContext, input: repo.OrgChanges): Promise<repo.OrgRow> {
-  const changes = validChanges(input);
+/** Admins rename the organization and set its currency, locale and file size limit. */
+export function updateOrg(ctx: RequestContext, input: repo.OrgChanges): Promise<OrgSettings> {
+  const changes = validChanges(ctx, input);
   return withTenant(ctx.deps.db, ctx, async (tx, member) => {
     requireAdmin(member);
     const org = await repo.updateOrg(tx, ctx.orgId, changes);
     if (!org) throw new NotFoundError('Organization');
-    return org;
+    return withInstanceLimits(ctx, org);
   });
 }

@@ -1549,6 +1549,10 @@ export interface paths {
                             currency: string;
                             /** @description BCP 47: how the app writes numbers, money and dates */
                             locale: string;
+                            /** @description The largest file members may upload, set by admins (at most instance_max_file_bytes) */
+                            max_file_bytes: number;
+                            /** @description The largest file this installation takes, whatever the organization sets */
+                            instance_max_file_bytes: number;
                             /**
                              * Format: date-time
                              * @example 2026-01-31T09:00:00.000Z
@@ -1585,7 +1589,7 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Rename the current organization or set its currency and locale (admins)
+         * Rename the current organization or set its currency, locale and file size limit (admins)
          * @description New deals and leads take the organization currency unless they name another; amounts already stored keep theirs.
          */
         patch: {
@@ -1604,6 +1608,8 @@ export interface paths {
                         currency?: string;
                         /** @example de-DE */
                         locale?: string;
+                        /** @example 10485760 */
+                        max_file_bytes?: number;
                     };
                 };
             };
@@ -1625,6 +1631,10 @@ export interface paths {
                             currency: string;
                             /** @description BCP 47: how the app writes numbers, money and dates */
                             locale: string;
+                            /** @description The largest file members may upload, set by admins (at most instance_max_file_bytes) */
+                            max_file_bytes: number;
+                            /** @description The largest file this installation takes, whatever the organization sets */
+                            instance_max_file_bytes: number;
                             /**
                              * Format: date-time
                              * @example 2026-01-31T09:00:00.000Z
@@ -10673,6 +10683,562 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A record's or a note's files, newest first, a page at a time
+         * @description Give exactly one of `lead_id`, `account_id`, `contact_id`, `deal_id`, `note_id`. Pass `next_cursor` back as `cursor` for the next page.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                    /** @description Include the total number of matching records */
+                    count?: boolean;
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    lead_id?: string;
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    account_id?: string;
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    contact_id?: string;
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    deal_id?: string;
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    note_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["def-8"][];
+                            next_cursor: string | null;
+                            total?: number;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Upload a file onto exactly one record or note: one of `lead_id`, `account_id`, `contact_id`, `deal_id`, `note_id`
+         * @description The request body is the file itself, sent with its own Content-Type and read as a stream. Up to the organization's limit (`max_file_bytes` of `GET /org`, capped by the instance): a larger file is refused with 413 and nothing is kept; an empty body is 422. A record or note of another organization is refused exactly like one that does not exist.
+         */
+        post: {
+            parameters: {
+                query: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    lead_id?: string;
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    account_id?: string;
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    contact_id?: string;
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    deal_id?: string;
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    note_id?: string;
+                    /**
+                     * @description The file name to show; kept as text only (control characters dropped, cut to 255 characters)
+                     * @example proposal.pdf
+                     */
+                    name: string;
+                };
+                header?: {
+                    /**
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                     */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            id: string;
+                            /** @description The name it was uploaded with, shown as given */
+                            name: string;
+                            /** @description Images (PNG, JPEG, GIF, WebP) and PDFs as their bytes show them; otherwise the type the upload declared, or application/octet-stream */
+                            content_type: string;
+                            byte_size: number;
+                            /** @description Hex SHA-256 of the bytes */
+                            sha256: string;
+                            /** @description An image or PDF the browser may show inline */
+                            previewable: boolean;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            lead_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            account_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            contact_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            deal_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            note_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            created_by: string | null;
+                            /** @description Null once the uploader has left */
+                            uploader_name: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files/{file_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One file's details */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    file_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            id: string;
+                            /** @description The name it was uploaded with, shown as given */
+                            name: string;
+                            /** @description Images (PNG, JPEG, GIF, WebP) and PDFs as their bytes show them; otherwise the type the upload declared, or application/octet-stream */
+                            content_type: string;
+                            byte_size: number;
+                            /** @description Hex SHA-256 of the bytes */
+                            sha256: string;
+                            /** @description An image or PDF the browser may show inline */
+                            previewable: boolean;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            lead_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            account_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            contact_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            deal_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            note_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            created_by: string | null;
+                            /** @description Null once the uploader has left */
+                            uploader_name: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Delete a file (whoever uploaded it, or an admin)
+         * @description Its bytes are removed from the store once the deletion has committed.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    file_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files/{file_id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A file's bytes
+         * @description Downloads (`Content-Disposition: attachment`) unless `disposition=inline` is asked for an image or PDF, which is then served in a sandbox.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description inline: shown in the browser, for images and PDFs only (others download) */
+                    disposition?: "attachment" | "inline";
+                };
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    file_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The bytes, with Content-Disposition, X-Content-Type-Options: nosniff and a sandboxing Content-Security-Policy */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tags": {
         parameters: {
             query?: never;
@@ -10697,7 +11263,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["def-8"][];
+                            data: components["schemas"]["def-9"][];
                         };
                     };
                 };
@@ -12011,7 +12577,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["def-9"][];
+                            data: components["schemas"]["def-10"][];
                         };
                     };
                 };
@@ -12368,7 +12934,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["def-10"][];
+                            data: components["schemas"]["def-11"][];
                             next_cursor: string | null;
                             total?: number;
                         };
@@ -13480,7 +14046,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["def-11"][];
+                            data: components["schemas"]["def-12"][];
                         };
                     };
                 };
@@ -13922,7 +14488,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["def-12"][];
+                            data: components["schemas"]["def-13"][];
                         };
                     };
                 };
@@ -14363,7 +14929,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["def-14"][];
+                            data: components["schemas"]["def-15"][];
                         };
                     };
                 };
@@ -14455,7 +15021,7 @@ export interface paths {
                             ragged_count: number;
                             /** @description The first 100 of them */
                             ragged_lines: number[];
-                            settings: components["schemas"]["def-13"] | (never | null);
+                            settings: components["schemas"]["def-14"] | (never | null);
                             dry_run: {
                                 counts: {
                                     created: number;
@@ -14673,7 +15239,7 @@ export interface paths {
                             ragged_count: number;
                             /** @description The first 100 of them */
                             ragged_lines: number[];
-                            settings: components["schemas"]["def-13"] | (never | null);
+                            settings: components["schemas"]["def-14"] | (never | null);
                             dry_run: {
                                 counts: {
                                     created: number;
@@ -15009,7 +15575,7 @@ export interface paths {
                             ragged_count: number;
                             /** @description The first 100 of them */
                             ragged_lines: number[];
-                            settings: components["schemas"]["def-13"] | (never | null);
+                            settings: components["schemas"]["def-14"] | (never | null);
                             dry_run: {
                                 counts: {
                                     created: number;
@@ -15319,7 +15885,7 @@ export interface paths {
                             ragged_count: number;
                             /** @description The first 100 of them */
                             ragged_lines: number[];
-                            settings: components["schemas"]["def-13"] | (never | null);
+                            settings: components["schemas"]["def-14"] | (never | null);
                             dry_run: {
                                 counts: {
                                     created: number;
@@ -15527,7 +16093,7 @@ export interface paths {
                             ragged_count: number;
                             /** @description The first 100 of them */
                             ragged_lines: number[];
-                            settings: components["schemas"]["def-13"] | (never | null);
+                            settings: components["schemas"]["def-14"] | (never | null);
                             dry_run: {
                                 counts: {
                                     created: number;
@@ -15833,7 +16399,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["def-15"][];
+                            data: components["schemas"]["def-16"][];
                         };
                     };
                 };
@@ -16963,9 +17529,15 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    /** @example 2026-12-01T09:00:00Z */
+                    /**
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @example 2026-12-01T09:00:00Z
+                     */
                     from: string;
-                    /** @example 2026-12-01T09:00:00Z */
+                    /**
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @example 2026-12-01T09:00:00Z
+                     */
                     to: string;
                 };
                 header?: never;
@@ -17951,8 +18523,62 @@ export interface components {
              */
             version: string;
         };
-        /** Tag */
+        /** File */
         "def-8": {
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            id: string;
+            /** @description The name it was uploaded with, shown as given */
+            name: string;
+            /** @description Images (PNG, JPEG, GIF, WebP) and PDFs as their bytes show them; otherwise the type the upload declared, or application/octet-stream */
+            content_type: string;
+            byte_size: number;
+            /** @description Hex SHA-256 of the bytes */
+            sha256: string;
+            /** @description An image or PDF the browser may show inline */
+            previewable: boolean;
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            lead_id: string | null;
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            account_id: string | null;
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            contact_id: string | null;
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            deal_id: string | null;
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            note_id: string | null;
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            created_by: string | null;
+            /** @description Null once the uploader has left */
+            uploader_name: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:00:00.000Z
+             */
+            created_at: string;
+        };
+        /** Tag */
+        "def-9": {
             /**
              * Format: uuid
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -17972,7 +18598,7 @@ export interface components {
             updated_at: string;
         };
         /** SearchHit */
-        "def-9": {
+        "def-10": {
             /** @enum {unknown} */
             type: "lead" | "account" | "contact" | "deal";
             /**
@@ -17986,7 +18612,7 @@ export interface components {
             score: number;
         };
         /** Notification */
-        "def-10": {
+        "def-11": {
             /**
              * Format: uuid
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -18019,7 +18645,7 @@ export interface components {
             created_by: string | null;
         };
         /** OrgExport */
-        "def-11": {
+        "def-12": {
             /**
              * Format: uuid
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -18063,7 +18689,7 @@ export interface components {
             created_by: string | null;
         };
         /** OrgRestore */
-        "def-12": {
+        "def-13": {
             /**
              * Format: uuid
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -18135,7 +18761,7 @@ export interface components {
             created_by: string | null;
         };
         /** ImportSettings */
-        "def-13": {
+        "def-14": {
             /** @description Columns left out are not imported */
             mapping: {
                 /** @description The column, from 0 */
@@ -18160,7 +18786,7 @@ export interface components {
             account_match?: "domain" | "name" | "domain_or_name";
         };
         /** Import */
-        "def-14": {
+        "def-15": {
             /**
              * Format: uuid
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -18198,7 +18824,7 @@ export interface components {
             ragged_count: number;
             /** @description The first 100 of them */
             ragged_lines: number[];
-            settings: components["schemas"]["def-13"] | (never | null);
+            settings: components["schemas"]["def-14"] | (never | null);
             dry_run: {
                 counts: {
                     created: number;
@@ -18253,7 +18879,7 @@ export interface components {
             created_at: string;
         };
         /** ImportTemplate */
-        "def-15": {
+        "def-16": {
             /**
              * Format: uuid
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
