@@ -299,4 +299,16 @@ describe('a process whose event loop lags', { timeout: 30_000 }, () => {
       )
       .toBe(200);
   });
+
+  it('says busy on readiness while it refuses for lag, so that a balancer sends requests elsewhere', async () => {
+    await lagFor(1_200);
+    const ready = await t.app.inject({ method: 'GET', url: '/api/ready' });
+    expect(ready.statusCode).toBe(503);
+    expect(ready.json()).toEqual({ status: 'busy' });
+    await expect
+      .poll(async () => (await t.app.inject({ method: 'GET', url: '/api/ready' })).json(), {
+        timeout: 10_000,
+      })
+      .toEqual({ status: 'ready' });
+  });
 });

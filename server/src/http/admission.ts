@@ -60,6 +60,18 @@ export class Admission {
     return this.#line.length * 2 >= this.limits.queue;
   }
 
+  #lagging: () => boolean = () => false;
+
+  /** Says whether requests are refused because the event loop lags (see refuseWhileOverloaded). */
+  watchLag(lagging: () => boolean): void {
+    this.#lagging = lagging;
+  }
+
+  /** Requests are being refused, for lack of room or for lag: what readiness reports. */
+  get busy(): boolean {
+    return this.saturated || this.#lagging();
+  }
+
   /**
    * Resolves with the function that gives the slot back once the request may run; rejects with
    * a 503 when it may not, or when `signal` aborts (the client went away) while it waits.
@@ -203,6 +215,7 @@ export async function refuseWhileOverloaded(scope: FastifyInstance): Promise<voi
   scope.addHook('onReady', async () => {
     setTimeout(() => (measuring = true), 2 * LAG_SAMPLE_MS).unref();
   });
+  scope.admission.watchLag(() => measuring && scope.isUnderPressure());
   await scope.register(underPressure, {
     maxEventLoopDelay,
     sampleInterval: LAG_SAMPLE_MS,

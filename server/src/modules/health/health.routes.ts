@@ -33,8 +33,8 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (_request, reply) => {
-      // Refusing requests for lack of room: a load balancer should send them elsewhere.
-      if (app.admission.saturated) return reply.status(503).send({ status: 'busy' });
+      // Refusing requests for lack of room or for lag: a load balancer should send them elsewhere.
+      if (app.admission.busy) return reply.status(503).send({ status: 'busy' });
       const answer = await Promise.race([
         migrationsApplied(),
         sleep(READY_TIMEOUT_MS).then(() => 'timeout' as const),
