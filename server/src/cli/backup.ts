@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { BackupError, backupDatabase, restoreDatabase, type RestoreTarget } from '../db/backup.js';
-import { isRunning, startEmbeddedPostgres, type EmbeddedDatabase } from '../db/embedded.js';
+import type { EmbeddedDatabase } from '../db/embedded.js';
 
 const USAGE = `Usage:
   npm run backup [-- <file>]                 a consistent backup while Rampart runs (or not)
@@ -17,8 +17,12 @@ See docs/operations.md.`;
 
 const log = (message: string) => console.log(message);
 
+/** Loaded only when used: the container image leaves out the PostgreSQL binaries it would load. */
+const embeddedModule = () => import('../db/embedded.js');
+
 /** The superuser's connection to a running embedded PostgreSQL, or undefined when it is stopped. */
-function runningEmbedded(dataDir: string): string | undefined {
+async function runningEmbedded(dataDir: string): Promise<string | undefined> {
+  const { isRunning } = await embeddedModule();
   const pidFile = path.join(dataDir, 'postgres', 'postmaster.pid');
   if (!existsSync(pidFile)) return undefined;
   const lines = readFileSync(pidFile, 'utf8').split('\n');
@@ -38,8 +42,9 @@ async function withEmbedded<T>(
   dataDir: string,
   work: (superuserUrl: string, embedded: EmbeddedDatabase | undefined) => Promise<T>,
 ): Promise<T> {
-  const running = runningEmbedded(dataDir);
+  const running = await runningEmbedded(dataDir);
   if (running) return work(running, undefined);
+  const { startEmbeddedPostgres } = await embeddedModule();
   const embedded = await startEmbeddedPostgres(dataDir, config.embeddedPgPort, log);
   try {
     return await work(embedded.superuserUrl.replace(/\/postgres$/, '/rampart'), embedded);
@@ -90,7 +95,7 @@ async function restore(config: Config, positionals: string[], dataDir: string | 
     return run({ ownerUrl: config.databaseUrl ?? url, loaderUrl: url });
   }
   const target = path.resolve(dataDir ?? config.dataDir);
-  if (runningEmbedded(target)) {
+  if (await runningEmbedded(target)) {
     throw new BackupError(
       `Rampart's PostgreSQL is running on ${target}: stop Rampart, or restore into another --data-dir`,
     );
