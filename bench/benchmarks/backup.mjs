@@ -1,0 +1,98 @@
+// `npm run backup` and `npm run restore` of the export data set (one organization of a million
+// leads with --large, a hundred thousand without), against a superuser's plain COPY of the same
+// tables into nothing: the backup adds hashing, compression and the file; the restore adds the
+// migrations, loading with every index and the checks. Also the resident memory the backup adds
+// to the process that runs it.
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import pg from 'pg';
+import copyStreams from 'pg-copy-streams';
+import { backupDatabase, restoreDatabase } from '../../server/dist/db/backup.js';
+import { dropDatabase, log, withClient, withDatabase } from '../lib/db.mjs';
+import { target } from '../lib/report.mjs';
+
+const RESTORE_DATABASE = 'rampart_bench_restored';
+
+/** Seconds a superuser takes to COPY every table of the backup's list to STDOUT, into nothing. */
+async function plainCopy(url, tables) {
+  return withClient(url, async (client) => {
+    const started = performance.now();
+    for (const table of tables) {
+      const name = `${pg.escapeIdentifier(table.schema)}.${pg.escapeIdentifier(table.name)}`;
+      await pipeline(
+        client.query(copyStreams.to(`COPY ${name} TO STDOUT`)),
+        new Writable({ write: (_chunk, _encoding, done) => done() }),
+      );
+    }
+    return (performance.now() - started) / 1000;
+  });
+}
+
+export async function run(context) {
+  const data = await context.dataset('export');
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'rampart-bench-backup-'));
+  const file = path.join(dir, 'backup.zip');
+  try {
+    global.gc?.();
+    const baseline = process.memoryUsage().rss;
+    let peak = baseline;
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, process.memoryUsage().rss);
+    }, 50);
+    let started = performance.now();
+    const { manifest, bytes } = await backupDatabase(data.ownerUrl, file, log);
+    const backupSeconds = (performance.now() - started) / 1000;
+    clearInterval(sampler);
+    const rows = manifest.tables.reduce((sum, table) => sum + table.rows, 0);
+    const leads = manifest.tables.find((table) => table.name === 'leads').rows;
+    const copySeconds = await plainCopy(data.ownerUrl, manifest.tables);
+    log(
+      `backup: ${rows} rows in ${backupSeconds.toFixed(1)} s; plain COPY ${copySeconds.toFixed(1)} s`,
+    );
+
+    await dropDatabase(context.adminUrl, RESTORE_DATABASE);
+    // Empty, as a restore asks: not migrated like the other bench databases.
+    await withClient(context.adminUrl, (client) =>
+      client.query(`CREATE DATABASE ${RESTORE_DATABASE}`),
+    );
+    const restoredUrl = withDatabase(context.adminUrl, RESTORE_DATABASE);
+    started = performance.now();
+    await restoreDatabase(file, { ownerUrl: restoredUrl, loaderUrl: restoredUrl }, log);
+    const restoreSeconds = (performance.now() - started) / 1000;
+    const restoredLeads = await withClient(
+      restoredUrl,
+      async (client) => (await client.query('SELECT count(*)::int AS n FROM leads')).rows[0].n,
+    );
+    await dropDatabase(context.adminUrl, RESTORE_DATABASE);
+    const ratio = Number((copySeconds / backupSeconds).toFixed(3));
+    const growth = Number(((peak - baseline) / 2 ** 20).toFixed(1));
+    return {
+      targets: {
+        backup_vs_plain_copy: target(ratio, '>=', 0.3),
+        backup_rss_growth_mb: target(growth, '<=', 150),
+        restore_rows_per_second: target(Math.round(rows / restoreSeconds), '>=', 10_000),
+        restored_every_lead: target(restoredLeads, '>=', leads),
+      },
+      leads,
+      rows,
+      tables: manifest.tables.length,
+      backup_seconds: Number(backupSeconds.toFixed(1)),
+      plain_copy_seconds: Number(copySeconds.toFixed(1)),
+      restore_seconds: Number(restoreSeconds.toFixed(1)),
+      backup_rows_per_second: Math.round(rows / backupSeconds),
+      restore_rows_per_second: Math.round(rows / restoreSeconds),
+      archive_mb: Number((bytes / 2 ** 20).toFixed(1)),
+      backup_rss_growth_mb: growth,
+      detail: {
+        tables: manifest.tables
+          .filter((t) => t.rows > 0)
+          .map((t) => [`${t.schema}.${t.name}`, t.rows]),
+      },
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
