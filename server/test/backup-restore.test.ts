@@ -13,6 +13,7 @@ import {
   restoreDatabase,
   type BackupManifest,
 } from '../src/db/backup.js';
+import { main } from '../src/cli/backup.js';
 import { installContextKey } from '../src/db/context-key.js';
 import { migrate } from '../src/db/migrate.js';
 import { openDatabase, type DatabaseHandle } from '../src/db/pool.js';
@@ -299,6 +300,18 @@ describe('backup and restore', () => {
     expect(tables).toEqual([]);
   });
 
+  it('refuses to migrate one database and load another', async () => {
+    const [first, second] = [await emptyDatabase(), await emptyDatabase()];
+    await expect(
+      restoreDatabase(file, { ownerUrl: first, loaderUrl: second }, () => {}),
+    ).rejects.toThrow(/are not the same database/);
+    for (const url of [first, second]) {
+      expect(
+        await query(url, "SELECT FROM pg_class WHERE relnamespace = 'public'::regnamespace"),
+      ).toEqual([]);
+    }
+  });
+
   it('refuses a backup taken by a newer release', async () => {
     const newer = path.join(dir, 'newer.zip');
     const { ZipFile } = await import('yazl');
@@ -323,5 +336,31 @@ describe('backup and restore', () => {
     await expect(
       backupDatabase(t.testDb.appUrl, path.join(dir, 'partial.zip'), () => undefined),
     ).rejects.toThrow(/cannot take a whole backup/);
+  });
+
+  it('runs from the command line with exit codes: 0 done, 1 refused, 2 a wrong command line', async () => {
+    const saved = { ...process.env };
+    process.env['DATABASE_URL'] = t.testDb.ownerUrl;
+    process.env['BACKUP_DATABASE_URL'] = t.testDb.ownerUrl;
+    try {
+      const written = path.join(dir, 'cli.zip');
+      expect(await main(['backup', written])).toBe(0);
+      const restored = await emptyDatabase();
+      process.env['DATABASE_URL'] = restored;
+      process.env['BACKUP_DATABASE_URL'] = restored;
+      expect(await main(['restore', written])).toBe(0);
+      expect(await tableCount(restored, 'public', 'leads')).toBe(
+        await tableCount(t.testDb.ownerUrl, 'public', 'leads'),
+      );
+      // Now it holds data: refused.
+      expect(await main(['restore', written])).toBe(1);
+      expect(await main(['backup', written])).toBe(2);
+      expect(await main(['restore'])).toBe(2);
+      expect(await main(['frob'])).toBe(2);
+      expect(await main(['backup', '--nonsense'])).toBe(2);
+      expect(await main(['--help'])).toBe(0);
+    } finally {
+      process.env = saved;
+    }
   });
 });

@@ -334,6 +334,31 @@ export interface RestoreTarget {
   loaderUrl: string;
 }
 
+/** Which database a connection reaches: its name, and the server by address and start time. */
+async function identity(client: pg.Client): Promise<string> {
+  const { rows } = await client.query<{ id: string }>(
+    `SELECT format('%s on %s:%s started %s', current_database(), inet_server_addr(),
+                   inet_server_port(), pg_postmaster_start_time()) AS id`,
+  );
+  return rows[0]!.id;
+}
+
+/** The migrations and the load must reach the same database, or the load finds no tables. */
+async function assertSameDatabase(loader: pg.Client, ownerUrl: string): Promise<void> {
+  const owner = await connect(ownerUrl, 'rampart-restore');
+  try {
+    const [ownerId, loaderId] = [await identity(owner), await identity(loader)];
+    if (ownerId !== loaderId) {
+      throw new BackupError(
+        `DATABASE_URL and BACKUP_DATABASE_URL are not the same database (${ownerId}; ` +
+          `${loaderId}): nothing was changed`,
+      );
+    }
+  } finally {
+    await owner.end();
+  }
+}
+
 /** Refuses a database that already holds anything in Rampart's schemas, naming it. */
 async function assertEmpty(client: pg.Client): Promise<void> {
   const { rows } = await client.query<{ name: string }>(
@@ -382,6 +407,7 @@ export async function restoreDatabase(
         'a restore loads tables with triggers and foreign-key checks held, which needs a superuser',
       );
     }
+    await assertSameDatabase(loader, target.ownerUrl);
     await assertEmpty(loader);
     log(`applying ${migrations.length} migrations`);
     await migrate(target.ownerUrl, log, { upTo: migrations.at(-1) });
