@@ -12,7 +12,7 @@ import pg from 'pg';
 import copyStreams from 'pg-copy-streams';
 import { backupDatabase, restoreDatabase } from '../../server/dist/db/backup.js';
 import { dropDatabase, log, withClient, withDatabase } from '../lib/db.mjs';
-import { target } from '../lib/report.mjs';
+import { sampleRssGrowth, target } from '../lib/report.mjs';
 
 const RESTORE_DATABASE = 'rampart_bench_restored';
 
@@ -36,16 +36,11 @@ export async function run(context) {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'rampart-bench-backup-'));
   const file = path.join(dir, 'backup.zip');
   try {
-    global.gc?.();
-    const baseline = process.memoryUsage().rss;
-    let peak = baseline;
-    const sampler = setInterval(() => {
-      peak = Math.max(peak, process.memoryUsage().rss);
-    }, 50);
+    const rssGrowth = sampleRssGrowth();
     let started = performance.now();
     const { manifest, bytes } = await backupDatabase(data.ownerUrl, file, log);
     const backupSeconds = (performance.now() - started) / 1000;
-    clearInterval(sampler);
+    const growth = Number(rssGrowth().toFixed(1));
     const rows = manifest.tables.reduce((sum, table) => sum + table.rows, 0);
     const leads = manifest.tables.find((table) => table.name === 'leads').rows;
     const copySeconds = await plainCopy(data.ownerUrl, manifest.tables);
@@ -68,7 +63,6 @@ export async function run(context) {
     );
     await dropDatabase(context.adminUrl, RESTORE_DATABASE);
     const ratio = Number((copySeconds / backupSeconds).toFixed(3));
-    const growth = Number(((peak - baseline) / 2 ** 20).toFixed(1));
     return {
       targets: {
         backup_vs_plain_copy: target(ratio, '>=', 0.3),
