@@ -219,6 +219,15 @@ describe('backup and restore', () => {
     await restoreDatabase(file, { ownerUrl: restoredUrl, loaderUrl: restoredUrl }, () => undefined);
 
     expect(await amcheck(restoredUrl)).toEqual([]);
+    // The indexes dropped for the load are all back, as they were.
+    const indexes = (url: string) =>
+      query(
+        url,
+        `SELECT pg_get_indexdef(indexrelid) AS definition FROM pg_index i
+         JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+         WHERE n.nspname IN ('public', 'graphile_worker') ORDER BY 1`,
+      );
+    expect(await indexes(restoredUrl)).toEqual(await indexes(t.testDb.ownerUrl));
     const before = acknowledged.filter((w) => w.at < startedAt).map((w) => w.id);
     expect(before.length).toBeGreaterThanOrEqual(20);
     const found = await query<{ id: string }>(
