@@ -20,6 +20,7 @@ const BENCHMARKS = [
   'import',
   'noisy-tenant',
   'overload',
+  'backup',
 ];
 
 const args = process.argv.slice(2);

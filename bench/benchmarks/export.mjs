@@ -17,7 +17,7 @@ import { createMailer } from '../../server/dist/mail/mailer.js';
 import { organizationFiles } from '../../server/dist/modules/exports/exports.repo.js';
 import { runOrganizationExport } from '../../server/dist/modules/exports/org-export.task.js';
 import { BENCH_SECRET, benchContextKey, log, withClient } from '../lib/db.mjs';
-import { target } from '../lib/report.mjs';
+import { sampleRssGrowth, target } from '../lib/report.mjs';
 
 const ROUNDS = 2;
 
@@ -88,16 +88,11 @@ export async function run(context) {
             )
           ).rows,
       );
-      global.gc?.();
-      const baseline = process.memoryUsage().rss;
-      let peak = baseline;
-      const sampler = setInterval(() => {
-        peak = Math.max(peak, process.memoryUsage().rss);
-      }, 50);
+      const rssGrowth = sampleRssGrowth();
       const started = performance.now();
       await runOrganizationExport(deps, { org_id: org.id, export_id: id });
       const seconds = (performance.now() - started) / 1000;
-      clearInterval(sampler);
+      const growth = rssGrowth();
       const [done] = await withClient(data.ownerUrl, async (client) => {
         const result = (
           await client.query(
@@ -110,7 +105,6 @@ export async function run(context) {
       });
       rows = done.rows;
       zipBytes = Number(done.bytes);
-      const growth = (peak - baseline) / 2 ** 20;
       peakGrowthMb = Math.max(peakGrowthMb, growth);
       rounds.push({
         round,

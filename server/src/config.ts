@@ -20,6 +20,7 @@ const EnvSchema = Type.Object({
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
   APP_DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
   WORKER_DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  BACKUP_DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
   DB_POOL_SIZE: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
   DATA_DIR: Type.Optional(Type.String()),
   EMBEDDED_PG_PORT: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
@@ -100,6 +101,11 @@ export interface Config {
   appDatabaseUrl: string | undefined;
   /** The worker's connection, with a role of its own that alone reads the job queue; derived from databaseUrl when absent. */
   workerDatabaseUrl: string | undefined;
+  /**
+   * `npm run backup` and `npm run restore`: a superuser (or, for a backup, a BYPASSRLS role);
+   * DATABASE_URL when absent.
+   */
+  backupDatabaseUrl: string | undefined;
   dbPoolSize: number;
   /** How long start-up waits for PostgreSQL to accept connections before it gives up. */
   dbWaitSeconds: number;
@@ -219,6 +225,7 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
     databaseUrl: env.DATABASE_URL,
     appDatabaseUrl: env.APP_DATABASE_URL,
     workerDatabaseUrl: env.WORKER_DATABASE_URL,
+    backupDatabaseUrl: env.BACKUP_DATABASE_URL,
     dbPoolSize,
     dbWaitSeconds: Number(env.DB_WAIT_SECONDS ?? 300),
     dataDir,

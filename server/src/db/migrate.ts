@@ -25,7 +25,11 @@ export const WORKER_GROUP_ROLE = 'rampart_jobs';
  * Applies Rampart's forward-only SQL migrations and graphile-worker's own schema, as the owner,
  * under an advisory lock, so processes that start together apply each migration once.
  */
-export async function migrate(ownerUrl: string, log: (message: string) => void): Promise<void> {
+export async function migrate(
+  ownerUrl: string,
+  log: (message: string) => void,
+  options: { upTo?: string | undefined } = {},
+): Promise<void> {
   const client = new pg.Client({ connectionString: ownerUrl, application_name: 'rampart-migrate' });
   await client.connect();
   try {
@@ -39,6 +43,8 @@ export async function migrate(ownerUrl: string, log: (message: string) => void):
       migrationsTable: 'schema_migrations',
       checkOrder: true,
       advisoryLockMode: 'wait',
+      // A restore first builds the schema its backup was taken at, then the newer ones apply.
+      ...(options.upTo === undefined ? {} : { count: MIGRATIONS.indexOf(options.upTo) + 1 }),
       log: (message: string) => {
         if (message.startsWith('> Migrating')) log(message.replace(/^> /, ''));
       },
