@@ -28,7 +28,8 @@ CREATE TABLE custom_fields (
   updated_at timestamptz NOT NULL DEFAULT now(),
   created_by uuid REFERENCES users (id),
   PRIMARY KEY (org_id, id),
-  UNIQUE (org_id, record_type, key)
+  -- Named for the field a duplicate is reported on.
+  CONSTRAINT custom_fields_key_key UNIQUE (org_id, record_type, key)
 );
 CREATE UNIQUE INDEX custom_fields_label_key ON custom_fields (org_id, record_type, lower(label))
   WHERE archived_at IS NULL;

@@ -3920,6 +3920,16 @@ export interface paths {
                          */
                         next_follow_up_at?: string | null;
                         tag_ids?: string[];
+                        /**
+                         * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                         * @example {
+                         *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                         *       "budget_code": "EMEA-7"
+                         *     }
+                         */
+                        custom_fields?: {
+                            [key: string]: string | number | boolean | string[] | (never | null);
+                        };
                         /** @example Lovelace */
                         last_name: string;
                     };
@@ -3974,6 +3984,16 @@ export interface paths {
                              * @example 812
                              */
                             version: string;
+                            /**
+                             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                             * @example {
+                             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                             *       "budget_code": "EMEA-7"
+                             *     }
+                             */
+                            custom_fields: {
+                                [key: string]: string | number | boolean | string[] | (never | null);
+                            };
                             first_name: string;
                             last_name: string;
                             email: string | null;
@@ -4160,6 +4180,16 @@ export interface paths {
                              * @example 812
                              */
                             version: string;
+                            /**
+                             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                             * @example {
+                             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                             *       "budget_code": "EMEA-7"
+                             *     }
+                             */
+                            custom_fields: {
+                                [key: string]: string | number | boolean | string[] | (never | null);
+                            };
                             first_name: string;
                             last_name: string;
                             email: string | null;
@@ -4414,6 +4444,16 @@ export interface paths {
                          */
                         next_follow_up_at?: string | null;
                         tag_ids?: string[];
+                        /**
+                         * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                         * @example {
+                         *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                         *       "budget_code": "EMEA-7"
+                         *     }
+                         */
+                        custom_fields?: {
+                            [key: string]: string | number | boolean | string[] | (never | null);
+                        };
                         /** @example Lovelace */
                         last_name?: string;
                     };
@@ -4468,6 +4508,16 @@ export interface paths {
                              * @example 812
                              */
                             version: string;
+                            /**
+                             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                             * @example {
+                             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                             *       "budget_code": "EMEA-7"
+                             *     }
+                             */
+                            custom_fields: {
+                                [key: string]: string | number | boolean | string[] | (never | null);
+                            };
                             first_name: string;
                             last_name: string;
                             email: string | null;
@@ -4742,6 +4792,16 @@ export interface paths {
                                  * @example 812
                                  */
                                 version: string;
+                                /**
+                                 * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                                 * @example {
+                                 *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                                 *       "budget_code": "EMEA-7"
+                                 *     }
+                                 */
+                                custom_fields: {
+                                    [key: string]: string | number | boolean | string[] | (never | null);
+                                };
                                 name: string;
                                 /**
                                  * Format: uuid
@@ -5032,6 +5092,16 @@ export interface paths {
                          */
                         owner_id?: string | null;
                         tag_ids?: string[];
+                        /**
+                         * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                         * @example {
+                         *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                         *       "budget_code": "EMEA-7"
+                         *     }
+                         */
+                        custom_fields?: {
+                            [key: string]: string | number | boolean | string[] | (never | null);
+                        };
                         /** @example Acme Inc. */
                         name: string;
                     };
@@ -5086,6 +5156,16 @@ export interface paths {
                              * @example 812
                              */
                             version: string;
+                            /**
+                             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                             * @example {
+                             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                             *       "budget_code": "EMEA-7"
+                             *     }
+                             */
+                            custom_fields: {
+                                [key: string]: string | number | boolean | string[] | (never | null);
+                            };
                             name: string;
                             website: string | null;
                             domain: string | null;
@@ -5240,6 +5320,16 @@ export interface paths {
                              * @example 812
                              */
                             version: string;
+                            /**
+                             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                             * @example {
+                             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                             *       "budget_code": "EMEA-7"
+                             *     }
+                             */
+                            custom_fields: {
+                                [key: string]: string | number | boolean | string[] | (never | null);
+                            };
                             name: string;
                             website: string | null;
                             domain: string | null;
@@ -5469,6 +5559,16 @@ export interface paths {
                          */
                         owner_id?: string | null;
                         tag_ids?: string[];
+                        /**
+                         * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                         * @example {
+                         *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                         *       "budget_code": "EMEA-7"
+                         *     }
+                         */
+                        custom_fields?: {
+                            [key: string]: string | number | boolean | string[] | (never | null);
+                        };
                         /** @example Acme Inc. */
                         name?: string;
                     };
@@ -5523,6 +5623,16 @@ export interface paths {
                              * @example 812
                              */
                             version: string;
+                            /**
+                             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                             * @example {
+                             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                             *       "budget_code": "EMEA-7"
+                             *     }
+                             */
+                            custom_fields: {
+                                [key: string]: string | number | boolean | string[] | (never | null);
+                            };
                             name: string;
                             website: string | null;
                             domain: string | null;
@@ -5801,6 +5911,16 @@ export interface paths {
                          */
                         owner_id?: string | null;
                         tag_ids?: string[];
+                        /**
+                         * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                         * @example {
+                         *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                         *       "budget_code": "EMEA-7"
+                         *     }
+                         */
+                        custom_fields?: {
+                            [key: string]: string | number | boolean | string[] | (never | null);
+                        };
                         /** @example Lovelace */
                         last_name: string;
                     };
@@ -5855,6 +5975,16 @@ export interface paths {
                              * @example 812
                              */
                             version: string;
+                            /**
+                             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                             * @example {
+                             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                             *       "budget_code": "EMEA-7"
+                             *     }
+                             */
+                            custom_fields: {
+                                [key: string]: string | number | boolean | string[] | (never | null);
+                            };
                             first_name: string;
                             last_name: string;
                             email: string | null;
@@ -6013,6 +6143,16 @@ export interface paths {
                              * @example 812
                              */
                             version: string;
+                            /**
+                             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                             * @example {
+                             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                             *       "budget_code": "EMEA-7"
+                             *     }
+                             */
+                            custom_fields: {
+                                [key: string]: string | number | boolean | string[] | (never | null);
+                            };
                             first_name: string;
                             last_name: string;
                             email: string | null;
@@ -6232,6 +6372,16 @@ export interface paths {
                          */
                         owner_id?: string | null;
                         tag_ids?: string[];
+                        /**
+                         * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                         * @example {
+                         *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                         *       "budget_code": "EMEA-7"
+                         *     }
+                         */
+                        custom_fields?: {
+                            [key: string]: string | number | boolean | string[] | (never | null);
+                        };
                         /** @example Lovelace */
                         last_name?: string;
                     };
@@ -6286,6 +6436,16 @@ export interface paths {
                              * @example 812
                              */
                             version: string;
+                            /**
+                             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                             * @example {
+                             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                             *       "budget_code": "EMEA-7"
+                             *     }
+                             */
+                            custom_fields: {
+                                [key: string]: string | number | boolean | string[] | (never | null);
+                            };
                             first_name: string;
                             last_name: string;
                             email: string | null;
@@ -7846,6 +8006,16 @@ export interface paths {
                              * @example 812
                              */
                             version: string;
+                            /**
+                             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                             * @example {
+                             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                             *       "budget_code": "EMEA-7"
+                             *     }
+                             */
+                            custom_fields: {
+                                [key: string]: string | number | boolean | string[] | (never | null);
+                            };
                             name: string;
                             /**
                              * Format: uuid
@@ -8134,6 +8304,16 @@ export interface paths {
                          */
                         owner_id?: string | null;
                         tag_ids?: string[];
+                        /**
+                         * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                         * @example {
+                         *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                         *       "budget_code": "EMEA-7"
+                         *     }
+                         */
+                        custom_fields?: {
+                            [key: string]: string | number | boolean | string[] | (never | null);
+                        };
                         /** @example Acme renewal */
                         name: string;
                     };
@@ -8188,6 +8368,16 @@ export interface paths {
                              * @example 812
                              */
                             version: string;
+                            /**
+                             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                             * @example {
+                             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                             *       "budget_code": "EMEA-7"
+                             *     }
+                             */
+                            custom_fields: {
+                                [key: string]: string | number | boolean | string[] | (never | null);
+                            };
                             name: string;
                             /**
                              * Format: uuid
@@ -8377,6 +8567,16 @@ export interface paths {
                              * @example 812
                              */
                             version: string;
+                            /**
+                             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                             * @example {
+                             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                             *       "budget_code": "EMEA-7"
+                             *     }
+                             */
+                            custom_fields: {
+                                [key: string]: string | number | boolean | string[] | (never | null);
+                            };
                             name: string;
                             /**
                              * Format: uuid
@@ -8627,6 +8827,16 @@ export interface paths {
                          */
                         owner_id?: string | null;
                         tag_ids?: string[];
+                        /**
+                         * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                         * @example {
+                         *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                         *       "budget_code": "EMEA-7"
+                         *     }
+                         */
+                        custom_fields?: {
+                            [key: string]: string | number | boolean | string[] | (never | null);
+                        };
                         /** @example Acme renewal */
                         name?: string;
                     };
@@ -8681,6 +8891,16 @@ export interface paths {
                              * @example 812
                              */
                             version: string;
+                            /**
+                             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                             * @example {
+                             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                             *       "budget_code": "EMEA-7"
+                             *     }
+                             */
+                            custom_fields: {
+                                [key: string]: string | number | boolean | string[] | (never | null);
+                            };
                             name: string;
                             /**
                              * Format: uuid
@@ -11096,6 +11316,584 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/custom-fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's custom fields, by kind and position */
+        get: {
+            parameters: {
+                query?: {
+                    record_type?: "lead" | "account" | "contact" | "deal";
+                    include_archived?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["def-9"][];
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Define a custom field on a kind of record (admins)
+         * @description A row, not a change of the schema: the field appears at once in `custom_fields` of every record of the kind.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /**
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                     */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Unique among the active fields of the kind, whatever the case
+                         * @example Region
+                         */
+                        label: string;
+                        /** @description A record cannot be saved without a value */
+                        required?: boolean;
+                        /** @description By the field's type: text, long_text, url, email, phone: a string; number, money: a number; date: `YYYY-MM-DD`; datetime: ISO 8601 with a zone; checkbox: a boolean; select: an option's id; multi_select: a list of option ids; member: a user id. `null` clears it. */
+                        default_value?: string | number | boolean | string[] | (never | null);
+                        /** @example Sales region of the account */
+                        description?: string;
+                        /** @description Where the field goes among the fields of its kind, from 0; the others move along */
+                        position?: number;
+                        /** @description A select's options in their order. On update the list replaces the options: those named by `id` keep their values whatever their new label or colour, those without an `id` are added, and options left out are removed with their values. */
+                        options?: {
+                            /** @description An existing option, renamed or recoloured in place */
+                            id?: string;
+                            /** @example EMEA */
+                            label: string;
+                            /**
+                             * @description `#rrggbb`
+                             * @example #0ea5e9
+                             */
+                            color?: string;
+                        }[];
+                        /** @enum {unknown} */
+                        record_type: "lead" | "account" | "contact" | "deal";
+                        /**
+                         * @description Lower-case letters, digits and `_`; never changes
+                         * @example region
+                         */
+                        key: string;
+                        /** @enum {unknown} */
+                        field_type: "text" | "long_text" | "number" | "money" | "date" | "datetime" | "checkbox" | "select" | "multi_select" | "url" | "email" | "phone" | "member";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            id: string;
+                            /** @enum {unknown} */
+                            record_type: "lead" | "account" | "contact" | "deal";
+                            /** @description Stable: the name of the field in `custom_fields` */
+                            key: string;
+                            label: string;
+                            /** @enum {unknown} */
+                            field_type: "text" | "long_text" | "number" | "money" | "date" | "datetime" | "checkbox" | "select" | "multi_select" | "url" | "email" | "phone" | "member";
+                            required: boolean;
+                            /** @description By the field's type: text, long_text, url, email, phone: a string; number, money: a number; date: `YYYY-MM-DD`; datetime: ISO 8601 with a zone; checkbox: a boolean; select: an option's id; multi_select: a list of option ids; member: a user id. `null` clears it. */
+                            default_value: string | number | boolean | string[] | (never | null);
+                            description: string;
+                            position: number;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            archived_at: string | null;
+                            /** @description A select's options, in their order */
+                            options: {
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                id: string;
+                                label: string;
+                                color: string;
+                                position: number;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/custom-fields/{field_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One custom field */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    field_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            id: string;
+                            /** @enum {unknown} */
+                            record_type: "lead" | "account" | "contact" | "deal";
+                            /** @description Stable: the name of the field in `custom_fields` */
+                            key: string;
+                            label: string;
+                            /** @enum {unknown} */
+                            field_type: "text" | "long_text" | "number" | "money" | "date" | "datetime" | "checkbox" | "select" | "multi_select" | "url" | "email" | "phone" | "member";
+                            required: boolean;
+                            /** @description By the field's type: text, long_text, url, email, phone: a string; number, money: a number; date: `YYYY-MM-DD`; datetime: ISO 8601 with a zone; checkbox: a boolean; select: an option's id; multi_select: a list of option ids; member: a user id. `null` clears it. */
+                            default_value: string | number | boolean | string[] | (never | null);
+                            description: string;
+                            position: number;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            archived_at: string | null;
+                            /** @description A select's options, in their order */
+                            options: {
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                id: string;
+                                label: string;
+                                color: string;
+                                position: number;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change, reorder, archive or restore a custom field (admins)
+         * @description Its key and type never change.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    field_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Unique among the active fields of the kind, whatever the case
+                         * @example Region
+                         */
+                        label?: string;
+                        /** @description A record cannot be saved without a value */
+                        required?: boolean;
+                        /** @description By the field's type: text, long_text, url, email, phone: a string; number, money: a number; date: `YYYY-MM-DD`; datetime: ISO 8601 with a zone; checkbox: a boolean; select: an option's id; multi_select: a list of option ids; member: a user id. `null` clears it. */
+                        default_value?: string | number | boolean | string[] | (never | null);
+                        /** @example Sales region of the account */
+                        description?: string;
+                        /** @description Where the field goes among the fields of its kind, from 0; the others move along */
+                        position?: number;
+                        /** @description A select's options in their order. On update the list replaces the options: those named by `id` keep their values whatever their new label or colour, those without an `id` are added, and options left out are removed with their values. */
+                        options?: {
+                            /** @description An existing option, renamed or recoloured in place */
+                            id?: string;
+                            /** @example EMEA */
+                            label: string;
+                            /**
+                             * @description `#rrggbb`
+                             * @example #0ea5e9
+                             */
+                            color?: string;
+                        }[];
+                        /** @description Archived fields are hidden from records and keep their values; `false` restores */
+                        archived?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            id: string;
+                            /** @enum {unknown} */
+                            record_type: "lead" | "account" | "contact" | "deal";
+                            /** @description Stable: the name of the field in `custom_fields` */
+                            key: string;
+                            label: string;
+                            /** @enum {unknown} */
+                            field_type: "text" | "long_text" | "number" | "money" | "date" | "datetime" | "checkbox" | "select" | "multi_select" | "url" | "email" | "phone" | "member";
+                            required: boolean;
+                            /** @description By the field's type: text, long_text, url, email, phone: a string; number, money: a number; date: `YYYY-MM-DD`; datetime: ISO 8601 with a zone; checkbox: a boolean; select: an option's id; multi_select: a list of option ids; member: a user id. `null` clears it. */
+                            default_value: string | number | boolean | string[] | (never | null);
+                            description: string;
+                            position: number;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            archived_at: string | null;
+                            /** @description A select's options, in their order */
+                            options: {
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                id: string;
+                                label: string;
+                                color: string;
+                                position: number;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/v1/leads/bulk": {
         parameters: {
             query?: never;
@@ -11902,7 +12700,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["def-9"][];
+                            data: components["schemas"]["def-10"][];
                         };
                     };
                 };
@@ -12259,7 +13057,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["def-10"][];
+                            data: components["schemas"]["def-11"][];
                             next_cursor: string | null;
                             total?: number;
                         };
@@ -13323,7 +14121,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["def-11"][];
+                            data: components["schemas"]["def-12"][];
                         };
                     };
                 };
@@ -13765,7 +14563,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["def-12"][];
+                            data: components["schemas"]["def-13"][];
                         };
                     };
                 };
@@ -14206,7 +15004,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["def-14"][];
+                            data: components["schemas"]["def-15"][];
                         };
                     };
                 };
@@ -14298,7 +15096,7 @@ export interface paths {
                             ragged_count: number;
                             /** @description The first 100 of them */
                             ragged_lines: number[];
-                            settings: components["schemas"]["def-13"] | (never | null);
+                            settings: components["schemas"]["def-14"] | (never | null);
                             dry_run: {
                                 counts: {
                                     created: number;
@@ -14516,7 +15314,7 @@ export interface paths {
                             ragged_count: number;
                             /** @description The first 100 of them */
                             ragged_lines: number[];
-                            settings: components["schemas"]["def-13"] | (never | null);
+                            settings: components["schemas"]["def-14"] | (never | null);
                             dry_run: {
                                 counts: {
                                     created: number;
@@ -14959,7 +15757,7 @@ export interface paths {
                             ragged_count: number;
                             /** @description The first 100 of them */
                             ragged_lines: number[];
-                            settings: components["schemas"]["def-13"] | (never | null);
+                            settings: components["schemas"]["def-14"] | (never | null);
                             dry_run: {
                                 counts: {
                                     created: number;
@@ -15167,7 +15965,7 @@ export interface paths {
                             ragged_count: number;
                             /** @description The first 100 of them */
                             ragged_lines: number[];
-                            settings: components["schemas"]["def-13"] | (never | null);
+                            settings: components["schemas"]["def-14"] | (never | null);
                             dry_run: {
                                 counts: {
                                     created: number;
@@ -15473,7 +16271,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["def-15"][];
+                            data: components["schemas"]["def-16"][];
                         };
                     };
                 };
@@ -15800,6 +16598,16 @@ export interface components {
              * @example 812
              */
             version: string;
+            /**
+             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+             * @example {
+             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+             *       "budget_code": "EMEA-7"
+             *     }
+             */
+            custom_fields: {
+                [key: string]: string | number | boolean | string[] | (never | null);
+            };
             first_name: string;
             last_name: string;
             email: string | null;
@@ -15889,6 +16697,16 @@ export interface components {
              * @example 812
              */
             version: string;
+            /**
+             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+             * @example {
+             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+             *       "budget_code": "EMEA-7"
+             *     }
+             */
+            custom_fields: {
+                [key: string]: string | number | boolean | string[] | (never | null);
+            };
             name: string;
             website: string | null;
             domain: string | null;
@@ -15946,6 +16764,16 @@ export interface components {
              * @example 812
              */
             version: string;
+            /**
+             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+             * @example {
+             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+             *       "budget_code": "EMEA-7"
+             *     }
+             */
+            custom_fields: {
+                [key: string]: string | number | boolean | string[] | (never | null);
+            };
             first_name: string;
             last_name: string;
             email: string | null;
@@ -16060,6 +16888,16 @@ export interface components {
              * @example 812
              */
             version: string;
+            /**
+             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+             * @example {
+             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+             *       "budget_code": "EMEA-7"
+             *     }
+             */
+            custom_fields: {
+                [key: string]: string | number | boolean | string[] | (never | null);
+            };
             name: string;
             /**
              * Format: uuid
@@ -16263,8 +17101,54 @@ export interface components {
              */
             updated_at: string;
         };
-        /** SearchHit */
+        /** CustomField */
         "def-9": {
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            id: string;
+            /** @enum {unknown} */
+            record_type: "lead" | "account" | "contact" | "deal";
+            /** @description Stable: the name of the field in `custom_fields` */
+            key: string;
+            label: string;
+            /** @enum {unknown} */
+            field_type: "text" | "long_text" | "number" | "money" | "date" | "datetime" | "checkbox" | "select" | "multi_select" | "url" | "email" | "phone" | "member";
+            required: boolean;
+            /** @description By the field's type: text, long_text, url, email, phone: a string; number, money: a number; date: `YYYY-MM-DD`; datetime: ISO 8601 with a zone; checkbox: a boolean; select: an option's id; multi_select: a list of option ids; member: a user id. `null` clears it. */
+            default_value: string | number | boolean | string[] | (never | null);
+            description: string;
+            position: number;
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:00:00.000Z
+             */
+            archived_at: string | null;
+            /** @description A select's options, in their order */
+            options: {
+                /**
+                 * Format: uuid
+                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                 */
+                id: string;
+                label: string;
+                color: string;
+                position: number;
+            }[];
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:00:00.000Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:00:00.000Z
+             */
+            updated_at: string;
+        };
+        /** SearchHit */
+        "def-10": {
             /** @enum {unknown} */
             type: "lead" | "account" | "contact" | "deal";
             /**
@@ -16278,7 +17162,7 @@ export interface components {
             score: number;
         };
         /** Notification */
-        "def-10": {
+        "def-11": {
             /**
              * Format: uuid
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -16311,7 +17195,7 @@ export interface components {
             created_by: string | null;
         };
         /** OrgExport */
-        "def-11": {
+        "def-12": {
             /**
              * Format: uuid
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -16355,7 +17239,7 @@ export interface components {
             created_by: string | null;
         };
         /** OrgRestore */
-        "def-12": {
+        "def-13": {
             /**
              * Format: uuid
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -16427,7 +17311,7 @@ export interface components {
             created_by: string | null;
         };
         /** ImportSettings */
-        "def-13": {
+        "def-14": {
             /** @description Columns left out are not imported */
             mapping: {
                 /** @description The column, from 0 */
@@ -16452,7 +17336,7 @@ export interface components {
             account_match?: "domain" | "name" | "domain_or_name";
         };
         /** Import */
-        "def-14": {
+        "def-15": {
             /**
              * Format: uuid
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -16490,7 +17374,7 @@ export interface components {
             ragged_count: number;
             /** @description The first 100 of them */
             ragged_lines: number[];
-            settings: components["schemas"]["def-13"] | (never | null);
+            settings: components["schemas"]["def-14"] | (never | null);
             dry_run: {
                 counts: {
                     created: number;
@@ -16545,7 +17429,7 @@ export interface components {
             created_at: string;
         };
         /** ImportTemplate */
-        "def-15": {
+        "def-16": {
             /**
              * Format: uuid
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
