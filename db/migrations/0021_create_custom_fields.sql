@@ -100,8 +100,9 @@ CREATE INDEX custom_field_values_option_idx
   ON custom_field_values (org_id, field_id, value_option, record_id) WHERE value_option IS NOT NULL;
 CREATE INDEX custom_field_values_member_idx
   ON custom_field_values (org_id, field_id, value_member, record_id) WHERE value_member IS NOT NULL;
--- "Which fields is this option or member still a value of" for the cascades above.
-CREATE INDEX custom_field_values_field_idx ON custom_field_values (org_id, field_id);
+-- "Records with any value of field F" (a filter by not empty), and a field's values for the
+-- cascade from custom_fields.
+CREATE INDEX custom_field_values_field_idx ON custom_field_values (org_id, field_id, record_id);
 
 DO $$
 DECLARE

@@ -133,7 +133,12 @@ export function ownedRecords<Row extends repo.OwnedRow, Out>(spec: OwnedKind<Row
       filters: object,
     ): Promise<ListPage<WithCustomFields<Out>>> {
       return withTenant(ctx.deps.db, ctx, async (tx) => {
-        const page = await repo.listRecords<Row>(tx, kind, params, filters);
+        const page = await repo.listRecords<Row>(
+          tx,
+          kind,
+          params,
+          filters as Record<string, unknown>,
+        );
         return { ...page, data: await present(tx, page.data) };
       });
     },

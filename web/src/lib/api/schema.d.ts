@@ -3799,6 +3799,13 @@ export interface paths {
                     /** @example 2026-12-01T09:00:00Z */
                     updated_to?: string;
                     sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at" | "last_name" | "-last_name" | "company" | "-company" | "status" | "-status" | "next_follow_up_at" | "-next_follow_up_at" | "estimated_value" | "-estimated_value";
+                    /**
+                     * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
+                     * @example [
+                     *       "region:eq:0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *     ]
+                     */
+                    cf?: string[];
                     status?: ("new" | "contacted" | "qualified" | "unqualified" | "converted")[];
                     source?: "web" | "referral" | "cold_call" | "event" | "partner" | "advertisement" | "other";
                     rating?: "hot" | "warm" | "cold";
@@ -4975,6 +4982,13 @@ export interface paths {
                     /** @example 2026-12-01T09:00:00Z */
                     updated_to?: string;
                     sort?: "name" | "-name" | "created_at" | "-created_at" | "updated_at" | "-updated_at" | "annual_revenue" | "-annual_revenue" | "employees" | "-employees";
+                    /**
+                     * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
+                     * @example [
+                     *       "region:eq:0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *     ]
+                     */
+                    cf?: string[];
                     /** @example Manufacturing */
                     industry?: string;
                 };
@@ -5796,6 +5810,13 @@ export interface paths {
                     /** @example 2026-12-01T09:00:00Z */
                     updated_to?: string;
                     sort?: "last_name" | "-last_name" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
+                    /**
+                     * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
+                     * @example [
+                     *       "region:eq:0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *     ]
+                     */
+                    cf?: string[];
                     /** @description The account's contacts, for its page */
                     account_id?: string;
                     /** @example false */
@@ -8193,6 +8214,13 @@ export interface paths {
                     close_to?: string;
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     pipeline_id?: string;
+                    /**
+                     * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
+                     * @example [
+                     *       "region:eq:0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *     ]
+                     */
+                    cf?: string[];
                 };
                 header?: never;
                 path?: never;
@@ -11960,6 +11988,13 @@ export interface paths {
                              * @example 2026-12-01T09:00:00Z
                              */
                             updated_to?: string;
+                            /**
+                             * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
+                             * @example [
+                             *       "region:eq:0f8fad5b-d9cb-469f-a165-70867728950e"
+                             *     ]
+                             */
+                            cf?: string[];
                             status?: ("new" | "contacted" | "qualified" | "unqualified" | "converted")[];
                             /** @enum {unknown} */
                             source?: "web" | "referral" | "cold_call" | "event" | "partner" | "advertisement" | "other";
@@ -12146,6 +12181,13 @@ export interface paths {
                              * @example 2026-12-01T09:00:00Z
                              */
                             updated_to?: string;
+                            /**
+                             * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
+                             * @example [
+                             *       "region:eq:0f8fad5b-d9cb-469f-a165-70867728950e"
+                             *     ]
+                             */
+                            cf?: string[];
                             /** @example Manufacturing */
                             industry?: string;
                         };
@@ -12329,6 +12371,13 @@ export interface paths {
                              * @example 2026-12-01T09:00:00Z
                              */
                             updated_to?: string;
+                            /**
+                             * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
+                             * @example [
+                             *       "region:eq:0f8fad5b-d9cb-469f-a165-70867728950e"
+                             *     ]
+                             */
+                            cf?: string[];
                             /** @description The account's contacts, for its page */
                             account_id?: string;
                             /** @example false */
@@ -12545,6 +12594,13 @@ export interface paths {
                              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                              */
                             pipeline_id?: string;
+                            /**
+                             * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
+                             * @example [
+                             *       "region:eq:0f8fad5b-d9cb-469f-a165-70867728950e"
+                             *     ]
+                             */
+                            cf?: string[];
                         };
                         /**
                          * @example assign_owner
@@ -13740,6 +13796,13 @@ export interface paths {
                     /** @example 2026-12-01T09:00:00Z */
                     updated_to?: string;
                     sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at" | "last_name" | "-last_name" | "company" | "-company" | "status" | "-status" | "next_follow_up_at" | "-next_follow_up_at" | "estimated_value" | "-estimated_value";
+                    /**
+                     * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
+                     * @example [
+                     *       "region:eq:0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *     ]
+                     */
+                    cf?: string[];
                     status?: ("new" | "contacted" | "qualified" | "unqualified" | "converted")[];
                     source?: "web" | "referral" | "cold_call" | "event" | "partner" | "advertisement" | "other";
                     rating?: "hot" | "warm" | "cold";
@@ -13832,6 +13895,13 @@ export interface paths {
                     /** @example 2026-12-01T09:00:00Z */
                     updated_to?: string;
                     sort?: "name" | "-name" | "created_at" | "-created_at" | "updated_at" | "-updated_at" | "annual_revenue" | "-annual_revenue" | "employees" | "-employees";
+                    /**
+                     * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
+                     * @example [
+                     *       "region:eq:0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *     ]
+                     */
+                    cf?: string[];
                     /** @example Manufacturing */
                     industry?: string;
                     /** @description Columns to write, in this order (default: all); may repeat: `?columns=name&columns=domain` */
@@ -13923,6 +13993,13 @@ export interface paths {
                     /** @example 2026-12-01T09:00:00Z */
                     updated_to?: string;
                     sort?: "last_name" | "-last_name" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
+                    /**
+                     * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
+                     * @example [
+                     *       "region:eq:0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *     ]
+                     */
+                    cf?: string[];
                     /** @description The account's contacts, for its page */
                     account_id?: string;
                     /** @example false */
@@ -14036,6 +14113,13 @@ export interface paths {
                     close_to?: string;
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     pipeline_id?: string;
+                    /**
+                     * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
+                     * @example [
+                     *       "region:eq:0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *     ]
+                     */
+                    cf?: string[];
                     /** @description Columns to write, in this order (default: all); may repeat: `?columns=name&columns=account` */
                     columns?: ("name" | "account" | "primary_contact" | "amount" | "currency" | "pipeline" | "stage" | "status" | "probability" | "expected_close_date" | "source" | "closed_at" | "lost_reason" | "description" | "owner" | "tags" | "created_at" | "updated_at" | "id")[];
                 };

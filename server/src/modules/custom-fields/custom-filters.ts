@@ -1,0 +1,140 @@
+import { sql, type RawBuilder } from 'kysely';
+import { Type } from 'typebox';
+import type { RecordType } from '../../db/schema.js';
+import { subquery, type Tx } from '../../db/tenant.js';
+import { invalidField } from '../../lib/errors.js';
+import type { AnyQuery } from '../../lib/list-query.js';
+import * as repo from './custom-fields.repo.js';
+import { parseValue } from './custom-values.js';
+
+/**
+ * Lists filtered by custom fields. Every condition is a semi-join on the typed value's index,
+ * `(org_id, field_id, value_<type>, record_id)`: plain, leakproof comparisons that stay index
+ * conditions beneath the tenant policy (docs/decisions/0006-custom-field-storage.md).
+ */
+
+const OPERATORS = ['eq', 'gte', 'lte', 'any', 'empty', 'not_empty'] as const;
+type Operator = (typeof OPERATORS)[number];
+
+/** The query parameter: `cf=<key>:<operator>[:<value>]`, repeated for several conditions. */
+export const CustomFieldFilter = Type.Array(
+  Type.String({
+    maxLength: 2000,
+    pattern: `^[a-z][a-z0-9_]{0,49}:(${OPERATORS.join('|')})(:.*)?$`,
+  }),
+  {
+    maxItems: 20,
+    description:
+      "Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.",
+    examples: [['region:eq:0f8fad5b-d9cb-469f-a165-70867728950e']],
+  },
+);
+
+/** A condition read and checked against the field's definition. */
+export interface ResolvedCondition {
+  fieldId: string;
+  column: repo.ValueColumn;
+  operator: Operator;
+  values: unknown[];
+}
+
+/** Filters whose `cf` has been resolved: what `applyCustomFilters` takes. */
+export interface ResolvedCustomFilters {
+  resolved: ResolvedCondition[];
+}
+
+const COMPARABLE = new Set([
+  'number',
+  'money',
+  'date',
+  'datetime',
+  'text',
+  'url',
+  'email',
+  'phone',
+]);
+
+function refuse(message: string): never {
+  throw invalidField('cf', message, 'malformed');
+}
+
+/** One condition's value as the field stores it: refused as the query's `cf` when it is not. */
+function valueOf(field: repo.FieldWithOptions, text: string): unknown {
+  const raw =
+    field.field_type === 'number' || field.field_type === 'money'
+      ? text.trim() === ''
+        ? NaN
+        : Number(text)
+      : field.field_type === 'checkbox'
+        ? text === 'true'
+          ? true
+          : text === 'false'
+            ? false
+            : text
+        : text;
+  const parsed = parseValue({ ...field, required: true }, raw, 'cf');
+  if ('problem' in parsed) refuse(parsed.problem.message);
+  return parsed.values[0];
+}
+
+/** Reads the `cf` conditions of a list's query against the kind's active fields. */
+export async function resolveCustomFilters(
+  tx: Tx,
+  kind: RecordType,
+  conditions: readonly string[] | undefined,
+): Promise<ResolvedCondition[]> {
+  if (!conditions?.length) return [];
+  const fields = await repo.listFields(tx, { recordType: kind });
+  return conditions.map((condition) => {
+    const [key, operator, ...rest] = condition.split(':') as [string, Operator, ...string[]];
+    const text = rest.join(':');
+    const field = fields.find((f) => f.key === key);
+    if (!field) refuse(`"${key}" is not a custom field of this kind of record`);
+    const column = repo.VALUE_COLUMN[field.field_type];
+    if (operator === 'empty' || operator === 'not_empty') {
+      return { fieldId: field.id, column, operator, values: [] };
+    }
+    if (field.field_type === 'long_text')
+      refuse(`"${field.label}" is filtered by empty or not_empty`);
+    if ((operator === 'gte' || operator === 'lte') && !COMPARABLE.has(field.field_type)) {
+      refuse(`"${field.label}" has no order: use eq or any`);
+    }
+    const texts = operator === 'any' ? text.split(',') : [text];
+    if (texts.length > 100) refuse('takes at most 100 values for any');
+    const single =
+      field.field_type === 'multi_select' ? { ...field, field_type: 'select' as const } : field;
+    return { fieldId: field.id, column, operator, values: texts.map((t) => valueOf(single, t)) };
+  });
+}
+
+/** The records of a list (over `alias`) that meet every condition. */
+export function applyCustomFilters(
+  query: AnyQuery,
+  alias: string,
+  conditions: readonly ResolvedCondition[],
+): AnyQuery {
+  let q = query;
+  const id = sql.ref(`${alias}.id`);
+  for (const condition of conditions) {
+    const values = subquery
+      .selectFrom('custom_field_values')
+      .select('record_id')
+      .where('field_id', '=', condition.fieldId);
+    const value = sql.ref(condition.column);
+    const compared: Record<Operator, () => RawBuilder<boolean> | null> = {
+      eq: () => sql<boolean>`${value} = ${condition.values[0]}`,
+      gte: () => sql<boolean>`${value} >= ${condition.values[0]}`,
+      lte: () => sql<boolean>`${value} <= ${condition.values[0]}`,
+      any: () => sql<boolean>`${value} IN (${sql.join(condition.values)})`,
+      not_empty: () => null,
+      empty: () => null,
+    };
+    if (condition.operator === 'empty') {
+      q = q.where(id, 'not in', values);
+      continue;
+    }
+    const test = compared[condition.operator]();
+    q = q.where(id, 'in', test ? values.where(test) : values);
+  }
+  return q;
+}
