@@ -566,6 +566,44 @@ describe('lists filtered by custom fields', () => {
     expect(await names(`${cf(`size:any:${s},${m}`)}&${cf('seats:gte:10')}`)).toEqual(['Medium']);
   });
 
+  it('sorts by a custom field, records without a value last, page after page', async () => {
+    const sorted = async (sort: string, limit: number, query = '') => {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: { data: Array<{ name: string }>; next_cursor: string | null } = await ok(
+          'GET',
+          `/accounts?sort=${sort}&limit=${limit}${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+          org,
+        );
+        seen.push(...page.data.map((r) => r.name));
+        cursor = page.next_cursor;
+      } while (cursor);
+      return seen;
+    };
+    for (const limit of [1, 2, 3, 50]) {
+      expect(await sorted('cf.seats', limit), `limit ${limit}`).toEqual([
+        'Small',
+        'Medium',
+        'Large',
+        'Unknown',
+      ]);
+      expect(await sorted('-cf.seats', limit), `limit ${limit}`).toEqual([
+        'Large',
+        'Medium',
+        'Small',
+        'Unknown',
+      ]);
+    }
+    expect(await sorted('-cf.renewal', 1)).toEqual(['Medium', 'Small', 'Large', 'Unknown']);
+    expect(await sorted('cf.code', 2, `&${cf('seats:gte:10')}`)).toEqual(['Medium', 'Large']);
+    for (const sort of ['cf.nope', 'cf.size', 'cf.Bad']) {
+      const response = await call('GET', `/accounts?sort=${sort}`, org);
+      expect(response.statusCode, sort).toBe(400);
+      expect(response.body, sort).toContain('sort');
+    }
+  });
+
   it('exports and bulk actions by filter take the same conditions', async () => {
     const [, m] = size.options.map((o) => o.id);
     const csv = await call('GET', `/accounts/export?columns=name&${cf(`size:eq:${m}`)}`, org);

@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import type { RecordType } from '../../db/schema.js';
 import { subquery, type Tx } from '../../db/tenant.js';
 import { invalidField } from '../../lib/errors.js';
-import type { AnyQuery } from '../../lib/list-query.js';
+import type { AnyQuery, ValueSort } from '../../lib/list-query.js';
 import * as repo from './custom-fields.repo.js';
 import { parseValue } from './custom-values.js';
 
@@ -137,4 +137,36 @@ export function applyCustomFilters(
     q = q.where(id, 'in', test ? values.where(test) : values);
   }
   return q;
+}
+
+/** `sort=cf.<key>` or `sort=-cf.<key>`: a list in the order of a custom field. */
+export const CUSTOM_SORT = /^(-?)cf\.([a-z][a-z0-9_]{0,49})$/;
+
+/** Fields with one value that has an order. */
+const SORTABLE = new Set([...COMPARABLE, 'checkbox']);
+
+/** The custom field a list's sort names, or undefined for a sort of the kind's own. */
+export async function resolveCustomSort(
+  tx: Tx,
+  kind: RecordType,
+  sort: string | undefined,
+): Promise<ValueSort | undefined> {
+  const match = sort ? CUSTOM_SORT.exec(sort) : null;
+  if (!match) return undefined;
+  const field = await repo.findFieldByKey(tx, kind, match[2]!);
+  if (!field)
+    throw invalidField(
+      'sort',
+      `"${match[2]}" is not a custom field of this kind of record`,
+      'malformed',
+    );
+  if (!SORTABLE.has(field.field_type)) {
+    throw invalidField('sort', `"${field.label}" has no order to sort by`, 'malformed');
+  }
+  return {
+    fieldId: field.id,
+    column: repo.VALUE_COLUMN[field.field_type],
+    descending: match[1] === '-',
+    asText: field.field_type === 'date',
+  };
 }

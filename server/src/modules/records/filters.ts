@@ -17,6 +17,7 @@ import {
 import { taggedWith } from './tags.js';
 import {
   applyCustomFilters,
+  CUSTOM_SORT,
   CustomFieldFilter,
   type ResolvedCondition,
 } from '../custom-fields/custom-filters.js';
@@ -233,9 +234,19 @@ export function filterValueTypes(kind: RecordKind): Record<string, FilterValueTy
 function listQueryOf<P extends TProperties>(kind: RecordKind, filters: P) {
   const { sorts, defaultSort } = RECORD_KINDS[kind].list;
   const sort = Type.Optional(
-    Type.Enum(
-      Object.keys(sorts).flatMap((s) => [s, `-${s}`]),
-      { default: defaultSort },
+    Type.Union(
+      [
+        Type.Enum(Object.keys(sorts).flatMap((s) => [s, `-${s}`])),
+        Type.String({
+          pattern: CUSTOM_SORT.source,
+          description: 'A custom field by its key, `-` in front for descending: `cf.score`',
+        }),
+      ],
+      {
+        default: defaultSort,
+        description:
+          'A field of the kind or a custom field (`cf.<key>`: text, number, money, date, date-time or checkbox), `-` in front for descending; records without a value come last',
+      },
     ),
   );
   return Type.Object({ ...ListQueryBase, sort, ...filters }, { additionalProperties: false });

@@ -3,12 +3,13 @@ import type { Tx } from '../../db/tenant.js';
 import {
   matchingText,
   runList,
+  runListByValue,
   type AnyQuery,
   type ListPage,
   type ListParams,
 } from '../../lib/list-query.js';
 import { applyKindFilters } from './filters.js';
-import { resolveCustomFilters } from '../custom-fields/custom-filters.js';
+import { resolveCustomFilters, resolveCustomSort } from '../custom-fields/custom-filters.js';
 import { RECORD_KINDS, type RecordKind, type RecordKindDefinition } from './registry.js';
 
 /**
@@ -77,10 +78,14 @@ export async function listRecords<Row extends OwnedRow>(
 ): Promise<ListPage<Row>> {
   const { list } = definition(kind);
   const custom = await customConditions(tx, kind, filters);
-  return runList<Row>(tx, list, params, {
-    select: (query) => query.select(recordSelection(kind, list.alias)),
-    filter: (query) => applyKindFilters(query, kind, filters, custom),
-  });
+  const build = {
+    select: (query: AnyQuery) => query.select(recordSelection(kind, list.alias)),
+    filter: (query: AnyQuery) => applyKindFilters(query, kind, filters, custom),
+  };
+  const byValue = await resolveCustomSort(tx, kind, params.sort);
+  return byValue
+    ? runListByValue<Row>(tx, list, params, build, byValue)
+    : runList<Row>(tx, list, params, build);
 }
 
 export function findRecord<Row extends OwnedRow>(
