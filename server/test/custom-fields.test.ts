@@ -595,7 +595,9 @@ describe('lists filtered by custom fields', () => {
         'Unknown',
       ]);
     }
-    expect(await sorted('-cf.renewal', 1)).toEqual(['Medium', 'Small', 'Large', 'Unknown']);
+    // Records without a value come last, by id in the sort's direction.
+    const tail = ['Large', 'Unknown'].sort((x, y) => (ids[y]! < ids[x]! ? -1 : 1));
+    expect(await sorted('-cf.renewal', 1)).toEqual(['Medium', 'Small', ...tail]);
     expect(await sorted('cf.code', 2, `&${cf('seats:gte:10')}`)).toEqual(['Medium', 'Large']);
     for (const sort of ['cf.nope', 'cf.size', 'cf.Bad']) {
       const response = await call('GET', `/accounts?sort=${sort}`, org);
@@ -618,6 +620,41 @@ describe('lists filtered by custom fields', () => {
     });
     expect(bulk.statusCode, bulk.body).toBeLessThan(300);
     expect(await names(`tag_id=${tag.id}`)).toEqual(['Large']);
+  });
+
+  it('bulk edit sets a custom field on many records, checked as on an update', async () => {
+    const [, , l] = size.options.map((o) => o.id);
+    const set = await call('POST', '/accounts/bulk', org, {
+      action: 'set_custom_fields',
+      ids: [ids.Unknown, ids.Small],
+      custom_fields: { size: l, code: 'Z9' },
+    });
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json().updated).toBe(2);
+    const unknown = await ok('GET', `/accounts/${ids.Unknown}`, org);
+    expect(unknown.custom_fields).toMatchObject({ size: l, code: 'Z9', seats: null });
+    const refused = await call('POST', '/accounts/bulk', org, {
+      action: 'set_custom_fields',
+      filter: { cf: ['code:eq:Z9'] },
+      custom_fields: { seats: 'lots' },
+    });
+    expect(refused.statusCode).toBe(422);
+    expect(problems(refused.body)['custom_fields.seats']).toContain('"Seats"');
+    const missing = await call('POST', '/accounts/bulk', org, {
+      action: 'set_custom_fields',
+      ids: [ids.Small],
+    });
+    expect(missing.statusCode).toBe(422);
+    expect(problems(missing.body)).toHaveProperty('custom_fields');
+    // Put back for the other tests of this list.
+    await ok('POST', '/accounts/bulk', org, {
+      action: 'set_custom_fields',
+      ids: [ids.Unknown, ids.Small],
+      custom_fields: { size: null, code: null },
+    });
+    await ok('PATCH', `/accounts/${ids.Small}`, org, {
+      custom_fields: { size: size.options[0]!.id, code: 'A1' },
+    });
   });
 
   it('refuses a condition it cannot read with 400 naming cf', async () => {

@@ -6,8 +6,9 @@ import type { Column } from './list.svelte';
 /** A custom field's value as the API holds it. */
 export type CustomValue = string | number | boolean | string[] | null;
 
+/** A record as the API answers it: each value typed by its field (see CustomValue). */
 export interface WithCustomFields {
-  custom_fields: Record<string, CustomValue>;
+  custom_fields: Record<string, unknown>;
 }
 
 export const FIELD_TYPES: ReadonlyArray<{ value: CustomField['field_type']; label: string }> = [
@@ -30,7 +31,7 @@ export const hasOptions = (type: CustomField['field_type']) =>
   type === 'select' || type === 'multi_select';
 
 /** How a person reads a value: option labels, a member's name, Yes or No. */
-export function showValue(field: CustomField, value: CustomValue | undefined): string {
+export function showValue(field: CustomField, value: unknown): string {
   if (value === null || value === undefined) return '';
   const option = (id: string) => field.options.find((o) => o.id === id)?.label ?? '';
   switch (field.field_type) {

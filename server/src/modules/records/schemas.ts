@@ -1,4 +1,4 @@
-import { Type, type TProperties } from 'typebox';
+import { Type, type Static, type TProperties } from 'typebox';
 import { Timestamp, Uuid } from '../../http/schemas.js';
 import { MAX_LIMIT } from '../../lib/list-query.js';
 import { LEAD_RATINGS, LEAD_STATUSES, SOURCES, STAGE_KINDS } from '../../db/schema.js';
@@ -90,6 +90,9 @@ export const ListQueryBase = {
 } satisfies TProperties;
 
 /** One custom field's value: text, a number, a date, true or false, an option or a member. */
+const VALUE_TYPES =
+  "By the field's type: text, long_text, url, email, phone: a string; number, money: a number; date: `YYYY-MM-DD`; datetime: ISO 8601 with a zone; checkbox: a boolean; select: an option's id; multi_select: a list of option ids; member: a user id. `null` clears it.";
+
 export const CustomFieldValueSchema = Type.Union(
   [
     Type.String({ maxLength: 20000 }),
@@ -98,10 +101,7 @@ export const CustomFieldValueSchema = Type.Union(
     Type.Array(Type.String({ maxLength: 100 }), { maxItems: 100 }),
     Type.Null(),
   ],
-  {
-    description:
-      "By the field's type: text, long_text, url, email, phone: a string; number, money: a number; date: `YYYY-MM-DD`; datetime: ISO 8601 with a zone; checkbox: a boolean; select: an option's id; multi_select: a list of option ids; member: a user id. `null` clears it.",
-  },
+  { description: VALUE_TYPES },
 );
 
 const CUSTOM_FIELD_MAP = {
@@ -116,9 +116,16 @@ export const CustomFieldsInput = Type.Record(
   { ...CUSTOM_FIELD_MAP, maxProperties: 200 },
 );
 
+/**
+ * In answers each value is left untyped for the serializer: a union is serialized by trying
+ * each of its types with a validator, which tripled the time of a page of 50 leads with 20
+ * custom fields. Its types are those of CustomFieldValueSchema, as the description says.
+ */
 export const CustomFieldsOutput = Type.Record(
   Type.String(),
-  CustomFieldValueSchema,
+  Type.Unsafe<Static<typeof CustomFieldValueSchema>>({
+    description: VALUE_TYPES,
+  }),
   CUSTOM_FIELD_MAP,
 );
 
