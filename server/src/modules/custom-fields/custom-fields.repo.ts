@@ -7,6 +7,7 @@ import type {
   RecordType,
 } from '../../db/schema.js';
 import type { Tx } from '../../db/tenant.js';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { CustomValue } from './custom-values.js';
 
 const FIELD_COLUMNS = [
@@ -24,9 +25,10 @@ const FIELD_COLUMNS = [
   'updated_at',
 ] as const;
 
-const OPTION_COLUMNS = ['id', 'field_id', 'label', 'color', 'position'] as const;
-
-export type OptionRow = Pick<Selectable<CustomFieldOptionsTable>, (typeof OPTION_COLUMNS)[number]>;
+export type OptionRow = Pick<
+  Selectable<CustomFieldOptionsTable>,
+  'id' | 'field_id' | 'label' | 'color' | 'position'
+>;
 
 export type FieldRow = Omit<
   Pick<Selectable<CustomFieldsTable>, (typeof FIELD_COLUMNS)[number]>,
@@ -69,25 +71,24 @@ export const VALUE_COLUMN: Record<CustomFieldType, ValueColumn> = {
   member: 'value_member',
 };
 
-async function withOptions(tx: Tx, fields: FieldRow[]): Promise<FieldWithOptions[]> {
-  if (fields.length === 0) return [];
-  const options = await tx
-    .selectFrom('custom_field_options')
-    .select(OPTION_COLUMNS)
-    .where(
-      'field_id',
-      'in',
-      fields.map((field) => field.id),
-    )
-    .orderBy('position')
-    .orderBy('id')
-    .execute();
-  return fields.map((field) => ({
-    ...field,
-    options: options
-      .filter((option) => option.field_id === field.id)
-      .map(({ field_id: _field, ...option }) => option),
-  }));
+/**
+ * The fields with their options, in one statement: every page of records reads them, so an
+ * options query of its own would be one more statement per page.
+ */
+function fieldsQuery(tx: Tx) {
+  return tx
+    .selectFrom('custom_fields')
+    .select(FIELD_COLUMNS)
+    .select((eb) =>
+      jsonArrayFrom(
+        eb
+          .selectFrom('custom_field_options as o')
+          .select(['o.id', 'o.label', 'o.color', 'o.position'])
+          .whereRef('o.field_id', '=', 'custom_fields.id')
+          .orderBy('o.position')
+          .orderBy('o.id'),
+      ).as('options'),
+    );
 }
 
 /** The fields of a kind (or of every kind), in their order; archived ones only when asked. */
@@ -95,11 +96,14 @@ export async function listFields(
   tx: Tx,
   filter: { recordType?: RecordType; includeArchived?: boolean },
 ): Promise<FieldWithOptions[]> {
-  let query = tx.selectFrom('custom_fields').select(FIELD_COLUMNS);
+  let query = fieldsQuery(tx);
   if (filter.recordType) query = query.where('record_type', '=', filter.recordType);
   if (!filter.includeArchived) query = query.where('archived_at', 'is', null);
-  const rows = await query.orderBy('record_type').orderBy('position').orderBy('id').execute();
-  return withOptions(tx, rows as FieldRow[]);
+  return (await query
+    .orderBy('record_type')
+    .orderBy('position')
+    .orderBy('id')
+    .execute()) as FieldWithOptions[];
 }
 
 export async function findField(
@@ -107,10 +111,9 @@ export async function findField(
   id: string,
   options: { lock?: boolean } = {},
 ): Promise<FieldWithOptions | undefined> {
-  let query = tx.selectFrom('custom_fields').select(FIELD_COLUMNS).where('id', '=', id);
-  if (options.lock) query = query.forUpdate();
-  const row = await query.executeTakeFirst();
-  return row ? (await withOptions(tx, [row as FieldRow]))[0] : undefined;
+  let query = fieldsQuery(tx).where('id', '=', id);
+  if (options.lock) query = query.forUpdate(['custom_fields']);
+  return (await query.executeTakeFirst()) as FieldWithOptions | undefined;
 }
 
 /** The active field of a kind with this key: what list filters and sorts name. */
@@ -119,14 +122,11 @@ export async function findFieldByKey(
   recordType: RecordType,
   key: string,
 ): Promise<FieldWithOptions | undefined> {
-  const row = await tx
-    .selectFrom('custom_fields')
-    .select(FIELD_COLUMNS)
+  return (await fieldsQuery(tx)
     .where('record_type', '=', recordType)
     .where('key', '=', key)
     .where('archived_at', 'is', null)
-    .executeTakeFirst();
-  return row ? (await withOptions(tx, [row as FieldRow]))[0] : undefined;
+    .executeTakeFirst()) as FieldWithOptions | undefined;
 }
 
 export async function insertField(
