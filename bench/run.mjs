@@ -13,6 +13,7 @@ const BENCHMARKS = [
   'rls-list',
   'memory',
   'search-filters',
+  'custom-fields',
   'api-floor',
   'tenant-skew',
   'migrations',

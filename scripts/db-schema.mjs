@@ -29,6 +29,7 @@ const NAMED_VALUE_LISTS = {
   'search_terms.record_type': { type: 'RecordType', values: 'RECORD_TYPES' },
   'imports.status': { type: 'ImportStatus', values: 'IMPORT_STATUSES' },
   'org_restores.status': { type: 'RestoreStatus', values: 'RESTORE_STATUSES' },
+  'custom_fields.field_type': { type: 'CustomFieldType', values: 'CUSTOM_FIELD_TYPES' },
 };
 
 /** Columns whose type says more than the catalog can. */

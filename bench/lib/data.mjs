@@ -1,5 +1,5 @@
 // Realistic CRM data for benchmarks and plan tests: organizations with leads, accounts,
-// contacts, deals, tasks, notes and tags. Every organization is written in one transaction with
+// contacts, deals, tasks, notes, tags and custom fields of leads with their values. Every organization is written in one transaction with
 // its tenant set, as the API would write, so that the database's own triggers build the search
 // index and the audit trail. Names repeat like real ones (Maria, Garcia, Acme...), so that
 // searches match realistic numbers of records.
@@ -83,6 +83,33 @@ function organizationSql(org) {
       now() - make_interval(secs => n * 300), now() - make_interval(secs => n * 200)
     FROM generate_series(1, ${s.leads}) AS n,
       LATERAL (SELECT ${pick(FIRST, 1)} AS f, ${pick(LAST, 2)} AS l, ${pick(COMPANY, 3)} AS c) AS names;
+    -- Custom fields of leads, a value on most leads: a select, a number, a date and a text.
+    INSERT INTO custom_fields (org_id, record_type, key, label, field_type, position, created_by)
+    VALUES (${o}, 'lead', 'tier', 'Tier', 'select', 0, ${u}),
+      (${o}, 'lead', 'score', 'Score', 'number', 1, ${u}),
+      (${o}, 'lead', 'renewal', 'Renewal', 'date', 2, ${u}),
+      (${o}, 'lead', 'region_code', 'Region code', 'text', 3, ${u});
+    INSERT INTO custom_field_options (org_id, field_id, label, position, created_by)
+    SELECT ${o}, f.id, 'Tier ' || k, k, ${u}
+    FROM custom_fields f, generate_series(0, 4) AS k WHERE f.org_id = ${o} AND f.key = 'tier';
+    CREATE TEMPORARY TABLE bench_leads ON COMMIT DROP AS
+      SELECT id, row_number() OVER (ORDER BY id) AS k FROM leads WHERE org_id = ${o};
+    INSERT INTO custom_field_values (org_id, field_id, record_id, value_option, created_by)
+    SELECT ${o}, f.id, l.id, opt.id, ${u}
+    FROM bench_leads l
+    JOIN custom_fields f ON f.org_id = ${o} AND f.key = 'tier'
+    JOIN custom_field_options opt ON opt.org_id = ${o} AND opt.field_id = f.id AND opt.position = l.k % 5;
+    INSERT INTO custom_field_values (org_id, field_id, record_id, value_number, created_by)
+    SELECT ${o}, f.id, l.id, l.k % 1000, ${u}
+    FROM bench_leads l JOIN custom_fields f ON f.org_id = ${o} AND f.key = 'score';
+    INSERT INTO custom_field_values (org_id, field_id, record_id, value_date, created_by)
+    SELECT ${o}, f.id, l.id, DATE '2026-01-01' + (l.k % 365)::int, ${u}
+    FROM bench_leads l JOIN custom_fields f ON f.org_id = ${o} AND f.key = 'renewal'
+    WHERE l.k % 3 <> 0;
+    INSERT INTO custom_field_values (org_id, field_id, record_id, value_text, created_by)
+    SELECT ${o}, f.id, l.id, 'R' || (l.k % 50), ${u}
+    FROM bench_leads l JOIN custom_fields f ON f.org_id = ${o} AND f.key = 'region_code'
+    WHERE l.k % 2 = 0;
     INSERT INTO accounts (org_id, name, domain, industry, owner_id, created_by)
     SELECT ${o}, c || ' ' || sfx || ' ' || n, lower(replace(c, ' ', '')) || n || '.example', sfx, ${u}, ${u}
     FROM generate_series(1, ${s.accounts}) AS n,

@@ -73,7 +73,7 @@ async function copyIntoSchemas(client, schemas) {
  * connection strings (owner, API role, bypass role) and organizations (largest first).
  */
 export async function ensureDataset(adminUrl, spec) {
-  const key = JSON.stringify({ orgs: spec.orgs, schemas: spec.schemas ?? 0, version: 3 });
+  const key = JSON.stringify({ orgs: spec.orgs, schemas: spec.schemas ?? 0, version: 4 });
   const comment = await withClient(adminUrl, async (client) => {
     const { rows } = await client.query(
       'SELECT shobj_description(oid, $2) AS comment FROM pg_database WHERE datname = $1',

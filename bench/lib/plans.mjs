@@ -42,6 +42,20 @@ export function hotRoutes(ids) {
     `${v1}/leads?source=referral&count=true`,
     `${v1}/leads?rating=hot&count=true`,
     `${v1}/leads?status=new&sort=last_name`,
+    // Custom fields: each condition a semi-join on its typed value's index (decision 0006).
+    `${v1}/leads?cf=${encodeURIComponent(`tier:eq:${ids.tierOptionId}`)}&count=true`,
+    `${v1}/leads?cf=${encodeURIComponent(`tier:any:${ids.tierOptionId},${ids.otherTierOptionId}`)}`,
+    `${v1}/leads?cf=score:gte:100&cf=score:lte:120&count=true`,
+    `${v1}/leads?cf=renewal:lte:2026-02-01&sort=last_name`,
+    `${v1}/leads?cf=region_code:eq:R7&count=true`,
+    `${v1}/leads?cf=renewal:not_empty&count=true`,
+    `${v1}/leads?cf=renewal:empty`,
+    `${v1}/leads/export?cf=region_code:eq:R7`,
+    `${v1}/leads?sort=cf.score`,
+    `${v1}/leads?sort=-cf.score&count=true`,
+    `${v1}/leads?sort=cf.renewal&status=new`,
+    `${v1}/leads?sort=-cf.region_code`,
+    `${v1}/custom-fields?record_type=lead`,
     `${v1}/leads/${ids.leadId}`,
     `${v1}/accounts?industry=Labs&count=true`,
     `${v1}/accounts/${ids.accountId}`,
@@ -118,6 +132,12 @@ export async function sampleIds(client, org) {
     noteId: await one('SELECT id FROM notes WHERE org_id = $1 LIMIT 1'),
     fileId: await one('SELECT id FROM files WHERE org_id = $1 LIMIT 1'),
     restoreId: await one('SELECT id FROM org_restores WHERE org_id = $1 LIMIT 1'),
+    tierOptionId: await one(
+      'SELECT id FROM custom_field_options WHERE org_id = $1 ORDER BY position LIMIT 1',
+    ),
+    otherTierOptionId: await one(
+      'SELECT id FROM custom_field_options WHERE org_id = $1 ORDER BY position DESC LIMIT 1',
+    ),
   };
 }
 

@@ -112,6 +112,13 @@ function tenantWallSuite(wallDown: boolean): void {
     });
     if (restore.statusCode !== 202) throw new Error(`restore: ${restore.body}`);
     const tag = await api(owner, 'POST', '/tags', { name: `${label} tag` });
+    const field = await api(owner, 'POST', '/custom-fields', {
+      record_type: 'lead',
+      key: 'tier',
+      label: `${label} tier`,
+      field_type: 'select',
+      options: [{ label: 'Gold' }],
+    });
     const team = await api(owner, 'POST', '/teams', { name: `${label} team` });
     const invitation = await api(owner, 'POST', '/invitations', {
       email: `${label}-pending@example.com`,
@@ -174,6 +181,7 @@ function tenantWallSuite(wallDown: boolean): void {
       owner_id: member.userId,
       assignee_id: member.userId,
       tag_id: tag.id,
+      field_id: field.id,
       team_id: team.id,
       invitation_id: invitation.id,
       account_id: account.id,

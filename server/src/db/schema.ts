@@ -21,6 +21,9 @@ type NullableMoment = ColumnType<Date | null, Date | string | null | undefined, 
 /** A calendar day, written as `YYYY-MM-DD`. */
 type NullableDay = ColumnType<Date | null, string | null | undefined, string | null>;
 
+export const CUSTOM_FIELD_TYPES = ['text', 'long_text', 'number', 'money', 'date', 'datetime', 'checkbox', 'select', 'multi_select', 'url', 'email', 'phone', 'member'] as const;
+export type CustomFieldType = (typeof CUSTOM_FIELD_TYPES)[number];
+
 export const SOURCES = ['web', 'referral', 'cold_call', 'event', 'partner', 'advertisement', 'other'] as const;
 export type Source = (typeof SOURCES)[number];
 
@@ -128,6 +131,53 @@ export interface ContactsTable {
   updated_at: UpdatedAt;
   created_by: string | null;
   name_folded: ReadOnly<string | null>;
+}
+
+export interface CustomFieldOptionsTable {
+  org_id: string;
+  id: Generated<string>;
+  field_id: string;
+  label: string;
+  color: Generated<string>;
+  position: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  created_by: string | null;
+}
+
+export interface CustomFieldValuesTable {
+  org_id: string;
+  id: Generated<string>;
+  field_id: string;
+  record_id: string;
+  value_text: string | null;
+  value_long: string | null;
+  value_number: number | null;
+  value_date: NullableDay;
+  value_time: NullableMoment;
+  value_bool: boolean | null;
+  value_option: string | null;
+  value_member: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  created_by: string | null;
+}
+
+export interface CustomFieldsTable {
+  org_id: string;
+  id: Generated<string>;
+  record_type: string;
+  key: string;
+  label: string;
+  field_type: CustomFieldType;
+  required: Generated<boolean>;
+  default_value: NullableJson;
+  description: Generated<string>;
+  position: Generated<number>;
+  archived_at: NullableMoment;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  created_by: string | null;
 }
 
 export interface DealContactsTable {
@@ -657,6 +707,9 @@ export interface Database {
   audit_log: AuditLogTable;
   calendar_feeds: CalendarFeedsTable;
   contacts: ContactsTable;
+  custom_field_options: CustomFieldOptionsTable;
+  custom_field_values: CustomFieldValuesTable;
+  custom_fields: CustomFieldsTable;
   deal_contacts: DealContactsTable;
   deal_stage_history: DealStageHistoryTable;
   deals: DealsTable;

@@ -19,6 +19,7 @@ import { taskRoutes } from '../modules/tasks/tasks.routes.js';
 import { noteRoutes } from '../modules/notes/notes.routes.js';
 import { fileRoutes } from '../modules/files/files.routes.js';
 import { tagRoutes } from '../modules/tags/tags.routes.js';
+import { customFieldRoutes } from '../modules/custom-fields/custom-fields.routes.js';
 import { bulkRoutes } from '../modules/bulk/bulk.routes.js';
 import { duplicateRoutes } from '../modules/duplicates/duplicates.routes.js';
 import { searchRoutes } from '../modules/search/search.routes.js';
@@ -61,6 +62,7 @@ export const apiV1Routes: FastifyPluginAsyncTypebox = async (app) => {
     await signedIn.register(noteRoutes);
     await signedIn.register(fileRoutes);
     await signedIn.register(tagRoutes);
+    await signedIn.register(customFieldRoutes);
     await signedIn.register(bulkRoutes);
     await signedIn.register(searchRoutes);
     await signedIn.register(dashboardRoutes);

@@ -2,6 +2,12 @@ import { Type, type TStringOptions } from 'typebox';
 
 /** Shared pieces of request and response schemas. */
 
+/** Every property optional: the body of an update, from the properties of a create. */
+export const optional = <T extends Record<string, Parameters<typeof Type.Optional>[0]>>(props: T) =>
+  Object.fromEntries(Object.entries(props).map(([k, v]) => [k, Type.Optional(v)])) as {
+    [K in keyof T]: ReturnType<typeof Type.Optional<T[K]>>;
+  };
+
 export const Uuid = Type.String({
   format: 'uuid',
   examples: ['0f8fad5b-d9cb-469f-a165-70867728950e'],

@@ -3,14 +3,17 @@ import { session } from './session.svelte';
 
 export type Member = ApiResult<'/api/v1/members', 'get'>['data'][number];
 export type Tag = ApiResult<'/api/v1/tags', 'get'>['data'][number];
+export type CustomField = ApiResult<'/api/v1/custom-fields', 'get'>['data'][number];
 
 /**
- * The organization's members and tags, which filters, owners and bulk actions name by id.
- * Read once per organization and shared by every page.
+ * The organization's members, tags and custom fields, which filters, owners, bulk actions and
+ * record pages name by id or key. Read once per organization and shared by every page.
  */
 class Directory {
   members = $state<Member[]>([]);
   tags = $state<Tag[]>([]);
+  /** The active custom fields of every kind, in their order. */
+  fields = $state<CustomField[]>([]);
   #orgId: string | null = null;
 
   load(): void {
@@ -25,6 +28,18 @@ class Directory {
     call(client.GET('/api/v1/tags'))
       .then((answer) => (this.tags = answer.data))
       .catch(() => (this.#orgId = null));
+    this.reloadFields();
+  }
+
+  /** Reads the custom fields again, after an admin changed them. */
+  reloadFields(): void {
+    call(client.GET('/api/v1/custom-fields'))
+      .then((answer) => (this.fields = answer.data))
+      .catch(() => (this.#orgId = null));
+  }
+
+  fieldsOf(kind: CustomField['record_type']): CustomField[] {
+    return this.fields.filter((field) => field.record_type === kind);
   }
 
   memberName(userId: string | null): string {

@@ -11,6 +11,7 @@ import {
   pageOf,
   RecordMeta,
   TagIds,
+  CustomFieldsInput,
 } from '../records/schemas.js';
 import * as accounts from './accounts.service.js';
 import { LIST_QUERIES } from '../records/filters.js';
@@ -79,6 +80,7 @@ const writable = {
   ),
   owner_id: Type.Optional(Nullable(Uuid)),
   tag_ids: Type.Optional(TagIds),
+  custom_fields: Type.Optional(CustomFieldsInput),
 };
 
 const AccountCreate = Type.Object({ ...writable, name: Name }, { additionalProperties: false });

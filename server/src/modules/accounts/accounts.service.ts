@@ -4,7 +4,7 @@ import { withTenant, type Tx } from '../../db/tenant.js';
 import type { Caller, RequestContext } from '../../http/context.js';
 import type { ListPage, ListParams } from '../../lib/list-query.js';
 import type { AccountFilters } from '../records/filters.js';
-import { ownedRecords, withTagsOf } from '../records/owned.service.js';
+import { ownedRecords, withTagsOf, type WithCustomFields } from '../records/owned.service.js';
 import type { RowVersion } from '../records/owned.repo.js';
 import type { RECORD_KINDS } from '../records/registry.js';
 import type { TagRef } from '../records/tags.js';
@@ -16,10 +16,12 @@ export type AccountRow = Pick<
 > &
   RowVersion;
 
-export type Account = Omit<AccountRow, 'annual_revenue'> & {
+/** What the kind shows of a record, before its custom fields. */
+type AccountShown = Omit<AccountRow, 'annual_revenue'> & {
   annual_revenue: number | null;
   tags: TagRef[];
 };
+export type Account = WithCustomFields<AccountShown>;
 
 export interface AccountSummary {
   contacts: number;
@@ -45,9 +47,10 @@ export type AccountInput = Omit<
   shipping_address?: Address;
   annual_revenue?: number | null;
   tag_ids?: string[];
+  custom_fields?: Record<string, unknown>;
 };
 
-export const accounts = ownedRecords<AccountRow, Account>({
+export const accounts = ownedRecords<AccountRow, AccountShown>({
   kind: 'account',
   name: (account) => account.name,
   present: withTagsOf('account', (row: AccountRow, tags) => ({
@@ -73,7 +76,7 @@ export function domainOf(website: string | null | undefined): string | null {
   }
 }
 
-function normalize({ tag_ids, ...values }: AccountInput) {
+function normalize({ tag_ids, custom_fields, ...values }: AccountInput) {
   const domain =
     values.domain !== undefined
       ? values.domain?.trim().toLowerCase() || null
@@ -89,6 +92,7 @@ function normalize({ tag_ids, ...values }: AccountInput) {
       ...(values.email !== undefined && { email: values.email?.toLowerCase() ?? null }),
     },
     tagIds: tag_ids,
+    customFields: custom_fields,
   };
 }
 

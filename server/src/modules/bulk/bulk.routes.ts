@@ -4,7 +4,7 @@ import { contextOf } from '../../http/context.js';
 import { errors, Uuid } from '../../http/schemas.js';
 import { RECORD_KIND_LIST, type RecordKind } from '../records/registry.js';
 import { KIND_FILTERS } from '../records/filters.js';
-import { Nullable, RecordFilterBase } from '../records/schemas.js';
+import { CustomFieldsInput, Nullable, RecordFilterBase } from '../records/schemas.js';
 import { BULK_ACTIONS, MAX_MATCHING, runBulkAction } from './bulk.service.js';
 
 /** A kind's bulk body: its `filter` is what the kind's list filters by, from the same place. */
@@ -24,6 +24,7 @@ const bulkBody = (kind: RecordKind) =>
       action: Type.Enum(BULK_ACTIONS, { examples: ['assign_owner'] }),
       owner_id: Type.Optional(Nullable(Uuid)),
       tag_id: Type.Optional(Uuid),
+      custom_fields: Type.Optional(CustomFieldsInput),
     },
     { additionalProperties: false },
   );
@@ -40,12 +41,13 @@ export const bulkRoutes: FastifyPluginAsyncTypebox = async (app) => {
         schema: {
           tags: [path],
           security,
-          summary: `Assign, tag, untag or delete many ${path} at once, all or nothing`,
+          summary: `Assign, tag, untag, set custom fields of or delete many ${path} at once, all or nothing`,
           description:
             'Give `ids`, or `filter` to act on every record the list shows with those filters ' +
             `(at most ${MAX_MATCHING}; more is refused with 422 and nothing changes). ` +
             'Every id must be a record of this organization (404 otherwise, and nothing changes). ' +
-            '`assign_owner` takes `owner_id` (null for none), `add_tag` and `remove_tag` take `tag_id`; ' +
+            '`assign_owner` takes `owner_id` (null for none), `add_tag` and `remove_tag` take `tag_id`, ' +
+            '`set_custom_fields` takes `custom_fields` (the values to give every record, checked as on an update); ' +
             '`delete` needs the right to delete every one of them (owner or admin).',
           body: bulkBody(kind),
           response: { 200: BulkResult, ...errors(401, 403, 404, 422) },

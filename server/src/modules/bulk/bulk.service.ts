@@ -2,13 +2,20 @@ import type { RecordType } from '../../db/schema.js';
 import { withTenant, type Tx } from '../../db/tenant.js';
 import type { RequestContext } from '../../http/context.js';
 import { AppError, invalidField } from '../../lib/errors.js';
+import { writeCustomFields } from '../custom-fields/custom-fields.service.js';
 import { notifyAssignment } from '../notifications/notify.js';
 import { requireCanDelete, requireCanReassign } from '../records/permissions.js';
 import { RECORD_KINDS } from '../records/registry.js';
 import { addTags, assertTagsExist, removeTags } from '../records/tags.js';
 import * as repo from '../records/owned.repo.js';
 
-export const BULK_ACTIONS = ['assign_owner', 'add_tag', 'remove_tag', 'delete'] as const;
+export const BULK_ACTIONS = [
+  'assign_owner',
+  'add_tag',
+  'remove_tag',
+  'set_custom_fields',
+  'delete',
+] as const;
 export type BulkAction = (typeof BULK_ACTIONS)[number];
 
 /**
@@ -25,13 +32,15 @@ export interface BulkInput {
   action: BulkAction;
   owner_id?: string | null;
   tag_id?: string;
+  custom_fields?: Record<string, unknown>;
 }
 
 /** The field each action needs; an action is refused a field it would ignore. */
-const ARGUMENT: Record<BulkAction, 'owner_id' | 'tag_id' | null> = {
+const ARGUMENT: Record<BulkAction, 'owner_id' | 'tag_id' | 'custom_fields' | null> = {
   assign_owner: 'owner_id',
   add_tag: 'tag_id',
   remove_tag: 'tag_id',
+  set_custom_fields: 'custom_fields',
   delete: null,
 };
 
@@ -39,7 +48,7 @@ function checkArguments(input: BulkInput): void {
   if ((input.ids === undefined) === (input.filter === undefined))
     throw invalidField('ids', 'give either ids or filter, not both and not neither');
   const wanted = ARGUMENT[input.action];
-  for (const field of ['owner_id', 'tag_id'] as const) {
+  for (const field of ['owner_id', 'tag_id', 'custom_fields'] as const) {
     const given = input[field] !== undefined;
     if (field === wanted && !given) throw invalidField(field, `is required by ${input.action}`);
     if (field !== wanted && given) throw invalidField(field, `is not used by ${input.action}`);
@@ -120,6 +129,9 @@ export function runBulkAction(
         else await removeTags(tx, type, ids, tagIds);
         break;
       }
+      case 'set_custom_fields':
+        await writeCustomFields(tx, ctx, type, ids, input.custom_fields, { created: false });
+        break;
       case 'delete':
         for (const record of records) requireCanDelete(member, record);
         await repo.deleteRecords(tx, type, ids);

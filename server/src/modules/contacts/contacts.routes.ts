@@ -10,6 +10,7 @@ import {
   pageOf,
   RecordMeta,
   TagIds,
+  CustomFieldsInput,
 } from '../records/schemas.js';
 import * as contacts from './contacts.service.js';
 import { LIST_QUERIES } from '../records/filters.js';
@@ -61,6 +62,7 @@ const writable = {
   ),
   owner_id: Type.Optional(Nullable(Uuid)),
   tag_ids: Type.Optional(TagIds),
+  custom_fields: Type.Optional(CustomFieldsInput),
 };
 
 const ContactCreate = Type.Object(

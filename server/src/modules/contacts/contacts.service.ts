@@ -4,7 +4,12 @@ import type { Caller, RequestContext } from '../../http/context.js';
 import type { ListPage, ListParams } from '../../lib/list-query.js';
 import type { Tx } from '../../db/tenant.js';
 import type { ContactFilters } from '../records/filters.js';
-import { fullName, ownedRecords, withTagsOf } from '../records/owned.service.js';
+import {
+  fullName,
+  ownedRecords,
+  withTagsOf,
+  type WithCustomFields,
+} from '../records/owned.service.js';
 import type { RowVersion } from '../records/owned.repo.js';
 import type { RECORD_KINDS } from '../records/registry.js';
 import type { TagRef } from '../records/tags.js';
@@ -15,7 +20,9 @@ export type ContactRow = Pick<
 > &
   RowVersion & { account_name: string | null };
 
-export type Contact = ContactRow & { tags: TagRef[] };
+/** What the kind shows of a record, before its custom fields. */
+type ContactShown = ContactRow & { tags: TagRef[] };
+export type Contact = WithCustomFields<ContactShown>;
 
 export type ContactInput = Omit<
   Updateable<ContactsTable>,
@@ -23,15 +30,16 @@ export type ContactInput = Omit<
 > & {
   address?: Record<string, string>;
   tag_ids?: string[];
+  custom_fields?: Record<string, unknown>;
 };
 
-export const contacts = ownedRecords<ContactRow, Contact>({
+export const contacts = ownedRecords<ContactRow, ContactShown>({
   kind: 'contact',
   name: fullName,
   present: withTagsOf('contact', (row: ContactRow, tags) => ({ ...row, tags })),
 });
 
-function normalize({ tag_ids, ...values }: ContactInput) {
+function normalize({ tag_ids, custom_fields, ...values }: ContactInput) {
   return {
     values: {
       ...values,
@@ -39,6 +47,7 @@ function normalize({ tag_ids, ...values }: ContactInput) {
       ...(values.email !== undefined && { email: values.email?.toLowerCase() ?? null }),
     },
     tagIds: tag_ids,
+    customFields: custom_fields,
   };
 }
 

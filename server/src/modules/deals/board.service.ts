@@ -3,7 +3,7 @@ import type { RequestContext } from '../../http/context.js';
 import { loadPipeline, type Pipeline, type Stage } from '../pipelines/pipelines.service.js';
 import * as board from './board.repo.js';
 import type { DealFilters } from '../records/filters.js';
-import { withDetails, type Deal } from './deals.service.js';
+import { deals as dealRecords, type Deal } from './deals.service.js';
 
 export interface BoardColumn extends Pick<
   Stage,
@@ -28,7 +28,10 @@ export function getBoard(
 ): Promise<Board> {
   return withTenant(ctx.deps.db, ctx, async (tx) => {
     const { stages, ...pipeline } = await loadPipeline(tx, pipelineId);
-    const deals = await withDetails(tx, await board.columnDeals(tx, pipelineId, filters, options));
+    const deals = await dealRecords.presentAll(
+      tx,
+      await board.columnDeals(tx, pipelineId, filters, options),
+    );
     const totals = new Map(
       (await board.columnTotals(tx, pipelineId, filters, options.q)).map((t) => [t.stage_id, t]),
     );

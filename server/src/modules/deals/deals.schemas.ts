@@ -9,6 +9,7 @@ import {
   stageKind,
   StageKindSchema,
   TagIds,
+  CustomFieldsInput,
 } from '../records/schemas.js';
 
 export const DealSchema = Type.Object(
@@ -73,6 +74,7 @@ const writable = {
   description: Type.Optional(Type.String({ maxLength: 20000, examples: ['Three-year renewal'] })),
   owner_id: Type.Optional(Nullable(Uuid)),
   tag_ids: Type.Optional(TagIds),
+  custom_fields: Type.Optional(CustomFieldsInput),
 } satisfies TProperties;
 
 export const DealCreate = Type.Object({ ...writable, name: Name }, { additionalProperties: false });

@@ -5,21 +5,24 @@ import { invalidField, referenceNotFound } from '../../lib/errors.js';
 import type { ListPage, ListParams } from '../../lib/list-query.js';
 import { entryStage, type Stage } from '../pipelines/pipelines.service.js';
 import type { DealFilters } from '../records/filters.js';
-import { ownedRecords } from '../records/owned.service.js';
+import { ownedRecords, type WithCustomFields } from '../records/owned.service.js';
 import { tagsOf, type TagRef } from '../records/tags.js';
 import { RANK_STEP } from './board-order.js';
 import * as repo from './deals.repo.js';
 
-export type Deal = Omit<repo.DealRow, 'amount'> & {
+/** What the kind shows of a record, before its custom fields. */
+type DealShown = Omit<repo.DealRow, 'amount'> & {
   amount: number;
   contact_ids: string[];
   tags: TagRef[];
 };
+export type Deal = WithCustomFields<DealShown>;
 
 export type DealInput = Omit<repo.DealWrite, 'amount' | 'stage_rank'> & {
   amount?: number;
   contact_ids?: string[];
   tag_ids?: string[];
+  custom_fields?: Record<string, unknown>;
 };
 
 export interface MoveInput {
@@ -32,7 +35,7 @@ export interface MoveInput {
 const MIN_RANK_GAP = 1e-6;
 
 /** Deals with their tags and other contacts, in the order given. */
-export async function withDetails(tx: Tx, rows: repo.DealRow[]): Promise<Deal[]> {
+export async function withDetails(tx: Tx, rows: repo.DealRow[]): Promise<DealShown[]> {
   const ids = rows.map((r) => r.id);
   const tags = await tagsOf(tx, 'deal', ids);
   const contacts = await repo.contactIdsOf(tx, ids);
@@ -44,14 +47,14 @@ export async function withDetails(tx: Tx, rows: repo.DealRow[]): Promise<Deal[]>
   }));
 }
 
-export const deals = ownedRecords<repo.DealRow, Deal>({
+export const deals = ownedRecords<repo.DealRow, DealShown>({
   kind: 'deal',
   name: (deal) => deal.name,
   present: withDetails,
 });
 
 function normalize(input: DealInput) {
-  const { contact_ids, tag_ids, pipeline_id, stage_id, ...values } = input;
+  const { contact_ids, tag_ids, custom_fields, pipeline_id, stage_id, ...values } = input;
   if (values.name !== undefined) {
     values.name = values.name.trim();
     if (!values.name) throw invalidField('name', 'must not be blank');
@@ -60,6 +63,7 @@ function normalize(input: DealInput) {
     values,
     contactIds: contact_ids,
     tagIds: tag_ids,
+    customFields: custom_fields,
     pipelineId: pipeline_id,
     stageId: stage_id,
   };
@@ -95,7 +99,7 @@ export async function insertDeal(
   ctx: Caller,
   input: DealInput & { name: string },
 ): Promise<Deal> {
-  const { values, contactIds, tagIds, pipelineId, stageId } = normalize(input);
+  const { values, contactIds, tagIds, customFields, pipelineId, stageId } = normalize(input);
   const stage = await entryStage(tx, pipelineId, stageId);
   const row = await repo.insertDeal(
     tx,
@@ -111,7 +115,7 @@ export async function insertDeal(
   );
   await repo.recordStageEntry(tx, { ...ctx, dealId: row.id }, stage.id);
   await setContacts(tx, ctx, row.id, contactIds);
-  await deals.afterWrite(tx, ctx, row, tagIds);
+  await deals.afterWrite(tx, ctx, row, { tagIds, customFields });
   return deals.present(tx, row);
 }
 
@@ -164,11 +168,11 @@ export function updateDeal(
   input: DealInput,
   ifMatch?: readonly string[],
 ): Promise<Deal> {
-  const { values, contactIds, tagIds, pipelineId, stageId } = normalize(input);
+  const { values, contactIds, tagIds, customFields, pipelineId, stageId } = normalize(input);
   return deals.update(
     ctx,
     id,
-    { values, tagIds, ifMatch },
+    { values, tagIds, customFields, ifMatch },
     {
       write: async (tx, before) => {
         const pipeline = pipelineId ?? before.pipeline_id;

@@ -3,7 +3,8 @@ import pg from 'pg';
 import type { OrgExportsTable } from '../../db/schema.js';
 import { orgOf, type Tx } from '../../db/tenant.js';
 import { allOfList, type AnyQuery, type ListParams } from '../../lib/list-query.js';
-import { KIND_FILTERS } from '../records/filters.js';
+import { applyKindFilters } from '../records/filters.js';
+import type { ResolvedCondition } from '../custom-fields/custom-filters.js';
 import { RECORD_KIND_LIST, RECORD_KINDS, type RecordKind } from '../records/registry.js';
 import { LIST_COLUMNS } from './list-columns.js';
 
@@ -13,13 +14,14 @@ export function listExport(
   kind: RecordKind,
   params: Pick<ListParams, 'sort' | 'q'>,
   filters: Record<string, unknown>,
+  custom: readonly ResolvedCondition[],
   columns: string[],
 ): AnyQuery {
   const definition = RECORD_KINDS[kind].list;
   const sqlOf = LIST_COLUMNS[kind] as Record<string, (alias: string) => RawBuilder<unknown>>;
   return allOfList(tx, definition, params, {
     select: (query) => query.select(columns.map((name) => sqlOf[name]!(definition.alias).as(name))),
-    filter: (query) => KIND_FILTERS[kind].apply(query, filters),
+    filter: (query) => applyKindFilters(query, kind, filters, custom),
   });
 }
 

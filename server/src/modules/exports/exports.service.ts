@@ -11,6 +11,7 @@ import { enqueueJob } from '../../jobs/queue.js';
 import { requireAdmin } from '../members/permissions.js';
 import type { RecordKind } from '../records/registry.js';
 import * as repo from './exports.repo.js';
+import { resolveCustomFilters } from '../custom-fields/custom-filters.js';
 import { listColumnNames } from './list-columns.js';
 
 export interface ListExportQuery {
@@ -60,8 +61,16 @@ export async function exportList(
 ): Promise<void> {
   const { sort, q, columns, ...filters } = query;
   const chosen = columns?.length ? columns : listColumnNames(kind);
+  // Read before the export's own transaction, whose builder only compiles what its cursor runs.
+  const custom = await withTenant(ctx.deps.db, ctx, (tx) =>
+    resolveCustomFilters(tx, kind, filters.cf as string[] | undefined),
+  );
   await withTenantClient(ctx.deps.db, ctx, { checkMembership: true }, async (client, _m, tx) => {
-    const rows = streamRows(client, repo.listExport(tx, kind, { sort, q }, filters, chosen), 500);
+    const rows = streamRows(
+      client,
+      repo.listExport(tx, kind, { sort, q }, filters, custom, chosen),
+      500,
+    );
     const csv = spreadsheetCsv(chosen);
     send(csv);
     await pipeline(rows, csv);

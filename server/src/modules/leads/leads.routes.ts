@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { contextOf } from '../../http/context.js';
 import { IfMatchHeaders, ifMatchOf } from '../../http/versions.js';
-import { errors, Timestamp, Uuid, VisibleText } from '../../http/schemas.js';
+import { errors, optional, Timestamp, Uuid, VisibleText } from '../../http/schemas.js';
 import {
   Address,
   Currency,
@@ -15,6 +15,7 @@ import {
   RecordMeta,
   Source,
   TagIds,
+  CustomFieldsInput,
   OWNER_CHANGE_RULE,
 } from '../records/schemas.js';
 import { AccountSchema } from '../accounts/accounts.routes.js';
@@ -78,12 +79,8 @@ const writable = {
   last_contacted_at: Nullable(DateTimeInput),
   next_follow_up_at: Nullable(DateTimeInput),
   tag_ids: TagIds,
+  custom_fields: CustomFieldsInput,
 };
-
-const optional = <T extends Record<string, Parameters<typeof Type.Optional>[0]>>(props: T) =>
-  Object.fromEntries(Object.entries(props).map(([k, v]) => [k, Type.Optional(v)])) as {
-    [K in keyof T]: ReturnType<typeof Type.Optional<T[K]>>;
-  };
 
 const LeadCreate = Type.Object(
   {

@@ -3,7 +3,12 @@ import type { LeadsTable } from '../../db/schema.js';
 import type { RequestContext } from '../../http/context.js';
 import type { ListPage, ListParams } from '../../lib/list-query.js';
 import type { LeadFilters } from '../records/filters.js';
-import { fullName, ownedRecords, withTagsOf } from '../records/owned.service.js';
+import {
+  fullName,
+  ownedRecords,
+  withTagsOf,
+  type WithCustomFields,
+} from '../records/owned.service.js';
 import type { RowVersion } from '../records/owned.repo.js';
 import type { RECORD_KINDS } from '../records/registry.js';
 import type { TagRef } from '../records/tags.js';
@@ -11,10 +16,12 @@ import type { TagRef } from '../records/tags.js';
 export type LeadRow = Pick<Selectable<LeadsTable>, (typeof RECORD_KINDS.lead.columns)[number]> &
   RowVersion;
 
-export type Lead = Omit<LeadRow, 'estimated_value'> & {
+/** What the kind shows of a record, before its custom fields. */
+type LeadShown = Omit<LeadRow, 'estimated_value'> & {
   estimated_value: number | null;
   tags: TagRef[];
 };
+export type Lead = WithCustomFields<LeadShown>;
 
 export type LeadInput = Omit<
   Updateable<LeadsTable>,
@@ -23,9 +30,10 @@ export type LeadInput = Omit<
   address?: Record<string, string>;
   estimated_value?: number | null;
   tag_ids?: string[];
+  custom_fields?: Record<string, unknown>;
 };
 
-export const leads = ownedRecords<LeadRow, Lead>({
+export const leads = ownedRecords<LeadRow, LeadShown>({
   kind: 'lead',
   name: fullName,
   present: withTagsOf('lead', (row: LeadRow, tags) => ({
@@ -35,13 +43,14 @@ export const leads = ownedRecords<LeadRow, Lead>({
   })),
 });
 
-function normalize({ tag_ids, ...values }: LeadInput) {
+function normalize({ tag_ids, custom_fields, ...values }: LeadInput) {
   return {
     values: {
       ...values,
       ...(values.email !== undefined && { email: values.email?.trim().toLowerCase() || null }),
     },
     tagIds: tag_ids,
+    customFields: custom_fields,
   };
 }
 

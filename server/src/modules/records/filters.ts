@@ -15,6 +15,12 @@ import {
   StageKindSchema,
 } from './schemas.js';
 import { taggedWith } from './tags.js';
+import {
+  applyCustomFilters,
+  CUSTOM_SORT,
+  CustomFieldFilter,
+  type ResolvedCondition,
+} from '../custom-fields/custom-filters.js';
 
 /** Filters every record list understands. */
 export interface CommonFilters {
@@ -64,16 +70,19 @@ export interface KindFilters {
 }
 
 const leadFilters = {
+  cf: Type.Optional(CustomFieldFilter),
   status: Type.Optional(Type.Array(LeadStatus, { maxItems: 5 })),
   source: Type.Optional(Source),
   rating: Type.Optional(LeadRating),
 } satisfies TProperties;
 
 const accountFilters = {
+  cf: Type.Optional(CustomFieldFilter),
   industry: Type.Optional(Type.String({ maxLength: 100, examples: ['Manufacturing'] })),
 } satisfies TProperties;
 
 const contactFilters = {
+  cf: Type.Optional(CustomFieldFilter),
   account_id: Type.Optional(
     Type.Union([Uuid], { description: "The account's contacts, for its page" }),
   ),
@@ -177,10 +186,32 @@ export const KIND_FILTERS = {
       ]),
   },
   deal: {
-    properties: { ...DealFilterProperties, pipeline_id: Type.Optional(Uuid) },
+    properties: {
+      ...DealFilterProperties,
+      pipeline_id: Type.Optional(Uuid),
+      cf: Type.Optional(CustomFieldFilter),
+    },
     apply: (query, filters) => applyDealFilters(query, filters),
   },
 } satisfies { [K in RecordKind]: KindFilters };
+
+/**
+ * A kind's filters over its list's alias, with its custom field conditions (`cf`) as
+ * `resolveCustomFilters` read them: the list, the bulk action by filter and the export share it.
+ */
+export function applyKindFilters(
+  query: AnyQuery,
+  kind: RecordKind,
+  filters: Record<string, unknown>,
+  custom: readonly ResolvedCondition[],
+): AnyQuery {
+  const { cf: _conditions, ...own } = filters;
+  return applyCustomFilters(
+    KIND_FILTERS[kind].apply(query, own),
+    RECORD_KINDS[kind].list.alias,
+    custom,
+  );
+}
 
 /** How a filter's value travels in a JSON body, where a query string carries text only. */
 export type FilterValueType = 'string' | 'boolean' | 'array';
@@ -203,9 +234,19 @@ export function filterValueTypes(kind: RecordKind): Record<string, FilterValueTy
 function listQueryOf<P extends TProperties>(kind: RecordKind, filters: P) {
   const { sorts, defaultSort } = RECORD_KINDS[kind].list;
   const sort = Type.Optional(
-    Type.Enum(
-      Object.keys(sorts).flatMap((s) => [s, `-${s}`]),
-      { default: defaultSort },
+    Type.Union(
+      [
+        Type.Enum(Object.keys(sorts).flatMap((s) => [s, `-${s}`])),
+        Type.String({
+          pattern: CUSTOM_SORT.source,
+          description: 'A custom field by its key, `-` in front for descending: `cf.score`',
+        }),
+      ],
+      {
+        default: defaultSort,
+        description:
+          'A field of the kind or a custom field (`cf.<key>`: text, number, money, date, date-time or checkbox), `-` in front for descending; records without a value come last',
+      },
     ),
   );
   return Type.Object({ ...ListQueryBase, sort, ...filters }, { additionalProperties: false });

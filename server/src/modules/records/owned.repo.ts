@@ -3,11 +3,13 @@ import type { Tx } from '../../db/tenant.js';
 import {
   matchingText,
   runList,
+  runListByValue,
   type AnyQuery,
   type ListPage,
   type ListParams,
 } from '../../lib/list-query.js';
-import { KIND_FILTERS } from './filters.js';
+import { applyKindFilters } from './filters.js';
+import { resolveCustomFilters, resolveCustomSort } from '../custom-fields/custom-filters.js';
 import { RECORD_KINDS, type RecordKind, type RecordKindDefinition } from './registry.js';
 
 /**
@@ -63,17 +65,27 @@ function aliased(tx: Tx, kind: RecordKind): AnyQuery {
   return tx.selectFrom(`${definition(kind).table} as r` as 'leads') as AnyQuery;
 }
 
-export function listRecords<Row extends OwnedRow>(
+/** The custom field conditions of a list's filters, read against the kind's fields. */
+function customConditions(tx: Tx, kind: RecordKind, filters: Record<string, unknown>) {
+  return resolveCustomFilters(tx, kind, filters.cf as string[] | undefined);
+}
+
+export async function listRecords<Row extends OwnedRow>(
   tx: Tx,
   kind: RecordKind,
   params: ListParams,
-  filters: object,
+  filters: Record<string, unknown>,
 ): Promise<ListPage<Row>> {
   const { list } = definition(kind);
-  return runList<Row>(tx, list, params, {
-    select: (query) => query.select(recordSelection(kind, list.alias)),
-    filter: (query) => KIND_FILTERS[kind].apply(query, filters as Record<string, unknown>),
-  });
+  const custom = await customConditions(tx, kind, filters);
+  const build = {
+    select: (query: AnyQuery) => query.select(recordSelection(kind, list.alias)),
+    filter: (query: AnyQuery) => applyKindFilters(query, kind, filters, custom),
+  };
+  const byValue = await resolveCustomSort(tx, kind, params.sort);
+  return byValue
+    ? runListByValue<Row>(tx, list, params, build, byValue)
+    : runList<Row>(tx, list, params, build);
 }
 
 export function findRecord<Row extends OwnedRow>(
@@ -152,7 +164,7 @@ export type RecordSelection =
  * Locks the records of this organization that `selection` names. In id order, so that two bulk
  * actions over overlapping records queue behind each other instead of deadlocking.
  */
-export function lockRecords(
+export async function lockRecords(
   tx: Tx,
   kind: RecordKind,
   selection: RecordSelection,
@@ -165,7 +177,7 @@ export function lockRecords(
     query = query.where(ref('id'), 'in', selection.ids);
   } else {
     const { q, ...filters } = selection.filters;
-    query = KIND_FILTERS[kind].apply(query, filters);
+    query = applyKindFilters(query, kind, filters, await customConditions(tx, kind, filters));
     if (q?.trim()) query = matchingText(query, alias, kind, q);
     query = query.limit(selection.limit);
   }
@@ -177,7 +189,7 @@ export function lockRecords(
     ])
     .orderBy(ref('id'))
     .forUpdate()
-    .execute() as Promise<LockedRecord[]>;
+    .execute() as unknown as LockedRecord[];
 }
 
 export async function setOwner(

@@ -7,6 +7,11 @@ import { requireCanDelete, requireCanReassign } from './permissions.js';
 import { afterOwnedRecordWrite } from './record-writes.js';
 import { RECORD_KINDS, type RecordKind } from './registry.js';
 import { tagsOf, type TagRef } from './tags.js';
+import {
+  customFieldsOf,
+  writeCustomFields,
+  type CustomFieldValues,
+} from '../custom-fields/custom-fields.service.js';
 
 /**
  * The one path of an owned record (a lead, an account, a contact, a deal): read, list, create,
@@ -25,6 +30,8 @@ export interface OwnedKind<Row extends repo.OwnedRow, Out> {
 export interface OwnedWrite {
   values: { owner_id?: string | null } & object;
   tagIds?: string[];
+  /** Custom field values by key: only the fields named change. */
+  customFields?: Record<string, unknown>;
   /** The versions the write may apply to (`If-Match`); undefined: any. */
   ifMatch?: readonly string[];
 }
@@ -49,9 +56,22 @@ export function withTagsOf<Row extends repo.OwnedRow, Out>(
   };
 }
 
+/** What the API shows of every owned record beside what its kind shows. */
+export type WithCustomFields<Out> = Out & { custom_fields: CustomFieldValues };
+
 export function ownedRecords<Row extends repo.OwnedRow, Out>(spec: OwnedKind<Row, Out>) {
-  const { kind, present } = spec;
+  const { kind } = spec;
   const notFound = () => new NotFoundError(RECORD_KINDS[kind].label.one);
+  /** The kind's presentation of the rows, with their custom fields. */
+  async function present(tx: Tx, rows: Row[]): Promise<Array<WithCustomFields<Out>>> {
+    const shown = await spec.present(tx, rows);
+    const custom = await customFieldsOf(
+      tx,
+      kind,
+      rows.map((row) => row.id),
+    );
+    return shown.map((out, index) => ({ ...out, custom_fields: custom.get(rows[index]!.id)! }));
+  }
   const one = async (tx: Tx, row: Row) => (await present(tx, [row]))[0]!;
 
   /** The record, or 404: another organization's record is not there either. */
@@ -61,18 +81,26 @@ export function ownedRecords<Row extends repo.OwnedRow, Out>(spec: OwnedKind<Row
     return row;
   }
 
-  /** Tags and the new owner's notification, in the transaction of the write. */
-  function afterWrite(
+  /**
+   * Custom fields, tags and the new owner's notification, in the transaction of the write.
+   * `before` is the record before an update; without it the record was just created, and
+   * takes the defaults of its custom fields.
+   */
+  async function afterWrite(
     tx: Tx,
     actor: Actor,
     row: Row,
-    tagIds: string[] | undefined,
-    previousOwnerId?: string | null,
+    write: Pick<OwnedWrite, 'tagIds' | 'customFields'>,
+    before?: Row,
   ): Promise<void> {
+    await writeCustomFields(tx, actor, kind, [row.id], write.customFields, {
+      created: before === undefined,
+    });
+    const previousOwnerId = before?.owner_id;
     return afterOwnedRecordWrite(tx, actor, {
       type: kind,
       recordId: row.id,
-      tagIds,
+      tagIds: write.tagIds,
       label: `${RECORD_KINDS[kind].label.one} "${spec.name(row)}"`,
       ownerId: row.owner_id,
       previousOwnerId,
@@ -83,12 +111,12 @@ export function ownedRecords<Row extends repo.OwnedRow, Out>(spec: OwnedKind<Row
    * Creates a record inside the caller's transaction, owned by the caller unless the values
    * say otherwise: the one way to create one, also used when a lead is converted.
    */
-  async function insert(tx: Tx, actor: Actor, write: OwnedWrite): Promise<Out> {
+  async function insert(tx: Tx, actor: Actor, write: OwnedWrite): Promise<WithCustomFields<Out>> {
     const row = await repo.insertRecord<Row>(tx, kind, actor, {
       ...write.values,
       owner_id: write.values.owner_id === undefined ? actor.userId : write.values.owner_id,
     });
-    await afterWrite(tx, actor, row, write.tagIds);
+    await afterWrite(tx, actor, row, write);
     return one(tx, row);
   }
 
@@ -97,19 +125,29 @@ export function ownedRecords<Row extends repo.OwnedRow, Out>(spec: OwnedKind<Row
     afterWrite,
     insert,
     present: one,
+    presentAll: present,
 
-    list(ctx: RequestContext, params: ListParams, filters: object): Promise<ListPage<Out>> {
+    list(
+      ctx: RequestContext,
+      params: ListParams,
+      filters: object,
+    ): Promise<ListPage<WithCustomFields<Out>>> {
       return withTenant(ctx.deps.db, ctx, async (tx) => {
-        const page = await repo.listRecords<Row>(tx, kind, params, filters);
+        const page = await repo.listRecords<Row>(
+          tx,
+          kind,
+          params,
+          filters as Record<string, unknown>,
+        );
         return { ...page, data: await present(tx, page.data) };
       });
     },
 
-    get(ctx: RequestContext, id: string): Promise<Out> {
+    get(ctx: RequestContext, id: string): Promise<WithCustomFields<Out>> {
       return withTenant(ctx.deps.db, ctx, async (tx) => one(tx, await find(tx, id)));
     },
 
-    create(ctx: RequestContext, write: OwnedWrite): Promise<Out> {
+    create(ctx: RequestContext, write: OwnedWrite): Promise<WithCustomFields<Out>> {
       return withTenant(ctx.deps.db, ctx, (tx) => insert(tx, ctx, write));
     },
 
@@ -126,7 +164,7 @@ export function ownedRecords<Row extends repo.OwnedRow, Out>(spec: OwnedKind<Row
         write?: (tx: Tx, before: Row) => Promise<Row>;
         after?: (tx: Tx, row: Row) => Promise<void>;
       } = {},
-    ): Promise<Out> {
+    ): Promise<WithCustomFields<Out>> {
       return withTenant(ctx.deps.db, ctx, async (tx, member) => {
         const before = await find(tx, id, { lock: true });
         await requireVersion(write.ifMatch, before, () => one(tx, before));
@@ -137,7 +175,7 @@ export function ownedRecords<Row extends repo.OwnedRow, Out>(spec: OwnedKind<Row
             ? (await repo.updateRecord<Row>(tx, kind, id, write.values))!
             : before;
         await steps.after?.(tx, written);
-        await afterWrite(tx, ctx, written, write.tagIds, before.owner_id);
+        await afterWrite(tx, ctx, written, write, before);
         // Every accepted write is a new version, also when only its tags or contacts changed.
         const row =
           written.version === before.version ? await repo.touchRecord<Row>(tx, kind, id) : written;

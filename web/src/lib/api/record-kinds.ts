@@ -19,6 +19,7 @@ export const RECORD_KINDS = [
       "created_to": "string",
       "updated_from": "string",
       "updated_to": "string",
+      "cf": "array",
       "status": "array",
       "source": "string",
       "rating": "string"
@@ -41,6 +42,7 @@ export const RECORD_KINDS = [
       "created_to": "string",
       "updated_from": "string",
       "updated_to": "string",
+      "cf": "array",
       "industry": "string"
     }
   },
@@ -61,6 +63,7 @@ export const RECORD_KINDS = [
       "created_to": "string",
       "updated_from": "string",
       "updated_to": "string",
+      "cf": "array",
       "account_id": "string",
       "do_not_contact": "boolean"
     }
@@ -88,7 +91,8 @@ export const RECORD_KINDS = [
       "contact_id": "string",
       "close_from": "string",
       "close_to": "string",
-      "pipeline_id": "string"
+      "pipeline_id": "string",
+      "cf": "array"
     }
   }
 ] as const;

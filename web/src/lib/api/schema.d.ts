@@ -3826,7 +3826,15 @@ export interface paths {
                      * @example 2026-12-01T09:00:00Z
                      */
                     updated_to?: string;
-                    sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at" | "last_name" | "-last_name" | "company" | "-company" | "status" | "-status" | "next_follow_up_at" | "-next_follow_up_at" | "estimated_value" | "-estimated_value";
+                    /** @description A field of the kind or a custom field (`cf.<key>`: text, number, money, date, date-time or checkbox), `-` in front for descending; records without a value come last */
+                    sort?: ("created_at" | "-created_at" | "updated_at" | "-updated_at" | "last_name" | "-last_name" | "company" | "-company" | "status" | "-status" | "next_follow_up_at" | "-next_follow_up_at" | "estimated_value" | "-estimated_value") | string;
+                    /**
+                     * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
+                     * @example [
+                     *       "region:eq:0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *     ]
+                     */
+                    cf?: string[];
                     status?: ("new" | "contacted" | "qualified" | "unqualified" | "converted")[];
                     source?: "web" | "referral" | "cold_call" | "event" | "partner" | "advertisement" | "other";
                     rating?: "hot" | "warm" | "cold";
@@ -3950,6 +3958,16 @@ export interface paths {
                          */
                         next_follow_up_at?: string | null;
                         tag_ids?: string[];
+                        /**
+                         * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                         * @example {
+                         *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                         *       "budget_code": "EMEA-7"
+                         *     }
+                         */
+                        custom_fields?: {
+                            [key: string]: string | number | boolean | string[] | (never | null);
+                        };
                         /** @example Lovelace */
                         last_name: string;
                     };
@@ -4004,6 +4022,16 @@ export interface paths {
                              * @example 812
                              */
                             version: string;
+                            /**
+                             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                             * @example {
+                             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                             *       "budget_code": "EMEA-7"
+                             *     }
+                             */
+                            custom_fields: {
+                                [key: string]: unknown;
+                            };
                             first_name: string;
                             last_name: string;
                             email: string | null;
@@ -4190,6 +4218,16 @@ export interface paths {
                              * @example 812
                              */
                             version: string;
+                            /**
+                             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                             * @example {
+                             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                             *       "budget_code": "EMEA-7"
+                             *     }
+                             */
+                            custom_fields: {
+                                [key: string]: unknown;
+                            };
                             first_name: string;
                             last_name: string;
                             email: string | null;
@@ -4446,6 +4484,16 @@ export interface paths {
                          */
                         next_follow_up_at?: string | null;
                         tag_ids?: string[];
+                        /**
+                         * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                         * @example {
+                         *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                         *       "budget_code": "EMEA-7"
+                         *     }
+                         */
+                        custom_fields?: {
+                            [key: string]: string | number | boolean | string[] | (never | null);
+                        };
                         /** @example Lovelace */
                         last_name?: string;
                     };
@@ -4500,6 +4548,16 @@ export interface paths {
                              * @example 812
                              */
                             version: string;
+                            /**
+                             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                             * @example {
+                             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                             *       "budget_code": "EMEA-7"
+                             *     }
+                             */
+                            custom_fields: {
+                                [key: string]: unknown;
+                            };
                             first_name: string;
                             last_name: string;
                             email: string | null;
@@ -4775,6 +4833,16 @@ export interface paths {
                                  * @example 812
                                  */
                                 version: string;
+                                /**
+                                 * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                                 * @example {
+                                 *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                                 *       "budget_code": "EMEA-7"
+                                 *     }
+                                 */
+                                custom_fields: {
+                                    [key: string]: unknown;
+                                };
                                 name: string;
                                 /**
                                  * Format: uuid
@@ -4959,7 +5027,15 @@ export interface paths {
                      * @example 2026-12-01T09:00:00Z
                      */
                     updated_to?: string;
-                    sort?: "name" | "-name" | "created_at" | "-created_at" | "updated_at" | "-updated_at" | "annual_revenue" | "-annual_revenue" | "employees" | "-employees";
+                    /** @description A field of the kind or a custom field (`cf.<key>`: text, number, money, date, date-time or checkbox), `-` in front for descending; records without a value come last */
+                    sort?: ("name" | "-name" | "created_at" | "-created_at" | "updated_at" | "-updated_at" | "annual_revenue" | "-annual_revenue" | "employees" | "-employees") | string;
+                    /**
+                     * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
+                     * @example [
+                     *       "region:eq:0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *     ]
+                     */
+                    cf?: string[];
                     /** @example Manufacturing */
                     industry?: string;
                 };
@@ -5077,6 +5153,16 @@ export interface paths {
                          */
                         owner_id?: string | null;
                         tag_ids?: string[];
+                        /**
+                         * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                         * @example {
+                         *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                         *       "budget_code": "EMEA-7"
+                         *     }
+                         */
+                        custom_fields?: {
+                            [key: string]: string | number | boolean | string[] | (never | null);
+                        };
                         /** @example Acme Inc. */
                         name: string;
                     };
@@ -5131,6 +5217,16 @@ export interface paths {
                              * @example 812
                              */
                             version: string;
+                            /**
+                             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                             * @example {
+                             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                             *       "budget_code": "EMEA-7"
+                             *     }
+                             */
+                            custom_fields: {
+                                [key: string]: unknown;
+                            };
                             name: string;
                             website: string | null;
                             domain: string | null;
@@ -5285,6 +5381,16 @@ export interface paths {
                              * @example 812
                              */
                             version: string;
+                            /**
+                             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                             * @example {
+                             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                             *       "budget_code": "EMEA-7"
+                             *     }
+                             */
+                            custom_fields: {
+                                [key: string]: unknown;
+                            };
                             name: string;
                             website: string | null;
                             domain: string | null;
@@ -5514,6 +5620,16 @@ export interface paths {
                          */
                         owner_id?: string | null;
                         tag_ids?: string[];
+                        /**
+                         * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                         * @example {
+                         *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                         *       "budget_code": "EMEA-7"
+                         *     }
+                         */
+                        custom_fields?: {
+                            [key: string]: string | number | boolean | string[] | (never | null);
+                        };
                         /** @example Acme Inc. */
                         name?: string;
                     };
@@ -5568,6 +5684,16 @@ export interface paths {
                              * @example 812
                              */
                             version: string;
+                            /**
+                             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                             * @example {
+                             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                             *       "budget_code": "EMEA-7"
+                             *     }
+                             */
+                            custom_fields: {
+                                [key: string]: unknown;
+                            };
                             name: string;
                             website: string | null;
                             domain: string | null;
@@ -5742,7 +5868,15 @@ export interface paths {
                      * @example 2026-12-01T09:00:00Z
                      */
                     updated_to?: string;
-                    sort?: "last_name" | "-last_name" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
+                    /** @description A field of the kind or a custom field (`cf.<key>`: text, number, money, date, date-time or checkbox), `-` in front for descending; records without a value come last */
+                    sort?: ("last_name" | "-last_name" | "created_at" | "-created_at" | "updated_at" | "-updated_at") | string;
+                    /**
+                     * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
+                     * @example [
+                     *       "region:eq:0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *     ]
+                     */
+                    cf?: string[];
                     /** @description The account's contacts, for its page */
                     account_id?: string;
                     /** @example false */
@@ -5858,6 +5992,16 @@ export interface paths {
                          */
                         owner_id?: string | null;
                         tag_ids?: string[];
+                        /**
+                         * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                         * @example {
+                         *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                         *       "budget_code": "EMEA-7"
+                         *     }
+                         */
+                        custom_fields?: {
+                            [key: string]: string | number | boolean | string[] | (never | null);
+                        };
                         /** @example Lovelace */
                         last_name: string;
                     };
@@ -5912,6 +6056,16 @@ export interface paths {
                              * @example 812
                              */
                             version: string;
+                            /**
+                             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                             * @example {
+                             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                             *       "budget_code": "EMEA-7"
+                             *     }
+                             */
+                            custom_fields: {
+                                [key: string]: unknown;
+                            };
                             first_name: string;
                             last_name: string;
                             email: string | null;
@@ -6070,6 +6224,16 @@ export interface paths {
                              * @example 812
                              */
                             version: string;
+                            /**
+                             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                             * @example {
+                             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                             *       "budget_code": "EMEA-7"
+                             *     }
+                             */
+                            custom_fields: {
+                                [key: string]: unknown;
+                            };
                             first_name: string;
                             last_name: string;
                             email: string | null;
@@ -6289,6 +6453,16 @@ export interface paths {
                          */
                         owner_id?: string | null;
                         tag_ids?: string[];
+                        /**
+                         * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                         * @example {
+                         *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                         *       "budget_code": "EMEA-7"
+                         *     }
+                         */
+                        custom_fields?: {
+                            [key: string]: string | number | boolean | string[] | (never | null);
+                        };
                         /** @example Lovelace */
                         last_name?: string;
                     };
@@ -6343,6 +6517,16 @@ export interface paths {
                              * @example 812
                              */
                             version: string;
+                            /**
+                             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                             * @example {
+                             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                             *       "budget_code": "EMEA-7"
+                             *     }
+                             */
+                            custom_fields: {
+                                [key: string]: unknown;
+                            };
                             first_name: string;
                             last_name: string;
                             email: string | null;
@@ -7915,6 +8099,16 @@ export interface paths {
                              * @example 812
                              */
                             version: string;
+                            /**
+                             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                             * @example {
+                             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                             *       "budget_code": "EMEA-7"
+                             *     }
+                             */
+                            custom_fields: {
+                                [key: string]: unknown;
+                            };
                             name: string;
                             /**
                              * Format: uuid
@@ -8083,7 +8277,8 @@ export interface paths {
                      * @example 2026-12-01T09:00:00Z
                      */
                     updated_to?: string;
-                    sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at" | "name" | "-name" | "amount" | "-amount" | "expected_close_date" | "-expected_close_date";
+                    /** @description A field of the kind or a custom field (`cf.<key>`: text, number, money, date, date-time or checkbox), `-` in front for descending; records without a value come last */
+                    sort?: ("created_at" | "-created_at" | "updated_at" | "-updated_at" | "name" | "-name" | "amount" | "-amount" | "expected_close_date" | "-expected_close_date") | string;
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     stage_id?: string;
                     /** @description The kind of the stage; may repeat: `?status=won&status=lost` */
@@ -8104,6 +8299,13 @@ export interface paths {
                     close_to?: string;
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     pipeline_id?: string;
+                    /**
+                     * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
+                     * @example [
+                     *       "region:eq:0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *     ]
+                     */
+                    cf?: string[];
                 };
                 header?: never;
                 path?: never;
@@ -8216,6 +8418,16 @@ export interface paths {
                          */
                         owner_id?: string | null;
                         tag_ids?: string[];
+                        /**
+                         * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                         * @example {
+                         *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                         *       "budget_code": "EMEA-7"
+                         *     }
+                         */
+                        custom_fields?: {
+                            [key: string]: string | number | boolean | string[] | (never | null);
+                        };
                         /** @example Acme renewal */
                         name: string;
                     };
@@ -8270,6 +8482,16 @@ export interface paths {
                              * @example 812
                              */
                             version: string;
+                            /**
+                             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                             * @example {
+                             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                             *       "budget_code": "EMEA-7"
+                             *     }
+                             */
+                            custom_fields: {
+                                [key: string]: unknown;
+                            };
                             name: string;
                             /**
                              * Format: uuid
@@ -8459,6 +8681,16 @@ export interface paths {
                              * @example 812
                              */
                             version: string;
+                            /**
+                             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                             * @example {
+                             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                             *       "budget_code": "EMEA-7"
+                             *     }
+                             */
+                            custom_fields: {
+                                [key: string]: unknown;
+                            };
                             name: string;
                             /**
                              * Format: uuid
@@ -8710,6 +8942,16 @@ export interface paths {
                          */
                         owner_id?: string | null;
                         tag_ids?: string[];
+                        /**
+                         * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                         * @example {
+                         *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                         *       "budget_code": "EMEA-7"
+                         *     }
+                         */
+                        custom_fields?: {
+                            [key: string]: string | number | boolean | string[] | (never | null);
+                        };
                         /** @example Acme renewal */
                         name?: string;
                     };
@@ -8764,6 +9006,16 @@ export interface paths {
                              * @example 812
                              */
                             version: string;
+                            /**
+                             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                             * @example {
+                             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                             *       "budget_code": "EMEA-7"
+                             *     }
+                             */
+                            custom_fields: {
+                                [key: string]: unknown;
+                            };
                             name: string;
                             /**
                              * Format: uuid
@@ -11755,6 +12007,584 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/custom-fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's custom fields, by kind and position */
+        get: {
+            parameters: {
+                query?: {
+                    record_type?: "lead" | "account" | "contact" | "deal";
+                    include_archived?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["def-10"][];
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Define a custom field on a kind of record (admins)
+         * @description A row, not a change of the schema: the field appears at once in `custom_fields` of every record of the kind.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /**
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                     */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Unique among the active fields of the kind, whatever the case
+                         * @example Region
+                         */
+                        label: string;
+                        /** @description A record cannot be saved without a value */
+                        required?: boolean;
+                        /** @description By the field's type: text, long_text, url, email, phone: a string; number, money: a number; date: `YYYY-MM-DD`; datetime: ISO 8601 with a zone; checkbox: a boolean; select: an option's id; multi_select: a list of option ids; member: a user id. `null` clears it. */
+                        default_value?: string | number | boolean | string[] | (never | null);
+                        /** @example Sales region of the account */
+                        description?: string;
+                        /** @description Where the field goes among the fields of its kind, from 0; the others move along */
+                        position?: number;
+                        /** @description A select's options in their order. On update the list replaces the options: those named by `id` keep their values whatever their new label or colour, those without an `id` are added, and options left out are removed with their values. */
+                        options?: {
+                            /** @description An existing option, renamed or recoloured in place */
+                            id?: string;
+                            /** @example EMEA */
+                            label: string;
+                            /**
+                             * @description `#rrggbb`
+                             * @example #0ea5e9
+                             */
+                            color?: string;
+                        }[];
+                        /** @enum {unknown} */
+                        record_type: "lead" | "account" | "contact" | "deal";
+                        /**
+                         * @description Lower-case letters, digits and `_`; never changes
+                         * @example region
+                         */
+                        key: string;
+                        /** @enum {unknown} */
+                        field_type: "text" | "long_text" | "number" | "money" | "date" | "datetime" | "checkbox" | "select" | "multi_select" | "url" | "email" | "phone" | "member";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            id: string;
+                            /** @enum {unknown} */
+                            record_type: "lead" | "account" | "contact" | "deal";
+                            /** @description Stable: the name of the field in `custom_fields` */
+                            key: string;
+                            label: string;
+                            /** @enum {unknown} */
+                            field_type: "text" | "long_text" | "number" | "money" | "date" | "datetime" | "checkbox" | "select" | "multi_select" | "url" | "email" | "phone" | "member";
+                            required: boolean;
+                            /** @description By the field's type: text, long_text, url, email, phone: a string; number, money: a number; date: `YYYY-MM-DD`; datetime: ISO 8601 with a zone; checkbox: a boolean; select: an option's id; multi_select: a list of option ids; member: a user id. `null` clears it. */
+                            default_value: string | number | boolean | string[] | (never | null);
+                            description: string;
+                            position: number;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            archived_at: string | null;
+                            /** @description A select's options, in their order */
+                            options: {
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                id: string;
+                                label: string;
+                                color: string;
+                                position: number;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/custom-fields/{field_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One custom field */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    field_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            id: string;
+                            /** @enum {unknown} */
+                            record_type: "lead" | "account" | "contact" | "deal";
+                            /** @description Stable: the name of the field in `custom_fields` */
+                            key: string;
+                            label: string;
+                            /** @enum {unknown} */
+                            field_type: "text" | "long_text" | "number" | "money" | "date" | "datetime" | "checkbox" | "select" | "multi_select" | "url" | "email" | "phone" | "member";
+                            required: boolean;
+                            /** @description By the field's type: text, long_text, url, email, phone: a string; number, money: a number; date: `YYYY-MM-DD`; datetime: ISO 8601 with a zone; checkbox: a boolean; select: an option's id; multi_select: a list of option ids; member: a user id. `null` clears it. */
+                            default_value: string | number | boolean | string[] | (never | null);
+                            description: string;
+                            position: number;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            archived_at: string | null;
+                            /** @description A select's options, in their order */
+                            options: {
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                id: string;
+                                label: string;
+                                color: string;
+                                position: number;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change, reorder, archive or restore a custom field (admins)
+         * @description Its key and type never change.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    field_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Unique among the active fields of the kind, whatever the case
+                         * @example Region
+                         */
+                        label?: string;
+                        /** @description A record cannot be saved without a value */
+                        required?: boolean;
+                        /** @description By the field's type: text, long_text, url, email, phone: a string; number, money: a number; date: `YYYY-MM-DD`; datetime: ISO 8601 with a zone; checkbox: a boolean; select: an option's id; multi_select: a list of option ids; member: a user id. `null` clears it. */
+                        default_value?: string | number | boolean | string[] | (never | null);
+                        /** @example Sales region of the account */
+                        description?: string;
+                        /** @description Where the field goes among the fields of its kind, from 0; the others move along */
+                        position?: number;
+                        /** @description A select's options in their order. On update the list replaces the options: those named by `id` keep their values whatever their new label or colour, those without an `id` are added, and options left out are removed with their values. */
+                        options?: {
+                            /** @description An existing option, renamed or recoloured in place */
+                            id?: string;
+                            /** @example EMEA */
+                            label: string;
+                            /**
+                             * @description `#rrggbb`
+                             * @example #0ea5e9
+                             */
+                            color?: string;
+                        }[];
+                        /** @description Archived fields are hidden from records and keep their values; `false` restores */
+                        archived?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            id: string;
+                            /** @enum {unknown} */
+                            record_type: "lead" | "account" | "contact" | "deal";
+                            /** @description Stable: the name of the field in `custom_fields` */
+                            key: string;
+                            label: string;
+                            /** @enum {unknown} */
+                            field_type: "text" | "long_text" | "number" | "money" | "date" | "datetime" | "checkbox" | "select" | "multi_select" | "url" | "email" | "phone" | "member";
+                            required: boolean;
+                            /** @description By the field's type: text, long_text, url, email, phone: a string; number, money: a number; date: `YYYY-MM-DD`; datetime: ISO 8601 with a zone; checkbox: a boolean; select: an option's id; multi_select: a list of option ids; member: a user id. `null` clears it. */
+                            default_value: string | number | boolean | string[] | (never | null);
+                            description: string;
+                            position: number;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            archived_at: string | null;
+                            /** @description A select's options, in their order */
+                            options: {
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                id: string;
+                                label: string;
+                                color: string;
+                                position: number;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/v1/leads/bulk": {
         parameters: {
             query?: never;
@@ -11765,8 +12595,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Assign, tag, untag or delete many leads at once, all or nothing
-         * @description Give `ids`, or `filter` to act on every record the list shows with those filters (at most 5000; more is refused with 422 and nothing changes). Every id must be a record of this organization (404 otherwise, and nothing changes). `assign_owner` takes `owner_id` (null for none), `add_tag` and `remove_tag` take `tag_id`; `delete` needs the right to delete every one of them (owner or admin).
+         * Assign, tag, untag, set custom fields of or delete many leads at once, all or nothing
+         * @description Give `ids`, or `filter` to act on every record the list shows with those filters (at most 5000; more is refused with 422 and nothing changes). Every id must be a record of this organization (404 otherwise, and nothing changes). `assign_owner` takes `owner_id` (null for none), `add_tag` and `remove_tag` take `tag_id`, `set_custom_fields` takes `custom_fields` (the values to give every record, checked as on an update); `delete` needs the right to delete every one of them (owner or admin).
          */
         post: {
             parameters: {
@@ -11825,6 +12655,13 @@ export interface paths {
                              * @example 2026-12-01T09:00:00Z
                              */
                             updated_to?: string;
+                            /**
+                             * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
+                             * @example [
+                             *       "region:eq:0f8fad5b-d9cb-469f-a165-70867728950e"
+                             *     ]
+                             */
+                            cf?: string[];
                             status?: ("new" | "contacted" | "qualified" | "unqualified" | "converted")[];
                             /** @enum {unknown} */
                             source?: "web" | "referral" | "cold_call" | "event" | "partner" | "advertisement" | "other";
@@ -11835,7 +12672,7 @@ export interface paths {
                          * @example assign_owner
                          * @enum {unknown}
                          */
-                        action: "assign_owner" | "add_tag" | "remove_tag" | "delete";
+                        action: "assign_owner" | "add_tag" | "remove_tag" | "set_custom_fields" | "delete";
                         /**
                          * Format: uuid
                          * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -11846,6 +12683,16 @@ export interface paths {
                          * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                          */
                         tag_id?: string;
+                        /**
+                         * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                         * @example {
+                         *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                         *       "budget_code": "EMEA-7"
+                         *     }
+                         */
+                        custom_fields?: {
+                            [key: string]: string | number | boolean | string[] | (never | null);
+                        };
                     };
                 };
             };
@@ -11955,8 +12802,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Assign, tag, untag or delete many accounts at once, all or nothing
-         * @description Give `ids`, or `filter` to act on every record the list shows with those filters (at most 5000; more is refused with 422 and nothing changes). Every id must be a record of this organization (404 otherwise, and nothing changes). `assign_owner` takes `owner_id` (null for none), `add_tag` and `remove_tag` take `tag_id`; `delete` needs the right to delete every one of them (owner or admin).
+         * Assign, tag, untag, set custom fields of or delete many accounts at once, all or nothing
+         * @description Give `ids`, or `filter` to act on every record the list shows with those filters (at most 5000; more is refused with 422 and nothing changes). Every id must be a record of this organization (404 otherwise, and nothing changes). `assign_owner` takes `owner_id` (null for none), `add_tag` and `remove_tag` take `tag_id`, `set_custom_fields` takes `custom_fields` (the values to give every record, checked as on an update); `delete` needs the right to delete every one of them (owner or admin).
          */
         post: {
             parameters: {
@@ -12015,6 +12862,13 @@ export interface paths {
                              * @example 2026-12-01T09:00:00Z
                              */
                             updated_to?: string;
+                            /**
+                             * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
+                             * @example [
+                             *       "region:eq:0f8fad5b-d9cb-469f-a165-70867728950e"
+                             *     ]
+                             */
+                            cf?: string[];
                             /** @example Manufacturing */
                             industry?: string;
                         };
@@ -12022,7 +12876,7 @@ export interface paths {
                          * @example assign_owner
                          * @enum {unknown}
                          */
-                        action: "assign_owner" | "add_tag" | "remove_tag" | "delete";
+                        action: "assign_owner" | "add_tag" | "remove_tag" | "set_custom_fields" | "delete";
                         /**
                          * Format: uuid
                          * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -12033,6 +12887,16 @@ export interface paths {
                          * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                          */
                         tag_id?: string;
+                        /**
+                         * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                         * @example {
+                         *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                         *       "budget_code": "EMEA-7"
+                         *     }
+                         */
+                        custom_fields?: {
+                            [key: string]: string | number | boolean | string[] | (never | null);
+                        };
                     };
                 };
             };
@@ -12142,8 +13006,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Assign, tag, untag or delete many contacts at once, all or nothing
-         * @description Give `ids`, or `filter` to act on every record the list shows with those filters (at most 5000; more is refused with 422 and nothing changes). Every id must be a record of this organization (404 otherwise, and nothing changes). `assign_owner` takes `owner_id` (null for none), `add_tag` and `remove_tag` take `tag_id`; `delete` needs the right to delete every one of them (owner or admin).
+         * Assign, tag, untag, set custom fields of or delete many contacts at once, all or nothing
+         * @description Give `ids`, or `filter` to act on every record the list shows with those filters (at most 5000; more is refused with 422 and nothing changes). Every id must be a record of this organization (404 otherwise, and nothing changes). `assign_owner` takes `owner_id` (null for none), `add_tag` and `remove_tag` take `tag_id`, `set_custom_fields` takes `custom_fields` (the values to give every record, checked as on an update); `delete` needs the right to delete every one of them (owner or admin).
          */
         post: {
             parameters: {
@@ -12202,6 +13066,13 @@ export interface paths {
                              * @example 2026-12-01T09:00:00Z
                              */
                             updated_to?: string;
+                            /**
+                             * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
+                             * @example [
+                             *       "region:eq:0f8fad5b-d9cb-469f-a165-70867728950e"
+                             *     ]
+                             */
+                            cf?: string[];
                             /** @description The account's contacts, for its page */
                             account_id?: string;
                             /** @example false */
@@ -12211,7 +13082,7 @@ export interface paths {
                          * @example assign_owner
                          * @enum {unknown}
                          */
-                        action: "assign_owner" | "add_tag" | "remove_tag" | "delete";
+                        action: "assign_owner" | "add_tag" | "remove_tag" | "set_custom_fields" | "delete";
                         /**
                          * Format: uuid
                          * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -12222,6 +13093,16 @@ export interface paths {
                          * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                          */
                         tag_id?: string;
+                        /**
+                         * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                         * @example {
+                         *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                         *       "budget_code": "EMEA-7"
+                         *     }
+                         */
+                        custom_fields?: {
+                            [key: string]: string | number | boolean | string[] | (never | null);
+                        };
                     };
                 };
             };
@@ -12331,8 +13212,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Assign, tag, untag or delete many deals at once, all or nothing
-         * @description Give `ids`, or `filter` to act on every record the list shows with those filters (at most 5000; more is refused with 422 and nothing changes). Every id must be a record of this organization (404 otherwise, and nothing changes). `assign_owner` takes `owner_id` (null for none), `add_tag` and `remove_tag` take `tag_id`; `delete` needs the right to delete every one of them (owner or admin).
+         * Assign, tag, untag, set custom fields of or delete many deals at once, all or nothing
+         * @description Give `ids`, or `filter` to act on every record the list shows with those filters (at most 5000; more is refused with 422 and nothing changes). Every id must be a record of this organization (404 otherwise, and nothing changes). `assign_owner` takes `owner_id` (null for none), `add_tag` and `remove_tag` take `tag_id`, `set_custom_fields` takes `custom_fields` (the values to give every record, checked as on an update); `delete` needs the right to delete every one of them (owner or admin).
          */
         post: {
             parameters: {
@@ -12422,12 +13303,19 @@ export interface paths {
                              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                              */
                             pipeline_id?: string;
+                            /**
+                             * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
+                             * @example [
+                             *       "region:eq:0f8fad5b-d9cb-469f-a165-70867728950e"
+                             *     ]
+                             */
+                            cf?: string[];
                         };
                         /**
                          * @example assign_owner
                          * @enum {unknown}
                          */
-                        action: "assign_owner" | "add_tag" | "remove_tag" | "delete";
+                        action: "assign_owner" | "add_tag" | "remove_tag" | "set_custom_fields" | "delete";
                         /**
                          * Format: uuid
                          * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -12438,6 +13326,16 @@ export interface paths {
                          * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                          */
                         tag_id?: string;
+                        /**
+                         * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                         * @example {
+                         *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                         *       "budget_code": "EMEA-7"
+                         *     }
+                         */
+                        custom_fields?: {
+                            [key: string]: string | number | boolean | string[] | (never | null);
+                        };
                     };
                 };
             };
@@ -12577,7 +13475,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["def-10"][];
+                            data: components["schemas"]["def-11"][];
                         };
                     };
                 };
@@ -12934,7 +13832,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["def-11"][];
+                            data: components["schemas"]["def-12"][];
                             next_cursor: string | null;
                             total?: number;
                         };
@@ -13628,7 +14526,15 @@ export interface paths {
                      * @example 2026-12-01T09:00:00Z
                      */
                     updated_to?: string;
-                    sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at" | "last_name" | "-last_name" | "company" | "-company" | "status" | "-status" | "next_follow_up_at" | "-next_follow_up_at" | "estimated_value" | "-estimated_value";
+                    /** @description A field of the kind or a custom field (`cf.<key>`: text, number, money, date, date-time or checkbox), `-` in front for descending; records without a value come last */
+                    sort?: ("created_at" | "-created_at" | "updated_at" | "-updated_at" | "last_name" | "-last_name" | "company" | "-company" | "status" | "-status" | "next_follow_up_at" | "-next_follow_up_at" | "estimated_value" | "-estimated_value") | string;
+                    /**
+                     * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
+                     * @example [
+                     *       "region:eq:0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *     ]
+                     */
+                    cf?: string[];
                     status?: ("new" | "contacted" | "qualified" | "unqualified" | "converted")[];
                     source?: "web" | "referral" | "cold_call" | "event" | "partner" | "advertisement" | "other";
                     rating?: "hot" | "warm" | "cold";
@@ -13732,7 +14638,15 @@ export interface paths {
                      * @example 2026-12-01T09:00:00Z
                      */
                     updated_to?: string;
-                    sort?: "name" | "-name" | "created_at" | "-created_at" | "updated_at" | "-updated_at" | "annual_revenue" | "-annual_revenue" | "employees" | "-employees";
+                    /** @description A field of the kind or a custom field (`cf.<key>`: text, number, money, date, date-time or checkbox), `-` in front for descending; records without a value come last */
+                    sort?: ("name" | "-name" | "created_at" | "-created_at" | "updated_at" | "-updated_at" | "annual_revenue" | "-annual_revenue" | "employees" | "-employees") | string;
+                    /**
+                     * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
+                     * @example [
+                     *       "region:eq:0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *     ]
+                     */
+                    cf?: string[];
                     /** @example Manufacturing */
                     industry?: string;
                     /** @description Columns to write, in this order (default: all); may repeat: `?columns=name&columns=domain` */
@@ -13835,7 +14749,15 @@ export interface paths {
                      * @example 2026-12-01T09:00:00Z
                      */
                     updated_to?: string;
-                    sort?: "last_name" | "-last_name" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
+                    /** @description A field of the kind or a custom field (`cf.<key>`: text, number, money, date, date-time or checkbox), `-` in front for descending; records without a value come last */
+                    sort?: ("last_name" | "-last_name" | "created_at" | "-created_at" | "updated_at" | "-updated_at") | string;
+                    /**
+                     * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
+                     * @example [
+                     *       "region:eq:0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *     ]
+                     */
+                    cf?: string[];
                     /** @description The account's contacts, for its page */
                     account_id?: string;
                     /** @example false */
@@ -13940,7 +14862,8 @@ export interface paths {
                      * @example 2026-12-01T09:00:00Z
                      */
                     updated_to?: string;
-                    sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at" | "name" | "-name" | "amount" | "-amount" | "expected_close_date" | "-expected_close_date";
+                    /** @description A field of the kind or a custom field (`cf.<key>`: text, number, money, date, date-time or checkbox), `-` in front for descending; records without a value come last */
+                    sort?: ("created_at" | "-created_at" | "updated_at" | "-updated_at" | "name" | "-name" | "amount" | "-amount" | "expected_close_date" | "-expected_close_date") | string;
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     stage_id?: string;
                     /** @description The kind of the stage; may repeat: `?status=won&status=lost` */
@@ -13961,6 +14884,13 @@ export interface paths {
                     close_to?: string;
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     pipeline_id?: string;
+                    /**
+                     * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
+                     * @example [
+                     *       "region:eq:0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *     ]
+                     */
+                    cf?: string[];
                     /** @description Columns to write, in this order (default: all); may repeat: `?columns=name&columns=account` */
                     columns?: ("name" | "account" | "primary_contact" | "amount" | "currency" | "pipeline" | "stage" | "status" | "probability" | "expected_close_date" | "source" | "closed_at" | "lost_reason" | "description" | "owner" | "tags" | "created_at" | "updated_at" | "id")[];
                 };
@@ -14046,7 +14976,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["def-12"][];
+                            data: components["schemas"]["def-13"][];
                         };
                     };
                 };
@@ -14488,7 +15418,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["def-13"][];
+                            data: components["schemas"]["def-14"][];
                         };
                     };
                 };
@@ -14929,7 +15859,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["def-15"][];
+                            data: components["schemas"]["def-16"][];
                         };
                     };
                 };
@@ -15021,7 +15951,7 @@ export interface paths {
                             ragged_count: number;
                             /** @description The first 100 of them */
                             ragged_lines: number[];
-                            settings: components["schemas"]["def-14"] | (never | null);
+                            settings: components["schemas"]["def-15"] | (never | null);
                             dry_run: {
                                 counts: {
                                     created: number;
@@ -15239,7 +16169,7 @@ export interface paths {
                             ragged_count: number;
                             /** @description The first 100 of them */
                             ragged_lines: number[];
-                            settings: components["schemas"]["def-14"] | (never | null);
+                            settings: components["schemas"]["def-15"] | (never | null);
                             dry_run: {
                                 counts: {
                                     created: number;
@@ -15575,7 +16505,7 @@ export interface paths {
                             ragged_count: number;
                             /** @description The first 100 of them */
                             ragged_lines: number[];
-                            settings: components["schemas"]["def-14"] | (never | null);
+                            settings: components["schemas"]["def-15"] | (never | null);
                             dry_run: {
                                 counts: {
                                     created: number;
@@ -15885,7 +16815,7 @@ export interface paths {
                             ragged_count: number;
                             /** @description The first 100 of them */
                             ragged_lines: number[];
-                            settings: components["schemas"]["def-14"] | (never | null);
+                            settings: components["schemas"]["def-15"] | (never | null);
                             dry_run: {
                                 counts: {
                                     created: number;
@@ -16093,7 +17023,7 @@ export interface paths {
                             ragged_count: number;
                             /** @description The first 100 of them */
                             ragged_lines: number[];
-                            settings: components["schemas"]["def-14"] | (never | null);
+                            settings: components["schemas"]["def-15"] | (never | null);
                             dry_run: {
                                 counts: {
                                     created: number;
@@ -16399,7 +17329,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["def-16"][];
+                            data: components["schemas"]["def-17"][];
                         };
                     };
                 };
@@ -18080,6 +19010,16 @@ export interface components {
              * @example 812
              */
             version: string;
+            /**
+             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+             * @example {
+             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+             *       "budget_code": "EMEA-7"
+             *     }
+             */
+            custom_fields: {
+                [key: string]: unknown;
+            };
             first_name: string;
             last_name: string;
             email: string | null;
@@ -18169,6 +19109,16 @@ export interface components {
              * @example 812
              */
             version: string;
+            /**
+             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+             * @example {
+             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+             *       "budget_code": "EMEA-7"
+             *     }
+             */
+            custom_fields: {
+                [key: string]: unknown;
+            };
             name: string;
             website: string | null;
             domain: string | null;
@@ -18226,6 +19176,16 @@ export interface components {
              * @example 812
              */
             version: string;
+            /**
+             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+             * @example {
+             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+             *       "budget_code": "EMEA-7"
+             *     }
+             */
+            custom_fields: {
+                [key: string]: unknown;
+            };
             first_name: string;
             last_name: string;
             email: string | null;
@@ -18340,6 +19300,16 @@ export interface components {
              * @example 812
              */
             version: string;
+            /**
+             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+             * @example {
+             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+             *       "budget_code": "EMEA-7"
+             *     }
+             */
+            custom_fields: {
+                [key: string]: unknown;
+            };
             name: string;
             /**
              * Format: uuid
@@ -18597,8 +19567,54 @@ export interface components {
              */
             updated_at: string;
         };
-        /** SearchHit */
+        /** CustomField */
         "def-10": {
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            id: string;
+            /** @enum {unknown} */
+            record_type: "lead" | "account" | "contact" | "deal";
+            /** @description Stable: the name of the field in `custom_fields` */
+            key: string;
+            label: string;
+            /** @enum {unknown} */
+            field_type: "text" | "long_text" | "number" | "money" | "date" | "datetime" | "checkbox" | "select" | "multi_select" | "url" | "email" | "phone" | "member";
+            required: boolean;
+            /** @description By the field's type: text, long_text, url, email, phone: a string; number, money: a number; date: `YYYY-MM-DD`; datetime: ISO 8601 with a zone; checkbox: a boolean; select: an option's id; multi_select: a list of option ids; member: a user id. `null` clears it. */
+            default_value: string | number | boolean | string[] | (never | null);
+            description: string;
+            position: number;
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:00:00.000Z
+             */
+            archived_at: string | null;
+            /** @description A select's options, in their order */
+            options: {
+                /**
+                 * Format: uuid
+                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                 */
+                id: string;
+                label: string;
+                color: string;
+                position: number;
+            }[];
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:00:00.000Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:00:00.000Z
+             */
+            updated_at: string;
+        };
+        /** SearchHit */
+        "def-11": {
             /** @enum {unknown} */
             type: "lead" | "account" | "contact" | "deal";
             /**
@@ -18612,7 +19628,7 @@ export interface components {
             score: number;
         };
         /** Notification */
-        "def-11": {
+        "def-12": {
             /**
              * Format: uuid
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -18645,7 +19661,7 @@ export interface components {
             created_by: string | null;
         };
         /** OrgExport */
-        "def-12": {
+        "def-13": {
             /**
              * Format: uuid
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -18689,7 +19705,7 @@ export interface components {
             created_by: string | null;
         };
         /** OrgRestore */
-        "def-13": {
+        "def-14": {
             /**
              * Format: uuid
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -18761,7 +19777,7 @@ export interface components {
             created_by: string | null;
         };
         /** ImportSettings */
-        "def-14": {
+        "def-15": {
             /** @description Columns left out are not imported */
             mapping: {
                 /** @description The column, from 0 */
@@ -18786,7 +19802,7 @@ export interface components {
             account_match?: "domain" | "name" | "domain_or_name";
         };
         /** Import */
-        "def-15": {
+        "def-16": {
             /**
              * Format: uuid
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -18824,7 +19840,7 @@ export interface components {
             ragged_count: number;
             /** @description The first 100 of them */
             ragged_lines: number[];
-            settings: components["schemas"]["def-14"] | (never | null);
+            settings: components["schemas"]["def-15"] | (never | null);
             dry_run: {
                 counts: {
                     created: number;
@@ -18879,7 +19895,7 @@ export interface components {
             created_at: string;
         };
         /** ImportTemplate */
-        "def-16": {
+        "def-17": {
             /**
              * Format: uuid
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e

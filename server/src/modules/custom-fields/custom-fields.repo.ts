@@ -1,0 +1,303 @@
+import { sql, type Insertable, type Selectable } from 'kysely';
+import type {
+  CustomFieldOptionsTable,
+  CustomFieldType,
+  CustomFieldValuesTable,
+  CustomFieldsTable,
+  RecordType,
+} from '../../db/schema.js';
+import type { Tx } from '../../db/tenant.js';
+import type { Actor } from '../../http/context.js';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import type { CustomValue } from './custom-values.js';
+
+const FIELD_COLUMNS = [
+  'id',
+  'record_type',
+  'key',
+  'label',
+  'field_type',
+  'required',
+  'default_value',
+  'description',
+  'position',
+  'archived_at',
+  'created_at',
+  'updated_at',
+] as const;
+
+export type OptionRow = Pick<
+  Selectable<CustomFieldOptionsTable>,
+  'id' | 'field_id' | 'label' | 'color' | 'position'
+>;
+
+export type FieldRow = Omit<
+  Pick<Selectable<CustomFieldsTable>, (typeof FIELD_COLUMNS)[number]>,
+  'record_type' | 'default_value'
+> & { record_type: RecordType; default_value: CustomValue };
+
+export type FieldWithOptions = FieldRow & { options: Omit<OptionRow, 'field_id'>[] };
+
+export type FieldWrite = Partial<
+  Pick<
+    Insertable<CustomFieldsTable>,
+    'label' | 'required' | 'description' | 'position' | 'archived_at'
+  > & { default_value: unknown }
+>;
+
+/** The typed column that holds a field's values. */
+export type ValueColumn =
+  | 'value_text'
+  | 'value_long'
+  | 'value_number'
+  | 'value_date'
+  | 'value_time'
+  | 'value_bool'
+  | 'value_option'
+  | 'value_member';
+
+export const VALUE_COLUMN: Record<CustomFieldType, ValueColumn> = {
+  text: 'value_text',
+  long_text: 'value_long',
+  number: 'value_number',
+  money: 'value_number',
+  date: 'value_date',
+  datetime: 'value_time',
+  checkbox: 'value_bool',
+  select: 'value_option',
+  multi_select: 'value_option',
+  url: 'value_text',
+  email: 'value_text',
+  phone: 'value_text',
+  member: 'value_member',
+};
+
+/**
+ * The fields with their options, in one statement: every page of records reads them, so an
+ * options query of its own would be one more statement per page.
+ */
+function fieldsQuery(tx: Tx) {
+  return tx
+    .selectFrom('custom_fields')
+    .select(FIELD_COLUMNS)
+    .select((eb) =>
+      jsonArrayFrom(
+        eb
+          .selectFrom('custom_field_options as o')
+          .select(['o.id', 'o.label', 'o.color', 'o.position'])
+          .whereRef('o.field_id', '=', 'custom_fields.id')
+          .orderBy('o.position')
+          .orderBy('o.id'),
+      ).as('options'),
+    );
+}
+
+/** The fields of a kind (or of every kind), in their order; archived ones only when asked. */
+export async function listFields(
+  tx: Tx,
+  filter: { recordType?: RecordType; includeArchived?: boolean },
+): Promise<FieldWithOptions[]> {
+  let query = fieldsQuery(tx);
+  if (filter.recordType) query = query.where('record_type', '=', filter.recordType);
+  if (!filter.includeArchived) query = query.where('archived_at', 'is', null);
+  return (await query
+    .orderBy('record_type')
+    .orderBy('position')
+    .orderBy('id')
+    .execute()) as FieldWithOptions[];
+}
+
+export async function findField(
+  tx: Tx,
+  id: string,
+  options: { lock?: boolean } = {},
+): Promise<FieldWithOptions | undefined> {
+  let query = fieldsQuery(tx).where('id', '=', id);
+  if (options.lock) query = query.forUpdate(['custom_fields']);
+  return (await query.executeTakeFirst()) as FieldWithOptions | undefined;
+}
+
+/** The active field of a kind with this key: what list filters and sorts name. */
+export async function findFieldByKey(
+  tx: Tx,
+  recordType: RecordType,
+  key: string,
+): Promise<FieldWithOptions | undefined> {
+  return (await fieldsQuery(tx)
+    .where('record_type', '=', recordType)
+    .where('key', '=', key)
+    .where('archived_at', 'is', null)
+    .executeTakeFirst()) as FieldWithOptions | undefined;
+}
+
+export async function insertField(
+  tx: Tx,
+  actor: { orgId: string; userId: string },
+  values: FieldWrite & {
+    record_type: RecordType;
+    key: string;
+    label: string;
+    field_type: CustomFieldType;
+  },
+): Promise<string> {
+  const { default_value, ...rest } = values;
+  const row = await tx
+    .insertInto('custom_fields')
+    .values({
+      ...rest,
+      default_value: default_value === undefined ? null : JSON.stringify(default_value),
+      org_id: actor.orgId,
+      created_by: actor.userId,
+      // Last of its kind unless placed.
+      position:
+        values.position ??
+        sql<number>`(SELECT coalesce(max(f.position) + 1, 0) FROM custom_fields f
+          WHERE f.org_id = ${actor.orgId} AND f.record_type = ${values.record_type})`,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateField(tx: Tx, id: string, values: FieldWrite): Promise<void> {
+  const { default_value, ...given } = values;
+  const rest = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined));
+  const set = {
+    ...rest,
+    ...(default_value !== undefined && {
+      default_value: default_value === null ? null : JSON.stringify(default_value),
+    }),
+  };
+  if (Object.keys(set).length === 0) return;
+  await tx.updateTable('custom_fields').set(set).where('id', '=', id).execute();
+}
+
+/**
+ * Makes a select's options the given list, in its order: options named by id are renamed or
+ * recoloured in place (their values untouched), new ones are added, and options left out are
+ * removed with their values.
+ */
+export async function setOptions(
+  tx: Tx,
+  actor: { orgId: string; userId: string },
+  fieldId: string,
+  options: ReadonlyArray<{ id?: string; label: string; color?: string }>,
+): Promise<void> {
+  const kept = options.flatMap((option) => (option.id ? [option.id] : []));
+  let removal = tx.deleteFrom('custom_field_options').where('field_id', '=', fieldId);
+  if (kept.length > 0) removal = removal.where('id', 'not in', kept);
+  await removal.execute();
+  for (const [position, option] of options.entries()) {
+    if (option.id) {
+      await tx
+        .updateTable('custom_field_options')
+        .set({ label: option.label, position, ...(option.color && { color: option.color }) })
+        .where('field_id', '=', fieldId)
+        .where('id', '=', option.id)
+        .execute();
+    } else {
+      await tx
+        .insertInto('custom_field_options')
+        .values({
+          org_id: actor.orgId,
+          created_by: actor.userId,
+          field_id: fieldId,
+          label: option.label,
+          position,
+          ...(option.color && { color: option.color }),
+        })
+        .execute();
+    }
+  }
+}
+
+export type ValueRow = Pick<
+  Selectable<CustomFieldValuesTable>,
+  'record_id' | 'field_id' | ValueColumn
+>;
+
+/** The values of the given records (of the given fields), in option order for multi-selects. */
+export function valuesOf(tx: Tx, recordIds: string[], fieldIds: string[]): Promise<ValueRow[]> {
+  if (recordIds.length === 0 || fieldIds.length === 0) return Promise.resolve([]);
+  return tx
+    .selectFrom('custom_field_values')
+    .select([
+      'record_id',
+      'field_id',
+      'value_text',
+      'value_long',
+      'value_number',
+      sql<string | null>`value_date::text`.as('value_date'),
+      'value_time',
+      'value_bool',
+      'value_option',
+      'value_member',
+    ])
+    .where('record_id', 'in', recordIds)
+    .where('field_id', 'in', fieldIds)
+    .orderBy('record_id')
+    .orderBy('field_id')
+    .orderBy('id')
+    .execute() as Promise<ValueRow[]>;
+}
+
+/** Replaces what the records hold for the fields with `rows` (one row per value). */
+export async function replaceValues(
+  tx: Tx,
+  actor: Actor,
+  recordIds: string[],
+  fieldIds: string[],
+  rows: ReadonlyArray<{ record_id: string; field_id: string; column: ValueColumn; value: unknown }>,
+): Promise<void> {
+  if (fieldIds.length === 0 || recordIds.length === 0) return;
+  await tx
+    .deleteFrom('custom_field_values')
+    .where('record_id', 'in', recordIds)
+    .where('field_id', 'in', fieldIds)
+    .execute();
+  if (rows.length === 0) return;
+  await tx
+    .insertInto('custom_field_values')
+    .values(
+      rows.map((row) => ({
+        org_id: actor.orgId,
+        created_by: actor.userId,
+        record_id: row.record_id,
+        field_id: row.field_id,
+        [row.column]: row.value,
+      })),
+    )
+    .execute();
+}
+
+/** Which of the given people are members of the organization. */
+export async function membersAmong(tx: Tx, userIds: string[]): Promise<Set<string>> {
+  if (userIds.length === 0) return new Set();
+  const rows = await tx
+    .selectFrom('memberships')
+    .select('user_id')
+    .where('user_id', 'in', userIds)
+    .execute();
+  return new Set(rows.map((row) => row.user_id));
+}
+
+/** Puts a field at `position` among the fields of its kind (archived ones included). */
+export async function moveField(
+  tx: Tx,
+  field: { id: string; record_type: RecordType },
+  position: number,
+): Promise<void> {
+  const rows = await tx
+    .selectFrom('custom_fields')
+    .select(['id', 'position'])
+    .where('record_type', '=', field.record_type)
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
+  const order = rows.filter((row) => row.id !== field.id).map((row) => row.id);
+  order.splice(Math.min(position, order.length), 0, field.id);
+  for (const [index, id] of order.entries()) {
+    if (rows.find((row) => row.id === id)?.position === index) continue;
+    await tx.updateTable('custom_fields').set({ position: index }).where('id', '=', id).execute();
+  }
+}

@@ -1,0 +1,252 @@
+import type { CustomFieldType, RecordType } from '../../db/schema.js';
+import { withTenant, type Tx } from '../../db/tenant.js';
+import type { Actor, RequestContext } from '../../http/context.js';
+import { invalidField, NotFoundError, type FieldProblem } from '../../lib/errors.js';
+import { requireAdmin } from '../members/permissions.js';
+import * as repo from './custom-fields.repo.js';
+import {
+  parseValue,
+  presentValue,
+  requireValue,
+  throwProblems,
+  valuePath,
+  type CustomValue,
+} from './custom-values.js';
+
+export type CustomField = repo.FieldWithOptions;
+
+/** A record's custom fields as the API shows them: every active field by key. */
+export type CustomFieldValues = Record<string, CustomValue>;
+
+export interface OptionInput {
+  id?: string;
+  label: string;
+  color?: string;
+}
+
+export interface FieldInput {
+  label?: string;
+  required?: boolean;
+  default_value?: CustomValue;
+  description?: string;
+  position?: number;
+  archived?: boolean;
+  options?: OptionInput[];
+}
+
+const HAS_OPTIONS: ReadonlySet<CustomFieldType> = new Set(['select', 'multi_select']);
+
+function label(text: string, field = 'label'): string {
+  const trimmed = text.trim();
+  if (!trimmed) throw invalidField(field, 'must not be blank');
+  return trimmed;
+}
+
+function checkOptions(type: CustomFieldType, options: OptionInput[] | undefined): OptionInput[] {
+  if (options === undefined) return [];
+  if (!HAS_OPTIONS.has(type)) throw invalidField('options', 'only a select field has options');
+  const labels = options.map((option, index) => label(option.label, `options.${index}.label`));
+  const seen = new Set<string>();
+  for (const [index, name] of labels.entries()) {
+    if (seen.has(name.toLowerCase())) {
+      throw invalidField(`options.${index}.label`, 'is the label of another option');
+    }
+    seen.add(name.toLowerCase());
+  }
+  return options.map((option, index) => ({
+    ...option,
+    label: labels[index]!,
+    ...(option.color && { color: option.color.toLowerCase() }),
+  }));
+}
+
+async function findOr404(tx: Tx, id: string, lock = false): Promise<CustomField> {
+  const field = await repo.findField(tx, id, { lock });
+  if (!field) throw new NotFoundError('Custom field');
+  return field;
+}
+
+/** A default must be a value the field accepts, and is checked against its options. */
+function checkDefault(field: CustomField): void {
+  if (field.default_value !== null) {
+    requireValue({ ...field, required: false }, field.default_value, 'default_value');
+  }
+}
+
+export function listCustomFields(
+  ctx: RequestContext,
+  filter: { record_type?: RecordType; include_archived?: boolean },
+): Promise<CustomField[]> {
+  return withTenant(ctx.deps.db, ctx, (tx) =>
+    repo.listFields(tx, {
+      recordType: filter.record_type,
+      includeArchived: filter.include_archived,
+    }),
+  );
+}
+
+export function getCustomField(ctx: RequestContext, id: string): Promise<CustomField> {
+  return withTenant(ctx.deps.db, ctx, (tx) => findOr404(tx, id));
+}
+
+export function createCustomField(
+  ctx: RequestContext,
+  input: FieldInput & {
+    record_type: RecordType;
+    key: string;
+    label: string;
+    field_type: CustomFieldType;
+  },
+): Promise<CustomField> {
+  const options = checkOptions(input.field_type, input.options);
+  return withTenant(ctx.deps.db, ctx, async (tx, member) => {
+    requireAdmin(member, 'Only admins and owners define custom fields');
+    const id = await repo.insertField(tx, ctx, {
+      record_type: input.record_type,
+      key: input.key,
+      label: label(input.label),
+      field_type: input.field_type,
+      required: input.required,
+      description: input.description,
+      position: input.position,
+      default_value: input.default_value ?? null,
+    });
+    if (options.length > 0) await repo.setOptions(tx, ctx, id, options);
+    const field = await findOr404(tx, id);
+    checkDefault(field);
+    return field;
+  });
+}
+
+export function updateCustomField(
+  ctx: RequestContext,
+  id: string,
+  input: FieldInput,
+): Promise<CustomField> {
+  return withTenant(ctx.deps.db, ctx, async (tx, member) => {
+    requireAdmin(member, 'Only admins and owners define custom fields');
+    const before = await findOr404(tx, id, true);
+    const options = input.options && checkOptions(before.field_type, input.options);
+    for (const [index, option] of (options ?? []).entries()) {
+      if (option.id && !before.options.some((known) => known.id === option.id)) {
+        throw invalidField(`options.${index}.id`, 'is not an option of this field');
+      }
+    }
+    await repo.updateField(tx, id, {
+      ...(input.label !== undefined && { label: label(input.label) }),
+      required: input.required,
+      description: input.description,
+      default_value: input.default_value,
+      ...(input.archived !== undefined && {
+        archived_at: input.archived ? (before.archived_at ?? new Date()) : null,
+      }),
+    });
+    if (options) await repo.setOptions(tx, ctx, id, options);
+    if (input.position !== undefined) await repo.moveField(tx, before, input.position);
+    const field = await findOr404(tx, id);
+    checkDefault(field);
+    return field;
+  });
+}
+
+/** The custom fields of each record, every active field of the kind by key. */
+export async function customFieldsOf(
+  tx: Tx,
+  kind: RecordType,
+  recordIds: string[],
+): Promise<Map<string, CustomFieldValues>> {
+  const fields = await repo.listFields(tx, { recordType: kind });
+  const rows = await repo.valuesOf(
+    tx,
+    recordIds,
+    fields.map((field) => field.id),
+  );
+  const byRecord = new Map<string, repo.ValueRow[]>();
+  for (const row of rows) {
+    const list = byRecord.get(row.record_id) ?? [];
+    list.push(row);
+    byRecord.set(row.record_id, list);
+  }
+  return new Map(
+    recordIds.map((id) => {
+      const own = byRecord.get(id) ?? [];
+      return [
+        id,
+        Object.fromEntries(
+          fields.map((field) => [
+            field.key,
+            presentValue(
+              field,
+              own.filter((row) => row.field_id === field.id),
+            ),
+          ]),
+        ),
+      ];
+    }),
+  );
+}
+
+/**
+ * Writes the custom fields given for records of a kind, in the transaction that writes the
+ * records. A new record also takes each field's default, and must have every required field.
+ * Every problem is reported at once, each naming the field's key and label.
+ */
+export async function writeCustomFields(
+  tx: Tx,
+  actor: Actor,
+  kind: RecordType,
+  recordIds: string[],
+  input: Record<string, unknown> | undefined,
+  options: { created: boolean },
+): Promise<void> {
+  if (!options.created && (input === undefined || Object.keys(input).length === 0)) return;
+  const fields = await repo.listFields(tx, { recordType: kind });
+  const given = input ?? {};
+  const problems: FieldProblem[] = [];
+  for (const key of Object.keys(given)) {
+    if (!fields.some((field) => field.key === key)) {
+      problems.push({ field: valuePath(key), message: `is not a field of this kind of record` });
+    }
+  }
+  const written: Array<{ field: CustomField; values: unknown[] }> = [];
+  for (const field of fields) {
+    const raw = Object.hasOwn(given, field.key)
+      ? given[field.key]
+      : options.created
+        ? field.default_value
+        : undefined;
+    if (raw === undefined) continue;
+    const parsed = parseValue(field, raw);
+    if ('problem' in parsed) problems.push(parsed.problem);
+    else written.push({ field, values: parsed.values });
+  }
+  const people = written.flatMap(({ field, values }) =>
+    field.field_type === 'member' ? (values as string[]) : [],
+  );
+  const members = await repo.membersAmong(tx, people);
+  for (const { field, values } of written) {
+    if (field.field_type === 'member' && !values.every((id) => members.has(id as string))) {
+      problems.push({
+        field: valuePath(field.key),
+        message: `"${field.label}" must be a member of the organization`,
+      });
+    }
+  }
+  throwProblems(problems);
+  await repo.replaceValues(
+    tx,
+    actor,
+    recordIds,
+    written.map(({ field }) => field.id),
+    recordIds.flatMap((recordId) =>
+      written.flatMap(({ field, values }) =>
+        values.map((value) => ({
+          record_id: recordId,
+          field_id: field.id,
+          column: repo.VALUE_COLUMN[field.field_type],
+          value,
+        })),
+      ),
+    ),
+  );
+}

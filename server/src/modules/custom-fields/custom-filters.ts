@@ -1,0 +1,197 @@
+import { sql, type RawBuilder } from 'kysely';
+import { Type } from 'typebox';
+import type { RecordType } from '../../db/schema.js';
+import { subquery, type Tx } from '../../db/tenant.js';
+import { invalidField } from '../../lib/errors.js';
+import type { AnyQuery, ValueSort } from '../../lib/list-query.js';
+import * as repo from './custom-fields.repo.js';
+import { parseValue } from './custom-values.js';
+
+/**
+ * Lists filtered by custom fields. Every condition is a semi-join on the typed value's index,
+ * `(org_id, field_id, value_<type>, record_id)`: plain, leakproof comparisons that stay index
+ * conditions beneath the tenant policy (docs/decisions/0008-custom-field-storage.md).
+ */
+
+const OPERATORS = ['eq', 'gte', 'lte', 'any', 'empty', 'not_empty'] as const;
+type Operator = (typeof OPERATORS)[number];
+
+/** The query parameter: `cf=<key>:<operator>[:<value>]`, repeated for several conditions. */
+export const CustomFieldFilter = Type.Array(
+  Type.String({
+    maxLength: 2000,
+    pattern: `^[a-z][a-z0-9_]{0,49}:(${OPERATORS.join('|')})(:.*)?$`,
+  }),
+  {
+    maxItems: 20,
+    description:
+      "Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.",
+    examples: [['region:eq:0f8fad5b-d9cb-469f-a165-70867728950e']],
+  },
+);
+
+/** A condition read and checked against the field's definition. */
+export interface ResolvedCondition {
+  fieldId: string;
+  column: repo.ValueColumn;
+  operator: Operator;
+  values: unknown[];
+}
+
+/** Filters whose `cf` has been resolved: what `applyCustomFilters` takes. */
+export interface ResolvedCustomFilters {
+  resolved: ResolvedCondition[];
+}
+
+const COMPARABLE = new Set([
+  'number',
+  'money',
+  'date',
+  'datetime',
+  'text',
+  'url',
+  'email',
+  'phone',
+]);
+
+function refuse(message: string): never {
+  throw invalidField('cf', message, 'malformed');
+}
+
+/** One condition's value as the field stores it: refused as the query's `cf` when it is not. */
+function valueOf(field: repo.FieldWithOptions, text: string): unknown {
+  const raw =
+    field.field_type === 'number' || field.field_type === 'money'
+      ? text.trim() === ''
+        ? NaN
+        : Number(text)
+      : field.field_type === 'checkbox'
+        ? text === 'true'
+          ? true
+          : text === 'false'
+            ? false
+            : text
+        : text;
+  const parsed = parseValue({ ...field, required: true }, raw, 'cf');
+  if ('problem' in parsed) refuse(parsed.problem.message);
+  return parsed.values[0];
+}
+
+/** Reads the `cf` conditions of a list's query against the kind's active fields. */
+export async function resolveCustomFilters(
+  tx: Tx,
+  kind: RecordType,
+  conditions: readonly string[] | undefined,
+): Promise<ResolvedCondition[]> {
+  if (!conditions?.length) return [];
+  const fields = await repo.listFields(tx, { recordType: kind });
+  return conditions.map((condition) => {
+    const [key, operator, ...rest] = condition.split(':') as [string, Operator, ...string[]];
+    const text = rest.join(':');
+    const field = fields.find((f) => f.key === key);
+    if (!field) refuse(`"${key}" is not a custom field of this kind of record`);
+    const column = repo.VALUE_COLUMN[field.field_type];
+    if (operator === 'empty' || operator === 'not_empty') {
+      return { fieldId: field.id, column, operator, values: [] };
+    }
+    if (field.field_type === 'long_text')
+      refuse(`"${field.label}" is filtered by empty or not_empty`);
+    if ((operator === 'gte' || operator === 'lte') && !COMPARABLE.has(field.field_type)) {
+      refuse(`"${field.label}" has no order: use eq or any`);
+    }
+    const texts = operator === 'any' ? text.split(',') : [text];
+    if (texts.length > 100) refuse('takes at most 100 values for any');
+    const single =
+      field.field_type === 'multi_select' ? { ...field, field_type: 'select' as const } : field;
+    return { fieldId: field.id, column, operator, values: texts.map((t) => valueOf(single, t)) };
+  });
+}
+
+type Ranged = Omit<ResolvedCondition, 'operator'> & { operator: Operator | 'between' };
+
+/**
+ * The conditions with a field's lower and upper bound as one range: one read of the values
+ * between them, rather than of all values above the one and all below the other.
+ */
+function boundsTogether(conditions: readonly ResolvedCondition[]): Ranged[] {
+  const upper = (lower: ResolvedCondition) =>
+    conditions.find((c) => c.fieldId === lower.fieldId && c.operator === 'lte');
+  return conditions.flatMap((condition): Ranged[] => {
+    if (condition.operator === 'gte' && upper(condition)) {
+      return [
+        {
+          ...condition,
+          operator: 'between' as const,
+          values: [condition.values[0], upper(condition)!.values[0]],
+        },
+      ];
+    }
+    const lower = conditions.find((c) => c.fieldId === condition.fieldId && c.operator === 'gte');
+    return condition.operator === 'lte' && lower ? [] : [condition];
+  });
+}
+
+/** The records of a list (over `alias`) that meet every condition. */
+export function applyCustomFilters(
+  query: AnyQuery,
+  alias: string,
+  conditions: readonly ResolvedCondition[],
+): AnyQuery {
+  let q = query;
+  const id = sql.ref(`${alias}.id`);
+  for (const condition of boundsTogether(conditions)) {
+    const values = subquery
+      .selectFrom('custom_field_values')
+      .select('record_id')
+      .where('field_id', '=', condition.fieldId);
+    const value = sql.ref(condition.column);
+    const compared: Record<Operator | 'between', () => RawBuilder<boolean> | null> = {
+      eq: () => sql<boolean>`${value} = ${condition.values[0]}`,
+      gte: () => sql<boolean>`${value} >= ${condition.values[0]}`,
+      lte: () => sql<boolean>`${value} <= ${condition.values[0]}`,
+      between: () =>
+        sql<boolean>`${value} >= ${condition.values[0]} AND ${value} <= ${condition.values[1]}`,
+      any: () => sql<boolean>`${value} IN (${sql.join(condition.values)})`,
+      not_empty: () => null,
+      empty: () => null,
+    };
+    const test = compared[condition.operator]();
+    // Read once, as an array: as a semi-join the planner was seen to probe the value's range
+    // once per record (48 times slower than a built-in range over 5,000 leads).
+    const records = sql<boolean>`${id} = ANY(ARRAY(${test ? values.where(test) : values}))`;
+    q = q.where(condition.operator === 'empty' ? sql<boolean>`NOT ${records}` : records);
+  }
+  return q;
+}
+
+/** `sort=cf.<key>` or `sort=-cf.<key>`: a list in the order of a custom field. */
+export const CUSTOM_SORT = /^(-?)cf\.([a-z][a-z0-9_]{0,49})$/;
+
+/** Fields with one value that has an order. */
+const SORTABLE = new Set([...COMPARABLE, 'checkbox']);
+
+/** The custom field a list's sort names, or undefined for a sort of the kind's own. */
+export async function resolveCustomSort(
+  tx: Tx,
+  kind: RecordType,
+  sort: string | undefined,
+): Promise<ValueSort | undefined> {
+  const match = sort ? CUSTOM_SORT.exec(sort) : null;
+  if (!match) return undefined;
+  const field = await repo.findFieldByKey(tx, kind, match[2]!);
+  if (!field)
+    throw invalidField(
+      'sort',
+      `"${match[2]}" is not a custom field of this kind of record`,
+      'malformed',
+    );
+  if (!SORTABLE.has(field.field_type)) {
+    throw invalidField('sort', `"${field.label}" has no order to sort by`, 'malformed');
+  }
+  return {
+    fieldId: field.id,
+    column: repo.VALUE_COLUMN[field.field_type],
+    descending: match[1] === '-',
+    asText: field.field_type === 'date',
+  };
+}

@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  apiCreate,
+  chromiumPath,
+  expectAccessible,
+  startSignedIn,
+  type SignedIn,
+} from './browser.js';
+
+describe.skipIf(!chromiumPath)('custom fields in a real browser', { timeout: 180_000 }, () => {
+  let s: SignedIn;
+
+  beforeAll(async () => {
+    s = await startSignedIn('Fields');
+  }, 120_000);
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('an admin defines a select field, fills it on a record and filters the list by it', async () => {
+    const { page } = s;
+    const north = await apiCreate<{ id: string }>(s, '/api/v1/accounts', { name: 'Northwind' });
+    await apiCreate(s, '/api/v1/accounts', { name: 'Southwind' });
+
+    // Defining the field: a row of settings, with its options.
+    await page.goto('/settings/custom-fields');
+    await page.getByLabel('Kind of record').selectOption({ label: 'Account' });
+    await page.getByLabel('New field').fill('Region');
+    await page.getByLabel('Type').selectOption({ label: 'Single select' });
+    await page.getByLabel('Options, one per line').fill('EMEA\nAPAC');
+    await page.getByRole('button', { name: 'Add field' }).click();
+    await page.getByText('Field “Region” added').waitFor();
+    const options = page.getByRole('list', { name: 'Options of Region' });
+    await options.getByText('EMEA').waitFor();
+    await expectAccessible(page, 'the custom field settings');
+
+    // Filling it on a record, in place like any other field.
+    await page.goto(`/accounts/${north.id}`);
+    await page.getByRole('heading', { name: 'Northwind', level: 1 }).waitFor();
+    await page.getByRole('button', { name: /Edit Region/ }).click();
+    await page.getByLabel('Region').selectOption({ label: 'EMEA' });
+    await page.keyboard.press('Enter');
+    await page.getByRole('definition').filter({ hasText: 'EMEA' }).waitFor();
+    await expect
+      .poll(async () => {
+        const read = await s.harness.t.app.inject({
+          url: `/api/v1/accounts/${north.id}`,
+          headers: s.auth,
+        });
+        return read.json<{ custom_fields: Record<string, unknown> }>().custom_fields.region;
+      })
+      .toEqual(expect.any(String));
+
+    // Filtering the list by it: only the account with the option, kept in the address.
+    await page.goto('/accounts');
+    await page.getByRole('link', { name: 'Southwind' }).waitFor();
+    await page
+      .getByRole('combobox', { name: 'Custom field' })
+      .selectOption({ label: 'Region: EMEA' });
+    await page.waitForURL(/cf=region/);
+    await page.getByRole('link', { name: 'Southwind' }).waitFor({ state: 'detached' });
+    await page.getByRole('link', { name: 'Northwind' }).waitFor();
+    await expectAccessible(page, 'the account list filtered by a custom field');
+  });
+});

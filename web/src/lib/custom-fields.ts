@@ -1,0 +1,86 @@
+import type { CustomField } from './directory.svelte';
+import { directory } from './directory.svelte';
+import { formatDate } from './format';
+import type { Column } from './list.svelte';
+
+/** A custom field's value as the API holds it. */
+export type CustomValue = string | number | boolean | string[] | null;
+
+/** A record as the API answers it: each value typed by its field (see CustomValue). */
+export interface WithCustomFields {
+  custom_fields: Record<string, unknown>;
+}
+
+export const FIELD_TYPES: ReadonlyArray<{ value: CustomField['field_type']; label: string }> = [
+  { value: 'text', label: 'Text' },
+  { value: 'long_text', label: 'Long text' },
+  { value: 'number', label: 'Number' },
+  { value: 'money', label: 'Money' },
+  { value: 'date', label: 'Date' },
+  { value: 'datetime', label: 'Date and time' },
+  { value: 'checkbox', label: 'Checkbox' },
+  { value: 'select', label: 'Single select' },
+  { value: 'multi_select', label: 'Multi select' },
+  { value: 'url', label: 'URL' },
+  { value: 'email', label: 'Email' },
+  { value: 'phone', label: 'Phone' },
+  { value: 'member', label: 'Member' },
+];
+
+export const hasOptions = (type: CustomField['field_type']) =>
+  type === 'select' || type === 'multi_select';
+
+/** How a person reads a value: option labels, a member's name, Yes or No. */
+export function showValue(field: CustomField, value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const option = (id: string) => field.options.find((o) => o.id === id)?.label ?? '';
+  switch (field.field_type) {
+    case 'select':
+      return option(String(value));
+    case 'multi_select':
+      return (value as string[]).map(option).join(', ');
+    case 'checkbox':
+      return value ? 'Yes' : 'No';
+    case 'member':
+      return directory.memberName(String(value));
+    case 'datetime':
+      return formatDate(String(value));
+    default:
+      return String(value);
+  }
+}
+
+/** The list's columns of a kind's custom fields, hidden until chosen. */
+export function customColumns<Row extends WithCustomFields>(
+  kind: CustomField['record_type'],
+): Column<Row>[] {
+  return directory.fieldsOf(kind).map((field) => ({
+    key: `cf.${field.key}`,
+    label: field.label,
+    value: (row: Row) => showValue(field, row.custom_fields[field.key]),
+    visible: false,
+    ...([
+      'text',
+      'number',
+      'money',
+      'date',
+      'datetime',
+      'checkbox',
+      'url',
+      'email',
+      'phone',
+    ].includes(field.field_type) && { sort: `cf.${field.key}` }),
+  }));
+}
+
+/** A key for a label: `Sales region` gives `sales_region`. */
+export function keyOf(label: string): string {
+  const key = label
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^[^a-z]+|_+$/g, '')
+    .slice(0, 50);
+  return key || 'field';
+}
