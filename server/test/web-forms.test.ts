@@ -112,6 +112,22 @@ describe('web-to-lead forms', () => {
     expect(read.json()).toMatchObject({ submission_count: 1 });
   });
 
+  it('takes submissions when the lead has a required custom field the form does not ask', async () => {
+    const org = await signUp(t.app, 'forms-required-field');
+    const defined = await api('POST', '/custom-fields', org, {
+      record_type: 'lead',
+      key: 'budget',
+      label: 'Budget',
+      field_type: 'number',
+      required: true,
+    });
+    expect(defined.statusCode, defined.body).toBe(201);
+    const form = await buildForm(org);
+    const response = await submit(form, { last_name: 'Required', email: 'required@example.com' });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(await leadsOf(org, 'Required')).toHaveLength(1);
+  });
+
   it('lets nothing in the body choose the organization', async () => {
     const form = await buildForm(a);
     const response = await submit(

@@ -188,7 +188,8 @@ export async function customFieldsOf(
 
 /**
  * Writes the custom fields given for records of a kind, in the transaction that writes the
- * records. A new record also takes each field's default, and must have every required field.
+ * records. A new record also takes each field's default, and must have every required field
+ * (unless no person made it: see below).
  * Every problem is reported at once, each naming the field's key and label.
  */
 export async function writeCustomFields(
@@ -210,12 +211,12 @@ export async function writeCustomFields(
   }
   const written: Array<{ field: CustomField; values: unknown[] }> = [];
   for (const field of fields) {
-    const raw = Object.hasOwn(given, field.key)
-      ? given[field.key]
-      : options.created
-        ? field.default_value
-        : undefined;
+    const isGiven = Object.hasOwn(given, field.key);
+    const raw = isGiven ? given[field.key] : options.created ? field.default_value : undefined;
     if (raw === undefined) continue;
+    // A record made by no one (a web form's submission) is not refused for a required field
+    // that nobody was asked for: the lead is kept, and the field stays empty until filled.
+    if (!isGiven && raw === null && actor.userId === null) continue;
     const parsed = parseValue(field, raw);
     if ('problem' in parsed) problems.push(parsed.problem);
     else written.push({ field, values: parsed.values });
