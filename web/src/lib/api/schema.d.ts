@@ -3615,6 +3615,82 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/leads/duplicates/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Groups of leads that are likely the same
+         * @description Leads with the same email, name or phone number (case, accents, spacing and phone punctuation aside), by reason and then by the shared value. A record may be in several groups.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["def-1"][];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/contacts/duplicates": {
         parameters: {
             query?: never;
@@ -3650,6 +3726,82 @@ export interface paths {
                     content: {
                         "application/json": {
                             data: components["schemas"]["def-0"][];
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/duplicates/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Groups of contacts that are likely the same
+         * @description Contacts with the same name or phone number (not email: contacts are unique by email within the organization) (case, accents, spacing and phone punctuation aside), by reason and then by the shared value. A record may be in several groups.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["def-1"][];
+                            next_cursor: string | null;
                         };
                     };
                 };
@@ -3769,6 +3921,737 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/accounts/duplicates/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Groups of accounts that are likely the same
+         * @description Accounts with the same domain, name or phone number (case, accents, spacing and phone punctuation aside), by reason and then by the shared value. A record may be in several groups.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["def-1"][];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge leads into one
+         * @description The survivor takes the chosen values; the notes, tasks, tags and every other record that pointed at the merged leads move to it; the merged leads are deleted, their history is read with the survivor's, and their addresses answer 404 with `error.details.merged_into` naming the survivor. One `record.merged` entry in the audit log. Admins and owners may merge any leads; members the ones they own. Merging again what was merged already changes nothing.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                         */
+                        survivor_id: string;
+                        merged_ids: string[];
+                        /** @description For each field, the id of the record whose value the survivor keeps (survivor_id or one of merged_ids); a field not named keeps the survivor's value. */
+                        values?: {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            owner_id?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            first_name?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            last_name?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            email?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            phone?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            company?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            job_title?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            website?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            status?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            source?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            rating?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            estimated_value?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            currency?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            address?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            description?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            last_contacted_at?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            next_follow_up_at?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            survivor_id: string;
+                            merged_ids: string[];
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge contacts into one
+         * @description The survivor takes the chosen values; the notes, tasks, tags and every other record that pointed at the merged contacts move to it; the merged contacts are deleted, their history is read with the survivor's, and their addresses answer 404 with `error.details.merged_into` naming the survivor. One `record.merged` entry in the audit log. Admins and owners may merge any contacts; members the ones they own. Merging again what was merged already changes nothing.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                         */
+                        survivor_id: string;
+                        merged_ids: string[];
+                        /** @description For each field, the id of the record whose value the survivor keeps (survivor_id or one of merged_ids); a field not named keeps the survivor's value. */
+                        values?: {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            owner_id?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            first_name?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            last_name?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            email?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            phone?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            mobile?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            job_title?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            department?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            account_id?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            do_not_contact?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            address?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            description?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            survivor_id: string;
+                            merged_ids: string[];
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge accounts into one
+         * @description The survivor takes the chosen values; the notes, tasks, tags and every other record that pointed at the merged accounts move to it; the merged accounts are deleted, their history is read with the survivor's, and their addresses answer 404 with `error.details.merged_into` naming the survivor. One `record.merged` entry in the audit log. Admins and owners may merge any accounts; members the ones they own. Merging again what was merged already changes nothing.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                         */
+                        survivor_id: string;
+                        merged_ids: string[];
+                        /** @description For each field, the id of the record whose value the survivor keeps (survivor_id or one of merged_ids); a field not named keeps the survivor's value. */
+                        values?: {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            owner_id?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            name?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            website?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            domain?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            industry?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            phone?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            email?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            employees?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            annual_revenue?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            billing_address?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            shipping_address?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            description?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            survivor_id: string;
+                            merged_ids: string[];
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/leads": {
         parameters: {
             query?: never;
@@ -3834,7 +4717,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["def-1"][];
+                            data: components["schemas"]["def-2"][];
                             next_cursor: string | null;
                             total?: number;
                         };
@@ -4722,9 +5605,9 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            lead: components["schemas"]["def-1"];
-                            account: components["schemas"]["def-2"];
-                            contact: components["schemas"]["def-3"];
+                            lead: components["schemas"]["def-2"];
+                            account: components["schemas"]["def-3"];
+                            contact: components["schemas"]["def-4"];
                             deal: {
                                 /**
                                  * Format: uuid
@@ -4966,7 +5849,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["def-2"][];
+                            data: components["schemas"]["def-3"][];
                             next_cursor: string | null;
                             total?: number;
                         };
@@ -5751,7 +6634,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["def-3"][];
+                            data: components["schemas"]["def-4"][];
                             next_cursor: string | null;
                             total?: number;
                         };
@@ -6488,7 +7371,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["def-4"][];
+                            data: components["schemas"]["def-5"][];
                         };
                     };
                 };
@@ -7761,7 +8644,7 @@ export interface paths {
                                 count: number;
                                 /** @description Sum of their amounts, whatever their currencies */
                                 amount_total: number;
-                                deals: components["schemas"]["def-5"][];
+                                deals: components["schemas"]["def-6"][];
                             }[];
                         };
                     };
@@ -8108,7 +8991,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["def-5"][];
+                            data: components["schemas"]["def-6"][];
                             next_cursor: string | null;
                             total?: number;
                         };
@@ -9120,7 +10003,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["def-6"][];
+                            data: components["schemas"]["def-7"][];
                             next_cursor: string | null;
                             total?: number;
                         };
@@ -10085,7 +10968,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["def-7"][];
+                            data: components["schemas"]["def-8"][];
                             next_cursor: string | null;
                             total?: number;
                         };
@@ -10697,7 +11580,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["def-8"][];
+                            data: components["schemas"]["def-9"][];
                         };
                     };
                 };
@@ -12011,7 +12894,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["def-9"][];
+                            data: components["schemas"]["def-10"][];
                         };
                     };
                 };
@@ -12368,7 +13251,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["def-10"][];
+                            data: components["schemas"]["def-11"][];
                             next_cursor: string | null;
                             total?: number;
                         };
@@ -13480,7 +14363,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["def-11"][];
+                            data: components["schemas"]["def-12"][];
                         };
                     };
                 };
@@ -13922,7 +14805,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["def-12"][];
+                            data: components["schemas"]["def-13"][];
                         };
                     };
                 };
@@ -14363,7 +15246,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["def-14"][];
+                            data: components["schemas"]["def-15"][];
                         };
                     };
                 };
@@ -14455,7 +15338,7 @@ export interface paths {
                             ragged_count: number;
                             /** @description The first 100 of them */
                             ragged_lines: number[];
-                            settings: components["schemas"]["def-13"] | (never | null);
+                            settings: components["schemas"]["def-14"] | (never | null);
                             dry_run: {
                                 counts: {
                                     created: number;
@@ -14673,7 +15556,7 @@ export interface paths {
                             ragged_count: number;
                             /** @description The first 100 of them */
                             ragged_lines: number[];
-                            settings: components["schemas"]["def-13"] | (never | null);
+                            settings: components["schemas"]["def-14"] | (never | null);
                             dry_run: {
                                 counts: {
                                     created: number;
@@ -15009,7 +15892,7 @@ export interface paths {
                             ragged_count: number;
                             /** @description The first 100 of them */
                             ragged_lines: number[];
-                            settings: components["schemas"]["def-13"] | (never | null);
+                            settings: components["schemas"]["def-14"] | (never | null);
                             dry_run: {
                                 counts: {
                                     created: number;
@@ -15319,7 +16202,7 @@ export interface paths {
                             ragged_count: number;
                             /** @description The first 100 of them */
                             ragged_lines: number[];
-                            settings: components["schemas"]["def-13"] | (never | null);
+                            settings: components["schemas"]["def-14"] | (never | null);
                             dry_run: {
                                 counts: {
                                     created: number;
@@ -15527,7 +16410,7 @@ export interface paths {
                             ragged_count: number;
                             /** @description The first 100 of them */
                             ragged_lines: number[];
-                            settings: components["schemas"]["def-13"] | (never | null);
+                            settings: components["schemas"]["def-14"] | (never | null);
                             dry_run: {
                                 counts: {
                                     created: number;
@@ -15833,7 +16716,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["def-15"][];
+                            data: components["schemas"]["def-16"][];
                         };
                     };
                 };
@@ -16963,9 +17846,15 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    /** @example 2026-12-01T09:00:00Z */
+                    /**
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @example 2026-12-01T09:00:00Z
+                     */
                     from: string;
-                    /** @example 2026-12-01T09:00:00Z */
+                    /**
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @example 2026-12-01T09:00:00Z
+                     */
                     to: string;
                 };
                 header?: never;
@@ -17467,8 +18356,33 @@ export interface components {
             subtitle: string | null;
             matched_on: ("email" | "name" | "domain")[];
         };
-        /** Lead */
+        /** DuplicateGroup */
         "def-1": {
+            /** @enum {unknown} */
+            reason: "email" | "name" | "domain" | "phone";
+            /** @description The shared value as compared: an email, or a folded name, domain or phone */
+            key: string;
+            /** @description How many records share the key */
+            size: number;
+            /** @description The oldest 20 records of the group */
+            records: {
+                /**
+                 * Format: uuid
+                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                 */
+                id: string;
+                title: string;
+                subtitle: string | null;
+                /**
+                 * Format: uuid
+                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                 */
+                owner_id: string | null;
+                created_at: string;
+            }[];
+        };
+        /** Lead */
+        "def-2": {
             /**
              * Format: uuid
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -17557,7 +18471,7 @@ export interface components {
             converted_deal_id: string | null;
         };
         /** Account */
-        "def-2": {
+        "def-3": {
             /**
              * Format: uuid
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -17614,7 +18528,7 @@ export interface components {
             description: string;
         };
         /** Contact */
-        "def-3": {
+        "def-4": {
             /**
              * Format: uuid
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -17675,7 +18589,7 @@ export interface components {
             description: string;
         };
         /** Pipeline */
-        "def-4": {
+        "def-5": {
             /**
              * Format: uuid
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -17728,7 +18642,7 @@ export interface components {
             }[];
         };
         /** Deal */
-        "def-5": {
+        "def-6": {
             /**
              * Format: uuid
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -17820,7 +18734,7 @@ export interface components {
             description: string;
         };
         /** Task */
-        "def-6": {
+        "def-7": {
             /**
              * Format: uuid
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -17901,7 +18815,7 @@ export interface components {
             version: string;
         };
         /** Note */
-        "def-7": {
+        "def-8": {
             /**
              * Format: uuid
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -17952,7 +18866,7 @@ export interface components {
             version: string;
         };
         /** Tag */
-        "def-8": {
+        "def-9": {
             /**
              * Format: uuid
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -17972,7 +18886,7 @@ export interface components {
             updated_at: string;
         };
         /** SearchHit */
-        "def-9": {
+        "def-10": {
             /** @enum {unknown} */
             type: "lead" | "account" | "contact" | "deal";
             /**
@@ -17986,7 +18900,7 @@ export interface components {
             score: number;
         };
         /** Notification */
-        "def-10": {
+        "def-11": {
             /**
              * Format: uuid
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -18019,7 +18933,7 @@ export interface components {
             created_by: string | null;
         };
         /** OrgExport */
-        "def-11": {
+        "def-12": {
             /**
              * Format: uuid
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -18063,7 +18977,7 @@ export interface components {
             created_by: string | null;
         };
         /** OrgRestore */
-        "def-12": {
+        "def-13": {
             /**
              * Format: uuid
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -18135,7 +19049,7 @@ export interface components {
             created_by: string | null;
         };
         /** ImportSettings */
-        "def-13": {
+        "def-14": {
             /** @description Columns left out are not imported */
             mapping: {
                 /** @description The column, from 0 */
@@ -18160,7 +19074,7 @@ export interface components {
             account_match?: "domain" | "name" | "domain_or_name";
         };
         /** Import */
-        "def-14": {
+        "def-15": {
             /**
              * Format: uuid
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -18198,7 +19112,7 @@ export interface components {
             ragged_count: number;
             /** @description The first 100 of them */
             ragged_lines: number[];
-            settings: components["schemas"]["def-13"] | (never | null);
+            settings: components["schemas"]["def-14"] | (never | null);
             dry_run: {
                 counts: {
                     created: number;
@@ -18253,7 +19167,7 @@ export interface components {
             created_at: string;
         };
         /** ImportTemplate */
-        "def-15": {
+        "def-16": {
             /**
              * Format: uuid
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
