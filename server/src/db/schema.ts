@@ -17,38 +17,17 @@ type Address = ColumnType<Record<string, string>, string | undefined, string>;
 type Money = ColumnType<string, string | number, string | number>;
 type NullableMoney = ColumnType<string | null, string | number | null, string | number | null>;
 /** A timestamp the API may write as an ISO string. */
-type NullableMoment = ColumnType<
-  Date | null,
-  Date | string | null | undefined,
-  Date | string | null
->;
+type NullableMoment = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 /** A calendar day, written as `YYYY-MM-DD`. */
 type NullableDay = ColumnType<Date | null, string | null | undefined, string | null>;
 
-export const SOURCES = [
-  'web',
-  'referral',
-  'cold_call',
-  'event',
-  'partner',
-  'advertisement',
-  'other',
-] as const;
+export const SOURCES = ['web', 'referral', 'cold_call', 'event', 'partner', 'advertisement', 'other'] as const;
 export type Source = (typeof SOURCES)[number];
 
 export const EMAIL_STATUSES = ['queued', 'retrying', 'sent', 'kept', 'failed'] as const;
 export type EmailStatus = (typeof EMAIL_STATUSES)[number];
 
-export const IMPORT_STATUSES = [
-  'uploaded',
-  'checking',
-  'queued',
-  'running',
-  'completed',
-  'cancelled',
-  'failed',
-  'undone',
-] as const;
+export const IMPORT_STATUSES = ['uploaded', 'checking', 'queued', 'running', 'completed', 'cancelled', 'failed', 'undone'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 
 export const INVITED_ROLES = ['admin', 'member'] as const;
@@ -63,13 +42,7 @@ export type LeadStatus = (typeof LEAD_STATUSES)[number];
 export const MEMBER_ROLES = ['owner', 'admin', 'member'] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];
 
-export const NOTIFICATION_KINDS = [
-  'record_assigned',
-  'task_assigned',
-  'task_due',
-  'export_ready',
-  'email_failed',
-] as const;
+export const NOTIFICATION_KINDS = ['record_assigned', 'task_assigned', 'task_due', 'export_ready', 'email_failed'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const RESTORE_STATUSES = ['queued', 'running', 'completed', 'failed'] as const;
