@@ -172,6 +172,31 @@ describe('merging records', () => {
     expect((await call('GET', `/notes/${note.id}`, a)).json().lead_id).toBe(leads[0]!.id);
   });
 
+  it('follows a record merged twice to where it ended, with its history', async () => {
+    const [first, second, third] = [await contact(a), await contact(a), await contact(a)];
+    const merge = (survivor: string, merged: string) =>
+      call('POST', '/contacts/merge', a, { survivor_id: survivor, merged_ids: [merged] });
+    expect((await merge(second.id, first.id)).statusCode).toBe(200);
+    expect((await merge(third.id, second.id)).statusCode).toBe(200);
+    for (const gone of [first, second]) {
+      const response = await call('GET', `/contacts/${gone.id}`, a);
+      expect(response.json().error.details).toEqual({ merged_into: third.id });
+    }
+    const history = (await call('GET', `/audit-log/records/${third.id}?limit=200`, a)).json()
+      .data as Array<{ action: string; record_id: string }>;
+    const created = history.filter((entry) => entry.action === 'insert');
+    expect(created.map((entry) => entry.record_id)).toEqual(
+      expect.arrayContaining([first.id, second.id, third.id]),
+    );
+    // Merging it again into where it went changes nothing; into another contact, a conflict.
+    const late = await merge(third.id, first.id);
+    expect(late.statusCode, late.body).toBe(200);
+    const other = await contact(a);
+    const elsewhere = await merge(other.id, first.id);
+    expect(elsewhere.statusCode).toBe(409);
+    expect(elsewhere.json().error.details.merged_into).toBe(third.id);
+  });
+
   it('moves every reference the schema has to a record of the kind', async () => {
     const rows = await t.ownerQuery<{ kind_table: string; table: string; column: string }>(
       `SELECT c.confrelid::regclass::text AS kind_table, c.conrelid::regclass::text AS table,
