@@ -5,24 +5,26 @@ import { RECORD_KINDS } from '../records/registry.js';
 /**
  * How two records of a kind are likely the same, as equalities on columns of indexes that
  * lead with org_id: the email as stored (always lower case), and names and domains through
- * their folded copies (`name_fold()`: case, accents and spaces folded). Plain equality is
+ * their folded copies (`name_fold()`: case, accents and spaces folded), phone numbers by their
+ * digits (`phone_fold()`). Plain equality is
  * leakproof, so beneath the tenant policy each stays an index condition; ILIKE or lower()
  * would filter all of the tenant's rows.
  */
 export type DuplicateKind = 'lead' | 'contact' | 'account';
-export type MatchField = 'email' | 'name' | 'domain';
+export type MatchField = 'email' | 'name' | 'domain' | 'phone';
 
 export interface DuplicateProbe {
   email?: string;
   /** A person's full name or an account's name, as typed. */
   name?: string;
   domain?: string;
+  phone?: string;
 }
 
 const MATCHES: Record<DuplicateKind, Partial<Record<MatchField, string>>> = {
-  lead: { email: 'email', name: 'name_folded' },
-  contact: { email: 'email', name: 'name_folded' },
-  account: { name: 'name_folded', domain: 'domain_folded' },
+  lead: { email: 'email', name: 'name_folded', phone: 'phone_folded' },
+  contact: { email: 'email', name: 'name_folded', phone: 'phone_folded' },
+  account: { name: 'name_folded', domain: 'domain_folded', phone: 'phone_folded' },
 };
 
 export interface DuplicateRow {
@@ -33,7 +35,8 @@ export interface DuplicateRow {
 }
 
 function probeValue(field: MatchField, value: string): RawBuilder<string> {
-  return field === 'email' ? sql<string>`${value}::text` : sql<string>`name_fold(${value})`;
+  if (field === 'email') return sql<string>`${value}::text`;
+  return field === 'phone' ? sql<string>`phone_fold(${value})` : sql<string>`name_fold(${value})`;
 }
 
 /** Records of the kind that share an email, a name or a domain with the probe, best first. */

@@ -13,6 +13,7 @@ const person = {
   email: Text(320, 'ada@analytical.example'),
   first_name: Text(200, 'Ada'),
   last_name: Text(200, 'Lovelace'),
+  phone: Text(50, '+44 20 7946 0000'),
 };
 
 /** What each kind is matched on, as query parameters. */
@@ -21,20 +22,21 @@ const QUERIES: Record<duplicates.DuplicateKind, { properties: TProperties; descr
     lead: {
       properties: { ...person, company: Text(300, 'Analytical Engines Ltd') },
       description:
-        'Leads with the same email, or the same first and last name (case, accents and spacing aside). `company` is accepted and not matched on: many people share one.',
+        'Leads with the same email, the same first and last name (case, accents and spacing aside), or the same phone number (its digits). `company` is accepted and not matched on: many people share one.',
     },
     contact: {
       properties: person,
       description:
-        'Contacts with the same email, or the same first and last name (case, accents and spacing aside).',
+        'Contacts with the same email, the same first and last name (case, accents and spacing aside), or the same phone number (its digits).',
     },
     account: {
       properties: {
         name: Text(300, 'Analytical Engines'),
         domain: Text(500, 'analytical.example'),
+        phone: Text(50, '+44 20 7946 0000'),
       },
       description:
-        'Accounts with the same name (case, accents and spacing aside) or the same domain (`https://www.` and paths aside).',
+        'Accounts with the same name (case, accents and spacing aside), the same domain (`https://www.` and paths aside) or the same phone number (its digits).',
     },
   };
 
@@ -43,7 +45,7 @@ const DuplicateSchema = Type.Object(
     id: Uuid,
     title: Type.String(),
     subtitle: Nullable(Type.String()),
-    matched_on: Type.Array(Type.Enum(['email', 'name', 'domain'])),
+    matched_on: Type.Array(Type.Enum(['email', 'name', 'domain', 'phone'])),
   },
   { $id: 'Duplicate' },
 );

@@ -13,6 +13,7 @@ export interface DuplicateQuery {
   last_name?: string;
   name?: string;
   domain?: string;
+  phone?: string;
 }
 
 function clean(value: string | undefined): string | undefined {
@@ -34,7 +35,8 @@ function bareDomain(value: string | undefined): string | undefined {
 
 /**
  * Records of a kind that are likely the one about to be created: the same email, the same
- * name (first and last for people), or for accounts the same name or domain.
+ * name (first and last for people), the same phone number, or for accounts the same name or
+ * domain.
  */
 export function findDuplicates(
   ctx: RequestContext,
@@ -46,6 +48,7 @@ export function findDuplicates(
     email: clean(query.email)?.toLowerCase(),
     name: kind === 'account' ? clean(query.name) : clean(query.last_name) && personName,
     domain: bareDomain(query.domain),
+    phone: clean(query.phone),
   };
   return withTenant(ctx.deps.db, ctx, (tx) =>
     repo.findDuplicates(tx, ctx.orgId, kind, probe, DUPLICATES_LIMIT),

@@ -3544,7 +3544,7 @@ export interface paths {
         };
         /**
          * Likely duplicates of a lead about to be created, best first (at most 10)
-         * @description Leads with the same email, or the same first and last name (case, accents and spacing aside). `company` is accepted and not matched on: many people share one. Nothing given, nothing found.
+         * @description Leads with the same email, the same first and last name (case, accents and spacing aside), or the same phone number (its digits). `company` is accepted and not matched on: many people share one. Nothing given, nothing found.
          */
         get: {
             parameters: {
@@ -3555,6 +3555,8 @@ export interface paths {
                     first_name?: string;
                     /** @example Lovelace */
                     last_name?: string;
+                    /** @example +44 20 7946 0000 */
+                    phone?: string;
                     /** @example Analytical Engines Ltd */
                     company?: string;
                 };
@@ -3700,7 +3702,7 @@ export interface paths {
         };
         /**
          * Likely duplicates of a contact about to be created, best first (at most 10)
-         * @description Contacts with the same email, or the same first and last name (case, accents and spacing aside). Nothing given, nothing found.
+         * @description Contacts with the same email, the same first and last name (case, accents and spacing aside), or the same phone number (its digits). Nothing given, nothing found.
          */
         get: {
             parameters: {
@@ -3711,6 +3713,8 @@ export interface paths {
                     first_name?: string;
                     /** @example Lovelace */
                     last_name?: string;
+                    /** @example +44 20 7946 0000 */
+                    phone?: string;
                 };
                 header?: never;
                 path?: never;
@@ -3854,7 +3858,7 @@ export interface paths {
         };
         /**
          * Likely duplicates of a account about to be created, best first (at most 10)
-         * @description Accounts with the same name (case, accents and spacing aside) or the same domain (`https://www.` and paths aside). Nothing given, nothing found.
+         * @description Accounts with the same name (case, accents and spacing aside), the same domain (`https://www.` and paths aside) or the same phone number (its digits). Nothing given, nothing found.
          */
         get: {
             parameters: {
@@ -3863,6 +3867,8 @@ export interface paths {
                     name?: string;
                     /** @example analytical.example */
                     domain?: string;
+                    /** @example +44 20 7946 0000 */
+                    phone?: string;
                 };
                 header?: never;
                 path?: never;
@@ -18354,7 +18360,7 @@ export interface components {
             id: string;
             title: string;
             subtitle: string | null;
-            matched_on: ("email" | "name" | "domain")[];
+            matched_on: ("email" | "name" | "domain" | "phone")[];
         };
         /** DuplicateGroup */
         "def-1": {
