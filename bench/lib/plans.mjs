@@ -89,8 +89,12 @@ export function hotRoutes(ids) {
     `${v1}/search?q=jo`,
     `${v1}/dashboard`,
     `${v1}/leads/duplicates?email=maria@example.com&first_name=Maria&last_name=Garcia&company=Acme`,
-    `${v1}/contacts/duplicates?email=maria@example.com&first_name=Maria&last_name=Garcia`,
+    `${v1}/contacts/duplicates?email=maria@example.com&first_name=Maria&last_name=Garcia&phone=555-0100-200`,
     `${v1}/accounts/duplicates?name=Acme%20Labs&domain=acme.example`,
+    // The duplicates page: groups read by GROUP BY over (org_id, key) indexes, then members.
+    `${v1}/leads/duplicates/groups`,
+    `${v1}/contacts/duplicates/groups`,
+    `${v1}/accounts/duplicates/groups`,
     // Exports read every row of a list, with each name looked up by its full key.
     `${v1}/leads/export?status=qualified`,
     `${v1}/leads/export?q=mar&sort=last_name`,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { CompiledQuery, sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -516,7 +517,16 @@ describe('indexes under row-level security', () => {
         /table_name = /,
       ],
       ['from and to', (tx) => auditLogQuery(tx, anHour, first).compile(), /occurred_at >= /],
-      ['record history', (tx) => recordHistoryQuery(tx, recordId, first).compile(), /record_id = /],
+      [
+        'record history',
+        (tx) => recordHistoryQuery(tx, [recordId], first).compile(),
+        /record_id = /,
+      ],
+      [
+        'record history with merged records',
+        (tx) => recordHistoryQuery(tx, [recordId, randomUUID()], first).compile(),
+        /record_id = ANY/,
+      ],
     ];
     const explain = (who: SignedUp, compile: (tx: Tx) => CompiledQuery) =>
       asMember(who, async (tx) => {

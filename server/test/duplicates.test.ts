@@ -81,4 +81,28 @@ describe('likely duplicates before creating a record', () => {
     expect(await found(b, '/accounts/duplicates?name=societe%20generale')).toEqual([]);
     expect((await call('GET', '/accounts/duplicates?email=x', a)).statusCode).toBe(400);
   });
+
+  it('finds records by the digits of a phone number, not by a short extension', async () => {
+    const lead = (
+      await call('POST', '/leads', a, { last_name: 'Rang', phone: '+1 (555) 010-4477' })
+    ).json();
+    const contact = (
+      await call('POST', '/contacts', a, { last_name: 'Called', phone: '+1 555 010 4477' })
+    ).json();
+    const account = (
+      await call('POST', '/accounts', a, { name: 'Switchboard', phone: '1-555-010-4477' })
+    ).json();
+    expect(
+      await found(a, `/leads/duplicates?phone=${encodeURIComponent('1 555 0104477')}`),
+    ).toEqual([expect.objectContaining({ id: lead.id, matched_on: ['phone'] })]);
+    expect(await found(a, '/contacts/duplicates?phone=15550104477')).toEqual([
+      expect.objectContaining({ id: contact.id, matched_on: ['phone'] }),
+    ]);
+    expect(await found(a, '/accounts/duplicates?phone=%2B15550104477')).toEqual([
+      expect.objectContaining({ id: account.id, matched_on: ['phone'] }),
+    ]);
+    await call('POST', '/contacts', a, { last_name: 'Extension', phone: '4477' });
+    expect(await found(a, '/contacts/duplicates?phone=4477')).toEqual([]);
+    expect(await found(b, '/contacts/duplicates?phone=15550104477')).toEqual([]);
+  });
 });

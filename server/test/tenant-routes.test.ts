@@ -130,6 +130,11 @@ function tenantWallSuite(wallDown: boolean): void {
       account_id: account.id,
     });
     const lead = await api(owner, 'POST', '/leads', { last_name: `${label} lead` });
+    // Two contacts of one name: a group of likely duplicates, and what a merge names.
+    const [survivor, duplicate] = [
+      await api(owner, 'POST', '/contacts', { last_name: `${label} duplicate` }),
+      await api(owner, 'POST', '/contacts', { last_name: `${label} duplicate` }),
+    ];
     const pipeline = await api(owner, 'POST', '/pipelines', { name: `${label} pipeline` });
     const deal = await api(owner, 'POST', '/deals', {
       name: `${label} deal`,
@@ -187,6 +192,8 @@ function tenantWallSuite(wallDown: boolean): void {
       account_id: account.id,
       contact_id: contact.id,
       primary_contact_id: contact.id,
+      survivor_id: survivor.id,
+      merged_id: duplicate.id,
       lead_id: lead.id,
       pipeline_id: pipeline.id,
       stage_id: pipeline.stages[0].id,

@@ -86,6 +86,7 @@ export interface AccountsTable {
   created_by: string | null;
   name_folded: ReadOnly<string | null>;
   domain_folded: ReadOnly<string | null>;
+  phone_folded: ReadOnly<string | null>;
 }
 
 export interface AuditLogTable {
@@ -131,6 +132,7 @@ export interface ContactsTable {
   updated_at: UpdatedAt;
   created_by: string | null;
   name_folded: ReadOnly<string | null>;
+  phone_folded: ReadOnly<string | null>;
 }
 
 export interface CustomFieldOptionsTable {
@@ -395,6 +397,7 @@ export interface LeadsTable {
   created_by: string | null;
   name_folded: ReadOnly<string | null>;
   company_folded: ReadOnly<string | null>;
+  phone_folded: ReadOnly<string | null>;
 }
 
 export interface LoginAttemptsTable {
@@ -412,6 +415,15 @@ export interface MembershipsTable {
   created_at: CreatedAt;
   updated_at: UpdatedAt;
   created_by: string | null;
+}
+
+export interface MergedRecordsTable {
+  org_id: string;
+  id: string;
+  record_type: 'lead' | 'contact' | 'account';
+  survivor_id: string;
+  merged_at: Generated<Date>;
+  merged_by: string | null;
 }
 
 export interface NotesTable {
@@ -727,6 +739,7 @@ export interface Database {
   leads: LeadsTable;
   login_attempts: LoginAttemptsTable;
   memberships: MembershipsTable;
+  merged_records: MergedRecordsTable;
   notes: NotesTable;
   notification_preferences: NotificationPreferencesTable;
   notifications: NotificationsTable;

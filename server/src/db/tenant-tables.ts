@@ -25,6 +25,7 @@ export const TENANT_TABLES: ReadonlySet<string> = new Set([
   'invitations',
   'leads',
   'memberships',
+  'merged_records',
   'notes',
   'notification_preferences',
   'notifications',

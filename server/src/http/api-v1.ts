@@ -22,6 +22,7 @@ import { tagRoutes } from '../modules/tags/tags.routes.js';
 import { customFieldRoutes } from '../modules/custom-fields/custom-fields.routes.js';
 import { bulkRoutes } from '../modules/bulk/bulk.routes.js';
 import { duplicateRoutes } from '../modules/duplicates/duplicates.routes.js';
+import { mergeRoutes } from '../modules/merge/merge.routes.js';
 import { searchRoutes } from '../modules/search/search.routes.js';
 import { dashboardRoutes } from '../modules/dashboard/dashboard.routes.js';
 import { notificationRoutes } from '../modules/notifications/notifications.routes.js';
@@ -53,6 +54,7 @@ export const apiV1Routes: FastifyPluginAsyncTypebox = async (app) => {
     await signedIn.register(outboxRoutes);
     await signedIn.register(teamRoutes);
     await signedIn.register(duplicateRoutes);
+    await signedIn.register(mergeRoutes);
     await signedIn.register(leadRoutes);
     await signedIn.register(accountRoutes);
     await signedIn.register(contactRoutes);

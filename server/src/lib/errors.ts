@@ -79,8 +79,9 @@ export class ForbiddenError extends AppError {
 
 /** Also what another organization's record looks like: indistinguishable from a missing one. */
 export class NotFoundError extends AppError {
-  constructor(what = 'Record') {
-    super('not_found', 'not_found', `${what} not found`);
+  /** `details`: where the record went, when it was merged into another (`merged_into`). */
+  constructor(what = 'Record', details?: { merged_into: string }) {
+    super('not_found', 'not_found', `${what} not found`, details);
   }
 }
 

@@ -92,9 +92,12 @@ export interface HistoryPage {
   tables?: readonly string[];
 }
 
-/** One record's history, oldest first. Exposed for the EXPLAIN test. */
-export function recordHistoryQuery(tx: Tx, recordId: string, page: HistoryPage) {
-  let query = selectRows(tx).where('record_id', '=', recordId);
+/** One record's history (with that of records merged into it), oldest first. Exposed for the EXPLAIN test. */
+export function recordHistoryQuery(tx: Tx, recordIds: string[], page: HistoryPage) {
+  let query =
+    recordIds.length === 1
+      ? selectRows(tx).where('record_id', '=', recordIds[0]!)
+      : selectRows(tx).where('record_id', 'in', recordIds);
   if (page.tables) query = query.where('table_name', 'in', page.tables);
   const { after } = page;
   if (after) {
@@ -107,10 +110,10 @@ export function recordHistoryQuery(tx: Tx, recordId: string, page: HistoryPage) 
 
 export async function listRecordHistory(
   tx: Tx,
-  recordId: string,
+  recordIds: string[],
   page: HistoryPage,
 ): Promise<AuditRow[]> {
-  return (await recordHistoryQuery(tx, recordId, page).execute()) as AuditRow[];
+  return (await recordHistoryQuery(tx, recordIds, page).execute()) as AuditRow[];
 }
 
 /**

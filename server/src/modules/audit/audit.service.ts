@@ -4,6 +4,7 @@ import { invalidField, NotFoundError } from '../../lib/errors.js';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
 import { isAdmin, requireAdmin } from '../members/permissions.js';
 import { CRM_TABLES } from '../records/registry.js';
+import { mergedInto } from '../merge/merge.service.js';
 import * as repo from './audit.repo.js';
 
 export const DEFAULT_PAGE_SIZE = 50;
@@ -139,7 +140,9 @@ export async function recordHistory(
   const limit = input.limit ?? DEFAULT_PAGE_SIZE;
   const after = input.cursor === undefined ? undefined : decodeCursor(input.cursor, readPosition);
   return withTenant(ctx.deps.db, ctx, async (tx, member) => {
-    const rows = await repo.listRecordHistory(tx, recordId, {
+    // A record's history includes that of the records merged into it.
+    const ids = [recordId, ...(await mergedInto(tx, recordId))];
+    const rows = await repo.listRecordHistory(tx, ids, {
       limit: limit + 1,
       after,
       tables: isAdmin(member) ? undefined : CRM_TABLES,

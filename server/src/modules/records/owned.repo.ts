@@ -99,6 +99,20 @@ export function findRecord<Row extends OwnedRow>(
   return query.executeTakeFirst() as Promise<Row | undefined>;
 }
 
+/** Reads and locks the records of `ids` there are, in id order. */
+export function lockRecordRows<Row extends OwnedRow>(
+  tx: Tx,
+  kind: RecordKind,
+  ids: string[],
+): Promise<Row[]> {
+  return aliased(tx, kind)
+    .select(recordSelection(kind, 'r'))
+    .where(sql.ref('r.id'), 'in', ids)
+    .orderBy(sql.ref('r.id'))
+    .forUpdate()
+    .execute() as Promise<Row[]>;
+}
+
 export function insertRecord<Row extends OwnedRow>(
   tx: Tx,
   kind: RecordKind,

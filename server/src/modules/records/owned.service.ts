@@ -2,6 +2,7 @@ import { withTenant, type Tx } from '../../db/tenant.js';
 import type { Actor, RequestContext } from '../../http/context.js';
 import { NotFoundError, requireVersion } from '../../lib/errors.js';
 import type { ListPage, ListParams } from '../../lib/list-query.js';
+import { survivorOf } from '../merge/merge.service.js';
 import * as repo from './owned.repo.js';
 import { requireCanDelete, requireCanReassign } from './permissions.js';
 import { afterOwnedRecordWrite } from './record-writes.js';
@@ -143,8 +144,17 @@ export function ownedRecords<Row extends repo.OwnedRow, Out>(spec: OwnedKind<Row
       });
     },
 
+    /** The record; a record merged into another is 404 naming it in `details.merged_into`. */
     get(ctx: RequestContext, id: string): Promise<WithCustomFields<Out>> {
-      return withTenant(ctx.deps.db, ctx, async (tx) => one(tx, await find(tx, id)));
+      return withTenant(ctx.deps.db, ctx, async (tx) => {
+        const row = await repo.findRecord<Row>(tx, kind, id);
+        if (row) return one(tx, row);
+        const into = await survivorOf(tx, id);
+        throw new NotFoundError(
+          RECORD_KINDS[kind].label.one,
+          into ? { merged_into: into } : undefined,
+        );
+      });
     },
 
     create(ctx: RequestContext, write: OwnedWrite): Promise<WithCustomFields<Out>> {

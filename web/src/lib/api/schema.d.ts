@@ -1549,10 +1549,6 @@ export interface paths {
                             currency: string;
                             /** @description BCP 47: how the app writes numbers, money and dates */
                             locale: string;
-                            /** @description The largest file members may upload, set by admins (at most instance_max_file_bytes) */
-                            max_file_bytes: number;
-                            /** @description The largest file this installation takes, whatever the organization sets */
-                            instance_max_file_bytes: number;
                             /**
                              * Format: date-time
                              * @example 2026-01-31T09:00:00.000Z
@@ -1589,7 +1585,7 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Rename the current organization or set its currency, locale and file size limit (admins)
+         * Rename the current organization or set its currency and locale (admins)
          * @description New deals and leads take the organization currency unless they name another; amounts already stored keep theirs.
          */
         patch: {
@@ -1608,8 +1604,6 @@ export interface paths {
                         currency?: string;
                         /** @example de-DE */
                         locale?: string;
-                        /** @example 10485760 */
-                        max_file_bytes?: number;
                     };
                 };
             };
@@ -1631,10 +1625,6 @@ export interface paths {
                             currency: string;
                             /** @description BCP 47: how the app writes numbers, money and dates */
                             locale: string;
-                            /** @description The largest file members may upload, set by admins (at most instance_max_file_bytes) */
-                            max_file_bytes: number;
-                            /** @description The largest file this installation takes, whatever the organization sets */
-                            instance_max_file_bytes: number;
                             /**
                              * Format: date-time
                              * @example 2026-01-31T09:00:00.000Z
@@ -3554,7 +3544,7 @@ export interface paths {
         };
         /**
          * Likely duplicates of a lead about to be created, best first (at most 10)
-         * @description Leads with the same email, or the same first and last name (case, accents and spacing aside). `company` is accepted and not matched on: many people share one. Nothing given, nothing found.
+         * @description Leads with the same email, the same first and last name (case, accents and spacing aside), or the same phone number (its digits). `company` is accepted and not matched on: many people share one. Nothing given, nothing found.
          */
         get: {
             parameters: {
@@ -3565,6 +3555,8 @@ export interface paths {
                     first_name?: string;
                     /** @example Lovelace */
                     last_name?: string;
+                    /** @example +44 20 7946 0000 */
+                    phone?: string;
                     /** @example Analytical Engines Ltd */
                     company?: string;
                 };
@@ -3625,6 +3617,82 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/leads/duplicates/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Groups of leads that are likely the same
+         * @description Leads with the same email, name or phone number (case, accents, spacing and phone punctuation aside), by reason and then by the shared value. A record may be in several groups.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["def-1"][];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/contacts/duplicates": {
         parameters: {
             query?: never;
@@ -3634,7 +3702,7 @@ export interface paths {
         };
         /**
          * Likely duplicates of a contact about to be created, best first (at most 10)
-         * @description Contacts with the same email, or the same first and last name (case, accents and spacing aside). Nothing given, nothing found.
+         * @description Contacts with the same email, the same first and last name (case, accents and spacing aside), or the same phone number (its digits). Nothing given, nothing found.
          */
         get: {
             parameters: {
@@ -3645,6 +3713,8 @@ export interface paths {
                     first_name?: string;
                     /** @example Lovelace */
                     last_name?: string;
+                    /** @example +44 20 7946 0000 */
+                    phone?: string;
                 };
                 header?: never;
                 path?: never;
@@ -3703,6 +3773,82 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/contacts/duplicates/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Groups of contacts that are likely the same
+         * @description Contacts with the same name or phone number (not email: contacts are unique by email within the organization) (case, accents, spacing and phone punctuation aside), by reason and then by the shared value. A record may be in several groups.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["def-1"][];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/accounts/duplicates": {
         parameters: {
             query?: never;
@@ -3712,7 +3858,7 @@ export interface paths {
         };
         /**
          * Likely duplicates of a account about to be created, best first (at most 10)
-         * @description Accounts with the same name (case, accents and spacing aside) or the same domain (`https://www.` and paths aside). Nothing given, nothing found.
+         * @description Accounts with the same name (case, accents and spacing aside), the same domain (`https://www.` and paths aside) or the same phone number (its digits). Nothing given, nothing found.
          */
         get: {
             parameters: {
@@ -3721,6 +3867,8 @@ export interface paths {
                     name?: string;
                     /** @example analytical.example */
                     domain?: string;
+                    /** @example +44 20 7946 0000 */
+                    phone?: string;
                 };
                 header?: never;
                 path?: never;
@@ -3773,6 +3921,737 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/duplicates/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Groups of accounts that are likely the same
+         * @description Accounts with the same domain, name or phone number (case, accents, spacing and phone punctuation aside), by reason and then by the shared value. A record may be in several groups.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["def-1"][];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge leads into one
+         * @description The survivor takes the chosen values; the notes, tasks, tags and every other record that pointed at the merged leads move to it; the merged leads are deleted, their history is read with the survivor's, and their addresses answer 404 with `error.details.merged_into` naming the survivor. One `record.merged` entry in the audit log. Admins and owners may merge any leads; members the ones they own. Merging again what was merged already changes nothing.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                         */
+                        survivor_id: string;
+                        merged_ids: string[];
+                        /** @description For each field, the id of the record whose value the survivor keeps (survivor_id or one of merged_ids); a field not named keeps the survivor's value. */
+                        values?: {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            owner_id?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            first_name?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            last_name?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            email?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            phone?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            company?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            job_title?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            website?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            status?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            source?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            rating?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            estimated_value?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            currency?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            address?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            description?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            last_contacted_at?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            next_follow_up_at?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            survivor_id: string;
+                            merged_ids: string[];
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge contacts into one
+         * @description The survivor takes the chosen values; the notes, tasks, tags and every other record that pointed at the merged contacts move to it; the merged contacts are deleted, their history is read with the survivor's, and their addresses answer 404 with `error.details.merged_into` naming the survivor. One `record.merged` entry in the audit log. Admins and owners may merge any contacts; members the ones they own. Merging again what was merged already changes nothing.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                         */
+                        survivor_id: string;
+                        merged_ids: string[];
+                        /** @description For each field, the id of the record whose value the survivor keeps (survivor_id or one of merged_ids); a field not named keeps the survivor's value. */
+                        values?: {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            owner_id?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            first_name?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            last_name?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            email?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            phone?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            mobile?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            job_title?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            department?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            account_id?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            do_not_contact?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            address?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            description?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            survivor_id: string;
+                            merged_ids: string[];
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge accounts into one
+         * @description The survivor takes the chosen values; the notes, tasks, tags and every other record that pointed at the merged accounts move to it; the merged accounts are deleted, their history is read with the survivor's, and their addresses answer 404 with `error.details.merged_into` naming the survivor. One `record.merged` entry in the audit log. Admins and owners may merge any accounts; members the ones they own. Merging again what was merged already changes nothing.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                         */
+                        survivor_id: string;
+                        merged_ids: string[];
+                        /** @description For each field, the id of the record whose value the survivor keeps (survivor_id or one of merged_ids); a field not named keeps the survivor's value. */
+                        values?: {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            owner_id?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            name?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            website?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            domain?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            industry?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            phone?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            email?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            employees?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            annual_revenue?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            billing_address?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            shipping_address?: string;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            description?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            survivor_id: string;
+                            merged_ids: string[];
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -3826,15 +4705,7 @@ export interface paths {
                      * @example 2026-12-01T09:00:00Z
                      */
                     updated_to?: string;
-                    /** @description A field of the kind or a custom field (`cf.<key>`: text, number, money, date, date-time or checkbox), `-` in front for descending; records without a value come last */
-                    sort?: ("created_at" | "-created_at" | "updated_at" | "-updated_at" | "last_name" | "-last_name" | "company" | "-company" | "status" | "-status" | "next_follow_up_at" | "-next_follow_up_at" | "estimated_value" | "-estimated_value") | string;
-                    /**
-                     * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
-                     * @example [
-                     *       "region:eq:0f8fad5b-d9cb-469f-a165-70867728950e"
-                     *     ]
-                     */
-                    cf?: string[];
+                    sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at" | "last_name" | "-last_name" | "company" | "-company" | "status" | "-status" | "next_follow_up_at" | "-next_follow_up_at" | "estimated_value" | "-estimated_value";
                     status?: ("new" | "contacted" | "qualified" | "unqualified" | "converted")[];
                     source?: "web" | "referral" | "cold_call" | "event" | "partner" | "advertisement" | "other";
                     rating?: "hot" | "warm" | "cold";
@@ -3852,7 +4723,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["def-1"][];
+                            data: components["schemas"]["def-2"][];
                             next_cursor: string | null;
                             total?: number;
                         };
@@ -3958,16 +4829,6 @@ export interface paths {
                          */
                         next_follow_up_at?: string | null;
                         tag_ids?: string[];
-                        /**
-                         * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
-                         * @example {
-                         *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
-                         *       "budget_code": "EMEA-7"
-                         *     }
-                         */
-                        custom_fields?: {
-                            [key: string]: string | number | boolean | string[] | (never | null);
-                        };
                         /** @example Lovelace */
                         last_name: string;
                     };
@@ -4022,16 +4883,6 @@ export interface paths {
                              * @example 812
                              */
                             version: string;
-                            /**
-                             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
-                             * @example {
-                             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
-                             *       "budget_code": "EMEA-7"
-                             *     }
-                             */
-                            custom_fields: {
-                                [key: string]: unknown;
-                            };
                             first_name: string;
                             last_name: string;
                             email: string | null;
@@ -4218,16 +5069,6 @@ export interface paths {
                              * @example 812
                              */
                             version: string;
-                            /**
-                             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
-                             * @example {
-                             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
-                             *       "budget_code": "EMEA-7"
-                             *     }
-                             */
-                            custom_fields: {
-                                [key: string]: unknown;
-                            };
                             first_name: string;
                             last_name: string;
                             email: string | null;
@@ -4484,16 +5325,6 @@ export interface paths {
                          */
                         next_follow_up_at?: string | null;
                         tag_ids?: string[];
-                        /**
-                         * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
-                         * @example {
-                         *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
-                         *       "budget_code": "EMEA-7"
-                         *     }
-                         */
-                        custom_fields?: {
-                            [key: string]: string | number | boolean | string[] | (never | null);
-                        };
                         /** @example Lovelace */
                         last_name?: string;
                     };
@@ -4548,16 +5379,6 @@ export interface paths {
                              * @example 812
                              */
                             version: string;
-                            /**
-                             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
-                             * @example {
-                             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
-                             *       "budget_code": "EMEA-7"
-                             *     }
-                             */
-                            custom_fields: {
-                                [key: string]: unknown;
-                            };
                             first_name: string;
                             last_name: string;
                             email: string | null;
@@ -4790,9 +5611,9 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            lead: components["schemas"]["def-1"];
-                            account: components["schemas"]["def-2"];
-                            contact: components["schemas"]["def-3"];
+                            lead: components["schemas"]["def-2"];
+                            account: components["schemas"]["def-3"];
+                            contact: components["schemas"]["def-4"];
                             deal: {
                                 /**
                                  * Format: uuid
@@ -4833,16 +5654,6 @@ export interface paths {
                                  * @example 812
                                  */
                                 version: string;
-                                /**
-                                 * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
-                                 * @example {
-                                 *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
-                                 *       "budget_code": "EMEA-7"
-                                 *     }
-                                 */
-                                custom_fields: {
-                                    [key: string]: unknown;
-                                };
                                 name: string;
                                 /**
                                  * Format: uuid
@@ -5027,15 +5838,7 @@ export interface paths {
                      * @example 2026-12-01T09:00:00Z
                      */
                     updated_to?: string;
-                    /** @description A field of the kind or a custom field (`cf.<key>`: text, number, money, date, date-time or checkbox), `-` in front for descending; records without a value come last */
-                    sort?: ("name" | "-name" | "created_at" | "-created_at" | "updated_at" | "-updated_at" | "annual_revenue" | "-annual_revenue" | "employees" | "-employees") | string;
-                    /**
-                     * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
-                     * @example [
-                     *       "region:eq:0f8fad5b-d9cb-469f-a165-70867728950e"
-                     *     ]
-                     */
-                    cf?: string[];
+                    sort?: "name" | "-name" | "created_at" | "-created_at" | "updated_at" | "-updated_at" | "annual_revenue" | "-annual_revenue" | "employees" | "-employees";
                     /** @example Manufacturing */
                     industry?: string;
                 };
@@ -5052,7 +5855,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["def-2"][];
+                            data: components["schemas"]["def-3"][];
                             next_cursor: string | null;
                             total?: number;
                         };
@@ -5153,16 +5956,6 @@ export interface paths {
                          */
                         owner_id?: string | null;
                         tag_ids?: string[];
-                        /**
-                         * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
-                         * @example {
-                         *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
-                         *       "budget_code": "EMEA-7"
-                         *     }
-                         */
-                        custom_fields?: {
-                            [key: string]: string | number | boolean | string[] | (never | null);
-                        };
                         /** @example Acme Inc. */
                         name: string;
                     };
@@ -5217,16 +6010,6 @@ export interface paths {
                              * @example 812
                              */
                             version: string;
-                            /**
-                             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
-                             * @example {
-                             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
-                             *       "budget_code": "EMEA-7"
-                             *     }
-                             */
-                            custom_fields: {
-                                [key: string]: unknown;
-                            };
                             name: string;
                             website: string | null;
                             domain: string | null;
@@ -5381,16 +6164,6 @@ export interface paths {
                              * @example 812
                              */
                             version: string;
-                            /**
-                             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
-                             * @example {
-                             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
-                             *       "budget_code": "EMEA-7"
-                             *     }
-                             */
-                            custom_fields: {
-                                [key: string]: unknown;
-                            };
                             name: string;
                             website: string | null;
                             domain: string | null;
@@ -5620,16 +6393,6 @@ export interface paths {
                          */
                         owner_id?: string | null;
                         tag_ids?: string[];
-                        /**
-                         * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
-                         * @example {
-                         *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
-                         *       "budget_code": "EMEA-7"
-                         *     }
-                         */
-                        custom_fields?: {
-                            [key: string]: string | number | boolean | string[] | (never | null);
-                        };
                         /** @example Acme Inc. */
                         name?: string;
                     };
@@ -5684,16 +6447,6 @@ export interface paths {
                              * @example 812
                              */
                             version: string;
-                            /**
-                             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
-                             * @example {
-                             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
-                             *       "budget_code": "EMEA-7"
-                             *     }
-                             */
-                            custom_fields: {
-                                [key: string]: unknown;
-                            };
                             name: string;
                             website: string | null;
                             domain: string | null;
@@ -5868,15 +6621,7 @@ export interface paths {
                      * @example 2026-12-01T09:00:00Z
                      */
                     updated_to?: string;
-                    /** @description A field of the kind or a custom field (`cf.<key>`: text, number, money, date, date-time or checkbox), `-` in front for descending; records without a value come last */
-                    sort?: ("last_name" | "-last_name" | "created_at" | "-created_at" | "updated_at" | "-updated_at") | string;
-                    /**
-                     * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
-                     * @example [
-                     *       "region:eq:0f8fad5b-d9cb-469f-a165-70867728950e"
-                     *     ]
-                     */
-                    cf?: string[];
+                    sort?: "last_name" | "-last_name" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
                     /** @description The account's contacts, for its page */
                     account_id?: string;
                     /** @example false */
@@ -5895,7 +6640,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["def-3"][];
+                            data: components["schemas"]["def-4"][];
                             next_cursor: string | null;
                             total?: number;
                         };
@@ -5992,16 +6737,6 @@ export interface paths {
                          */
                         owner_id?: string | null;
                         tag_ids?: string[];
-                        /**
-                         * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
-                         * @example {
-                         *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
-                         *       "budget_code": "EMEA-7"
-                         *     }
-                         */
-                        custom_fields?: {
-                            [key: string]: string | number | boolean | string[] | (never | null);
-                        };
                         /** @example Lovelace */
                         last_name: string;
                     };
@@ -6056,16 +6791,6 @@ export interface paths {
                              * @example 812
                              */
                             version: string;
-                            /**
-                             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
-                             * @example {
-                             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
-                             *       "budget_code": "EMEA-7"
-                             *     }
-                             */
-                            custom_fields: {
-                                [key: string]: unknown;
-                            };
                             first_name: string;
                             last_name: string;
                             email: string | null;
@@ -6224,16 +6949,6 @@ export interface paths {
                              * @example 812
                              */
                             version: string;
-                            /**
-                             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
-                             * @example {
-                             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
-                             *       "budget_code": "EMEA-7"
-                             *     }
-                             */
-                            custom_fields: {
-                                [key: string]: unknown;
-                            };
                             first_name: string;
                             last_name: string;
                             email: string | null;
@@ -6453,16 +7168,6 @@ export interface paths {
                          */
                         owner_id?: string | null;
                         tag_ids?: string[];
-                        /**
-                         * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
-                         * @example {
-                         *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
-                         *       "budget_code": "EMEA-7"
-                         *     }
-                         */
-                        custom_fields?: {
-                            [key: string]: string | number | boolean | string[] | (never | null);
-                        };
                         /** @example Lovelace */
                         last_name?: string;
                     };
@@ -6517,16 +7222,6 @@ export interface paths {
                              * @example 812
                              */
                             version: string;
-                            /**
-                             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
-                             * @example {
-                             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
-                             *       "budget_code": "EMEA-7"
-                             *     }
-                             */
-                            custom_fields: {
-                                [key: string]: unknown;
-                            };
                             first_name: string;
                             last_name: string;
                             email: string | null;
@@ -6682,7 +7377,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["def-4"][];
+                            data: components["schemas"]["def-5"][];
                         };
                     };
                 };
@@ -7955,7 +8650,7 @@ export interface paths {
                                 count: number;
                                 /** @description Sum of their amounts, whatever their currencies */
                                 amount_total: number;
-                                deals: components["schemas"]["def-5"][];
+                                deals: components["schemas"]["def-6"][];
                             }[];
                         };
                     };
@@ -8099,16 +8794,6 @@ export interface paths {
                              * @example 812
                              */
                             version: string;
-                            /**
-                             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
-                             * @example {
-                             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
-                             *       "budget_code": "EMEA-7"
-                             *     }
-                             */
-                            custom_fields: {
-                                [key: string]: unknown;
-                            };
                             name: string;
                             /**
                              * Format: uuid
@@ -8277,8 +8962,7 @@ export interface paths {
                      * @example 2026-12-01T09:00:00Z
                      */
                     updated_to?: string;
-                    /** @description A field of the kind or a custom field (`cf.<key>`: text, number, money, date, date-time or checkbox), `-` in front for descending; records without a value come last */
-                    sort?: ("created_at" | "-created_at" | "updated_at" | "-updated_at" | "name" | "-name" | "amount" | "-amount" | "expected_close_date" | "-expected_close_date") | string;
+                    sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at" | "name" | "-name" | "amount" | "-amount" | "expected_close_date" | "-expected_close_date";
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     stage_id?: string;
                     /** @description The kind of the stage; may repeat: `?status=won&status=lost` */
@@ -8299,13 +8983,6 @@ export interface paths {
                     close_to?: string;
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     pipeline_id?: string;
-                    /**
-                     * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
-                     * @example [
-                     *       "region:eq:0f8fad5b-d9cb-469f-a165-70867728950e"
-                     *     ]
-                     */
-                    cf?: string[];
                 };
                 header?: never;
                 path?: never;
@@ -8320,7 +8997,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["def-5"][];
+                            data: components["schemas"]["def-6"][];
                             next_cursor: string | null;
                             total?: number;
                         };
@@ -8418,16 +9095,6 @@ export interface paths {
                          */
                         owner_id?: string | null;
                         tag_ids?: string[];
-                        /**
-                         * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
-                         * @example {
-                         *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
-                         *       "budget_code": "EMEA-7"
-                         *     }
-                         */
-                        custom_fields?: {
-                            [key: string]: string | number | boolean | string[] | (never | null);
-                        };
                         /** @example Acme renewal */
                         name: string;
                     };
@@ -8482,16 +9149,6 @@ export interface paths {
                              * @example 812
                              */
                             version: string;
-                            /**
-                             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
-                             * @example {
-                             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
-                             *       "budget_code": "EMEA-7"
-                             *     }
-                             */
-                            custom_fields: {
-                                [key: string]: unknown;
-                            };
                             name: string;
                             /**
                              * Format: uuid
@@ -8681,16 +9338,6 @@ export interface paths {
                              * @example 812
                              */
                             version: string;
-                            /**
-                             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
-                             * @example {
-                             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
-                             *       "budget_code": "EMEA-7"
-                             *     }
-                             */
-                            custom_fields: {
-                                [key: string]: unknown;
-                            };
                             name: string;
                             /**
                              * Format: uuid
@@ -8942,16 +9589,6 @@ export interface paths {
                          */
                         owner_id?: string | null;
                         tag_ids?: string[];
-                        /**
-                         * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
-                         * @example {
-                         *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
-                         *       "budget_code": "EMEA-7"
-                         *     }
-                         */
-                        custom_fields?: {
-                            [key: string]: string | number | boolean | string[] | (never | null);
-                        };
                         /** @example Acme renewal */
                         name?: string;
                     };
@@ -9006,16 +9643,6 @@ export interface paths {
                              * @example 812
                              */
                             version: string;
-                            /**
-                             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
-                             * @example {
-                             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
-                             *       "budget_code": "EMEA-7"
-                             *     }
-                             */
-                            custom_fields: {
-                                [key: string]: unknown;
-                            };
                             name: string;
                             /**
                              * Format: uuid
@@ -9382,7 +10009,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["def-6"][];
+                            data: components["schemas"]["def-7"][];
                             next_cursor: string | null;
                             total?: number;
                         };
@@ -10347,7 +10974,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["def-7"][];
+                            data: components["schemas"]["def-8"][];
                             next_cursor: string | null;
                             total?: number;
                         };
@@ -10935,562 +11562,6 @@ export interface paths {
         };
         trace?: never;
     };
-    "/api/v1/files": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * A record's or a note's files, newest first, a page at a time
-         * @description Give exactly one of `lead_id`, `account_id`, `contact_id`, `deal_id`, `note_id`. Pass `next_cursor` back as `cursor` for the next page.
-         */
-        get: {
-            parameters: {
-                query?: {
-                    limit?: number;
-                    /** @description next_cursor of the previous page */
-                    cursor?: string;
-                    /** @description Include the total number of matching records */
-                    count?: boolean;
-                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
-                    lead_id?: string;
-                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
-                    account_id?: string;
-                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
-                    contact_id?: string;
-                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
-                    deal_id?: string;
-                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
-                    note_id?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: components["schemas"]["def-8"][];
-                            next_cursor: string | null;
-                            total?: number;
-                        };
-                    };
-                };
-                /** @description Every error answer has this shape */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Every error answer has this shape */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        /**
-         * Upload a file onto exactly one record or note: one of `lead_id`, `account_id`, `contact_id`, `deal_id`, `note_id`
-         * @description The request body is the file itself, sent with its own Content-Type and read as a stream. Up to the organization's limit (`max_file_bytes` of `GET /org`, capped by the instance): a larger file is refused with 413 and nothing is kept; an empty body is 422. A record or note of another organization is refused exactly like one that does not exist.
-         */
-        post: {
-            parameters: {
-                query: {
-                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
-                    lead_id?: string;
-                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
-                    account_id?: string;
-                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
-                    contact_id?: string;
-                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
-                    deal_id?: string;
-                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
-                    note_id?: string;
-                    /**
-                     * @description The file name to show; kept as text only (control characters dropped, cut to 255 characters)
-                     * @example proposal.pdf
-                     */
-                    name: string;
-                };
-                header?: {
-                    /**
-                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
-                     * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
-                     */
-                    "idempotency-key"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /**
-                             * Format: uuid
-                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
-                             */
-                            id: string;
-                            /** @description The name it was uploaded with, shown as given */
-                            name: string;
-                            /** @description Images (PNG, JPEG, GIF, WebP) and PDFs as their bytes show them; otherwise the type the upload declared, or application/octet-stream */
-                            content_type: string;
-                            byte_size: number;
-                            /** @description Hex SHA-256 of the bytes */
-                            sha256: string;
-                            /** @description An image or PDF the browser may show inline */
-                            previewable: boolean;
-                            /**
-                             * Format: uuid
-                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
-                             */
-                            lead_id: string | null;
-                            /**
-                             * Format: uuid
-                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
-                             */
-                            account_id: string | null;
-                            /**
-                             * Format: uuid
-                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
-                             */
-                            contact_id: string | null;
-                            /**
-                             * Format: uuid
-                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
-                             */
-                            deal_id: string | null;
-                            /**
-                             * Format: uuid
-                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
-                             */
-                            note_id: string | null;
-                            /**
-                             * Format: uuid
-                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
-                             */
-                            created_by: string | null;
-                            /** @description Null once the uploader has left */
-                            uploader_name: string | null;
-                            /**
-                             * Format: date-time
-                             * @example 2026-01-31T09:00:00.000Z
-                             */
-                            created_at: string;
-                        };
-                    };
-                };
-                /** @description Every error answer has this shape */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Every error answer has this shape */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Every error answer has this shape */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Every error answer has this shape */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/files/{file_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One file's details */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
-                    file_id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /**
-                             * Format: uuid
-                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
-                             */
-                            id: string;
-                            /** @description The name it was uploaded with, shown as given */
-                            name: string;
-                            /** @description Images (PNG, JPEG, GIF, WebP) and PDFs as their bytes show them; otherwise the type the upload declared, or application/octet-stream */
-                            content_type: string;
-                            byte_size: number;
-                            /** @description Hex SHA-256 of the bytes */
-                            sha256: string;
-                            /** @description An image or PDF the browser may show inline */
-                            previewable: boolean;
-                            /**
-                             * Format: uuid
-                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
-                             */
-                            lead_id: string | null;
-                            /**
-                             * Format: uuid
-                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
-                             */
-                            account_id: string | null;
-                            /**
-                             * Format: uuid
-                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
-                             */
-                            contact_id: string | null;
-                            /**
-                             * Format: uuid
-                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
-                             */
-                            deal_id: string | null;
-                            /**
-                             * Format: uuid
-                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
-                             */
-                            note_id: string | null;
-                            /**
-                             * Format: uuid
-                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
-                             */
-                            created_by: string | null;
-                            /** @description Null once the uploader has left */
-                            uploader_name: string | null;
-                            /**
-                             * Format: date-time
-                             * @example 2026-01-31T09:00:00.000Z
-                             */
-                            created_at: string;
-                        };
-                    };
-                };
-                /** @description Every error answer has this shape */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Every error answer has this shape */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Every error answer has this shape */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        /**
-         * Delete a file (whoever uploaded it, or an admin)
-         * @description Its bytes are removed from the store once the deletion has committed.
-         */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
-                    file_id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Every error answer has this shape */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Every error answer has this shape */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Every error answer has this shape */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Every error answer has this shape */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/files/{file_id}/content": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * A file's bytes
-         * @description Downloads (`Content-Disposition: attachment`) unless `disposition=inline` is asked for an image or PDF, which is then served in a sandbox.
-         */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description inline: shown in the browser, for images and PDFs only (others download) */
-                    disposition?: "attachment" | "inline";
-                };
-                header?: never;
-                path: {
-                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
-                    file_id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The bytes, with Content-Disposition, X-Content-Type-Options: nosniff and a sandboxing Content-Security-Policy */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/octet-stream": string;
-                    };
-                };
-                /** @description Every error answer has this shape */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Every error answer has this shape */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Every error answer has this shape */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/tags": {
         parameters: {
             query?: never;
@@ -12007,584 +12078,6 @@ export interface paths {
         };
         trace?: never;
     };
-    "/api/v1/custom-fields": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The organization's custom fields, by kind and position */
-        get: {
-            parameters: {
-                query?: {
-                    record_type?: "lead" | "account" | "contact" | "deal";
-                    include_archived?: boolean;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: components["schemas"]["def-10"][];
-                        };
-                    };
-                };
-                /** @description Every error answer has this shape */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Every error answer has this shape */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        /**
-         * Define a custom field on a kind of record (admins)
-         * @description A row, not a change of the schema: the field appears at once in `custom_fields` of every record of the kind.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /**
-                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
-                     * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
-                     */
-                    "idempotency-key"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /**
-                         * @description Unique among the active fields of the kind, whatever the case
-                         * @example Region
-                         */
-                        label: string;
-                        /** @description A record cannot be saved without a value */
-                        required?: boolean;
-                        /** @description By the field's type: text, long_text, url, email, phone: a string; number, money: a number; date: `YYYY-MM-DD`; datetime: ISO 8601 with a zone; checkbox: a boolean; select: an option's id; multi_select: a list of option ids; member: a user id. `null` clears it. */
-                        default_value?: string | number | boolean | string[] | (never | null);
-                        /** @example Sales region of the account */
-                        description?: string;
-                        /** @description Where the field goes among the fields of its kind, from 0; the others move along */
-                        position?: number;
-                        /** @description A select's options in their order. On update the list replaces the options: those named by `id` keep their values whatever their new label or colour, those without an `id` are added, and options left out are removed with their values. */
-                        options?: {
-                            /** @description An existing option, renamed or recoloured in place */
-                            id?: string;
-                            /** @example EMEA */
-                            label: string;
-                            /**
-                             * @description `#rrggbb`
-                             * @example #0ea5e9
-                             */
-                            color?: string;
-                        }[];
-                        /** @enum {unknown} */
-                        record_type: "lead" | "account" | "contact" | "deal";
-                        /**
-                         * @description Lower-case letters, digits and `_`; never changes
-                         * @example region
-                         */
-                        key: string;
-                        /** @enum {unknown} */
-                        field_type: "text" | "long_text" | "number" | "money" | "date" | "datetime" | "checkbox" | "select" | "multi_select" | "url" | "email" | "phone" | "member";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /**
-                             * Format: uuid
-                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
-                             */
-                            id: string;
-                            /** @enum {unknown} */
-                            record_type: "lead" | "account" | "contact" | "deal";
-                            /** @description Stable: the name of the field in `custom_fields` */
-                            key: string;
-                            label: string;
-                            /** @enum {unknown} */
-                            field_type: "text" | "long_text" | "number" | "money" | "date" | "datetime" | "checkbox" | "select" | "multi_select" | "url" | "email" | "phone" | "member";
-                            required: boolean;
-                            /** @description By the field's type: text, long_text, url, email, phone: a string; number, money: a number; date: `YYYY-MM-DD`; datetime: ISO 8601 with a zone; checkbox: a boolean; select: an option's id; multi_select: a list of option ids; member: a user id. `null` clears it. */
-                            default_value: string | number | boolean | string[] | (never | null);
-                            description: string;
-                            position: number;
-                            /**
-                             * Format: date-time
-                             * @example 2026-01-31T09:00:00.000Z
-                             */
-                            archived_at: string | null;
-                            /** @description A select's options, in their order */
-                            options: {
-                                /**
-                                 * Format: uuid
-                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
-                                 */
-                                id: string;
-                                label: string;
-                                color: string;
-                                position: number;
-                            }[];
-                            /**
-                             * Format: date-time
-                             * @example 2026-01-31T09:00:00.000Z
-                             */
-                            created_at: string;
-                            /**
-                             * Format: date-time
-                             * @example 2026-01-31T09:00:00.000Z
-                             */
-                            updated_at: string;
-                        };
-                    };
-                };
-                /** @description Every error answer has this shape */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Every error answer has this shape */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Every error answer has this shape */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Every error answer has this shape */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Every error answer has this shape */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/custom-fields/{field_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One custom field */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
-                    field_id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /**
-                             * Format: uuid
-                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
-                             */
-                            id: string;
-                            /** @enum {unknown} */
-                            record_type: "lead" | "account" | "contact" | "deal";
-                            /** @description Stable: the name of the field in `custom_fields` */
-                            key: string;
-                            label: string;
-                            /** @enum {unknown} */
-                            field_type: "text" | "long_text" | "number" | "money" | "date" | "datetime" | "checkbox" | "select" | "multi_select" | "url" | "email" | "phone" | "member";
-                            required: boolean;
-                            /** @description By the field's type: text, long_text, url, email, phone: a string; number, money: a number; date: `YYYY-MM-DD`; datetime: ISO 8601 with a zone; checkbox: a boolean; select: an option's id; multi_select: a list of option ids; member: a user id. `null` clears it. */
-                            default_value: string | number | boolean | string[] | (never | null);
-                            description: string;
-                            position: number;
-                            /**
-                             * Format: date-time
-                             * @example 2026-01-31T09:00:00.000Z
-                             */
-                            archived_at: string | null;
-                            /** @description A select's options, in their order */
-                            options: {
-                                /**
-                                 * Format: uuid
-                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
-                                 */
-                                id: string;
-                                label: string;
-                                color: string;
-                                position: number;
-                            }[];
-                            /**
-                             * Format: date-time
-                             * @example 2026-01-31T09:00:00.000Z
-                             */
-                            created_at: string;
-                            /**
-                             * Format: date-time
-                             * @example 2026-01-31T09:00:00.000Z
-                             */
-                            updated_at: string;
-                        };
-                    };
-                };
-                /** @description Every error answer has this shape */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Every error answer has this shape */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Every error answer has this shape */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /**
-         * Change, reorder, archive or restore a custom field (admins)
-         * @description Its key and type never change.
-         */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
-                    field_id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /**
-                         * @description Unique among the active fields of the kind, whatever the case
-                         * @example Region
-                         */
-                        label?: string;
-                        /** @description A record cannot be saved without a value */
-                        required?: boolean;
-                        /** @description By the field's type: text, long_text, url, email, phone: a string; number, money: a number; date: `YYYY-MM-DD`; datetime: ISO 8601 with a zone; checkbox: a boolean; select: an option's id; multi_select: a list of option ids; member: a user id. `null` clears it. */
-                        default_value?: string | number | boolean | string[] | (never | null);
-                        /** @example Sales region of the account */
-                        description?: string;
-                        /** @description Where the field goes among the fields of its kind, from 0; the others move along */
-                        position?: number;
-                        /** @description A select's options in their order. On update the list replaces the options: those named by `id` keep their values whatever their new label or colour, those without an `id` are added, and options left out are removed with their values. */
-                        options?: {
-                            /** @description An existing option, renamed or recoloured in place */
-                            id?: string;
-                            /** @example EMEA */
-                            label: string;
-                            /**
-                             * @description `#rrggbb`
-                             * @example #0ea5e9
-                             */
-                            color?: string;
-                        }[];
-                        /** @description Archived fields are hidden from records and keep their values; `false` restores */
-                        archived?: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /**
-                             * Format: uuid
-                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
-                             */
-                            id: string;
-                            /** @enum {unknown} */
-                            record_type: "lead" | "account" | "contact" | "deal";
-                            /** @description Stable: the name of the field in `custom_fields` */
-                            key: string;
-                            label: string;
-                            /** @enum {unknown} */
-                            field_type: "text" | "long_text" | "number" | "money" | "date" | "datetime" | "checkbox" | "select" | "multi_select" | "url" | "email" | "phone" | "member";
-                            required: boolean;
-                            /** @description By the field's type: text, long_text, url, email, phone: a string; number, money: a number; date: `YYYY-MM-DD`; datetime: ISO 8601 with a zone; checkbox: a boolean; select: an option's id; multi_select: a list of option ids; member: a user id. `null` clears it. */
-                            default_value: string | number | boolean | string[] | (never | null);
-                            description: string;
-                            position: number;
-                            /**
-                             * Format: date-time
-                             * @example 2026-01-31T09:00:00.000Z
-                             */
-                            archived_at: string | null;
-                            /** @description A select's options, in their order */
-                            options: {
-                                /**
-                                 * Format: uuid
-                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
-                                 */
-                                id: string;
-                                label: string;
-                                color: string;
-                                position: number;
-                            }[];
-                            /**
-                             * Format: date-time
-                             * @example 2026-01-31T09:00:00.000Z
-                             */
-                            created_at: string;
-                            /**
-                             * Format: date-time
-                             * @example 2026-01-31T09:00:00.000Z
-                             */
-                            updated_at: string;
-                        };
-                    };
-                };
-                /** @description Every error answer has this shape */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Every error answer has this shape */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Every error answer has this shape */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Every error answer has this shape */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Every error answer has this shape */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Every error answer has this shape */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        trace?: never;
-    };
     "/api/v1/leads/bulk": {
         parameters: {
             query?: never;
@@ -12595,8 +12088,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Assign, tag, untag, set custom fields of or delete many leads at once, all or nothing
-         * @description Give `ids`, or `filter` to act on every record the list shows with those filters (at most 5000; more is refused with 422 and nothing changes). Every id must be a record of this organization (404 otherwise, and nothing changes). `assign_owner` takes `owner_id` (null for none), `add_tag` and `remove_tag` take `tag_id`, `set_custom_fields` takes `custom_fields` (the values to give every record, checked as on an update); `delete` needs the right to delete every one of them (owner or admin).
+         * Assign, tag, untag or delete many leads at once, all or nothing
+         * @description Give `ids`, or `filter` to act on every record the list shows with those filters (at most 5000; more is refused with 422 and nothing changes). Every id must be a record of this organization (404 otherwise, and nothing changes). `assign_owner` takes `owner_id` (null for none), `add_tag` and `remove_tag` take `tag_id`; `delete` needs the right to delete every one of them (owner or admin).
          */
         post: {
             parameters: {
@@ -12655,13 +12148,6 @@ export interface paths {
                              * @example 2026-12-01T09:00:00Z
                              */
                             updated_to?: string;
-                            /**
-                             * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
-                             * @example [
-                             *       "region:eq:0f8fad5b-d9cb-469f-a165-70867728950e"
-                             *     ]
-                             */
-                            cf?: string[];
                             status?: ("new" | "contacted" | "qualified" | "unqualified" | "converted")[];
                             /** @enum {unknown} */
                             source?: "web" | "referral" | "cold_call" | "event" | "partner" | "advertisement" | "other";
@@ -12672,7 +12158,7 @@ export interface paths {
                          * @example assign_owner
                          * @enum {unknown}
                          */
-                        action: "assign_owner" | "add_tag" | "remove_tag" | "set_custom_fields" | "delete";
+                        action: "assign_owner" | "add_tag" | "remove_tag" | "delete";
                         /**
                          * Format: uuid
                          * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -12683,16 +12169,6 @@ export interface paths {
                          * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                          */
                         tag_id?: string;
-                        /**
-                         * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
-                         * @example {
-                         *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
-                         *       "budget_code": "EMEA-7"
-                         *     }
-                         */
-                        custom_fields?: {
-                            [key: string]: string | number | boolean | string[] | (never | null);
-                        };
                     };
                 };
             };
@@ -12802,8 +12278,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Assign, tag, untag, set custom fields of or delete many accounts at once, all or nothing
-         * @description Give `ids`, or `filter` to act on every record the list shows with those filters (at most 5000; more is refused with 422 and nothing changes). Every id must be a record of this organization (404 otherwise, and nothing changes). `assign_owner` takes `owner_id` (null for none), `add_tag` and `remove_tag` take `tag_id`, `set_custom_fields` takes `custom_fields` (the values to give every record, checked as on an update); `delete` needs the right to delete every one of them (owner or admin).
+         * Assign, tag, untag or delete many accounts at once, all or nothing
+         * @description Give `ids`, or `filter` to act on every record the list shows with those filters (at most 5000; more is refused with 422 and nothing changes). Every id must be a record of this organization (404 otherwise, and nothing changes). `assign_owner` takes `owner_id` (null for none), `add_tag` and `remove_tag` take `tag_id`; `delete` needs the right to delete every one of them (owner or admin).
          */
         post: {
             parameters: {
@@ -12862,13 +12338,6 @@ export interface paths {
                              * @example 2026-12-01T09:00:00Z
                              */
                             updated_to?: string;
-                            /**
-                             * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
-                             * @example [
-                             *       "region:eq:0f8fad5b-d9cb-469f-a165-70867728950e"
-                             *     ]
-                             */
-                            cf?: string[];
                             /** @example Manufacturing */
                             industry?: string;
                         };
@@ -12876,7 +12345,7 @@ export interface paths {
                          * @example assign_owner
                          * @enum {unknown}
                          */
-                        action: "assign_owner" | "add_tag" | "remove_tag" | "set_custom_fields" | "delete";
+                        action: "assign_owner" | "add_tag" | "remove_tag" | "delete";
                         /**
                          * Format: uuid
                          * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -12887,16 +12356,6 @@ export interface paths {
                          * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                          */
                         tag_id?: string;
-                        /**
-                         * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
-                         * @example {
-                         *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
-                         *       "budget_code": "EMEA-7"
-                         *     }
-                         */
-                        custom_fields?: {
-                            [key: string]: string | number | boolean | string[] | (never | null);
-                        };
                     };
                 };
             };
@@ -13006,8 +12465,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Assign, tag, untag, set custom fields of or delete many contacts at once, all or nothing
-         * @description Give `ids`, or `filter` to act on every record the list shows with those filters (at most 5000; more is refused with 422 and nothing changes). Every id must be a record of this organization (404 otherwise, and nothing changes). `assign_owner` takes `owner_id` (null for none), `add_tag` and `remove_tag` take `tag_id`, `set_custom_fields` takes `custom_fields` (the values to give every record, checked as on an update); `delete` needs the right to delete every one of them (owner or admin).
+         * Assign, tag, untag or delete many contacts at once, all or nothing
+         * @description Give `ids`, or `filter` to act on every record the list shows with those filters (at most 5000; more is refused with 422 and nothing changes). Every id must be a record of this organization (404 otherwise, and nothing changes). `assign_owner` takes `owner_id` (null for none), `add_tag` and `remove_tag` take `tag_id`; `delete` needs the right to delete every one of them (owner or admin).
          */
         post: {
             parameters: {
@@ -13066,13 +12525,6 @@ export interface paths {
                              * @example 2026-12-01T09:00:00Z
                              */
                             updated_to?: string;
-                            /**
-                             * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
-                             * @example [
-                             *       "region:eq:0f8fad5b-d9cb-469f-a165-70867728950e"
-                             *     ]
-                             */
-                            cf?: string[];
                             /** @description The account's contacts, for its page */
                             account_id?: string;
                             /** @example false */
@@ -13082,7 +12534,7 @@ export interface paths {
                          * @example assign_owner
                          * @enum {unknown}
                          */
-                        action: "assign_owner" | "add_tag" | "remove_tag" | "set_custom_fields" | "delete";
+                        action: "assign_owner" | "add_tag" | "remove_tag" | "delete";
                         /**
                          * Format: uuid
                          * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -13093,16 +12545,6 @@ export interface paths {
                          * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                          */
                         tag_id?: string;
-                        /**
-                         * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
-                         * @example {
-                         *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
-                         *       "budget_code": "EMEA-7"
-                         *     }
-                         */
-                        custom_fields?: {
-                            [key: string]: string | number | boolean | string[] | (never | null);
-                        };
                     };
                 };
             };
@@ -13212,8 +12654,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Assign, tag, untag, set custom fields of or delete many deals at once, all or nothing
-         * @description Give `ids`, or `filter` to act on every record the list shows with those filters (at most 5000; more is refused with 422 and nothing changes). Every id must be a record of this organization (404 otherwise, and nothing changes). `assign_owner` takes `owner_id` (null for none), `add_tag` and `remove_tag` take `tag_id`, `set_custom_fields` takes `custom_fields` (the values to give every record, checked as on an update); `delete` needs the right to delete every one of them (owner or admin).
+         * Assign, tag, untag or delete many deals at once, all or nothing
+         * @description Give `ids`, or `filter` to act on every record the list shows with those filters (at most 5000; more is refused with 422 and nothing changes). Every id must be a record of this organization (404 otherwise, and nothing changes). `assign_owner` takes `owner_id` (null for none), `add_tag` and `remove_tag` take `tag_id`; `delete` needs the right to delete every one of them (owner or admin).
          */
         post: {
             parameters: {
@@ -13303,19 +12745,12 @@ export interface paths {
                              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                              */
                             pipeline_id?: string;
-                            /**
-                             * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
-                             * @example [
-                             *       "region:eq:0f8fad5b-d9cb-469f-a165-70867728950e"
-                             *     ]
-                             */
-                            cf?: string[];
                         };
                         /**
                          * @example assign_owner
                          * @enum {unknown}
                          */
-                        action: "assign_owner" | "add_tag" | "remove_tag" | "set_custom_fields" | "delete";
+                        action: "assign_owner" | "add_tag" | "remove_tag" | "delete";
                         /**
                          * Format: uuid
                          * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -13326,16 +12761,6 @@ export interface paths {
                          * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                          */
                         tag_id?: string;
-                        /**
-                         * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
-                         * @example {
-                         *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
-                         *       "budget_code": "EMEA-7"
-                         *     }
-                         */
-                        custom_fields?: {
-                            [key: string]: string | number | boolean | string[] | (never | null);
-                        };
                     };
                 };
             };
@@ -13475,7 +12900,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["def-11"][];
+                            data: components["schemas"]["def-10"][];
                         };
                     };
                 };
@@ -13832,7 +13257,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["def-12"][];
+                            data: components["schemas"]["def-11"][];
                             next_cursor: string | null;
                             total?: number;
                         };
@@ -14526,15 +13951,7 @@ export interface paths {
                      * @example 2026-12-01T09:00:00Z
                      */
                     updated_to?: string;
-                    /** @description A field of the kind or a custom field (`cf.<key>`: text, number, money, date, date-time or checkbox), `-` in front for descending; records without a value come last */
-                    sort?: ("created_at" | "-created_at" | "updated_at" | "-updated_at" | "last_name" | "-last_name" | "company" | "-company" | "status" | "-status" | "next_follow_up_at" | "-next_follow_up_at" | "estimated_value" | "-estimated_value") | string;
-                    /**
-                     * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
-                     * @example [
-                     *       "region:eq:0f8fad5b-d9cb-469f-a165-70867728950e"
-                     *     ]
-                     */
-                    cf?: string[];
+                    sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at" | "last_name" | "-last_name" | "company" | "-company" | "status" | "-status" | "next_follow_up_at" | "-next_follow_up_at" | "estimated_value" | "-estimated_value";
                     status?: ("new" | "contacted" | "qualified" | "unqualified" | "converted")[];
                     source?: "web" | "referral" | "cold_call" | "event" | "partner" | "advertisement" | "other";
                     rating?: "hot" | "warm" | "cold";
@@ -14638,15 +14055,7 @@ export interface paths {
                      * @example 2026-12-01T09:00:00Z
                      */
                     updated_to?: string;
-                    /** @description A field of the kind or a custom field (`cf.<key>`: text, number, money, date, date-time or checkbox), `-` in front for descending; records without a value come last */
-                    sort?: ("name" | "-name" | "created_at" | "-created_at" | "updated_at" | "-updated_at" | "annual_revenue" | "-annual_revenue" | "employees" | "-employees") | string;
-                    /**
-                     * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
-                     * @example [
-                     *       "region:eq:0f8fad5b-d9cb-469f-a165-70867728950e"
-                     *     ]
-                     */
-                    cf?: string[];
+                    sort?: "name" | "-name" | "created_at" | "-created_at" | "updated_at" | "-updated_at" | "annual_revenue" | "-annual_revenue" | "employees" | "-employees";
                     /** @example Manufacturing */
                     industry?: string;
                     /** @description Columns to write, in this order (default: all); may repeat: `?columns=name&columns=domain` */
@@ -14749,15 +14158,7 @@ export interface paths {
                      * @example 2026-12-01T09:00:00Z
                      */
                     updated_to?: string;
-                    /** @description A field of the kind or a custom field (`cf.<key>`: text, number, money, date, date-time or checkbox), `-` in front for descending; records without a value come last */
-                    sort?: ("last_name" | "-last_name" | "created_at" | "-created_at" | "updated_at" | "-updated_at") | string;
-                    /**
-                     * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
-                     * @example [
-                     *       "region:eq:0f8fad5b-d9cb-469f-a165-70867728950e"
-                     *     ]
-                     */
-                    cf?: string[];
+                    sort?: "last_name" | "-last_name" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
                     /** @description The account's contacts, for its page */
                     account_id?: string;
                     /** @example false */
@@ -14862,8 +14263,7 @@ export interface paths {
                      * @example 2026-12-01T09:00:00Z
                      */
                     updated_to?: string;
-                    /** @description A field of the kind or a custom field (`cf.<key>`: text, number, money, date, date-time or checkbox), `-` in front for descending; records without a value come last */
-                    sort?: ("created_at" | "-created_at" | "updated_at" | "-updated_at" | "name" | "-name" | "amount" | "-amount" | "expected_close_date" | "-expected_close_date") | string;
+                    sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at" | "name" | "-name" | "amount" | "-amount" | "expected_close_date" | "-expected_close_date";
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     stage_id?: string;
                     /** @description The kind of the stage; may repeat: `?status=won&status=lost` */
@@ -14884,13 +14284,6 @@ export interface paths {
                     close_to?: string;
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     pipeline_id?: string;
-                    /**
-                     * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
-                     * @example [
-                     *       "region:eq:0f8fad5b-d9cb-469f-a165-70867728950e"
-                     *     ]
-                     */
-                    cf?: string[];
                     /** @description Columns to write, in this order (default: all); may repeat: `?columns=name&columns=account` */
                     columns?: ("name" | "account" | "primary_contact" | "amount" | "currency" | "pipeline" | "stage" | "status" | "probability" | "expected_close_date" | "source" | "closed_at" | "lost_reason" | "description" | "owner" | "tags" | "created_at" | "updated_at" | "id")[];
                 };
@@ -14976,7 +14369,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["def-13"][];
+                            data: components["schemas"]["def-12"][];
                         };
                     };
                 };
@@ -15418,7 +14811,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["def-14"][];
+                            data: components["schemas"]["def-13"][];
                         };
                     };
                 };
@@ -15859,7 +15252,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["def-16"][];
+                            data: components["schemas"]["def-15"][];
                         };
                     };
                 };
@@ -15951,7 +15344,7 @@ export interface paths {
                             ragged_count: number;
                             /** @description The first 100 of them */
                             ragged_lines: number[];
-                            settings: components["schemas"]["def-15"] | (never | null);
+                            settings: components["schemas"]["def-14"] | (never | null);
                             dry_run: {
                                 counts: {
                                     created: number;
@@ -16169,7 +15562,7 @@ export interface paths {
                             ragged_count: number;
                             /** @description The first 100 of them */
                             ragged_lines: number[];
-                            settings: components["schemas"]["def-15"] | (never | null);
+                            settings: components["schemas"]["def-14"] | (never | null);
                             dry_run: {
                                 counts: {
                                     created: number;
@@ -16505,7 +15898,7 @@ export interface paths {
                             ragged_count: number;
                             /** @description The first 100 of them */
                             ragged_lines: number[];
-                            settings: components["schemas"]["def-15"] | (never | null);
+                            settings: components["schemas"]["def-14"] | (never | null);
                             dry_run: {
                                 counts: {
                                     created: number;
@@ -16815,7 +16208,7 @@ export interface paths {
                             ragged_count: number;
                             /** @description The first 100 of them */
                             ragged_lines: number[];
-                            settings: components["schemas"]["def-15"] | (never | null);
+                            settings: components["schemas"]["def-14"] | (never | null);
                             dry_run: {
                                 counts: {
                                     created: number;
@@ -17023,7 +16416,7 @@ export interface paths {
                             ragged_count: number;
                             /** @description The first 100 of them */
                             ragged_lines: number[];
-                            settings: components["schemas"]["def-15"] | (never | null);
+                            settings: components["schemas"]["def-14"] | (never | null);
                             dry_run: {
                                 counts: {
                                     created: number;
@@ -17329,7 +16722,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["def-17"][];
+                            data: components["schemas"]["def-16"][];
                         };
                     };
                 };
@@ -18967,10 +18360,35 @@ export interface components {
             id: string;
             title: string;
             subtitle: string | null;
-            matched_on: ("email" | "name" | "domain")[];
+            matched_on: ("email" | "name" | "domain" | "phone")[];
+        };
+        /** DuplicateGroup */
+        "def-1": {
+            /** @enum {unknown} */
+            reason: "email" | "name" | "domain" | "phone";
+            /** @description The shared value as compared: an email, or a folded name, domain or phone */
+            key: string;
+            /** @description How many records share the key */
+            size: number;
+            /** @description The oldest 20 records of the group */
+            records: {
+                /**
+                 * Format: uuid
+                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                 */
+                id: string;
+                title: string;
+                subtitle: string | null;
+                /**
+                 * Format: uuid
+                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                 */
+                owner_id: string | null;
+                created_at: string;
+            }[];
         };
         /** Lead */
-        "def-1": {
+        "def-2": {
             /**
              * Format: uuid
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -19010,16 +18428,6 @@ export interface components {
              * @example 812
              */
             version: string;
-            /**
-             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
-             * @example {
-             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
-             *       "budget_code": "EMEA-7"
-             *     }
-             */
-            custom_fields: {
-                [key: string]: unknown;
-            };
             first_name: string;
             last_name: string;
             email: string | null;
@@ -19069,73 +18477,6 @@ export interface components {
             converted_deal_id: string | null;
         };
         /** Account */
-        "def-2": {
-            /**
-             * Format: uuid
-             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
-             */
-            id: string;
-            /**
-             * Format: uuid
-             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
-             */
-            owner_id: string | null;
-            tags: {
-                /**
-                 * Format: uuid
-                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
-                 */
-                id: string;
-                name: string;
-                color: string;
-            }[];
-            /**
-             * Format: date-time
-             * @example 2026-01-31T09:00:00.000Z
-             */
-            created_at: string;
-            /**
-             * Format: date-time
-             * @example 2026-01-31T09:00:00.000Z
-             */
-            updated_at: string;
-            /**
-             * Format: uuid
-             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
-             */
-            created_by: string | null;
-            /**
-             * @description Changes whenever the record changes; send it back as `If-Match` to write only over this version
-             * @example 812
-             */
-            version: string;
-            /**
-             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
-             * @example {
-             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
-             *       "budget_code": "EMEA-7"
-             *     }
-             */
-            custom_fields: {
-                [key: string]: unknown;
-            };
-            name: string;
-            website: string | null;
-            domain: string | null;
-            industry: string | null;
-            phone: string | null;
-            email: string | null;
-            employees: number | null;
-            annual_revenue: number | null;
-            billing_address: {
-                [key: string]: string;
-            };
-            shipping_address: {
-                [key: string]: string;
-            };
-            description: string;
-        };
-        /** Contact */
         "def-3": {
             /**
              * Format: uuid
@@ -19176,16 +18517,63 @@ export interface components {
              * @example 812
              */
             version: string;
-            /**
-             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
-             * @example {
-             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
-             *       "budget_code": "EMEA-7"
-             *     }
-             */
-            custom_fields: {
-                [key: string]: unknown;
+            name: string;
+            website: string | null;
+            domain: string | null;
+            industry: string | null;
+            phone: string | null;
+            email: string | null;
+            employees: number | null;
+            annual_revenue: number | null;
+            billing_address: {
+                [key: string]: string;
             };
+            shipping_address: {
+                [key: string]: string;
+            };
+            description: string;
+        };
+        /** Contact */
+        "def-4": {
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            owner_id: string | null;
+            tags: {
+                /**
+                 * Format: uuid
+                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                 */
+                id: string;
+                name: string;
+                color: string;
+            }[];
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:00:00.000Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:00:00.000Z
+             */
+            updated_at: string;
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            created_by: string | null;
+            /**
+             * @description Changes whenever the record changes; send it back as `If-Match` to write only over this version
+             * @example 812
+             */
+            version: string;
             first_name: string;
             last_name: string;
             email: string | null;
@@ -19207,7 +18595,7 @@ export interface components {
             description: string;
         };
         /** Pipeline */
-        "def-4": {
+        "def-5": {
             /**
              * Format: uuid
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -19260,7 +18648,7 @@ export interface components {
             }[];
         };
         /** Deal */
-        "def-5": {
+        "def-6": {
             /**
              * Format: uuid
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -19300,16 +18688,6 @@ export interface components {
              * @example 812
              */
             version: string;
-            /**
-             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
-             * @example {
-             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
-             *       "budget_code": "EMEA-7"
-             *     }
-             */
-            custom_fields: {
-                [key: string]: unknown;
-            };
             name: string;
             /**
              * Format: uuid
@@ -19362,7 +18740,7 @@ export interface components {
             description: string;
         };
         /** Task */
-        "def-6": {
+        "def-7": {
             /**
              * Format: uuid
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -19443,7 +18821,7 @@ export interface components {
             version: string;
         };
         /** Note */
-        "def-7": {
+        "def-8": {
             /**
              * Format: uuid
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -19493,60 +18871,6 @@ export interface components {
              */
             version: string;
         };
-        /** File */
-        "def-8": {
-            /**
-             * Format: uuid
-             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
-             */
-            id: string;
-            /** @description The name it was uploaded with, shown as given */
-            name: string;
-            /** @description Images (PNG, JPEG, GIF, WebP) and PDFs as their bytes show them; otherwise the type the upload declared, or application/octet-stream */
-            content_type: string;
-            byte_size: number;
-            /** @description Hex SHA-256 of the bytes */
-            sha256: string;
-            /** @description An image or PDF the browser may show inline */
-            previewable: boolean;
-            /**
-             * Format: uuid
-             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
-             */
-            lead_id: string | null;
-            /**
-             * Format: uuid
-             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
-             */
-            account_id: string | null;
-            /**
-             * Format: uuid
-             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
-             */
-            contact_id: string | null;
-            /**
-             * Format: uuid
-             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
-             */
-            deal_id: string | null;
-            /**
-             * Format: uuid
-             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
-             */
-            note_id: string | null;
-            /**
-             * Format: uuid
-             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
-             */
-            created_by: string | null;
-            /** @description Null once the uploader has left */
-            uploader_name: string | null;
-            /**
-             * Format: date-time
-             * @example 2026-01-31T09:00:00.000Z
-             */
-            created_at: string;
-        };
         /** Tag */
         "def-9": {
             /**
@@ -19567,54 +18891,8 @@ export interface components {
              */
             updated_at: string;
         };
-        /** CustomField */
-        "def-10": {
-            /**
-             * Format: uuid
-             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
-             */
-            id: string;
-            /** @enum {unknown} */
-            record_type: "lead" | "account" | "contact" | "deal";
-            /** @description Stable: the name of the field in `custom_fields` */
-            key: string;
-            label: string;
-            /** @enum {unknown} */
-            field_type: "text" | "long_text" | "number" | "money" | "date" | "datetime" | "checkbox" | "select" | "multi_select" | "url" | "email" | "phone" | "member";
-            required: boolean;
-            /** @description By the field's type: text, long_text, url, email, phone: a string; number, money: a number; date: `YYYY-MM-DD`; datetime: ISO 8601 with a zone; checkbox: a boolean; select: an option's id; multi_select: a list of option ids; member: a user id. `null` clears it. */
-            default_value: string | number | boolean | string[] | (never | null);
-            description: string;
-            position: number;
-            /**
-             * Format: date-time
-             * @example 2026-01-31T09:00:00.000Z
-             */
-            archived_at: string | null;
-            /** @description A select's options, in their order */
-            options: {
-                /**
-                 * Format: uuid
-                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
-                 */
-                id: string;
-                label: string;
-                color: string;
-                position: number;
-            }[];
-            /**
-             * Format: date-time
-             * @example 2026-01-31T09:00:00.000Z
-             */
-            created_at: string;
-            /**
-             * Format: date-time
-             * @example 2026-01-31T09:00:00.000Z
-             */
-            updated_at: string;
-        };
         /** SearchHit */
-        "def-11": {
+        "def-10": {
             /** @enum {unknown} */
             type: "lead" | "account" | "contact" | "deal";
             /**
@@ -19628,7 +18906,7 @@ export interface components {
             score: number;
         };
         /** Notification */
-        "def-12": {
+        "def-11": {
             /**
              * Format: uuid
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -19661,7 +18939,7 @@ export interface components {
             created_by: string | null;
         };
         /** OrgExport */
-        "def-13": {
+        "def-12": {
             /**
              * Format: uuid
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -19705,7 +18983,7 @@ export interface components {
             created_by: string | null;
         };
         /** OrgRestore */
-        "def-14": {
+        "def-13": {
             /**
              * Format: uuid
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -19777,7 +19055,7 @@ export interface components {
             created_by: string | null;
         };
         /** ImportSettings */
-        "def-15": {
+        "def-14": {
             /** @description Columns left out are not imported */
             mapping: {
                 /** @description The column, from 0 */
@@ -19802,7 +19080,7 @@ export interface components {
             account_match?: "domain" | "name" | "domain_or_name";
         };
         /** Import */
-        "def-16": {
+        "def-15": {
             /**
              * Format: uuid
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -19840,7 +19118,7 @@ export interface components {
             ragged_count: number;
             /** @description The first 100 of them */
             ragged_lines: number[];
-            settings: components["schemas"]["def-15"] | (never | null);
+            settings: components["schemas"]["def-14"] | (never | null);
             dry_run: {
                 counts: {
                     created: number;
@@ -19895,7 +19173,7 @@ export interface components {
             created_at: string;
         };
         /** ImportTemplate */
-        "def-17": {
+        "def-16": {
             /**
              * Format: uuid
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e

@@ -1,0 +1,122 @@
+import { withTenant, type Tx } from '../../db/tenant.js';
+import type { RequestContext } from '../../http/context.js';
+import { ConflictError, invalidField, NotFoundError } from '../../lib/errors.js';
+import * as owned from '../records/owned.repo.js';
+import { requireCanDelete, requireCanReassign } from '../records/permissions.js';
+import { RECORD_KINDS } from '../records/registry.js';
+import * as repo from './merge.repo.js';
+
+export type MergeKind = repo.MergeKind;
+
+/** At most this many records are merged into one at a time. */
+export const MERGE_LIMIT = 20;
+
+/** Columns that say how a record came to be, not what it says: they stay the survivor's. */
+const NOT_CHOSEN = new Set([
+  'id',
+  'created_at',
+  'updated_at',
+  'created_by',
+  'converted_at',
+  'converted_account_id',
+  'converted_contact_id',
+  'converted_deal_id',
+]);
+
+/** The fields whose value a merge may take from any of the records. */
+export function mergeableFields(kind: MergeKind): string[] {
+  return RECORD_KINDS[kind].columns.filter((column) => !NOT_CHOSEN.has(column));
+}
+
+export interface MergeInput {
+  survivor_id: string;
+  merged_ids: string[];
+  /** For each field, the record whose value the survivor keeps; the survivor's own otherwise. */
+  values?: Record<string, string>;
+}
+
+export interface MergeResult {
+  survivor_id: string;
+  merged_ids: string[];
+}
+
+type Row = owned.OwnedRow & Record<string, unknown>;
+
+/**
+ * Merges records of a kind into one, in one transaction: the survivor takes the chosen values,
+ * everything that pointed at the merged records points at it, the merged records are deleted
+ * and their addresses lead to it. Admins may merge any records; others only records they own
+ * (merging deletes, and who may delete a record is its owner or an admin). Merging again what
+ * was merged already changes nothing.
+ */
+export function mergeRecords(
+  ctx: RequestContext,
+  kind: MergeKind,
+  input: MergeInput,
+): Promise<MergeResult> {
+  const { survivor_id: survivorId, merged_ids: mergedIds } = input;
+  const label = RECORD_KINDS[kind].label.one;
+  if (mergedIds.includes(survivorId)) {
+    throw invalidField('merged_ids', 'must not include survivor_id');
+  }
+  const ids = [survivorId, ...mergedIds];
+  const values = input.values ?? {};
+  for (const [field, from] of Object.entries(values)) {
+    if (!ids.includes(from)) {
+      throw invalidField(`values.${field}`, 'must be survivor_id or one of merged_ids');
+    }
+  }
+  return withTenant(ctx.deps.db, ctx, async (tx, member) => {
+    // One statement in id order: merges of overlapping records queue instead of deadlocking.
+    const rows = (await owned.lockRecordRows(tx, kind, ids)) as Row[];
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const missing = ids.filter((id) => !byId.has(id));
+    const survivors = await repo.survivorsOf(tx, missing);
+    const survivor = byId.get(survivorId);
+    if (!survivor) {
+      const into = survivors.get(survivorId);
+      throw new NotFoundError(label, into ? { merged_into: into } : undefined);
+    }
+    for (const id of missing) {
+      const into = survivors.get(id);
+      if (!into) throw new NotFoundError(label);
+      if (into !== survivorId) {
+        throw new ConflictError(`A record of merged_ids was merged into another ${label}`, {
+          fields: [{ field: 'merged_ids', message: `${id} was merged into ${into}` }],
+          merged_into: into,
+        });
+      }
+    }
+    const merging = mergedIds.filter((id) => byId.has(id));
+    if (merging.length === 0) return { survivor_id: survivorId, merged_ids: mergedIds };
+    for (const id of merging) requireCanDelete(member, byId.get(id)!);
+
+    const chosen: Record<string, unknown> = {};
+    for (const [field, from] of Object.entries(values)) {
+      const source = byId.get(from);
+      if (!source) throw invalidField(`values.${field}`, 'names a record merged already');
+      if (from !== survivorId) chosen[field] = source[field];
+    }
+    requireCanReassign(member, survivor, chosen['owner_id'] as string | null | undefined);
+
+    await repo.moveReferences(tx, ctx.orgId, kind, survivorId, merging);
+    // Custom field values: once records have them, they follow `values` here, like columns.
+    await repo.recordMerge(tx, ctx.orgId, kind, survivorId, merging, ctx.userId);
+    // Deleted before the survivor takes their values: a contact's email is unique.
+    await owned.deleteRecords(tx, kind, merging);
+    if (Object.keys(chosen).length > 0) await owned.updateRecord(tx, kind, survivorId, chosen);
+    else await owned.touchRecord(tx, kind, survivorId);
+    await repo.auditMerge(tx, kind, survivorId, { merged_ids: merging, values });
+    return { survivor_id: survivorId, merged_ids: mergedIds };
+  });
+}
+
+/** The record `id` was merged into, if it was: what its address answers with. */
+export async function survivorOf(tx: Tx, id: string): Promise<string | undefined> {
+  return (await repo.survivorsOf(tx, [id])).get(id);
+}
+
+/** The records merged into `survivorId`, whose history is read with its own. */
+export function mergedInto(tx: Tx, survivorId: string): Promise<string[]> {
+  return repo.mergedInto(tx, survivorId);
+}

@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  apiCreate,
+  chromiumPath,
+  expectAccessible,
+  screenshots,
+  startSignedIn,
+  type SignedIn,
+} from './browser.js';
+
+describe.skipIf(!chromiumPath)('merging duplicates in a real browser', { timeout: 120_000 }, () => {
+  let s: SignedIn;
+
+  beforeAll(async () => {
+    s = await startSignedIn('Merge');
+  }, 120_000);
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('shows two contacts of one name as a group, merges them, and finds both notes and deals on the survivor', async () => {
+    // Contacts are unique by email within an organization: these two share a name.
+    const first = await apiCreate(s, '/api/v1/contacts', {
+      first_name: 'Ada',
+      last_name: 'Lovelace',
+      email: 'ada@engines.example',
+    });
+    const second = await apiCreate(s, '/api/v1/contacts', {
+      first_name: 'ada',
+      last_name: 'LOVELACE',
+      email: 'countess@engines.example',
+      job_title: 'Countess',
+    });
+    for (const [contact, label] of [
+      [first, 'first'],
+      [second, 'second'],
+    ] as const) {
+      await apiCreate(s, '/api/v1/notes', { body: `Note on the ${label}`, contact_id: contact.id });
+      await apiCreate(s, '/api/v1/deals', {
+        name: `Deal of the ${label}`,
+        primary_contact_id: contact.id,
+      });
+    }
+
+    const { page, harness } = s;
+    await page.goto(`${harness.baseUrl}/contacts`);
+    await page.getByRole('link', { name: 'Duplicates' }).click();
+    const group = page.getByRole('listitem', { name: 'Same name: ada lovelace' });
+    await group.waitFor();
+    await expect.poll(() => group.getByRole('link').count()).toBe(2);
+    await expectAccessible(page, 'the duplicates page');
+    await screenshots(page, 'duplicates');
+
+    await group.getByRole('button', { name: 'Merge' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Merge 2 contacts' });
+    await dialog.getByRole('group', { name: 'Job title' }).waitFor();
+    // Keep the first contact, with the second one's job title and email.
+    await dialog
+      .getByRole('group', { name: 'Keep this contact' })
+      .getByRole('radio')
+      .first()
+      .check();
+    await dialog.getByRole('group', { name: 'Job title' }).getByLabel('Countess').check();
+    await dialog
+      .getByRole('group', { name: 'Email' })
+      .getByLabel('countess@engines.example')
+      .check();
+    await expectAccessible(page, 'the merge dialog');
+    await dialog.getByRole('button', { name: 'Merge into one' }).click();
+
+    await expect.poll(() => new URL(page.url()).pathname).toBe(`/contacts/${first.id}`);
+    await page.getByText('Note on the first').waitFor();
+    await page.getByText('Note on the second').waitFor();
+    await page.getByRole('link', { name: 'Deal of the first' }).waitFor();
+    await page.getByRole('link', { name: 'Deal of the second' }).waitFor();
+    await page.getByText('Countess').first().waitFor();
+    await page.getByText('countess@engines.example').first().waitFor();
+
+    // The merged contact's old address leads to the survivor.
+    await page.goto(`${harness.baseUrl}/contacts/${second.id}`);
+    await expect.poll(() => new URL(page.url()).pathname).toBe(`/contacts/${first.id}`);
+    await page.getByText('Note on the second').waitFor();
+  });
+});
