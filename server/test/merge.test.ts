@@ -131,6 +131,39 @@ describe('merging records', () => {
     expect(Number(entries!.count)).toBe(1);
   });
 
+  it('keeps the custom field values chosen from each record, and the survivor’s others', async () => {
+    const org = await signUp(t.app, 'merge-custom');
+    const define = async (key: string, label: string) => {
+      const response = await call('POST', '/custom-fields', org, {
+        record_type: 'contact',
+        key,
+        label,
+        field_type: 'text',
+      });
+      expect(response.statusCode, response.body).toBe(201);
+    };
+    await define('nickname', 'Nickname');
+    await define('hobby', 'Hobby');
+    const survivor = await contact(org, { custom_fields: { nickname: 'Ada', hobby: 'Chess' } });
+    const merged = await contact(org, { custom_fields: { nickname: 'Countess', hobby: 'Maths' } });
+    const response = await call('POST', '/contacts/merge', org, {
+      survivor_id: survivor.id,
+      merged_ids: [merged.id],
+      values: { custom_fields: { nickname: merged.id } },
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const read = await call('GET', `/contacts/${survivor.id}`, org);
+    expect(read.json().custom_fields).toMatchObject({ nickname: 'Countess', hobby: 'Chess' });
+
+    const unknown = await call('POST', '/contacts/merge', org, {
+      survivor_id: survivor.id,
+      merged_ids: [(await contact(org)).id],
+      values: { custom_fields: { shoe_size: survivor.id } },
+    });
+    expect(unknown.statusCode).toBe(422);
+    expect(unknown.json().error.message).toContain('values.custom_fields.shoe_size');
+  });
+
   it('merges accounts and leads, moving contacts, deals and notes', async () => {
     const survivor = await created(a, '/accounts', { name: 'Difference Engines' });
     const merged = await created(a, '/accounts', {

@@ -270,6 +270,41 @@ export async function replaceValues(
     .execute();
 }
 
+/**
+ * Gives `toRecordId` the values `fromRecordId` holds for `fieldId` (none, if it holds none),
+ * in place of its own: how a merged record's chosen custom value reaches the survivor.
+ */
+export async function copyValues(
+  tx: Tx,
+  fieldId: string,
+  fromRecordId: string,
+  toRecordId: string,
+): Promise<void> {
+  await tx
+    .deleteFrom('custom_field_values')
+    .where('field_id', '=', fieldId)
+    .where('record_id', '=', toRecordId)
+    .execute();
+  const columns = [...new Set(Object.values(VALUE_COLUMN))];
+  await tx
+    .insertInto('custom_field_values')
+    .columns(['org_id', 'record_id', 'field_id', 'created_by', ...columns])
+    .expression(
+      tx
+        .selectFrom('custom_field_values')
+        .select([
+          'org_id',
+          sql<string>`${toRecordId}::uuid`.as('record_id'),
+          'field_id',
+          'created_by',
+          ...columns,
+        ])
+        .where('field_id', '=', fieldId)
+        .where('record_id', '=', fromRecordId),
+    )
+    .execute();
+}
+
 /** Which of the given people are members of the organization. */
 export async function membersAmong(tx: Tx, userIds: string[]): Promise<Set<string>> {
   if (userIds.length === 0) return new Set();

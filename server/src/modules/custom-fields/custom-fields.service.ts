@@ -251,3 +251,25 @@ export async function writeCustomFields(
     ),
   );
 }
+
+/**
+ * Gives a merge's survivor the custom field values chosen from the records merged into it
+ * (`choices`: field key -> record id, each one of `records`), in place of its own.
+ */
+export async function takeChosenValues(
+  tx: Tx,
+  kind: RecordType,
+  survivorId: string,
+  choices: Record<string, string>,
+  records: ReadonlySet<string>,
+): Promise<void> {
+  const fields = await repo.listFields(tx, { recordType: kind, includeArchived: true });
+  for (const [key, from] of Object.entries(choices)) {
+    const field = fields.find((candidate) => candidate.key === key);
+    if (!field) throw invalidField(`values.custom_fields.${key}`, 'is not a field of this kind');
+    if (!records.has(from)) {
+      throw invalidField(`values.custom_fields.${key}`, 'names a record merged already');
+    }
+    if (from !== survivorId) await repo.copyValues(tx, field.id, from, survivorId);
+  }
+}

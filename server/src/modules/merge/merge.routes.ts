@@ -13,7 +13,15 @@ export const mergeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const { path, label } = RECORD_KINDS[kind];
     const fields = merge.mergeableFields(kind);
     const Values = Type.Object(
-      Object.fromEntries(fields.map((field) => [field, Type.Optional(Uuid)])),
+      {
+        ...Object.fromEntries(fields.map((field) => [field, Type.Optional(Uuid)])),
+        custom_fields: Type.Optional(
+          Type.Record(Type.String({ maxLength: 100 }), Uuid, {
+            description:
+              "For each custom field (by key), the id of the record whose value the survivor keeps; a field not named keeps the survivor's value.",
+          }),
+        ),
+      },
       {
         additionalProperties: false,
         description:

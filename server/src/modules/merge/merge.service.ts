@@ -1,6 +1,7 @@
 import { withTenant, type Tx } from '../../db/tenant.js';
 import type { RequestContext } from '../../http/context.js';
 import { ConflictError, invalidField, NotFoundError } from '../../lib/errors.js';
+import { takeChosenValues } from '../custom-fields/custom-fields.service.js';
 import * as owned from '../records/owned.repo.js';
 import { requireCanDelete, requireCanReassign } from '../records/permissions.js';
 import { RECORD_KINDS } from '../records/registry.js';
@@ -32,7 +33,7 @@ export interface MergeInput {
   survivor_id: string;
   merged_ids: string[];
   /** For each field, the record whose value the survivor keeps; the survivor's own otherwise. */
-  values?: Record<string, string>;
+  values?: Record<string, string> & { custom_fields?: Record<string, string> };
 }
 
 export interface MergeResult {
@@ -60,11 +61,15 @@ export function mergeRecords(
     throw invalidField('merged_ids', 'must not include survivor_id');
   }
   const ids = [survivorId, ...mergedIds];
-  const values = input.values ?? {};
-  for (const [field, from] of Object.entries(values)) {
-    if (!ids.includes(from)) {
-      throw invalidField(`values.${field}`, 'must be survivor_id or one of merged_ids');
-    }
+  const { custom_fields: customChoices = {}, ...values } = input.values ?? {};
+  const choices = [
+    ...Object.entries(values).map(([field, from]) => [`values.${field}`, from] as const),
+    ...Object.entries(customChoices).map(
+      ([key, from]) => [`values.custom_fields.${key}`, from] as const,
+    ),
+  ];
+  for (const [field, from] of choices) {
+    if (!ids.includes(from)) throw invalidField(field, 'must be survivor_id or one of merged_ids');
   }
   return withTenant(ctx.deps.db, ctx, async (tx, member) => {
     // One statement in id order: merges of overlapping records queue instead of deadlocking.
@@ -100,7 +105,8 @@ export function mergeRecords(
     requireCanReassign(member, survivor, chosen['owner_id'] as string | null | undefined);
 
     await repo.moveReferences(tx, ctx.orgId, kind, survivorId, merging);
-    // Custom field values: once records have them, they follow `values` here, like columns.
+    // Before the merged records go, and their custom values with them.
+    await takeChosenValues(tx, kind, survivorId, customChoices, new Set(byId.keys()));
     await repo.recordMerge(tx, ctx.orgId, kind, survivorId, merging, ctx.userId);
     // Deleted before the survivor takes their values: a contact's email is unique.
     await owned.deleteRecords(tx, kind, merging);

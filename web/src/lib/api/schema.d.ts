@@ -1549,6 +1549,10 @@ export interface paths {
                             currency: string;
                             /** @description BCP 47: how the app writes numbers, money and dates */
                             locale: string;
+                            /** @description The largest file members may upload, set by admins (at most instance_max_file_bytes) */
+                            max_file_bytes: number;
+                            /** @description The largest file this installation takes, whatever the organization sets */
+                            instance_max_file_bytes: number;
                             /**
                              * Format: date-time
                              * @example 2026-01-31T09:00:00.000Z
@@ -1585,7 +1589,7 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Rename the current organization or set its currency and locale (admins)
+         * Rename the current organization or set its currency, locale and file size limit (admins)
          * @description New deals and leads take the organization currency unless they name another; amounts already stored keep theirs.
          */
         patch: {
@@ -1604,6 +1608,8 @@ export interface paths {
                         currency?: string;
                         /** @example de-DE */
                         locale?: string;
+                        /** @example 10485760 */
+                        max_file_bytes?: number;
                     };
                 };
             };
@@ -1625,6 +1631,10 @@ export interface paths {
                             currency: string;
                             /** @description BCP 47: how the app writes numbers, money and dates */
                             locale: string;
+                            /** @description The largest file members may upload, set by admins (at most instance_max_file_bytes) */
+                            max_file_bytes: number;
+                            /** @description The largest file this installation takes, whatever the organization sets */
+                            instance_max_file_bytes: number;
                             /**
                              * Format: date-time
                              * @example 2026-01-31T09:00:00.000Z
@@ -4119,6 +4129,10 @@ export interface paths {
                              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                              */
                             next_follow_up_at?: string;
+                            /** @description For each custom field (by key), the id of the record whose value the survivor keeps; a field not named keeps the survivor's value. */
+                            custom_fields?: {
+                                [key: string]: string;
+                            };
                         };
                     };
                 };
@@ -4329,6 +4343,10 @@ export interface paths {
                              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                              */
                             description?: string;
+                            /** @description For each custom field (by key), the id of the record whose value the survivor keeps; a field not named keeps the survivor's value. */
+                            custom_fields?: {
+                                [key: string]: string;
+                            };
                         };
                     };
                 };
@@ -4539,6 +4557,10 @@ export interface paths {
                              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                              */
                             description?: string;
+                            /** @description For each custom field (by key), the id of the record whose value the survivor keeps; a field not named keeps the survivor's value. */
+                            custom_fields?: {
+                                [key: string]: string;
+                            };
                         };
                     };
                 };
@@ -4705,7 +4727,15 @@ export interface paths {
                      * @example 2026-12-01T09:00:00Z
                      */
                     updated_to?: string;
-                    sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at" | "last_name" | "-last_name" | "company" | "-company" | "status" | "-status" | "next_follow_up_at" | "-next_follow_up_at" | "estimated_value" | "-estimated_value";
+                    /** @description A field of the kind or a custom field (`cf.<key>`: text, number, money, date, date-time or checkbox), `-` in front for descending; records without a value come last */
+                    sort?: ("created_at" | "-created_at" | "updated_at" | "-updated_at" | "last_name" | "-last_name" | "company" | "-company" | "status" | "-status" | "next_follow_up_at" | "-next_follow_up_at" | "estimated_value" | "-estimated_value") | string;
+                    /**
+                     * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
+                     * @example [
+                     *       "region:eq:0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *     ]
+                     */
+                    cf?: string[];
                     status?: ("new" | "contacted" | "qualified" | "unqualified" | "converted")[];
                     source?: "web" | "referral" | "cold_call" | "event" | "partner" | "advertisement" | "other";
                     rating?: "hot" | "warm" | "cold";
@@ -4829,6 +4859,16 @@ export interface paths {
                          */
                         next_follow_up_at?: string | null;
                         tag_ids?: string[];
+                        /**
+                         * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                         * @example {
+                         *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                         *       "budget_code": "EMEA-7"
+                         *     }
+                         */
+                        custom_fields?: {
+                            [key: string]: string | number | boolean | string[] | (never | null);
+                        };
                         /** @example Lovelace */
                         last_name: string;
                     };
@@ -4883,6 +4923,16 @@ export interface paths {
                              * @example 812
                              */
                             version: string;
+                            /**
+                             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                             * @example {
+                             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                             *       "budget_code": "EMEA-7"
+                             *     }
+                             */
+                            custom_fields: {
+                                [key: string]: unknown;
+                            };
                             first_name: string;
                             last_name: string;
                             email: string | null;
@@ -5069,6 +5119,16 @@ export interface paths {
                              * @example 812
                              */
                             version: string;
+                            /**
+                             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                             * @example {
+                             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                             *       "budget_code": "EMEA-7"
+                             *     }
+                             */
+                            custom_fields: {
+                                [key: string]: unknown;
+                            };
                             first_name: string;
                             last_name: string;
                             email: string | null;
@@ -5325,6 +5385,16 @@ export interface paths {
                          */
                         next_follow_up_at?: string | null;
                         tag_ids?: string[];
+                        /**
+                         * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                         * @example {
+                         *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                         *       "budget_code": "EMEA-7"
+                         *     }
+                         */
+                        custom_fields?: {
+                            [key: string]: string | number | boolean | string[] | (never | null);
+                        };
                         /** @example Lovelace */
                         last_name?: string;
                     };
@@ -5379,6 +5449,16 @@ export interface paths {
                              * @example 812
                              */
                             version: string;
+                            /**
+                             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                             * @example {
+                             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                             *       "budget_code": "EMEA-7"
+                             *     }
+                             */
+                            custom_fields: {
+                                [key: string]: unknown;
+                            };
                             first_name: string;
                             last_name: string;
                             email: string | null;
@@ -5654,6 +5734,16 @@ export interface paths {
                                  * @example 812
                                  */
                                 version: string;
+                                /**
+                                 * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                                 * @example {
+                                 *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                                 *       "budget_code": "EMEA-7"
+                                 *     }
+                                 */
+                                custom_fields: {
+                                    [key: string]: unknown;
+                                };
                                 name: string;
                                 /**
                                  * Format: uuid
@@ -5838,7 +5928,15 @@ export interface paths {
                      * @example 2026-12-01T09:00:00Z
                      */
                     updated_to?: string;
-                    sort?: "name" | "-name" | "created_at" | "-created_at" | "updated_at" | "-updated_at" | "annual_revenue" | "-annual_revenue" | "employees" | "-employees";
+                    /** @description A field of the kind or a custom field (`cf.<key>`: text, number, money, date, date-time or checkbox), `-` in front for descending; records without a value come last */
+                    sort?: ("name" | "-name" | "created_at" | "-created_at" | "updated_at" | "-updated_at" | "annual_revenue" | "-annual_revenue" | "employees" | "-employees") | string;
+                    /**
+                     * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
+                     * @example [
+                     *       "region:eq:0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *     ]
+                     */
+                    cf?: string[];
                     /** @example Manufacturing */
                     industry?: string;
                 };
@@ -5956,6 +6054,16 @@ export interface paths {
                          */
                         owner_id?: string | null;
                         tag_ids?: string[];
+                        /**
+                         * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                         * @example {
+                         *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                         *       "budget_code": "EMEA-7"
+                         *     }
+                         */
+                        custom_fields?: {
+                            [key: string]: string | number | boolean | string[] | (never | null);
+                        };
                         /** @example Acme Inc. */
                         name: string;
                     };
@@ -6010,6 +6118,16 @@ export interface paths {
                              * @example 812
                              */
                             version: string;
+                            /**
+                             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                             * @example {
+                             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                             *       "budget_code": "EMEA-7"
+                             *     }
+                             */
+                            custom_fields: {
+                                [key: string]: unknown;
+                            };
                             name: string;
                             website: string | null;
                             domain: string | null;
@@ -6164,6 +6282,16 @@ export interface paths {
                              * @example 812
                              */
                             version: string;
+                            /**
+                             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                             * @example {
+                             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                             *       "budget_code": "EMEA-7"
+                             *     }
+                             */
+                            custom_fields: {
+                                [key: string]: unknown;
+                            };
                             name: string;
                             website: string | null;
                             domain: string | null;
@@ -6393,6 +6521,16 @@ export interface paths {
                          */
                         owner_id?: string | null;
                         tag_ids?: string[];
+                        /**
+                         * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                         * @example {
+                         *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                         *       "budget_code": "EMEA-7"
+                         *     }
+                         */
+                        custom_fields?: {
+                            [key: string]: string | number | boolean | string[] | (never | null);
+                        };
                         /** @example Acme Inc. */
                         name?: string;
                     };
@@ -6447,6 +6585,16 @@ export interface paths {
                              * @example 812
                              */
                             version: string;
+                            /**
+                             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                             * @example {
+                             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                             *       "budget_code": "EMEA-7"
+                             *     }
+                             */
+                            custom_fields: {
+                                [key: string]: unknown;
+                            };
                             name: string;
                             website: string | null;
                             domain: string | null;
@@ -6621,7 +6769,15 @@ export interface paths {
                      * @example 2026-12-01T09:00:00Z
                      */
                     updated_to?: string;
-                    sort?: "last_name" | "-last_name" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
+                    /** @description A field of the kind or a custom field (`cf.<key>`: text, number, money, date, date-time or checkbox), `-` in front for descending; records without a value come last */
+                    sort?: ("last_name" | "-last_name" | "created_at" | "-created_at" | "updated_at" | "-updated_at") | string;
+                    /**
+                     * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
+                     * @example [
+                     *       "region:eq:0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *     ]
+                     */
+                    cf?: string[];
                     /** @description The account's contacts, for its page */
                     account_id?: string;
                     /** @example false */
@@ -6737,6 +6893,16 @@ export interface paths {
                          */
                         owner_id?: string | null;
                         tag_ids?: string[];
+                        /**
+                         * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                         * @example {
+                         *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                         *       "budget_code": "EMEA-7"
+                         *     }
+                         */
+                        custom_fields?: {
+                            [key: string]: string | number | boolean | string[] | (never | null);
+                        };
                         /** @example Lovelace */
                         last_name: string;
                     };
@@ -6791,6 +6957,16 @@ export interface paths {
                              * @example 812
                              */
                             version: string;
+                            /**
+                             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                             * @example {
+                             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                             *       "budget_code": "EMEA-7"
+                             *     }
+                             */
+                            custom_fields: {
+                                [key: string]: unknown;
+                            };
                             first_name: string;
                             last_name: string;
                             email: string | null;
@@ -6949,6 +7125,16 @@ export interface paths {
                              * @example 812
                              */
                             version: string;
+                            /**
+                             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                             * @example {
+                             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                             *       "budget_code": "EMEA-7"
+                             *     }
+                             */
+                            custom_fields: {
+                                [key: string]: unknown;
+                            };
                             first_name: string;
                             last_name: string;
                             email: string | null;
@@ -7168,6 +7354,16 @@ export interface paths {
                          */
                         owner_id?: string | null;
                         tag_ids?: string[];
+                        /**
+                         * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                         * @example {
+                         *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                         *       "budget_code": "EMEA-7"
+                         *     }
+                         */
+                        custom_fields?: {
+                            [key: string]: string | number | boolean | string[] | (never | null);
+                        };
                         /** @example Lovelace */
                         last_name?: string;
                     };
@@ -7222,6 +7418,16 @@ export interface paths {
                              * @example 812
                              */
                             version: string;
+                            /**
+                             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                             * @example {
+                             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                             *       "budget_code": "EMEA-7"
+                             *     }
+                             */
+                            custom_fields: {
+                                [key: string]: unknown;
+                            };
                             first_name: string;
                             last_name: string;
                             email: string | null;
@@ -8794,6 +9000,16 @@ export interface paths {
                              * @example 812
                              */
                             version: string;
+                            /**
+                             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                             * @example {
+                             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                             *       "budget_code": "EMEA-7"
+                             *     }
+                             */
+                            custom_fields: {
+                                [key: string]: unknown;
+                            };
                             name: string;
                             /**
                              * Format: uuid
@@ -8962,7 +9178,8 @@ export interface paths {
                      * @example 2026-12-01T09:00:00Z
                      */
                     updated_to?: string;
-                    sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at" | "name" | "-name" | "amount" | "-amount" | "expected_close_date" | "-expected_close_date";
+                    /** @description A field of the kind or a custom field (`cf.<key>`: text, number, money, date, date-time or checkbox), `-` in front for descending; records without a value come last */
+                    sort?: ("created_at" | "-created_at" | "updated_at" | "-updated_at" | "name" | "-name" | "amount" | "-amount" | "expected_close_date" | "-expected_close_date") | string;
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     stage_id?: string;
                     /** @description The kind of the stage; may repeat: `?status=won&status=lost` */
@@ -8983,6 +9200,13 @@ export interface paths {
                     close_to?: string;
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     pipeline_id?: string;
+                    /**
+                     * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
+                     * @example [
+                     *       "region:eq:0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *     ]
+                     */
+                    cf?: string[];
                 };
                 header?: never;
                 path?: never;
@@ -9095,6 +9319,16 @@ export interface paths {
                          */
                         owner_id?: string | null;
                         tag_ids?: string[];
+                        /**
+                         * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                         * @example {
+                         *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                         *       "budget_code": "EMEA-7"
+                         *     }
+                         */
+                        custom_fields?: {
+                            [key: string]: string | number | boolean | string[] | (never | null);
+                        };
                         /** @example Acme renewal */
                         name: string;
                     };
@@ -9149,6 +9383,16 @@ export interface paths {
                              * @example 812
                              */
                             version: string;
+                            /**
+                             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                             * @example {
+                             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                             *       "budget_code": "EMEA-7"
+                             *     }
+                             */
+                            custom_fields: {
+                                [key: string]: unknown;
+                            };
                             name: string;
                             /**
                              * Format: uuid
@@ -9338,6 +9582,16 @@ export interface paths {
                              * @example 812
                              */
                             version: string;
+                            /**
+                             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                             * @example {
+                             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                             *       "budget_code": "EMEA-7"
+                             *     }
+                             */
+                            custom_fields: {
+                                [key: string]: unknown;
+                            };
                             name: string;
                             /**
                              * Format: uuid
@@ -9589,6 +9843,16 @@ export interface paths {
                          */
                         owner_id?: string | null;
                         tag_ids?: string[];
+                        /**
+                         * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                         * @example {
+                         *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                         *       "budget_code": "EMEA-7"
+                         *     }
+                         */
+                        custom_fields?: {
+                            [key: string]: string | number | boolean | string[] | (never | null);
+                        };
                         /** @example Acme renewal */
                         name?: string;
                     };
@@ -9643,6 +9907,16 @@ export interface paths {
                              * @example 812
                              */
                             version: string;
+                            /**
+                             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                             * @example {
+                             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                             *       "budget_code": "EMEA-7"
+                             *     }
+                             */
+                            custom_fields: {
+                                [key: string]: unknown;
+                            };
                             name: string;
                             /**
                              * Format: uuid
@@ -11562,6 +11836,562 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A record's or a note's files, newest first, a page at a time
+         * @description Give exactly one of `lead_id`, `account_id`, `contact_id`, `deal_id`, `note_id`. Pass `next_cursor` back as `cursor` for the next page.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                    /** @description Include the total number of matching records */
+                    count?: boolean;
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    lead_id?: string;
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    account_id?: string;
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    contact_id?: string;
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    deal_id?: string;
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    note_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["def-9"][];
+                            next_cursor: string | null;
+                            total?: number;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Upload a file onto exactly one record or note: one of `lead_id`, `account_id`, `contact_id`, `deal_id`, `note_id`
+         * @description The request body is the file itself, sent with its own Content-Type and read as a stream. Up to the organization's limit (`max_file_bytes` of `GET /org`, capped by the instance): a larger file is refused with 413 and nothing is kept; an empty body is 422. A record or note of another organization is refused exactly like one that does not exist.
+         */
+        post: {
+            parameters: {
+                query: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    lead_id?: string;
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    account_id?: string;
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    contact_id?: string;
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    deal_id?: string;
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    note_id?: string;
+                    /**
+                     * @description The file name to show; kept as text only (control characters dropped, cut to 255 characters)
+                     * @example proposal.pdf
+                     */
+                    name: string;
+                };
+                header?: {
+                    /**
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                     */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            id: string;
+                            /** @description The name it was uploaded with, shown as given */
+                            name: string;
+                            /** @description Images (PNG, JPEG, GIF, WebP) and PDFs as their bytes show them; otherwise the type the upload declared, or application/octet-stream */
+                            content_type: string;
+                            byte_size: number;
+                            /** @description Hex SHA-256 of the bytes */
+                            sha256: string;
+                            /** @description An image or PDF the browser may show inline */
+                            previewable: boolean;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            lead_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            account_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            contact_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            deal_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            note_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            created_by: string | null;
+                            /** @description Null once the uploader has left */
+                            uploader_name: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files/{file_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One file's details */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    file_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            id: string;
+                            /** @description The name it was uploaded with, shown as given */
+                            name: string;
+                            /** @description Images (PNG, JPEG, GIF, WebP) and PDFs as their bytes show them; otherwise the type the upload declared, or application/octet-stream */
+                            content_type: string;
+                            byte_size: number;
+                            /** @description Hex SHA-256 of the bytes */
+                            sha256: string;
+                            /** @description An image or PDF the browser may show inline */
+                            previewable: boolean;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            lead_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            account_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            contact_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            deal_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            note_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            created_by: string | null;
+                            /** @description Null once the uploader has left */
+                            uploader_name: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Delete a file (whoever uploaded it, or an admin)
+         * @description Its bytes are removed from the store once the deletion has committed.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    file_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files/{file_id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A file's bytes
+         * @description Downloads (`Content-Disposition: attachment`) unless `disposition=inline` is asked for an image or PDF, which is then served in a sandbox.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description inline: shown in the browser, for images and PDFs only (others download) */
+                    disposition?: "attachment" | "inline";
+                };
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    file_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The bytes, with Content-Disposition, X-Content-Type-Options: nosniff and a sandboxing Content-Security-Policy */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tags": {
         parameters: {
             query?: never;
@@ -11586,7 +12416,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["def-9"][];
+                            data: components["schemas"]["def-10"][];
                         };
                     };
                 };
@@ -12078,6 +12908,584 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/custom-fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's custom fields, by kind and position */
+        get: {
+            parameters: {
+                query?: {
+                    record_type?: "lead" | "account" | "contact" | "deal";
+                    include_archived?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["def-11"][];
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Define a custom field on a kind of record (admins)
+         * @description A row, not a change of the schema: the field appears at once in `custom_fields` of every record of the kind.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /**
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                     */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Unique among the active fields of the kind, whatever the case
+                         * @example Region
+                         */
+                        label: string;
+                        /** @description A record cannot be saved without a value */
+                        required?: boolean;
+                        /** @description By the field's type: text, long_text, url, email, phone: a string; number, money: a number; date: `YYYY-MM-DD`; datetime: ISO 8601 with a zone; checkbox: a boolean; select: an option's id; multi_select: a list of option ids; member: a user id. `null` clears it. */
+                        default_value?: string | number | boolean | string[] | (never | null);
+                        /** @example Sales region of the account */
+                        description?: string;
+                        /** @description Where the field goes among the fields of its kind, from 0; the others move along */
+                        position?: number;
+                        /** @description A select's options in their order. On update the list replaces the options: those named by `id` keep their values whatever their new label or colour, those without an `id` are added, and options left out are removed with their values. */
+                        options?: {
+                            /** @description An existing option, renamed or recoloured in place */
+                            id?: string;
+                            /** @example EMEA */
+                            label: string;
+                            /**
+                             * @description `#rrggbb`
+                             * @example #0ea5e9
+                             */
+                            color?: string;
+                        }[];
+                        /** @enum {unknown} */
+                        record_type: "lead" | "account" | "contact" | "deal";
+                        /**
+                         * @description Lower-case letters, digits and `_`; never changes
+                         * @example region
+                         */
+                        key: string;
+                        /** @enum {unknown} */
+                        field_type: "text" | "long_text" | "number" | "money" | "date" | "datetime" | "checkbox" | "select" | "multi_select" | "url" | "email" | "phone" | "member";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            id: string;
+                            /** @enum {unknown} */
+                            record_type: "lead" | "account" | "contact" | "deal";
+                            /** @description Stable: the name of the field in `custom_fields` */
+                            key: string;
+                            label: string;
+                            /** @enum {unknown} */
+                            field_type: "text" | "long_text" | "number" | "money" | "date" | "datetime" | "checkbox" | "select" | "multi_select" | "url" | "email" | "phone" | "member";
+                            required: boolean;
+                            /** @description By the field's type: text, long_text, url, email, phone: a string; number, money: a number; date: `YYYY-MM-DD`; datetime: ISO 8601 with a zone; checkbox: a boolean; select: an option's id; multi_select: a list of option ids; member: a user id. `null` clears it. */
+                            default_value: string | number | boolean | string[] | (never | null);
+                            description: string;
+                            position: number;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            archived_at: string | null;
+                            /** @description A select's options, in their order */
+                            options: {
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                id: string;
+                                label: string;
+                                color: string;
+                                position: number;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/custom-fields/{field_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One custom field */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    field_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            id: string;
+                            /** @enum {unknown} */
+                            record_type: "lead" | "account" | "contact" | "deal";
+                            /** @description Stable: the name of the field in `custom_fields` */
+                            key: string;
+                            label: string;
+                            /** @enum {unknown} */
+                            field_type: "text" | "long_text" | "number" | "money" | "date" | "datetime" | "checkbox" | "select" | "multi_select" | "url" | "email" | "phone" | "member";
+                            required: boolean;
+                            /** @description By the field's type: text, long_text, url, email, phone: a string; number, money: a number; date: `YYYY-MM-DD`; datetime: ISO 8601 with a zone; checkbox: a boolean; select: an option's id; multi_select: a list of option ids; member: a user id. `null` clears it. */
+                            default_value: string | number | boolean | string[] | (never | null);
+                            description: string;
+                            position: number;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            archived_at: string | null;
+                            /** @description A select's options, in their order */
+                            options: {
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                id: string;
+                                label: string;
+                                color: string;
+                                position: number;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change, reorder, archive or restore a custom field (admins)
+         * @description Its key and type never change.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    field_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Unique among the active fields of the kind, whatever the case
+                         * @example Region
+                         */
+                        label?: string;
+                        /** @description A record cannot be saved without a value */
+                        required?: boolean;
+                        /** @description By the field's type: text, long_text, url, email, phone: a string; number, money: a number; date: `YYYY-MM-DD`; datetime: ISO 8601 with a zone; checkbox: a boolean; select: an option's id; multi_select: a list of option ids; member: a user id. `null` clears it. */
+                        default_value?: string | number | boolean | string[] | (never | null);
+                        /** @example Sales region of the account */
+                        description?: string;
+                        /** @description Where the field goes among the fields of its kind, from 0; the others move along */
+                        position?: number;
+                        /** @description A select's options in their order. On update the list replaces the options: those named by `id` keep their values whatever their new label or colour, those without an `id` are added, and options left out are removed with their values. */
+                        options?: {
+                            /** @description An existing option, renamed or recoloured in place */
+                            id?: string;
+                            /** @example EMEA */
+                            label: string;
+                            /**
+                             * @description `#rrggbb`
+                             * @example #0ea5e9
+                             */
+                            color?: string;
+                        }[];
+                        /** @description Archived fields are hidden from records and keep their values; `false` restores */
+                        archived?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            id: string;
+                            /** @enum {unknown} */
+                            record_type: "lead" | "account" | "contact" | "deal";
+                            /** @description Stable: the name of the field in `custom_fields` */
+                            key: string;
+                            label: string;
+                            /** @enum {unknown} */
+                            field_type: "text" | "long_text" | "number" | "money" | "date" | "datetime" | "checkbox" | "select" | "multi_select" | "url" | "email" | "phone" | "member";
+                            required: boolean;
+                            /** @description By the field's type: text, long_text, url, email, phone: a string; number, money: a number; date: `YYYY-MM-DD`; datetime: ISO 8601 with a zone; checkbox: a boolean; select: an option's id; multi_select: a list of option ids; member: a user id. `null` clears it. */
+                            default_value: string | number | boolean | string[] | (never | null);
+                            description: string;
+                            position: number;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            archived_at: string | null;
+                            /** @description A select's options, in their order */
+                            options: {
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                id: string;
+                                label: string;
+                                color: string;
+                                position: number;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/v1/leads/bulk": {
         parameters: {
             query?: never;
@@ -12088,8 +13496,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Assign, tag, untag or delete many leads at once, all or nothing
-         * @description Give `ids`, or `filter` to act on every record the list shows with those filters (at most 5000; more is refused with 422 and nothing changes). Every id must be a record of this organization (404 otherwise, and nothing changes). `assign_owner` takes `owner_id` (null for none), `add_tag` and `remove_tag` take `tag_id`; `delete` needs the right to delete every one of them (owner or admin).
+         * Assign, tag, untag, set custom fields of or delete many leads at once, all or nothing
+         * @description Give `ids`, or `filter` to act on every record the list shows with those filters (at most 5000; more is refused with 422 and nothing changes). Every id must be a record of this organization (404 otherwise, and nothing changes). `assign_owner` takes `owner_id` (null for none), `add_tag` and `remove_tag` take `tag_id`, `set_custom_fields` takes `custom_fields` (the values to give every record, checked as on an update); `delete` needs the right to delete every one of them (owner or admin).
          */
         post: {
             parameters: {
@@ -12148,6 +13556,13 @@ export interface paths {
                              * @example 2026-12-01T09:00:00Z
                              */
                             updated_to?: string;
+                            /**
+                             * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
+                             * @example [
+                             *       "region:eq:0f8fad5b-d9cb-469f-a165-70867728950e"
+                             *     ]
+                             */
+                            cf?: string[];
                             status?: ("new" | "contacted" | "qualified" | "unqualified" | "converted")[];
                             /** @enum {unknown} */
                             source?: "web" | "referral" | "cold_call" | "event" | "partner" | "advertisement" | "other";
@@ -12158,7 +13573,7 @@ export interface paths {
                          * @example assign_owner
                          * @enum {unknown}
                          */
-                        action: "assign_owner" | "add_tag" | "remove_tag" | "delete";
+                        action: "assign_owner" | "add_tag" | "remove_tag" | "set_custom_fields" | "delete";
                         /**
                          * Format: uuid
                          * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -12169,6 +13584,16 @@ export interface paths {
                          * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                          */
                         tag_id?: string;
+                        /**
+                         * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                         * @example {
+                         *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                         *       "budget_code": "EMEA-7"
+                         *     }
+                         */
+                        custom_fields?: {
+                            [key: string]: string | number | boolean | string[] | (never | null);
+                        };
                     };
                 };
             };
@@ -12278,8 +13703,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Assign, tag, untag or delete many accounts at once, all or nothing
-         * @description Give `ids`, or `filter` to act on every record the list shows with those filters (at most 5000; more is refused with 422 and nothing changes). Every id must be a record of this organization (404 otherwise, and nothing changes). `assign_owner` takes `owner_id` (null for none), `add_tag` and `remove_tag` take `tag_id`; `delete` needs the right to delete every one of them (owner or admin).
+         * Assign, tag, untag, set custom fields of or delete many accounts at once, all or nothing
+         * @description Give `ids`, or `filter` to act on every record the list shows with those filters (at most 5000; more is refused with 422 and nothing changes). Every id must be a record of this organization (404 otherwise, and nothing changes). `assign_owner` takes `owner_id` (null for none), `add_tag` and `remove_tag` take `tag_id`, `set_custom_fields` takes `custom_fields` (the values to give every record, checked as on an update); `delete` needs the right to delete every one of them (owner or admin).
          */
         post: {
             parameters: {
@@ -12338,6 +13763,13 @@ export interface paths {
                              * @example 2026-12-01T09:00:00Z
                              */
                             updated_to?: string;
+                            /**
+                             * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
+                             * @example [
+                             *       "region:eq:0f8fad5b-d9cb-469f-a165-70867728950e"
+                             *     ]
+                             */
+                            cf?: string[];
                             /** @example Manufacturing */
                             industry?: string;
                         };
@@ -12345,7 +13777,7 @@ export interface paths {
                          * @example assign_owner
                          * @enum {unknown}
                          */
-                        action: "assign_owner" | "add_tag" | "remove_tag" | "delete";
+                        action: "assign_owner" | "add_tag" | "remove_tag" | "set_custom_fields" | "delete";
                         /**
                          * Format: uuid
                          * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -12356,6 +13788,16 @@ export interface paths {
                          * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                          */
                         tag_id?: string;
+                        /**
+                         * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                         * @example {
+                         *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                         *       "budget_code": "EMEA-7"
+                         *     }
+                         */
+                        custom_fields?: {
+                            [key: string]: string | number | boolean | string[] | (never | null);
+                        };
                     };
                 };
             };
@@ -12465,8 +13907,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Assign, tag, untag or delete many contacts at once, all or nothing
-         * @description Give `ids`, or `filter` to act on every record the list shows with those filters (at most 5000; more is refused with 422 and nothing changes). Every id must be a record of this organization (404 otherwise, and nothing changes). `assign_owner` takes `owner_id` (null for none), `add_tag` and `remove_tag` take `tag_id`; `delete` needs the right to delete every one of them (owner or admin).
+         * Assign, tag, untag, set custom fields of or delete many contacts at once, all or nothing
+         * @description Give `ids`, or `filter` to act on every record the list shows with those filters (at most 5000; more is refused with 422 and nothing changes). Every id must be a record of this organization (404 otherwise, and nothing changes). `assign_owner` takes `owner_id` (null for none), `add_tag` and `remove_tag` take `tag_id`, `set_custom_fields` takes `custom_fields` (the values to give every record, checked as on an update); `delete` needs the right to delete every one of them (owner or admin).
          */
         post: {
             parameters: {
@@ -12525,6 +13967,13 @@ export interface paths {
                              * @example 2026-12-01T09:00:00Z
                              */
                             updated_to?: string;
+                            /**
+                             * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
+                             * @example [
+                             *       "region:eq:0f8fad5b-d9cb-469f-a165-70867728950e"
+                             *     ]
+                             */
+                            cf?: string[];
                             /** @description The account's contacts, for its page */
                             account_id?: string;
                             /** @example false */
@@ -12534,7 +13983,7 @@ export interface paths {
                          * @example assign_owner
                          * @enum {unknown}
                          */
-                        action: "assign_owner" | "add_tag" | "remove_tag" | "delete";
+                        action: "assign_owner" | "add_tag" | "remove_tag" | "set_custom_fields" | "delete";
                         /**
                          * Format: uuid
                          * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -12545,6 +13994,16 @@ export interface paths {
                          * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                          */
                         tag_id?: string;
+                        /**
+                         * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                         * @example {
+                         *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                         *       "budget_code": "EMEA-7"
+                         *     }
+                         */
+                        custom_fields?: {
+                            [key: string]: string | number | boolean | string[] | (never | null);
+                        };
                     };
                 };
             };
@@ -12654,8 +14113,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Assign, tag, untag or delete many deals at once, all or nothing
-         * @description Give `ids`, or `filter` to act on every record the list shows with those filters (at most 5000; more is refused with 422 and nothing changes). Every id must be a record of this organization (404 otherwise, and nothing changes). `assign_owner` takes `owner_id` (null for none), `add_tag` and `remove_tag` take `tag_id`; `delete` needs the right to delete every one of them (owner or admin).
+         * Assign, tag, untag, set custom fields of or delete many deals at once, all or nothing
+         * @description Give `ids`, or `filter` to act on every record the list shows with those filters (at most 5000; more is refused with 422 and nothing changes). Every id must be a record of this organization (404 otherwise, and nothing changes). `assign_owner` takes `owner_id` (null for none), `add_tag` and `remove_tag` take `tag_id`, `set_custom_fields` takes `custom_fields` (the values to give every record, checked as on an update); `delete` needs the right to delete every one of them (owner or admin).
          */
         post: {
             parameters: {
@@ -12745,12 +14204,19 @@ export interface paths {
                              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                              */
                             pipeline_id?: string;
+                            /**
+                             * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
+                             * @example [
+                             *       "region:eq:0f8fad5b-d9cb-469f-a165-70867728950e"
+                             *     ]
+                             */
+                            cf?: string[];
                         };
                         /**
                          * @example assign_owner
                          * @enum {unknown}
                          */
-                        action: "assign_owner" | "add_tag" | "remove_tag" | "delete";
+                        action: "assign_owner" | "add_tag" | "remove_tag" | "set_custom_fields" | "delete";
                         /**
                          * Format: uuid
                          * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -12761,6 +14227,16 @@ export interface paths {
                          * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                          */
                         tag_id?: string;
+                        /**
+                         * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                         * @example {
+                         *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                         *       "budget_code": "EMEA-7"
+                         *     }
+                         */
+                        custom_fields?: {
+                            [key: string]: string | number | boolean | string[] | (never | null);
+                        };
                     };
                 };
             };
@@ -12900,7 +14376,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["def-10"][];
+                            data: components["schemas"]["def-12"][];
                         };
                     };
                 };
@@ -13257,7 +14733,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["def-11"][];
+                            data: components["schemas"]["def-13"][];
                             next_cursor: string | null;
                             total?: number;
                         };
@@ -13951,7 +15427,15 @@ export interface paths {
                      * @example 2026-12-01T09:00:00Z
                      */
                     updated_to?: string;
-                    sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at" | "last_name" | "-last_name" | "company" | "-company" | "status" | "-status" | "next_follow_up_at" | "-next_follow_up_at" | "estimated_value" | "-estimated_value";
+                    /** @description A field of the kind or a custom field (`cf.<key>`: text, number, money, date, date-time or checkbox), `-` in front for descending; records without a value come last */
+                    sort?: ("created_at" | "-created_at" | "updated_at" | "-updated_at" | "last_name" | "-last_name" | "company" | "-company" | "status" | "-status" | "next_follow_up_at" | "-next_follow_up_at" | "estimated_value" | "-estimated_value") | string;
+                    /**
+                     * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
+                     * @example [
+                     *       "region:eq:0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *     ]
+                     */
+                    cf?: string[];
                     status?: ("new" | "contacted" | "qualified" | "unqualified" | "converted")[];
                     source?: "web" | "referral" | "cold_call" | "event" | "partner" | "advertisement" | "other";
                     rating?: "hot" | "warm" | "cold";
@@ -14055,7 +15539,15 @@ export interface paths {
                      * @example 2026-12-01T09:00:00Z
                      */
                     updated_to?: string;
-                    sort?: "name" | "-name" | "created_at" | "-created_at" | "updated_at" | "-updated_at" | "annual_revenue" | "-annual_revenue" | "employees" | "-employees";
+                    /** @description A field of the kind or a custom field (`cf.<key>`: text, number, money, date, date-time or checkbox), `-` in front for descending; records without a value come last */
+                    sort?: ("name" | "-name" | "created_at" | "-created_at" | "updated_at" | "-updated_at" | "annual_revenue" | "-annual_revenue" | "employees" | "-employees") | string;
+                    /**
+                     * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
+                     * @example [
+                     *       "region:eq:0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *     ]
+                     */
+                    cf?: string[];
                     /** @example Manufacturing */
                     industry?: string;
                     /** @description Columns to write, in this order (default: all); may repeat: `?columns=name&columns=domain` */
@@ -14158,7 +15650,15 @@ export interface paths {
                      * @example 2026-12-01T09:00:00Z
                      */
                     updated_to?: string;
-                    sort?: "last_name" | "-last_name" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
+                    /** @description A field of the kind or a custom field (`cf.<key>`: text, number, money, date, date-time or checkbox), `-` in front for descending; records without a value come last */
+                    sort?: ("last_name" | "-last_name" | "created_at" | "-created_at" | "updated_at" | "-updated_at") | string;
+                    /**
+                     * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
+                     * @example [
+                     *       "region:eq:0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *     ]
+                     */
+                    cf?: string[];
                     /** @description The account's contacts, for its page */
                     account_id?: string;
                     /** @example false */
@@ -14263,7 +15763,8 @@ export interface paths {
                      * @example 2026-12-01T09:00:00Z
                      */
                     updated_to?: string;
-                    sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at" | "name" | "-name" | "amount" | "-amount" | "expected_close_date" | "-expected_close_date";
+                    /** @description A field of the kind or a custom field (`cf.<key>`: text, number, money, date, date-time or checkbox), `-` in front for descending; records without a value come last */
+                    sort?: ("created_at" | "-created_at" | "updated_at" | "-updated_at" | "name" | "-name" | "amount" | "-amount" | "expected_close_date" | "-expected_close_date") | string;
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     stage_id?: string;
                     /** @description The kind of the stage; may repeat: `?status=won&status=lost` */
@@ -14284,6 +15785,13 @@ export interface paths {
                     close_to?: string;
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     pipeline_id?: string;
+                    /**
+                     * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
+                     * @example [
+                     *       "region:eq:0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *     ]
+                     */
+                    cf?: string[];
                     /** @description Columns to write, in this order (default: all); may repeat: `?columns=name&columns=account` */
                     columns?: ("name" | "account" | "primary_contact" | "amount" | "currency" | "pipeline" | "stage" | "status" | "probability" | "expected_close_date" | "source" | "closed_at" | "lost_reason" | "description" | "owner" | "tags" | "created_at" | "updated_at" | "id")[];
                 };
@@ -14369,7 +15877,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["def-12"][];
+                            data: components["schemas"]["def-14"][];
                         };
                     };
                 };
@@ -14811,7 +16319,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["def-13"][];
+                            data: components["schemas"]["def-15"][];
                         };
                     };
                 };
@@ -15252,7 +16760,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["def-15"][];
+                            data: components["schemas"]["def-17"][];
                         };
                     };
                 };
@@ -15344,7 +16852,7 @@ export interface paths {
                             ragged_count: number;
                             /** @description The first 100 of them */
                             ragged_lines: number[];
-                            settings: components["schemas"]["def-14"] | (never | null);
+                            settings: components["schemas"]["def-16"] | (never | null);
                             dry_run: {
                                 counts: {
                                     created: number;
@@ -15562,7 +17070,7 @@ export interface paths {
                             ragged_count: number;
                             /** @description The first 100 of them */
                             ragged_lines: number[];
-                            settings: components["schemas"]["def-14"] | (never | null);
+                            settings: components["schemas"]["def-16"] | (never | null);
                             dry_run: {
                                 counts: {
                                     created: number;
@@ -15898,7 +17406,7 @@ export interface paths {
                             ragged_count: number;
                             /** @description The first 100 of them */
                             ragged_lines: number[];
-                            settings: components["schemas"]["def-14"] | (never | null);
+                            settings: components["schemas"]["def-16"] | (never | null);
                             dry_run: {
                                 counts: {
                                     created: number;
@@ -16208,7 +17716,7 @@ export interface paths {
                             ragged_count: number;
                             /** @description The first 100 of them */
                             ragged_lines: number[];
-                            settings: components["schemas"]["def-14"] | (never | null);
+                            settings: components["schemas"]["def-16"] | (never | null);
                             dry_run: {
                                 counts: {
                                     created: number;
@@ -16416,7 +17924,7 @@ export interface paths {
                             ragged_count: number;
                             /** @description The first 100 of them */
                             ragged_lines: number[];
-                            settings: components["schemas"]["def-14"] | (never | null);
+                            settings: components["schemas"]["def-16"] | (never | null);
                             dry_run: {
                                 counts: {
                                     created: number;
@@ -16722,7 +18230,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["def-16"][];
+                            data: components["schemas"]["def-18"][];
                         };
                     };
                 };
@@ -18428,6 +19936,16 @@ export interface components {
              * @example 812
              */
             version: string;
+            /**
+             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+             * @example {
+             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+             *       "budget_code": "EMEA-7"
+             *     }
+             */
+            custom_fields: {
+                [key: string]: unknown;
+            };
             first_name: string;
             last_name: string;
             email: string | null;
@@ -18517,6 +20035,16 @@ export interface components {
              * @example 812
              */
             version: string;
+            /**
+             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+             * @example {
+             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+             *       "budget_code": "EMEA-7"
+             *     }
+             */
+            custom_fields: {
+                [key: string]: unknown;
+            };
             name: string;
             website: string | null;
             domain: string | null;
@@ -18574,6 +20102,16 @@ export interface components {
              * @example 812
              */
             version: string;
+            /**
+             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+             * @example {
+             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+             *       "budget_code": "EMEA-7"
+             *     }
+             */
+            custom_fields: {
+                [key: string]: unknown;
+            };
             first_name: string;
             last_name: string;
             email: string | null;
@@ -18688,6 +20226,16 @@ export interface components {
              * @example 812
              */
             version: string;
+            /**
+             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+             * @example {
+             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+             *       "budget_code": "EMEA-7"
+             *     }
+             */
+            custom_fields: {
+                [key: string]: unknown;
+            };
             name: string;
             /**
              * Format: uuid
@@ -18871,8 +20419,62 @@ export interface components {
              */
             version: string;
         };
-        /** Tag */
+        /** File */
         "def-9": {
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            id: string;
+            /** @description The name it was uploaded with, shown as given */
+            name: string;
+            /** @description Images (PNG, JPEG, GIF, WebP) and PDFs as their bytes show them; otherwise the type the upload declared, or application/octet-stream */
+            content_type: string;
+            byte_size: number;
+            /** @description Hex SHA-256 of the bytes */
+            sha256: string;
+            /** @description An image or PDF the browser may show inline */
+            previewable: boolean;
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            lead_id: string | null;
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            account_id: string | null;
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            contact_id: string | null;
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            deal_id: string | null;
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            note_id: string | null;
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            created_by: string | null;
+            /** @description Null once the uploader has left */
+            uploader_name: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:00:00.000Z
+             */
+            created_at: string;
+        };
+        /** Tag */
+        "def-10": {
             /**
              * Format: uuid
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -18891,8 +20493,54 @@ export interface components {
              */
             updated_at: string;
         };
+        /** CustomField */
+        "def-11": {
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            id: string;
+            /** @enum {unknown} */
+            record_type: "lead" | "account" | "contact" | "deal";
+            /** @description Stable: the name of the field in `custom_fields` */
+            key: string;
+            label: string;
+            /** @enum {unknown} */
+            field_type: "text" | "long_text" | "number" | "money" | "date" | "datetime" | "checkbox" | "select" | "multi_select" | "url" | "email" | "phone" | "member";
+            required: boolean;
+            /** @description By the field's type: text, long_text, url, email, phone: a string; number, money: a number; date: `YYYY-MM-DD`; datetime: ISO 8601 with a zone; checkbox: a boolean; select: an option's id; multi_select: a list of option ids; member: a user id. `null` clears it. */
+            default_value: string | number | boolean | string[] | (never | null);
+            description: string;
+            position: number;
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:00:00.000Z
+             */
+            archived_at: string | null;
+            /** @description A select's options, in their order */
+            options: {
+                /**
+                 * Format: uuid
+                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                 */
+                id: string;
+                label: string;
+                color: string;
+                position: number;
+            }[];
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:00:00.000Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:00:00.000Z
+             */
+            updated_at: string;
+        };
         /** SearchHit */
-        "def-10": {
+        "def-12": {
             /** @enum {unknown} */
             type: "lead" | "account" | "contact" | "deal";
             /**
@@ -18906,7 +20554,7 @@ export interface components {
             score: number;
         };
         /** Notification */
-        "def-11": {
+        "def-13": {
             /**
              * Format: uuid
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -18939,7 +20587,7 @@ export interface components {
             created_by: string | null;
         };
         /** OrgExport */
-        "def-12": {
+        "def-14": {
             /**
              * Format: uuid
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -18983,7 +20631,7 @@ export interface components {
             created_by: string | null;
         };
         /** OrgRestore */
-        "def-13": {
+        "def-15": {
             /**
              * Format: uuid
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -19055,7 +20703,7 @@ export interface components {
             created_by: string | null;
         };
         /** ImportSettings */
-        "def-14": {
+        "def-16": {
             /** @description Columns left out are not imported */
             mapping: {
                 /** @description The column, from 0 */
@@ -19080,7 +20728,7 @@ export interface components {
             account_match?: "domain" | "name" | "domain_or_name";
         };
         /** Import */
-        "def-15": {
+        "def-17": {
             /**
              * Format: uuid
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -19118,7 +20766,7 @@ export interface components {
             ragged_count: number;
             /** @description The first 100 of them */
             ragged_lines: number[];
-            settings: components["schemas"]["def-14"] | (never | null);
+            settings: components["schemas"]["def-16"] | (never | null);
             dry_run: {
                 counts: {
                     created: number;
@@ -19173,7 +20821,7 @@ export interface components {
             created_at: string;
         };
         /** ImportTemplate */
-        "def-16": {
+        "def-18": {
             /**
              * Format: uuid
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
