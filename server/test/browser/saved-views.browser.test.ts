@@ -122,10 +122,47 @@ describe.skipIf(!chromiumPath)('saved views in a real browser', { timeout: 180_0
     });
     expect(refused.statusCode).toBe(403);
 
+    // Counts come on request, one per view.
+    await views(page).getByRole('button', { name: 'Show counts' }).click();
+    await expect
+      .poll(
+        () =>
+          views(page)
+            .getByRole('button', { name: /Contacted leads/ })
+            .textContent(),
+        POLL,
+      )
+      .toMatch(/40$/);
+
     // The last view used opens again when the list is opened without an address of its own.
     await other.goto('/leads');
     await expect.poll(() => param(other, 'view'), POLL).toBe(viewId);
     await other.getByText('40 leads').waitFor();
     await memberContext.close();
+  });
+
+  it('shows a notice instead of failing when a filter of the view no longer holds', async () => {
+    const tag = await apiCreate(admin, '/api/v1/tags', { name: 'Soon gone' });
+    const view = await apiCreate(admin, '/api/v1/views', {
+      kind: 'lead',
+      name: 'Soon gone tag',
+      filter: { tag_id: tag.id, status: ['contacted'] },
+    });
+    const deleted = await admin.harness.t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/tags/${tag.id}`,
+      headers: admin.auth,
+    });
+    expect(deleted.statusCode).toBe(204);
+    await page.goto('/leads');
+    await views(page).getByRole('button', { name: 'Soon gone tag' }).click();
+    await page
+      .getByText(/no longer apply and are left out:\s+tag_id \(the tag no longer exists\)/)
+      .waitFor();
+    // The rest of the view still applies.
+    await page.getByText('40 leads').waitFor();
+    await expect.poll(() => param(page, 'view'), POLL).toBe(view.id);
+    expect(param(page, 'status')).toBe('contacted');
+    expect(param(page, 'tag_id')).toBeNull();
   });
 });
