@@ -112,9 +112,11 @@ export class ListPage<T extends { id: string }, F extends string = string> {
     const params = page.url.searchParams;
     this.#defaults = options.filters;
     this.#defaultSort = options.sort ?? '';
+    // The page's own state in the address (the deal page's pipeline) is not a filter here.
+    const own = new Set(['q', ...Object.keys(options.address?.() ?? {})]);
     this.#known = Object.keys(
       RECORD_KINDS.find((kind) => kind.path === options.kind)?.filters ?? {},
-    ).filter((key) => key !== 'q');
+    ).filter((key) => !own.has(key));
     this.q = params.get('q') ?? '';
     this.sort = params.get('sort') ?? this.#defaultSort;
     // `?view=` names a saved view by its id; the deal page's board (`view=board`) is no view.
