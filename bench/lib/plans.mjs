@@ -109,6 +109,8 @@ export function hotRoutes(ids) {
     `${v1}/calendar/tasks?from=2026-02-23T00:00:00Z&to=2026-04-06T00:00:00Z`,
     `${v1}/calendar/feed`,
     `${v1}/web-forms`,
+    // Every list page opens with its saved views.
+    `${v1}/views?kind=lead`,
   );
   return routes;
 }

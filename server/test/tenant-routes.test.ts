@@ -179,7 +179,15 @@ function tenantWallSuite(wallDown: boolean): void {
       team_id: team.id,
     });
     const feed = await api(owner, 'POST', '/calendar/feed');
+    // A shared view of the leads with the organization's tag.
+    const view = await api(owner, 'POST', '/views', {
+      kind: 'lead',
+      name: `${label} view`,
+      filter: { tag_id: tag.id },
+      shared: true,
+    });
     return {
+      view_id: view.id,
       form_id: form.id,
       calendar_feed_id: feed.id,
       user_id: member.userId,

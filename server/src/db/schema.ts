@@ -614,6 +614,29 @@ export interface SampleDataSetsTable {
   created_by: string | null;
 }
 
+export interface SavedViewDefaultsTable {
+  org_id: string;
+  user_id: string;
+  kind: string;
+  view_id: string;
+  created_at: CreatedAt;
+}
+
+export interface SavedViewsTable {
+  org_id: string;
+  id: Generated<string>;
+  kind: string;
+  name: string;
+  filter: JsonWithDefault;
+  sort: string | null;
+  columns: NullableJson;
+  user_id: string | null;
+  org_default: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  created_by: string | null;
+}
+
 export interface SearchTermsTable {
   org_id: string;
   id: ReadOnly<number>;
@@ -755,6 +778,8 @@ export interface Database {
   record_tags: RecordTagsTable;
   refresh_tokens: RefreshTokensTable;
   sample_data_sets: SampleDataSetsTable;
+  saved_view_defaults: SavedViewDefaultsTable;
+  saved_views: SavedViewsTable;
   search_terms: SearchTermsTable;
   tags: TagsTable;
   tasks: TasksTable;

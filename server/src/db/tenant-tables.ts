@@ -37,6 +37,8 @@ export const TENANT_TABLES: ReadonlySet<string> = new Set([
   'pipelines',
   'record_tags',
   'sample_data_sets',
+  'saved_view_defaults',
+  'saved_views',
   'search_terms',
   'tags',
   'tasks',

@@ -32,6 +32,7 @@ import { sampleDataRoutes } from '../modules/sample-data/sample-data.routes.js';
 import { importRoutes } from '../modules/imports/imports.routes.js';
 import { calendarRoutes } from '../modules/calendar/calendar.routes.js';
 import { webFormRoutes } from '../modules/web-forms/web-forms.routes.js';
+import { viewRoutes } from '../modules/views/views.routes.js';
 import { refuseWhileOverloaded, requireAdmission } from './admission.js';
 import { requireSignedIn } from './authenticate.js';
 import { acceptIdempotencyKeys } from './idempotency.js';
@@ -75,5 +76,6 @@ export const apiV1Routes: FastifyPluginAsyncTypebox = async (app) => {
     await signedIn.register(importRoutes);
     await signedIn.register(webFormRoutes);
     await signedIn.register(calendarRoutes);
+    await signedIn.register(viewRoutes);
   });
 };

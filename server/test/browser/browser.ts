@@ -103,6 +103,21 @@ export async function signUpInBrowser(page: Page, label: string): Promise<Accoun
   return account;
 }
 
+/** A new browser context signed in through the sign-in page as someone who already joined. */
+export async function signInInNewContext(
+  harness: BrowserHarness,
+  person: { email: string; password: string },
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await newContext(harness);
+  const page = await context.newPage();
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill(person.email);
+  await page.getByLabel('Password').fill(person.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).first().waitFor();
+  return { context, page };
+}
+
 /** The API's authorization header for an account, signed in without the browser. */
 export async function apiAuth(
   harness: BrowserHarness,

@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedRecord } from '../support/crm-records.js';
 import { joinByInvitation } from '../support/members.js';
@@ -7,7 +7,7 @@ import {
   apiCreate,
   chromiumPath,
   expectAccessible,
-  newContext,
+  signInInNewContext,
   startSignedIn,
   type SignedIn,
 } from './browser.js';
@@ -20,7 +20,6 @@ describe.skipIf(!chromiumPath)(
   () => {
     let admin: SignedIn;
     let member: SignedUp;
-    let memberContext: BrowserContext;
     let page: Page;
     let adminId: string;
     let theirs: string;
@@ -55,13 +54,7 @@ describe.skipIf(!chromiumPath)(
         lead_id: theirs,
       });
 
-      memberContext = await newContext(admin.harness);
-      page = await memberContext.newPage();
-      await page.goto('/sign-in');
-      await page.getByLabel('Email').fill(member.email);
-      await page.getByLabel('Password').fill(member.password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByRole('navigation', { name: 'Main' }).first().waitFor();
+      ({ page } = await signInInNewContext(admin.harness, member));
     }, 120_000);
     afterAll(async () => {
       await admin?.close();

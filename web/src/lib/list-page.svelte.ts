@@ -1,8 +1,10 @@
-import { untrack } from 'svelte';
+import { tick, untrack } from 'svelte';
+import { beforeNavigate } from '$app/navigation';
 import { page } from '$app/state';
 import { call, client, type ApiQuery } from './api';
 import { directory } from './directory.svelte';
 import { afterPause, keepInAddress, RecordList, type ListQuery, type Page } from './list.svelte';
+import { RECORD_KINDS, type RecordKind } from './api/record-kinds';
 import { onCreateShortcut } from './shortcuts.svelte';
 
 /** The lists that page by cursor and can count what matches. */
@@ -38,6 +40,35 @@ export interface ListPageOptions<T, F extends string> {
   toApi?: (query: Record<string, string | undefined>) => ListQuery;
   /** False while the list is not shown (another view of the page): nothing is read. */
   active?: () => boolean;
+  /**
+   * The kind of record listed, for lists that keep saved views: the address may then carry
+   * any filter the kind's list takes, also one this page has no control for.
+   */
+  kind?: RecordKind['path'];
+}
+
+/** What a list looked like when the person left it for a record: put back on their return. */
+interface LeftState {
+  search: string;
+  scrollY: number;
+  selected: string[];
+  selectedAll: boolean;
+}
+
+/** The saved view a list shows: its filters as the API keeps them, sort and columns. */
+export interface AppliedView {
+  id: string;
+  filter: Record<string, unknown>;
+  sort: string | null;
+  columns: string[] | null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A saved view's filter as the text an address holds: `["new"]` becomes `new`. */
+function textOf(value: unknown): string {
+  if (Array.isArray(value)) return value.length ? String(value[0]) : '';
+  return value === undefined || value === null ? '' : String(value);
 }
 
 /**
@@ -61,6 +92,10 @@ export class ListPage<T extends { id: string }, F extends string = string> {
   /** Set when the selection is every matching record, not just the rows shown. */
   selectedAll = $state(false);
   creating = $state(false);
+  /** The saved view shown (`?view=` in the address), '' for none. */
+  savedView = $state('');
+  /** The columns shown, by key, once the table or a saved view chose them. */
+  columns = $state<string[] | null>(null);
   /** How many filters are set. */
   readonly active = $derived(
     Object.values<string>(this.filters).filter((value) => value !== '').length,
@@ -68,15 +103,26 @@ export class ListPage<T extends { id: string }, F extends string = string> {
   readonly filtered = $derived(this.active > 0);
 
   #defaults: Record<F, string>;
+  #defaultSort: string;
+  /** The filters of the kind's list that the address may carry. */
+  #known: string[];
+  #left: LeftState | null = null;
 
   constructor(options: ListPageOptions<T, F>) {
     const params = page.url.searchParams;
     this.#defaults = options.filters;
+    this.#defaultSort = options.sort ?? '';
+    // The page's own state in the address (the deal page's pipeline) is not a filter here.
+    const own = new Set(['q', ...Object.keys(options.address?.() ?? {})]);
+    this.#known = Object.keys(
+      RECORD_KINDS.find((kind) => kind.path === options.kind)?.filters ?? {},
+    ).filter((key) => !own.has(key));
     this.q = params.get('q') ?? '';
-    this.sort = params.get('sort') ?? options.sort ?? '';
-    this.filters = Object.fromEntries(
-      Object.entries<string>(options.filters).map(([key, none]) => [key, params.get(key) ?? none]),
-    ) as Record<F, string>;
+    this.sort = params.get('sort') ?? this.#defaultSort;
+    // `?view=` names a saved view by its id; the deal page's board (`view=board`) is no view.
+    const named = params.get('view') ?? '';
+    this.savedView = options.kind && UUID.test(named) ? named : '';
+    this.filters = this.#filtersFrom((key) => params.get(key) ?? undefined);
     this.creating = params.get('new') === '1';
     this.list = new RecordList<T>(options.read);
 
@@ -86,6 +132,8 @@ export class ListPage<T extends { id: string }, F extends string = string> {
     $effect(() => {
       if (page.url.searchParams.get('new') === '1') this.creating = true;
     });
+
+    this.#keepStateOnLeaving();
 
     const pause = afterPause();
     // Any change of search, sort or filter reloads from the first page and is kept in the
@@ -97,20 +145,87 @@ export class ListPage<T extends { id: string }, F extends string = string> {
       };
       for (const [key, value] of Object.entries<string>(this.filters))
         query[key] = value || undefined;
-      const address = { ...query, ...options.address?.() };
+      const extra = options.address?.() ?? {};
+      const address = { ...query, ...extra, view: extra.view ?? (this.savedView || undefined) };
       const active = options.active?.() ?? true;
       return pause(() =>
         untrack(() => {
           this.clearSelection();
-          if (active) void this.list.load(options.toApi?.(query) ?? query);
+          if (active)
+            void this.list.load(options.toApi?.(query) ?? query).then(() => this.#return());
           keepInAddress(address);
         }),
       );
     });
   }
 
+  /** The page's filters, and any other of the kind's that `value` has. */
+  #filtersFrom(value: (key: string) => string | undefined): Record<F, string> {
+    const filters: Record<string, string> = {};
+    for (const [key, none] of Object.entries<string>(this.#defaults))
+      filters[key] = value(key) ?? none;
+    for (const key of this.#known) {
+      const given = value(key);
+      if (!(key in filters) && given) filters[key] = given;
+    }
+    return filters as Record<F, string>;
+  }
+
   clearFilters(): void {
     this.filters = { ...this.#defaults };
+  }
+
+  /** Shows a saved view: its filters, sort and columns replace the list's. */
+  applyView(view: AppliedView): void {
+    this.q = textOf(view.filter.q);
+    this.sort = view.sort ?? this.#defaultSort;
+    this.filters = this.#filtersFrom((key) => textOf(view.filter[key]) || undefined);
+    if (view.columns) this.columns = view.columns;
+    this.savedView = view.id;
+  }
+
+  /** Back to the list without a saved view. */
+  leaveView(): void {
+    this.q = '';
+    this.sort = this.#defaultSort;
+    this.clearFilters();
+    this.savedView = '';
+  }
+
+  /**
+   * Going to a record and back returns to the same rows, scrolled as they were and with the
+   * same ones ticked: what the list was is kept for the tab when leaving the list's page, and
+   * put back once the same query's rows are there again.
+   */
+  #keepStateOnLeaving(): void {
+    const key = `rampart-list:${page.url.pathname}`;
+    try {
+      const left = JSON.parse(sessionStorage.getItem(key) ?? 'null') as LeftState | null;
+      sessionStorage.removeItem(key);
+      if (left?.search === page.url.search) this.#left = left;
+    } catch {
+      // Nothing to put back.
+    }
+    beforeNavigate(({ to }) => {
+      if (to?.url.pathname === page.url.pathname) return;
+      const state: LeftState = {
+        search: page.url.search,
+        scrollY: window.scrollY,
+        selected: this.selected,
+        selectedAll: this.selectedAll,
+      };
+      sessionStorage.setItem(key, JSON.stringify(state));
+    });
+  }
+
+  async #return(): Promise<void> {
+    const left = this.#left;
+    if (!left || page.url.search !== left.search) return;
+    this.#left = null;
+    this.selected = left.selected;
+    this.selectedAll = left.selectedAll;
+    await tick();
+    window.scrollTo(0, left.scrollY);
   }
 
   clearSelection(): void {

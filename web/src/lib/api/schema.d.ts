@@ -19623,6 +19623,789 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The saved views of record lists the caller sees: shared ones and their own
+         * @description With `kind`, `default_view_id` is the view its list opens with: the caller's default, or else the organization's.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @example lead */
+                    kind?: "lead" | "account" | "contact" | "deal";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["def-19"][];
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            default_view_id: string | null;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Save a list's filters, sort and columns as a view, personal or shared */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /**
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused`; while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                     */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @example lead
+                         * @enum {unknown}
+                         */
+                        kind: "lead" | "account" | "contact" | "deal";
+                        /** @example My hot leads */
+                        name: string;
+                        /**
+                         * @description The list's filters as the kind's bulk `filter` takes them (and `q`): checked against the kind's list query when saved
+                         * @example {
+                         *       "status": [
+                         *         "new",
+                         *         "contacted"
+                         *       ],
+                         *       "owner_id": "2f1c6a3e-7d4b-4a8e-9c1d-5b6f7a8e9d0c"
+                         *     }
+                         */
+                        filter?: {
+                            [key: string]: unknown;
+                        };
+                        /**
+                         * @description The list's `sort` parameter
+                         * @example -created_at
+                         */
+                        sort?: string | null;
+                        /**
+                         * @description The columns the web list shows, in order; null for its own
+                         * @example [
+                         *       "name",
+                         *       "status",
+                         *       "owner"
+                         *     ]
+                         */
+                        columns?: string[] | null;
+                        shared?: boolean;
+                        /** @description Open the list with this view (for the caller) */
+                        is_default?: boolean;
+                        /** @description Open everyone's list with it unless they chose one (admins) */
+                        org_default?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            id: string;
+                            /**
+                             * @example lead
+                             * @enum {unknown}
+                             */
+                            kind: "lead" | "account" | "contact" | "deal";
+                            name: string;
+                            /**
+                             * @description The list's filters as the kind's bulk `filter` takes them (and `q`): checked against the kind's list query when saved
+                             * @example {
+                             *       "status": [
+                             *         "new",
+                             *         "contacted"
+                             *       ],
+                             *       "owner_id": "2f1c6a3e-7d4b-4a8e-9c1d-5b6f7a8e9d0c"
+                             *     }
+                             */
+                            filter: {
+                                [key: string]: unknown;
+                            };
+                            sort: string | null;
+                            columns: string[] | null;
+                            /** @description Seen by the whole organization; otherwise its creator's */
+                            shared: boolean;
+                            /** @description The caller's default view of the kind */
+                            is_default: boolean;
+                            /** @description The organization's default view of the kind */
+                            org_default: boolean;
+                            /** @description Whether the caller may change, share or delete it */
+                            can_edit: boolean;
+                            /** @description Its filters that no longer hold (an archived field, a deleted tag) */
+                            problems: {
+                                /** @example filter.tag_id */
+                                field: string;
+                                /** @example the tag no longer exists */
+                                message: string;
+                            }[];
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            created_by: string | null;
+                            creator_name: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/views/{view_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One saved view, with what of its filters no longer holds */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    view_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            id: string;
+                            /**
+                             * @example lead
+                             * @enum {unknown}
+                             */
+                            kind: "lead" | "account" | "contact" | "deal";
+                            name: string;
+                            /**
+                             * @description The list's filters as the kind's bulk `filter` takes them (and `q`): checked against the kind's list query when saved
+                             * @example {
+                             *       "status": [
+                             *         "new",
+                             *         "contacted"
+                             *       ],
+                             *       "owner_id": "2f1c6a3e-7d4b-4a8e-9c1d-5b6f7a8e9d0c"
+                             *     }
+                             */
+                            filter: {
+                                [key: string]: unknown;
+                            };
+                            sort: string | null;
+                            columns: string[] | null;
+                            /** @description Seen by the whole organization; otherwise its creator's */
+                            shared: boolean;
+                            /** @description The caller's default view of the kind */
+                            is_default: boolean;
+                            /** @description The organization's default view of the kind */
+                            org_default: boolean;
+                            /** @description Whether the caller may change, share or delete it */
+                            can_edit: boolean;
+                            /** @description Its filters that no longer hold (an archived field, a deleted tag) */
+                            problems: {
+                                /** @example filter.tag_id */
+                                field: string;
+                                /** @example the tag no longer exists */
+                                message: string;
+                            }[];
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            created_by: string | null;
+                            creator_name: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a view (its creator, or for a shared view also an admin) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    view_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Rename, change, share or make a view the default
+         * @description `is_default` is open to whoever sees the view; the other fields to its creator, or for a shared view also an admin. `org_default` is for admins, on shared views.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    view_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @example My hot leads */
+                        name?: string;
+                        /**
+                         * @description The list's filters as the kind's bulk `filter` takes them (and `q`): checked against the kind's list query when saved
+                         * @example {
+                         *       "status": [
+                         *         "new",
+                         *         "contacted"
+                         *       ],
+                         *       "owner_id": "2f1c6a3e-7d4b-4a8e-9c1d-5b6f7a8e9d0c"
+                         *     }
+                         */
+                        filter?: {
+                            [key: string]: unknown;
+                        };
+                        /**
+                         * @description The list's `sort` parameter
+                         * @example -created_at
+                         */
+                        sort?: string | null;
+                        /**
+                         * @description The columns the web list shows, in order; null for its own
+                         * @example [
+                         *       "name",
+                         *       "status",
+                         *       "owner"
+                         *     ]
+                         */
+                        columns?: string[] | null;
+                        shared?: boolean;
+                        /** @description Open the list with this view (for the caller) */
+                        is_default?: boolean;
+                        /** @description Open everyone's list with it unless they chose one (admins) */
+                        org_default?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            id: string;
+                            /**
+                             * @example lead
+                             * @enum {unknown}
+                             */
+                            kind: "lead" | "account" | "contact" | "deal";
+                            name: string;
+                            /**
+                             * @description The list's filters as the kind's bulk `filter` takes them (and `q`): checked against the kind's list query when saved
+                             * @example {
+                             *       "status": [
+                             *         "new",
+                             *         "contacted"
+                             *       ],
+                             *       "owner_id": "2f1c6a3e-7d4b-4a8e-9c1d-5b6f7a8e9d0c"
+                             *     }
+                             */
+                            filter: {
+                                [key: string]: unknown;
+                            };
+                            sort: string | null;
+                            columns: string[] | null;
+                            /** @description Seen by the whole organization; otherwise its creator's */
+                            shared: boolean;
+                            /** @description The caller's default view of the kind */
+                            is_default: boolean;
+                            /** @description The organization's default view of the kind */
+                            org_default: boolean;
+                            /** @description Whether the caller may change, share or delete it */
+                            can_edit: boolean;
+                            /** @description Its filters that no longer hold (an archived field, a deleted tag) */
+                            problems: {
+                                /** @example filter.tag_id */
+                                field: string;
+                                /** @example the tag no longer exists */
+                                message: string;
+                            }[];
+                            /**
+                             * Format: uuid
+                             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                             */
+                            created_by: string | null;
+                            creator_name: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-31T09:00:00.000Z
+                             */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/views/{view_id}/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How many records the view's list holds
+         * @description Counted by the list's own query. `count` is null when a filter of the view no longer fits the list (see `problems`).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    view_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number | null;
+                            problems: {
+                                /** @example filter.tag_id */
+                                field: string;
+                                /** @example the tag no longer exists */
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/forms/{token}": {
         parameters: {
             query?: never;
@@ -20837,6 +21620,66 @@ export interface components {
                 header: string;
                 field: string;
             }[];
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:00:00.000Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:00:00.000Z
+             */
+            updated_at: string;
+        };
+        /** SavedView */
+        "def-19": {
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            id: string;
+            /**
+             * @example lead
+             * @enum {unknown}
+             */
+            kind: "lead" | "account" | "contact" | "deal";
+            name: string;
+            /**
+             * @description The list's filters as the kind's bulk `filter` takes them (and `q`): checked against the kind's list query when saved
+             * @example {
+             *       "status": [
+             *         "new",
+             *         "contacted"
+             *       ],
+             *       "owner_id": "2f1c6a3e-7d4b-4a8e-9c1d-5b6f7a8e9d0c"
+             *     }
+             */
+            filter: {
+                [key: string]: unknown;
+            };
+            sort: string | null;
+            columns: string[] | null;
+            /** @description Seen by the whole organization; otherwise its creator's */
+            shared: boolean;
+            /** @description The caller's default view of the kind */
+            is_default: boolean;
+            /** @description The organization's default view of the kind */
+            org_default: boolean;
+            /** @description Whether the caller may change, share or delete it */
+            can_edit: boolean;
+            /** @description Its filters that no longer hold (an archived field, a deleted tag) */
+            problems: {
+                /** @example filter.tag_id */
+                field: string;
+                /** @example the tag no longer exists */
+                message: string;
+            }[];
+            /**
+             * Format: uuid
+             * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            created_by: string | null;
+            creator_name: string | null;
             /**
              * Format: date-time
              * @example 2026-01-31T09:00:00.000Z

@@ -1,0 +1,91 @@
+import { Type, type TObject, type TProperties } from 'typebox';
+import { Value } from 'typebox/value';
+import type { Database } from '../../db/schema.js';
+import type { Tx } from '../../db/tenant.js';
+import type { FieldProblem } from '../../lib/errors.js';
+import { LIST_QUERIES } from '../records/filters.js';
+import type { RecordKind } from '../records/registry.js';
+
+/**
+ * What a saved view keeps of a list's query, checked against the kind's list query itself: a
+ * filter the list query learns later (a custom field) is one a view can keep, and one it loses
+ * (a field archived) is reported on the view instead of failing the list.
+ */
+
+/** The list query's parameters that page a list rather than choose its rows. */
+const PAGING = new Set(['limit', 'cursor', 'count', 'sort']);
+
+const filterSchemas = new Map<RecordKind, TObject>();
+
+/** The filters a kind's list takes, as a JSON object (what a bulk action's `filter` takes). */
+export function filterSchema(kind: RecordKind): TObject {
+  let schema = filterSchemas.get(kind);
+  if (!schema) {
+    const properties: TProperties = Object.fromEntries(
+      Object.entries(LIST_QUERIES[kind].properties).filter(([name]) => !PAGING.has(name)),
+    );
+    schema = Type.Object(properties, { additionalProperties: false });
+    filterSchemas.set(kind, schema);
+  }
+  return schema;
+}
+
+/** The sorts the kind's list takes (`name`, `-created_at`). */
+export function sortChoices(kind: RecordKind): readonly string[] {
+  const sort = LIST_QUERIES[kind].properties.sort as unknown as { enum?: string[] };
+  return sort.enum ?? [];
+}
+
+/** Each filter the kind's list would refuse, named `filter.<name>`. */
+export function filterShapeProblems(kind: RecordKind, filter: object): FieldProblem[] {
+  const schema = filterSchema(kind);
+  if (Value.Check(schema, filter)) return [];
+  const problems = new Map<string, string>();
+  for (const error of Value.Errors(schema, filter)) {
+    const extra = (error.params as { additionalProperties?: string[] }).additionalProperties;
+    if (error.keyword === 'additionalProperties' && extra) {
+      for (const name of extra) problems.set(name, 'is not a filter of this list');
+      continue;
+    }
+    const name = error.instancePath.split('/')[1] ?? '';
+    if (!problems.has(name)) problems.set(name, error.message);
+  }
+  return [...problems].map(([name, message]) => ({
+    field: name ? `filter.${name}` : 'filter',
+    message,
+  }));
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The filters that name a record: where it is, and what a person calls it. */
+const REFERENCES: Record<string, { table: keyof Database; column: string; what: string }> = {
+  owner_id: { table: 'memberships', column: 'user_id', what: 'member' },
+  team_id: { table: 'teams', column: 'id', what: 'team' },
+  tag_id: { table: 'tags', column: 'id', what: 'tag' },
+  account_id: { table: 'accounts', column: 'id', what: 'account' },
+  contact_id: { table: 'contacts', column: 'id', what: 'contact' },
+  pipeline_id: { table: 'pipelines', column: 'id', what: 'pipeline' },
+  stage_id: { table: 'pipeline_stages', column: 'id', what: 'stage' },
+};
+
+/**
+ * The filters naming a record this organization no longer has (a deleted tag, a member who
+ * left): the list runs with them and shows nothing, which would look like an empty list.
+ */
+export async function missingReferences(tx: Tx, filter: object): Promise<FieldProblem[]> {
+  const problems: FieldProblem[] = [];
+  for (const [name, value] of Object.entries(filter)) {
+    const reference = REFERENCES[name];
+    // A value that is no id at all is already a problem of the filter's shape.
+    if (!reference || typeof value !== 'string' || !UUID.test(value)) continue;
+    const found = await tx
+      .selectFrom(reference.table as 'tags')
+      .select('org_id')
+      .where(reference.column as 'id', '=', value)
+      .executeTakeFirst();
+    if (!found)
+      problems.push({ field: `filter.${name}`, message: `the ${reference.what} no longer exists` });
+  }
+  return problems;
+}

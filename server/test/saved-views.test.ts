@@ -1,0 +1,284 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { joinByInvitation } from './support/members.js';
+import { createTestApp, signUp, type SignedUp, type TestApp } from './support/test-app.js';
+
+let t: TestApp;
+let owner: SignedUp;
+let member: SignedUp;
+let other: SignedUp;
+let outsider: SignedUp;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  owner = await signUp(t.app, 'views-a');
+  member = await joinByInvitation(t.app, owner, 'member', 'views-member');
+  other = await joinByInvitation(t.app, owner, 'member', 'views-other');
+  outsider = await signUp(t.app, 'views-b');
+});
+afterAll(async () => {
+  await t.close();
+});
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+const call = (method: Method, url: string, who: SignedUp, payload?: object) =>
+  t.app.inject({ method, url: `/api/v1${url}`, headers: who.auth, payload });
+
+async function ok(method: Method, url: string, who: SignedUp, payload?: object) {
+  const response = await call(method, url, who, payload);
+  expect(response.statusCode, `${method} ${url}: ${response.body}`).toBeLessThan(300);
+  return response.body ? response.json() : null;
+}
+
+const names = (list: { data: Array<{ name: string }> }) => list.data.map((v) => v.name).sort();
+
+async function lead(who: SignedUp, fields: object) {
+  return ok('POST', '/leads', who, fields);
+}
+
+describe('saved views', () => {
+  it('saves, reads, renames and deletes a view of a list, with its filter, sort and columns', async () => {
+    const view = await ok('POST', '/views', member, {
+      kind: 'lead',
+      name: 'New and contacted',
+      filter: { status: ['new', 'contacted'], q: 'acme' },
+      sort: '-created_at',
+      columns: ['name', 'status'],
+    });
+    expect(view).toMatchObject({
+      kind: 'lead',
+      name: 'New and contacted',
+      filter: { status: ['new', 'contacted'], q: 'acme' },
+      sort: '-created_at',
+      columns: ['name', 'status'],
+      shared: false,
+      is_default: false,
+      can_edit: true,
+      problems: [],
+      created_by: member.userId,
+    });
+    expect(await ok('GET', `/views/${view.id}`, member)).toEqual(view);
+    const renamed = await ok('PATCH', `/views/${view.id}`, member, { name: 'Fresh leads' });
+    expect(renamed.name).toBe('Fresh leads');
+    expect(names(await ok('GET', '/views?kind=lead', member))).toContain('Fresh leads');
+    expect(names(await ok('GET', '/views?kind=deal', member))).not.toContain('Fresh leads');
+    expect((await call('DELETE', `/views/${view.id}`, member)).statusCode).toBe(204);
+    expect((await call('GET', `/views/${view.id}`, member)).statusCode).toBe(404);
+  });
+
+  it("refuses a filter, sort or column the kind's list does not take, naming it", async () => {
+    const refused = async (body: object, field: string) => {
+      const response = await call('POST', '/views', member, { kind: 'lead', name: 'x', ...body });
+      expect(response.statusCode, response.body).toBe(422);
+      expect(response.json().error.details.fields[0].field).toBe(field);
+    };
+    await refused({ filter: { industry: 'Labs' } }, 'filter.industry');
+    await refused({ filter: { status: ['maybe'] } }, 'filter.status');
+    await refused({ filter: { owner_id: 'nobody' } }, 'filter.owner_id');
+    await refused({ filter: { limit: 5 } }, 'filter.limit');
+    await refused({ sort: 'industry' }, 'sort');
+    const columns = await call('POST', '/views', member, {
+      kind: 'lead',
+      name: 'x',
+      columns: ['Name; DROP'],
+    });
+    expect(columns.statusCode).toBe(422);
+    expect(columns.json().error.details.fields[0].field).toMatch(/^columns/);
+    // What one kind filters by is not another's: accounts have an industry.
+    await ok('POST', '/views', member, {
+      kind: 'account',
+      name: 'Labs',
+      filter: { industry: 'Labs' },
+    });
+  });
+
+  it('keeps a personal view to its owner and shows a shared one to every member', async () => {
+    const personal = await ok('POST', '/views', member, { kind: 'contact', name: 'Mine only' });
+    const shared = await ok('POST', '/views', member, {
+      kind: 'contact',
+      name: 'For the team',
+      shared: true,
+    });
+    expect(names(await ok('GET', '/views?kind=contact', member))).toEqual([
+      'For the team',
+      'Mine only',
+    ]);
+    expect(names(await ok('GET', '/views?kind=contact', other))).toEqual(['For the team']);
+    // Another member's personal view does not exist for them, on every route.
+    for (const [method, url, body] of [
+      ['GET', `/views/${personal.id}`, undefined],
+      ['GET', `/views/${personal.id}/count`, undefined],
+      ['PATCH', `/views/${personal.id}`, { is_default: true }],
+      ['DELETE', `/views/${personal.id}`, undefined],
+    ] as const)
+      expect((await call(method, url, other, body)).statusCode, `${method} ${url}`).toBe(404);
+
+    // Seen by all, changed only by its creator or an admin.
+    const seen = await ok('GET', `/views/${shared.id}`, other);
+    expect(seen).toMatchObject({ shared: true, can_edit: false });
+    for (const [method, body] of [
+      ['PATCH', { name: 'Taken over' }],
+      ['PATCH', { shared: false }],
+      ['DELETE', undefined],
+    ] as const)
+      expect((await call(method, `/views/${shared.id}`, other, body)).statusCode).toBe(403);
+    expect((await ok('GET', `/views/${shared.id}`, owner)).can_edit).toBe(true);
+    await ok('PATCH', `/views/${shared.id}`, owner, { name: 'Team contacts' });
+
+    // Unshared, it is its creator's alone again.
+    await ok('PATCH', `/views/${shared.id}`, member, { shared: false });
+    expect((await call('GET', `/views/${shared.id}`, other)).statusCode).toBe(404);
+    expect((await ok('GET', `/views/${shared.id}`, member)).shared).toBe(false);
+  });
+
+  it("opens a list with the person's default, else the organization's", async () => {
+    const team = await ok('POST', '/views', owner, {
+      kind: 'deal',
+      name: 'Open deals',
+      filter: { status: ['open'] },
+      shared: true,
+      org_default: true,
+    });
+    const mine = await ok('POST', '/views', member, { kind: 'deal', name: 'My deals' });
+    expect((await ok('GET', '/views?kind=deal', member)).default_view_id).toBe(team.id);
+    await ok('PATCH', `/views/${mine.id}`, member, { is_default: true });
+    expect((await ok('GET', '/views?kind=deal', member)).default_view_id).toBe(mine.id);
+    expect((await ok('GET', '/views?kind=deal', other)).default_view_id).toBe(team.id);
+    // One default per person and kind: choosing another replaces it; anyone may choose a
+    // shared view, though they may not change it.
+    await ok('PATCH', `/views/${team.id}`, member, { is_default: true });
+    const list = await ok('GET', '/views?kind=deal', member);
+    expect(list.default_view_id).toBe(team.id);
+    expect(list.data.filter((v: { is_default: boolean }) => v.is_default)).toHaveLength(1);
+    // The organization default is an admin's to set, and only on a shared view.
+    const refused = await call('PATCH', `/views/${team.id}`, member, { org_default: false });
+    expect(refused.statusCode).toBe(403);
+    const personal = await call('PATCH', `/views/${mine.id}`, owner, { org_default: true });
+    expect(personal.statusCode).toBe(404);
+    const own = await ok('POST', '/views', owner, { kind: 'deal', name: 'Owner only' });
+    const unshared = await call('PATCH', `/views/${own.id}`, owner, { org_default: true });
+    expect(unshared.statusCode).toBe(422);
+    expect(unshared.json().error.details.fields[0].field).toBe('org_default');
+    // Deleting the default view leaves the person with the organization's again.
+    await ok('PATCH', `/views/${mine.id}`, member, { is_default: true });
+    await ok('DELETE', `/views/${mine.id}`, member);
+    expect((await ok('GET', '/views?kind=deal', member)).default_view_id).toBe(team.id);
+  });
+
+  it("counts a view's records on request, by the list's own query", async () => {
+    await lead(member, { last_name: 'Counted One', status: 'qualified', rating: 'hot' });
+    await lead(member, { last_name: 'Counted Two', status: 'qualified', rating: 'hot' });
+    await lead(member, { last_name: 'Counted Three', status: 'qualified', rating: 'cold' });
+    const view = await ok('POST', '/views', member, {
+      kind: 'lead',
+      name: 'Hot qualified',
+      filter: { status: ['qualified'], rating: 'hot' },
+    });
+    expect(await ok('GET', `/views/${view.id}/count`, member)).toEqual({ count: 2, problems: [] });
+    const list = await ok('GET', '/leads?status=qualified&rating=hot&count=true', member);
+    expect(list.total).toBe(2);
+    // The other organization's view of the same filter counts its own records only.
+    const theirs = await ok('POST', '/views', outsider, {
+      kind: 'lead',
+      name: 'Hot qualified',
+      filter: { status: ['qualified'], rating: 'hot' },
+    });
+    expect((await ok('GET', `/views/${theirs.id}/count`, outsider)).count).toBe(0);
+  });
+
+  it('says which filter no longer holds when its tag was deleted, instead of failing', async () => {
+    const tag = await ok('POST', '/tags', owner, { name: 'Short-lived' });
+    const view = await ok('POST', '/views', member, {
+      kind: 'lead',
+      name: 'Tagged',
+      filter: { tag_id: tag.id },
+      shared: true,
+    });
+    expect(view.problems).toEqual([]);
+    await ok('DELETE', `/tags/${tag.id}`, owner);
+    const problem = { field: 'filter.tag_id', message: 'the tag no longer exists' };
+    expect((await ok('GET', `/views/${view.id}`, other)).problems).toEqual([problem]);
+    const listed = (await ok('GET', '/views?kind=lead', other)).data.find(
+      (v: { id: string }) => v.id === view.id,
+    );
+    expect(listed.problems).toEqual([problem]);
+    expect(await ok('GET', `/views/${view.id}/count`, other)).toEqual({
+      count: 0,
+      problems: [problem],
+    });
+    // Saving a view naming it again is refused like any reference to nothing.
+    const again = await call('POST', '/views', member, {
+      kind: 'lead',
+      name: 'Tagged again',
+      filter: { tag_id: tag.id },
+    });
+    expect(again.statusCode).toBe(422);
+    expect(again.json().error.code).toBe('invalid_reference');
+  });
+
+  it('reports a filter the list no longer takes and gives no count for it', async () => {
+    // As a custom field that was archived would leave it: kept in the view, gone from the list.
+    const view = await ok('POST', '/views', member, { kind: 'lead', name: 'Archived field' });
+    await t.ownerQuery(
+      `UPDATE saved_views SET filter = '{"cf_region": "north", "rating": "hot"}' WHERE id = $1`,
+      [view.id],
+    );
+    const read = await ok('GET', `/views/${view.id}`, member);
+    expect(read.problems).toEqual([
+      { field: 'filter.cf_region', message: 'is not a filter of this list' },
+    ]);
+    expect(await ok('GET', `/views/${view.id}/count`, member)).toEqual({
+      count: null,
+      problems: read.problems,
+    });
+  });
+
+  it("keeps organizations apart: another organization's views, tags and members are not there", async () => {
+    const view = await ok('POST', '/views', owner, {
+      kind: 'lead',
+      name: 'A shared view',
+      shared: true,
+    });
+    const theirs = await ok('GET', '/views', outsider);
+    expect(theirs.data.map((v: { id: string }) => v.id)).not.toContain(view.id);
+    expect(names(theirs)).toEqual(['Hot qualified']);
+    expect(names(await ok('GET', '/views', owner))).toContain('A shared view');
+    for (const [method, url, body] of [
+      ['GET', `/views/${view.id}`, undefined],
+      ['GET', `/views/${view.id}/count`, undefined],
+      ['PATCH', `/views/${view.id}`, { name: 'Mine now' }],
+      ['DELETE', `/views/${view.id}`, undefined],
+    ] as const)
+      expect((await call(method, url, outsider, body)).statusCode, `${method} ${url}`).toBe(404);
+    expect((await ok('GET', `/views/${view.id}`, owner)).name).toBe('A shared view');
+
+    // A tag or member of another organization in a filter is refused exactly like nothing.
+    const tag = await ok('POST', '/tags', owner, { name: 'A only' });
+    const ghost = '00000000-0000-4000-8000-00000000dead';
+    for (const [name, foreign] of [
+      ['tag_id', tag.id],
+      ['owner_id', member.userId],
+    ]) {
+      const save = (id: string) =>
+        call('POST', '/views', outsider, { kind: 'lead', name: 'x', filter: { [name]: id } });
+      const answer = await save(foreign);
+      expect(answer.statusCode).toBe(422);
+      expect(answer.json()).toEqual((await save(ghost)).json());
+    }
+  });
+
+  it("removes a member's personal views when they leave, and keeps their shared ones", async () => {
+    const leaving = await joinByInvitation(t.app, owner, 'member', 'views-leaving');
+    const personal = await ok('POST', '/views', leaving, { kind: 'account', name: 'Private' });
+    const shared = await ok('POST', '/views', leaving, {
+      kind: 'account',
+      name: 'Left behind',
+      shared: true,
+    });
+    await ok('DELETE', `/members/${leaving.userId}`, owner);
+    expect((await call('GET', `/views/${personal.id}`, owner)).statusCode).toBe(404);
+    const kept = await ok('GET', `/views/${shared.id}`, owner);
+    expect(kept).toMatchObject({ name: 'Left behind', created_by: null, can_edit: true });
+    const rows = await t.ownerQuery('SELECT 1 FROM saved_views WHERE id = $1', [personal.id]);
+    expect(rows).toHaveLength(0);
+  });
+});
