@@ -110,13 +110,17 @@ describe.skipIf(!chromiumPath)('lists in a real browser', { timeout: 180_000 }, 
     expect(await skip.evaluate((link) => link === link.ownerDocument.activeElement)).toBe(true);
     await page.keyboard.press('Enter');
     await page.keyboard.press('Tab');
-    // The next stop is the page's own first control (Import, for admins), not the sidebar.
-    expect(
-      await page
-        .getByRole('link', { name: 'Import' })
-        .evaluate((link) => link === link.ownerDocument.activeElement),
-    ).toBe(true);
-    await page.keyboard.press('Tab');
+    // The next stops are the page's own controls (Duplicates, then Import for admins), not the
+    // sidebar.
+    for (const name of ['Duplicates', 'Import']) {
+      expect(
+        await page
+          .getByRole('link', { name })
+          .evaluate((link) => link === link.ownerDocument.activeElement),
+        name,
+      ).toBe(true);
+      await page.keyboard.press('Tab');
+    }
     expect(
       await page
         .getByRole('button', { name: /New lead/ })

@@ -30,10 +30,15 @@ export function filterSchema(kind: RecordKind): TObject {
   return schema;
 }
 
-/** The sorts the kind's list takes (`name`, `-created_at`). */
+/** Whether the kind's list takes this sort (`name`, `-created_at`, `cf.<key>`). */
+export function isSortOf(kind: RecordKind, sort: string): boolean {
+  return Value.Check(LIST_QUERIES[kind].properties.sort, sort);
+}
+
+/** The sorts of the kind's own fields, to name in a refusal. */
 export function sortChoices(kind: RecordKind): readonly string[] {
-  const sort = LIST_QUERIES[kind].properties.sort as unknown as { enum?: string[] };
-  return sort.enum ?? [];
+  const sort = LIST_QUERIES[kind].properties.sort as unknown as { anyOf?: { enum?: string[] }[] };
+  return sort.anyOf?.flatMap((choice) => choice.enum ?? []) ?? [];
 }
 
 /** Each filter the kind's list would refuse, named `filter.<name>`. */

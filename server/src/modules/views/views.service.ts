@@ -12,7 +12,7 @@ import { isAdmin } from '../members/permissions.js';
 import { listRecords } from '../records/owned.repo.js';
 import type { RecordKind } from '../records/registry.js';
 import * as repo from './views.repo.js';
-import { filterShapeProblems, missingReferences, sortChoices } from './view-query.js';
+import { filterShapeProblems, isSortOf, missingReferences, sortChoices } from './view-query.js';
 
 export interface ViewInput {
   kind: RecordKind;
@@ -69,7 +69,7 @@ function requireAdminFor(member: Member, field: string): void {
 async function problemsOf(tx: Tx, row: repo.ViewRow): Promise<FieldProblem[]> {
   const shape = filterShapeProblems(row.kind, row.filter);
   const sort =
-    row.sort && !sortChoices(row.kind).includes(row.sort)
+    row.sort && !isSortOf(row.kind, row.sort)
       ? [{ field: 'sort', message: 'is no longer a sort of this list' }]
       : [];
   return [...shape, ...sort, ...(await missingReferences(tx, row.filter))];
@@ -97,8 +97,12 @@ async function checkQuery(
     const missing = await missingReferences(tx, input.filter);
     if (missing.length) throw referenceNotFound(missing[0]!.field);
   }
-  if (input.sort && !sortChoices(kind).includes(input.sort))
-    throw invalidField('sort', `must be one of ${sortChoices(kind).join(', ')}`);
+  if (input.sort && !isSortOf(kind, input.sort)) {
+    throw invalidField(
+      'sort',
+      `must be one of ${sortChoices(kind).join(', ')}, or a custom field as cf.<key>`,
+    );
+  }
 }
 
 export function listViews(ctx: RequestContext, kind?: RecordKind): Promise<ViewList> {
