@@ -510,6 +510,7 @@ describe('SQL run as the API role', () => {
     // Each answers for the verified context only, or with counts only (docs/security.md).
     expect(rows.map((row) => row.name)).toEqual([
       'audit_actor_names(uuid[])',
+      'audit_record_merged(text,uuid,jsonb)',
       'audit_security_event(text,jsonb)',
       'auth_current_password_hash()',
       'auth_find_user_by_email(text,bigint,text)',
