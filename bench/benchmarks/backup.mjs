@@ -12,18 +12,15 @@ import pg from 'pg';
 import copyStreams from 'pg-copy-streams';
 import { backupDatabase, restoreDatabase } from '../../server/dist/db/backup.js';
 import { createOrganizations } from '../lib/data.mjs';
+import { copyLeads, GENERATED_LEADS } from '../lib/datasets.mjs';
 import { dropDatabase, ensureDatabase, log, withClient, withDatabase } from '../lib/db.mjs';
 import { sampleRssGrowth, target } from '../lib/report.mjs';
 
 const RESTORE_DATABASE = 'rampart_bench_restored';
 
-/** Leads made in full by the generator (with their search terms and audit trail); the rest are copies. */
-const GENERATED_LEADS = 10_000;
-
 /**
  * One organization of `leads` leads, kept between runs. The generator would take over an hour
- * for a million on 2 cores (it writes every lead through its triggers); this makes 10,000 that
- * way and copies them, with the triggers held, into the rest.
+ * for a million on 2 cores; this makes GENERATED_LEADS that way and copies them (copyLeads).
  */
 async function ensureBackupDataset(adminUrl, leads) {
   const database = `rampart_bench_backup_${leads}`;
@@ -46,19 +43,7 @@ async function ensureBackupDataset(adminUrl, leads) {
   await ensureDatabase(adminUrl, database);
   await createOrganizations(ownerUrl, [{ name: 'Backed up', leads: GENERATED_LEADS }]);
   await withClient(ownerUrl, async (client) => {
-    await client.query('BEGIN');
-    await client.query('SET LOCAL session_replication_role = replica');
-    await client.query(
-      `INSERT INTO leads (org_id, first_name, last_name, email, phone, company, job_title, status,
-         source, rating, estimated_value, owner_id, next_follow_up_at, created_by, created_at,
-         updated_at)
-       SELECT org_id, first_name, last_name, copy || '.' || email, phone, company, job_title,
-         status, source, rating, estimated_value, owner_id, next_follow_up_at, created_by,
-         created_at, updated_at
-       FROM leads, generate_series(1, $1::int) AS copy`,
-      [leads / GENERATED_LEADS - 1],
-    );
-    await client.query('COMMIT');
+    await copyLeads(client, leads);
     await client.query('VACUUM ANALYZE');
   });
   log(`data: ${database} built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
