@@ -124,6 +124,19 @@ describe('the record-kind registry and the database', () => {
       `);
       const violations = await findTenantWallViolations(owner, 'public', { appRole: null });
       expect(violations.map((violation) => violation.message)).toEqual([]);
+      // Files can be put on it, and its custom field values go with a deleted record.
+      expect(
+        await rows(
+          `SELECT column_name FROM information_schema.columns
+           WHERE table_name = 'files' AND column_name = 'case_id'`,
+        ),
+      ).toEqual([{ column_name: 'case_id' }]);
+      expect(
+        await rows(
+          `SELECT count(*)::int AS triggers FROM pg_trigger
+           WHERE tgrelid = 'cases'::regclass AND tgfoid = 'delete_custom_field_values'::regproc`,
+        ),
+      ).toEqual([{ triggers: 1 }]);
 
       await owner.query(`
         INSERT INTO users (id, email, name, password_hash) VALUES ('${user}', '${user}@example.com', 'Case owner', 'x');
