@@ -72,6 +72,9 @@ export const VALUE_COLUMN: Record<CustomFieldType, ValueColumn> = {
   member: 'value_member',
 };
 
+/** Every typed column a value may be kept in. */
+const VALUE_COLUMNS = [...new Set(Object.values(VALUE_COLUMN))];
+
 /**
  * The fields with their options, in one statement: every page of records reads them, so an
  * options query of its own would be one more statement per page.
@@ -285,10 +288,9 @@ export async function copyValues(
     .where('field_id', '=', fieldId)
     .where('record_id', '=', toRecordId)
     .execute();
-  const columns = [...new Set(Object.values(VALUE_COLUMN))];
   await tx
     .insertInto('custom_field_values')
-    .columns(['org_id', 'record_id', 'field_id', 'created_by', ...columns])
+    .columns(['org_id', 'record_id', 'field_id', 'created_by', ...VALUE_COLUMNS])
     .expression(
       tx
         .selectFrom('custom_field_values')
@@ -297,7 +299,7 @@ export async function copyValues(
           sql<string>`${toRecordId}::uuid`.as('record_id'),
           'field_id',
           'created_by',
-          ...columns,
+          ...VALUE_COLUMNS,
         ])
         .where('field_id', '=', fieldId)
         .where('record_id', '=', fromRecordId),

@@ -1,4 +1,4 @@
-import { withContext } from '../../db/tenant.js';
+import { withContext, type Tx } from '../../db/tenant.js';
 import type { JobDeps } from '../../jobs/context.js';
 import type { TaskPayloads } from '../../jobs/queue.js';
 import type { ImportSettings } from './import-plan.js';
@@ -17,7 +17,7 @@ type Payload = TaskPayloads['import__check'];
 export async function checkImport(deps: JobDeps, payload: Payload): Promise<void> {
   const state = newCheck();
   const scope = { orgId: payload.org_id, userId: null };
-  const current = async (tx: Parameters<Parameters<typeof withContext>[2]>[0]) => {
+  const current = async (tx: Tx) => {
     const row = await repo.findImport(tx, payload.import_id, { lock: true });
     const since = row?.checking_since?.toISOString();
     return row?.status === 'checking' && since === payload.since ? row : null;

@@ -14,6 +14,7 @@ import {
   planBatch,
   type Counts,
   type ImportSettings,
+  type Lookups,
   type SeenKeys,
 } from './import-plan.js';
 import * as repo from './imports.repo.js';
@@ -193,7 +194,7 @@ export async function planImportRows(
   rows: { line: number; cells: string[] }[],
   settings: ImportSettings,
   seen: SeenKeys,
-  lookups?: Awaited<ReturnType<typeof loadLookups>>,
+  lookups?: Lookups,
 ) {
   const headers = (row.columns as ColumnSummary[]).map((c) => c.header);
   return planBatch(tx, row.kind, rows, settings, headers, lookups ?? (await loadLookups(tx)), seen);
@@ -204,6 +205,8 @@ export interface CheckState {
   after: number;
   counts: Counts;
   seen: SeenKeys;
+  /** Members and stages, read once for the whole check. */
+  lookups?: Lookups;
 }
 
 export const newCheck = (): CheckState => ({ after: 0, counts: { ...NO_COUNTS }, seen: new Map() });
@@ -217,11 +220,11 @@ export async function checkNextBatch(
   row: repo.ImportRow,
   settings: ImportSettings,
   state: CheckState,
-  lookups?: Awaited<ReturnType<typeof loadLookups>>,
 ): Promise<number> {
   const rows = await repo.readRows(tx, row.id, state.after, BATCH_ROWS);
   if (rows.length === 0) return 0;
-  const plan = await planImportRows(tx, row, rows, settings, state.seen, lookups);
+  state.lookups ??= await loadLookups(tx);
+  const plan = await planImportRows(tx, row, rows, settings, state.seen, state.lookups);
   await repo.insertRejections(tx, row.id, 'dry_run', plan.rejections);
   state.counts = addCounts(state.counts, plan.counts);
   endBatch(state.seen, plan, true);
@@ -283,8 +286,7 @@ export function dryRun(
       return { checking: view(await findOrFail(tx, id)) };
     }
     const state = newCheck();
-    const lookups = await loadLookups(tx);
-    while (await checkNextBatch(tx, row, settings, state, lookups));
+    while (await checkNextBatch(tx, row, settings, state));
     await repo.updateImport(tx, id, {
       ...kept,
       status: 'uploaded',
