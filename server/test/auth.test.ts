@@ -1,5 +1,5 @@
 import { SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, signUp, type TestApp } from './support/test-app.js';
 
 let t: TestApp;
@@ -526,6 +526,30 @@ describe('organizations of a user', () => {
     expect(
       (await post('/api/v1/auth/refresh', { refresh_token: switched.refresh_token })).statusCode,
     ).toBe(401);
+  });
+
+  // A verified token is remembered for the rest of its life (its signature is checked once):
+  // remembering it must neither outlive its expiry nor outlive its session.
+  it('refuses a token already used once it has expired', async () => {
+    const a = await signUp(t.app, 'expiring');
+    expect((await t.app.inject({ url: '/api/v1/me', headers: a.auth })).statusCode).toBe(200);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 16 * 60 * 1000);
+      const late = await t.app.inject({ url: '/api/v1/me', headers: a.auth });
+      expect(late.statusCode).toBe(401);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('refuses a token already used once its session is signed out', async () => {
+    const a = await signUp(t.app, 'signed-out');
+    expect((await t.app.inject({ url: '/api/v1/me', headers: a.auth })).statusCode).toBe(200);
+    expect((await post('/api/v1/auth/logout', { refresh_token: a.refreshToken })).statusCode).toBe(
+      204,
+    );
+    expect((await t.app.inject({ url: '/api/v1/me', headers: a.auth })).statusCode).toBe(401);
   });
 });
 
