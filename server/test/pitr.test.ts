@@ -237,8 +237,8 @@ describe.skipIf(skipped)('point-in-time recovery with pgBackRest', () => {
   });
 
   // Rampart's two starts and the full backup take most of the time. On a 2-core machine with
-  // a load average of 20 the whole took 135 s, hence the room: this bound stops a hang (each
-  // program is also stopped after 30 s), not a slow machine.
+  // a load average of 20 to 28 the whole took 91 to 135 s, hence the room: this bound stops a
+  // hang (each program is also stopped after 30 s), not a slow machine.
   it('brings back every acknowledged write up to a moment, and nothing after it', async () => {
     const testStarted = Date.now();
     const timings: string[] = [];
