@@ -83,3 +83,59 @@ describe('README configuration table', () => {
     expect([...CONFIG_VARIABLES].sort()).toEqual([...new Set(listed)].sort());
   });
 });
+
+/**
+ * compose.pitr.yaml is not run here either; pitr.test.ts runs its server settings and
+ * deploy/pgbackrest.conf on a scratch cluster. These checks tie them to the container's paths.
+ */
+describe('compose.pitr.yaml and deploy/pgbackrest.conf', () => {
+  const pitr = parse(read('compose.pitr.yaml')) as {
+    services: { postgres: { image: string; build: string; command: string[]; volumes: string[] } };
+    volumes: Record<string, unknown>;
+  };
+  const postgres = pitr.services.postgres;
+  const base = parse(read('compose.yaml')) as {
+    services: {
+      postgres: { image: string; environment: Record<string, string>; volumes: string[] };
+    };
+  };
+  /** `[section]` -> key -> value. */
+  const conf: Record<string, Record<string, string>> = {};
+  let section = '';
+  for (const line of read('deploy/pgbackrest.conf').split('\n')) {
+    const header = /^\[(.+)\]$/.exec(line);
+    if (header) section = header[1]!;
+    const setting = /^([a-z0-9-]+)=(.*)$/.exec(line);
+    if (setting) (conf[section] ??= {})[setting[1]!] = setting[2]!;
+  }
+  const mountAt = (volumes: string[], source: string) =>
+    volumes.find((volume) => volume.split(':')[0] === source)?.split(':')[1];
+
+  it('archives into the stanza the configuration defines', () => {
+    expect(postgres.command.slice(0, 1)).toEqual(['postgres']);
+    expect(postgres.command).toContain('archive_mode=on');
+    expect(postgres.command).toContain(
+      'archive_command=pgbackrest --stanza=rampart archive-push %p',
+    );
+    expect(Object.keys(conf)).toEqual(['global', 'rampart']);
+  });
+
+  it('points pgBackRest at the data volume, the repository volume and the image superuser', () => {
+    expect(conf['rampart']?.['pg1-path']).toBe(
+      mountAt(base.services.postgres.volumes, 'postgres-data'),
+    );
+    expect(conf['global']?.['repo1-path']).toBe(mountAt(postgres.volumes, 'pgbackrest-repo'));
+    expect(pitr.volumes).toHaveProperty('pgbackrest-repo');
+    expect(mountAt(postgres.volumes, './deploy/pgbackrest.conf')).toBe(
+      '/etc/pgbackrest/pgbackrest.conf',
+    );
+    expect(conf['rampart']?.['pg1-user']).toBe(base.services.postgres.environment['POSTGRES_USER']);
+  });
+
+  it('builds on the same PostgreSQL image, under a name of its own', () => {
+    const dockerfile = read(`${postgres.build}/Dockerfile`);
+    expect(dockerfile).toMatch(new RegExp(`^FROM ${base.services.postgres.image}$`, 'm'));
+    expect(dockerfile).toMatch(/apt-get install -y --no-install-recommends pgbackrest/);
+    expect(postgres.image).not.toBe(base.services.postgres.image);
+  });
+});
