@@ -224,6 +224,45 @@ export const EXPORTED_TABLES = [
 ] as const;
 
 /**
+ * What the organization export does with each tenant table, and why: the CSVs above, or the
+ * reason a table is left out. A test holds this list against the catalog's tenant tables, so a
+ * new table cannot reach a release without a decision here (docs/import-export.md).
+ */
+export const EXPORT_DECISIONS: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(EXPORTED_TABLES.map((table) => [table, `exported: ${table}.csv`])),
+  memberships: 'exported: members.csv, with names and emails but no secret',
+  audit_log: 'exported: audit_log.csv (a restore does not replay it; the new history starts there)',
+  files: 'exported: files.csv and the bytes under files/',
+  custom_fields: 'not yet: needs a restore of custom_field_values with it',
+  custom_field_options: 'not yet: needs a restore of custom_field_values with it',
+  custom_field_values:
+    'not yet: record_id names a record of any kind, which the restore cannot map to new ids',
+  merged_records: 'not yet: survivor_id names a record of any kind, as custom_field_values',
+  saved_views: 'not yet: a view belongs to a member, whom a restore may not have',
+  saved_view_defaults: 'not yet: as saved_views',
+  web_forms:
+    'not yet: the secret is kept only as a hash; a restored form would need a new secret and new embed code',
+  calendar_feeds: "never: a feed is a member's private link, kept only as a hash of its token",
+  invitations: 'never: pending invitations carry tokens and are sent again, not moved',
+  notification_preferences: 'never: personal settings of members',
+  notifications: 'never: messages to members, of no use once read',
+  search_terms: 'never: derived from the records, rebuilt as they are restored',
+  import_records: 'never: undo data of imports, tied to records of this organization',
+  import_rejections: 'never: reports of past imports',
+  import_rows: 'never: uploaded files waiting to be imported',
+  imports: "never: the imports' own state; their history is in audit_log.csv",
+  import_templates: 'not yet: saved column mappings could be moved, none has asked',
+  idempotency_keys: 'never: replay protection of recent requests',
+  email_outbox: 'never: messages being sent',
+  file_blob_removals: 'never: bytes waiting to be removed from the store',
+  org_export_chunks: 'never: exports themselves',
+  org_exports: 'never: exports themselves',
+  org_restore_chunks: 'never: uploads of restores',
+  org_restores: 'never: restores themselves',
+  sample_data_sets: 'never: which sample records were added, for removing them',
+};
+
+/**
  * A table's columns as the API's role may read them, but `org_id` (the organization is the
  * file's) and generated columns (derived, so rebuilt on import): what its CSV holds.
  */

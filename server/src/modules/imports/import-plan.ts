@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { v7 as timeOrderedUuid } from 'uuid';
 import type { RecordType } from '../../db/schema.js';
 import type { Tx } from '../../db/tenant.js';
 import { IMPORT_FIELDS, type FieldSpec } from './fields.js';
@@ -424,7 +424,11 @@ export async function planBatch(
       plan.counts.rejected += 1;
       continue;
     }
-    const record = { id: randomUUID(), ...withEmptyDefaults(kind, settings, r.values) };
+    // Time-ordered ids: an import's records land next to each other in the indexes on
+    // (org_id, id) and (org_id, record_type, record_id) (the record, its search terms, its
+    // history, import_records), on pages already in memory, instead of on a random page of
+    // each: a large import into a large organization otherwise waits on reads.
+    const record = { id: timeOrderedUuid(), ...withEmptyDefaults(kind, settings, r.values) };
     plan.creates.push(record);
     plan.counts.created += 1;
     r.tags.forEach((name) => plan.tags.push({ record_id: record.id, name }));
