@@ -77,14 +77,18 @@ function valueOf(field: repo.FieldWithOptions, text: string): unknown {
   return parsed.values[0];
 }
 
-/** Reads the `cf` conditions of a list's query against the kind's active fields. */
+/**
+ * Reads the `cf` conditions of a list's query against the kind's active fields (`fields` when
+ * the caller has read them already: a page reads them once).
+ */
 export async function resolveCustomFilters(
   tx: Tx,
   kind: RecordType,
   conditions: readonly string[] | undefined,
+  known?: readonly repo.FieldWithOptions[],
 ): Promise<ResolvedCondition[]> {
   if (!conditions?.length) return [];
-  const fields = await repo.listFields(tx, { recordType: kind });
+  const fields = known ?? (await repo.listFields(tx, { recordType: kind }));
   return conditions.map((condition) => {
     const [key, operator, ...rest] = condition.split(':') as [string, Operator, ...string[]];
     const text = rest.join(':');
@@ -170,15 +174,21 @@ export const CUSTOM_SORT = /^(-?)cf\.([a-z][a-z0-9_]{0,49})$/;
 /** Fields with one value that has an order. */
 const SORTABLE = new Set([...COMPARABLE, 'checkbox']);
 
-/** The custom field a list's sort names, or undefined for a sort of the kind's own. */
+/**
+ * The custom field a list's sort names, or undefined for a sort of the kind's own (`known`: the
+ * kind's active fields, when the caller has read them already).
+ */
 export async function resolveCustomSort(
   tx: Tx,
   kind: RecordType,
   sort: string | undefined,
+  known?: readonly repo.FieldWithOptions[],
 ): Promise<ValueSort | undefined> {
   const match = sort ? CUSTOM_SORT.exec(sort) : null;
   if (!match) return undefined;
-  const field = await repo.findFieldByKey(tx, kind, match[2]!);
+  const field = known
+    ? known.find((candidate) => candidate.key === match[2])
+    : await repo.findFieldByKey(tx, kind, match[2]!);
   if (!field)
     throw invalidField(
       'sort',
