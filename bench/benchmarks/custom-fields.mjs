@@ -1,13 +1,15 @@
 // Custom fields against built-in fields, both under RLS on the same organization: a filter and a
 // sort by a custom field at most 1.5 times the time of the same kind of filter or sort on an
 // indexed column of the record, and a page of leads showing 20 custom fields at most 1.3 times
-// the time of the same page without any (docs/decisions/0006-custom-field-storage.md).
-import { compare, startApi, tokenFor } from '../lib/api.mjs';
+// the time of the same page without any (docs/decisions/0008-custom-field-storage.md).
+import os from 'node:os';
+import { compare, median, startApi, tokenFor } from '../lib/api.mjs';
 import { benchContextKey, withClient } from '../lib/db.mjs';
 import { sampleIds } from '../lib/plans.mjs';
 import { target } from '../lib/report.mjs';
 
 const SHOWN = 20;
+const REPEATS = 3;
 
 /**
  * Gives `org` SHOWN custom fields of leads, each with a value on every lead (idempotent), and
@@ -28,17 +30,24 @@ async function prepare(client, org, bare) {
       [org.id],
     );
     for (let i = rows[0].n; i < SHOWN; i += 1) {
-      const field = await client.query(
+      await client.query(
         `INSERT INTO custom_fields (org_id, record_type, key, label, field_type, position, created_by)
-         VALUES ($1, 'lead', $2, $3, 'text', $4, $5) RETURNING id`,
+         VALUES ($1, 'lead', $2, $3, 'text', $4, $5)`,
         [org.id, `extra_${i}`, `Extra ${i}`, i, org.userId],
       );
-      await client.query(
-        `INSERT INTO custom_field_values (org_id, field_id, record_id, value_text, created_by)
-         SELECT $1, $2, id, 'Value ' || left(id::text, 8), $3 FROM leads WHERE org_id = $1`,
-        [org.id, field.rows[0].id, org.userId],
-      );
     }
+    // Every new field's values in one statement, with the triggers held (the audit trail of
+    // two million values would take a quarter of an hour on 2 cores and is not what is read).
+    await client.query('SET LOCAL session_replication_role = replica');
+    await client.query(
+      `INSERT INTO custom_field_values (org_id, field_id, record_id, value_text, created_by)
+       SELECT $1, f.id, l.id, 'Value ' || left(l.id::text, 8), $2
+       FROM custom_fields f JOIN leads l ON l.org_id = f.org_id
+       WHERE f.org_id = $1 AND f.key LIKE 'extra\\_%'
+         AND NOT EXISTS (SELECT FROM custom_field_values v
+                         WHERE v.org_id = f.org_id AND v.field_id = f.id)`,
+      [org.id, org.userId],
+    );
   });
   await asTenant(bare, () =>
     client.query(
@@ -50,7 +59,7 @@ async function prepare(client, org, bare) {
 }
 
 export async function run(context) {
-  const data = await context.dataset('main');
+  const data = await context.dataset('customFields');
   const [org, shown, bare] = data.orgs;
   const ids = await withClient(data.ownerUrl, (client) => sampleIds(client, org));
   await withClient(data.ownerUrl, (client) => prepare(client, shown, bare));
@@ -80,45 +89,66 @@ export async function run(context) {
     },
   ];
   const api = await startApi({ appUrl: data.appUrl, explicitUrl: data.explicitUrl, poolSize: 10 });
+  const reads = [
+    ...pairs.map((pair) => ({
+      name: pair.name,
+      bound: 1.5,
+      base: { path: `/api/v1/${pair.builtIn}`, token },
+      other: { path: `/api/v1/${pair.custom}`, token },
+    })),
+    {
+      name: `list of 50 leads with ${SHOWN} custom fields`,
+      bound: 1.3,
+      base: { path: '/api/v1/leads?limit=50', token: await tokenFor(bare) },
+      other: { path: '/api/v1/leads?limit=50', token: await tokenFor(shown) },
+    },
+  ];
+  // The machine is shared: every read is measured in REPEATS runs, one after the other over
+  // all reads, and the median run's ratio is the figure, with the spread beside it.
+  const runs = new Map(reads.map((read) => [read.name, []]));
+  const loads = [os.loadavg()[0]];
   try {
-    const rows = [];
-    const targets = {};
-    const measure = async (name, bound, base, other) => {
-      const result = await compare(
-        [
-          { name: 'built-in', api, next: () => base },
-          { name: 'custom', api, next: () => other },
-        ],
-        { concurrency: 2, rounds: 4, seconds: 1, warmup: 0.5 },
-      );
-      const [a, b] = result.sides;
-      const [ratio] = result.ratios;
-      targets[name] = target(ratio.p50, '<=', bound);
-      rows.push({
-        read: name,
-        'built-in': decodeURIComponent(base.path),
-        custom: decodeURIComponent(other.path),
-        'built-in p50 ms': a.p50_ms,
-        'custom p50 ms': b.p50_ms,
-        'p50 ratio': ratio.p50,
-      });
-    };
-    for (const pair of pairs) {
-      await measure(
-        pair.name,
-        1.5,
-        { path: `/api/v1/${pair.builtIn}`, token },
-        { path: `/api/v1/${pair.custom}`, token },
-      );
+    for (let repeat = 0; repeat < REPEATS; repeat += 1) {
+      for (const read of reads) {
+        const result = await compare(
+          [
+            { name: 'built-in', api, next: () => read.base },
+            { name: 'custom', api, next: () => read.other },
+          ],
+          { concurrency: 2, rounds: 4, seconds: 1, warmup: 0.5 },
+        );
+        const [a, b] = result.sides;
+        runs.get(read.name).push({ ratio: result.ratios[0].p50, base: a.p50_ms, other: b.p50_ms });
+      }
+      loads.push(os.loadavg()[0]);
     }
-    await measure(
-      `list of 50 leads with ${SHOWN} custom fields`,
-      1.3,
-      { path: '/api/v1/leads?limit=50', token: await tokenFor(bare) },
-      { path: '/api/v1/leads?limit=50', token: await tokenFor(shown) },
-    );
-    return { targets, table: rows };
   } finally {
     await api.stop();
   }
+  const targets = {};
+  const table = reads.map((read) => {
+    const measured = runs.get(read.name);
+    const ratios = measured.map((run) => run.ratio);
+    const middle = [...measured].sort((x, y) => x.ratio - y.ratio)[Math.floor(measured.length / 2)];
+    targets[read.name] = {
+      ...target(median(ratios), '<=', read.bound),
+      runs: ratios,
+      spread: [Math.min(...ratios), Math.max(...ratios)],
+    };
+    return {
+      read: read.name,
+      'built-in': decodeURIComponent(read.base.path),
+      custom: decodeURIComponent(read.other.path),
+      'built-in p50 ms': middle.base,
+      'custom p50 ms': middle.other,
+      'p50 ratio': middle.ratio,
+      runs: ratios.join(' / '),
+    };
+  });
+  return {
+    targets,
+    table,
+    leads_per_organization: org.leads,
+    load_average: { min: Math.min(...loads), max: Math.max(...loads) },
+  };
 }

@@ -42,10 +42,14 @@ export function hotRoutes(ids) {
     `${v1}/leads?source=referral&count=true`,
     `${v1}/leads?rating=hot&count=true`,
     `${v1}/leads?status=new&sort=last_name`,
-    // Custom fields: each condition a semi-join on its typed value's index (decision 0006).
+    // Custom fields: each condition a semi-join on the values' indexes (decision 0008).
     `${v1}/leads?cf=${encodeURIComponent(`tier:eq:${ids.tierOptionId}`)}&count=true`,
     `${v1}/leads?cf=${encodeURIComponent(`tier:any:${ids.tierOptionId},${ids.otherTierOptionId}`)}`,
     `${v1}/leads?cf=score:gte:100&cf=score:lte:120&count=true`,
+    // A wide range (a fifth of the leads: the page walks the records and probes each one's
+    // value) and a narrow one (read from the value's index, its records looked up).
+    `${v1}/leads?cf=score:gte:100&cf=score:lte:300`,
+    `${v1}/leads?cf=score:gte:100&cf=score:lte:101`,
     `${v1}/leads?cf=renewal:lte:2026-02-01&sort=last_name`,
     `${v1}/leads?cf=region_code:eq:R7&count=true`,
     `${v1}/leads?cf=renewal:not_empty&count=true`,

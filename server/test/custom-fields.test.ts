@@ -285,6 +285,25 @@ describe('custom field values on records', () => {
       e: 'ada@example.com',
     });
     void green;
+    // A page reads its values in its own statement, and shows them as the record does: a
+    // number to the last digit of its double, a date-time in UTC with milliseconds.
+    const precise = await ok('POST', '/leads', org, {
+      last_name: 'Precise',
+      custom_fields: { n: 0.1 + 0.2, dt: '2026-03-01T10:00:00.123+02:00', colours: [green] },
+    });
+    expect(precise.custom_fields).toMatchObject({
+      n: 0.30000000000000004,
+      dt: '2026-03-01T08:00:00.123Z',
+    });
+    for (const url of ['/leads?limit=10', '/leads?sort=-cf.n', `/leads?cf=colours:any:${red}`]) {
+      const page = await ok('GET', url, org);
+      const byId = new Map(page.data.map((row: { id: string }) => [row.id, row]));
+      for (const record of [lead, precise]) {
+        const listed = byId.get(record.id) as { custom_fields: unknown } | undefined;
+        if (url.includes('colours') && record === precise) expect(listed).toBeUndefined();
+        else expect(listed?.custom_fields, url).toEqual(record.custom_fields);
+      }
+    }
 
     const bad: Array<[string, unknown, string]> = [
       ['t', 42, 'must be text'],

@@ -149,13 +149,36 @@ export function updateCustomField(
   });
 }
 
+/** The active fields of a kind, in their order: what a page of records shows and filters by. */
+export function activeFields(tx: Tx, kind: RecordType): Promise<CustomField[]> {
+  return repo.listFields(tx, { recordType: kind });
+}
+
+export type StoredValue = repo.StoredValue;
+
+/** A record's values of the fields, for the select list of the statement that reads it. */
+export const storedValuesOf = repo.valuesJson;
+
+/** A record's custom fields from its stored value rows: every field by key. */
+function showFields(fields: readonly CustomField[], own: repo.ValueRow[]): CustomFieldValues {
+  return Object.fromEntries(
+    fields.map((field) => [
+      field.key,
+      presentValue(
+        field,
+        own.filter((row) => row.field_id === field.id),
+      ),
+    ]),
+  );
+}
+
 /** The custom fields of each record, every active field of the kind by key. */
 export async function customFieldsOf(
   tx: Tx,
   kind: RecordType,
   recordIds: string[],
 ): Promise<Map<string, CustomFieldValues>> {
-  const fields = await repo.listFields(tx, { recordType: kind });
+  const fields = await activeFields(tx, kind);
   const rows = await repo.valuesOf(
     tx,
     recordIds,
@@ -167,23 +190,28 @@ export async function customFieldsOf(
     list.push(row);
     byRecord.set(row.record_id, list);
   }
-  return new Map(
-    recordIds.map((id) => {
-      const own = byRecord.get(id) ?? [];
-      return [
-        id,
-        Object.fromEntries(
-          fields.map((field) => [
-            field.key,
-            presentValue(
-              field,
-              own.filter((row) => row.field_id === field.id),
-            ),
-          ]),
-        ),
-      ];
-    }),
-  );
+  return new Map(recordIds.map((id) => [id, showFields(fields, byRecord.get(id) ?? [])]));
+}
+
+/**
+ * A record's custom fields from the values its own statement read (`repo.valuesJson`), shown
+ * exactly as `customFieldsOf` shows them: a date-time arrives as JSON text and is shown as the
+ * driver's Date would be.
+ */
+export function customFieldsFrom(
+  fields: readonly CustomField[],
+  recordId: string,
+  stored: StoredValue[] | null | undefined,
+): CustomFieldValues {
+  const byId = new Map(fields.map((field) => [field.id, field]));
+  const rows = (stored ?? []).flatMap(([fieldId, value]): repo.ValueRow[] => {
+    const field = byId.get(fieldId);
+    if (!field) return [];
+    const column = repo.VALUE_COLUMN[field.field_type];
+    const typed = column === 'value_time' ? new Date(value as string) : value;
+    return [{ record_id: recordId, field_id: fieldId, [column]: typed } as repo.ValueRow];
+  });
+  return showFields(fields, rows);
 }
 
 /**

@@ -10,6 +10,11 @@ import {
 } from '../../lib/list-query.js';
 import { applyKindFilters } from './filters.js';
 import { resolveCustomFilters, resolveCustomSort } from '../custom-fields/custom-filters.js';
+import {
+  storedValuesOf,
+  type CustomField,
+  type StoredValue,
+} from '../custom-fields/custom-fields.service.js';
 import { RECORD_KINDS, type RecordKind, type RecordKindDefinition } from './registry.js';
 
 /**
@@ -66,26 +71,47 @@ function aliased(tx: Tx, kind: RecordKind): AnyQuery {
 }
 
 /** The custom field conditions of a list's filters, read against the kind's fields. */
-function customConditions(tx: Tx, kind: RecordKind, filters: Record<string, unknown>) {
-  return resolveCustomFilters(tx, kind, filters.cf as string[] | undefined);
+function customConditions(
+  tx: Tx,
+  kind: RecordKind,
+  filters: Record<string, unknown>,
+  fields?: readonly CustomField[],
+) {
+  return resolveCustomFilters(tx, kind, filters.cf as string[] | undefined, fields);
 }
 
+/** A listed record with the values of the fields the list was given (`listRecords`). */
+export type WithStoredValues<Row> = Row & { custom_values?: StoredValue[] | null };
+
+/**
+ * A page of records. Given the kind's active `fields`, the page reads each record's values of
+ * them in its own statement (`custom_values`), and its custom filters and sort read no fields
+ * of their own.
+ */
 export async function listRecords<Row extends OwnedRow>(
   tx: Tx,
   kind: RecordKind,
   params: ListParams,
   filters: Record<string, unknown>,
-): Promise<ListPage<Row>> {
+  fields?: readonly CustomField[],
+): Promise<ListPage<WithStoredValues<Row>>> {
   const { list } = definition(kind);
-  const custom = await customConditions(tx, kind, filters);
+  const custom = await customConditions(tx, kind, filters, fields);
+  const fieldIds = (fields ?? []).map((field) => field.id);
+  const id = sql.ref(`${list.alias}.id`);
   const build = {
-    select: (query: AnyQuery) => query.select(recordSelection(kind, list.alias)),
+    select: (query: AnyQuery) => {
+      const selected = query.select(recordSelection(kind, list.alias));
+      return fieldIds.length
+        ? selected.select(storedValuesOf(id, fieldIds).as('custom_values'))
+        : selected;
+    },
     filter: (query: AnyQuery) => applyKindFilters(query, kind, filters, custom),
   };
-  const byValue = await resolveCustomSort(tx, kind, params.sort);
+  const byValue = await resolveCustomSort(tx, kind, params.sort, fields);
   return byValue
-    ? runListByValue<Row>(tx, list, params, build, byValue)
-    : runList<Row>(tx, list, params, build);
+    ? runListByValue<WithStoredValues<Row>>(tx, list, params, build, byValue)
+    : runList<WithStoredValues<Row>>(tx, list, params, build);
 }
 
 export function findRecord<Row extends OwnedRow>(

@@ -9,6 +9,8 @@ import { afterOwnedRecordWrite } from './record-writes.js';
 import { RECORD_KINDS, type RecordKind } from './registry.js';
 import { tagsOf, type TagRef } from './tags.js';
 import {
+  activeFields,
+  customFieldsFrom,
   customFieldsOf,
   writeCustomFields,
   type CustomFieldValues,
@@ -134,13 +136,28 @@ export function ownedRecords<Row extends repo.OwnedRow, Out>(spec: OwnedKind<Row
       filters: object,
     ): Promise<ListPage<WithCustomFields<Out>>> {
       return withTenant(ctx.deps.db, ctx, async (tx) => {
+        // The fields first: the page then reads its values in its own statement.
+        const fields = await activeFields(tx, kind);
         const page = await repo.listRecords<Row>(
           tx,
           kind,
           params,
           filters as Record<string, unknown>,
+          fields,
         );
-        return { ...page, data: await present(tx, page.data) };
+        const rows = page.data.map(({ custom_values: _values, ...row }) => row as unknown as Row);
+        const shown = await spec.present(tx, rows);
+        return {
+          ...page,
+          data: shown.map((out, index) => ({
+            ...out,
+            custom_fields: customFieldsFrom(
+              fields,
+              rows[index]!.id,
+              page.data[index]!.custom_values,
+            ),
+          })),
+        };
       });
     },
 
