@@ -11,7 +11,7 @@ import {
   assertSafeAppRole,
   DEFAULT_WORKER_ROLE,
   ensureAppRole,
-  ensureNamedAppRole,
+  migrateForDeploy,
   WORKER_GROUPS,
 } from './db/roles.js';
 import { assertContextKey } from './db/tenant.js';
@@ -135,25 +135,14 @@ async function run(
   const key = new ContextKey(config.jwtSecret);
   let appUrl = config.appDatabaseUrl;
   let workerUrl = config.workerDatabaseUrl;
-  if (ownerUrl) {
+  if (ownerUrl && mode === 'migrate') {
+    await waitForDatabase(ownerUrl, waitOptions);
+    await migrateForDeploy(ownerUrl, config, (message) => log.info(message));
+  } else if (ownerUrl) {
     await waitForDatabase(ownerUrl, waitOptions);
     await migrate(ownerUrl, (message) => log.info(message));
     await installContextKey(ownerUrl, key);
-    if (mode === 'migrate') {
-      if (appUrl) await ensureNamedAppRole(ownerUrl, appUrl, config.databaseTimeouts);
-      if (workerUrl) {
-        await ensureNamedAppRole(
-          ownerUrl,
-          workerUrl,
-          config.databaseTimeouts,
-          WORKER_GROUPS,
-          'WORKER_DATABASE_URL',
-        );
-      }
-    }
-    if (runsApi || mode === 'migrate') {
-      appUrl ??= await ensureAppRole(ownerUrl, undefined, config.databaseTimeouts);
-    }
+    if (runsApi) appUrl ??= await ensureAppRole(ownerUrl, undefined, config.databaseTimeouts);
     if (runsWorker) {
       workerUrl ??= await ensureAppRole(
         ownerUrl,

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { assertSafeAppRole, UnsafeRoleError } from '../src/db/roles.js';
 import { adminQuery } from './support/global-setup.js';
 import { createTestDatabase, type TestDatabase } from './support/test-app.js';
-import { findTenantWallViolations, type WallViolation } from './support/tenant-wall.js';
+import { findTenantWallViolations, type WallViolation } from '../src/db/tenant-wall.js';
 
 let db: TestDatabase;
 let owner: pg.Client;

@@ -10,7 +10,7 @@ import { openDatabase, type DatabaseHandle } from '../src/db/pool.js';
 import { withTenant } from '../src/db/tenant.js';
 import { search } from '../src/modules/search/search.repo.js';
 import { adminQuery, withDatabase } from './support/global-setup.js';
-import { findTenantWallViolations } from './support/tenant-wall.js';
+import { findTenantWallViolations } from '../src/db/tenant-wall.js';
 import { testContextKey } from './support/test-app.js';
 
 // An installation of the previous release (migrations up to 0004), holding the kind of data

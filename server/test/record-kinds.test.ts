@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RECORD_KIND_LIST } from '../src/modules/records/registry.js';
-import { findTenantWallViolations } from './support/tenant-wall.js';
+import { findTenantWallViolations } from '../src/db/tenant-wall.js';
 import { createTestDatabase, type TestDatabase } from './support/test-app.js';
 import { sourceFiles } from './support/source-files.js';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { joinByInvitation } from './support/members.js';
 import { createTestApp, signUp, type SignedUp, type TestApp } from './support/test-app.js';
-import { findTenantWallViolations } from './support/tenant-wall.js';
+import { findTenantWallViolations } from '../src/db/tenant-wall.js';
 
 let t: TestApp;
 

@@ -21,7 +21,7 @@ const log = (message: string) => console.log(message);
 const embeddedModule = () => import('../db/embedded.js');
 
 /** The superuser's connection to a running embedded PostgreSQL, or undefined when it is stopped. */
-async function runningEmbedded(dataDir: string): Promise<string | undefined> {
+export async function runningEmbedded(dataDir: string): Promise<string | undefined> {
   const { isRunning } = await embeddedModule();
   const pidFile = path.join(dataDir, 'postgres', 'postmaster.pid');
   if (!existsSync(pidFile)) return undefined;
@@ -37,15 +37,16 @@ async function runningEmbedded(dataDir: string): Promise<string | undefined> {
 }
 
 /** Runs `work` with the embedded PostgreSQL under `dataDir` running, started only if need be. */
-async function withEmbedded<T>(
+export async function withEmbedded<T>(
   config: Config,
   dataDir: string,
   work: (superuserUrl: string, embedded: EmbeddedDatabase | undefined) => Promise<T>,
+  say: (message: string) => void = log,
 ): Promise<T> {
   const running = await runningEmbedded(dataDir);
   if (running) return work(running, undefined);
   const { startEmbeddedPostgres } = await embeddedModule();
-  const embedded = await startEmbeddedPostgres(dataDir, config.embeddedPgPort, log);
+  const embedded = await startEmbeddedPostgres(dataDir, config.embeddedPgPort, say);
   try {
     return await work(embedded.superuserUrl.replace(/\/postgres$/, '/rampart'), embedded);
   } finally {

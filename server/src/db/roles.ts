@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import { DEFAULT_DATABASE_TIMEOUTS, type DatabaseTimeouts } from '../config.js';
-import { API_GROUP_ROLE, WORKER_GROUP_ROLE } from './migrate.js';
+import { DEFAULT_DATABASE_TIMEOUTS, type Config, type DatabaseTimeouts } from '../config.js';
+import { ContextKey, installContextKey } from './context-key.js';
+import { API_GROUP_ROLE, migrate, WORKER_GROUP_ROLE } from './migrate.js';
 
 export const DEFAULT_APP_ROLE = 'rampart_app';
 export const DEFAULT_WORKER_ROLE = 'rampart_worker';
@@ -186,4 +187,35 @@ export async function ensureNamedAppRole(
     await client.end();
   }
   return ensureAppRole(ownerUrl, roleName, timeouts, password, groups);
+}
+
+/**
+ * A deploy's one-shot step (`npm run migrate`, `rampart migrate`): applies the migrations,
+ * writes the tenant-context key from JWT_SECRET, and readies the roles the API and the worker
+ * log in with: those APP_DATABASE_URL and WORKER_DATABASE_URL name, or the derived ones.
+ */
+export async function migrateForDeploy(
+  ownerUrl: string,
+  config: Pick<
+    Config,
+    'jwtSecret' | 'appDatabaseUrl' | 'workerDatabaseUrl' | 'runWorkerInProcess' | 'databaseTimeouts'
+  >,
+  log: (message: string) => void,
+): Promise<void> {
+  const timeouts = config.databaseTimeouts;
+  await migrate(ownerUrl, log);
+  await installContextKey(ownerUrl, new ContextKey(config.jwtSecret));
+  if (config.appDatabaseUrl) await ensureNamedAppRole(ownerUrl, config.appDatabaseUrl, timeouts);
+  else await ensureAppRole(ownerUrl, undefined, timeouts);
+  if (config.workerDatabaseUrl) {
+    await ensureNamedAppRole(
+      ownerUrl,
+      config.workerDatabaseUrl,
+      timeouts,
+      WORKER_GROUPS,
+      'WORKER_DATABASE_URL',
+    );
+  } else if (config.runWorkerInProcess) {
+    await ensureAppRole(ownerUrl, DEFAULT_WORKER_ROLE, timeouts, undefined, WORKER_GROUPS);
+  }
 }

@@ -531,6 +531,7 @@ export interface OrgsTable {
   currency: Generated<string>;
   locale: Generated<string>;
   max_file_bytes: Generated<number>;
+  suspended_at: NullableMoment;
 }
 
 export interface PasswordResetsTable {

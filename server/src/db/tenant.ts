@@ -1,6 +1,6 @@
 import { CompiledQuery, expressionBuilder, sql, type Kysely } from 'kysely';
 import type pg from 'pg';
-import { UnauthorizedError } from '../lib/errors.js';
+import { OrgSuspendedError, UnauthorizedError } from '../lib/errors.js';
 import type { Database } from './schema.js';
 import type { ContextKey } from './context-key.js';
 import { PinOrganization } from './pin-organization.js';
@@ -53,13 +53,27 @@ function openingStatement(
     : '';
   // The context must be in place before the membership row is read under RLS: the lookup is
   // correlated with the setting's result, and OFFSET 0 keeps the planner from merging the two.
+  // A suspended organization is refused here, where every request enters its tenant.
   return {
     text:
       `${begin}; SELECT (SELECT m.role FROM memberships m ` +
-      `WHERE m.org_id = $2::uuid AND m.user_id = $3::uuid AND s.proof IS NOT NULL${session}) AS role ` +
+      `WHERE m.org_id = $2::uuid AND m.user_id = $3::uuid AND s.proof IS NOT NULL${session}) AS role, ` +
+      `(SELECT o.suspended_at IS NOT NULL FROM orgs o ` +
+      `WHERE o.id = $2::uuid AND s.proof IS NOT NULL) AS suspended ` +
       `FROM (${setting} OFFSET 0) s`,
     values: [proof, ctx.orgId, ctx.userId, ...(check.sessionId ? [check.sessionId] : [])],
   };
+}
+
+const notAMember = () =>
+  new UnauthorizedError('You are not a member of this organization, or this session has ended');
+
+/** The caller's role from the opening statement's row, or why the caller may not enter. */
+function memberRole(row: Record<string, unknown> | undefined): Role {
+  const role = row?.['role'] as Role | null | undefined;
+  if (!role) throw notAMember();
+  if (row?.['suspended'] === true) throw new OrgSuspendedError();
+  return role;
 }
 
 const organizationOf = new WeakMap<Tx, string>();
@@ -138,12 +152,7 @@ export async function withTenant<T>(
 ): Promise<T> {
   const opening = openingStatement(db, ctx, { membership: true, sessionId: ctx.sessionId });
   return runInTransaction(db, opening, async (tx, row) => {
-    const role = row?.['role'] as Role | null | undefined;
-    if (!role) {
-      throw new UnauthorizedError(
-        'You are not a member of this organization, or this session has ended',
-      );
-    }
+    const role = memberRole(row);
     return work(pinned(tx, ctx.orgId), { orgId: ctx.orgId, userId: ctx.userId, role });
   });
 }
@@ -191,14 +200,14 @@ export async function withTenantClient<T>(
     const opened = (await queryOn(client, opening.text, opening.values)) as pg.QueryResult[];
     let member: Member | null = null;
     if (options.checkMembership) {
-      const role = opened.at(-1)?.rows[0]?.['role'] as Role | null | undefined;
-      if (!role || !ctx.userId) {
+      try {
+        const role = memberRole(opened.at(-1)?.rows[0]);
+        if (!ctx.userId) throw notAMember();
+        member = { orgId: ctx.orgId, userId: ctx.userId, role };
+      } catch (error) {
         await client.query('ROLLBACK');
-        throw new UnauthorizedError(
-          'You are not a member of this organization, or this session has ended',
-        );
+        throw error;
       }
-      member = { orgId: ctx.orgId, userId: ctx.userId, role };
     }
     try {
       const result = await work(client, member, pinned(db, ctx.orgId));

@@ -77,6 +77,20 @@ export class ForbiddenError extends AppError {
   }
 }
 
+/**
+ * The operator has suspended the organization (`rampart org suspend`): its members are refused
+ * on every call until it is unsuspended; its data is kept as it was.
+ */
+export class OrgSuspendedError extends AppError {
+  constructor() {
+    super(
+      'forbidden',
+      'org_suspended',
+      'This organization is suspended; ask the operator of this instance to restore it',
+    );
+  }
+}
+
 /** Also what another organization's record looks like: indistinguishable from a missing one. */
 export class NotFoundError extends AppError {
   /** `details`: where the record went, when it was merged into another (`merged_into`). */

@@ -91,6 +91,26 @@ export async function listUserOrgs(tx: Tx, userId: string): Promise<OrgMembershi
     .execute();
 }
 
+/** Which of these organizations the operator has suspended (`rampart org suspend`). */
+export async function suspendedOrgIds(
+  tx: Tx,
+  orgs: ReadonlyArray<{ id: string }>,
+): Promise<Set<string>> {
+  if (orgs.length === 0) return new Set();
+  const rows = await tx
+    .withoutPlugins()
+    .selectFrom('orgs')
+    .select('id')
+    .where(
+      'id',
+      'in',
+      orgs.map((org) => org.id),
+    )
+    .where('suspended_at', 'is not', null)
+    .execute();
+  return new Set(rows.map((row) => row.id));
+}
+
 export async function findOrg(
   tx: Tx,
   orgId: string,

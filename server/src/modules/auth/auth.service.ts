@@ -7,6 +7,7 @@ import {
   ForbiddenError,
   invalidField,
   NotFoundError,
+  OrgSuspendedError,
   RateLimitedError,
   UnauthorizedError,
 } from '../../lib/errors.js';
@@ -23,10 +24,21 @@ const PASSWORD_RESET_TTL_MINUTES = 60;
 
 /** Context of a request made before signing in. */
 /**
- * The lookups and writes of accounts that invitations run inside their own transaction: what
+ * The lookups and writes of accounts that invitations and the operator's commands run inside
+ * their own transaction: what
  * this module offers others, so that its repository stays its own.
  */
-export { findLoginByEmail, findOrg, findUser, insertUser, type UserRow } from './auth.repo.js';
+export {
+  findLoginByEmail,
+  findOrg,
+  findUser,
+  insertOrgWithOwner,
+  insertUser,
+  revokeAllRefreshTokens,
+  revokePasswordResets,
+  updateUser,
+  type UserRow,
+} from './auth.repo.js';
 
 export interface PublicContext {
   deps: AppDeps;
@@ -199,11 +211,20 @@ export async function login(
 ): Promise<Session & { user: repo.UserRow; orgs: OrgSummary[] }> {
   const user = await verifyCredentials(ctx, input);
   const { db } = ctx.deps;
-  const orgs = await withContext(db, { orgId: null, userId: user.id }, (tx) =>
-    repo.listUserOrgs(tx, user.id),
+  const { orgs, suspended } = await withContext(
+    db,
+    { orgId: null, userId: user.id },
+    async (tx) => {
+      const listed = await repo.listUserOrgs(tx, user.id);
+      return { orgs: listed, suspended: await repo.suspendedOrgIds(tx, listed) };
+    },
   );
-  const first = orgs[0];
-  if (!first) throw new ForbiddenError('This account is not a member of any organization');
+  if (orgs.length === 0) {
+    throw new ForbiddenError('This account is not a member of any organization');
+  }
+  // Signed in to the first organization still open; when every one is suspended, say so.
+  const first = orgs.find((org) => !suspended.has(org.id));
+  if (!first) throw new OrgSuspendedError();
   const session = await withContext(db, { orgId: first.id, userId: user.id }, async (tx) => {
     await recordSecurityEvent(tx, 'auth.login', { ip: ctx.ip });
     return startSession(ctx.deps, tx, { userId: user.id, orgId: first.id });
