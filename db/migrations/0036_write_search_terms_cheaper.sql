@@ -6,7 +6,8 @@
 -- 1. A foreign-key check per term: search_terms.org_id referred to orgs, so writing the terms of
 -- 2,000 leads ran 32,000 checks, a fifth of the statement's CPU. Terms are written only by the
 -- record kinds' statement triggers, from rows whose own org_id has just been checked against
--- orgs, and organizations are never deleted: the reference guarded nothing the records do not.
+-- orgs, and deleting an organization (`rampart org delete`) removes its rows from every table
+-- with an org_id, terms included: the reference guarded nothing the records do not.
 ALTER TABLE search_terms DROP CONSTRAINT search_terms_org_id_fkey;
 
 -- 2. The terms went in in the order of a hash: each went to a random leaf of
