@@ -8,7 +8,6 @@ import {
   chromiumPath,
   expectAccessible,
   newContext,
-  screenshots,
   startBrowserHarness,
   type BrowserHarness,
 } from './browser.js';
@@ -52,7 +51,6 @@ describe.skipIf(!chromiumPath)('sign-up with email verification', { timeout: 120
     await answer.getByText('We have emailed this address').waitFor();
     expect(await answer.textContent()).toContain(`Check your inbox for ${email}`);
     await expectAccessible(page, 'the sign-up waiting for its email');
-    await screenshots(page, 'sign-up-check-inbox');
 
     const mail = await smtp.nextMessageTo(email);
     const link = linkIn(mail.text, '/verify-email');
@@ -115,7 +113,6 @@ describe.skipIf(!chromiumPath)(
       await page.goto(`${link.pathname}${link.search}`);
       await page.getByRole('heading', { name: 'Join Verified Org' }).waitFor();
       await expectAccessible(page, 'the invitation with both ways in');
-      await screenshots(page, 'accept-invite-both-ways');
 
       await page.getByLabel('Sign in to accept').check();
       await page.getByLabel('Password').fill('not an account password');
