@@ -58,6 +58,9 @@ const EnvSchema = Type.Object({
   USER_MAX_ACTIVE: Type.Optional(Type.String({ pattern: '^[1-9][0-9]*$' })),
   REFRESH_GRACE_SECONDS: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
   FILE_MAX_BYTES: Type.Optional(Type.String({ pattern: '^[1-9][0-9]*$' })),
+  SIGNUP_EMAIL_VERIFICATION: Type.Optional(
+    Type.Union([Type.Literal('auto'), Type.Literal('on'), Type.Literal('off')]),
+  ),
 });
 
 /** How long one client may hold the server, and how much it may send. */
@@ -128,6 +131,15 @@ export interface Config {
   trustProxy: boolean;
   /** Sign-in, sign-up and password-reset requests allowed per client address per minute. */
   authRateLimitPerMinute: number;
+  /**
+   * Whether sign-up verifies the email address before the account exists (decision 0016).
+   * `on`: always; the link is emailed, or written to the server log when no email can leave.
+   * `off`: the account is created at once, and a taken address is refused (409), which tells
+   * anyone whether an address has an account. `auto`: `on` when the instance sends email;
+   * without email, the first account of the instance is created at once and later ones are
+   * verified.
+   */
+  signupEmailVerification: 'auto' | 'on' | 'off';
   /** Web-form submissions and calendar-feed reads allowed per client address per minute. */
   webFormRateLimitPerMinute: number;
   /**
@@ -242,6 +254,7 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
     drainSeconds: Number(env.DRAIN_SECONDS ?? 0),
     trustProxy: env.TRUST_PROXY === 'true',
     authRateLimitPerMinute: Number(env.AUTH_RATE_LIMIT_PER_MINUTE ?? 30),
+    signupEmailVerification: env.SIGNUP_EMAIL_VERIFICATION ?? 'auto',
     webFormRateLimitPerMinute: Number(env.WEB_FORM_RATE_LIMIT_PER_MINUTE ?? 20),
     refreshGraceSeconds: Number(env.REFRESH_GRACE_SECONDS ?? 30),
     http,

@@ -97,7 +97,6 @@ describe('inviting by email over SMTP', () => {
       org: { name: expect.stringContaining('inviter org') },
       email,
       role: 'member',
-      account_exists: false,
     });
 
     const password = 'the newcomer password';
@@ -168,10 +167,10 @@ describe('inviting by email over SMTP', () => {
       '/accept-invite',
     ).searchParams.get('token')!;
 
-    expect((await preview(t, token)).json()).toMatchObject({
+    expect((await preview(t, token)).json()).toEqual({
+      org: { name: expect.stringContaining('host org') },
       email: guest.email,
       role: 'admin',
-      account_exists: true,
     });
 
     const wrong = await accept(t, { token, password: 'not the right password' });
@@ -207,6 +206,60 @@ describe('inviting by email over SMTP', () => {
     expect(guestMembers.json().data.map((m: { user_id: string }) => m.user_id)).toEqual([
       guest.userId,
     ]);
+  });
+});
+
+describe('what an invitation tells about the invited email', () => {
+  async function invitedToken(admin: SignedUp, email: string): Promise<string> {
+    expect((await invite(t, admin, { email, role: 'member' })).statusCode).toBe(201);
+    return linkIn((await smtp.nextMessageTo(email)).text, '/accept-invite').searchParams.get(
+      'token',
+    )!;
+  }
+
+  it('previews the same for an invitee with an account and one without', async () => {
+    const admin = await signUp(t.app, 'prober');
+    const known = await signUp(t.app, 'known-invitee');
+    const unknownEmail = newEmail('unknown-invitee');
+    const withAccount = await preview(t, await invitedToken(admin, known.email));
+    const without = await preview(t, await invitedToken(admin, unknownEmail));
+    expect(withAccount.statusCode).toBe(200);
+    expect(without.statusCode).toBe(200);
+    // Byte for byte, but for the address each invitation names.
+    expect(withAccount.body.replace(known.email, '<email>')).toBe(
+      without.body.replace(unknownEmail, '<email>'),
+    );
+    expect(Object.keys(without.json()).sort()).toEqual(['email', 'org', 'role']);
+  });
+
+  it('answers signing in without an account exactly as a wrong password', async () => {
+    const admin = await signUp(t.app, 'gatekeeper');
+    const known = await signUp(t.app, 'signs-in');
+    const unknownEmail = newEmail('never-registered');
+    const knownToken = await invitedToken(admin, known.email);
+    const unknownToken = await invitedToken(admin, unknownEmail);
+    const wrong = await accept(t, { token: knownToken, password: 'not the right password' });
+    const missing = await accept(t, { token: unknownToken, password: 'not the right password' });
+    expect(wrong.statusCode).toBe(401);
+    expect(missing.statusCode).toBe(401);
+    expect(missing.body).toBe(wrong.body);
+    // Creating the account with a name for an email that has one is a sign-in, and fails so too.
+    const create = await accept(t, {
+      token: knownToken,
+      name: 'Intruder',
+      password: 'x'.repeat(12),
+    });
+    expect(create.body).toBe(wrong.body);
+
+    // The same links still work for their invitees, each the way that fits.
+    expect((await accept(t, { token: knownToken, password: known.password })).statusCode).toBe(200);
+    const created = await accept(t, {
+      token: unknownToken,
+      name: 'New Person',
+      password: 'the new person password',
+    });
+    expect(created.statusCode, created.body).toBe(200);
+    expect(created.json().user).toMatchObject({ email: unknownEmail, name: 'New Person' });
   });
 });
 
@@ -485,7 +538,6 @@ describe('bad input', () => {
       [{ token, name: 'N' }, 422, 'password'],
       [{ token, name: 'N', password: 'short' }, 422, 'password'],
       [{ password: 'a long enough password' }, 422, 'token'],
-      [{ token, password: 'a long enough password' }, 422, 'name'],
       [{ token, name: '   ', password: 'a long enough password' }, 422, 'name'],
       [{ token: 'garbage', name: 'N', password: 'a long enough password' }, 400, 'token'],
       [

@@ -544,6 +544,19 @@ export interface PasswordResetsTable {
   sent_at: NullableMoment;
 }
 
+export interface PendingSignupsTable {
+  user_id: string;
+  email: string;
+  name: string;
+  org_name: string;
+  password_hash: string;
+  token_hash: Buffer | null;
+  created_at: CreatedAt;
+  expires_at: Date;
+  sent_at: NullableMoment;
+  used_at: NullableMoment;
+}
+
 export interface PipelineStagesTable {
   org_id: string;
   id: Generated<string>;
@@ -773,6 +786,7 @@ export interface Database {
   org_restores: OrgRestoresTable;
   orgs: OrgsTable;
   password_resets: PasswordResetsTable;
+  pending_signups: PendingSignupsTable;
   pipeline_stages: PipelineStagesTable;
   pipelines: PipelinesTable;
   record_kinds: RecordKindsTable;

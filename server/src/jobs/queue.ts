@@ -8,6 +8,8 @@ import type { Tx } from '../db/tenant.js';
 export interface TaskPayloads {
   email__send: { org_id: string; email_id: string };
   auth__send_password_reset: { user_id: string; reset_id: string };
+  /** `user_id`: the id the account of the pending sign-up will get. */
+  auth__send_signup_email: { user_id: string };
   notification__email: { org_id: string; notification_id: string };
   notifications__daily_digest: { org_id: string };
   task__due: { org_id: string; task_id: string };

@@ -16,6 +16,7 @@ import {
 } from '../modules/exports/org-export.task.js';
 import { runOrganizationRestore } from '../modules/exports/org-restore.task.js';
 import { sendPasswordReset } from '../modules/auth/password-reset.task.js';
+import { sendSignupEmail } from '../modules/auth/signup-email.task.js';
 import { sendDailyDigests } from '../modules/notifications/daily-digest.task.js';
 import { emailNotification } from '../modules/notifications/notification-email.task.js';
 import { remindTaskDue } from '../modules/tasks/task-due.task.js';
@@ -31,6 +32,7 @@ type Handlers = { [T in TaskName]: (deps: JobDeps, payload: TaskPayloads[T]) => 
 const handlers: Handlers = {
   email__send: sendOrgEmail,
   auth__send_password_reset: sendPasswordReset,
+  auth__send_signup_email: sendSignupEmail,
   notification__email: emailNotification,
   notifications__daily_digest: sendDailyDigests,
   task__due: remindTaskDue,

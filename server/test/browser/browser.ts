@@ -32,13 +32,15 @@ export interface BrowserHarness {
 }
 
 /** The real app listening on a free port (API and web app on one origin) and a Chromium. */
-export async function startBrowserHarness(): Promise<BrowserHarness> {
+export async function startBrowserHarness(
+  options: Parameters<typeof createTestApp>[0] = {},
+): Promise<BrowserHarness> {
   if (!existsSync(path.join(testConfig().webBuildDir, '200.html'))) {
     throw new Error(
       'The web app is not built: run `npm run build -w web` (the root `npm test` does).',
     );
   }
-  const t = await createTestApp();
+  const t = await createTestApp(options);
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = t.app.server.address() as AddressInfo;
   // Playwright gives every launch a fresh, temporary profile of its own.

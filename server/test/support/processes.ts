@@ -76,6 +76,7 @@ const SCRUBBED = [
   'PORT',
   'WORKER',
   'SMTP_URL',
+  'SIGNUP_EMAIL_VERIFICATION',
 ];
 
 /** Children still running, killed when the test process exits, whatever a test forgot. */

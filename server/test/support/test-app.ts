@@ -48,6 +48,9 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     ADMISSION_WAIT_MS: '30000',
     // A loaded test machine lags; only the test of that refusal turns it on.
     MAX_EVENT_LOOP_DELAY_MS: '0',
+    // Most tests need accounts, not the sign-up that verifies an email before making one:
+    // signup.test.ts and the sign-up browser test run it.
+    SIGNUP_EMAIL_VERIFICATION: 'off',
     ...overrides,
   });
 }

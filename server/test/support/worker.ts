@@ -53,10 +53,11 @@ export interface MailingTestApp {
 /** The test app with a real SMTP server behind its mailer and the real worker running. */
 export async function createMailingTestApp(
   mailFrom = 'Rampart <no-reply@rampart.test>',
+  env: Record<string, string> = {},
 ): Promise<MailingTestApp> {
   const smtp = await startSmtpServer();
   const mailer = createMailer({ smtpUrl: smtp.url, mailFrom });
-  const t = await createTestApp({ mailer, poolSize: 10 });
+  const t = await createTestApp({ mailer, poolSize: 10, env });
   const worker = await startTestWorker(t);
   return {
     t,

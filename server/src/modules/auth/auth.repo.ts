@@ -313,3 +313,93 @@ export async function revokePasswordResets(tx: Tx, userId: string): Promise<void
     .where('used_at', 'is', null)
     .execute();
 }
+
+// Sign-ups waiting for their email address --------------------------------------------------------
+
+export interface PendingSignupRow {
+  user_id: string;
+  email: string;
+  name: string;
+  org_name: string;
+  password_hash: string;
+}
+
+/** Whether any account exists on the instance; nothing about any address. */
+export async function instanceHasAccounts(tx: Tx): Promise<boolean> {
+  const { rows } = await sql<{
+    any: boolean;
+  }>`SELECT auth_instance_has_accounts() AS any`.execute(tx);
+  return rows[0]?.any ?? true;
+}
+
+export async function insertPendingSignup(
+  tx: Tx,
+  signup: PendingSignupRow & { expiresAt: Date },
+): Promise<void> {
+  await tx
+    .insertInto('pending_signups')
+    .values({
+      user_id: signup.user_id,
+      email: signup.email,
+      name: signup.name,
+      org_name: signup.org_name,
+      password_hash: signup.password_hash,
+      expires_at: signup.expiresAt,
+    })
+    .execute();
+}
+
+/** A sign-up whose email has not been sent yet and that could still be completed. */
+export async function findUnsentPendingSignup(
+  tx: Tx,
+  userId: string,
+): Promise<Pick<PendingSignupRow, 'user_id' | 'email' | 'name'> | undefined> {
+  return tx
+    .selectFrom('pending_signups')
+    .select(['user_id', 'email', 'name'])
+    .where('user_id', '=', userId)
+    .where('sent_at', 'is', null)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', new Date())
+    .executeTakeFirst();
+}
+
+export async function setPendingSignupHash(tx: Tx, userId: string, hash: Buffer): Promise<void> {
+  await tx
+    .updateTable('pending_signups')
+    .set({ token_hash: hash })
+    .where('user_id', '=', userId)
+    .execute();
+}
+
+/** Marks the email sent; `closed` also ends the sign-up (its address already had an account). */
+export async function markPendingSignupSent(
+  tx: Tx,
+  userId: string,
+  closed: boolean,
+): Promise<void> {
+  const now = new Date();
+  await tx
+    .updateTable('pending_signups')
+    .set({ sent_at: now, ...(closed && { used_at: now }) })
+    .where('user_id', '=', userId)
+    .execute();
+}
+
+/**
+ * Consumes a sign-up's link: its row when the link existed, was unused and unexpired. The row is
+ * locked by the update, so the same link followed twice at once creates one account.
+ */
+export async function consumePendingSignup(
+  tx: Tx,
+  hash: Buffer,
+): Promise<PendingSignupRow | undefined> {
+  return tx
+    .updateTable('pending_signups')
+    .set({ used_at: new Date() })
+    .where('token_hash', '=', hash)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', new Date())
+    .returning(['user_id', 'email', 'name', 'org_name', 'password_hash'])
+    .executeTakeFirst();
+}

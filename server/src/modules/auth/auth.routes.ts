@@ -54,13 +54,32 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
   const rateLimit = { max: config.authRateLimitPerMinute, timeWindow: '1 minute' };
 
+  const NewAccountSchema = Type.Object({
+    ...SessionSchema.properties,
+    user: UserSchema,
+    org: OrgSchema,
+  });
+  const TokenFromLink = Type.String({
+    minLength: 1,
+    maxLength: 200,
+    description: 'From the emailed link',
+    examples: [RefreshTokenExample],
+  });
+
   app.post(
     '/auth/register',
     {
       config: { rateLimit },
       schema: {
         tags: ['auth'],
-        summary: 'Create an account, its organization, and sign in as its owner',
+        summary: 'Sign up: an account, its organization, and a session as its owner',
+        description:
+          'Where the instance verifies email addresses (`SIGNUP_EMAIL_VERIFICATION`), the answer ' +
+          'is 202, the same whether or not the email already has an account, and an email goes to ' +
+          'the address: a link that creates the account (`POST /auth/register/confirm`), or a ' +
+          'note that it already has one. `email_configured` is false when this instance cannot ' +
+          'send email: the link then goes to the server log only. Otherwise the account is ' +
+          'created at once (201), and an email that has an account is refused (409).',
         body: Type.Object(
           {
             email: Email,
@@ -71,15 +90,50 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
           { additionalProperties: false },
         ),
         response: {
-          201: Type.Object({ ...SessionSchema.properties, user: UserSchema, org: OrgSchema }),
+          201: NewAccountSchema,
+          202: Type.Object({ status: Type.String(), email_configured: Type.Boolean() }),
           ...errors(409, 422, 429),
         },
       },
     },
     async (request, reply) => {
-      const result = await auth.register(publicContext(request), request.body);
-      setRefreshCookie(reply, config, result.refresh_token);
-      return reply.status(201).send(result);
+      const outcome = await auth.register(publicContext(request), request.body);
+      if (outcome.kind === 'created') {
+        setRefreshCookie(reply, config, outcome.account.refresh_token);
+        return reply.status(201).send(outcome.account);
+      }
+      // Without SMTP no message can leave: saying "check your inbox" would have people wait
+      // for nothing. Whether the instance sends email says nothing about any account.
+      const emailConfigured = app.deps.mailer.configured;
+      return reply.status(202).send({
+        status: emailConfigured
+          ? 'We have emailed this address. Open the link in that email to finish creating your ' +
+            'account, or, if the address already has an account, the email says how to sign in.'
+          : 'This Rampart instance has no email configured, so the link to finish creating your ' +
+            'account cannot be emailed. Ask the person who runs this instance: it is written to ' +
+            'its server log.',
+        email_configured: emailConfigured,
+      });
+    },
+  );
+
+  app.post(
+    '/auth/register/confirm',
+    {
+      config: { rateLimit },
+      schema: {
+        tags: ['auth'],
+        summary: 'Create the account of a sign-up with the token from its emailed link',
+        description:
+          'Works once, within 24 hours of the sign-up. Signs in as the owner of the new organization.',
+        body: Type.Object({ token: TokenFromLink }, { additionalProperties: false }),
+        response: { 201: NewAccountSchema, ...errors(400, 409, 422, 429) },
+      },
+    },
+    async (request, reply) => {
+      const account = await auth.completeSignup(publicContext(request), request.body.token);
+      setRefreshCookie(reply, config, account.refresh_token);
+      return reply.status(201).send(account);
     },
   );
 

@@ -62,6 +62,8 @@ export function normalizeEmail(email: string): string {
 
 const INVALID_CREDENTIALS = 'Invalid email or password';
 
+const noContext = { orgId: null, userId: null };
+
 /**
  * Creates a new refresh-token family for (user, org) in `tx` and signs an access token. The
  * transaction's `app.current_user` must be the user: refresh tokens are readable by their owner only.
@@ -91,27 +93,52 @@ export async function startSession(
   };
 }
 
-export async function register(
-  ctx: PublicContext,
-  input: { email: string; password: string; name: string; org_name: string },
-): Promise<Session & { user: repo.UserRow; org: { id: string; name: string } }> {
-  const user = { id: randomUUID(), email: normalizeEmail(input.email), name: input.name.trim() };
-  const org = { id: randomUUID(), name: input.org_name.trim() };
-  if (!user.name) throw invalidField('name', 'must not be blank');
-  if (!org.name) throw invalidField('org_name', 'must not be blank');
-  const passwordHash = await hashNewPassword(input.password, [user.email, user.name, org.name]);
+/** How long the link of a sign-up waiting for its email address works. */
+export const SIGNUP_TTL_HOURS = 24;
+
+type NewAccount = Session & { user: repo.UserRow; org: { id: string; name: string } };
+
+/**
+ * What a sign-up led to: the account at once (`SIGNUP_EMAIL_VERIFICATION=off`, or the first
+ * account of an instance that cannot send email), or a link on its way to the address, whether
+ * or not that address already has an account (decision 0016).
+ */
+export type SignUpOutcome = { kind: 'created'; account: NewAccount } | { kind: 'pending' };
+
+/** Whether this sign-up waits for its address to be verified; see the setting in config.ts. */
+async function verifiesEmail(deps: AppDeps): Promise<boolean> {
+  const mode = deps.config.signupEmailVerification;
+  if (mode !== 'auto') return mode === 'on';
+  if (deps.mailer.configured) return true;
+  return withContext(deps.db, noContext, (tx) => repo.instanceHasAccounts(tx));
+}
+
+interface AccountInput {
+  email: string;
+  name: string;
+  passwordHash: string;
+  orgName: string;
+}
+
+/**
+ * Creates an account, its organization with it as owner, and its first session, in one
+ * transaction under the new user's context; `input` reads what the account is made of inside it.
+ */
+async function createAccount(
+  deps: AppDeps,
+  ids: { userId: string; orgId: string },
+  input: (tx: Parameters<typeof repo.insertUser>[0]) => Promise<AccountInput>,
+): Promise<NewAccount> {
   try {
-    const session = await withContext(
-      ctx.deps.db,
-      { orgId: org.id, userId: user.id },
-      async (tx) => {
-        await repo.insertUser(tx, { ...user, passwordHash });
-        await repo.insertOrgWithOwner(tx, { ...org, ownerId: user.id });
-        await scheduleDailyDigest(tx, org.id);
-        return startSession(ctx.deps, tx, { userId: user.id, orgId: org.id });
-      },
-    );
-    return { ...session, user, org };
+    return await withContext(deps.db, ids, async (tx) => {
+      const account = await input(tx);
+      const user = { id: ids.userId, email: account.email, name: account.name };
+      const org = { id: ids.orgId, name: account.orgName };
+      await repo.insertUser(tx, { ...user, passwordHash: account.passwordHash });
+      await repo.insertOrgWithOwner(tx, { ...org, ownerId: user.id });
+      await scheduleDailyDigest(tx, org.id);
+      return { ...(await startSession(deps, tx, ids)), user, org };
+    });
   } catch (error) {
     if ((error as { constraint?: string }).constraint === 'users_email_key') {
       throw new ConflictError('An account with this email already exists; sign in instead', {
@@ -120,6 +147,64 @@ export async function register(
     }
     throw error;
   }
+}
+
+/**
+ * Signs someone up. Where the address is verified, the request does the same work whatever the
+ * address (check and hash the password, keep the sign-up, queue its email) and never looks the
+ * address up: the job does, and sends either the link or a note that the address already has an
+ * account. So neither the answer nor its timing says whether an account exists.
+ */
+export async function register(
+  ctx: PublicContext,
+  input: { email: string; password: string; name: string; org_name: string },
+): Promise<SignUpOutcome> {
+  const user = { id: randomUUID(), email: normalizeEmail(input.email), name: input.name.trim() };
+  const org = { id: randomUUID(), name: input.org_name.trim() };
+  if (!user.name) throw invalidField('name', 'must not be blank');
+  if (!org.name) throw invalidField('org_name', 'must not be blank');
+  const passwordHash = await hashNewPassword(input.password, [user.email, user.name, org.name]);
+  if (!(await verifiesEmail(ctx.deps))) {
+    const account = await createAccount(ctx.deps, { userId: user.id, orgId: org.id }, async () => ({
+      email: user.email,
+      name: user.name,
+      passwordHash,
+      orgName: org.name,
+    }));
+    return { kind: 'created', account };
+  }
+  await withContext(ctx.deps.db, { orgId: null, userId: user.id }, async (tx) => {
+    await repo.insertPendingSignup(tx, {
+      user_id: user.id,
+      email: user.email,
+      name: user.name,
+      org_name: org.name,
+      password_hash: passwordHash,
+      expiresAt: new Date(Date.now() + SIGNUP_TTL_HOURS * 3_600_000),
+    });
+    await enqueueJob(tx, 'auth__send_signup_email', { user_id: user.id });
+  });
+  return { kind: 'pending' };
+}
+
+/**
+ * Creates the account of a sign-up from its emailed link: once, within its time, and only for a
+ * sign-up whose address had no account when the email was sent.
+ */
+export async function completeSignup(ctx: PublicContext, token: string): Promise<NewAccount> {
+  const parsed = parseScopedToken(token);
+  const invalid = invalidField('token', 'is invalid, has expired or was already used', 'malformed');
+  if (!parsed) throw invalid;
+  return createAccount(ctx.deps, { userId: parsed.scopeId, orgId: randomUUID() }, async (tx) => {
+    const signup = await repo.consumePendingSignup(tx, parsed.hash);
+    if (!signup) throw invalid;
+    return {
+      email: signup.email,
+      name: signup.name,
+      passwordHash: signup.password_hash,
+      orgName: signup.org_name,
+    };
+  });
 }
 
 /**
@@ -149,8 +234,6 @@ export function waitSeconds(failures: number, throttle: Throttle): number {
 function attemptKey(...parts: string[]): Buffer {
   return createHash('sha256').update(parts.join('\n')).digest();
 }
-
-const noContext = { orgId: null, userId: null };
 
 /** 429 while any of the counters is waiting. */
 function refuseIfWaiting(lockedUntil: Date | null): void {

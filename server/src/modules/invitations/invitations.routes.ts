@@ -113,14 +113,13 @@ export const publicInvitationRoutes: FastifyPluginAsyncTypebox = async (app) => 
         tags: ['invitations'],
         summary: 'What an invitation link invites to',
         description:
-          'account_exists tells the accept page whether to ask for the existing password, or for a name and a new password.',
+          'The same answer whether or not the invited email has an account: the accept page offers both signing in and creating the account.',
         querystring: Type.Object({ token: Token }),
         response: {
           200: Type.Object({
             org: Type.Object({ name: Type.String() }),
             email: Type.String(),
             role: InvitedRole,
-            account_exists: Type.Boolean(),
           }),
           ...errors(400, 429),
         },
@@ -137,7 +136,7 @@ export const publicInvitationRoutes: FastifyPluginAsyncTypebox = async (app) => 
         tags: ['invitations'],
         summary: 'Accept an invitation and sign in to its organization',
         description:
-          'With an existing account for the invited email, send its password; otherwise send a name and a new password to create the account.',
+          'To join with the existing account of the invited email, send its password; to create the account, send a name and a new password. The server decides: with an account, the password must be its password (a name sent along changes nothing); without one, a name creates it. Signing in without an account is answered exactly as a wrong password (401).',
         body: Type.Object(
           {
             token: Token,

@@ -155,38 +155,31 @@ export async function revokeInvitation(ctx: RequestContext, id: string): Promise
   });
 }
 
-/** What the accept page shows before asking for a password (and a name, for a new account). */
+/**
+ * What the accept page shows: never whether the invited email has an account, which anyone
+ * holding a link (the admin who invited, too) could otherwise learn about any address
+ * (decision 0016). The page offers both ways in and the server decides on submit.
+ */
 export async function previewInvitation(
   ctx: PublicContext,
   token: string,
-): Promise<{
-  org: { name: string };
-  email: string;
-  role: repo.InvitedRole;
-  account_exists: boolean;
-}> {
+): Promise<{ org: { name: string }; email: string; role: repo.InvitedRole }> {
   const parsed = parseScopedToken(token);
   if (!parsed) throw invalidToken();
   return withContext(ctx.deps.db, { orgId: parsed.scopeId, userId: null }, async (tx) => {
     const invitation = await repo.findPendingByHash(tx, parsed.scopeId, parsed.hash);
     if (!invitation) throw invalidToken();
-    const [org, account] = await Promise.all([
-      accounts.findOrg(tx, parsed.scopeId),
-      accounts.findLoginByEmail(tx, invitation.email),
-    ]);
+    const org = await accounts.findOrg(tx, parsed.scopeId);
     if (!org) throw invalidToken();
-    return {
-      org: { name: org.name },
-      email: invitation.email,
-      role: invitation.role,
-      account_exists: account !== undefined,
-    };
+    return { org: { name: org.name }, email: invitation.email, role: invitation.role };
   });
 }
 
 /**
  * Joins the invitation's organization as the invited email: with that account's password when
- * it exists, or by creating the account. Answers with a session in the organization, as
+ * it exists, or by creating the account when a name is sent and it does not. Signing in to an
+ * account that does not exist is answered as a wrong password is, so that the answer does not
+ * tell whether the email has an account. Answers with a session in the organization, as
  * sign-in does.
  */
 export async function acceptInvitation(
@@ -206,11 +199,11 @@ export async function acceptInvitation(
 
   let user: accounts.UserRow;
   let newAccount: (accounts.UserRow & { passwordHash: string }) | undefined;
-  if (account) {
+  const name = input.name?.trim();
+  if (account || !name) {
+    // Without an account this throws the very answer a wrong password gets, and counts it.
     user = await verifyCredentials(ctx, { email: invitation.email, password: input.password });
   } else {
-    const name = input.name?.trim();
-    if (!name) throw invalidField('name', 'is required to create your account');
     user = { id: randomUUID(), email: invitation.email, name };
     newAccount = {
       ...user,

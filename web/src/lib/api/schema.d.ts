@@ -97,7 +97,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create an account, its organization, and sign in as its owner */
+        /**
+         * Sign up: an account, its organization, and a session as its owner
+         * @description Where the instance verifies email addresses (`SIGNUP_EMAIL_VERIFICATION`), the answer is 202, the same whether or not the email already has an account, and an email goes to the address: a link that creates the account (`POST /auth/register/confirm`), or a note that it already has one. `email_configured` is false when this instance cannot send email: the link then goes to the server log only. Otherwise the account is created at once (201), and an email that has an account is refused (409).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -122,6 +125,147 @@ export interface paths {
                         name: string;
                         /** @example Acme Inc. */
                         org_name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            access_token: string;
+                            refresh_token: string;
+                            user: {
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                id: string;
+                                email: string;
+                                name: string;
+                            };
+                            org: {
+                                /**
+                                 * Format: uuid
+                                 * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                 */
+                                id: string;
+                                name: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: string;
+                            email_configured: boolean;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/register/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create the account of a sign-up with the token from its emailed link
+         * @description Works once, within 24 hours of the sign-up. Signs in as the owner of the new organization.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description From the emailed link
+                         * @example 0f8fad5b-d9cb-469f-a165-70867728950e.mS0T1Qx2u0m9u2v5b0V7f3oQ8yYd2bq1gk3Jr5sX7aU
+                         */
+                        token: string;
                     };
                 };
             };
@@ -846,7 +990,7 @@ export interface paths {
         };
         /**
          * What an invitation link invites to
-         * @description account_exists tells the accept page whether to ask for the existing password, or for a name and a new password.
+         * @description The same answer whether or not the invited email has an account: the accept page offers both signing in and creating the account.
          */
         get: {
             parameters: {
@@ -875,7 +1019,6 @@ export interface paths {
                             };
                             email: string;
                             role: "admin" | "member";
-                            account_exists: boolean;
                         };
                     };
                 };
@@ -930,7 +1073,7 @@ export interface paths {
         put?: never;
         /**
          * Accept an invitation and sign in to its organization
-         * @description With an existing account for the invited email, send its password; otherwise send a name and a new password to create the account.
+         * @description To join with the existing account of the invited email, send its password; to create the account, send a name and a new password. The server decides: with an account, the password must be its password (a name sent along changes nothing); without one, a name creates it. Signing in without an account is answered exactly as a wrong password (401).
          */
         post: {
             parameters: {
