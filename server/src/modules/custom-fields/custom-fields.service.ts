@@ -149,6 +149,40 @@ export function updateCustomField(
   });
 }
 
+/** The active fields of a kind (of every kind when none is named), in their order. */
+export function activeFields(tx: Tx, kind?: RecordType): Promise<CustomField[]> {
+  return repo.listFields(tx, { recordType: kind });
+}
+
+/**
+ * Writes values already read by `parseValue` (an import's): record id -> field id -> the
+ * stored values, one replacement per field for the records given a value for it.
+ */
+export async function writeParsedValues(
+  tx: Tx,
+  actor: Actor,
+  fields: readonly CustomField[],
+  values: ReadonlyMap<string, ReadonlyMap<string, unknown[]>>,
+): Promise<void> {
+  for (const field of fields) {
+    const records = [...values].flatMap(([recordId, byField]) => {
+      const stored = byField.get(field.id);
+      return stored ? [{ recordId, stored }] : [];
+    });
+    if (records.length === 0) continue;
+    const column = repo.VALUE_COLUMN[field.field_type];
+    await repo.replaceValues(
+      tx,
+      actor,
+      records.map((r) => r.recordId),
+      [field.id],
+      records.flatMap((r) =>
+        r.stored.map((value) => ({ record_id: r.recordId, field_id: field.id, column, value })),
+      ),
+    );
+  }
+}
+
 /** The custom fields of each record, every active field of the kind by key. */
 export async function customFieldsOf(
   tx: Tx,
