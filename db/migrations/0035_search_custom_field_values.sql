@@ -148,3 +148,59 @@ FROM custom_field_values v
 JOIN custom_fields f ON f.org_id = v.org_id AND f.id = v.field_id AND f.archived_at IS NULL
 CROSS JOIN LATERAL custom_value_words(f.field_type, v.value_text, v.value_long) AS word
 WHERE v.value_text IS NOT NULL OR v.value_long IS NOT NULL;
+
+-- A value's audit entries name its record, not the value's own row, so that the record's
+-- history (read by the (org_id, record_id, ...) index) holds the changes of its custom fields;
+-- the entry's changes still carry the value row's id and field. Otherwise as
+-- audit_record_changes().
+CREATE FUNCTION audit_custom_field_value_changes() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  actor uuid := nullif(current_setting('app.current_user', true), '')::uuid;
+  import uuid := nullif(current_setting('app.current_import', true), '')::uuid;
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    INSERT INTO audit_log (org_id, actor_id, action, table_name, record_id, changes, import_id)
+    SELECT n.org_id, actor, 'insert', 'custom_field_values', n.record_id,
+      audit_changes(NULL, to_jsonb(n), '{}'), import
+    FROM new_rows n;
+  ELSIF TG_OP = 'DELETE' THEN
+    INSERT INTO audit_log (org_id, actor_id, action, table_name, record_id, changes, import_id)
+    SELECT o.org_id, actor, 'delete', 'custom_field_values', o.record_id,
+      audit_changes(to_jsonb(o), NULL, '{}'), import
+    FROM old_rows o;
+  ELSE
+    INSERT INTO audit_log (org_id, actor_id, action, table_name, record_id, changes, import_id)
+    SELECT c.org_id, actor, 'update', 'custom_field_values', c.record_id, c.changes, import
+    FROM (
+      SELECT n.org_id, n.record_id,
+        audit_changes(to_jsonb(o), to_jsonb(n), '{}') || jsonb_build_object(
+          'field_id', jsonb_build_object('old', n.field_id, 'new', n.field_id)) AS changes
+      FROM new_rows n
+      JOIN old_rows o ON o.org_id = n.org_id AND o.id = n.id
+    ) c
+    WHERE c.changes - 'field_id' <> '{}';
+  END IF;
+  RETURN NULL;
+END
+$$;
+REVOKE ALL ON FUNCTION audit_custom_field_value_changes() FROM PUBLIC;
+
+DROP TRIGGER custom_field_values_audit_insert ON custom_field_values;
+DROP TRIGGER custom_field_values_audit_update ON custom_field_values;
+DROP TRIGGER custom_field_values_audit_delete ON custom_field_values;
+CREATE TRIGGER custom_field_values_audit_insert AFTER INSERT ON custom_field_values
+  REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION audit_custom_field_value_changes();
+CREATE TRIGGER custom_field_values_audit_update AFTER UPDATE ON custom_field_values
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION audit_custom_field_value_changes();
+CREATE TRIGGER custom_field_values_audit_delete AFTER DELETE ON custom_field_values
+  REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION audit_custom_field_value_changes();
+
+-- The entries written before: each names its record from its changes.
+UPDATE audit_log
+SET record_id = coalesce(changes #>> '{record_id,new}', changes #>> '{record_id,old}')::uuid
+WHERE table_name = 'custom_field_values'
+  AND coalesce(changes #>> '{record_id,new}', changes #>> '{record_id,old}') IS NOT NULL;

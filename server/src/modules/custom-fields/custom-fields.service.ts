@@ -183,6 +183,18 @@ export async function writeParsedValues(
   }
 }
 
+/** Fields by id, archived ones included: what a record's history names by label. */
+export async function fieldsById(
+  tx: Tx,
+  ids: readonly string[],
+): Promise<Map<string, CustomField>> {
+  if (ids.length === 0) return new Map();
+  const fields = await repo.listFields(tx, { includeArchived: true });
+  return new Map(
+    fields.filter((field) => ids.includes(field.id)).map((field) => [field.id, field]),
+  );
+}
+
 /** The custom fields of each record, every active field of the kind by key. */
 export async function customFieldsOf(
   tx: Tx,
