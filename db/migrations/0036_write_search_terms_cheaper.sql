@@ -12,7 +12,7 @@ ALTER TABLE search_terms DROP CONSTRAINT search_terms_org_id_fkey;
 
 -- 2. The terms went in in the order of a hash: each went to a random leaf of
 -- search_terms_term_idx. Sorted by term, consecutive inserts touch the same leaves, which
--- took another sixth off (the function is 0015's with the ORDER BY; what it writes is the same).
+-- took another sixth off (the function is 0035's with the ORDER BY; what it writes is the same).
 CREATE OR REPLACE FUNCTION search_index_records() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -29,7 +29,7 @@ BEGIN
     FOR old_record IN SELECT o.org_id, o.id FROM old_rows o LOOP
       DELETE FROM search_terms s
       WHERE s.org_id = old_record.org_id AND s.record_type = kind
-        AND s.record_id = old_record.id;
+        AND s.record_id = old_record.id AND s.field_id IS NULL;
     END LOOP;
   END IF;
   IF TG_OP = 'DELETE' THEN

@@ -734,3 +734,52 @@ describe('the storage of values beneath the tenant policy', () => {
     }
   });
 });
+
+describe('custom field changes in a record history', () => {
+  it('shows each change by the field label, options and members by name, old and new', async () => {
+    const org = await signUp(t.app, 'fields-history');
+    const stage = await defineField(org, {
+      record_type: 'lead',
+      key: 'stage',
+      label: 'Buying stage',
+      field_type: 'select',
+      options: [{ label: 'Research' }, { label: 'Shortlist' }],
+    });
+    await defineField(org, {
+      record_type: 'lead',
+      key: 'budget',
+      label: 'Budget',
+      field_type: 'money',
+    });
+    const [research, shortlist] = stage.options;
+    const lead = await ok('POST', '/leads', org, {
+      last_name: 'Hopper',
+      custom_fields: { stage: research.id },
+    });
+    await ok('PATCH', `/leads/${lead.id}`, org, {
+      custom_fields: { stage: shortlist.id, budget: 1500 },
+    });
+    await ok('PATCH', `/leads/${lead.id}`, org, { custom_fields: { budget: null } });
+
+    const history = (await ok('GET', `/audit-log/records/${lead.id}`, org)).data as Array<{
+      action: string;
+      table_name: string;
+      changes: Record<string, unknown>;
+    }>;
+    const custom = history.filter((entry) => entry.table_name === 'custom_field_values');
+    expect(custom.map((entry) => entry.changes)).toEqual([
+      { 'Buying stage': { new: 'Research' } },
+      { 'Buying stage': { old: 'Research', new: 'Shortlist' } },
+      { Budget: { new: 1500 } },
+      { Budget: { old: 1500 } },
+    ]);
+    expect(custom.every((entry) => entry.action === 'update')).toBe(true);
+    // A member who is no admin reads them too; another organization reads nothing.
+    const member = await joinByInvitation(t.app, org, 'member', 'fields-history-member');
+    const seen = (await ok('GET', `/audit-log/records/${lead.id}`, member)).data as Array<{
+      table_name: string;
+    }>;
+    expect(seen.filter((entry) => entry.table_name === 'custom_field_values')).toHaveLength(4);
+    expect((await call('GET', `/audit-log/records/${lead.id}`, b)).statusCode).toBe(404);
+  });
+});

@@ -602,3 +602,171 @@ describe('an upload over a real connection', () => {
     }
   });
 });
+
+describe('custom fields in an import', () => {
+  type Field = { id: string; key: string; options: Array<{ id: string; label: string }> };
+  /** The same lead fields in an organization: a select, a multi-select, money, date, yes/no, member. */
+  async function defineFields(who: SignedUp): Promise<Record<string, Field>> {
+    const specs: Array<Record<string, unknown>> = [
+      {
+        key: 'region',
+        label: 'Sales region',
+        field_type: 'select',
+        options: [{ label: 'North' }, { label: 'South' }],
+      },
+      {
+        key: 'topics',
+        label: 'Topics',
+        field_type: 'multi_select',
+        options: [{ label: 'Pricing' }, { label: 'Support' }],
+      },
+      { key: 'budget', label: 'Budget', field_type: 'money' },
+      { key: 'renewal', label: 'Renewal', field_type: 'date' },
+      { key: 'signed', label: 'Signed', field_type: 'checkbox' },
+      { key: 'handler', label: 'Handled by', field_type: 'member' },
+    ];
+    const fields: Record<string, Field> = {};
+    for (const spec of specs) {
+      const response = await call(who, 'POST', '/custom-fields', { record_type: 'lead', ...spec });
+      expect(response.statusCode, response.body).toBe(201);
+      fields[spec['key'] as string] = response.json();
+    }
+    return fields;
+  }
+
+  it('maps columns to custom fields by label or key, parses them, rejects unknown options, and undoes them', async () => {
+    const owner = await signUp(t.app, 'import-fields');
+    const fields = await defineFields(owner);
+    const file = await uploaded(
+      owner,
+      [
+        'Last name,Sales region,topics,Budget,Renewal,Signed,Handled by',
+        `Hopper,north,Pricing; support,"$22,000",03/04/2027,yes,${owner.email}`,
+        'Turing,West,,,,,',
+        'Lovelace,South,,lots,,maybe,',
+      ].join('\n'),
+    );
+    expect(file.columns.map((c) => c.suggested_field)).toEqual([
+      'last_name',
+      'cf.region',
+      'cf.topics',
+      'cf.budget',
+      'cf.renewal',
+      'cf.signed',
+      'cf.handler',
+    ]);
+    expect(file.fields).toContainEqual({
+      name: 'cf.region',
+      label: 'Sales region',
+      required: false,
+    });
+    const settings = {
+      mapping: file.columns.map((c, column) => ({ column, field: c.suggested_field })),
+      duplicates: 'skip',
+      date_format: 'DD/MM/YYYY',
+    };
+    const dry = await call(owner, 'POST', `/imports/${file.id}/dry-run`, settings);
+    expect(dry.statusCode, dry.body).toBe(200);
+    expect(dry.json().counts).toEqual({ created: 1, updated: 0, skipped: 0, rejected: 2 });
+    expect(dry.json().rejected).toEqual([
+      {
+        line: 3,
+        problems: [{ column: 'Sales region', reason: '"West" is not one of North, South' }],
+      },
+      {
+        line: 4,
+        problems: [
+          { column: 'Budget', reason: '"lots" is not an amount' },
+          { column: 'Signed', reason: '"maybe" is not yes or no' },
+        ],
+      },
+    ]);
+
+    const done = await runToEnd(owner, file.id);
+    expect(done).toMatchObject({ status: 'completed', counts: { created: 1, rejected: 2 } });
+    const list = (await call(owner, 'GET', '/leads')).json();
+    expect(list.data).toHaveLength(1);
+    const [north] = fields['region']!.options;
+    const [pricing, support] = fields['topics']!.options;
+    expect(list.data[0].custom_fields).toEqual({
+      region: north!.id,
+      topics: [pricing!.id, support!.id],
+      budget: 22000,
+      renewal: '2027-04-03',
+      signed: true,
+      handler: owner.userId,
+    });
+
+    const undone = await call(owner, 'POST', `/imports/${file.id}/undo`, {});
+    expect(undone.statusCode, undone.body).toBe(200);
+    const [left] = await t.ownerQuery<{ count: number }>(
+      'SELECT count(*)::int AS count FROM custom_field_values WHERE org_id = $1',
+      [owner.orgId],
+    );
+    expect(left!.count).toBe(0);
+  });
+
+  it('round trip: a list exported with its custom fields imports into another organization alike', async () => {
+    const from = await signUp(t.app, 'roundtrip-from');
+    const to = await signUp(t.app, 'roundtrip-to');
+    const source = await defineFields(from);
+    const target = await defineFields(to);
+    const [, south] = source['region']!.options;
+    const [, support] = source['topics']!.options;
+    for (const [last_name, custom_fields] of [
+      [
+        'Hopper',
+        {
+          region: south!.id,
+          topics: [support!.id],
+          budget: 1234.5,
+          renewal: '2027-12-31',
+          signed: false,
+        },
+      ],
+      ['Turing', { budget: 99, signed: true }],
+    ] as const) {
+      const created = await call(from, 'POST', '/leads', { last_name, custom_fields });
+      expect(created.statusCode, created.body).toBe(201);
+    }
+    const exported = await call(
+      from,
+      'GET',
+      '/leads/export?sort=last_name&columns=last_name&columns=cf.region&columns=cf.topics' +
+        '&columns=cf.budget&columns=cf.renewal&columns=cf.signed',
+    );
+    expect(exported.statusCode, exported.body).toBe(200);
+
+    const file = await uploaded(to, exported.body);
+    const settings = {
+      mapping: file.columns.map((c, column) => ({ column, field: c.suggested_field })),
+      duplicates: 'skip',
+    };
+    expect(settings.mapping.map((m) => m.field)).toEqual([
+      'last_name',
+      'cf.region',
+      'cf.topics',
+      'cf.budget',
+      'cf.renewal',
+      'cf.signed',
+    ]);
+    expect((await call(to, 'POST', `/imports/${file.id}/dry-run`, settings)).statusCode).toBe(200);
+    expect(await runToEnd(to, file.id)).toMatchObject({ counts: { created: 2, rejected: 0 } });
+
+    const byOption = (fields: Record<string, Field>, key: string, ids: unknown) =>
+      [ids]
+        .flat()
+        .filter(Boolean)
+        .map((id) => fields[key]!.options.find((o) => o.id === id)!.label);
+    const shown = async (who: SignedUp, fields: Record<string, Field>) =>
+      (await call(who, 'GET', '/leads?sort=last_name'))
+        .json()
+        .data.map((lead: { last_name: string; custom_fields: Record<string, unknown> }) => ({
+          last_name: lead.last_name,
+          ...lead.custom_fields,
+          region: byOption(fields, 'region', lead.custom_fields['region']),
+          topics: byOption(fields, 'topics', lead.custom_fields['topics']),
+        }));
+    expect(await shown(to, target)).toEqual(await shown(from, source));
+  });
+});

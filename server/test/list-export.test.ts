@@ -114,3 +114,104 @@ describe('a list as CSV', () => {
     expect(badColumn.json().error.message).toContain('columns');
   });
 });
+
+describe('custom fields in a list export', () => {
+  it('writes chosen custom fields under their labels, as people typed them', async () => {
+    const org = await signUp(t.app, 'export-fields');
+    const region = await create(org, '/custom-fields', {
+      record_type: 'lead',
+      key: 'region',
+      label: 'Sales region',
+      field_type: 'select',
+      options: [{ label: 'North' }, { label: 'South' }],
+    });
+    const topics = await create(org, '/custom-fields', {
+      record_type: 'lead',
+      key: 'topics',
+      label: 'Topics',
+      field_type: 'multi_select',
+      options: [{ label: 'Pricing' }, { label: 'Support' }, { label: 'Security' }],
+    });
+    const fields: Array<[string, string, string]> = [
+      ['budget', 'Budget', 'money'],
+      ['score', 'Score', 'number'],
+      ['signed', 'Signed', 'checkbox'],
+      ['handler', 'Handled by', 'member'],
+      ['renewal', 'Renewal', 'date'],
+      ['memo', 'Memo', 'long_text'],
+    ];
+    for (const [key, label, field_type] of fields)
+      await create(org, '/custom-fields', { record_type: 'lead', key, label, field_type });
+    const [north] = region.options;
+    const [pricing, , security] = topics.options;
+    await create(org, '/leads', {
+      last_name: 'Hopper',
+      custom_fields: {
+        region: north.id,
+        topics: [security.id, pricing.id],
+        budget: 22000.1,
+        score: 0.3,
+        signed: true,
+        handler: org.userId,
+        renewal: '2027-03-01',
+        memo: 'Call after lunch',
+      },
+    });
+    await create(org, '/leads', { last_name: 'Turing', custom_fields: { signed: false } });
+
+    const response = await call(
+      'GET',
+      '/leads/export?sort=last_name&columns=last_name&columns=cf.region&columns=cf.topics' +
+        '&columns=cf.budget&columns=cf.score&columns=cf.signed&columns=cf.handler' +
+        '&columns=cf.renewal&columns=cf.memo',
+      org,
+    );
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.body.split('\n')[0]).toBe(
+      'last_name,Sales region,Topics,Budget,Score,Signed,Handled by,Renewal,Memo',
+    );
+    const rows = parse(response.body, { columns: true }) as Array<Record<string, string>>;
+    expect(rows).toEqual([
+      {
+        last_name: 'Hopper',
+        'Sales region': 'North',
+        Topics: 'Pricing; Security',
+        Budget: '22000.1',
+        Score: '0.3',
+        Signed: 'yes',
+        'Handled by': expect.stringMatching(/^export-fields \d+$/),
+        Renewal: '2027-03-01',
+        Memo: 'Call after lunch',
+      },
+      {
+        last_name: 'Turing',
+        'Sales region': '',
+        Topics: '',
+        Budget: '',
+        Score: '',
+        Signed: 'no',
+        'Handled by': '',
+        Renewal: '',
+        Memo: '',
+      },
+    ]);
+  });
+
+  it('writes every active custom field when no columns are chosen, and refuses unknown ones', async () => {
+    const org = await signUp(t.app, 'export-all-fields');
+    await create(org, '/custom-fields', {
+      record_type: 'account',
+      key: 'tier',
+      label: 'Tier',
+      field_type: 'text',
+    });
+    await create(org, '/accounts', { name: 'Acme', custom_fields: { tier: 'Gold' } });
+    const [acme] = await exported(org, '/accounts/export');
+    expect(acme).toMatchObject({ name: 'Acme', Tier: 'Gold' });
+    // Another organization has no such field: its export says so, and names the column.
+    const unknown = await call('GET', '/accounts/export?columns=cf.tier', b);
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.details.fields[0].field).toBe('columns');
+    expect((await exported(b, '/accounts/export'))[0] ?? {}).not.toHaveProperty('Tier');
+  });
+});

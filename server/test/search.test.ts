@@ -342,3 +342,67 @@ describe('search under row-level security', () => {
     }
   });
 });
+
+describe('global search over custom field values', () => {
+  it('finds records by their text, email, URL and phone custom fields, in their organization only', async () => {
+    const org = await signUp(t.app, 'search-fields');
+    const api = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
+      t.app.inject({ method, url: `/api/v1${url}`, headers: org.auth, payload });
+    const define = async (key: string, field_type: string, record_type = 'lead') => {
+      const response = await api('POST', '/custom-fields', {
+        record_type,
+        key,
+        label: key,
+        field_type,
+      });
+      expect(response.statusCode, response.body).toBe(201);
+      return response.json<{ id: string }>();
+    };
+    await define('partner', 'text');
+    await define('notes_long', 'long_text');
+    await define('billing', 'email');
+    await define('portal', 'url');
+    const hotline = await define('hotline', 'phone', 'account');
+    const lead = (
+      await api('POST', '/leads', {
+        last_name: 'Plain',
+        custom_fields: {
+          partner: 'Zyxwidget Partners',
+          notes_long: 'met at the quokkafest',
+          billing: 'pay@ledgerly.example',
+          portal: 'https://portal.brightfjord.example/in',
+        },
+      })
+    ).json<{ id: string }>();
+    const account = (
+      await api('POST', '/accounts', {
+        name: 'Plain Co',
+        custom_fields: { hotline: '(555) 867-5309' },
+      })
+    ).json<{ id: string }>();
+
+    for (const word of ['zyxwidget', 'quokkafest', 'ledgerly', 'brightfjord'])
+      expect((await hits(org, `q=${word}`)).map((h) => h.id)).toEqual([lead.id]);
+    expect((await hits(org, 'q=5558675309')).map((h) => h.id)).toEqual([account.id]);
+    // Another organization finds none of it.
+    expect(await hits(b, 'q=zyxwidget')).toEqual([]);
+
+    // A changed value is found by its new words only; the record's own terms stay.
+    const changed = await api('PATCH', `/leads/${lead.id}`, {
+      custom_fields: { partner: 'Quillmark' },
+    });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(await hits(org, 'q=zyxwidget')).toEqual([]);
+    expect((await hits(org, 'q=quillmark')).map((h) => h.id)).toEqual([lead.id]);
+    // Editing the record itself keeps its values' terms.
+    await api('PATCH', `/leads/${lead.id}`, { first_name: 'Pat' });
+    expect((await hits(org, 'q=quillmark%20pat')).map((h) => h.id)).toEqual([lead.id]);
+
+    // An archived field's values are hidden, so they find nothing until it is restored.
+    const archive = await api('PATCH', `/custom-fields/${hotline.id}`, { archived: true });
+    expect(archive.statusCode, archive.body).toBe(200);
+    expect(await hits(org, 'q=5558675309')).toEqual([]);
+    await api('PATCH', `/custom-fields/${hotline.id}`, { archived: false });
+    expect((await hits(org, 'q=5558675309')).map((h) => h.id)).toEqual([account.id]);
+  });
+});

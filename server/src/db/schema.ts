@@ -661,6 +661,7 @@ export interface SearchTermsTable {
   created_at: CreatedAt;
   updated_at: UpdatedAt;
   created_by: string | null;
+  field_id: string | null;
 }
 
 export interface TagsTable {

@@ -115,6 +115,9 @@ interface TriggerRow {
 
 const COMMANDS = { SELECT: 'r', INSERT: 'a', UPDATE: 'w', DELETE: 'd' } as const;
 
+/** Audit functions run by statement, auditing every row from the transition tables. */
+const STATEMENT_AUDIT = new Set(['audit_record_changes', 'audit_custom_field_value_changes']);
+
 export async function findTenantWallViolations(
   client: Queryable,
   schema: string,
@@ -224,8 +227,10 @@ export async function findTenantWallViolations(
        JOIN pg_namespace n ON n.oid = c.relnamespace
        WHERE NOT t.tgisinternal AND n.nspname = $1
          -- audit_record_change(), a table's own variant of it (audit_record_change_of_*), or
-         -- its statement form audit_record_changes().
-         AND (p.proname IN ('audit_record_change', 'audit_record_changes')
+         -- its statement forms: audit_record_changes(), and for custom field values (whose
+         -- entries name their record) audit_custom_field_value_changes().
+         AND (p.proname IN ('audit_record_change', 'audit_record_changes',
+             'audit_custom_field_value_changes')
            OR p.proname LIKE 'audit\\_record\\_change\\_of\\_%')`,
       [schema],
     )
@@ -338,7 +343,7 @@ export async function findTenantWallViolations(
             trigger.table_oid === table.oid &&
             trigger.enabled &&
             // The row functions see one row: by statement they would audit none.
-            trigger.row_level === (trigger.function !== 'audit_record_changes'),
+            trigger.row_level === !STATEMENT_AUDIT.has(trigger.function),
         )
         .reduce((all, trigger) => all | trigger.events, 0);
       if (events !== 28) {

@@ -6,6 +6,7 @@ import { isAdmin, requireAdmin } from '../members/permissions.js';
 import { CRM_TABLES } from '../records/registry.js';
 import { mergedInto } from '../merge/merge.service.js';
 import * as repo from './audit.repo.js';
+import { withCustomFieldLabels } from './custom-history.js';
 
 export const DEFAULT_PAGE_SIZE = 50;
 
@@ -145,9 +146,10 @@ export async function recordHistory(
     const rows = await repo.listRecordHistory(tx, ids, {
       limit: limit + 1,
       after,
-      tables: isAdmin(member) ? undefined : CRM_TABLES,
+      tables: isAdmin(member) ? undefined : [...CRM_TABLES, 'custom_field_values'],
     });
     if (rows.length === 0 && !after) throw new NotFoundError('Record history');
-    return toPage(tx, rows, limit);
+    const page = await toPage(tx, rows, limit);
+    return { ...page, data: await withCustomFieldLabels(tx, page.data, repo.actorNames) };
   });
 }

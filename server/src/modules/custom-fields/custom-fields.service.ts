@@ -149,9 +149,50 @@ export function updateCustomField(
   });
 }
 
-/** The active fields of a kind, in their order: what a page of records shows and filters by. */
-export function activeFields(tx: Tx, kind: RecordType): Promise<CustomField[]> {
+/** The active fields of a kind (of every kind when none is named), in their order. */
+export function activeFields(tx: Tx, kind?: RecordType): Promise<CustomField[]> {
   return repo.listFields(tx, { recordType: kind });
+}
+
+/**
+ * Writes values already read by `parseValue` (an import's): record id -> field id -> the
+ * stored values, one replacement per field for the records given a value for it.
+ */
+export async function writeParsedValues(
+  tx: Tx,
+  actor: Actor,
+  fields: readonly CustomField[],
+  values: ReadonlyMap<string, ReadonlyMap<string, unknown[]>>,
+): Promise<void> {
+  for (const field of fields) {
+    const records = [...values].flatMap(([recordId, byField]) => {
+      const stored = byField.get(field.id);
+      return stored ? [{ recordId, stored }] : [];
+    });
+    if (records.length === 0) continue;
+    const column = repo.VALUE_COLUMN[field.field_type];
+    await repo.replaceValues(
+      tx,
+      actor,
+      records.map((r) => r.recordId),
+      [field.id],
+      records.flatMap((r) =>
+        r.stored.map((value) => ({ record_id: r.recordId, field_id: field.id, column, value })),
+      ),
+    );
+  }
+}
+
+/** Fields by id, archived ones included: what a record's history names by label. */
+export async function fieldsById(
+  tx: Tx,
+  ids: readonly string[],
+): Promise<Map<string, CustomField>> {
+  if (ids.length === 0) return new Map();
+  const fields = await repo.listFields(tx, { includeArchived: true });
+  return new Map(
+    fields.filter((field) => ids.includes(field.id)).map((field) => [field.id, field]),
+  );
 }
 
 export type StoredValue = repo.StoredValue;

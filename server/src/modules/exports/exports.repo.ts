@@ -1,4 +1,4 @@
-import { sql, type RawBuilder, type Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import pg from 'pg';
 import type { OrgExportsTable } from '../../db/schema.js';
 import { orgOf, type Tx } from '../../db/tenant.js';
@@ -6,21 +6,21 @@ import { allOfList, type AnyQuery, type ListParams } from '../../lib/list-query.
 import { applyKindFilters } from '../records/filters.js';
 import type { ResolvedCondition } from '../custom-fields/custom-filters.js';
 import { RECORD_KIND_LIST, RECORD_KINDS, type RecordKind } from '../records/registry.js';
-import { LIST_COLUMNS } from './list-columns.js';
+import type { ColumnSql } from './list-columns.js';
 
-/** Every row of a kind's list, in its order, with `columns` (names from LIST_COLUMNS). */
+/** Every row of a kind's list, in its order, with `columns` (each a SQL expression). */
 export function listExport(
   tx: Tx,
   kind: RecordKind,
   params: Pick<ListParams, 'sort' | 'q'>,
   filters: Record<string, unknown>,
   custom: readonly ResolvedCondition[],
-  columns: string[],
+  columns: readonly ColumnSql[],
 ): AnyQuery {
   const definition = RECORD_KINDS[kind].list;
-  const sqlOf = LIST_COLUMNS[kind] as Record<string, (alias: string) => RawBuilder<unknown>>;
   return allOfList(tx, definition, params, {
-    select: (query) => query.select(columns.map((name) => sqlOf[name]!(definition.alias).as(name))),
+    select: (query) =>
+      query.select(columns.map((column, i) => column(definition.alias).as(`c${i}`))),
     filter: (query) => applyKindFilters(query, kind, filters, custom),
   });
 }

@@ -4,7 +4,11 @@ import { Timestamp, Uuid } from '../../http/schemas.js';
 import { Nullable } from '../records/schemas.js';
 import { LIST_QUERIES } from '../records/filters.js';
 import type { RecordKind } from '../records/registry.js';
+import { CUSTOM_COLUMN_PREFIX } from '../custom-fields/custom-columns.js';
 import { listColumnNames } from './list-columns.js';
+
+/** How many custom fields one export may name. */
+const MAX_CUSTOM_COLUMNS = 200;
 
 /** The list's query without its paging, and the columns to write. */
 export function listExportQuery(kind: RecordKind) {
@@ -19,12 +23,26 @@ export function listExportQuery(kind: RecordKind) {
     {
       ...filters,
       columns: Type.Optional(
-        Type.Array(Type.Enum(names), {
-          minItems: 1,
-          maxItems: names.length,
-          uniqueItems: true,
-          description: `Columns to write, in this order (default: all); may repeat: \`?columns=${names[0]}&columns=${names[1]}\``,
-        }),
+        Type.Array(
+          Type.Union([
+            Type.Enum(names),
+            Type.String({
+              pattern: `^${CUSTOM_COLUMN_PREFIX.replace('.', '\\.')}[a-z][a-z0-9_]{0,49}$`,
+              description: 'A custom field of the kind, by its key, written under its label',
+            }),
+          ]),
+          {
+            minItems: 1,
+            maxItems: names.length + MAX_CUSTOM_COLUMNS,
+            uniqueItems: true,
+            description:
+              `Columns to write, in this order (default: all, then every active custom field); ` +
+              `may repeat: \`?columns=${names[0]}&columns=${names[1]}&columns=cf.<key>\`. ` +
+              'A custom field (`cf.<key>`) is headed by its label and written as people typed ' +
+              'it: options and members by name, several options joined by "; ", a checkbox as ' +
+              'yes or no.',
+          },
+        ),
       ),
     },
     { additionalProperties: false },

@@ -12,7 +12,8 @@ import { requireAdmin } from '../members/permissions.js';
 import type { RecordKind } from '../records/registry.js';
 import * as repo from './exports.repo.js';
 import { resolveCustomFilters } from '../custom-fields/custom-filters.js';
-import { listColumnNames } from './list-columns.js';
+import { exportColumns } from './list-columns.js';
+import { activeFields } from '../custom-fields/custom-fields.service.js';
 
 export interface ListExportQuery {
   sort?: string;
@@ -26,10 +27,10 @@ export interface ListExportQuery {
  * `@`, a tab or a carriage return is prefixed with `'`, so the spreadsheet shows it as text
  * instead of running it as a formula (OWASP, "CSV injection").
  */
-export function spreadsheetCsv(columns: string[]) {
+export function spreadsheetCsv(columns: ReadonlyArray<string | { key: string; header: string }>) {
   return stringify({
     header: true,
-    columns,
+    columns: [...columns],
     escape_formulas: true,
     cast: {
       date: (value) => value.toISOString(),
@@ -60,18 +61,27 @@ export async function exportList(
   send: (csv: Readable) => void,
 ): Promise<void> {
   const { sort, q, columns, ...filters } = query;
-  const chosen = columns?.length ? columns : listColumnNames(kind);
   // Read before the export's own transaction, whose builder only compiles what its cursor runs.
-  const custom = await withTenant(ctx.deps.db, ctx, (tx) =>
-    resolveCustomFilters(tx, kind, filters.cf as string[] | undefined),
-  );
+  const { custom, chosen } = await withTenant(ctx.deps.db, ctx, async (tx) => ({
+    custom: await resolveCustomFilters(tx, kind, filters.cf as string[] | undefined),
+    chosen: exportColumns(kind, columns, await activeFields(tx, kind)),
+  }));
   await withTenantClient(ctx.deps.db, ctx, { checkMembership: true }, async (client, _m, tx) => {
     const rows = streamRows(
       client,
-      repo.listExport(tx, kind, { sort, q }, filters, custom, chosen),
+      repo.listExport(
+        tx,
+        kind,
+        { sort, q },
+        filters,
+        custom,
+        chosen.map((column) => column.sql),
+      ),
       500,
     );
-    const csv = spreadsheetCsv(chosen);
+    const csv = spreadsheetCsv(
+      chosen.map((column, i) => ({ key: String(i), header: column.header })),
+    );
     send(csv);
     await pipeline(rows, csv);
   });

@@ -1,4 +1,10 @@
 import { sql, type RawBuilder } from 'kysely';
+import { invalidField } from '../../lib/errors.js';
+import {
+  CUSTOM_COLUMN_PREFIX,
+  customColumn,
+  type CustomColumn,
+} from '../custom-fields/custom-columns.js';
 import type { RecordKind } from '../records/registry.js';
 import { RECORD_KINDS } from '../records/registry.js';
 
@@ -8,7 +14,7 @@ import { RECORD_KINDS } from '../records/registry.js';
  * ids, because the file is read by people; the names are read in the same statement as the
  * rows, each lookup by its full key so it stays an index condition.
  */
-type ColumnSql = (alias: string) => RawBuilder<unknown>;
+export type ColumnSql = (alias: string) => RawBuilder<unknown>;
 
 const plain =
   (name: string): ColumnSql =>
@@ -121,4 +127,37 @@ export type ListColumn<K extends RecordKind> = keyof (typeof LIST_COLUMNS)[K] & 
 
 export function listColumnNames(kind: RecordKind): string[] {
   return Object.keys(LIST_COLUMNS[kind]);
+}
+
+/**
+ * The columns of a list export, each with its header: built-in columns by name, custom fields
+ * (`cf.<key>`, active fields of the kind) by label. No columns chosen means every built-in
+ * column, then every active custom field in its order.
+ */
+export function exportColumns(
+  kind: RecordKind,
+  chosen: readonly string[] | undefined,
+  fields: readonly CustomColumn[],
+): Array<{ header: string; sql: ColumnSql }> {
+  const builtIn = LIST_COLUMNS[kind] as Record<string, ColumnSql>;
+  const custom = (field: CustomColumn) => ({ header: field.label, sql: customColumn(field) });
+  if (!chosen?.length) {
+    return [
+      ...Object.entries(builtIn).map(([name, column]) => ({ header: name, sql: column })),
+      ...fields.map(custom),
+    ];
+  }
+  return chosen.map((name) => {
+    if (!name.startsWith(CUSTOM_COLUMN_PREFIX)) return { header: name, sql: builtIn[name]! };
+    const key = name.slice(CUSTOM_COLUMN_PREFIX.length);
+    const field = fields.find((f) => f.key === key);
+    if (!field) {
+      throw invalidField(
+        'columns',
+        `"${key}" is not an active custom field of this kind of record`,
+        'malformed',
+      );
+    }
+    return custom(field);
+  });
 }

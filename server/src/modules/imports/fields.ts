@@ -212,6 +212,10 @@ const SYNONYMS: Record<string, string[]> = {
 const ENTITY_PREFIX =
   /^(person|contact|lead|account|company|organization|organisation|deal|opportunity)(?=.)/;
 
+/** A custom field as a mapping's `field`: `cf.<key>`. */
+export const CUSTOM_FIELD_PREFIX = 'cf.';
+export const customFieldName = (key: string) => `${CUSTOM_FIELD_PREFIX}${key}`;
+
 export function foldHeader(header: string): string {
   return header
     .normalize('NFKD')
@@ -223,8 +227,21 @@ export function foldHeader(header: string): string {
  * A field for each header the kind knows a name for, each field taken once, exact names
  * before synonyms. Headers it does not recognize are left out (null).
  */
-export function suggestMapping(kind: RecordType, headers: string[]): (string | null)[] {
-  const fields = IMPORT_FIELDS[kind];
+export function suggestMapping(
+  kind: RecordType,
+  headers: string[],
+  custom: ReadonlyArray<{ key: string; label: string }> = [],
+): (string | null)[] {
+  const fields: Record<string, unknown> = {
+    ...IMPORT_FIELDS[kind],
+    ...Object.fromEntries(custom.map((field) => [customFieldName(field.key), field])),
+  };
+  const customFolded = new Map(
+    custom.map((field) => [
+      customFieldName(field.key),
+      [foldHeader(field.label), foldHeader(field.key)],
+    ]),
+  );
   const taken = new Set<string>();
   const folded = headers.map(foldHeader);
   const suggestion: (string | null)[] = headers.map(() => null);
@@ -239,6 +256,8 @@ export function suggestMapping(kind: RecordType, headers: string[]): (string | n
     });
   };
   claim((field, header) => foldHeader(field) === header);
+  // A custom field by its label or key, before the synonyms of the built-in fields.
+  claim((field, header) => customFolded.get(field)?.includes(header) ?? false);
   claim((field, header) => (SYNONYMS[field] ?? []).includes(header));
   claim((field, header) => {
     const bare = header.replace(ENTITY_PREFIX, '');

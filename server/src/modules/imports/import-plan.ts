@@ -1,7 +1,13 @@
 import { v7 as timeOrderedUuid } from 'uuid';
 import type { RecordType } from '../../db/schema.js';
 import type { Tx } from '../../db/tenant.js';
-import { IMPORT_FIELDS, type FieldSpec } from './fields.js';
+import {
+  activeFields,
+  type CustomField as FieldWithOptions,
+} from '../custom-fields/custom-fields.service.js';
+import { parseValue } from '../custom-fields/custom-values.js';
+import { parseCustomCell } from './custom-cells.js';
+import { CUSTOM_FIELD_PREFIX, IMPORT_FIELDS, type FieldSpec } from './fields.js';
 import * as repo from './imports.repo.js';
 import {
   parseBoolean,
@@ -35,18 +41,39 @@ export interface Counts {
 
 export const NO_COUNTS: Counts = { created: 0, updated: 0, skipped: 0, rejected: 0 };
 
-/** What the whole import knows before its first row: members, pipelines and stages. */
+/**
+ * What the whole import knows before its first row: members, pipelines and stages, and the
+ * kind's active custom fields with their options.
+ */
 export interface Lookups {
   members: Map<string, string>;
+  people: Map<string, string>;
   stages: repo.StageRef[];
+  custom: FieldWithOptions[];
 }
 
-export function loadLookups(tx: Tx): Promise<Lookups> {
-  return Promise.all([repo.membersByEmail(tx), repo.stages(tx)]).then(([members, stages]) => ({
-    members,
-    stages,
-  }));
+export async function loadLookups(tx: Tx, kind: RecordType): Promise<Lookups> {
+  const [members, people, stages, custom] = await Promise.all([
+    repo.membersByEmail(tx),
+    repo.membersByEmailOrName(tx),
+    repo.stages(tx),
+    activeFields(tx, kind),
+  ]);
+  return { members, people, stages, custom };
 }
+
+/** The custom field a mapping's `field` names (`cf.<key>`), if it names one. */
+export function customFieldOf(
+  custom: readonly FieldWithOptions[],
+  name: string,
+): FieldWithOptions | undefined {
+  if (!name.startsWith(CUSTOM_FIELD_PREFIX)) return undefined;
+  const key = name.slice(CUSTOM_FIELD_PREFIX.length);
+  return custom.find((field) => field.key === key);
+}
+
+/** Custom field values of a batch's records: record id -> field id -> the values to store. */
+export type CustomValues = Map<string, Map<string, unknown[]>>;
 
 interface RowValues {
   line: number;
@@ -55,6 +82,8 @@ interface RowValues {
   /** Dedupe keys of the row: an email, or an account's folded domain and name. */
   keys: string[];
   problems: repo.Rejection['problems'];
+  /** Custom field values, by field id. */
+  custom: Map<string, unknown[]>;
   account?: { name?: string; domain?: string };
   contactEmail?: string;
 }
@@ -63,6 +92,7 @@ export interface BatchPlan {
   creates: Record<string, unknown>[];
   updates: Record<string, unknown>[];
   tags: { record_id: string; name: string }[];
+  custom: CustomValues;
   rejections: repo.Rejection[];
   counts: Counts;
   /** Keys first seen in this batch. */
@@ -116,7 +146,14 @@ function readRow(
   lookups: Lookups,
 ): RowValues {
   const fields = IMPORT_FIELDS[kind];
-  const result: RowValues = { line: row.line, values: {}, tags: [], keys: [], problems: [] };
+  const result: RowValues = {
+    line: row.line,
+    values: {},
+    tags: [],
+    keys: [],
+    problems: [],
+    custom: new Map(),
+  };
   let pipelineName: string | undefined;
   let stageName: string | undefined;
   // Cells past the header's last column mean the row's cells are not where its header says.
@@ -129,10 +166,20 @@ function readRow(
     });
   }
   for (const { column, field } of settings.mapping) {
-    const spec = fields[field]!;
     const header = headers[column] ?? `column ${column + 1}`;
     const cell = (row.cells[column] ?? '').trim();
     if (cell === '') continue;
+    const customField = customFieldOf(lookups.custom, field);
+    if (customField) {
+      const values = parseCustomCell(customField, cell, {
+        dateFormat: settings.date_format,
+        members: lookups.people,
+      });
+      if (values.ok) result.custom.set(customField.id, values.value);
+      else result.problems.push({ column: header, reason: values.reason });
+      continue;
+    }
+    const spec = fields[field]!;
     const parsed = parseCell(spec, cell, settings);
     if (!parsed.ok) {
       result.problems.push({ column: header, reason: parsed.reason });
@@ -228,6 +275,38 @@ function missingRequired(
   });
 }
 
+/**
+ * A new record's custom values: those of its row, and each other field's default; a required
+ * field without either is a problem named by its column.
+ */
+function newRecordCustom(
+  r: RowValues,
+  lookups: Lookups,
+  settings: ImportSettings,
+  headers: string[],
+): { values: Map<string, unknown[]>; problems: repo.Rejection['problems'] } {
+  const values = new Map(r.custom);
+  const problems: repo.Rejection['problems'] = [];
+  for (const field of lookups.custom) {
+    if (values.has(field.id)) continue;
+    const fallback = field.default_value === null ? null : parseValue(field, field.default_value);
+    if (fallback && 'values' in fallback && fallback.values.length > 0) {
+      values.set(field.id, fallback.values);
+    } else if (field.required) {
+      const mapped = settings.mapping.find((m) => customFieldOf([field], m.field));
+      problems.push(
+        mapped
+          ? {
+              column: headers[mapped.column] ?? field.label,
+              reason: `"${field.label}" is required`,
+            }
+          : { column: '', reason: `"${field.label}" is required to create a record` },
+      );
+    }
+  }
+  return { values, problems };
+}
+
 /** What a new record stores for the mapped columns left empty that may not be null. */
 function withEmptyDefaults(
   kind: RecordType,
@@ -237,8 +316,8 @@ function withEmptyDefaults(
   const fields = IMPORT_FIELDS[kind];
   const filled = { ...values };
   for (const { field } of settings.mapping) {
-    const spec = fields[field]!;
-    if (spec.column && spec.empty !== undefined && filled[spec.column] === undefined) {
+    const spec = fields[field];
+    if (spec?.column && spec.empty !== undefined && filled[spec.column] === undefined) {
       filled[spec.column] = spec.empty;
     }
   }
@@ -250,8 +329,8 @@ export function writtenColumns(kind: RecordType, settings: ImportSettings): stri
   const fields = IMPORT_FIELDS[kind];
   const columns = new Set<string>();
   for (const { field } of settings.mapping) {
-    const spec = fields[field]!;
-    if (spec.column && spec.type !== 'pipeline' && spec.type !== 'stage') columns.add(spec.column);
+    const spec = fields[field];
+    if (spec?.column && spec.type !== 'pipeline' && spec.type !== 'stage') columns.add(spec.column);
   }
   if (kind === 'deal') ['pipeline_id', 'stage_id', 'probability'].forEach((c) => columns.add(c));
   return [...columns];
@@ -373,6 +452,7 @@ export async function planBatch(
     creates: [],
     updates: [],
     tags: [],
+    custom: new Map(),
     rejections: [],
     counts: { ...NO_COUNTS },
     keys: [],
@@ -409,16 +489,19 @@ export async function planBatch(
       if (typeof match === 'object') {
         // The record a row earlier in this batch creates: take the new values into it.
         Object.assign(match, r.values);
+        takeCustom(plan.custom, match['id'] as string, r.custom);
         r.tags.forEach((name) => plan.tags.push({ record_id: match['id'] as string, name }));
       } else if (typeof match === 'string') {
         const update = updatesById.get(match) ?? { id: match };
         Object.assign(update, r.values);
         updatesById.set(match, update);
+        takeCustom(plan.custom, match, r.custom);
         r.tags.forEach((name) => plan.tags.push({ record_id: match, name }));
       }
       continue;
     }
-    const missing = missingRequired(kind, r.values, settings, headers);
+    const custom = newRecordCustom(r, lookups, settings, headers);
+    const missing = [...missingRequired(kind, r.values, settings, headers), ...custom.problems];
     if (missing.length > 0) {
       plan.rejections.push({ line: r.line, problems: missing });
       plan.counts.rejected += 1;
@@ -430,6 +513,7 @@ export async function planBatch(
     // each: a large import into a large organization otherwise waits on reads.
     const record = { id: timeOrderedUuid(), ...withEmptyDefaults(kind, settings, r.values) };
     plan.creates.push(record);
+    takeCustom(plan.custom, record.id, custom.values);
     plan.counts.created += 1;
     r.tags.forEach((name) => plan.tags.push({ record_id: record.id, name }));
     for (const key of r.keys) {
@@ -440,6 +524,14 @@ export async function planBatch(
   }
   plan.updates = [...updatesById.values()];
   return plan;
+}
+
+/** Adds a row's custom values to what the batch writes to a record (later rows win). */
+function takeCustom(custom: CustomValues, recordId: string, values: Map<string, unknown[]>): void {
+  if (values.size === 0) return;
+  const record = custom.get(recordId) ?? new Map<string, unknown[]>();
+  for (const [fieldId, stored] of values) record.set(fieldId, stored);
+  custom.set(recordId, record);
 }
 
 /**

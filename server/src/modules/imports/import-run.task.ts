@@ -1,5 +1,6 @@
 import type { Db } from '../../db/pool.js';
 import { withContext } from '../../db/tenant.js';
+import { activeFields, writeParsedValues } from '../custom-fields/custom-fields.service.js';
 import type { JobDeps } from '../../jobs/context.js';
 import { enqueueJob, type TaskPayloads } from '../../jobs/queue.js';
 import {
@@ -74,6 +75,13 @@ async function applyBatch(
       plan.updates,
     );
     await repo.tagRecords(tx, row.kind, plan.tags, creator);
+    // The batch's custom values, in its transaction: an empty cell leaves a value alone.
+    await writeParsedValues(
+      tx,
+      { orgId: payload.org_id, userId: row.created_by },
+      await activeFields(tx, row.kind),
+      plan.custom,
+    );
     await repo.insertRejections(tx, row.id, 'run', plan.rejections);
     await repo.updateImport(tx, row.id, {
       rows_done: row.rows_done + rows.length,

@@ -199,6 +199,22 @@ export async function membersByEmail(tx: Tx): Promise<Map<string, string>> {
   return new Map(rows.map((r) => [r.email.toLowerCase(), r.user_id]));
 }
 
+/**
+ * Members by email and by name (lower case), for a member custom field: a list export writes
+ * members by name. An email wins over a name that happens to be the same.
+ */
+export async function membersByEmailOrName(tx: Tx): Promise<Map<string, string>> {
+  const rows = await tx
+    .selectFrom('memberships as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select(['u.email', 'u.name', 'm.user_id'])
+    .execute();
+  return new Map([
+    ...rows.flatMap((r) => (r.name ? [[r.name.trim().toLowerCase(), r.user_id] as const] : [])),
+    ...rows.map((r) => [r.email.toLowerCase(), r.user_id] as const),
+  ]);
+}
+
 export interface StageRef {
   id: string;
   pipeline_id: string;

@@ -15,10 +15,10 @@ export const ImportKind = literals(
 
 const FieldName = Type.String({
   minLength: 1,
-  maxLength: 50,
+  maxLength: 53,
   description: `A field of the kind: ${Object.entries(IMPORT_FIELDS)
     .map(([kind, fields]) => `${kind}: ${Object.keys(fields).join(', ')}`)
-    .join('; ')}`,
+    .join('; ')}; or one of its active custom fields as \`cf.<key>\` (see the import's \`fields\`)`,
 });
 
 const Count = Type.Integer({ minimum: 0 });
@@ -107,7 +107,11 @@ export const ImportSchema = Type.Object(
     ),
     fields: Type.Array(
       Type.Object({
-        name: Type.String({ examples: ['last_name'] }),
+        name: Type.String({
+          examples: ['last_name'],
+          description: 'A built-in field, or a custom field as `cf.<key>`',
+        }),
+        label: Type.Optional(Type.String({ description: "A custom field's label" })),
         required: Type.Boolean({ description: 'A new record needs it' }),
       }),
       { description: "The fields this import's columns can go to, in the mapping's `field`" },

@@ -5,7 +5,11 @@ import { ConflictError, invalidField, NotFoundError, ValidationError } from '../
 import { enqueueJob } from '../../jobs/queue.js';
 import { requireAdmin } from '../members/permissions.js';
 import { readCsv, type ColumnSummary, type Encoding } from './csv-reader.js';
-import { IMPORT_FIELDS, suggestMapping } from './fields.js';
+import { customFieldName, IMPORT_FIELDS, suggestMapping } from './fields.js';
+import {
+  activeFields,
+  type CustomField as FieldWithOptions,
+} from '../custom-fields/custom-fields.service.js';
 import {
   endBatch,
   loadLookups,
@@ -32,7 +36,7 @@ export interface ImportView {
   delimiter: string;
   row_count: number;
   columns: (ColumnSummary & { suggested_field: string | null })[];
-  fields: { name: string; required: boolean }[];
+  fields: { name: string; label?: string; required: boolean }[];
   ragged_count: number;
   ragged_lines: number[];
   settings: ImportSettings | null;
@@ -48,11 +52,12 @@ export interface ImportView {
   created_at: Date;
 }
 
-function view(row: repo.ImportRow): ImportView {
+function view(row: repo.ImportRow, custom: readonly FieldWithOptions[]): ImportView {
   const columns = (row.columns ?? []) as ColumnSummary[];
   const suggested = suggestMapping(
     row.kind,
     columns.map((c) => c.header),
+    custom,
   );
   const dryRun = row.dry_run as ImportView['dry_run'];
   const counts = row.counts as Counts | null;
@@ -73,10 +78,17 @@ function view(row: repo.ImportRow): ImportView {
     delimiter: row.delimiter,
     row_count: row.row_count,
     columns: columns.map((c, i) => ({ ...c, suggested_field: suggested[i] ?? null })),
-    fields: Object.entries(IMPORT_FIELDS[row.kind]).map(([name, spec]) => ({
-      name,
-      required: spec.required === true,
-    })),
+    fields: [
+      ...Object.entries(IMPORT_FIELDS[row.kind]).map(([name, spec]) => ({
+        name,
+        required: spec.required === true,
+      })),
+      ...custom.map((field) => ({
+        name: customFieldName(field.key),
+        label: field.label,
+        required: field.required,
+      })),
+    ],
     ragged_count: row.ragged_count,
     ragged_lines: row.ragged_lines,
     settings: (row.options as ImportSettings | null) ?? null,
@@ -92,6 +104,11 @@ function view(row: repo.ImportRow): ImportView {
     created_by: row.created_by,
     created_at: row.created_at,
   };
+}
+
+/** An import as the API shows it, with the custom fields of its kind as mapping targets. */
+async function viewOf(tx: Tx, row: repo.ImportRow): Promise<ImportView> {
+  return view(row, await activeFields(tx, row.kind));
 }
 
 async function findOrFail(tx: Tx, id: string, lock = false): Promise<repo.ImportRow> {
@@ -127,23 +144,36 @@ export function uploadImport(
       ragged_count: summary.ragged_count,
       ragged_lines: summary.ragged_lines,
     });
-    return view(await findOrFail(tx, id));
+    return viewOf(tx, await findOrFail(tx, id));
   });
 }
 
 export function listImports(ctx: RequestContext): Promise<ImportView[]> {
-  return withTenant(ctx.deps.db, ctx, async (tx) =>
-    (await repo.listImports(tx, HISTORY_LIMIT)).map(view),
-  );
+  return withTenant(ctx.deps.db, ctx, async (tx) => {
+    const custom = await activeFields(tx);
+    return (await repo.listImports(tx, HISTORY_LIMIT)).map((row) =>
+      view(
+        row,
+        custom.filter((field) => field.record_type === row.kind),
+      ),
+    );
+  });
 }
 
 export function getImport(ctx: RequestContext, id: string): Promise<ImportView> {
-  return withTenant(ctx.deps.db, ctx, async (tx) => view(await findOrFail(tx, id)));
+  return withTenant(ctx.deps.db, ctx, async (tx) => viewOf(tx, await findOrFail(tx, id)));
 }
 
 /** Refuses a mapping naming fields the kind has not, columns the file has not, or one twice. */
-function checkSettings(row: repo.ImportRow, settings: ImportSettings): void {
-  const fields = IMPORT_FIELDS[row.kind];
+function checkSettings(
+  row: repo.ImportRow,
+  settings: ImportSettings,
+  custom: readonly FieldWithOptions[],
+): void {
+  const fields: Record<string, unknown> = {
+    ...IMPORT_FIELDS[row.kind],
+    ...Object.fromEntries(custom.map((field) => [customFieldName(field.key), field])),
+  };
   const columns = (row.columns as ColumnSummary[]).length;
   const problems: { field: string; message: string }[] = [];
   const used = new Set<string>();
@@ -165,7 +195,8 @@ function checkSettings(row: repo.ImportRow, settings: ImportSettings): void {
     used.add(m.field);
   });
   // Without them no record can be created; updating existing records needs only a key.
-  for (const [field, spec] of Object.entries(fields)) {
+  // A required custom field without a default is reported row by row, like an empty cell.
+  for (const [field, spec] of Object.entries(IMPORT_FIELDS[row.kind])) {
     if (spec.required && !used.has(field) && settings.duplicates !== 'update') {
       problems.push({ field: 'mapping', message: `a column must be mapped to "${field}"` });
     }
@@ -197,7 +228,15 @@ export async function planImportRows(
   lookups?: Lookups,
 ) {
   const headers = (row.columns as ColumnSummary[]).map((c) => c.header);
-  return planBatch(tx, row.kind, rows, settings, headers, lookups ?? (await loadLookups(tx)), seen);
+  return planBatch(
+    tx,
+    row.kind,
+    rows,
+    settings,
+    headers,
+    lookups ?? (await loadLookups(tx, row.kind)),
+    seen,
+  );
 }
 
 /** What a check has found so far, carried from batch to batch. */
@@ -223,7 +262,7 @@ export async function checkNextBatch(
 ): Promise<number> {
   const rows = await repo.readRows(tx, row.id, state.after, BATCH_ROWS);
   if (rows.length === 0) return 0;
-  state.lookups ??= await loadLookups(tx);
+  state.lookups ??= await loadLookups(tx, row.kind);
   const plan = await planImportRows(tx, row, rows, settings, state.seen, state.lookups);
   await repo.insertRejections(tx, row.id, 'dry_run', plan.rejections);
   state.counts = addCounts(state.counts, plan.counts);
@@ -265,7 +304,7 @@ export function dryRun(
         `The import is ${row.status}; only an import not yet run can be checked`,
       );
     }
-    checkSettings(row, settings);
+    checkSettings(row, settings, await activeFields(tx, row.kind));
     await repo.clearRejections(tx, id, 'dry_run');
     const kept = {
       options: settings,
@@ -283,7 +322,7 @@ export function dryRun(
         { org_id: ctx.orgId, import_id: id, since: since.toISOString() },
         { maxAttempts: 3 },
       );
-      return { checking: view(await findOrFail(tx, id)) };
+      return { checking: await viewOf(tx, await findOrFail(tx, id)) };
     }
     const state = newCheck();
     while (await checkNextBatch(tx, row, settings, state));
@@ -342,7 +381,7 @@ export function startImport(ctx: RequestContext, id: string): Promise<ImportView
       { org_id: ctx.orgId, import_id: id },
       { jobKey: `import:${id}:0`, maxAttempts: 5 },
     );
-    return view(await findOrFail(tx, id));
+    return viewOf(tx, await findOrFail(tx, id));
   });
 }
 
@@ -357,7 +396,7 @@ export function cancelImport(ctx: RequestContext, id: string): Promise<ImportVie
     if (row.status === 'checking') {
       // Stopping a dry run leaves the import as it was uploaded, to be checked again.
       await repo.updateImport(tx, id, { status: 'uploaded', checking_since: null, rows_done: 0 });
-      return view(await findOrFail(tx, id));
+      return viewOf(tx, await findOrFail(tx, id));
     }
     if (row.status !== 'queued' && row.status !== 'running') {
       throw new ConflictError(
@@ -365,7 +404,7 @@ export function cancelImport(ctx: RequestContext, id: string): Promise<ImportVie
       );
     }
     await repo.updateImport(tx, id, { status: 'cancelled', finished_at: new Date() });
-    return view(await findOrFail(tx, id));
+    return viewOf(tx, await findOrFail(tx, id));
   });
 }
 

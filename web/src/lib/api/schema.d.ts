@@ -15582,8 +15582,8 @@ export interface paths {
                     status?: ("new" | "contacted" | "qualified" | "unqualified" | "converted")[];
                     source?: "web" | "referral" | "cold_call" | "event" | "partner" | "advertisement" | "other";
                     rating?: "hot" | "warm" | "cold";
-                    /** @description Columns to write, in this order (default: all); may repeat: `?columns=first_name&columns=last_name` */
-                    columns?: ("first_name" | "last_name" | "email" | "phone" | "company" | "job_title" | "website" | "status" | "source" | "rating" | "estimated_value" | "currency" | "city" | "country" | "last_contacted_at" | "next_follow_up_at" | "description" | "owner" | "tags" | "created_at" | "updated_at" | "id")[];
+                    /** @description Columns to write, in this order (default: all, then every active custom field); may repeat: `?columns=first_name&columns=last_name&columns=cf.<key>`. A custom field (`cf.<key>`) is headed by its label and written as people typed it: options and members by name, several options joined by "; ", a checkbox as yes or no. */
+                    columns?: (("first_name" | "last_name" | "email" | "phone" | "company" | "job_title" | "website" | "status" | "source" | "rating" | "estimated_value" | "currency" | "city" | "country" | "last_contacted_at" | "next_follow_up_at" | "description" | "owner" | "tags" | "created_at" | "updated_at" | "id") | string)[];
                 };
                 header?: never;
                 path?: never;
@@ -15693,8 +15693,8 @@ export interface paths {
                     cf?: string[];
                     /** @example Manufacturing */
                     industry?: string;
-                    /** @description Columns to write, in this order (default: all); may repeat: `?columns=name&columns=domain` */
-                    columns?: ("name" | "domain" | "website" | "industry" | "email" | "phone" | "employees" | "annual_revenue" | "city" | "country" | "description" | "owner" | "tags" | "created_at" | "updated_at" | "id")[];
+                    /** @description Columns to write, in this order (default: all, then every active custom field); may repeat: `?columns=name&columns=domain&columns=cf.<key>`. A custom field (`cf.<key>`) is headed by its label and written as people typed it: options and members by name, several options joined by "; ", a checkbox as yes or no. */
+                    columns?: (("name" | "domain" | "website" | "industry" | "email" | "phone" | "employees" | "annual_revenue" | "city" | "country" | "description" | "owner" | "tags" | "created_at" | "updated_at" | "id") | string)[];
                 };
                 header?: never;
                 path?: never;
@@ -15806,8 +15806,8 @@ export interface paths {
                     account_id?: string;
                     /** @example false */
                     do_not_contact?: boolean;
-                    /** @description Columns to write, in this order (default: all); may repeat: `?columns=first_name&columns=last_name` */
-                    columns?: ("first_name" | "last_name" | "email" | "phone" | "mobile" | "job_title" | "department" | "account" | "do_not_contact" | "city" | "country" | "description" | "owner" | "tags" | "created_at" | "updated_at" | "id")[];
+                    /** @description Columns to write, in this order (default: all, then every active custom field); may repeat: `?columns=first_name&columns=last_name&columns=cf.<key>`. A custom field (`cf.<key>`) is headed by its label and written as people typed it: options and members by name, several options joined by "; ", a checkbox as yes or no. */
+                    columns?: (("first_name" | "last_name" | "email" | "phone" | "mobile" | "job_title" | "department" | "account" | "do_not_contact" | "city" | "country" | "description" | "owner" | "tags" | "created_at" | "updated_at" | "id") | string)[];
                 };
                 header?: never;
                 path?: never;
@@ -15935,8 +15935,8 @@ export interface paths {
                      *     ]
                      */
                     cf?: string[];
-                    /** @description Columns to write, in this order (default: all); may repeat: `?columns=name&columns=account` */
-                    columns?: ("name" | "account" | "primary_contact" | "amount" | "currency" | "pipeline" | "stage" | "status" | "probability" | "expected_close_date" | "source" | "closed_at" | "lost_reason" | "description" | "owner" | "tags" | "created_at" | "updated_at" | "id")[];
+                    /** @description Columns to write, in this order (default: all, then every active custom field); may repeat: `?columns=name&columns=account&columns=cf.<key>`. A custom field (`cf.<key>`) is headed by its label and written as people typed it: options and members by name, several options joined by "; ", a checkbox as yes or no. */
+                    columns?: (("name" | "account" | "primary_contact" | "amount" | "currency" | "pipeline" | "stage" | "status" | "probability" | "expected_close_date" | "source" | "closed_at" | "lost_reason" | "description" | "owner" | "tags" | "created_at" | "updated_at" | "id") | string)[];
                 };
                 header?: never;
                 path?: never;
@@ -16986,8 +16986,13 @@ export interface paths {
                             }[];
                             /** @description The fields this import's columns can go to, in the mapping's `field` */
                             fields: {
-                                /** @example last_name */
+                                /**
+                                 * @description A built-in field, or a custom field as `cf.<key>`
+                                 * @example last_name
+                                 */
                                 name: string;
+                                /** @description A custom field's label */
+                                label?: string;
                                 /** @description A new record needs it */
                                 required: boolean;
                             }[];
@@ -17204,8 +17209,13 @@ export interface paths {
                             }[];
                             /** @description The fields this import's columns can go to, in the mapping's `field` */
                             fields: {
-                                /** @example last_name */
+                                /**
+                                 * @description A built-in field, or a custom field as `cf.<key>`
+                                 * @example last_name
+                                 */
                                 name: string;
+                                /** @description A custom field's label */
+                                label?: string;
                                 /** @description A new record needs it */
                                 required: boolean;
                             }[];
@@ -17457,7 +17467,7 @@ export interface paths {
                         mapping: {
                             /** @description The column, from 0 */
                             column: number;
-                            /** @description A field of the kind: lead: first_name, last_name, email, phone, company, job_title, website, status, source, rating, estimated_value, description, last_contacted_at, next_follow_up_at, owner, tags; account: name, website, domain, industry, phone, email, employees, annual_revenue, description, owner, tags; contact: first_name, last_name, email, phone, mobile, job_title, department, account, do_not_contact, description, owner, tags; deal: name, amount, account, primary_contact, pipeline, stage, expected_close_date, source, description, owner, tags */
+                            /** @description A field of the kind: lead: first_name, last_name, email, phone, company, job_title, website, status, source, rating, estimated_value, description, last_contacted_at, next_follow_up_at, owner, tags; account: name, website, domain, industry, phone, email, employees, annual_revenue, description, owner, tags; contact: first_name, last_name, email, phone, mobile, job_title, department, account, do_not_contact, description, owner, tags; deal: name, amount, account, primary_contact, pipeline, stage, expected_close_date, source, description, owner, tags; or one of its active custom fields as `cf.<key>` (see the import's `fields`) */
                             field: string;
                         }[];
                         /**
@@ -17540,8 +17550,13 @@ export interface paths {
                             }[];
                             /** @description The fields this import's columns can go to, in the mapping's `field` */
                             fields: {
-                                /** @example last_name */
+                                /**
+                                 * @description A built-in field, or a custom field as `cf.<key>`
+                                 * @example last_name
+                                 */
                                 name: string;
+                                /** @description A custom field's label */
+                                label?: string;
                                 /** @description A new record needs it */
                                 required: boolean;
                             }[];
@@ -17850,8 +17865,13 @@ export interface paths {
                             }[];
                             /** @description The fields this import's columns can go to, in the mapping's `field` */
                             fields: {
-                                /** @example last_name */
+                                /**
+                                 * @description A built-in field, or a custom field as `cf.<key>`
+                                 * @example last_name
+                                 */
                                 name: string;
+                                /** @description A custom field's label */
+                                label?: string;
                                 /** @description A new record needs it */
                                 required: boolean;
                             }[];
@@ -18058,8 +18078,13 @@ export interface paths {
                             }[];
                             /** @description The fields this import's columns can go to, in the mapping's `field` */
                             fields: {
-                                /** @example last_name */
+                                /**
+                                 * @description A built-in field, or a custom field as `cf.<key>`
+                                 * @example last_name
+                                 */
                                 name: string;
+                                /** @description A custom field's label */
+                                label?: string;
                                 /** @description A new record needs it */
                                 required: boolean;
                             }[];
@@ -18422,7 +18447,7 @@ export interface paths {
                         /** @description Which header goes to which field */
                         mapping: {
                             header: string;
-                            /** @description A field of the kind: lead: first_name, last_name, email, phone, company, job_title, website, status, source, rating, estimated_value, description, last_contacted_at, next_follow_up_at, owner, tags; account: name, website, domain, industry, phone, email, employees, annual_revenue, description, owner, tags; contact: first_name, last_name, email, phone, mobile, job_title, department, account, do_not_contact, description, owner, tags; deal: name, amount, account, primary_contact, pipeline, stage, expected_close_date, source, description, owner, tags */
+                            /** @description A field of the kind: lead: first_name, last_name, email, phone, company, job_title, website, status, source, rating, estimated_value, description, last_contacted_at, next_follow_up_at, owner, tags; account: name, website, domain, industry, phone, email, employees, annual_revenue, description, owner, tags; contact: first_name, last_name, email, phone, mobile, job_title, department, account, do_not_contact, description, owner, tags; deal: name, amount, account, primary_contact, pipeline, stage, expected_close_date, source, description, owner, tags; or one of its active custom fields as `cf.<key>` (see the import's `fields`) */
                             field: string;
                         }[];
                     };
@@ -21634,7 +21659,7 @@ export interface components {
             mapping: {
                 /** @description The column, from 0 */
                 column: number;
-                /** @description A field of the kind: lead: first_name, last_name, email, phone, company, job_title, website, status, source, rating, estimated_value, description, last_contacted_at, next_follow_up_at, owner, tags; account: name, website, domain, industry, phone, email, employees, annual_revenue, description, owner, tags; contact: first_name, last_name, email, phone, mobile, job_title, department, account, do_not_contact, description, owner, tags; deal: name, amount, account, primary_contact, pipeline, stage, expected_close_date, source, description, owner, tags */
+                /** @description A field of the kind: lead: first_name, last_name, email, phone, company, job_title, website, status, source, rating, estimated_value, description, last_contacted_at, next_follow_up_at, owner, tags; account: name, website, domain, industry, phone, email, employees, annual_revenue, description, owner, tags; contact: first_name, last_name, email, phone, mobile, job_title, department, account, do_not_contact, description, owner, tags; deal: name, amount, account, primary_contact, pipeline, stage, expected_close_date, source, description, owner, tags; or one of its active custom fields as `cf.<key>` (see the import's `fields`) */
                 field: string;
             }[];
             /**
@@ -21683,8 +21708,13 @@ export interface components {
             }[];
             /** @description The fields this import's columns can go to, in the mapping's `field` */
             fields: {
-                /** @example last_name */
+                /**
+                 * @description A built-in field, or a custom field as `cf.<key>`
+                 * @example last_name
+                 */
                 name: string;
+                /** @description A custom field's label */
+                label?: string;
                 /** @description A new record needs it */
                 required: boolean;
             }[];

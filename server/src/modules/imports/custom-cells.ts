@@ -1,0 +1,87 @@
+import type { CustomField as FieldWithOptions } from '../custom-fields/custom-fields.service.js';
+import { parseValue } from '../custom-fields/custom-values.js';
+import { parseBoolean, parseDate, parseMoney, type DateFormat, type Parsed } from './values.js';
+
+/**
+ * A cell of a custom field's column read as people type it (and as a list export writes it):
+ * amounts like `$22,000`, dates in the file's format, yes or no, options by label whatever
+ * their case (several separated by ";"), members by email or name. The value is then checked
+ * by the custom fields' own parser, as on every other write path, so that a file cannot store
+ * what the API would refuse.
+ */
+
+const fold = (text: string) => text.trim().toLowerCase();
+
+/** A number as typed: `-1,234.5`, `0.125`, or an amount such as `$22,000`. */
+function parseNumber(cell: string): Parsed<number> {
+  const plain = cell.replace(/[\s']/g, '');
+  if (/^-?\d+(\.\d+)?$/.test(plain)) return { ok: true, value: Number(plain) };
+  if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(plain))
+    return { ok: true, value: Number(plain.replace(/,/g, '')) };
+  const negative = plain.startsWith('-');
+  const amount = parseMoney(negative ? plain.slice(1) : plain);
+  if (!amount.ok) return { ok: false, reason: `"${cell}" is not a number` };
+  return { ok: true, value: (negative ? -1 : 1) * Number(amount.value) };
+}
+
+function optionByLabel(field: FieldWithOptions, label: string): Parsed<string> {
+  const option = field.options.find((o) => fold(o.label) === fold(label));
+  return option
+    ? { ok: true, value: option.id }
+    : {
+        ok: false,
+        reason: `"${label.trim()}" is not one of ${field.options.map((o) => o.label).join(', ')}`,
+      };
+}
+
+/** What a cell means for the field, in the API's terms (before the field's own checks). */
+function apiValue(
+  field: FieldWithOptions,
+  cell: string,
+  context: { dateFormat?: DateFormat; members: Map<string, string> },
+): Parsed<unknown> {
+  switch (field.field_type) {
+    case 'number':
+      return parseNumber(cell);
+    case 'money': {
+      const amount = parseNumber(cell);
+      return amount.ok ? amount : { ok: false, reason: `"${cell}" is not an amount` };
+    }
+    case 'date':
+      return parseDate(cell, context.dateFormat);
+    case 'checkbox':
+      return parseBoolean(cell);
+    case 'select':
+      return optionByLabel(field, cell);
+    case 'multi_select': {
+      const ids: string[] = [];
+      for (const label of cell.split(';').filter((l) => l.trim() !== '')) {
+        const option = optionByLabel(field, label);
+        if (!option.ok) return option;
+        ids.push(option.value);
+      }
+      return { ok: true, value: ids };
+    }
+    case 'member': {
+      const member = context.members.get(fold(cell));
+      return member
+        ? { ok: true, value: member }
+        : { ok: false, reason: `no member has the email or name "${cell}"` };
+    }
+    default:
+      return { ok: true, value: cell };
+  }
+}
+
+/** A non-empty cell of a custom field's column: the values to store, or why it cannot be. */
+export function parseCustomCell(
+  field: FieldWithOptions,
+  cell: string,
+  context: { dateFormat?: DateFormat; members: Map<string, string> },
+): Parsed<unknown[]> {
+  const raw = apiValue(field, cell, context);
+  if (!raw.ok) return raw;
+  const parsed = parseValue(field, raw.value);
+  if ('problem' in parsed) return { ok: false, reason: parsed.problem.message };
+  return { ok: true, value: parsed.values };
+}
