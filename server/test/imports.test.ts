@@ -572,37 +572,6 @@ describe('files the import refuses', () => {
   });
 });
 
-// Last: it closes the app after listening on a port.
-describe('an upload over a real connection', () => {
-  let owner: SignedUp;
-  beforeAll(async () => {
-    owner = await signUp(t.app, 'streamed');
-  });
-
-  it('takes an upload streamed over a real connection, not only an injected one', async () => {
-    const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
-    try {
-      const response = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-        const request = http.request(
-          `${address}/api/v1/imports?kind=lead&file_name=streamed.csv`,
-          { method: 'POST', headers: { ...owner.auth, 'content-type': 'text/csv' } },
-          (res) => {
-            let body = '';
-            res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-            res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-          },
-        );
-        request.on('error', reject);
-        Readable.from(['Last name,Email\n', 'Streamed,streamed@example.com\n']).pipe(request);
-      });
-      expect(response.status, response.body).toBe(201);
-      expect(JSON.parse(response.body).row_count).toBe(1);
-    } finally {
-      await t.app.close();
-    }
-  });
-});
-
 describe('custom fields in an import', () => {
   type Field = { id: string; key: string; options: Array<{ id: string; label: string }> };
   /** The same lead fields in an organization: a select, a multi-select, money, date, yes/no, member. */
@@ -768,5 +737,36 @@ describe('custom fields in an import', () => {
           topics: byOption(fields, 'topics', lead.custom_fields['topics']),
         }));
     expect(await shown(to, target)).toEqual(await shown(from, source));
+  });
+});
+
+// Last: it closes the app after listening on a port.
+describe('an upload over a real connection', () => {
+  let owner: SignedUp;
+  beforeAll(async () => {
+    owner = await signUp(t.app, 'streamed');
+  });
+
+  it('takes an upload streamed over a real connection, not only an injected one', async () => {
+    const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const response = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const request = http.request(
+          `${address}/api/v1/imports?kind=lead&file_name=streamed.csv`,
+          { method: 'POST', headers: { ...owner.auth, 'content-type': 'text/csv' } },
+          (res) => {
+            let body = '';
+            res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+          },
+        );
+        request.on('error', reject);
+        Readable.from(['Last name,Email\n', 'Streamed,streamed@example.com\n']).pipe(request);
+      });
+      expect(response.status, response.body).toBe(201);
+      expect(JSON.parse(response.body).row_count).toBe(1);
+    } finally {
+      await t.app.close();
+    }
   });
 });
