@@ -151,3 +151,8 @@ export async function recordHistory(
     return toPage(tx, rows, limit);
   });
 }
+
+/** The names of people who acted in the organization, those who left it since included. */
+export function actorNames(tx: Tx, ids: string[]): Promise<Map<string, string>> {
+  return repo.actorNames(tx, ids);
+}
