@@ -12,6 +12,9 @@ import {
   type SignedIn,
 } from './browser.js';
 
+/** Long enough for a page under load to read again. */
+const POLL = { timeout: 20_000 };
+
 describe.skipIf(!chromiumPath)(
   "a record's timeline in a real browser",
   { timeout: 240_000 },
@@ -60,7 +63,7 @@ describe.skipIf(!chromiumPath)(
       await box.pressSequentially('Met **Ada** with @Menti');
       await page.getByRole('option', { name: /Mentioned/ }).click();
       await expect
-        .poll(() => box.inputValue())
+        .poll(() => box.inputValue(), POLL)
         .toMatch(/@\[Mentioned \d+\]\(member:[0-9a-f-]{36}\) $/);
       await box.pressSequentially('today');
       await notes.getByRole('button', { name: 'Add note' }).click();
@@ -77,24 +80,34 @@ describe.skipIf(!chromiumPath)(
 
       // Newest first: the field change, the completed task, then the note.
       await expect
-        .poll(async () => (await items(page).allTextContents()).slice(0, 3).map((t) => t.trim()))
+        .poll(
+          async () => (await items(page).allTextContents()).slice(0, 3).map((t) => t.trim()),
+          POLL,
+        )
         .toEqual([
           expect.stringMatching(/changed.*Job title.*Countess/s),
           expect.stringMatching(/completed a task.*Send the engine plans/s),
           expect.stringMatching(/wrote a note.*Met Ada with @Mentioned \d+ today/s),
         ]);
       const note = items(page).nth(2);
-      await expect.poll(() => note.locator('strong').textContent()).toBe('Ada');
-      await expect.poll(() => note.locator('.mention').textContent()).toMatch(/^@Mentioned \d+$/);
+      await expect.poll(() => note.locator('strong').textContent(), POLL).toBe('Ada');
+      await expect
+        .poll(() => note.locator('.mention').textContent(), POLL)
+        .toMatch(/^@Mentioned \d+$/);
+      // Away from the field just edited, whose Edit button is half faded in while hovered.
+      await page.mouse.move(0, 0);
+      await page.waitForTimeout(300);
       await expectAccessible(page, 'a record timeline');
       await screenshots(page, 'record-timeline');
 
       // Notes only: 25 old notes and the new one, 20 to a page; the rest load on scrolling.
       await timeline(page).getByRole('button', { name: 'Notes' }).click();
-      await expect.poll(() => timeline(page).locator('li:not([data-type="note"])').count()).toBe(0);
-      await expect.poll(() => items(page).count()).toBe(20);
+      await expect
+        .poll(() => timeline(page).locator('li:not([data-type="note"])').count(), POLL)
+        .toBe(0);
+      await expect.poll(() => items(page).count(), POLL).toBe(20);
       await timeline(page).getByText('Older activity').scrollIntoViewIfNeeded();
-      await expect.poll(() => items(page).count()).toBe(26);
+      await expect.poll(() => items(page).count(), POLL).toBe(26);
       await items(page).last().getByText('Old note 1', { exact: true }).waitFor();
     });
 
