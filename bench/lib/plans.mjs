@@ -84,6 +84,12 @@ export function hotRoutes(ids) {
     `${v1}/notes/${ids.noteId}`,
     `${v1}/notes?deal_id=${ids.dealId}`,
     `${v1}/notes?account_id=${ids.accountId}`,
+    // A record page opens with its timeline; an account's includes its contacts' and deals'.
+    `${v1}/leads/${ids.leadId}/timeline`,
+    `${v1}/leads/${ids.leadId}/timeline?types=note`,
+    `${v1}/contacts/${ids.contactId}/timeline?types=task,change`,
+    `${v1}/accounts/${ids.accountId}/timeline`,
+    `${v1}/deals/${ids.dealId}/timeline?types=stage,file`,
     `${v1}/files?lead_id=${ids.leadId}`,
     `${v1}/files/${ids.fileId}`,
     `${v1}/tags`,

@@ -45,7 +45,7 @@ export type LeadStatus = (typeof LEAD_STATUSES)[number];
 export const MEMBER_ROLES = ['owner', 'admin', 'member'] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];
 
-export const NOTIFICATION_KINDS = ['record_assigned', 'task_assigned', 'task_due', 'export_ready', 'email_failed'] as const;
+export const NOTIFICATION_KINDS = ['record_assigned', 'task_assigned', 'task_due', 'export_ready', 'email_failed', 'mentioned'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const RESTORE_STATUSES = ['queued', 'running', 'completed', 'failed'] as const;

@@ -78,9 +78,9 @@ describe.skipIf(!chromiumPath)('moving deals in a real browser', { timeout: 180_
       }, POLL)
       .toEqual({ status: 'open', lost_reason: null });
 
-    // The history names the fields and stages, with old and new values.
+    // The timeline names the fields and stages, with old and new values.
     await page.reload();
-    const history = page.getByRole('region', { name: 'History' });
+    const history = page.getByRole('region', { name: 'Timeline' });
     await history.getByText('Lost reason').first().waitFor();
     await history.getByText('Chose a cheaper loom').first().waitFor();
     await history.getByText('Stage', { exact: true }).first().waitFor();

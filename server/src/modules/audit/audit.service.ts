@@ -153,3 +153,8 @@ export async function recordHistory(
     return { ...page, data: await withCustomFieldLabels(tx, page.data, repo.actorNames) };
   });
 }
+
+/** The names of people who acted in the organization, those who left it since included. */
+export function actorNames(tx: Tx, ids: string[]): Promise<Map<string, string>> {
+  return repo.actorNames(tx, ids);
+}

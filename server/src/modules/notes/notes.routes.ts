@@ -14,7 +14,13 @@ import * as notes from './notes.service.js';
 export const NoteSchema = Type.Object(
   {
     id: Uuid,
-    body: Type.String(),
+    body: Type.String({
+      description: 'Markdown as written; a mention of a member is `@[Name](member:<user id>)`',
+    }),
+    body_html: Type.String({
+      description:
+        'The body rendered: no raw HTML, safe links (rel="noopener noreferrer"), mentions under the members\' current names',
+    }),
     ...AttachmentResponse,
     created_by: Nullable(Uuid),
     author_name: Nullable(Type.String({ description: 'Null once the author has left' })),
@@ -28,7 +34,9 @@ export const NoteSchema = Type.Object(
 const Body = Type.String({
   minLength: 1,
   maxLength: 100000,
-  examples: ['Spoke with Ada: she wants a quote for 20 seats by Friday.'],
+  description:
+    'Markdown. Mention a member as `@[Name](member:<user id>)`: they get a notification (422 naming `body` for anyone who is not a member).',
+  examples: ['Spoke with Ada: she wants a quote for **20 seats** by Friday.'],
 });
 
 const NoteCreate = Type.Object(

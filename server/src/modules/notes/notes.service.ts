@@ -1,4 +1,4 @@
-import { withTenant, type Member } from '../../db/tenant.js';
+import { withTenant, type Member, type Tx } from '../../db/tenant.js';
 import type { RequestContext } from '../../http/context.js';
 import { invalidField, NotFoundError, requireVersion } from '../../lib/errors.js';
 import type { ListPage, ListParams } from '../../lib/list-query.js';
@@ -8,9 +8,26 @@ import {
   type AttachmentInput,
 } from '../records/attachments.js';
 import { requireAdminOr } from '../records/permissions.js';
+import { RECORD_KIND_LIST } from '../records/registry.js';
+import { notifyMentioned, renderNotes, requireMembersMentioned } from './mentions.js';
+import { mentionedIds } from './note-text.js';
 import * as repo from './notes.repo.js';
 
-export type Note = repo.NoteRow;
+/** A note with its Markdown rendered (see `note-text.ts`). */
+export type Note = repo.NoteRow & { body_html: string };
+
+/** The record a note is on: the one attachment column it fills. */
+function recordOf(note: AttachmentColumns): {
+  kind: (typeof RECORD_KIND_LIST)[number]['kind'];
+  id: string;
+} {
+  const kind = RECORD_KIND_LIST.find((k) => note[k.attachmentField] !== null)!;
+  return { kind: kind.kind, id: note[kind.attachmentField]! };
+}
+
+async function present(tx: Tx, note: repo.NoteRow): Promise<Note> {
+  return (await renderNotes(tx, [note]))[0]!;
+}
 
 function requireBody(body: string): string {
   if (!body.trim()) throw invalidField('body', 'must not be blank');
@@ -38,7 +55,7 @@ export function listNotes(
   ];
   return withTenant(ctx.deps.db, ctx, async (tx) => {
     const page = await repo.listNotes(tx, ctx.orgId, params, { column, id });
-    return { ...page, data: page.data };
+    return { ...page, data: await renderNotes(tx, page.data) };
   });
 }
 
@@ -46,7 +63,7 @@ export function getNote(ctx: RequestContext, id: string): Promise<Note> {
   return withTenant(ctx.deps.db, ctx, async (tx) => {
     const note = await repo.findNote(tx, id);
     if (!note) throw new NotFoundError('Note');
-    return note;
+    return present(tx, note);
   });
 }
 
@@ -57,8 +74,10 @@ export function createNote(
   const { body, ...record } = input;
   const values = { ...attachmentColumns(record, { required: true }), body: requireBody(body) };
   return withTenant(ctx.deps.db, ctx, async (tx) => {
+    const mentioned = await requireMembersMentioned(tx, values.body);
     const id = await repo.insertNote(tx, ctx.orgId, ctx.userId, values);
-    return (await repo.findNote(tx, id))!;
+    await notifyMentioned(tx, ctx, { record: recordOf(values), mentioned, before: [] });
+    return present(tx, (await repo.findNote(tx, id))!);
   });
 }
 
@@ -74,8 +93,15 @@ export function updateNote(
     if (!note) throw new NotFoundError('Note');
     requireAuthorOrAdmin(member, note);
     await requireVersion(ifMatch, note, async () => note);
+    const mentioned = await requireMembersMentioned(tx, body);
     await repo.updateNote(tx, id, body);
-    return (await repo.findNote(tx, id))!;
+    // Only those the edit adds hear of it: the others were told when they were mentioned.
+    await notifyMentioned(tx, ctx, {
+      record: recordOf(note),
+      mentioned,
+      before: mentionedIds(note.body),
+    });
+    return present(tx, (await repo.findNote(tx, id))!);
   });
 }
 

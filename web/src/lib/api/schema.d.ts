@@ -11447,7 +11447,10 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @example Spoke with Ada: she wants a quote for 20 seats by Friday. */
+                        /**
+                         * @description Markdown. Mention a member as `@[Name](member:<user id>)`: they get a notification (422 naming `body` for anyone who is not a member).
+                         * @example Spoke with Ada: she wants a quote for **20 seats** by Friday.
+                         */
                         body: string;
                         /**
                          * Format: uuid
@@ -11487,7 +11490,10 @@ export interface paths {
                              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                              */
                             id: string;
+                            /** @description Markdown as written; a mention of a member is `@[Name](member:<user id>)` */
                             body: string;
+                            /** @description The body rendered: no raw HTML, safe links (rel="noopener noreferrer"), mentions under the members' current names */
+                            body_html: string;
                             /**
                              * Format: uuid
                              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -11620,7 +11626,10 @@ export interface paths {
                              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                              */
                             id: string;
+                            /** @description Markdown as written; a mention of a member is `@[Name](member:<user id>)` */
                             body: string;
+                            /** @description The body rendered: no raw HTML, safe links (rel="noopener noreferrer"), mentions under the members' current names */
+                            body_html: string;
                             /**
                              * Format: uuid
                              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -11819,7 +11828,10 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @example Spoke with Ada: she wants a quote for 20 seats by Friday. */
+                        /**
+                         * @description Markdown. Mention a member as `@[Name](member:<user id>)`: they get a notification (422 naming `body` for anyone who is not a member).
+                         * @example Spoke with Ada: she wants a quote for **20 seats** by Friday.
+                         */
                         body: string;
                     };
                 };
@@ -11839,7 +11851,10 @@ export interface paths {
                              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                              */
                             id: string;
+                            /** @description Markdown as written; a mention of a member is `@[Name](member:<user id>)` */
                             body: string;
+                            /** @description The body rendered: no raw HTML, safe links (rel="noopener noreferrer"), mentions under the members' current names */
+                            body_html: string;
                             /**
                              * Format: uuid
                              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -11977,6 +11992,1582 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/leads/{lead_id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A lead's activity, newest first, a page at a time
+         * @description Notes, tasks (created and completed), files, changes of fields, stage moves, conversion and merges, with those of the records merged into it, of the lead it was converted from and of the records of other kinds that belong to it (an account: its contacts and deals); `record` says which. Pass `next_cursor` back as `cursor`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /**
+                     * @description Only items of these types, comma-separated: note, task, file, change, stage, conversion, merge. All when absent.
+                     * @example note,task
+                     */
+                    types?: string;
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    lead_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: ({
+                                /** @description Unique within the timeline */
+                                id: string;
+                                /** @enum {string} */
+                                type: "note";
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-31T09:00:00.000Z
+                                 */
+                                occurred_at: string;
+                                actor: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Null when the person cannot be named */
+                                    name: string | null;
+                                } | null;
+                                /** @description The record the item is on: this one, or one whose activity it includes */
+                                record: {
+                                    /** @enum {unknown} */
+                                    type: "lead" | "account" | "contact" | "deal";
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Null for a record merged into this one */
+                                    title: string | null;
+                                };
+                                note: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Markdown as written; a mention of a member is `@[Name](member:<user id>)` */
+                                    body: string;
+                                    /** @description The body rendered: no raw HTML, safe links (rel="noopener noreferrer"), mentions under the members' current names */
+                                    body_html: string;
+                                };
+                            } | {
+                                /** @description Unique within the timeline */
+                                id: string;
+                                /** @enum {string} */
+                                type: "task";
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-31T09:00:00.000Z
+                                 */
+                                occurred_at: string;
+                                actor: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Null when the person cannot be named */
+                                    name: string | null;
+                                } | null;
+                                /** @description The record the item is on: this one, or one whose activity it includes */
+                                record: {
+                                    /** @enum {unknown} */
+                                    type: "lead" | "account" | "contact" | "deal";
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Null for a record merged into this one */
+                                    title: string | null;
+                                };
+                                event: "created" | "completed";
+                                task: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    title: string;
+                                    /** @enum {unknown} */
+                                    type: "call" | "meeting" | "email" | "todo";
+                                    /** @enum {unknown} */
+                                    status: "open" | "in_progress" | "done";
+                                    /**
+                                     * Format: date-time
+                                     * @example 2026-01-31T09:00:00.000Z
+                                     */
+                                    due_at: string | null;
+                                };
+                            } | {
+                                /** @description Unique within the timeline */
+                                id: string;
+                                /** @enum {string} */
+                                type: "file";
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-31T09:00:00.000Z
+                                 */
+                                occurred_at: string;
+                                actor: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Null when the person cannot be named */
+                                    name: string | null;
+                                } | null;
+                                /** @description The record the item is on: this one, or one whose activity it includes */
+                                record: {
+                                    /** @enum {unknown} */
+                                    type: "lead" | "account" | "contact" | "deal";
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Null for a record merged into this one */
+                                    title: string | null;
+                                };
+                                file: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    name: string;
+                                    content_type: string;
+                                    byte_size: number;
+                                };
+                            } | {
+                                /** @description Unique within the timeline */
+                                id: string;
+                                /** @enum {string} */
+                                type: "change";
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-31T09:00:00.000Z
+                                 */
+                                occurred_at: string;
+                                actor: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Null when the person cannot be named */
+                                    name: string | null;
+                                } | null;
+                                /** @description The record the item is on: this one, or one whose activity it includes */
+                                record: {
+                                    /** @enum {unknown} */
+                                    type: "lead" | "account" | "contact" | "deal";
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Null for a record merged into this one */
+                                    title: string | null;
+                                };
+                                action: "created" | "updated";
+                                changes: {
+                                    /** @description The column, e.g. `stage_id` or `last_name` */
+                                    field: string;
+                                    old: unknown;
+                                    new: unknown;
+                                }[];
+                            } | {
+                                /** @description Unique within the timeline */
+                                id: string;
+                                /** @enum {string} */
+                                type: "stage";
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-31T09:00:00.000Z
+                                 */
+                                occurred_at: string;
+                                actor: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Null when the person cannot be named */
+                                    name: string | null;
+                                } | null;
+                                /** @description The record the item is on: this one, or one whose activity it includes */
+                                record: {
+                                    /** @enum {unknown} */
+                                    type: "lead" | "account" | "contact" | "deal";
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Null for a record merged into this one */
+                                    title: string | null;
+                                };
+                                action: "created" | "updated";
+                                changes: {
+                                    /** @description The column, e.g. `stage_id` or `last_name` */
+                                    field: string;
+                                    old: unknown;
+                                    new: unknown;
+                                }[];
+                                from: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    name: string | null;
+                                } | null;
+                                to: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    name: string | null;
+                                } | null;
+                            } | {
+                                /** @description Unique within the timeline */
+                                id: string;
+                                /** @enum {string} */
+                                type: "conversion";
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-31T09:00:00.000Z
+                                 */
+                                occurred_at: string;
+                                actor: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Null when the person cannot be named */
+                                    name: string | null;
+                                } | null;
+                                /** @description The record the item is on: this one, or one whose activity it includes */
+                                record: {
+                                    /** @enum {unknown} */
+                                    type: "lead" | "account" | "contact" | "deal";
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Null for a record merged into this one */
+                                    title: string | null;
+                                };
+                                action: "created" | "updated";
+                                changes: {
+                                    /** @description The column, e.g. `stage_id` or `last_name` */
+                                    field: string;
+                                    old: unknown;
+                                    new: unknown;
+                                }[];
+                            } | {
+                                /** @description Unique within the timeline */
+                                id: string;
+                                /** @enum {string} */
+                                type: "merge";
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-31T09:00:00.000Z
+                                 */
+                                occurred_at: string;
+                                actor: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Null when the person cannot be named */
+                                    name: string | null;
+                                } | null;
+                                /** @description The record the item is on: this one, or one whose activity it includes */
+                                record: {
+                                    /** @enum {unknown} */
+                                    type: "lead" | "account" | "contact" | "deal";
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Null for a record merged into this one */
+                                    title: string | null;
+                                };
+                                merged_ids: string[];
+                            })[];
+                            /** @description Pass as cursor for the next page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A account's activity, newest first, a page at a time
+         * @description Notes, tasks (created and completed), files, changes of fields, stage moves, conversion and merges, with those of the records merged into it, of the lead it was converted from and of the records of other kinds that belong to it (an account: its contacts and deals); `record` says which. Pass `next_cursor` back as `cursor`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /**
+                     * @description Only items of these types, comma-separated: note, task, file, change, stage, conversion, merge. All when absent.
+                     * @example note,task
+                     */
+                    types?: string;
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    account_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: ({
+                                /** @description Unique within the timeline */
+                                id: string;
+                                /** @enum {string} */
+                                type: "note";
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-31T09:00:00.000Z
+                                 */
+                                occurred_at: string;
+                                actor: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Null when the person cannot be named */
+                                    name: string | null;
+                                } | null;
+                                /** @description The record the item is on: this one, or one whose activity it includes */
+                                record: {
+                                    /** @enum {unknown} */
+                                    type: "lead" | "account" | "contact" | "deal";
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Null for a record merged into this one */
+                                    title: string | null;
+                                };
+                                note: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Markdown as written; a mention of a member is `@[Name](member:<user id>)` */
+                                    body: string;
+                                    /** @description The body rendered: no raw HTML, safe links (rel="noopener noreferrer"), mentions under the members' current names */
+                                    body_html: string;
+                                };
+                            } | {
+                                /** @description Unique within the timeline */
+                                id: string;
+                                /** @enum {string} */
+                                type: "task";
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-31T09:00:00.000Z
+                                 */
+                                occurred_at: string;
+                                actor: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Null when the person cannot be named */
+                                    name: string | null;
+                                } | null;
+                                /** @description The record the item is on: this one, or one whose activity it includes */
+                                record: {
+                                    /** @enum {unknown} */
+                                    type: "lead" | "account" | "contact" | "deal";
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Null for a record merged into this one */
+                                    title: string | null;
+                                };
+                                event: "created" | "completed";
+                                task: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    title: string;
+                                    /** @enum {unknown} */
+                                    type: "call" | "meeting" | "email" | "todo";
+                                    /** @enum {unknown} */
+                                    status: "open" | "in_progress" | "done";
+                                    /**
+                                     * Format: date-time
+                                     * @example 2026-01-31T09:00:00.000Z
+                                     */
+                                    due_at: string | null;
+                                };
+                            } | {
+                                /** @description Unique within the timeline */
+                                id: string;
+                                /** @enum {string} */
+                                type: "file";
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-31T09:00:00.000Z
+                                 */
+                                occurred_at: string;
+                                actor: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Null when the person cannot be named */
+                                    name: string | null;
+                                } | null;
+                                /** @description The record the item is on: this one, or one whose activity it includes */
+                                record: {
+                                    /** @enum {unknown} */
+                                    type: "lead" | "account" | "contact" | "deal";
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Null for a record merged into this one */
+                                    title: string | null;
+                                };
+                                file: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    name: string;
+                                    content_type: string;
+                                    byte_size: number;
+                                };
+                            } | {
+                                /** @description Unique within the timeline */
+                                id: string;
+                                /** @enum {string} */
+                                type: "change";
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-31T09:00:00.000Z
+                                 */
+                                occurred_at: string;
+                                actor: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Null when the person cannot be named */
+                                    name: string | null;
+                                } | null;
+                                /** @description The record the item is on: this one, or one whose activity it includes */
+                                record: {
+                                    /** @enum {unknown} */
+                                    type: "lead" | "account" | "contact" | "deal";
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Null for a record merged into this one */
+                                    title: string | null;
+                                };
+                                action: "created" | "updated";
+                                changes: {
+                                    /** @description The column, e.g. `stage_id` or `last_name` */
+                                    field: string;
+                                    old: unknown;
+                                    new: unknown;
+                                }[];
+                            } | {
+                                /** @description Unique within the timeline */
+                                id: string;
+                                /** @enum {string} */
+                                type: "stage";
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-31T09:00:00.000Z
+                                 */
+                                occurred_at: string;
+                                actor: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Null when the person cannot be named */
+                                    name: string | null;
+                                } | null;
+                                /** @description The record the item is on: this one, or one whose activity it includes */
+                                record: {
+                                    /** @enum {unknown} */
+                                    type: "lead" | "account" | "contact" | "deal";
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Null for a record merged into this one */
+                                    title: string | null;
+                                };
+                                action: "created" | "updated";
+                                changes: {
+                                    /** @description The column, e.g. `stage_id` or `last_name` */
+                                    field: string;
+                                    old: unknown;
+                                    new: unknown;
+                                }[];
+                                from: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    name: string | null;
+                                } | null;
+                                to: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    name: string | null;
+                                } | null;
+                            } | {
+                                /** @description Unique within the timeline */
+                                id: string;
+                                /** @enum {string} */
+                                type: "conversion";
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-31T09:00:00.000Z
+                                 */
+                                occurred_at: string;
+                                actor: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Null when the person cannot be named */
+                                    name: string | null;
+                                } | null;
+                                /** @description The record the item is on: this one, or one whose activity it includes */
+                                record: {
+                                    /** @enum {unknown} */
+                                    type: "lead" | "account" | "contact" | "deal";
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Null for a record merged into this one */
+                                    title: string | null;
+                                };
+                                action: "created" | "updated";
+                                changes: {
+                                    /** @description The column, e.g. `stage_id` or `last_name` */
+                                    field: string;
+                                    old: unknown;
+                                    new: unknown;
+                                }[];
+                            } | {
+                                /** @description Unique within the timeline */
+                                id: string;
+                                /** @enum {string} */
+                                type: "merge";
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-31T09:00:00.000Z
+                                 */
+                                occurred_at: string;
+                                actor: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Null when the person cannot be named */
+                                    name: string | null;
+                                } | null;
+                                /** @description The record the item is on: this one, or one whose activity it includes */
+                                record: {
+                                    /** @enum {unknown} */
+                                    type: "lead" | "account" | "contact" | "deal";
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Null for a record merged into this one */
+                                    title: string | null;
+                                };
+                                merged_ids: string[];
+                            })[];
+                            /** @description Pass as cursor for the next page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/{contact_id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A contact's activity, newest first, a page at a time
+         * @description Notes, tasks (created and completed), files, changes of fields, stage moves, conversion and merges, with those of the records merged into it, of the lead it was converted from and of the records of other kinds that belong to it (an account: its contacts and deals); `record` says which. Pass `next_cursor` back as `cursor`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /**
+                     * @description Only items of these types, comma-separated: note, task, file, change, stage, conversion, merge. All when absent.
+                     * @example note,task
+                     */
+                    types?: string;
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    contact_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: ({
+                                /** @description Unique within the timeline */
+                                id: string;
+                                /** @enum {string} */
+                                type: "note";
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-31T09:00:00.000Z
+                                 */
+                                occurred_at: string;
+                                actor: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Null when the person cannot be named */
+                                    name: string | null;
+                                } | null;
+                                /** @description The record the item is on: this one, or one whose activity it includes */
+                                record: {
+                                    /** @enum {unknown} */
+                                    type: "lead" | "account" | "contact" | "deal";
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Null for a record merged into this one */
+                                    title: string | null;
+                                };
+                                note: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Markdown as written; a mention of a member is `@[Name](member:<user id>)` */
+                                    body: string;
+                                    /** @description The body rendered: no raw HTML, safe links (rel="noopener noreferrer"), mentions under the members' current names */
+                                    body_html: string;
+                                };
+                            } | {
+                                /** @description Unique within the timeline */
+                                id: string;
+                                /** @enum {string} */
+                                type: "task";
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-31T09:00:00.000Z
+                                 */
+                                occurred_at: string;
+                                actor: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Null when the person cannot be named */
+                                    name: string | null;
+                                } | null;
+                                /** @description The record the item is on: this one, or one whose activity it includes */
+                                record: {
+                                    /** @enum {unknown} */
+                                    type: "lead" | "account" | "contact" | "deal";
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Null for a record merged into this one */
+                                    title: string | null;
+                                };
+                                event: "created" | "completed";
+                                task: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    title: string;
+                                    /** @enum {unknown} */
+                                    type: "call" | "meeting" | "email" | "todo";
+                                    /** @enum {unknown} */
+                                    status: "open" | "in_progress" | "done";
+                                    /**
+                                     * Format: date-time
+                                     * @example 2026-01-31T09:00:00.000Z
+                                     */
+                                    due_at: string | null;
+                                };
+                            } | {
+                                /** @description Unique within the timeline */
+                                id: string;
+                                /** @enum {string} */
+                                type: "file";
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-31T09:00:00.000Z
+                                 */
+                                occurred_at: string;
+                                actor: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Null when the person cannot be named */
+                                    name: string | null;
+                                } | null;
+                                /** @description The record the item is on: this one, or one whose activity it includes */
+                                record: {
+                                    /** @enum {unknown} */
+                                    type: "lead" | "account" | "contact" | "deal";
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Null for a record merged into this one */
+                                    title: string | null;
+                                };
+                                file: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    name: string;
+                                    content_type: string;
+                                    byte_size: number;
+                                };
+                            } | {
+                                /** @description Unique within the timeline */
+                                id: string;
+                                /** @enum {string} */
+                                type: "change";
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-31T09:00:00.000Z
+                                 */
+                                occurred_at: string;
+                                actor: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Null when the person cannot be named */
+                                    name: string | null;
+                                } | null;
+                                /** @description The record the item is on: this one, or one whose activity it includes */
+                                record: {
+                                    /** @enum {unknown} */
+                                    type: "lead" | "account" | "contact" | "deal";
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Null for a record merged into this one */
+                                    title: string | null;
+                                };
+                                action: "created" | "updated";
+                                changes: {
+                                    /** @description The column, e.g. `stage_id` or `last_name` */
+                                    field: string;
+                                    old: unknown;
+                                    new: unknown;
+                                }[];
+                            } | {
+                                /** @description Unique within the timeline */
+                                id: string;
+                                /** @enum {string} */
+                                type: "stage";
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-31T09:00:00.000Z
+                                 */
+                                occurred_at: string;
+                                actor: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Null when the person cannot be named */
+                                    name: string | null;
+                                } | null;
+                                /** @description The record the item is on: this one, or one whose activity it includes */
+                                record: {
+                                    /** @enum {unknown} */
+                                    type: "lead" | "account" | "contact" | "deal";
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Null for a record merged into this one */
+                                    title: string | null;
+                                };
+                                action: "created" | "updated";
+                                changes: {
+                                    /** @description The column, e.g. `stage_id` or `last_name` */
+                                    field: string;
+                                    old: unknown;
+                                    new: unknown;
+                                }[];
+                                from: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    name: string | null;
+                                } | null;
+                                to: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    name: string | null;
+                                } | null;
+                            } | {
+                                /** @description Unique within the timeline */
+                                id: string;
+                                /** @enum {string} */
+                                type: "conversion";
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-31T09:00:00.000Z
+                                 */
+                                occurred_at: string;
+                                actor: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Null when the person cannot be named */
+                                    name: string | null;
+                                } | null;
+                                /** @description The record the item is on: this one, or one whose activity it includes */
+                                record: {
+                                    /** @enum {unknown} */
+                                    type: "lead" | "account" | "contact" | "deal";
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Null for a record merged into this one */
+                                    title: string | null;
+                                };
+                                action: "created" | "updated";
+                                changes: {
+                                    /** @description The column, e.g. `stage_id` or `last_name` */
+                                    field: string;
+                                    old: unknown;
+                                    new: unknown;
+                                }[];
+                            } | {
+                                /** @description Unique within the timeline */
+                                id: string;
+                                /** @enum {string} */
+                                type: "merge";
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-31T09:00:00.000Z
+                                 */
+                                occurred_at: string;
+                                actor: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Null when the person cannot be named */
+                                    name: string | null;
+                                } | null;
+                                /** @description The record the item is on: this one, or one whose activity it includes */
+                                record: {
+                                    /** @enum {unknown} */
+                                    type: "lead" | "account" | "contact" | "deal";
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Null for a record merged into this one */
+                                    title: string | null;
+                                };
+                                merged_ids: string[];
+                            })[];
+                            /** @description Pass as cursor for the next page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deals/{deal_id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A deal's activity, newest first, a page at a time
+         * @description Notes, tasks (created and completed), files, changes of fields, stage moves, conversion and merges, with those of the records merged into it, of the lead it was converted from and of the records of other kinds that belong to it (an account: its contacts and deals); `record` says which. Pass `next_cursor` back as `cursor`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /**
+                     * @description Only items of these types, comma-separated: note, task, file, change, stage, conversion, merge. All when absent.
+                     * @example note,task
+                     */
+                    types?: string;
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
+                    deal_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: ({
+                                /** @description Unique within the timeline */
+                                id: string;
+                                /** @enum {string} */
+                                type: "note";
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-31T09:00:00.000Z
+                                 */
+                                occurred_at: string;
+                                actor: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Null when the person cannot be named */
+                                    name: string | null;
+                                } | null;
+                                /** @description The record the item is on: this one, or one whose activity it includes */
+                                record: {
+                                    /** @enum {unknown} */
+                                    type: "lead" | "account" | "contact" | "deal";
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Null for a record merged into this one */
+                                    title: string | null;
+                                };
+                                note: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Markdown as written; a mention of a member is `@[Name](member:<user id>)` */
+                                    body: string;
+                                    /** @description The body rendered: no raw HTML, safe links (rel="noopener noreferrer"), mentions under the members' current names */
+                                    body_html: string;
+                                };
+                            } | {
+                                /** @description Unique within the timeline */
+                                id: string;
+                                /** @enum {string} */
+                                type: "task";
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-31T09:00:00.000Z
+                                 */
+                                occurred_at: string;
+                                actor: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Null when the person cannot be named */
+                                    name: string | null;
+                                } | null;
+                                /** @description The record the item is on: this one, or one whose activity it includes */
+                                record: {
+                                    /** @enum {unknown} */
+                                    type: "lead" | "account" | "contact" | "deal";
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Null for a record merged into this one */
+                                    title: string | null;
+                                };
+                                event: "created" | "completed";
+                                task: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    title: string;
+                                    /** @enum {unknown} */
+                                    type: "call" | "meeting" | "email" | "todo";
+                                    /** @enum {unknown} */
+                                    status: "open" | "in_progress" | "done";
+                                    /**
+                                     * Format: date-time
+                                     * @example 2026-01-31T09:00:00.000Z
+                                     */
+                                    due_at: string | null;
+                                };
+                            } | {
+                                /** @description Unique within the timeline */
+                                id: string;
+                                /** @enum {string} */
+                                type: "file";
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-31T09:00:00.000Z
+                                 */
+                                occurred_at: string;
+                                actor: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Null when the person cannot be named */
+                                    name: string | null;
+                                } | null;
+                                /** @description The record the item is on: this one, or one whose activity it includes */
+                                record: {
+                                    /** @enum {unknown} */
+                                    type: "lead" | "account" | "contact" | "deal";
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Null for a record merged into this one */
+                                    title: string | null;
+                                };
+                                file: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    name: string;
+                                    content_type: string;
+                                    byte_size: number;
+                                };
+                            } | {
+                                /** @description Unique within the timeline */
+                                id: string;
+                                /** @enum {string} */
+                                type: "change";
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-31T09:00:00.000Z
+                                 */
+                                occurred_at: string;
+                                actor: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Null when the person cannot be named */
+                                    name: string | null;
+                                } | null;
+                                /** @description The record the item is on: this one, or one whose activity it includes */
+                                record: {
+                                    /** @enum {unknown} */
+                                    type: "lead" | "account" | "contact" | "deal";
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Null for a record merged into this one */
+                                    title: string | null;
+                                };
+                                action: "created" | "updated";
+                                changes: {
+                                    /** @description The column, e.g. `stage_id` or `last_name` */
+                                    field: string;
+                                    old: unknown;
+                                    new: unknown;
+                                }[];
+                            } | {
+                                /** @description Unique within the timeline */
+                                id: string;
+                                /** @enum {string} */
+                                type: "stage";
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-31T09:00:00.000Z
+                                 */
+                                occurred_at: string;
+                                actor: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Null when the person cannot be named */
+                                    name: string | null;
+                                } | null;
+                                /** @description The record the item is on: this one, or one whose activity it includes */
+                                record: {
+                                    /** @enum {unknown} */
+                                    type: "lead" | "account" | "contact" | "deal";
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Null for a record merged into this one */
+                                    title: string | null;
+                                };
+                                action: "created" | "updated";
+                                changes: {
+                                    /** @description The column, e.g. `stage_id` or `last_name` */
+                                    field: string;
+                                    old: unknown;
+                                    new: unknown;
+                                }[];
+                                from: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    name: string | null;
+                                } | null;
+                                to: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    name: string | null;
+                                } | null;
+                            } | {
+                                /** @description Unique within the timeline */
+                                id: string;
+                                /** @enum {string} */
+                                type: "conversion";
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-31T09:00:00.000Z
+                                 */
+                                occurred_at: string;
+                                actor: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Null when the person cannot be named */
+                                    name: string | null;
+                                } | null;
+                                /** @description The record the item is on: this one, or one whose activity it includes */
+                                record: {
+                                    /** @enum {unknown} */
+                                    type: "lead" | "account" | "contact" | "deal";
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Null for a record merged into this one */
+                                    title: string | null;
+                                };
+                                action: "created" | "updated";
+                                changes: {
+                                    /** @description The column, e.g. `stage_id` or `last_name` */
+                                    field: string;
+                                    old: unknown;
+                                    new: unknown;
+                                }[];
+                            } | {
+                                /** @description Unique within the timeline */
+                                id: string;
+                                /** @enum {string} */
+                                type: "merge";
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-31T09:00:00.000Z
+                                 */
+                                occurred_at: string;
+                                actor: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Null when the person cannot be named */
+                                    name: string | null;
+                                } | null;
+                                /** @description The record the item is on: this one, or one whose activity it includes */
+                                record: {
+                                    /** @enum {unknown} */
+                                    type: "lead" | "account" | "contact" | "deal";
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Null for a record merged into this one */
+                                    title: string | null;
+                                };
+                                merged_ids: string[];
+                            })[];
+                            /** @description Pass as cursor for the next page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/files": {
@@ -15013,7 +16604,7 @@ export interface paths {
                              */
                             id: string;
                             /** @enum {unknown} */
-                            kind: "record_assigned" | "task_assigned" | "task_due" | "export_ready" | "email_failed";
+                            kind: "record_assigned" | "task_assigned" | "task_due" | "export_ready" | "email_failed" | "mentioned";
                             title: string;
                             body: string;
                             record_type: ("lead" | "account" | "contact" | "deal" | "task") | (never | null);
@@ -21326,7 +22917,10 @@ export interface components {
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
              */
             id: string;
+            /** @description Markdown as written; a mention of a member is `@[Name](member:<user id>)` */
             body: string;
+            /** @description The body rendered: no raw HTML, safe links (rel="noopener noreferrer"), mentions under the members' current names */
+            body_html: string;
             /**
              * Format: uuid
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
@@ -21512,7 +23106,7 @@ export interface components {
              */
             id: string;
             /** @enum {unknown} */
-            kind: "record_assigned" | "task_assigned" | "task_due" | "export_ready" | "email_failed";
+            kind: "record_assigned" | "task_assigned" | "task_due" | "export_ready" | "email_failed" | "mentioned";
             title: string;
             body: string;
             record_type: ("lead" | "account" | "contact" | "deal" | "task") | (never | null);

@@ -1,4 +1,5 @@
 import { call, client, type ApiBody, type ApiResult } from '$lib/api';
+import { activity } from '$lib/activity.svelte';
 import { optimistic } from '$lib/optimistic';
 import type { Tone } from '$lib/components/Badge.svelte';
 import { recordPath, type RecordType } from '$lib/records';
@@ -71,6 +72,12 @@ export function relatedOf(task: Task): { type: RecordType; id: string } | null {
 
 export { recordPath };
 
+/** Passes an answer on after telling the record's timeline that something changed. */
+function touched<T>(answer: T): T {
+  activity.touch();
+  return answer;
+}
+
 /** Marks a task done at once; back as it was, with a message, when the API refuses. */
 export function completeTask(task: Task): void {
   void optimistic(
@@ -83,7 +90,7 @@ export function completeTask(task: Task): void {
     () =>
       call(
         client.POST('/api/v1/tasks/{task_id}/complete', { params: { path: { task_id: task.id } } }),
-      ),
+      ).then(touched),
     'Could not complete the task',
   );
 }
@@ -110,9 +117,11 @@ export function updateTask(id: string, body: TaskPatch, basedOn?: string): Promi
       params: { path: { task_id: id }, header },
       body,
     }),
-  );
+  ).then(touched);
 }
 
 export function deleteTask(id: string): Promise<unknown> {
-  return call(client.DELETE('/api/v1/tasks/{task_id}', { params: { path: { task_id: id } } }));
+  return call(client.DELETE('/api/v1/tasks/{task_id}', { params: { path: { task_id: id } } })).then(
+    touched,
+  );
 }
