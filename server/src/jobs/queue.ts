@@ -7,6 +7,8 @@ import type { Tx } from '../db/tenant.js';
  */
 export interface TaskPayloads {
   email__send: { org_id: string; email_id: string };
+  /** An email sent from a record (`emails`), not the outbox's. */
+  emails__send: { org_id: string; email_id: string };
   auth__send_password_reset: { user_id: string; reset_id: string };
   notification__email: { org_id: string; notification_id: string };
   notifications__daily_digest: { org_id: string };
