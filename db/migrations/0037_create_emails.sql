@@ -69,7 +69,7 @@ CREATE TABLE emails (
   subject text NOT NULL DEFAULT '' CHECK (length(subject) <= 998),
   body_text text NOT NULL DEFAULT '' CHECK (length(body_text) <= 2000000),
   message_id text CHECK (length(message_id) <= 998),
-  template_id uuid,
+  email_template_id uuid,
   -- The last refusal of the mail server, while retrying and once failed.
   error text CHECK (length(error) <= 2000),
   attempts integer NOT NULL DEFAULT 0,
@@ -86,8 +86,8 @@ CREATE INDEX emails_occurred_idx ON emails (org_id, occurred_at DESC, id);
 -- is kept once.
 CREATE UNIQUE INDEX emails_received_message_key ON emails (org_id, message_id)
   WHERE direction = 'received' AND message_id IS NOT NULL;
-CREATE INDEX emails_template_idx ON emails (org_id, template_id) WHERE template_id IS NOT NULL;
-SELECT add_cleared_reference('emails', 'template_id', 'email_templates', 'id');
+CREATE INDEX emails_email_template_idx ON emails (org_id, email_template_id) WHERE email_template_id IS NOT NULL;
+SELECT add_cleared_reference('emails', 'email_template_id', 'email_templates', 'id');
 ALTER TABLE emails ENABLE ROW LEVEL SECURITY;
 ALTER TABLE emails FORCE ROW LEVEL SECURITY;
 CREATE POLICY emails_tenant ON emails FOR ALL

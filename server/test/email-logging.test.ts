@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import nodemailer, { type SendMailOptions } from 'nodemailer';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmailReceiver, type EmailReceiver } from '../src/modules/emails/receiver.js';
@@ -30,7 +30,7 @@ afterAll(async () => {
 });
 
 /** A real SMTP client, as a mail client or an MX would deliver. */
-function send(message: nodemailer.SendMailOptions) {
+function send(message: SendMailOptions) {
   const transport = nodemailer.createTransport({
     host: '127.0.0.1',
     port: receiver.port,

@@ -301,7 +301,7 @@ export interface EmailsTable {
   subject: Generated<string>;
   body_text: Generated<string>;
   message_id: string | null;
-  template_id: string | null;
+  email_template_id: string | null;
   error: string | null;
   attempts: Generated<number>;
   occurred_at: Generated<Date>;

@@ -124,7 +124,7 @@ export const EMAIL_COLUMNS = [
   'subject',
   'body_text',
   'message_id',
-  'template_id',
+  'email_template_id',
   'error',
   'attempts',
   'occurred_at',
@@ -140,7 +140,7 @@ export type EmailValues = Pick<
 > & {
   body_text: string;
   message_id?: string | null;
-  template_id?: string | null;
+  email_template_id?: string | null;
   occurred_at?: Date;
 };
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { contextOf } from '../../http/context.js';
-import { Email, errors, Timestamp, Uuid } from '../../http/schemas.js';
+import { Email, errors, Timestamp, Uuid, VisibleText } from '../../http/schemas.js';
 import { RECORD_EMAIL_DIRECTIONS, RECORD_EMAIL_STATUSES } from '../../db/schema.js';
 import { ATTACHMENT_CHOICES, AttachmentProperties } from '../records/attachments.js';
 import { RECORD_KIND_NAMES } from '../records/registry.js';
@@ -26,7 +26,7 @@ export const EmailSchema = Type.Object(
     subject: Type.String(),
     body_text: Type.String({ description: 'The text of the message; HTML is never kept' }),
     message_id: Nullable(Type.String()),
-    template_id: Nullable(Uuid),
+    email_template_id: Nullable(Uuid),
     error: Nullable(Type.String({ description: "The mail server's last refusal" })),
     attempts: Type.Integer(),
     occurred_at: Timestamp,
@@ -67,7 +67,7 @@ const Body = Type.String({
   examples: ['Hi {{contact.first_name}},\n\nThanks for your time today.\n\n{{me.name}}'],
 });
 const TemplateWrite = {
-  name: Type.String({ minLength: 1, maxLength: 200, examples: ['Follow-up'] }),
+  name: VisibleText({ maxLength: 200, examples: ['Follow-up'] }),
   subject: Subject,
   body: Body,
 };
@@ -78,7 +78,7 @@ const Draft = Type.Object(
     to: Type.Optional(Email),
     subject: Subject,
     body: Body,
-    template_id: Type.Optional(Nullable(Uuid)),
+    email_template_id: Type.Optional(Nullable(Uuid)),
   },
   { additionalProperties: false },
 );
@@ -246,10 +246,10 @@ export const emailRoutes: FastifyPluginAsyncTypebox = async (app) => {
       reply.status(201).send(await templates.createTemplate(contextOf(request), request.body)),
   );
 
-  const TemplateParams = Type.Object({ template_id: Uuid });
+  const TemplateParams = Type.Object({ email_template_id: Uuid });
 
   app.get(
-    '/email-templates/:template_id',
+    '/email-templates/:email_template_id',
     {
       schema: {
         tags,
@@ -259,11 +259,11 @@ export const emailRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: TemplateSchema, ...errors(400, 401, 404) },
       },
     },
-    async (request) => templates.getTemplate(contextOf(request), request.params.template_id),
+    async (request) => templates.getTemplate(contextOf(request), request.params.email_template_id),
   );
 
   app.patch(
-    '/email-templates/:template_id',
+    '/email-templates/:email_template_id',
     {
       schema: {
         tags,
@@ -277,11 +277,11 @@ export const emailRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      templates.updateTemplate(contextOf(request), request.params.template_id, request.body),
+      templates.updateTemplate(contextOf(request), request.params.email_template_id, request.body),
   );
 
   app.delete(
-    '/email-templates/:template_id',
+    '/email-templates/:email_template_id',
     {
       schema: {
         tags,
@@ -292,7 +292,7 @@ export const emailRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      await templates.deleteTemplate(contextOf(request), request.params.template_id);
+      await templates.deleteTemplate(contextOf(request), request.params.email_template_id);
       return reply.status(204).send(null);
     },
   );

@@ -92,7 +92,7 @@ export interface Draft extends AttachmentInput {
   to?: string;
   subject: string;
   body: string;
-  template_id?: string | null;
+  email_template_id?: string | null;
 }
 
 export interface Preview {
@@ -136,8 +136,8 @@ export function sendEmail(ctx: RequestContext, draft: Draft): Promise<Email> {
       throw new ConflictError(
         'No mail server: an admin sets one in Settings › Email (or the instance sets SMTP_URL)',
       );
-    if (draft.template_id && !(await repo.findTemplate(tx, draft.template_id)))
-      throw referenceNotFound('template_id');
+    if (draft.email_template_id && !(await repo.findTemplate(tx, draft.email_template_id)))
+      throw referenceNotFound('email_template_id');
     const { subject, body } = renderEmail(draft, prepared.values);
     const domain = new URL(ctx.deps.config.publicUrl).hostname;
     const id = (await repo.insertEmail(tx, ctx.orgId, ctx.userId, {
@@ -148,7 +148,7 @@ export function sendEmail(ctx: RequestContext, draft: Draft): Promise<Email> {
       cc_addresses: [],
       subject,
       body_text: body,
-      template_id: draft.template_id ?? null,
+      email_template_id: draft.email_template_id ?? null,
       message_id: `<${randomUUID()}@${domain}>`,
     }))!;
     await repo.linkEmail(tx, ctx.orgId, id, [

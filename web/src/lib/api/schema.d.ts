@@ -11993,7 +11993,7 @@ export interface paths {
                          * Format: uuid
                          * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                          */
-                        template_id?: string | null;
+                        email_template_id?: string | null;
                     };
                 };
             };
@@ -12024,7 +12024,7 @@ export interface paths {
                              * Format: uuid
                              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                              */
-                            template_id: string | null;
+                            email_template_id: string | null;
                             /** @description The mail server's last refusal */
                             error: string | null;
                             attempts: number;
@@ -12191,7 +12191,7 @@ export interface paths {
                          * Format: uuid
                          * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                          */
-                        template_id?: string | null;
+                        email_template_id?: string | null;
                     };
                 };
             };
@@ -12308,7 +12308,7 @@ export interface paths {
                              * Format: uuid
                              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                              */
-                            template_id: string | null;
+                            email_template_id: string | null;
                             /** @description The mail server's last refusal */
                             error: string | null;
                             attempts: number;
@@ -12583,7 +12583,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/email-templates/{template_id}": {
+    "/api/v1/email-templates/{email_template_id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -12597,7 +12597,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
-                    template_id: string;
+                    email_template_id: string;
                 };
                 cookie?: never;
             };
@@ -12692,7 +12692,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
-                    template_id: string;
+                    email_template_id: string;
                 };
                 cookie?: never;
             };
@@ -12776,7 +12776,7 @@ export interface paths {
                 header?: never;
                 path: {
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
-                    template_id: string;
+                    email_template_id: string;
                 };
                 cookie?: never;
             };
@@ -22557,7 +22557,7 @@ export interface components {
              * Format: uuid
              * @example 0f8fad5b-d9cb-469f-a165-70867728950e
              */
-            template_id: string | null;
+            email_template_id: string | null;
             /** @description The mail server's last refusal */
             error: string | null;
             attempts: number;
