@@ -30,6 +30,8 @@ const NAMED_VALUE_LISTS = {
   'imports.status': { type: 'ImportStatus', values: 'IMPORT_STATUSES' },
   'org_restores.status': { type: 'RestoreStatus', values: 'RESTORE_STATUSES' },
   'custom_fields.field_type': { type: 'CustomFieldType', values: 'CUSTOM_FIELD_TYPES' },
+  'emails.direction': { type: 'RecordEmailDirection', values: 'RECORD_EMAIL_DIRECTIONS' },
+  'emails.status': { type: 'RecordEmailStatus', values: 'RECORD_EMAIL_STATUSES' },
 };
 
 /** Columns whose type says more than the catalog can. */

@@ -61,6 +61,9 @@ const EnvSchema = Type.Object({
   SIGNUP_EMAIL_VERIFICATION: Type.Optional(
     Type.Union([Type.Literal('auto'), Type.Literal('on'), Type.Literal('off')]),
   ),
+  SMTP_RECEIVER_PORT: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
+  SMTP_RECEIVER_DOMAIN: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9.-]+$' })),
+  SMTP_RECEIVER_MAX_BYTES: Type.Optional(Type.String({ pattern: '^[1-9][0-9]*$' })),
 });
 
 /** How long one client may hold the server, and how much it may send. */
@@ -164,6 +167,15 @@ export interface Config {
    * its admins) applies beneath it.
    */
   fileMaxBytes: number;
+  /**
+   * The port of the SMTP receiver that logs email sent or BCC'd to an organization's logging
+   * address; undefined: no receiver (0: any free port, for tests).
+   */
+  smtpReceiverPort: number | undefined;
+  /** The domain of logging addresses (`log+<org id>.<secret>@<domain>`). */
+  smtpReceiverDomain: string;
+  /** The largest message the receiver takes, attachments included. */
+  smtpReceiverMaxBytes: number;
   /** The bearer token `GET /metrics` requires; undefined means no metrics endpoint. */
   metricsToken: string | undefined;
   webBuildDir: string;
@@ -192,6 +204,10 @@ export function dataSecret(dataDir: string, name: string): string {
   const secret = randomBytes(36).toString('base64url');
   writeFileSync(file, JSON.stringify({ ...saved, [name]: secret }, null, 2), { mode: 0o600 });
   return secret;
+}
+
+function publicUrlOf(env: Env, port: number): string {
+  return (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, '');
 }
 
 export function loadConfig(rawEnv: Record<string, string | undefined> = process.env): Config {
@@ -233,7 +249,7 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
     env: nodeEnv,
     port,
     host: env.HOST ?? '0.0.0.0',
-    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
+    publicUrl: publicUrlOf(env, port),
     databaseUrl: env.DATABASE_URL,
     appDatabaseUrl: env.APP_DATABASE_URL,
     workerDatabaseUrl: env.WORKER_DATABASE_URL,
@@ -279,6 +295,10 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
     },
     exportRetentionHours: Number(env.EXPORT_RETENTION_HOURS ?? 24),
     fileMaxBytes: Number(env.FILE_MAX_BYTES ?? 100 * 1024 * 1024),
+    smtpReceiverPort:
+      env.SMTP_RECEIVER_PORT === undefined ? undefined : Number(env.SMTP_RECEIVER_PORT),
+    smtpReceiverDomain: env.SMTP_RECEIVER_DOMAIN ?? new URL(publicUrlOf(env, port)).hostname,
+    smtpReceiverMaxBytes: Number(env.SMTP_RECEIVER_MAX_BYTES ?? 25 * 1024 * 1024),
     metricsToken: env.METRICS_TOKEN,
     webBuildDir: path.resolve(import.meta.dirname, '../../web/build'),
     workerDeadAfterSeconds: Number(env.WORKER_DEAD_AFTER_SECONDS ?? 30),

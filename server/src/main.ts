@@ -19,6 +19,7 @@ import { buildApp } from './http/app.js';
 import { startWorker } from './jobs/worker.js';
 import { createLogger } from './logger.js';
 import { createMailer } from './mail/mailer.js';
+import { startEmailReceiver } from './modules/emails/receiver.js';
 
 type Mode = 'all' | 'worker' | 'migrate';
 
@@ -237,6 +238,15 @@ async function run(
     await app.close();
   });
   await app.listen({ port: config.port, host: config.host });
+  // With the API, not the worker: it answers senders at once, as the API answers browsers.
+  if (config.smtpReceiverPort !== undefined) {
+    const receiver = await startEmailReceiver(deps, log, config.smtpReceiverPort, config.host);
+    cleanups.push(() => receiver.close());
+    log.info(
+      { port: receiver.port, domain: config.smtpReceiverDomain },
+      'receiving email for logging addresses',
+    );
+  }
   log.info(
     { url: config.publicUrl, startup_ms: Math.round(performance.now() - startedAt) },
     `Rampart is running: open ${config.publicUrl}`,

@@ -186,7 +186,24 @@ function tenantWallSuite(wallDown: boolean): void {
       filter: { tag_id: tag.id },
       shared: true,
     });
+    // An email sent from the contact: queued for the organization's own mail server, which no
+    // worker is there to reach.
+    await api(owner, 'PATCH', '/email-settings', { smtp_host: '127.0.0.1', smtp_port: 1 });
+    const emailTemplate = await api(owner, 'POST', '/email-templates', {
+      name: `${label} email template`,
+      subject: 'Hello {{contact.last_name}}',
+      body: 'Hi',
+    });
+    const email = await api(owner, 'POST', '/emails', {
+      contact_id: contact.id,
+      to: `${label.toLowerCase()}-mail@example.com`,
+      subject: emailTemplate.subject,
+      body: emailTemplate.body,
+      email_template_id: emailTemplate.id,
+    });
     return {
+      email_id: email.id,
+      email_template_id: emailTemplate.id,
       view_id: view.id,
       form_id: form.id,
       calendar_feed_id: feed.id,

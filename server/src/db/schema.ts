@@ -30,6 +30,12 @@ export type Source = (typeof SOURCES)[number];
 export const EMAIL_STATUSES = ['queued', 'retrying', 'sent', 'kept', 'failed'] as const;
 export type EmailStatus = (typeof EMAIL_STATUSES)[number];
 
+export const RECORD_EMAIL_DIRECTIONS = ['sent', 'received'] as const;
+export type RecordEmailDirection = (typeof RECORD_EMAIL_DIRECTIONS)[number];
+
+export const RECORD_EMAIL_STATUSES = ['queued', 'sent', 'failed'] as const;
+export type RecordEmailStatus = (typeof RECORD_EMAIL_STATUSES)[number];
+
 export const IMPORT_STATUSES = ['uploaded', 'checking', 'queued', 'running', 'completed', 'cancelled', 'failed', 'undone'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 
@@ -229,6 +235,18 @@ export interface DealsTable {
   created_by: string | null;
 }
 
+export interface EmailLinksTable {
+  org_id: string;
+  id: Generated<string>;
+  email_id: string;
+  created_at: CreatedAt;
+  updated_at: Generated<Date>;
+  lead_id: string | null;
+  account_id: string | null;
+  contact_id: string | null;
+  deal_id: string | null;
+}
+
 export interface EmailOutboxTable {
   org_id: string;
   id: Generated<string>;
@@ -244,6 +262,52 @@ export interface EmailOutboxTable {
   updated_at: UpdatedAt;
   created_by: string | null;
   next_attempt_at: NullableMoment;
+}
+
+export interface EmailSettingsTable {
+  org_id: string;
+  id: Generated<string>;
+  smtp_host: string | null;
+  smtp_port: number | null;
+  smtp_secure: Generated<boolean>;
+  smtp_username: string | null;
+  smtp_password_sealed: Buffer | null;
+  from_address: string | null;
+  logging_secret_version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  created_by: string | null;
+}
+
+export interface EmailTemplatesTable {
+  org_id: string;
+  id: Generated<string>;
+  name: string;
+  subject: string;
+  body: string;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  created_by: string | null;
+}
+
+export interface EmailsTable {
+  org_id: string;
+  id: Generated<string>;
+  direction: RecordEmailDirection;
+  status: RecordEmailStatus | null;
+  from_address: string;
+  to_addresses: Generated<string[]>;
+  cc_addresses: Generated<string[]>;
+  subject: Generated<string>;
+  body_text: Generated<string>;
+  message_id: string | null;
+  email_template_id: string | null;
+  error: string | null;
+  attempts: Generated<number>;
+  occurred_at: Generated<Date>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  created_by: string | null;
 }
 
 export interface FileBlobRemovalsTable {
@@ -398,6 +462,7 @@ export interface LeadsTable {
   name_folded: ReadOnly<string | null>;
   company_folded: ReadOnly<string | null>;
   phone_folded: ReadOnly<string | null>;
+  do_not_contact: Generated<boolean>;
 }
 
 export interface LoginAttemptsTable {
@@ -763,7 +828,11 @@ export interface Database {
   deal_contacts: DealContactsTable;
   deal_stage_history: DealStageHistoryTable;
   deals: DealsTable;
+  email_links: EmailLinksTable;
   email_outbox: EmailOutboxTable;
+  email_settings: EmailSettingsTable;
+  email_templates: EmailTemplatesTable;
+  emails: EmailsTable;
   file_blob_removals: FileBlobRemovalsTable;
   files: FilesTable;
   idempotency_keys: IdempotencyKeysTable;

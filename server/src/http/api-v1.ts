@@ -18,6 +18,7 @@ import { dealRoutes } from '../modules/deals/deals.routes.js';
 import { taskRoutes } from '../modules/tasks/tasks.routes.js';
 import { noteRoutes } from '../modules/notes/notes.routes.js';
 import { timelineRoutes } from '../modules/timeline/timeline.routes.js';
+import { emailRoutes } from '../modules/emails/emails.routes.js';
 import { fileRoutes } from '../modules/files/files.routes.js';
 import { tagRoutes } from '../modules/tags/tags.routes.js';
 import { customFieldRoutes } from '../modules/custom-fields/custom-fields.routes.js';
@@ -65,6 +66,7 @@ export const apiV1Routes: FastifyPluginAsyncTypebox = async (app) => {
     await signedIn.register(taskRoutes);
     await signedIn.register(noteRoutes);
     await signedIn.register(timelineRoutes);
+    await signedIn.register(emailRoutes);
     await signedIn.register(fileRoutes);
     await signedIn.register(tagRoutes);
     await signedIn.register(customFieldRoutes);

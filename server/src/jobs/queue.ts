@@ -7,6 +7,8 @@ import type { Tx } from '../db/tenant.js';
  */
 export interface TaskPayloads {
   email__send: { org_id: string; email_id: string };
+  /** An email sent from a record (`emails`), not the outbox's. */
+  emails__send: { org_id: string; email_id: string };
   auth__send_password_reset: { user_id: string; reset_id: string };
   /** `user_id`: the id the account of the pending sign-up will get. */
   auth__send_signup_email: { user_id: string };

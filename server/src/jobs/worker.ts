@@ -23,6 +23,7 @@ import { remindTaskDue } from '../modules/tasks/task-due.task.js';
 import { checkImport } from '../modules/imports/import-check.task.js';
 import { runImport } from '../modules/imports/import-run.task.js';
 import { removeFileBlobs } from '../modules/files/remove-blobs.task.js';
+import { sendRecordEmail } from '../modules/emails/send-email.task.js';
 import type { JobDeps } from './context.js';
 import * as workers from './job-workers.repo.js';
 import type { TaskName, TaskPayloads } from './queue.js';
@@ -31,6 +32,7 @@ type Handlers = { [T in TaskName]: (deps: JobDeps, payload: TaskPayloads[T]) => 
 
 const handlers: Handlers = {
   email__send: sendOrgEmail,
+  emails__send: sendRecordEmail,
   auth__send_password_reset: sendPasswordReset,
   auth__send_signup_email: sendSignupEmail,
   notification__email: emailNotification,

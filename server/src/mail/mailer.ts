@@ -5,6 +5,10 @@ export interface OutgoingMessage {
   to: string;
   subject: string;
   text: string;
+  /** The organization's sender; MAIL_FROM when absent. */
+  from?: string;
+  /** Chosen when the email is stored, so a reply or a logged copy finds it again. */
+  messageId?: string;
 }
 
 export interface Mailer {

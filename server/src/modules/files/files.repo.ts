@@ -91,7 +91,8 @@ export async function ownerExists(
 export async function insertFile(
   tx: Tx,
   orgId: string,
-  userId: string,
+  /** Null for a file no person uploaded: an attachment of a received email. */
+  userId: string | null,
   values: FileOwnerColumns & {
     name: string;
     content_type: string;

@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { withTenant, type Member } from '../../db/tenant.js';
+import { withTenant, type Member, type Tx } from '../../db/tenant.js';
 import type { RequestContext } from '../../http/context.js';
 import { invalidField, NotFoundError, referenceNotFound } from '../../lib/errors.js';
 import type { ListPage, ListParams } from '../../lib/list-query.js';
@@ -157,5 +158,28 @@ export function deleteFile(ctx: RequestContext, id: string): Promise<void> {
     if (!file) throw new NotFoundError('File');
     requireUploaderOrAdmin(member, file);
     await repo.deleteFile(tx, id);
+  });
+}
+
+/**
+ * Records bytes already in the store as a file on one record, in the caller's transaction, with
+ * no person as its uploader: how a received email's attachments are kept.
+ */
+export async function keepStoredFile(
+  tx: Tx,
+  orgId: string,
+  owner: { column: repo.FileOwnerField; id: string },
+  file: { name: string; declaredType: string | undefined; content: Buffer; blobKey: string },
+): Promise<void> {
+  const columns = Object.fromEntries(
+    repo.FILE_OWNER_FIELDS.map((field) => [field, field === owner.column ? owner.id : null]),
+  ) as repo.FileOwnerColumns;
+  await repo.insertFile(tx, orgId, null, {
+    ...columns,
+    name: displayName(file.name),
+    content_type: contentTypeOf(file.content.subarray(0, 64), file.declaredType),
+    byte_size: file.content.length,
+    sha256: createHash('sha256').update(file.content).digest('hex'),
+    blob_key: file.blobKey,
   });
 }

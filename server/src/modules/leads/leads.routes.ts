@@ -52,6 +52,7 @@ export const LeadSchema = Type.Object(
     converted_account_id: Nullable(Uuid),
     converted_contact_id: Nullable(Uuid),
     converted_deal_id: Nullable(Uuid),
+    do_not_contact: Type.Boolean(),
   },
   { $id: 'Lead' },
 );
@@ -74,6 +75,10 @@ const writable = {
   description: Type.String({
     maxLength: 20000,
     examples: ['Met at the London trade fair; interested in a pilot.'],
+  }),
+  do_not_contact: Type.Boolean({
+    examples: [false],
+    description: 'The person asked not to be contacted: no email is sent to them from the CRM',
   }),
   owner_id: Nullable(Uuid),
   last_contacted_at: Nullable(DateTimeInput),

@@ -111,6 +111,7 @@ export const RECORD_KINDS = {
       'converted_account_id',
       'converted_contact_id',
       'converted_deal_id',
+      'do_not_contact',
     ],
     json: ['address'],
   },
