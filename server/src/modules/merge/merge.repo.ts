@@ -22,6 +22,7 @@ const attached = (field: string): Reference[] => [
   { table: 'tasks', column: field },
   { table: 'files', column: field },
   { table: 'record_tags', column: field, uniqueWith: 'tag_id' },
+  { table: 'email_links', column: field, uniqueWith: 'email_id' },
 ];
 
 export const REFERENCES: Record<MergeKind, readonly Reference[]> = {
