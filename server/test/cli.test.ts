@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_JWT_SECRET } from './support/global-setup.js';
 import { ensureServerBuilt } from './support/processes.js';
@@ -87,6 +88,8 @@ describe('the command line', () => {
       ['org', 'suspend'],
       ['org', 'unsuspend'],
       ['org', 'delete'],
+      ['org', 'export'],
+      ['org', 'import'],
       ['check'],
       ['backup'],
       ['restore'],
@@ -108,6 +111,8 @@ describe('the command line', () => {
       [['org', 'suspend', 'acme'], /id: is not an organization id/],
       [['org', 'delete', 'a', 'b'], /unexpected argument: b/],
       [['check', 'now'], /unexpected argument: now/],
+      [['org', 'export', randomUUID()], /--out is required/],
+      [['org', 'import', randomUUID(), '--file', '/nowhere/export.zip'], /does not exist/],
       [['user', 'create', '--email', 'not-an-email', '--name', 'N', '--password', 'x'], /email/],
     ];
     for (const [args, message] of refusals) {
@@ -299,6 +304,42 @@ describe('the command line', () => {
     const twice = await rampart(['org', 'delete', gone.orgId, '--yes']);
     expect(twice.code).toBe(1);
     expect(twice.stderr).toContain('Organization not found');
+  }, 600_000);
+
+  it('moves an organization into another through export and import', async () => {
+    const source = await signUp(t.app, 'cli-moved');
+    const sample = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/sample-data',
+      headers: source.auth,
+    });
+    expect(sample.statusCode, sample.body).toBe(201);
+    const file = path.join(dataDir, 'moved.zip');
+    const exported = await rampart(['org', 'export', source.orgId, '--out', file]);
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(existsSync(file)).toBe(true);
+    const again = await rampart(['org', 'export', source.orgId, '--out', file]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('exists already');
+
+    // Into a new organization of another person, as on another instance.
+    const target = await signUp(t.app, 'cli-target');
+    const imported = await rampart(['org', 'import', target.orgId, '--file', file]);
+    expect(imported.code, imported.stderr).toBe(0);
+    const total = async (who: SignedUp, kind: string) =>
+      (await t.app.inject({ url: `/api/v1/${kind}?limit=1&count=true`, headers: who.auth })).json<{
+        total: number;
+      }>().total;
+    for (const kind of ['leads', 'accounts', 'contacts', 'deals', 'tasks']) {
+      expect(await total(target, kind), kind).toBe(await total(source, kind));
+      expect(await total(target, kind), kind).toBeGreaterThan(0);
+    }
+    // An organization with records already is refused, and keeps what it has.
+    const leadsBefore = await total(source, 'leads');
+    const refused = await rampart(['org', 'import', source.orgId, '--file', file]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('without records');
+    expect(await total(source, 'leads')).toBe(leadsBefore);
   }, 600_000);
 
   it('writes a backup through the backup command', async () => {

@@ -1,9 +1,10 @@
-import { existsSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { Writable } from 'node:stream';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import pg from 'pg';
+import pino from 'pino';
 import { ConfigError, dataSecret, loadConfig, type Config } from '../config.js';
 import { findStorageCorruption } from '../db/amcheck.js';
 import { ContextKey } from '../db/context-key.js';
@@ -110,6 +111,11 @@ async function newPassword(terminal: Terminal): Promise<string> {
   const again = await terminal.ask('Again: ', true);
   if (first !== again) throw new CommandError('the two passwords differ; nothing was changed');
   return first;
+}
+
+/** What the export and restore code logs while a command runs it: its warnings, on stderr. */
+function jobLog() {
+  return pino({ level: 'warn' }, pino.destination(2));
 }
 
 function formatBytes(bytes: number): string {
@@ -286,6 +292,59 @@ Ends a suspension (rampart org suspend): the organization's members are served a
         operator.setSuspended(deps, args.positionals[0]!, false),
       );
       terminal.out(`unsuspended ${org.name} (${org.id})`);
+      return 0;
+    },
+  },
+
+  'org export': {
+    summary: "write an organization's export (a ZIP of CSVs) to a file",
+    usage: `rampart org export <organization id> --out <file.zip>
+
+Writes the organization's export, the ZIP an admin downloads from Settings (a CSV per table,
+the attached files and a manifest with each file's SHA-256), to <file.zip>, and keeps no copy
+in the database. With rampart org import it moves one organization to another instance.
+Refuses to overwrite an existing file.`,
+    options: { out: { type: 'string' } },
+    positionals: ORG_ID,
+    run: async (args, config, terminal) => {
+      const out = required(args, 'out');
+      if (existsSync(out)) throw new UsageError(`--out ${out} exists already; choose a new file`);
+      const orgId = args.positionals[0]!;
+      try {
+        const { bytes } = await withOperator(config, terminal, (deps) =>
+          operator.exportOrg(deps, jobLog(), orgId, createWriteStream(out, { flags: 'wx' })),
+        );
+        terminal.out(`wrote the export of ${orgId} to ${out} (${formatBytes(bytes)})`);
+        return 0;
+      } catch (error) {
+        rmSync(out, { force: true });
+        throw error;
+      }
+    },
+  },
+
+  'org import': {
+    summary: 'restore an export into an organization that has no records yet',
+    usage: `rampart org import <organization id> --file <file.zip>
+
+Restores an export (rampart org export, or one an admin downloaded) into the organization,
+which must have no records yet (create one with rampart org create): the same checks and the
+same restore as an upload in Settings, run at once. All of it is restored or nothing is.
+Records of people who are not members here become the first owner's.`,
+    options: { file: { type: 'string' } },
+    positionals: ORG_ID,
+    run: async (args, config, terminal) => {
+      const file = required(args, 'file');
+      if (!existsSync(file)) throw new UsageError(`--file ${file} does not exist`);
+      const orgId = args.positionals[0]!;
+      const restore = await withOperator(config, terminal, (deps) =>
+        operator.importOrg(deps, jobLog(), orgId, path.basename(file), createReadStream(file)),
+      );
+      if (restore.status !== 'completed') {
+        throw new CommandError(`the restore failed: ${restore.error ?? 'no reason given'}`);
+      }
+      const rows = Object.values(restore.result?.rows ?? {}).reduce((sum, n) => sum + n, 0);
+      terminal.out(`restored ${file} into ${orgId}: ${rows} rows`);
       return 0;
     },
   },

@@ -172,6 +172,12 @@ export async function expireExport(tx: Tx, id: string): Promise<boolean> {
   return Boolean(expired);
 }
 
+/** Removes an export and its file at once: one written for the command line is not kept. */
+export async function deleteExport(tx: Tx, id: string): Promise<void> {
+  await tx.deleteFrom('org_export_chunks').where('export_id', '=', id).execute();
+  await tx.deleteFrom('org_exports').where('id', '=', id).execute();
+}
+
 /** The pieces of an export's file, in order (to compile and stream). */
 export function exportChunks(tx: Tx, id: string) {
   return tx

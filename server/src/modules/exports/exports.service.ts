@@ -1,4 +1,4 @@
-import { Transform, type Readable } from 'node:stream';
+import { Transform, type Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { CompiledQuery } from 'kysely';
 import { stringify } from 'csv-stringify';
@@ -11,6 +11,8 @@ import { enqueueJob } from '../../jobs/queue.js';
 import { requireAdmin } from '../members/permissions.js';
 import type { RecordKind } from '../records/registry.js';
 import * as repo from './exports.repo.js';
+import { runOrganizationExport } from './org-export.task.js';
+import type { Logger } from 'pino';
 import { resolveCustomFilters } from '../custom-fields/custom-filters.js';
 import { exportColumns } from './list-columns.js';
 import { activeFields } from '../custom-fields/custom-fields.service.js';
@@ -137,6 +139,35 @@ export function getOrganizationExport(ctx: RequestContext, id: string): Promise<
     if (!row) throw new NotFoundError('Export');
     return withPercent(row);
   });
+}
+
+/**
+ * Writes an export of the organization in this process, without the job queue, into `sink`
+ * (the operator's `rampart org export`), and then removes the stored copy: the file on the
+ * operator's disk is the only one. The same writer and the same ZIP as an admin's export.
+ */
+export async function exportOrganizationTo(
+  ctx: RequestContext,
+  log: Logger,
+  sink: Writable,
+): Promise<repo.ExportRow> {
+  const started = await withTenant(ctx.deps.db, ctx, async (tx, member) => {
+    requireAdmin(member);
+    return repo.insertExport(tx, ctx.orgId, ctx.userId);
+  });
+  try {
+    await runOrganizationExport({ ...ctx.deps, log }, { org_id: ctx.orgId, export_id: started.id });
+    let written: Promise<void> = Promise.resolve();
+    let ready = started;
+    await downloadOrganizationExport(ctx, started.id, (zip, row) => {
+      ready = row;
+      written = pipeline(zip, sink);
+    });
+    await written;
+    return ready;
+  } finally {
+    await withTenant(ctx.deps.db, ctx, (tx) => repo.deleteExport(tx, started.id));
+  }
 }
 
 /** Streams a ready export's ZIP from its stored pieces, a few megabytes at a time. */

@@ -7,6 +7,8 @@ import { requireAdmin } from '../members/permissions.js';
 import * as exportsRepo from './exports.repo.js';
 import { isAttachedFileEntry, readOrganizationExport } from './restore-reader.js';
 import * as repo from './restores.repo.js';
+import { runOrganizationRestore } from './org-restore.task.js';
+import type { Logger } from 'pino';
 
 /** The trail stays in the export file: history cannot be written after the fact. */
 const NOT_RESTORED = 'audit_log.csv';
@@ -99,4 +101,28 @@ export function getRestore(ctx: RequestContext, id: string): Promise<OrgRestore>
     if (!row) throw new NotFoundError('Restore');
     return withPercent(row);
   });
+}
+
+/**
+ * Restores an export into the organization in this process (the operator's `rampart org
+ * import`): the same checks and the same restore as an admin's upload, run at once instead of
+ * waiting for a worker. A worker that takes the job first runs it instead; either way this
+ * returns once the restore has ended.
+ */
+export async function restoreOrganizationFrom(
+  ctx: RequestContext,
+  log: Logger,
+  fileName: string,
+  body: AsyncIterable<Buffer>,
+): Promise<OrgRestore> {
+  const uploaded = await uploadRestore(ctx, { file_name: fileName }, body);
+  await runOrganizationRestore(
+    { ...ctx.deps, log },
+    { org_id: ctx.orgId, restore_id: uploaded.id },
+  );
+  for (;;) {
+    const restore = await getRestore(ctx, uploaded.id);
+    if (restore.status !== 'queued' && restore.status !== 'running') return restore;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
 }

@@ -33,6 +33,14 @@ export async function findOrg(tx: Tx, orgId: string): Promise<OrgRow | undefined
   return rows[0];
 }
 
+/** The organization's first owner: whom an export or a restore from the command line acts as. */
+export async function firstOwner(tx: Tx, orgId: string): Promise<string | undefined> {
+  const { rows } = await sql<{ user_id: string }>`
+    SELECT user_id FROM memberships WHERE org_id = ${orgId} AND role = 'owner'
+    ORDER BY created_at, user_id LIMIT 1`.execute(tx);
+  return rows[0]?.user_id;
+}
+
 export async function setSuspended(tx: Tx, orgId: string, suspended: boolean): Promise<void> {
   await sql`
     UPDATE orgs SET suspended_at = CASE WHEN ${suspended}::boolean THEN now() END

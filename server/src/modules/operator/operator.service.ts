@@ -16,6 +16,12 @@ import { hashNewPassword } from '../auth/passwords.js';
 import { fileStoreOf } from '../files/file-store.js';
 import { scheduleDailyDigest } from '../notifications/daily-digest.task.js';
 import * as repo from './operator.repo.js';
+import type { Writable } from 'node:stream';
+import type { Logger } from 'pino';
+import type { RequestContext } from '../../http/context.js';
+import { createMailer } from '../../mail/mailer.js';
+import { exportOrganizationTo } from '../exports/exports.service.js';
+import { restoreOrganizationFrom, type OrgRestore } from '../exports/restores.service.js';
 
 /**
  * What the operator of an instance does from the command line (`npx rampart`), past any
@@ -234,4 +240,48 @@ export async function deleteOrg(
   const store = fileStoreOf(deps.config);
   for (const key of keys) await store.delete(key);
   return { rows, files: keys.length };
+}
+
+/**
+ * The organization as its first owner: an export or a restore from the command line is the
+ * one an owner would make in the app, with the same checks, and the history says so.
+ */
+async function asOwner(deps: OperatorDeps, orgId: string): Promise<RequestContext> {
+  await findOrg(deps, orgId);
+  const owner = await withContext(deps.db, { orgId, userId: null }, (tx) =>
+    repo.firstOwner(tx, orgId),
+  );
+  if (!owner) throw new ConflictError('This organization has no owner to act as');
+  // No session: the command line signs no one in. The owner's membership is still checked
+  // where the tenant is entered, as for a request.
+  const ctx: Omit<RequestContext, 'sessionId'> = {
+    deps: { config: deps.config, db: deps.db, mailer: createMailer(deps.config) },
+    orgId,
+    userId: owner,
+    ip: '127.0.0.1',
+  };
+  return ctx as RequestContext;
+}
+
+/** Writes the organization's export (the ZIP an admin downloads) into `sink`. */
+export async function exportOrg(
+  deps: OperatorDeps,
+  log: Logger,
+  orgId: string,
+  sink: Writable,
+): Promise<{ bytes: number }> {
+  const ctx = await asOwner(deps, orgId);
+  const row = await exportOrganizationTo(ctx, log, sink);
+  return { bytes: Number(row.byte_size ?? 0) };
+}
+
+/** Restores an export into the organization, which must have no records yet. */
+export async function importOrg(
+  deps: OperatorDeps,
+  log: Logger,
+  orgId: string,
+  fileName: string,
+  body: AsyncIterable<Buffer>,
+): Promise<OrgRestore> {
+  return restoreOrganizationFrom(await asOwner(deps, orgId), log, fileName, body);
 }
