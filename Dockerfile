@@ -33,7 +33,7 @@ RUN apk add --no-cache --virtual .build-tools python3 make g++ \
   && npm cache clean --force \
   && apk del .build-tools
 COPY db/migrations db/migrations
-COPY scripts/start.mjs scripts/build-if-outdated.mjs scripts/backup.mjs scripts/
+COPY scripts/start.mjs scripts/build-if-outdated.mjs scripts/backup.mjs scripts/rampart.mjs scripts/
 COPY --from=build /app/server/dist server/dist
 COPY --from=build /app/web/build web/build
 # The image's own unprivileged user; the app writes only uploaded files, to data/files (a

@@ -165,6 +165,7 @@ describe('an import of thousands of leads', () => {
           currency: { new: 'USD' },
           address: { new: {} },
           description: { new: '' },
+          do_not_contact: { new: false },
           created_by: { new: a.userId },
         },
       },

@@ -135,10 +135,10 @@ describe.skipIf(!chromiumPath)(
       expect(await phone.getAttribute('href')).toBe('tel:+15550199');
       // A value the API refuses shows its message at the field, with what was typed kept.
       await pageA.getByRole('button', { name: /Edit Email/ }).click();
-      await pageA.getByLabel('Email').fill('not an email');
+      await pageA.getByLabel('Email', { exact: true }).fill('not an email');
       await pageA.keyboard.press('Enter');
       await pageA.getByText('Enter a valid email address').waitFor();
-      expect(await pageA.getByLabel('Email').inputValue()).toBe('not an email');
+      expect(await pageA.getByLabel('Email', { exact: true }).inputValue()).toBe('not an email');
       await pageA.keyboard.press('Escape');
 
       // Tags an admin made are added and removed on the page.

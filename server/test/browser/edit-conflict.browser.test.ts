@@ -35,7 +35,7 @@ describe.skipIf(!chromiumPath)('two people editing one record', { timeout: 180_0
 
     // The second page still shows the lead as it was when it loaded.
     await second.getByRole('button', { name: /Edit Email/ }).click();
-    await second.getByLabel('Email').fill('ada@example.com');
+    await second.getByLabel('Email', { exact: true }).fill('ada@example.com');
     await second.keyboard.press('Enter');
     const notice = second.getByTestId('edit-conflict');
     await notice.waitFor();

@@ -138,10 +138,10 @@ describe.skipIf(!chromiumPath)('leads in a real browser', { timeout: 120_000 }, 
     await pageA.getByText('Head of Research at Analytical Engines').waitFor();
     // A value the API refuses shows its message at the field, with what was typed kept.
     await pageA.getByRole('button', { name: /Edit Email/ }).click();
-    await pageA.getByLabel('Email').fill('not an email');
+    await pageA.getByLabel('Email', { exact: true }).fill('not an email');
     await pageA.keyboard.press('Enter');
     await pageA.getByText('Enter a valid email address').waitFor();
-    expect(await pageA.getByLabel('Email').inputValue()).toBe('not an email');
+    expect(await pageA.getByLabel('Email', { exact: true }).inputValue()).toBe('not an email');
     await pageA.keyboard.press('Escape');
 
     await pageA.getByLabel('New note').fill('Met at the conference; wants a demo.');

@@ -118,12 +118,15 @@ const SettingsUpdate = Type.Object(
       Nullable(Type.Integer({ minimum: 1, maximum: 65535, examples: [587] })),
     ),
     smtp_secure: Type.Optional(Type.Boolean({ description: 'TLS from the start (port 465)' })),
-    smtp_username: Type.Optional(Nullable(Type.String({ maxLength: 255 }))),
+    smtp_username: Type.Optional(
+      Nullable(Type.String({ maxLength: 255, examples: ['crm@example.com'] })),
+    ),
     smtp_password: Type.Optional(
       Nullable(
         Type.String({
           maxLength: 1000,
           description: 'Kept sealed, never returned; null forgets it',
+          examples: ['app-password-from-your-mail-provider'],
         }),
       ),
     ),

@@ -14737,8 +14737,12 @@ export interface paths {
                         smtp_port?: number | null;
                         /** @description TLS from the start (port 465) */
                         smtp_secure?: boolean;
+                        /** @example crm@example.com */
                         smtp_username?: string | null;
-                        /** @description Kept sealed, never returned; null forgets it */
+                        /**
+                         * @description Kept sealed, never returned; null forgets it
+                         * @example app-password-from-your-mail-provider
+                         */
                         smtp_password?: string | null;
                         /** @example Sales <sales@example.com> */
                         from_address?: string | null;
