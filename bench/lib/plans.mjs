@@ -90,6 +90,7 @@ export function hotRoutes(ids) {
     `${v1}/contacts/${ids.contactId}/timeline?types=task,change`,
     `${v1}/accounts/${ids.accountId}/timeline`,
     `${v1}/deals/${ids.dealId}/timeline?types=stage,file`,
+    `${v1}/accounts/${ids.accountId}/timeline?types=email`,
     `${v1}/files?lead_id=${ids.leadId}`,
     `${v1}/files/${ids.fileId}`,
     `${v1}/tags`,

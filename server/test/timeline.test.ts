@@ -1,4 +1,7 @@
+import nodemailer from 'nodemailer';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmailReceiver, type EmailReceiver } from '../src/modules/emails/receiver.js';
 import { joinByInvitation } from './support/members.js';
 import { createTestApp, signUp, type SignedUp, type TestApp } from './support/test-app.js';
 
@@ -6,15 +9,25 @@ let t: TestApp;
 let a: SignedUp;
 let b: SignedUp;
 let colleague: SignedUp;
+let receiver: EmailReceiver;
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // Email is queued (no worker sends it here) and received by BCC through the real receiver.
+  t = await createTestApp({
+    env: {
+      SMTP_URL: 'smtp://127.0.0.1:1',
+      SMTP_RECEIVER_PORT: '0',
+      SMTP_RECEIVER_DOMAIN: 'log.rampart.test',
+    },
+  });
+  receiver = await startEmailReceiver(t.deps, pino({ level: 'silent' }), 0, '127.0.0.1');
   a = await signUp(t.app, 'timeline-a');
   b = await signUp(t.app, 'timeline-b');
   colleague = await joinByInvitation(t.app, a, 'member', 'colleague');
 });
 afterAll(async () => {
-  await t.close();
+  await receiver?.close();
+  await t?.close();
 });
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -169,6 +182,97 @@ describe('record timeline', () => {
     // The contact's own timeline is its own.
     const own = (await timeline(a, `/contacts/${contact.id}`, '?types=note')).data;
     expect(own.map((item) => (item.note as { body: string }).body)).toEqual(['On the contact']);
+  });
+
+  it('shows an email sent from a deal and one received by BCC once each, on every record they concern', async () => {
+    const account = await created(a, '/accounts', { name: 'Harvard Mark' });
+    const grace = await created(a, '/contacts', {
+      last_name: 'Hopper',
+      email: 'grace@navy.example',
+      account_id: account.id,
+    });
+    const deal = await created(a, '/deals', {
+      name: 'Mark II',
+      account_id: account.id,
+      primary_contact_id: grace.id,
+    });
+    // B knows someone at the same address: neither email is ever B's.
+    const theirs = await created(b, '/contacts', {
+      last_name: 'Hers',
+      email: 'grace@navy.example',
+    });
+
+    const sent = await created(a, '/emails', {
+      deal_id: deal.id,
+      subject: 'Proposal for {{deal.name}}',
+      body: 'Hello,\n\n  here is   the proposal.',
+    });
+    const logging = (await call('GET', '/email-settings', a)).json().logging_address as string;
+    const transport = nodemailer.createTransport({
+      host: '127.0.0.1',
+      port: receiver.port,
+      secure: false,
+      ignoreTLS: true,
+    });
+    await transport
+      .sendMail({
+        from: 'Grace <grace@navy.example>',
+        to: 'rep@rampart.test',
+        bcc: logging,
+        subject: 'Question about Mark II',
+        text: 'Can it run overnight?',
+        // An hour before the proposal: the feed's order is the emails' own times.
+        date: new Date(Date.now() - 3_600_000),
+      })
+      .finally(() => transport.close());
+
+    const summary = (items: Item[]) =>
+      items.map((item) => {
+        const email = item.email as Record<string, unknown>;
+        return [email['subject'], email['direction'], email['status'], item.record.type];
+      });
+    const sentItem = ['Proposal for Mark II', 'sent', 'queued'];
+    const receivedItem = ['Question about Mark II', 'received', null];
+
+    const onContact = (await timeline(a, `/contacts/${grace.id}`, '?types=email')).data;
+    expect(summary(onContact)).toEqual([
+      [...sentItem, 'contact'],
+      [...receivedItem, 'contact'],
+    ]);
+    expect(onContact[0]).toMatchObject({
+      id: `email:${sent.id}`,
+      actor: { id: a.userId },
+      email: {
+        id: sent.id,
+        from: sent.from_address,
+        to: ['grace@navy.example'],
+        preview: 'Hello, here is the proposal.',
+      },
+    });
+    expect(onContact[1]!.actor).toBeNull();
+    // The deal's own link is the one shown on the deal; the reply was logged on the contact only.
+    const onDeal = (await timeline(a, `/deals/${deal.id}`, '?types=email')).data;
+    expect(summary(onDeal)).toEqual([[...sentItem, 'deal']]);
+    // The account reads both its contact and its deal: the sent email is still one item.
+    const expected = [`email:${sent.id}`, onContact[1]!.id];
+    const onAccount = (await timeline(a, `/accounts/${account.id}`, '?types=email')).data;
+    expect(onAccount.map((item) => item.id)).toEqual(expected);
+    const paged = await everything(a, `/accounts/${account.id}`, 'types=email&limit=1');
+    expect(paged.map((item) => item.id)).toEqual(expected);
+    // Unfiltered, emails sit among the rest; other filters leave them out.
+    const all = (await timeline(a, `/contacts/${grace.id}`)).data;
+    expect(all.filter((item) => item.type === 'email')).toHaveLength(2);
+    const notes = (await timeline(a, `/contacts/${grace.id}`, '?types=note,change')).data;
+    expect(notes.some((item) => item.type === 'email')).toBe(false);
+
+    const theirView = (await timeline(b, `/contacts/${theirs.id}`)).data;
+    expect(theirView.map((item) => item.type)).toEqual(['change']);
+    expect(JSON.stringify(theirView)).not.toContain('Proposal');
+    for (const path of [`/contacts/${grace.id}`, `/deals/${deal.id}`, `/accounts/${account.id}`]) {
+      const response = await call('GET', `${path}/timeline?types=email`, b);
+      expect(response.statusCode).toBe(404);
+      expect(response.body).not.toContain('Proposal');
+    }
   });
 
   it("shows a deal's stage moves with the stages' names", async () => {

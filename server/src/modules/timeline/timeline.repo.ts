@@ -11,6 +11,7 @@ export const TIMELINE_TYPES = [
   'stage',
   'conversion',
   'merge',
+  'email',
 ] as const;
 export type TimelineType = (typeof TIMELINE_TYPES)[number];
 
@@ -44,7 +45,7 @@ export interface SourceRow {
  * with `occurred` (timestamptz) for `occurred_at`/`position_at`. Each is run with its own
  * position condition, order and limit, so each reads its newest rows through its own index
  * (led by org_id and the record's column); the union is merged and cut once. Adding a kind of
- * activity (emails) is one more entry.
+ * activity is one more entry.
  */
 export interface TimelineSource {
   types: readonly TimelineType[];
@@ -91,6 +92,9 @@ const AUDIT_TYPE = sql<TimelineType>`CASE
   WHEN a.action = 'update' AND a.changes ? 'converted_at' THEN 'conversion'
   WHEN a.action = 'update' AND a.changes ? 'stage_id' THEN 'stage'
   ELSE 'change' END`;
+
+/** How many characters of an email's text its timeline item shows, whitespace collapsed. */
+export const EMAIL_PREVIEW_LENGTH = 200;
 
 export const TIMELINE_SOURCES: readonly TimelineSource[] = [
   {
@@ -151,6 +155,23 @@ export const TIMELINE_SOURCES: readonly TimelineSource[] = [
         AND a.action IN ('insert', 'update', 'record.merged')
         AND ${AUDIT_TYPE} = ANY(${types}::text[])`;
     },
+  },
+  {
+    // An email linked to several of the records read (a contact and its deal, both on the
+    // account's timeline) is one item: the link to the record listed first is shown, so this
+    // record's own link wins over a related record's.
+    types: ['email'],
+    select: (orgId, records) => sql`
+      SELECT DISTINCT ON (e.id) 'email:' || e.id AS key, 'email' AS type, e.occurred_at AS occurred,
+        e.created_by AS actor_id, ${attachedKind('l')} AS record_kind, ${attachedId('l')} AS record_id,
+        jsonb_build_object('id', e.id, 'direction', e.direction, 'status', e.status,
+          'subject', e.subject, 'from', e.from_address, 'to', to_jsonb(e.to_addresses),
+          'preview', left(btrim(regexp_replace(left(e.body_text, ${EMAIL_PREVIEW_LENGTH * 4}), '[[:space:]]+', ' ', 'g')),
+            ${EMAIL_PREVIEW_LENGTH})) AS detail
+      FROM email_links l
+      JOIN emails e ON e.org_id = l.org_id AND e.id = l.email_id
+      WHERE l.org_id = ${orgId} AND e.org_id = ${orgId} AND ${attachedTo('l', records)}
+      ORDER BY e.id, array_position(${allIds(records)}::uuid[], ${attachedId('l')})`,
   },
 ];
 

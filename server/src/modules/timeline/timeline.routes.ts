@@ -5,7 +5,12 @@ import { errors, Timestamp, Uuid } from '../../http/schemas.js';
 import { NoteSchema } from '../notes/notes.routes.js';
 import { RECORD_KIND_LIST, RECORD_KIND_NAMES } from '../records/registry.js';
 import { Nullable } from '../records/schemas.js';
-import { TASK_TYPES, TASK_STATUSES } from '../../db/schema.js';
+import {
+  RECORD_EMAIL_DIRECTIONS,
+  RECORD_EMAIL_STATUSES,
+  TASK_TYPES,
+  TASK_STATUSES,
+} from '../../db/schema.js';
 import * as timeline from './timeline.service.js';
 
 const typeChoice = timeline.TIMELINE_TYPES.join('|');
@@ -109,6 +114,21 @@ const TimelineItem = Type.Union([
     changes: Type.Array(Change),
   }),
   item('merge', 'Records merged into this one', { merged_ids: Type.Array(Uuid) }),
+  item('email', 'An email sent from the record or received by the logging address', {
+    email: Type.Object({
+      id: Uuid,
+      direction: Type.Enum(RECORD_EMAIL_DIRECTIONS),
+      status: Nullable(
+        Type.Enum(RECORD_EMAIL_STATUSES, { description: 'Null for email received' }),
+      ),
+      subject: Type.String(),
+      from: Type.String(),
+      to: Type.Array(Type.String()),
+      preview: Type.String({
+        description: `The text's first ${timeline.EMAIL_PREVIEW_LENGTH} characters, runs of whitespace as one space`,
+      }),
+    }),
+  }),
 ]);
 
 const TimelinePage = Type.Object({
@@ -126,7 +146,7 @@ export const timelineRoutes: FastifyPluginAsyncTypebox = async (app) => {
           security: [{ bearerAuth: [] }],
           summary: `A ${label.one.toLowerCase()}'s activity, newest first, a page at a time`,
           description:
-            'Notes, tasks (created and completed), files, changes of fields, stage moves, conversion and merges, ' +
+            'Notes, tasks (created and completed), files, emails, changes of fields, stage moves, conversion and merges, ' +
             'with those of the records merged into it, of the lead it was converted from and of the records of other kinds ' +
             'that belong to it (an account: its contacts and deals); `record` says which. Pass `next_cursor` back as `cursor`.',
           params: Type.Object({ [attachmentField]: Uuid }),

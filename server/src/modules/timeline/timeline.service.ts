@@ -9,7 +9,7 @@ import { RECORD_KINDS, type RecordKind } from '../records/registry.js';
 import * as repo from './timeline.repo.js';
 
 export const DEFAULT_PAGE_SIZE = 30;
-export { TIMELINE_TYPES, type TimelineType } from './timeline.repo.js';
+export { EMAIL_PREVIEW_LENGTH, TIMELINE_TYPES, type TimelineType } from './timeline.repo.js';
 
 export interface TimelineInput {
   types?: string;
@@ -32,7 +32,7 @@ export interface TimelinePage {
 }
 
 const POSITION_AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
-const KEY = /^(note|task|task-done|file|audit):[0-9a-f-]{1,36}$/;
+const KEY = /^(note|task|task-done|file|audit|email):[0-9a-f-]{1,36}$/;
 
 /** A timeline cursor: the last item's exact time and key. */
 function readPosition(decoded: unknown): repo.TimelinePosition | undefined {
@@ -145,6 +145,8 @@ export function recordTimeline(
         }
         case 'file':
           return { ...base, file: detail };
+        case 'email':
+          return { ...base, email: detail };
         case 'merge':
           return {
             ...base,

@@ -12021,13 +12021,13 @@ export interface paths {
         };
         /**
          * A lead's activity, newest first, a page at a time
-         * @description Notes, tasks (created and completed), files, changes of fields, stage moves, conversion and merges, with those of the records merged into it, of the lead it was converted from and of the records of other kinds that belong to it (an account: its contacts and deals); `record` says which. Pass `next_cursor` back as `cursor`.
+         * @description Notes, tasks (created and completed), files, emails, changes of fields, stage moves, conversion and merges, with those of the records merged into it, of the lead it was converted from and of the records of other kinds that belong to it (an account: its contacts and deals); `record` says which. Pass `next_cursor` back as `cursor`.
          */
         get: {
             parameters: {
                 query?: {
                     /**
-                     * @description Only items of these types, comma-separated: note, task, file, change, stage, conversion, merge. All when absent.
+                     * @description Only items of these types, comma-separated: note, task, file, change, stage, conversion, merge, email. All when absent.
                      * @example note,task
                      */
                     types?: string;
@@ -12345,6 +12345,52 @@ export interface paths {
                                     title: string | null;
                                 };
                                 merged_ids: string[];
+                            } | {
+                                /** @description Unique within the timeline */
+                                id: string;
+                                /** @enum {string} */
+                                type: "email";
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-31T09:00:00.000Z
+                                 */
+                                occurred_at: string;
+                                actor: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Null when the person cannot be named */
+                                    name: string | null;
+                                } | null;
+                                /** @description The record the item is on: this one, or one whose activity it includes */
+                                record: {
+                                    /** @enum {unknown} */
+                                    type: "lead" | "account" | "contact" | "deal";
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Null for a record merged into this one */
+                                    title: string | null;
+                                };
+                                email: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @enum {unknown} */
+                                    direction: "sent" | "received";
+                                    status: ("queued" | "sent" | "failed") | (never | null);
+                                    subject: string;
+                                    from: string;
+                                    to: string[];
+                                    /** @description The text's first 200 characters, runs of whitespace as one space */
+                                    preview: string;
+                                };
                             })[];
                             /** @description Pass as cursor for the next page */
                             next_cursor: string | null;
@@ -12415,13 +12461,13 @@ export interface paths {
         };
         /**
          * A account's activity, newest first, a page at a time
-         * @description Notes, tasks (created and completed), files, changes of fields, stage moves, conversion and merges, with those of the records merged into it, of the lead it was converted from and of the records of other kinds that belong to it (an account: its contacts and deals); `record` says which. Pass `next_cursor` back as `cursor`.
+         * @description Notes, tasks (created and completed), files, emails, changes of fields, stage moves, conversion and merges, with those of the records merged into it, of the lead it was converted from and of the records of other kinds that belong to it (an account: its contacts and deals); `record` says which. Pass `next_cursor` back as `cursor`.
          */
         get: {
             parameters: {
                 query?: {
                     /**
-                     * @description Only items of these types, comma-separated: note, task, file, change, stage, conversion, merge. All when absent.
+                     * @description Only items of these types, comma-separated: note, task, file, change, stage, conversion, merge, email. All when absent.
                      * @example note,task
                      */
                     types?: string;
@@ -12739,6 +12785,52 @@ export interface paths {
                                     title: string | null;
                                 };
                                 merged_ids: string[];
+                            } | {
+                                /** @description Unique within the timeline */
+                                id: string;
+                                /** @enum {string} */
+                                type: "email";
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-31T09:00:00.000Z
+                                 */
+                                occurred_at: string;
+                                actor: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Null when the person cannot be named */
+                                    name: string | null;
+                                } | null;
+                                /** @description The record the item is on: this one, or one whose activity it includes */
+                                record: {
+                                    /** @enum {unknown} */
+                                    type: "lead" | "account" | "contact" | "deal";
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Null for a record merged into this one */
+                                    title: string | null;
+                                };
+                                email: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @enum {unknown} */
+                                    direction: "sent" | "received";
+                                    status: ("queued" | "sent" | "failed") | (never | null);
+                                    subject: string;
+                                    from: string;
+                                    to: string[];
+                                    /** @description The text's first 200 characters, runs of whitespace as one space */
+                                    preview: string;
+                                };
                             })[];
                             /** @description Pass as cursor for the next page */
                             next_cursor: string | null;
@@ -12809,13 +12901,13 @@ export interface paths {
         };
         /**
          * A contact's activity, newest first, a page at a time
-         * @description Notes, tasks (created and completed), files, changes of fields, stage moves, conversion and merges, with those of the records merged into it, of the lead it was converted from and of the records of other kinds that belong to it (an account: its contacts and deals); `record` says which. Pass `next_cursor` back as `cursor`.
+         * @description Notes, tasks (created and completed), files, emails, changes of fields, stage moves, conversion and merges, with those of the records merged into it, of the lead it was converted from and of the records of other kinds that belong to it (an account: its contacts and deals); `record` says which. Pass `next_cursor` back as `cursor`.
          */
         get: {
             parameters: {
                 query?: {
                     /**
-                     * @description Only items of these types, comma-separated: note, task, file, change, stage, conversion, merge. All when absent.
+                     * @description Only items of these types, comma-separated: note, task, file, change, stage, conversion, merge, email. All when absent.
                      * @example note,task
                      */
                     types?: string;
@@ -13133,6 +13225,52 @@ export interface paths {
                                     title: string | null;
                                 };
                                 merged_ids: string[];
+                            } | {
+                                /** @description Unique within the timeline */
+                                id: string;
+                                /** @enum {string} */
+                                type: "email";
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-31T09:00:00.000Z
+                                 */
+                                occurred_at: string;
+                                actor: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Null when the person cannot be named */
+                                    name: string | null;
+                                } | null;
+                                /** @description The record the item is on: this one, or one whose activity it includes */
+                                record: {
+                                    /** @enum {unknown} */
+                                    type: "lead" | "account" | "contact" | "deal";
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Null for a record merged into this one */
+                                    title: string | null;
+                                };
+                                email: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @enum {unknown} */
+                                    direction: "sent" | "received";
+                                    status: ("queued" | "sent" | "failed") | (never | null);
+                                    subject: string;
+                                    from: string;
+                                    to: string[];
+                                    /** @description The text's first 200 characters, runs of whitespace as one space */
+                                    preview: string;
+                                };
                             })[];
                             /** @description Pass as cursor for the next page */
                             next_cursor: string | null;
@@ -13203,13 +13341,13 @@ export interface paths {
         };
         /**
          * A deal's activity, newest first, a page at a time
-         * @description Notes, tasks (created and completed), files, changes of fields, stage moves, conversion and merges, with those of the records merged into it, of the lead it was converted from and of the records of other kinds that belong to it (an account: its contacts and deals); `record` says which. Pass `next_cursor` back as `cursor`.
+         * @description Notes, tasks (created and completed), files, emails, changes of fields, stage moves, conversion and merges, with those of the records merged into it, of the lead it was converted from and of the records of other kinds that belong to it (an account: its contacts and deals); `record` says which. Pass `next_cursor` back as `cursor`.
          */
         get: {
             parameters: {
                 query?: {
                     /**
-                     * @description Only items of these types, comma-separated: note, task, file, change, stage, conversion, merge. All when absent.
+                     * @description Only items of these types, comma-separated: note, task, file, change, stage, conversion, merge, email. All when absent.
                      * @example note,task
                      */
                     types?: string;
@@ -13527,6 +13665,52 @@ export interface paths {
                                     title: string | null;
                                 };
                                 merged_ids: string[];
+                            } | {
+                                /** @description Unique within the timeline */
+                                id: string;
+                                /** @enum {string} */
+                                type: "email";
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-31T09:00:00.000Z
+                                 */
+                                occurred_at: string;
+                                actor: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Null when the person cannot be named */
+                                    name: string | null;
+                                } | null;
+                                /** @description The record the item is on: this one, or one whose activity it includes */
+                                record: {
+                                    /** @enum {unknown} */
+                                    type: "lead" | "account" | "contact" | "deal";
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @description Null for a record merged into this one */
+                                    title: string | null;
+                                };
+                                email: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    /** @enum {unknown} */
+                                    direction: "sent" | "received";
+                                    status: ("queued" | "sent" | "failed") | (never | null);
+                                    subject: string;
+                                    from: string;
+                                    to: string[];
+                                    /** @description The text's first 200 characters, runs of whitespace as one space */
+                                    preview: string;
+                                };
                             })[];
                             /** @description Pass as cursor for the next page */
                             next_cursor: string | null;
