@@ -194,5 +194,5 @@ describe('GET /metrics', () => {
         status: '404',
       }),
     ).toBe(everyRequest + 1);
-  });
+  }, 120_000);
 });

@@ -12,6 +12,7 @@ import {
   type Account,
   type BrowserHarness,
   type SignedIn,
+  notesOf,
 } from './browser.js';
 
 /** Scrolls back to the top of the page, so a screenshot starts with the heading. */
@@ -160,7 +161,7 @@ describe.skipIf(!chromiumPath)(
 
       await pageA.getByLabel('New note').fill('Wants to expand into the eastern seaboard.');
       await pageA.getByRole('button', { name: 'Add note' }).click();
-      await pageA.getByText('Wants to expand into the eastern seaboard.').waitFor();
+      await notesOf(pageA).getByText('Wants to expand into the eastern seaboard.').waitFor();
 
       // The change reached the server.
       const rows = await harness.t.ownerQuery<{ phone: string }>(
@@ -182,7 +183,10 @@ describe.skipIf(!chromiumPath)(
         primary_contact_id: contactUrl.split('/').at(-1),
       });
       await pageA.reload();
-      await pageA.getByRole('link', { name: 'Hammock District' }).waitFor();
+      await pageA
+        .getByRole('region', { name: 'Deals' })
+        .getByRole('link', { name: 'Hammock District' })
+        .waitFor();
 
       await pageA.goto(contactUrl);
       await pageA.getByRole('heading', { name: 'Hank Scorpio' }).waitFor();
@@ -193,7 +197,7 @@ describe.skipIf(!chromiumPath)(
       await pageA.getByRole('button', { name: /Executive office/ }).waitFor();
       await pageA.getByLabel('New note').fill('Prefers calls before noon.');
       await pageA.getByRole('button', { name: 'Add note' }).click();
-      await pageA.getByText('Prefers calls before noon.').waitFor();
+      await notesOf(pageA).getByText('Prefers calls before noon.').waitFor();
       const deals = pageA.getByRole('region', { name: 'Deals' });
       await deals.getByRole('link', { name: 'Hammock District' }).waitFor();
       await deals.getByText('Primary contact').waitFor();

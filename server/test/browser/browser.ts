@@ -215,3 +215,10 @@ export async function apiCreate<T = { id: string }>(
   expect(created.statusCode, created.body).toBe(201);
   return created.json<T>();
 }
+
+/**
+ * A record page's Notes and Tasks panels: what they list is also on the page's timeline, so a
+ * test that means the panel says so.
+ */
+export const notesOf = (page: Page) => page.getByRole('region', { name: 'Notes', exact: true });
+export const tasksOf = (page: Page) => page.getByRole('region', { name: 'Tasks', exact: true });

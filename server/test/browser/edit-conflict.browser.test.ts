@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCreate, chromiumPath, startSignedIn, type SignedIn } from './browser.js';
+import { apiCreate, chromiumPath, startSignedIn, type SignedIn, notesOf } from './browser.js';
 
 describe.skipIf(!chromiumPath)('two people editing one record', { timeout: 180_000 }, () => {
   let s: SignedIn;
@@ -62,7 +62,7 @@ describe.skipIf(!chromiumPath)('two people editing one record', { timeout: 180_0
     });
     const page = s.page;
     await page.goto(`/leads/${lead.id}`);
-    await page.getByText('Called, no answer').waitFor();
+    await notesOf(page).getByText('Called, no answer').waitFor();
     await page.getByRole('button', { name: 'Edit note' }).click();
     await page.getByLabel('Note', { exact: true }).fill('Called, left a voicemail');
 

@@ -6,6 +6,7 @@ import {
   screenshots,
   startSignedIn,
   type SignedIn,
+  notesOf,
 } from './browser.js';
 
 describe.skipIf(!chromiumPath)('merging duplicates in a real browser', { timeout: 120_000 }, () => {
@@ -69,8 +70,8 @@ describe.skipIf(!chromiumPath)('merging duplicates in a real browser', { timeout
     await dialog.getByRole('button', { name: 'Merge into one' }).click();
 
     await expect.poll(() => new URL(page.url()).pathname).toBe(`/contacts/${first.id}`);
-    await page.getByText('Note on the first').waitFor();
-    await page.getByText('Note on the second').waitFor();
+    await notesOf(page).getByText('Note on the first').waitFor();
+    await notesOf(page).getByText('Note on the second').waitFor();
     await page.getByRole('link', { name: 'Deal of the first' }).waitFor();
     await page.getByRole('link', { name: 'Deal of the second' }).waitFor();
     await page.getByText('Countess').first().waitFor();
@@ -79,6 +80,6 @@ describe.skipIf(!chromiumPath)('merging duplicates in a real browser', { timeout
     // The merged contact's old address leads to the survivor.
     await page.goto(`${harness.baseUrl}/contacts/${second.id}`);
     await expect.poll(() => new URL(page.url()).pathname).toBe(`/contacts/${first.id}`);
-    await page.getByText('Note on the second').waitFor();
+    await notesOf(page).getByText('Note on the second').waitFor();
   });
 });

@@ -10,6 +10,8 @@ import {
   signInInNewContext,
   startSignedIn,
   type SignedIn,
+  notesOf,
+  tasksOf,
 } from './browser.js';
 
 const POLL = { timeout: 15_000 };
@@ -108,7 +110,7 @@ describe.skipIf(!chromiumPath)(
 
     it("shows no Delete on a colleague's task, and no choice of its assignee", async () => {
       await page.goto(`/leads/${theirs}`);
-      await page.getByText('Admins task').waitFor();
+      await tasksOf(page).getByText('Admins task').waitFor();
       await page.getByRole('button', { name: 'Delete Members task' }).waitFor();
       expect(await page.getByRole('button', { name: 'Delete Admins task' }).count()).toBe(0);
       await page.getByRole('button', { name: 'Edit Admins task' }).click();
@@ -119,8 +121,8 @@ describe.skipIf(!chromiumPath)(
 
     it("shows no Edit and no Delete on a colleague's note", async () => {
       await page.goto(`/leads/${theirs}`);
-      await page.getByText('Admins note').waitFor();
-      await page.getByText('Members note').waitFor();
+      await notesOf(page).getByText('Admins note').waitFor();
+      await notesOf(page).getByText('Members note').waitFor();
       expect(await page.getByRole('button', { name: 'Delete note' }).count()).toBe(1);
       expect(await page.getByRole('button', { name: 'Edit note' }).count()).toBe(1);
     });

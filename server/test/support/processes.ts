@@ -94,7 +94,9 @@ export function startRampart(args: string[], env: Record<string, string>): Rampa
   );
   const child = spawn(process.execPath, ['scripts/start.mjs', ...args], {
     cwd: root,
-    env: { ...base, LOG_FORMAT: 'json', ...env },
+    // Sign-up without verifying the address, as in every test app (test-app.ts): the tests
+    // that verify it say so.
+    env: { ...base, LOG_FORMAT: 'json', SIGNUP_EMAIL_VERIFICATION: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: LogLine[] = [];
