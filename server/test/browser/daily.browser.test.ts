@@ -6,6 +6,7 @@ import {
   expectAccessible,
   startSignedIn,
   type SignedIn,
+  notesOf,
 } from './browser.js';
 
 const POLL = { timeout: 15_000 };
@@ -146,11 +147,11 @@ describe.skipIf(!chromiumPath)('the daily CRM in a real browser', { timeout: 180
     await page.goto(`/leads/${leadId}`);
     await page.getByLabel('New note').fill('Prefers mornings.');
     await page.getByRole('button', { name: 'Add note' }).click();
-    await page.getByText('Prefers mornings.').waitFor();
+    await notesOf(page).getByText('Prefers mornings.').waitFor();
     await page.getByRole('button', { name: 'Edit note' }).click();
     await page.getByLabel('Note', { exact: true }).fill('Prefers mornings, before 10.');
     await page.getByRole('button', { name: 'Save note' }).click();
-    await page.getByText('Prefers mornings, before 10.').waitFor();
+    await notesOf(page).getByText('Prefers mornings, before 10.').waitFor();
     const notes = () =>
       s.harness.t.ownerQuery<{ body: string }>(`SELECT body FROM notes WHERE lead_id = $1`, [
         leadId,

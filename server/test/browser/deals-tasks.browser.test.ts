@@ -8,6 +8,7 @@ import {
   signUpInBrowser,
   startBrowserHarness,
   type BrowserHarness,
+  notesOf,
 } from './browser.js';
 
 describe.skipIf(!chromiumPath)('deals and tasks in a real browser', { timeout: 180_000 }, () => {
@@ -159,7 +160,7 @@ describe.skipIf(!chromiumPath)('deals and tasks in a real browser', { timeout: 1
 
     await pageA.getByLabel('New note').fill('Board wants a second demo.');
     await pageA.getByRole('button', { name: 'Add note' }).click();
-    await pageA.getByText('Board wants a second demo.').waitFor();
+    await notesOf(pageA).getByText('Board wants a second demo.').waitFor();
     await expectAccessible(pageA, 'the deal page');
     await pageA.getByRole('heading', { name: 'Difference engine' }).scrollIntoViewIfNeeded();
     await screenshots(pageA, 'deal-detail');

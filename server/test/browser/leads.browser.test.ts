@@ -14,6 +14,7 @@ import {
   startBrowserHarness,
   type Account,
   type BrowserHarness,
+  notesOf,
 } from './browser.js';
 
 // Generous: a page under a loaded machine (the suite runs files in parallel) answers slowly.
@@ -146,7 +147,7 @@ describe.skipIf(!chromiumPath)('leads in a real browser', { timeout: 120_000 }, 
 
     await pageA.getByLabel('New note').fill('Met at the conference; wants a demo.');
     await pageA.getByRole('button', { name: 'Add note' }).click();
-    await pageA.getByText('Met at the conference; wants a demo.').waitFor();
+    await notesOf(pageA).getByText('Met at the conference; wants a demo.').waitFor();
     await expectAccessible(pageA, 'the lead page');
     await screenshots(pageA, 'lead-detail');
 
