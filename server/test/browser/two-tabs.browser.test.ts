@@ -56,7 +56,7 @@ describe.skipIf(!chromiumPath)('two tabs, two organizations', { timeout: 180_000
         await route.continue();
       }
     });
-    await tabA.getByRole('heading', { name: 'Leads' }).waitFor();
+    await tabA.getByRole('heading', { name: 'Leads', exact: true }).waitFor();
     await tabA.getByRole('button', { name: 'New lead' }).first().click();
     const leadDialog = tabA.getByRole('dialog', { name: 'New lead' });
     await leadDialog.getByLabel('Last name').fill('Written in tab A');
