@@ -24,6 +24,11 @@ afterAll(async () => {
   await mailing?.close();
 });
 
+/** The sign-ups kept for an address, as the database owner sees them. */
+function pendingSignupsOf(email: string) {
+  return t.ownerQuery('SELECT user_id FROM pending_signups WHERE email = $1', [email]);
+}
+
 let counter = 0;
 function newEmail(label: string): string {
   counter += 1;
@@ -93,12 +98,9 @@ describe('sign-up that verifies the email address', () => {
     expect(note.text).toContain('http://rampart.test/sign-in');
     expect(note.text).toContain('http://rampart.test/forgot-password');
     expect(note.text).not.toContain('/verify-email');
+    // Nothing of that sign-up is kept once the note is sent: it can never be completed.
     await drainJobs(t);
-    const [closed] = await t.ownerQuery<{ token_hash: Buffer | null; used_at: Date | null }>(
-      'SELECT token_hash, used_at FROM pending_signups WHERE email = $1 ORDER BY created_at DESC LIMIT 1',
-      [takenEmail],
-    );
-    expect(closed).toMatchObject({ token_hash: null, used_at: expect.any(Date) });
+    expect(await pendingSignupsOf(takenEmail)).toEqual([]);
 
     const token = await tokenMailedTo(freeEmail);
     expect(token).toBeTruthy();
@@ -134,6 +136,26 @@ describe('sign-up that verifies the email address', () => {
       [email],
     );
     expect(users?.count).toBe(1);
+  });
+
+  it('keeps no sign-up, and so no password hash, once it is used or past its time', async () => {
+    const used = newEmail('used');
+    await register(t, used);
+    expect((await confirm(t, await tokenMailedTo(used))).statusCode).toBe(201);
+    expect(await pendingSignupsOf(used)).toEqual([]);
+
+    const abandoned = newEmail('abandoned');
+    await register(t, abandoned);
+    await tokenMailedTo(abandoned);
+    await t.ownerQuery(
+      "UPDATE pending_signups SET expires_at = now() - interval '1 second' WHERE email = $1",
+      [abandoned],
+    );
+    const waiting = newEmail('waiting');
+    await register(t, waiting);
+    // The next sign-up of anyone forgets the expired one, and keeps its own.
+    expect(await pendingSignupsOf(abandoned)).toEqual([]);
+    expect(await pendingSignupsOf(waiting)).toHaveLength(1);
   });
 
   it('creates one account when the same link is followed twice at once', async () => {

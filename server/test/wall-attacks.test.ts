@@ -514,6 +514,7 @@ describe('SQL run as the API role', () => {
       'audit_security_event(text,jsonb)',
       'auth_current_password_hash()',
       'auth_find_user_by_email(text,bigint,text)',
+      'auth_forget_expired_signups()',
       'auth_instance_has_accounts()',
       'email_outbox_counts()',
       'enqueue_job(text,jsonb,text,timestamp with time zone,integer)',

@@ -619,7 +619,6 @@ export interface PendingSignupsTable {
   created_at: CreatedAt;
   expires_at: Date;
   sent_at: NullableMoment;
-  used_at: NullableMoment;
 }
 
 export interface PipelineStagesTable {

@@ -275,7 +275,6 @@ export async function findUnsentPasswordReset(
     .select('id')
     .where('id', '=', id)
     .where('sent_at', 'is', null)
-    .where('used_at', 'is', null)
     .where('expires_at', '>', new Date())
     .executeTakeFirst();
 }
@@ -359,7 +358,6 @@ export async function findUnsentPendingSignup(
     .select(['user_id', 'email', 'name'])
     .where('user_id', '=', userId)
     .where('sent_at', 'is', null)
-    .where('used_at', 'is', null)
     .where('expires_at', '>', new Date())
     .executeTakeFirst();
 }
@@ -372,33 +370,43 @@ export async function setPendingSignupHash(tx: Tx, userId: string, hash: Buffer)
     .execute();
 }
 
-/** Marks the email sent; `closed` also ends the sign-up (its address already had an account). */
+/**
+ * Marks the email sent; `closed` removes the sign-up instead, for its address already had an
+ * account and it can never be completed.
+ */
 export async function markPendingSignupSent(
   tx: Tx,
   userId: string,
   closed: boolean,
 ): Promise<void> {
-  const now = new Date();
-  await tx
-    .updateTable('pending_signups')
-    .set({ sent_at: now, ...(closed && { used_at: now }) })
-    .where('user_id', '=', userId)
-    .execute();
+  if (closed) {
+    await tx.deleteFrom('pending_signups').where('user_id', '=', userId).execute();
+  } else {
+    await tx
+      .updateTable('pending_signups')
+      .set({ sent_at: new Date() })
+      .where('user_id', '=', userId)
+      .execute();
+  }
+}
+
+/** Removes every sign-up past its time, whoever made it; answers nothing (migration 0045). */
+export async function forgetExpiredSignups(tx: Tx): Promise<void> {
+  await sql`SELECT auth_forget_expired_signups()`.execute(tx);
 }
 
 /**
- * Consumes a sign-up's link: its row when the link existed, was unused and unexpired. The row is
- * locked by the update, so the same link followed twice at once creates one account.
+ * Consumes a sign-up's link: its row, removed, when the link existed and was unexpired. The
+ * delete locks the row, so the same link followed twice at once creates one account, and the
+ * password hash is kept only in the account it creates.
  */
 export async function consumePendingSignup(
   tx: Tx,
   hash: Buffer,
 ): Promise<PendingSignupRow | undefined> {
   return tx
-    .updateTable('pending_signups')
-    .set({ used_at: new Date() })
+    .deleteFrom('pending_signups')
     .where('token_hash', '=', hash)
-    .where('used_at', 'is', null)
     .where('expires_at', '>', new Date())
     .returning(['user_id', 'email', 'name', 'org_name', 'password_hash'])
     .executeTakeFirst();

@@ -174,6 +174,7 @@ export async function register(
     return { kind: 'created', account };
   }
   await withContext(ctx.deps.db, { orgId: null, userId: user.id }, async (tx) => {
+    await repo.forgetExpiredSignups(tx);
     await repo.insertPendingSignup(tx, {
       user_id: user.id,
       email: user.email,
