@@ -74,6 +74,8 @@ describe.skipIf(!chromiumPath)('web-to-lead forms in a real browser', { timeout:
     for (let i = 0; i < 5; i++) {
       await dialog.getByRole('button', { name: 'Move Product interest up' }).click();
     }
+    await expectAccessible(page, 'the form builder');
+    await screenshots(page, 'settings-web-form-builder');
     await dialog.getByLabel('Leads go to').selectOption({ label: s.account.name });
     await dialog.getByLabel('Thank-you message').fill('Thank you, Acme will call you today.');
     await dialog.getByRole('button', { name: 'Create form' }).click();
