@@ -23,7 +23,7 @@ interface WebForm {
   endpoint: string;
   embed_html: string;
   submission_count: number;
-  fields: Array<{ field: string; required: boolean }>;
+  fields: Array<Record<string, unknown>>;
 }
 
 const api = (
@@ -52,7 +52,7 @@ async function buildForm(who: SignedUp, fields: Record<string, unknown> = {}): P
 /** Each call comes from its own client address unless told, so the rate limit stays apart. */
 function submit(
   form: { endpoint: string },
-  body: Record<string, string> | object,
+  body: Record<string, string> | Array<[string, string]> | object,
   options: { json?: boolean; address?: string } = {},
 ) {
   addressCounter += 1;
@@ -66,7 +66,9 @@ function submit(
         url,
         remoteAddress,
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        payload: new URLSearchParams(body as Record<string, string>).toString(),
+        payload: new URLSearchParams(
+          body as Record<string, string> | Array<[string, string]>,
+        ).toString(),
       });
 }
 
@@ -343,5 +345,384 @@ describe('web-to-lead forms', () => {
     });
     expect(foreignOwner.statusCode).toBe(422);
     expect(foreignOwner.json().error.code).toBe('invalid_reference');
+  });
+});
+
+interface Field {
+  id: string;
+  key: string;
+  options: Array<{ id: string; label: string }>;
+}
+
+async function defineField(who: SignedUp, body: Record<string, unknown>): Promise<Field> {
+  const response = await api('POST', '/custom-fields', who, { record_type: 'lead', ...body });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json();
+}
+
+/** The fields a 422 names, with their messages. */
+function problems(response: { statusCode: number; body: string }): Record<string, string> {
+  expect(response.statusCode, response.body).toBe(422);
+  const fields = JSON.parse(response.body).error.details.fields as Array<{
+    field: string;
+    message: string;
+  }>;
+  return Object.fromEntries(fields.map((f) => [f.field, f.message]));
+}
+
+describe('custom fields on web-to-lead forms', () => {
+  let org: SignedUp;
+  let region: Field;
+  let interests: Field;
+  let form: WebForm;
+
+  beforeAll(async () => {
+    org = await signUp(t.app, 'forms-custom');
+    region = await defineField(org, {
+      key: 'region',
+      label: 'Region',
+      field_type: 'select',
+      options: [{ label: 'EMEA' }, { label: 'APAC' }],
+    });
+    interests = await defineField(org, {
+      key: 'interests',
+      label: 'Interests',
+      field_type: 'multi_select',
+      options: [{ label: 'Sales' }, { label: 'Support' }, { label: 'Billing' }],
+    });
+    await defineField(org, { key: 'budget', label: 'Budget', field_type: 'money' });
+    await defineField(org, { key: 'seats', label: 'Seats', field_type: 'number' });
+    await defineField(org, { key: 'start_on', label: 'Start on', field_type: 'date' });
+    await defineField(org, { key: 'consent', label: 'May we call', field_type: 'checkbox' });
+    await defineField(org, { key: 'site', label: 'Site', field_type: 'url' });
+    await defineField(org, { key: 'about', label: 'About you', field_type: 'long_text' });
+    form = await buildForm(org, {
+      fields: [
+        { field: 'last_name', required: true },
+        { custom_field: 'region', required: true },
+        { field: 'email', required: true },
+        { custom_field: 'interests', required: false },
+        { custom_field: 'budget', required: false },
+        { custom_field: 'seats', required: false },
+        { custom_field: 'start_on', required: false },
+        { custom_field: 'consent', required: false },
+        { custom_field: 'site', required: false },
+        { custom_field: 'about', required: false },
+      ],
+    });
+  });
+
+  it('asks for them in the snippet in the order given, each with the input of its type', () => {
+    const html = form.embed_html;
+    expect(form.fields[1]).toEqual({
+      custom_field: 'region',
+      required: true,
+      label: 'Region',
+      archived: false,
+    });
+    expect(html).toContain('<label for="rampart-cf-region">Region *</label>');
+    expect(html).toContain('<select id="rampart-cf-region" name="cf.region" required>');
+    expect(html).toContain(`<option value="${region.options[1]!.id}">APAC</option>`);
+    expect(html).toContain(
+      `<input type="checkbox" name="cf.interests" value="${interests.options[0]!.id}"> Sales`,
+    );
+    expect(html).toContain('<legend>Interests</legend>');
+    expect(html).toContain('<input type="number" step="0.01" id="rampart-cf-budget"');
+    expect(html).toContain('<input type="number" step="any" id="rampart-cf-seats"');
+    expect(html).toContain('<input type="date" id="rampart-cf-start_on" name="cf.start_on">');
+    expect(html).toContain('<input type="checkbox" value="true" id="rampart-cf-consent"');
+    expect(html).toContain('<input type="url" id="rampart-cf-site" name="cf.site"');
+    expect(html).toContain('<textarea id="rampart-cf-about" name="cf.about"');
+    const order = ['name="last_name"', 'name="cf.region"', 'name="email"', 'name="cf.interests"'];
+    const at = order.map((name) => html.indexOf(name));
+    expect(at).toEqual([...at].sort((x, y) => x - y));
+  });
+
+  it('stores a plain post’s values on the lead with their types, several options as repeated names', async () => {
+    const [sales, support] = interests.options;
+    const response = await submit(form, [
+      ['last_name', 'Typedpost'],
+      ['email', 'typed@example.com'],
+      ['cf.region', region.options[0]!.id],
+      ['cf.interests', support!.id],
+      ['cf.interests', sales!.id],
+      ['cf.budget', '1250.50'],
+      ['cf.seats', '40'],
+      ['cf.start_on', '2027-01-15'],
+      ['cf.consent', 'true'],
+      ['cf.site', 'https://typed.example'],
+      ['cf.about', 'We sell boats'],
+    ]);
+    expect(response.statusCode, response.body).toBe(200);
+    const [lead] = await leadsOf(org, 'Typedpost');
+    expect(lead!['custom_fields']).toEqual({
+      region: region.options[0]!.id,
+      interests: [sales!.id, support!.id],
+      budget: 1250.5,
+      seats: 40,
+      start_on: '2027-01-15',
+      consent: true,
+      site: 'https://typed.example',
+      about: 'We sell boats',
+    });
+  });
+
+  it('stores a JSON post’s values, and an unticked box or empty inputs as nothing chosen', async () => {
+    const json = await submit(
+      form,
+      {
+        last_name: 'Typedjson',
+        email: 'json@example.com',
+        'cf.region': region.options[1]!.id,
+        'cf.interests': [interests.options[2]!.id],
+        'cf.budget': 99.99,
+        'cf.consent': false,
+      },
+      { json: true },
+    );
+    expect(json.statusCode, json.body).toBe(200);
+    const [lead] = await leadsOf(org, 'Typedjson');
+    expect(lead!['custom_fields']).toMatchObject({
+      region: region.options[1]!.id,
+      interests: [interests.options[2]!.id],
+      budget: 99.99,
+      seats: null,
+      consent: false,
+    });
+
+    const plain = await submit(form, {
+      last_name: 'Emptyinputs',
+      email: 'empty@example.com',
+      'cf.region': region.options[0]!.id,
+      'cf.seats': '',
+      'cf.start_on': '',
+      'cf.site': '',
+    });
+    expect(plain.statusCode, plain.body).toBe(200);
+    const [empty] = await leadsOf(org, 'Emptyinputs');
+    expect(empty!['custom_fields']).toMatchObject({
+      seats: null,
+      start_on: null,
+      site: null,
+      consent: false,
+      interests: [],
+    });
+  });
+
+  it('refuses bad values naming each field by its label, as the API does, and enforces required', async () => {
+    const bad = await submit(
+      form,
+      {
+        last_name: 'Badvalues',
+        email: 'bad@example.com',
+        'cf.region': interests.options[0]!.id,
+        'cf.seats': 'forty',
+        'cf.start_on': '2027-02-30',
+        'cf.site': 'ftp://files.example',
+        'cf.interests': ['not-an-option'],
+      },
+      { json: true },
+    );
+    expect(problems(bad)).toEqual({
+      'cf.region': '"Region" must be one of its options',
+      'cf.seats': '"Seats" must be a number between -1000000000000000 and 1000000000000000',
+      'cf.start_on': '"Start on" must be a date, YYYY-MM-DD',
+      'cf.site': '"Site" must be an http or https address',
+      'cf.interests': '"Interests" must hold only its options',
+    });
+    // The same values through the lead API are refused with the same words.
+    const viaApi = await api('POST', '/leads', org, {
+      last_name: 'Viaapi',
+      custom_fields: { seats: 'forty', start_on: '2027-02-30' },
+    });
+    expect(problems(viaApi)).toEqual({
+      'custom_fields.seats':
+        '"Seats" must be a number between -1000000000000000 and 1000000000000000',
+      'custom_fields.start_on': '"Start on" must be a date, YYYY-MM-DD',
+    });
+
+    const missing = await submit(form, { last_name: 'Noregion', email: 'nr@example.com' });
+    expect(missing.statusCode).toBe(422);
+    expect(missing.body).toContain('&quot;Region&quot; is required.');
+    const missingJson = await submit(
+      form,
+      { last_name: 'Noregion', email: 'nr@example.com', 'cf.region': '' },
+      { json: true },
+    );
+    expect(problems(missingJson)).toEqual({ 'cf.region': '"Region" is required' });
+    expect(await leadsOf(org, 'Badvalues')).toEqual([]);
+    expect(await leadsOf(org, 'Noregion')).toEqual([]);
+  });
+
+  it('makes a required checkbox one the visitor must tick', async () => {
+    const consentForm = await buildForm(org, {
+      fields: [
+        { field: 'last_name', required: true },
+        { custom_field: 'consent', required: true },
+      ],
+    });
+    expect(consentForm.embed_html).toContain(
+      '<input type="checkbox" value="true" id="rampart-cf-consent" name="cf.consent" required>',
+    );
+    const unticked = await submit(consentForm, { last_name: 'Unticked' }, { json: true });
+    expect(problems(unticked)).toEqual({ 'cf.consent': '"May we call" must be ticked' });
+    const ticked = await submit(consentForm, { last_name: 'Ticked', 'cf.consent': 'on' });
+    expect(ticked.statusCode, ticked.body).toBe(200);
+    expect((await leadsOf(org, 'Ticked'))[0]!['custom_fields']).toMatchObject({ consent: true });
+  });
+
+  it('keeps working when a field is archived or an option renamed or removed after it was built', async () => {
+    const own = await signUp(t.app, 'forms-custom-archive');
+    const tier = await defineField(own, {
+      key: 'tier',
+      label: 'Tier',
+      field_type: 'select',
+      options: [{ label: 'Gold' }, { label: 'Silver' }, { label: 'Bronze' }],
+    });
+    const size = await defineField(own, { key: 'size', label: 'Size', field_type: 'number' });
+    const built = await buildForm(own, {
+      fields: [
+        { field: 'last_name', required: true },
+        { custom_field: 'tier', required: false },
+        { custom_field: 'size', required: true },
+      ],
+    });
+    const [gold, silver, bronze] = tier.options;
+    const renamed = await api('PATCH', `/custom-fields/${tier.id}`, own, {
+      options: [
+        { id: gold!.id, label: 'Platinum' },
+        { id: silver!.id, label: 'Silver' },
+      ],
+    });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    const archived = await api('PATCH', `/custom-fields/${size.id}`, own, { archived: true });
+    expect(archived.statusCode, archived.body).toBe(200);
+
+    const read = (await api('GET', `/web-forms/${built.id}`, own)).json<WebForm>();
+    expect(read.fields).toEqual([
+      { field: 'last_name', required: true },
+      { custom_field: 'tier', required: false, label: 'Tier', archived: false },
+      { custom_field: 'size', required: true, label: 'Size', archived: true },
+    ]);
+    expect(read.embed_html).toContain(`<option value="${gold!.id}">Platinum</option>`);
+    expect(read.embed_html).not.toContain('Gold');
+    expect(read.embed_html).not.toContain(bronze!.id);
+    expect(read.embed_html).not.toContain('cf.size');
+
+    // The archived field, required on the form, is neither asked for nor stored.
+    const response = await submit(
+      built,
+      { last_name: 'Afterarchive', 'cf.tier': gold!.id, 'cf.size': 7 },
+      { json: true },
+    );
+    expect(response.statusCode, response.body).toBe(200);
+    const stored = await t.ownerQuery<{ n: number }>(
+      `SELECT count(*)::int AS n FROM custom_field_values WHERE org_id = $1 AND field_id = $2`,
+      [own.orgId, size.id],
+    );
+    expect(stored).toEqual([{ n: 0 }]);
+    const [lead] = await leadsOf(own, 'Afterarchive');
+    expect(lead!['custom_fields']).toEqual({ tier: gold!.id });
+    const removed = await submit(built, { last_name: 'Removedoption', 'cf.tier': bronze!.id });
+    expect(removed.statusCode).toBe(422);
+
+    // Saving the form again keeps the archived field it asks for; it cannot be newly added.
+    const saved = await api('PATCH', `/web-forms/${built.id}`, own, {
+      name: 'Renamed',
+      fields: [
+        { field: 'last_name', required: true },
+        { custom_field: 'size', required: true },
+      ],
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const added = await api('POST', '/web-forms', own, {
+      name: 'New',
+      fields: [{ custom_field: 'size', required: false }],
+    });
+    expect(problems(added)).toEqual({ 'fields.0.custom_field': '"Size" is archived' });
+
+    // Restored, it is asked for again.
+    await api('PATCH', `/custom-fields/${size.id}`, own, { archived: false });
+    const again = (await api('GET', `/web-forms/${built.id}`, own)).json<WebForm>();
+    expect(again.embed_html).toContain('name="cf.size" required');
+  });
+
+  it('refuses a field of another kind, an unknown key, a member or date-time field', async () => {
+    const own = await signUp(t.app, 'forms-custom-refused');
+    await defineField(own, { key: 'rep', label: 'Account rep', field_type: 'member' });
+    await defineField(own, { key: 'call_at', label: 'Call at', field_type: 'datetime' });
+    const onContacts = await api('POST', '/custom-fields', own, {
+      record_type: 'contact',
+      key: 'nickname',
+      label: 'Nickname',
+      field_type: 'text',
+    });
+    expect(onContacts.statusCode, onContacts.body).toBe(201);
+    const response = await api('POST', '/web-forms', own, {
+      name: 'Refused',
+      fields: [
+        { field: 'email', required: true },
+        { custom_field: 'rep', required: false },
+        { custom_field: 'call_at', required: false },
+        { custom_field: 'nickname', required: false },
+        { custom_field: 'nothing_here', required: false },
+      ],
+    });
+    expect(problems(response)).toEqual({
+      'fields.1.custom_field':
+        '"Account rep" is a member of the organization, which a visitor cannot choose',
+      'fields.2.custom_field':
+        '"Call at" is a date and time, which a form cannot ask with its time zone',
+      'fields.3.custom_field':
+        '"nickname" is a custom field of another kind of record, not of leads',
+      'fields.4.custom_field': '"nothing_here" is not a custom field of leads',
+    });
+    expect((await api('GET', '/web-forms', own)).json().data).toEqual([]);
+  });
+
+  it('cannot name another organization’s field, and a submission sets only the fields its form asks for', async () => {
+    const other = await defineField(b, { key: 'b_secret', label: 'B secret', field_type: 'text' });
+    const byKey = await api('POST', '/web-forms', org, {
+      name: 'Foreign',
+      fields: [{ custom_field: 'b_secret', required: false }],
+    });
+    expect(problems(byKey)).toEqual({
+      'fields.0.custom_field': '"b_secret" is not a custom field of leads',
+    });
+    const byId = await api('POST', '/web-forms', org, {
+      name: 'Foreign',
+      fields: [{ custom_field: other.id, required: false }],
+    });
+    expect(byId.statusCode).toBe(422);
+    expect(JSON.stringify(byId.json().error.details)).toContain('custom_field');
+    // B's form does not ask for A's fields, whatever the body names.
+    const bForm = await buildForm(b, {
+      fields: [
+        { field: 'last_name', required: true },
+        { custom_field: 'b_secret', required: false },
+      ],
+    });
+    const sneaky = await submit(
+      bForm,
+      {
+        last_name: 'Sneaky',
+        'cf.b_secret': 'kept',
+        'cf.region': region.options[0]!.id,
+        custom_fields: { region: region.options[0]!.id },
+      },
+      { json: true },
+    );
+    expect(sneaky.statusCode, sneaky.body).toBe(200);
+    const [lead] = await leadsOf(b, 'Sneaky');
+    expect(lead!['custom_fields']).toEqual({ b_secret: 'kept' });
+    expect(await leadsOf(org, 'Sneaky')).toEqual([]);
+    // Nor does A's form set a field of A's it does not list.
+    const unlisted = await buildForm(org, { fields: [{ field: 'last_name', required: true }] });
+    const extra = await submit(unlisted, {
+      last_name: 'Unlisted',
+      'cf.region': region.options[0]!.id,
+    });
+    expect(extra.statusCode, extra.body).toBe(200);
+    expect((await leadsOf(org, 'Unlisted'))[0]!['custom_fields']).toMatchObject({ region: null });
   });
 });

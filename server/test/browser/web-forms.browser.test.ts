@@ -31,12 +31,27 @@ describe.skipIf(!chromiumPath)('web-to-lead forms in a real browser', { timeout:
   let s: SignedIn;
   let snippet = '';
   let site: { server: Server; url: string } | undefined;
+  let helpdesk = '';
 
   beforeAll(async () => {
     s = await startSignedIn('Forms');
     await s.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
       origin: s.harness.baseUrl,
     });
+    const defined = await s.harness.t.app.inject({
+      method: 'POST',
+      url: '/api/v1/custom-fields',
+      headers: s.auth,
+      payload: {
+        record_type: 'lead',
+        key: 'product_interest',
+        label: 'Product interest',
+        field_type: 'select',
+        options: [{ label: 'CRM' }, { label: 'Helpdesk' }],
+      },
+    });
+    expect(defined.statusCode, defined.body).toBe(201);
+    helpdesk = defined.json<{ options: Array<{ id: string }> }>().options[1]!.id;
   }, 120_000);
   afterAll(async () => {
     site?.server.close();
@@ -53,6 +68,14 @@ describe.skipIf(!chromiumPath)('web-to-lead forms in a real browser', { timeout:
     await dialog.getByRole('checkbox', { name: 'Phone', exact: true }).check();
     await dialog.getByRole('checkbox', { name: 'Message', exact: true }).check();
     await dialog.getByRole('checkbox', { name: 'Required Phone' }).check();
+    // A custom field of leads, asked right after the email.
+    await dialog.getByRole('checkbox', { name: 'Product interest', exact: true }).check();
+    await dialog.getByRole('checkbox', { name: 'Required Product interest' }).check();
+    for (let i = 0; i < 5; i++) {
+      await dialog.getByRole('button', { name: 'Move Product interest up' }).click();
+    }
+    await expectAccessible(page, 'the form builder');
+    await screenshots(page, 'settings-web-form-builder');
     await dialog.getByLabel('Leads go to').selectOption({ label: s.account.name });
     await dialog.getByLabel('Thank-you message').fill('Thank you, Acme will call you today.');
     await dialog.getByRole('button', { name: 'Create form' }).click();
@@ -68,6 +91,11 @@ describe.skipIf(!chromiumPath)('web-to-lead forms in a real browser', { timeout:
       /^<form method="post" action="http:\/\/rampart\.test\/api\/public\/forms\//,
     );
     expect(snippet).toContain('name="phone"');
+    const at = ['name="email"', 'name="cf.product_interest"', 'name="phone"'].map((name) =>
+      snippet.indexOf(name),
+    );
+    expect(at).toEqual([...at].sort((x, y) => x - y));
+    expect(at[1]).toBeGreaterThan(0);
     await expectAccessible(page, 'the web forms settings');
     await screenshots(page, 'settings-web-forms');
   });
@@ -91,6 +119,7 @@ describe.skipIf(!chromiumPath)('web-to-lead forms in a real browser', { timeout:
       await page.getByLabel('Last name *').fill('Hopperform');
       await page.getByLabel('Email *').fill('grace@navy.example');
       await page.getByLabel('Phone *').fill('+1 555 0100');
+      await page.getByLabel('Product interest *').selectOption({ label: 'Helpdesk' });
       await page.getByLabel('Message').fill('We need a CRM for 40 people.');
       await page.getByRole('button', { name: 'Send' }).click();
       await page.getByText('Thank you, Acme will call you today.').waitFor();
@@ -102,7 +131,12 @@ describe.skipIf(!chromiumPath)('web-to-lead forms in a real browser', { timeout:
         `fetch(${JSON.stringify(action)}, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ last_name: 'Scriptform', email: 'script@navy.example', phone: '2' }),
+          body: JSON.stringify({
+            last_name: 'Scriptform',
+            email: 'script@navy.example',
+            phone: '2',
+            'cf.product_interest': ${JSON.stringify(helpdesk)},
+          }),
         }).then(async (r) => ({ status: r.status, body: await r.json() }))`,
       );
       expect(answer).toEqual({
@@ -118,6 +152,7 @@ describe.skipIf(!chromiumPath)('web-to-lead forms in a real browser', { timeout:
     await page.getByText('Hopperform').first().waitFor();
     await page.getByText('Hopperform').first().click();
     await page.getByText('grace@navy.example').first().waitFor();
+    await page.getByRole('definition').filter({ hasText: 'Helpdesk' }).waitFor();
     // Owned by the admin who chose themselves for the form's leads, who was told of it.
     const [lead] = (
       await s.harness.t.app.inject({ url: '/api/v1/leads?q=Hopperform', headers: s.auth })
@@ -126,6 +161,7 @@ describe.skipIf(!chromiumPath)('web-to-lead forms in a real browser', { timeout:
       description: 'We need a CRM for 40 people.',
       phone: '+1 555 0100',
       source: 'web',
+      custom_fields: { product_interest: helpdesk },
     });
     const me = (await s.harness.t.app.inject({ url: '/api/v1/me', headers: s.auth })).json();
     expect(lead!['owner_id']).toBe(me.user.id);

@@ -154,6 +154,11 @@ export function activeFields(tx: Tx, kind?: RecordType): Promise<CustomField[]> 
   return repo.listFields(tx, { recordType: kind });
 }
 
+/** Every field of every kind, archived ones included. */
+export function everyField(tx: Tx): Promise<CustomField[]> {
+  return repo.listFields(tx, { includeArchived: true });
+}
+
 /**
  * Writes values already read by `parseValue` (an import's): record id -> field id -> the
  * stored values, one replacement per field for the records given a value for it.

@@ -12,6 +12,15 @@ import { VALUE_COLUMN, type FieldWithOptions, type ValueRow } from './custom-fie
 export type CustomValue = string | number | boolean | string[] | null;
 
 export const MAX_MONEY = 1e13;
+
+/** The longest value of each text-like type, in characters. */
+export const TEXT_LIMITS = {
+  text: 1000,
+  long_text: 20000,
+  phone: 50,
+  email: 320,
+  url: 1000,
+} as const;
 export const MAX_NUMBER = 1e15;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -56,21 +65,21 @@ function stored(field: FieldWithOptions, raw: unknown): unknown[] {
   const one = (value: unknown) => (value === null ? [] : [value]);
   switch (field.field_type) {
     case 'text':
-      return one(text(raw, 1000));
+      return one(text(raw, TEXT_LIMITS.text));
     case 'long_text':
-      return one(text(raw, 20000));
+      return one(text(raw, TEXT_LIMITS.long_text));
     case 'phone': {
-      const value = text(raw, 50);
+      const value = text(raw, TEXT_LIMITS.phone);
       need(value === null || /\d/.test(value), 'must be a phone number');
       return one(value);
     }
     case 'email': {
-      const value = text(raw, 320);
+      const value = text(raw, TEXT_LIMITS.email);
       need(value === null || EMAIL.test(value), 'must be an email address');
       return one(value?.toLowerCase() ?? null);
     }
     case 'url': {
-      const value = text(raw, 1000);
+      const value = text(raw, TEXT_LIMITS.url);
       if (value !== null) {
         let protocol = '';
         try {

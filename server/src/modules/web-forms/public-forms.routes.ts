@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
+import { parse as parseQuery } from 'node:querystring';
 import { Type } from 'typebox';
 import { errors } from '../../http/schemas.js';
 import { AppError, ValidationError, type FieldProblem } from '../../lib/errors.js';
@@ -7,7 +8,10 @@ import { plainPage } from './embed.js';
 import { FORM_FIELDS, type FormFieldName } from './form-fields.js';
 import * as webForms from './web-forms.service.js';
 
-/** The largest submission taken: every field of a form at its longest fits well within it. */
+/**
+ * The largest submission taken: every lead field of a form at its longest fits well within it;
+ * a form with long custom texts may reach it first (decision 0006).
+ */
 export const FORM_BODY_LIMIT_BYTES = 32 * 1024;
 
 const FORM_ENCODED = 'application/x-www-form-urlencoded';
@@ -26,8 +30,9 @@ function answerPage(reply: FastifyReply, status: number, title: string, lines: s
 function fieldLines(error: ValidationError): string[] {
   const fields = (error.details as { fields: FieldProblem[] }).fields;
   return fields.map(({ field, message }) => {
-    const label = FORM_FIELDS[field as FormFieldName]?.label ?? field;
-    return `${label} ${message}.`;
+    const label = FORM_FIELDS[field as FormFieldName]?.label;
+    // A custom field's message names its label already.
+    return label ? `${label} ${message}.` : `${message}.`;
   });
 }
 
@@ -42,7 +47,8 @@ export const publicFormRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.addContentTypeParser(
     FORM_ENCODED,
     { parseAs: 'string', bodyLimit: FORM_BODY_LIMIT_BYTES },
-    (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))),
+    // A name sent more than once (a multi-select's ticked boxes) is read as the list of its values.
+    (_request, body, done) => done(null, { ...parseQuery(body as string) }),
   );
   // Every answer here, errors included, may be read by a script of any site: the form's token
   // is what admits a submission, never the page it comes from, and no cookie is read.
@@ -69,7 +75,9 @@ export const publicFormRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Submit a web form: creates a lead in the form’s organization',
         description:
           `Send the form's fields as \`${FORM_ENCODED}\` (a plain HTML form; answered with a 303 to the form's redirect or a thank-you page) ` +
-          'or as JSON (answered JSON, CORS allowed). The organization is the one the token names; nothing in the body can choose another.',
+          'or as JSON (answered JSON, CORS allowed). The organization is the one the token names; nothing in the body can choose another. ' +
+          'A custom field the form asks for is sent as `cf.<key>`: a select as its option id, a multi-select as a list of ids (in a form post, the name repeated), ' +
+          'a checkbox as `true` (left out when unticked), a number as its digits.',
         params: Type.Object({ token: Token }),
         body: Type.Record(Type.String(), Type.Unknown()),
         response: {

@@ -3,10 +3,10 @@ import { Type } from 'typebox';
 import { contextOf } from '../../http/context.js';
 import { errors, Timestamp, Uuid, VisibleText } from '../../http/schemas.js';
 import { Nullable } from '../records/schemas.js';
-import { FORM_FIELD_NAMES } from './form-fields.js';
+import { FORM_FIELD_NAMES, MAX_FORM_CUSTOM_FIELDS } from './form-fields.js';
 import * as webForms from './web-forms.service.js';
 
-const FormField = Type.Object(
+const BuiltInFormField = Type.Object(
   {
     field: Type.Enum(FORM_FIELD_NAMES, { description: 'A lead field' }),
     required: Type.Boolean(),
@@ -14,10 +14,36 @@ const FormField = Type.Object(
   { additionalProperties: false },
 );
 
+const customField = {
+  custom_field: Type.String({
+    pattern: '^[a-z][a-z0-9_]{0,49}$',
+    examples: ['budget'],
+    description:
+      "The key of one of the lead's active custom fields; posted by a visitor as `cf.<key>`",
+  }),
+  required: Type.Boolean(),
+};
+
+const FormField = Type.Union([
+  BuiltInFormField,
+  Type.Object(customField, { additionalProperties: false }),
+]);
+
+const ShownFormField = Type.Union([
+  BuiltInFormField,
+  Type.Object({
+    ...customField,
+    label: Type.String({ description: "The custom field's label, as the form shows it" }),
+    archived: Type.Boolean({
+      description: 'Archived since the form was built: left out of the form until restored',
+    }),
+  }),
+]);
+
 const WebFormSchema = Type.Object({
   id: Uuid,
   name: Type.String(),
-  fields: Type.Array(FormField),
+  fields: Type.Array(ShownFormField),
   thank_you_message: Type.String(),
   redirect_url: Nullable(Type.String()),
   owner_id: Nullable(Uuid),
@@ -35,8 +61,9 @@ const writable = {
   name: VisibleText({ maxLength: 200, examples: ['Contact us'] }),
   fields: Type.Array(FormField, {
     minItems: 1,
-    maxItems: FORM_FIELD_NAMES.length,
-    description: 'The lead fields the form asks for, in order; the last name is always asked for',
+    maxItems: FORM_FIELD_NAMES.length + MAX_FORM_CUSTOM_FIELDS,
+    description:
+      'The lead fields and custom fields the form asks for, in order; the last name is always asked for',
   }),
   thank_you_message: Type.String({
     maxLength: 2000,

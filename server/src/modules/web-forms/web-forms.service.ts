@@ -4,13 +4,37 @@ import type { AppDeps, RequestContext } from '../../http/context.js';
 import { invalidField, NotFoundError } from '../../lib/errors.js';
 import { derivedScopedToken, parseScopedToken } from '../../lib/scoped-tokens.js';
 import type { PublicContext } from '../auth/auth.service.js';
+import {
+  activeFields,
+  everyField,
+  type CustomField,
+} from '../custom-fields/custom-fields.service.js';
 import { leads } from '../leads/leads.service.js';
 import { requireAdmin } from '../members/permissions.js';
 import { embedSnippet } from './embed.js';
-import { HONEYPOT_FIELD, normalizeFields, readSubmission } from './form-fields.js';
+import {
+  checkCustomFields,
+  HONEYPOT_FIELD,
+  type BuiltInFormField,
+  isCustom,
+  normalizeFields,
+  readSubmission,
+} from './form-fields.js';
 import * as repo from './web-forms.repo.js';
 
-export interface WebForm extends Omit<repo.WebFormRow, 'secret_version' | 'last_assigned_user_id'> {
+/** A custom field on a form as an admin reads it: with its label, and whether it is archived. */
+export interface ShownCustomFormField {
+  custom_field: string;
+  required: boolean;
+  label: string;
+  archived: boolean;
+}
+
+export interface WebForm extends Omit<
+  repo.WebFormRow,
+  'secret_version' | 'last_assigned_user_id' | 'fields'
+> {
+  fields: Array<BuiltInFormField | ShownCustomFormField>;
   /** Where the form posts: its public address, with the secret. */
   endpoint: string;
   embed_html: string;
@@ -40,10 +64,25 @@ function secretOf(deps: AppDeps, orgId: string, form: { id: string; secret_versi
   );
 }
 
-function present(deps: AppDeps, orgId: string, row: repo.WebFormRow): WebForm {
+/** `defined`: every custom field of every kind, archived too (`everyField`). */
+function present(
+  deps: AppDeps,
+  orgId: string,
+  row: repo.WebFormRow,
+  defined: readonly CustomField[],
+): WebForm {
   const { secret_version: _version, last_assigned_user_id: _last, ...form } = row;
   const endpoint = `${deps.config.publicUrl}/api/public/forms/${secretOf(deps, orgId, row).token}`;
-  return { ...form, endpoint, embed_html: embedSnippet(row, endpoint) };
+  const leadFields = defined.filter((field) => field.record_type === 'lead');
+  const fields = row.fields.map((entry) => {
+    if (!isCustom(entry)) return entry;
+    const field = leadFields.find((f) => f.key === entry.custom_field);
+    // Fields are archived, never deleted: one missing is shown as archived all the same.
+    const archived = !field || field.archived_at !== null;
+    return { ...entry, label: field?.label ?? entry.custom_field, archived };
+  });
+  const active = leadFields.filter((field) => !field.archived_at);
+  return { ...form, fields, endpoint, embed_html: embedSnippet(row, endpoint, active) };
 }
 
 function normalize(input: WebFormInput): repo.WebFormValues {
@@ -66,7 +105,8 @@ function normalize(input: WebFormInput): repo.WebFormValues {
 export function listForms(ctx: RequestContext): Promise<WebForm[]> {
   return withTenant(ctx.deps.db, ctx, async (tx, member) => {
     requireAdmin(member);
-    return (await repo.listForms(tx)).map((row) => present(ctx.deps, ctx.orgId, row));
+    const defined = await everyField(tx);
+    return (await repo.listForms(tx)).map((row) => present(ctx.deps, ctx.orgId, row, defined));
   });
 }
 
@@ -75,7 +115,7 @@ export function getForm(ctx: RequestContext, id: string): Promise<WebForm> {
     const row = await repo.findForm(tx, id);
     if (!row) throw notFound();
     requireAdmin(member);
-    return present(ctx.deps, ctx.orgId, row);
+    return present(ctx.deps, ctx.orgId, row, await everyField(tx));
   });
 }
 
@@ -88,6 +128,8 @@ export function createForm(
   const secret = secretOf(ctx.deps, ctx.orgId, { id, secret_version: 1 });
   return withTenant(ctx.deps.db, ctx, async (tx, member) => {
     requireAdmin(member);
+    const defined = await everyField(tx);
+    checkCustomFields(input.fields, defined);
     const row = await repo.insertForm(tx, {
       ...values,
       name: values.name!,
@@ -97,7 +139,7 @@ export function createForm(
       createdBy: ctx.userId,
       secretHash: secret.hash,
     });
-    return present(ctx.deps, ctx.orgId, row);
+    return present(ctx.deps, ctx.orgId, row, defined);
   });
 }
 
@@ -112,8 +154,10 @@ async function lockedForm(tx: Tx, member: Parameters<typeof requireAdmin>[0], id
 export function updateForm(ctx: RequestContext, id: string, input: WebFormInput): Promise<WebForm> {
   const values = normalize(input);
   return withTenant(ctx.deps.db, ctx, async (tx, member) => {
-    await lockedForm(tx, member, id);
-    return present(ctx.deps, ctx.orgId, (await repo.updateForm(tx, id, values))!);
+    const before = await lockedForm(tx, member, id);
+    const defined = await everyField(tx);
+    if (input.fields) checkCustomFields(input.fields, defined, before.fields);
+    return present(ctx.deps, ctx.orgId, (await repo.updateForm(tx, id, values))!, defined);
   });
 }
 
@@ -127,7 +171,7 @@ export function rotateSecret(ctx: RequestContext, id: string): Promise<WebForm> 
       secret_version: version,
       secret_hash: secret.hash,
     });
-    return present(ctx.deps, ctx.orgId, row!);
+    return present(ctx.deps, ctx.orgId, row!, await everyField(tx));
   });
 }
 
@@ -171,7 +215,11 @@ export async function submitForm(
     };
     const honeypot = body[HONEYPOT_FIELD];
     if (honeypot !== undefined && honeypot !== '') return outcome;
-    const values = readSubmission(form.fields, body);
+    const { values, customFields } = readSubmission(
+      form.fields,
+      await activeFields(tx, 'lead'),
+      body,
+    );
     const ownerId = await nextOwner(tx, form);
     const lead = {
       ...values,
@@ -179,7 +227,7 @@ export async function submitForm(
       source: 'web' as const,
       owner_id: ownerId,
     };
-    await leads.insert(tx, { orgId, userId: null }, { values: lead });
+    await leads.insert(tx, { orgId, userId: null }, { values: lead, customFields });
     await repo.recordSubmission(tx, form.id, form.team_id ? ownerId : null);
     return outcome;
   });

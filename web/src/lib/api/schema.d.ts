@@ -21812,14 +21812,25 @@ export interface paths {
                                  */
                                 id: string;
                                 name: string;
-                                fields: {
+                                fields: ({
                                     /**
                                      * @description A lead field
                                      * @enum {unknown}
                                      */
                                     field: "first_name" | "last_name" | "email" | "phone" | "company" | "job_title" | "website" | "description";
                                     required: boolean;
-                                }[];
+                                } | {
+                                    /**
+                                     * @description The key of one of the lead's active custom fields; posted by a visitor as `cf.<key>`
+                                     * @example budget
+                                     */
+                                    custom_field: string;
+                                    required: boolean;
+                                    /** @description The custom field's label, as the form shows it */
+                                    label: string;
+                                    /** @description Archived since the form was built: left out of the form until restored */
+                                    archived: boolean;
+                                })[];
                                 thank_you_message: string;
                                 redirect_url: string | null;
                                 /**
@@ -21912,15 +21923,22 @@ export interface paths {
                     "application/json": {
                         /** @example Contact us */
                         name: string;
-                        /** @description The lead fields the form asks for, in order; the last name is always asked for */
-                        fields: {
+                        /** @description The lead fields and custom fields the form asks for, in order; the last name is always asked for */
+                        fields: ({
                             /**
                              * @description A lead field
                              * @enum {unknown}
                              */
                             field: "first_name" | "last_name" | "email" | "phone" | "company" | "job_title" | "website" | "description";
                             required: boolean;
-                        }[];
+                        } | {
+                            /**
+                             * @description The key of one of the lead's active custom fields; posted by a visitor as `cf.<key>`
+                             * @example budget
+                             */
+                            custom_field: string;
+                            required: boolean;
+                        })[];
                         /** @example Thank you! We will be in touch within a day. */
                         thank_you_message?: string;
                         /**
@@ -21956,14 +21974,25 @@ export interface paths {
                              */
                             id: string;
                             name: string;
-                            fields: {
+                            fields: ({
                                 /**
                                  * @description A lead field
                                  * @enum {unknown}
                                  */
                                 field: "first_name" | "last_name" | "email" | "phone" | "company" | "job_title" | "website" | "description";
                                 required: boolean;
-                            }[];
+                            } | {
+                                /**
+                                 * @description The key of one of the lead's active custom fields; posted by a visitor as `cf.<key>`
+                                 * @example budget
+                                 */
+                                custom_field: string;
+                                required: boolean;
+                                /** @description The custom field's label, as the form shows it */
+                                label: string;
+                                /** @description Archived since the form was built: left out of the form until restored */
+                                archived: boolean;
+                            })[];
                             thank_you_message: string;
                             redirect_url: string | null;
                             /**
@@ -22101,14 +22130,25 @@ export interface paths {
                              */
                             id: string;
                             name: string;
-                            fields: {
+                            fields: ({
                                 /**
                                  * @description A lead field
                                  * @enum {unknown}
                                  */
                                 field: "first_name" | "last_name" | "email" | "phone" | "company" | "job_title" | "website" | "description";
                                 required: boolean;
-                            }[];
+                            } | {
+                                /**
+                                 * @description The key of one of the lead's active custom fields; posted by a visitor as `cf.<key>`
+                                 * @example budget
+                                 */
+                                custom_field: string;
+                                required: boolean;
+                                /** @description The custom field's label, as the form shows it */
+                                label: string;
+                                /** @description Archived since the form was built: left out of the form until restored */
+                                archived: boolean;
+                            })[];
                             thank_you_message: string;
                             redirect_url: string | null;
                             /**
@@ -22309,15 +22349,22 @@ export interface paths {
                     "application/json": {
                         /** @example Contact us */
                         name?: string;
-                        /** @description The lead fields the form asks for, in order; the last name is always asked for */
-                        fields?: {
+                        /** @description The lead fields and custom fields the form asks for, in order; the last name is always asked for */
+                        fields?: ({
                             /**
                              * @description A lead field
                              * @enum {unknown}
                              */
                             field: "first_name" | "last_name" | "email" | "phone" | "company" | "job_title" | "website" | "description";
                             required: boolean;
-                        }[];
+                        } | {
+                            /**
+                             * @description The key of one of the lead's active custom fields; posted by a visitor as `cf.<key>`
+                             * @example budget
+                             */
+                            custom_field: string;
+                            required: boolean;
+                        })[];
                         /** @example Thank you! We will be in touch within a day. */
                         thank_you_message?: string;
                         /**
@@ -22353,14 +22400,25 @@ export interface paths {
                              */
                             id: string;
                             name: string;
-                            fields: {
+                            fields: ({
                                 /**
                                  * @description A lead field
                                  * @enum {unknown}
                                  */
                                 field: "first_name" | "last_name" | "email" | "phone" | "company" | "job_title" | "website" | "description";
                                 required: boolean;
-                            }[];
+                            } | {
+                                /**
+                                 * @description The key of one of the lead's active custom fields; posted by a visitor as `cf.<key>`
+                                 * @example budget
+                                 */
+                                custom_field: string;
+                                required: boolean;
+                                /** @description The custom field's label, as the form shows it */
+                                label: string;
+                                /** @description Archived since the form was built: left out of the form until restored */
+                                archived: boolean;
+                            })[];
                             thank_you_message: string;
                             redirect_url: string | null;
                             /**
@@ -22514,14 +22572,25 @@ export interface paths {
                              */
                             id: string;
                             name: string;
-                            fields: {
+                            fields: ({
                                 /**
                                  * @description A lead field
                                  * @enum {unknown}
                                  */
                                 field: "first_name" | "last_name" | "email" | "phone" | "company" | "job_title" | "website" | "description";
                                 required: boolean;
-                            }[];
+                            } | {
+                                /**
+                                 * @description The key of one of the lead's active custom fields; posted by a visitor as `cf.<key>`
+                                 * @example budget
+                                 */
+                                custom_field: string;
+                                required: boolean;
+                                /** @description The custom field's label, as the form shows it */
+                                label: string;
+                                /** @description Archived since the form was built: left out of the form until restored */
+                                archived: boolean;
+                            })[];
                             thank_you_message: string;
                             redirect_url: string | null;
                             /**
@@ -23697,7 +23766,7 @@ export interface paths {
         put?: never;
         /**
          * Submit a web form: creates a lead in the form’s organization
-         * @description Send the form's fields as `application/x-www-form-urlencoded` (a plain HTML form; answered with a 303 to the form's redirect or a thank-you page) or as JSON (answered JSON, CORS allowed). The organization is the one the token names; nothing in the body can choose another.
+         * @description Send the form's fields as `application/x-www-form-urlencoded` (a plain HTML form; answered with a 303 to the form's redirect or a thank-you page) or as JSON (answered JSON, CORS allowed). The organization is the one the token names; nothing in the body can choose another. A custom field the form asks for is sent as `cf.<key>`: a select as its option id, a multi-select as a list of ids (in a form post, the name repeated), a checkbox as `true` (left out when unticked), a number as its digits.
          */
         post: {
             parameters: {
