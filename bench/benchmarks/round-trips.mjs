@@ -43,7 +43,7 @@ export async function run(context) {
         'data statements': dataStatements,
         'context in first message':
           kinds[0] === 'opening' &&
-          /set_config\('app\.current_org'/.test(opening.text) &&
+          /set_config\('app\.tenant_proof'/.test(opening.text) &&
           /memberships/.test(opening.text),
         'within data + BEGIN + COMMIT': statements <= dataStatements + 2,
       });

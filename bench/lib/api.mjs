@@ -15,10 +15,10 @@ export function tokenFor(org) {
  * The API (bench/lib/server.mjs) in a child process; `peakRssMb` reads the kernel's high-water
  * mark, which `resetPeakRss` brings down to the present.
  */
-export async function startApi({ appUrl, explicitUrl, poolSize = 20, env = {} }) {
+export async function startApi({ appUrl, explicitUrl, unsignedUrl, poolSize = 20, env = {} }) {
   const child = fork(
     new URL('./server.mjs', import.meta.url),
-    [JSON.stringify({ appUrl, explicitUrl, poolSize, jwtSecret: JWT_SECRET, env })],
+    [JSON.stringify({ appUrl, explicitUrl, unsignedUrl, poolSize, jwtSecret: JWT_SECRET, env })],
     { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
   );
   const port = await new Promise((resolve, reject) => {
@@ -133,32 +133,50 @@ export function summarize(latencies, seconds) {
 /**
  * Runs two (or more) sides in alternating rounds after a warm-up of each, so that drift (cache,
  * other load on the machine) falls on both. Per side: figures over all its rounds. Ratios are
- * each side's over the first side's, per round, then their median. A side is
- * `{ name, api, next }`.
+ * each side's over the first side's, per round, then their median; `roundRatio` gives the
+ * median of any per-round quotient of the sides' figures. A side is `{ name, api, next }`,
+ * and may name `cpu: { api, postgres }`, each an async function giving CPU seconds used so far: its
+ * figures then hold the CPU milliseconds per request each spent over all its rounds.
  */
 export async function compare(sides, { concurrency, rounds = 6, seconds = 3, warmup = 2 }) {
   for (const side of sides) await load(side.api, side.next, { concurrency, seconds: warmup });
   const perRound = sides.map(() => []);
+  const cpu = sides.map(() => ({ api: 0, postgres: 0 }));
   for (let r = 0; r < rounds; r += 1) {
     const order = r % 2 ? [...sides.keys()].reverse() : [...sides.keys()];
     for (const i of order) {
+      const meters = Object.entries(sides[i].cpu ?? {});
+      const before = await Promise.all(meters.map(([, used]) => used()));
       const { latencies, seconds: took } = await load(sides[i].api, sides[i].next, {
         concurrency,
         seconds,
       });
+      const after = await Promise.all(meters.map(([, used]) => used()));
+      meters.forEach(([name], m) => (cpu[i][name] += after[m] - before[m]));
       perRound[i].push({ latencies, seconds: took, ...summarize(latencies, took) });
     }
   }
-  const figures = sides.map((side, i) => ({
-    name: side.name,
-    ...summarize(
+  const figures = sides.map((side, i) => {
+    const summary = summarize(
       perRound[i].flatMap((x) => x.latencies),
       perRound[i].reduce((sum, x) => sum + x.seconds, 0),
-    ),
-  }));
+    );
+    const perRequest = (used) => round((used * 1000) / summary.requests, 3);
+    return {
+      name: side.name,
+      ...summary,
+      ...(side.cpu && {
+        api_cpu_ms: perRequest(cpu[i].api),
+        postgres_cpu_ms: perRequest(cpu[i].postgres),
+      }),
+    };
+  });
   const ratio = (key, i) =>
     round(median(perRound[0].map((base, k) => perRound[i][k][key] / base[key])), 3);
   return {
+    /** The median over rounds of `of(figures)`, given each side's figures of one round. */
+    roundRatio: (of) =>
+      round(median(perRound[0].map((_, k) => of(perRound.map((side) => side[k])))), 3),
     sides: figures,
     ratios: sides.slice(1).map((side, k) => ({
       side: side.name,

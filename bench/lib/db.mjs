@@ -85,6 +85,64 @@ export function workerUrlOf(ownerUrl) {
   return ensureAppRole(ownerUrl, WORKER_ROLE, undefined, undefined, WORKER_GROUPS);
 }
 
+/** The unsigned tenant settings, as policies compared org_id and user_id with them before 0018. */
+const UNSIGNED = {
+  org: "nullif(current_setting('app.current_org', true), '')::uuid",
+  user: "nullif(current_setting('app.current_user', true), '')::uuid",
+};
+
+/**
+ * A copy of `database` (made from it as a template) whose policies and functions read the
+ * unsigned settings `app.current_org` and `app.current_user` again, rewritten back the way
+ * migration 0018 rewrote them forward: the tenant context as it was before it was signed, on the
+ * same rows, for the same API build to serve beside the signed one (bench/lib/server.mjs sets
+ * the settings in the opening of each of its transactions). Returns its name.
+ */
+export async function unsignedCopyOf(adminUrl, database) {
+  const copy = `${database}_unsigned`;
+  await dropDatabase(adminUrl, copy);
+  // The template must have no other session: the suite's own ones close between benchmarks.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await withClient(adminUrl, (client) =>
+        client.query(`CREATE DATABASE ${copy} TEMPLATE ${database}`),
+      );
+      break;
+    } catch (error) {
+      if (error.code !== '55006' || attempt === 20) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+  await withClient(withDatabase(adminUrl, copy), async (client) => {
+    const { rows: policies } = await client.query(`
+      SELECT pol.polname, c.relname,
+             pg_get_expr(pol.polqual, pol.polrelid) AS qual,
+             pg_get_expr(pol.polwithcheck, pol.polrelid) AS with_check
+      FROM pg_policy pol JOIN pg_class c ON c.oid = pol.polrelid
+      JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public'`);
+    const unsigned = (expression) =>
+      expression
+        .replaceAll('verified_org()', `(${UNSIGNED.org})`)
+        .replaceAll('verified_user()', `(${UNSIGNED.user})`);
+    for (const policy of policies) {
+      const using = policy.qual === null ? '' : ` USING (${unsigned(policy.qual)})`;
+      const check =
+        policy.with_check === null ? '' : ` WITH CHECK (${unsigned(policy.with_check)})`;
+      await client.query(
+        `ALTER POLICY ${pg.escapeIdentifier(policy.polname)} ON ${pg.escapeIdentifier(policy.relname)}${using}${check}`,
+      );
+    }
+    const { rows: functions } = await client.query(`
+      SELECT pg_get_functiondef(fn.oid) AS definition FROM pg_proc fn
+      JOIN pg_namespace n ON n.oid = fn.pronamespace
+      WHERE n.nspname = 'public' AND fn.prokind = 'f'
+        AND fn.proname NOT IN ('verified_org', 'verified_user')
+        AND fn.prosrc ~ 'verified_(org|user)\\(\\)'`);
+    for (const { definition } of functions) await client.query(unsigned(definition));
+  });
+  return copy;
+}
+
 /** The schema of views that show the explicit role one organization's rows. */
 export function explicitSchemaOf(orgId) {
   return `${EXPLICIT_SCHEMA}_${orgId.replaceAll('-', '')}`;
@@ -97,7 +155,8 @@ export function explicitSchemaOf(orgId) {
  * (bench/lib/server.mjs sets it in the opening message): the same statements, with the tenant
  * filter a constant in the query, planned with that organization's statistics as a
  * `WHERE org_id = $1` would be, instead of a policy. The views are plain (not security
- * barriers), so their filter is an ordinary predicate the planner may reorder.
+ * barriers), so their filter is an ordinary predicate the planner may reorder. They show the
+ * rows' `xmin` too, which the API reads as a record's version and a view has not of its own.
  */
 export async function explicitUrlOf(ownerUrl, orgIds) {
   await withClient(ownerUrl, async (client) => {
@@ -129,7 +188,7 @@ export async function explicitUrlOf(ownerUrl, orgIds) {
       for (const { relname } of rows) {
         const table = pg.escapeIdentifier(relname);
         await client.query(
-          `CREATE VIEW ${schema}.${table} AS SELECT * FROM public.${table} WHERE org_id = ${pg.escapeLiteral(orgId)}`,
+          `CREATE VIEW ${schema}.${table} AS SELECT *, xmin FROM public.${table} WHERE org_id = ${pg.escapeLiteral(orgId)}`,
         );
       }
       await client.query(`GRANT USAGE ON SCHEMA ${schema} TO ${role}`);

@@ -41,3 +41,11 @@ export function checkRoutes(options: {
   problemsOf?: (plan: unknown) => string[];
 }): Promise<RouteCheck[]>;
 export function pinningProblems(plan: unknown, facts: TableFacts, orgId: string): string[];
+export interface CapturedCall {
+  text: string;
+  values: unknown[] | undefined;
+}
+export function captureQueries<T>(
+  work: () => Promise<T>,
+): Promise<{ result: T; calls: CapturedCall[] }>;
+export function classify(call: CapturedCall): 'opening' | 'end' | 'data';

@@ -3,9 +3,12 @@
 //
 // Beside the real routes it serves the same route plugins a second time under
 // /bench/explicit/v1, on a pool connected as the bypass role (see explicitUrlOf in db.mjs):
-// the same HTTP layer, services and SQL, with org_id filtered by the query instead of a policy.
+// the same HTTP layer, services and SQL, with org_id filtered by the query instead of a policy;
+// and, for rls-list, a third time under /bench/unsigned/v1 on a copy of the database whose
+// policies read the unsigned tenant settings of before migration 0018 (unsignedCopyOf in db.mjs).
 import path from 'node:path';
 import os from 'node:os';
+import pg from 'pg';
 import { loadConfig } from '../../server/dist/config.js';
 import { openDatabase } from '../../server/dist/db/pool.js';
 import { buildApp } from '../../server/dist/http/app.js';
@@ -21,10 +24,11 @@ import { benchContextKey, explicitSchemaOf } from './db.mjs';
 
 // The opening of a unit of work: BEGIN pipelined before the statement that sets the signed
 // context (server/src/db/pool.ts), whose first value is the proof `v1.<org>.<user>.…`.
-const organizationOfOpening = (query) =>
-  Array.isArray(query?.leading) && /^BEGIN/i.test(query.leading[0] ?? '')
-    ? String(query.values?.[0] ?? '').split('.')[1]
-    : undefined;
+function claimsOfOpening(query) {
+  if (!Array.isArray(query?.leading) || !/^BEGIN/i.test(query.leading[0] ?? '')) return undefined;
+  const [, org, user] = String(query.values?.[0] ?? '').split('.');
+  return { org, user };
+}
 
 const settings = JSON.parse(process.argv[2]);
 const config = loadConfig({
@@ -44,28 +48,25 @@ const config = loadConfig({
 const database = openDatabase(settings.appUrl, settings.poolSize, benchContextKey);
 const deps = { config, db: database.db, mailer: createMailer(config) };
 const app = await buildApp(deps, { logger: false });
-const explicit = settings.explicitUrl
-  ? openDatabase(settings.explicitUrl, settings.poolSize, benchContextKey)
-  : null;
-if (explicit) {
-  // The opening of every transaction also points search_path at the organization's views:
-  // still one pipeline, and the membership check stays its last result.
-  explicit.pool.on('connect', (client) => {
+/**
+ * The same route plugins a second time under `prefix`, on a pool of their own whose every
+ * transaction's opening also runs `leading(org, user)` (more statements in the same pipeline:
+ * still one round trip, and the membership check stays its last result).
+ */
+async function serveAgain(prefix, url, leading) {
+  const handle = openDatabase(url, settings.poolSize, benchContextKey);
+  handle.pool.on('connect', (client) => {
     const query = client.query.bind(client);
     client.query = (config, ...rest) => {
-      const org = organizationOfOpening(config);
-      if (org)
-        config.leading = [
-          ...config.leading,
-          `SET LOCAL search_path = ${explicitSchemaOf(org)}, public`,
-        ];
+      const claims = claimsOfOpening(config);
+      if (claims) config.leading = [...config.leading, ...leading(claims.org, claims.user)];
       return query(config, ...rest);
     };
   });
   await app.register(
     async (scope) => {
       // Route handlers read their database from request.server.deps: this scope's own.
-      scope.deps = { ...deps, db: explicit.db };
+      scope.deps = { ...deps, db: handle.db };
       requireSignedIn(scope);
       for (const routes of [
         leadRoutes,
@@ -77,15 +78,33 @@ if (explicit) {
       ])
         await scope.register(routes);
     },
-    { prefix: '/bench/explicit/v1' },
+    { prefix },
   );
+  return handle;
 }
+
+const others = [];
+// The explicit filter: search_path points at the organization's views.
+if (settings.explicitUrl)
+  others.push(
+    await serveAgain('/bench/explicit/v1', settings.explicitUrl, (org) => [
+      `SET LOCAL search_path = ${explicitSchemaOf(org)}, public`,
+    ]),
+  );
+// The unsigned context of before migration 0018, on a copy whose policies read it.
+if (settings.unsignedUrl)
+  others.push(
+    await serveAgain('/bench/unsigned/v1', settings.unsignedUrl, (org, user) => [
+      `SET LOCAL app."current_org" = ${pg.escapeLiteral(org)}`,
+      `SET LOCAL app."current_user" = ${pg.escapeLiteral(user)}`,
+    ]),
+  );
 await app.listen({ host: '127.0.0.1', port: 0 });
 process.send({ port: app.server.address().port });
 process.on('message', async (message) => {
   if (message !== 'stop') return;
   await app.close();
   await database.close();
-  await explicit?.close();
+  for (const other of others) await other.close();
   process.exit(0);
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { captureQueries, classify } from '../../bench/lib/plans.mjs';
 import { joinByInvitation } from './support/members.js';
 import { createTestApp, signUp, type SignedUp, type TestApp } from './support/test-app.js';
 
@@ -147,6 +148,43 @@ describe('leads', () => {
     expect(await names('q=alan%20hopper')).toEqual([]);
     expect(grace.tags).toEqual([expect.objectContaining({ id: tag!.id, name: 'VIP' })]);
     expect(alan.owner_id).toBe(colleague.userId);
+  });
+
+  it('lists each lead with its own tags, read in the statement of the page', async () => {
+    const tagsOf = async (who: SignedUp, names: string[]) =>
+      Promise.all(
+        names.map(async (name) => {
+          const [tag] = await t.ownerQuery<{ id: string }>(
+            'INSERT INTO tags (org_id, name) VALUES ($1, $2) RETURNING id',
+            [who.orgId, name],
+          );
+          return tag!.id;
+        }),
+      );
+    const org = await signUp(t.app, 'page-tags');
+    const other = await signUp(t.app, 'page-tags-other');
+    const [zeta, alpha] = await tagsOf(org, ['Zeta', 'Alpha']);
+    const [theirs] = await tagsOf(other, ['Alpha']);
+    await createLead(org, { last_name: 'Tagged', tag_ids: [zeta, alpha] });
+    await createLead(org, { last_name: 'Bare' });
+    await createLead(other, { last_name: 'Theirs', tag_ids: [theirs] });
+
+    const { result, calls } = await captureQueries(() => call('GET', '/leads?limit=50', org));
+    const tags = Object.fromEntries(
+      result
+        .json()
+        .data.map((lead: { last_name: string; tags: Array<{ name: string }> }) => [
+          lead.last_name,
+          lead.tags.map((tag) => tag.name),
+        ]),
+    );
+    expect(tags).toEqual({ Tagged: ['Alpha', 'Zeta'], Bare: [] });
+    // The fields of the kind, then the page with its tags: no statement for the tags alone.
+    const reads = calls.filter((c) => classify(c) === 'data').map((c) => c.text);
+    expect(reads).toHaveLength(2);
+    expect(reads.filter((text) => /record_tags/.test(text))).toEqual([
+      expect.stringMatching(/"leads"/),
+    ]);
   });
 
   it('answers bad list parameters with 400 naming them', async () => {

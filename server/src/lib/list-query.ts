@@ -127,6 +127,8 @@ interface OrderedList {
   sort: ReturnType<typeof parseSort>;
   /** Puts a query over `filtered` in the list's order. */
   order: (query: AnyQuery) => AnyQuery;
+  /** The same order over the page's rows named `p`, by their `__sort` and id. */
+  pageOrder: RawBuilder<unknown>;
 }
 
 /** A list's rows after its filters and its text query `q`, unordered. */
@@ -167,7 +169,8 @@ function orderedList(
     query
       .orderBy(sql`${sortValue} ${sql.raw(direction)}${nullsLast}`)
       .orderBy(sql.ref(idColumn), direction);
-  return { filtered, sortValue, idColumn, sort, order };
+  const pageOrder = sql`p.__sort ${sql.raw(direction)}${nullsLast}, p.id ${sql.raw(direction)}`;
+  return { filtered, sortValue, idColumn, sort, order, pageOrder };
 }
 
 /**
@@ -185,17 +188,29 @@ export function allOfList(
 }
 
 /**
+ * What a page's statement may read beside its rows: `page` is the page's query (its rows, their
+ * sort value as `__sort`, in order, limited), `order` its order over a query that names it `p`.
+ * The statement returned must give the page's rows in that order.
+ */
+export type PageStatement = (page: AnyQuery, order: RawBuilder<unknown>) => RawBuilder<unknown>;
+
+/**
  * Runs a list. `base` selects the rows of the page and `filtered` applies the caller's filters;
- * the same filters serve the total.
+ * the same filters serve the total; `page`, when given, reads more with the page's rows in the
+ * same statement.
  */
 export async function runList<Row extends { id: string }>(
   tx: Tx,
   definition: ListDefinition,
   params: ListParams,
-  build: { select: (query: AnyQuery) => AnyQuery; filter: (query: AnyQuery) => AnyQuery },
+  build: {
+    select: (query: AnyQuery) => AnyQuery;
+    filter: (query: AnyQuery) => AnyQuery;
+    page?: PageStatement;
+  },
 ): Promise<ListPage<Row>> {
   const limit = Math.min(Math.max(params.limit ?? 50, 1), MAX_LIMIT);
-  const { filtered, sortValue, idColumn, sort, order } = orderedList(
+  const { filtered, sortValue, idColumn, sort, order, pageOrder } = orderedList(
     tx,
     definition,
     params,
@@ -214,9 +229,14 @@ export async function runList<Row extends { id: string }>(
     );
   }
   page = order(page).limit(limit + 1);
+  const statement = build.page?.(page, pageOrder);
 
   const [rows, total] = await Promise.all([
-    page.execute() as Promise<Array<Row & { __sort: unknown }>>,
+    (statement
+      ? // The page inside is compiled with the transaction's plugins already; the rest of the
+        // statement names its organization itself.
+        statement.execute(tx.withoutPlugins()).then((result) => result.rows)
+      : page.execute()) as Promise<Array<Row & { __sort: unknown }>>,
     params.count
       ? (filtered.select(sql<number>`count(*)`.as('total')).executeTakeFirstOrThrow() as Promise<{
           total: number;

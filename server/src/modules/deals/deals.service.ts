@@ -6,7 +6,7 @@ import type { ListPage, ListParams } from '../../lib/list-query.js';
 import { entryStage, type Stage } from '../pipelines/pipelines.service.js';
 import type { DealFilters } from '../records/filters.js';
 import { ownedRecords, type WithCustomFields } from '../records/owned.service.js';
-import { tagsOf, type TagRef } from '../records/tags.js';
+import { tagsOfRows, type TagRef } from '../records/tags.js';
 import { RANK_STEP } from './board-order.js';
 import * as repo from './deals.repo.js';
 
@@ -37,7 +37,7 @@ const MIN_RANK_GAP = 1e-6;
 /** Deals with their tags and other contacts, in the order given. */
 export async function withDetails(tx: Tx, rows: repo.DealRow[]): Promise<DealShown[]> {
   const ids = rows.map((r) => r.id);
-  const tags = await tagsOf(tx, 'deal', ids);
+  const tags = await tagsOfRows(tx, 'deal', rows);
   const contacts = await repo.contactIdsOf(tx, ids);
   return rows.map((row) => ({
     ...row,

@@ -7,6 +7,7 @@ import {
   type AnyQuery,
   type ListPage,
   type ListParams,
+  type PageStatement,
 } from '../../lib/list-query.js';
 import { applyKindFilters } from './filters.js';
 import { resolveCustomFilters, resolveCustomSort } from '../custom-fields/custom-filters.js';
@@ -86,7 +87,7 @@ export type WithStoredValues<Row> = Row & { custom_values?: StoredValue[] | null
 /**
  * A page of records. Given the kind's active `fields`, the page reads each record's values of
  * them in its own statement (`custom_values`), and its custom filters and sort read no fields
- * of their own.
+ * of their own; given `page` (`pageWithTags`), the statement reads that too.
  */
 export async function listRecords<Row extends OwnedRow>(
   tx: Tx,
@@ -94,6 +95,7 @@ export async function listRecords<Row extends OwnedRow>(
   params: ListParams,
   filters: Record<string, unknown>,
   fields?: readonly CustomField[],
+  page?: PageStatement,
 ): Promise<ListPage<WithStoredValues<Row>>> {
   const { list } = definition(kind);
   const custom = await customConditions(tx, kind, filters, fields);
@@ -107,6 +109,7 @@ export async function listRecords<Row extends OwnedRow>(
         : selected;
     },
     filter: (query: AnyQuery) => applyKindFilters(query, kind, filters, custom),
+    page,
   };
   const byValue = await resolveCustomSort(tx, kind, params.sort, fields);
   return byValue

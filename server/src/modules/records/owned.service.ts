@@ -7,7 +7,7 @@ import * as repo from './owned.repo.js';
 import { requireCanDelete, requireCanReassign } from './permissions.js';
 import { afterOwnedRecordWrite } from './record-writes.js';
 import { RECORD_KINDS, type RecordKind } from './registry.js';
-import { tagsOf, type TagRef } from './tags.js';
+import { pageWithTags, tagsOfRows, type TagRef } from './tags.js';
 import {
   activeFields,
   customFieldsFrom,
@@ -50,11 +50,7 @@ export function withTagsOf<Row extends repo.OwnedRow, Out>(
   show: (row: Row, tags: TagRef[]) => Out,
 ): (tx: Tx, rows: Row[]) => Promise<Out[]> {
   return async (tx, rows) => {
-    const tags = await tagsOf(
-      tx,
-      kind,
-      rows.map((row) => row.id),
-    );
+    const tags = await tagsOfRows(tx, kind, rows);
     return rows.map((row) => show(row, tags.get(row.id) ?? []));
   };
 }
@@ -144,6 +140,7 @@ export function ownedRecords<Row extends repo.OwnedRow, Out>(spec: OwnedKind<Row
           params,
           filters as Record<string, unknown>,
           fields,
+          pageWithTags(tx, kind),
         );
         const rows = page.data.map(({ custom_values: _values, ...row }) => row as unknown as Row);
         const shown = await spec.present(tx, rows);
