@@ -116,14 +116,24 @@ function withoutIds(files: Map<string, Buffer>): Map<string, string[]> {
     labels.set(id, label);
     return label;
   };
+  const named = (value: string): string =>
+    people.get(value) ?? (rowsById.has(value) ? labelOf(value) : value);
+  /**
+   * A JSON cell naming ids (a custom field's default) names people by email and options by
+   * label: an option names its field, which would name the option again.
+   */
+  const shallow = (id: string): string => people.get(id) ?? rowsById.get(id)?.row['label'] ?? id;
+  const inJson = (value: string): string => {
+    if (!/^["[]/.test(value)) return named(value);
+    const parsed = JSON.parse(value) as unknown;
+    if (typeof parsed === 'string') return shallow(parsed);
+    return Array.isArray(parsed) ? JSON.stringify(parsed.map((id) => shallow(String(id)))) : value;
+  };
   const canonical = (row: Row): string =>
     JSON.stringify(
       Object.entries(row)
         .filter(([column]) => column !== 'id' && column !== 'created_at')
-        .map(([column, value]) => [
-          column,
-          people.get(value) ?? (rowsById.has(value) ? labelOf(value) : value),
-        ]),
+        .map(([column, value]) => [column, inJson(value)]),
     );
   const result = new Map<string, string[]>();
   result.set(
@@ -233,10 +243,73 @@ async function richOrganization(who: SignedUp): Promise<void> {
   await create(who, '/tasks', { title: 'A task on nothing' });
   const team = await create(who, '/teams', { name: 'Closers', description: 'They close' });
   expect((await send('PUT', `/teams/${team.id}/members/${who.userId}`, who)).statusCode).toBe(200);
+  await customFields(who, { lead, account, contact: first, deal });
+}
+
+/** Custom fields of every type on each kind, with values: options, members, defaults. */
+async function customFields(who: SignedUp, records: Record<string, { id: string }>) {
+  const paths: Record<string, string> = {
+    lead: '/leads',
+    account: '/accounts',
+    contact: '/contacts',
+    deal: '/deals',
+  };
+  for (const [kind, record] of Object.entries(records)) {
+    const tier = await create(who, '/custom-fields', {
+      record_type: kind,
+      key: 'tier',
+      label: 'Tier',
+      field_type: 'select',
+      options: [{ label: 'Gold', color: '#eab308' }, { label: 'Silver' }],
+    });
+    const patched = await send('PATCH', `/custom-fields/${tier.id}`, who, {
+      default_value: tier.options[1].id,
+    });
+    expect(patched.statusCode, patched.body).toBe(200);
+    const areas = await create(who, '/custom-fields', {
+      record_type: kind,
+      key: 'areas',
+      label: 'Areas',
+      field_type: 'multi_select',
+      options: [{ label: 'North' }, { label: 'South' }, { label: 'East' }],
+      default_value: [],
+    });
+    await create(who, '/custom-fields', {
+      record_type: kind,
+      key: 'champion',
+      label: 'Champion',
+      field_type: 'member',
+      default_value: who.userId,
+    });
+    await create(who, '/custom-fields', {
+      record_type: kind,
+      key: 'score',
+      label: 'Score',
+      field_type: 'number',
+      description: `Score of a ${kind}`,
+    });
+    await create(who, '/custom-fields', {
+      record_type: kind,
+      key: 'renewal',
+      label: 'Renewal',
+      field_type: 'date',
+    });
+    const written = await send('PATCH', `${paths[kind]}/${record.id}`, who, {
+      custom_fields: {
+        tier: tier.options[0].id,
+        areas: [areas.options[2].id, areas.options[0].id],
+        champion: who.userId,
+        score: 22000.1,
+        renewal: '2027-01-31',
+      },
+    });
+    expect(written.statusCode, written.body).toBe(200);
+  }
 }
 
 describe('restoring an organization export', () => {
   let restoredId: string;
+  let zipOfA: Buffer;
 
   it('rebuilds the organization: exporting both gives the same files but for ids and creation times', async () => {
     await richOrganization(a);
@@ -276,7 +349,39 @@ describe('restoring an organization export', () => {
     // Search finds restored records: their search terms were derived again.
     const found = (await call('GET', '/search?q=Roundtrip', b)).json();
     expect(JSON.stringify(found)).toContain('Roundtrip Ltd');
+
+    // Custom values read back on their records, with the new options and the member here.
+    const [account] = (await call('GET', '/accounts?q=Roundtrip', b)).json().data;
+    const tier = (await call('GET', '/custom-fields?record_type=account', b))
+      .json()
+      .data.find((field: { key: string }) => field.key === 'tier');
+    expect(account.custom_fields).toMatchObject({
+      tier: tier.options[0].id,
+      champion: a.userId,
+      score: 22000.1,
+      renewal: '2027-01-31',
+    });
+    expect(tier.default_value).toBe(tier.options[1].id);
+    zipOfA = zipA;
   }, 180_000);
+
+  it('refuses a custom value on a record the export does not hold, naming its row', async () => {
+    const orphan = await rezip(zipOfA, (files) => {
+      const text = files.get('custom_field_values.csv')!.toString();
+      const recordId = csv(files.get('custom_field_values.csv'))[0]!['record_id']!;
+      files.set(
+        'custom_field_values.csv',
+        Buffer.from(text.replaceAll(recordId, '00000000-0000-4000-8000-000000000001')),
+      );
+    });
+    const target = await anotherOrganization(a, 'Orphan values');
+    const done = await restore(target, orphan);
+    expect(done.status).toBe('failed');
+    expect(done.error).toMatch(
+      /^custom_field_values\.csv, row \d+, column record_id: names a record the export does not hold/,
+    );
+    expect((await call('GET', '/custom-fields', target)).json().data).toEqual([]);
+  }, 120_000);
 
   it('gives the records of people who are not members here to the admin, and says so', async () => {
     const d = await signUp(t.app, 'restore-d');
@@ -476,6 +581,23 @@ describe('a file the restore refuses', () => {
     expect(done).toMatchObject({ status: 'completed' });
     const given = (await call('GET', `/restores/${dead!.id}`, target)).json();
     expect(given).toMatchObject({ status: 'failed', error: expect.stringMatching(/interrupted/) });
+  }, 60_000);
+
+  it('restores an export made before custom fields were exported', async () => {
+    const older = await rezip(zip, (files) => {
+      for (const name of [
+        'custom_fields.csv',
+        'custom_field_options.csv',
+        'custom_field_values.csv',
+      ])
+        files.delete(name);
+    });
+    const target = await anotherOrganization(c, 'From an older export');
+    const done = await restore(target, older);
+    expect(done, done.error).toMatchObject({ status: 'completed' });
+    expect((await call('GET', '/leads', target)).json().data).toEqual([
+      expect.objectContaining({ last_name: 'Only lead' }),
+    ]);
   }, 60_000);
 
   it('refuses a second restore while one is at work', async () => {

@@ -196,6 +196,8 @@ export interface ExportFile {
   columns: string[];
   /** The SELECT, pinned to the organization (COPY takes no parameters). */
   select: string;
+  /** Written only by later versions than the first: an older export lacks it. */
+  optional?: boolean;
 }
 
 /** Who the members of an export are, without any secret. */
@@ -227,7 +229,20 @@ export const EXPORTED_TABLES = [
   'tasks',
   'notes',
   'record_tags',
+  'custom_fields',
+  'custom_field_options',
+  'custom_field_values',
 ] as const;
+
+/**
+ * Tables the export has held only since a later version than the first: an export made
+ * before lacks their CSVs, and a restore reads them as empty.
+ */
+const EXPORTED_LATER: ReadonlySet<string> = new Set([
+  'custom_fields',
+  'custom_field_options',
+  'custom_field_values',
+]);
 
 /**
  * What the organization export does with each tenant table, and why: the CSVs above, or the
@@ -239,10 +254,6 @@ export const EXPORT_DECISIONS: Readonly<Record<string, string>> = {
   memberships: 'exported: members.csv, with names and emails but no secret',
   audit_log: 'exported: audit_log.csv (a restore does not replay it; the new history starts there)',
   files: 'exported: files.csv and the bytes under files/',
-  custom_fields: 'not yet: needs a restore of custom_field_values with it',
-  custom_field_options: 'not yet: needs a restore of custom_field_values with it',
-  custom_field_values:
-    'not yet: record_id names a record of any kind, which the restore cannot map to new ids',
   merged_records: 'not yet: survivor_id names a record of any kind, as custom_field_values',
   saved_views: 'not yet: a view belongs to a member, whom a restore may not have',
   saved_view_defaults: 'not yet: as saved_views',
@@ -338,6 +349,7 @@ export async function organizationFiles(tx: Tx): Promise<ExportFile[]> {
         table,
         columns: names,
         select: `SELECT ${list(names)} FROM ${pg.escapeIdentifier(table)} WHERE org_id = ${org}`,
+        ...(EXPORTED_LATER.has(table) && { optional: true }),
       };
     }),
     {

@@ -19,7 +19,8 @@ export function insertionOrder(links: repo.TableLinks[]): repo.TableLinks[] {
     const ready = links.filter(
       (link) =>
         !done.has(link.table) &&
-        link.references.every((ref) => ref.target === link.table || done.has(ref.target)),
+        link.references.every((ref) => ref.target === link.table || done.has(ref.target)) &&
+        (link.records.length === 0 || repo.KIND_TABLES.every((kind) => done.has(kind))),
     );
     if (ready.length === 0) throw new Error('the exported tables refer to each other in a cycle');
     for (const link of ready) {
@@ -131,9 +132,16 @@ async function restore(
       const files = (await exportsRepo.organizationFiles(tx)).filter(
         (file) => file.name !== 'audit_log.csv',
       );
+      const storedQuery = repo.storedFiles(tx, restoreId).compile();
+      const { rows: storedRows } = await client.query<{ file_name: string }>(storedQuery.sql, [
+        ...storedQuery.parameters,
+      ]);
+      const stored = new Set(storedRows.map((row) => row.file_name));
       let filesDone = 0;
       for (const file of files) {
         await repo.createStaging(client, file);
+        // A CSV an older export lacks is restored as empty.
+        if (!stored.has(file.name)) continue;
         const copy = repo.copyInto(client, file);
         try {
           await streamStoredFile(deps, orgId, restoreId, file.name, copy);

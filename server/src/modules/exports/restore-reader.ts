@@ -134,6 +134,13 @@ function readManifest(text: Buffer): Manifest {
   return manifest;
 }
 
+/** A CSV this version restores: its name, its header, and whether an older export lacks it. */
+export interface ExpectedFile {
+  name: string;
+  columns: string[];
+  optional?: boolean;
+}
+
 /**
  * Holds each CSV against the manifest and the manifest against what this version restores:
  * every file there, unchanged (SHA-256, size, rows), with the header it expects.
@@ -141,12 +148,13 @@ function readManifest(text: Buffer): Manifest {
 function verify(
   manifest: Manifest,
   files: Map<string, ReadFile>,
-  expected: ReadonlyArray<{ name: string; columns: string[] }>,
+  expected: ReadonlyArray<ExpectedFile>,
 ): void {
   const listed = new Map(manifest.files.map((file) => [file.name, file]));
-  for (const { name, columns } of expected) {
+  for (const { name, columns, optional } of expected) {
     const claim = listed.get(name);
     const file = files.get(name);
+    if (!claim && !file && optional) continue;
     if (!claim || !file) {
       throw new RestoreProblem(
         'missing_file',
@@ -207,7 +215,7 @@ function verify(
  */
 export async function readOrganizationExport(
   body: AsyncIterable<Buffer>,
-  expected: ReadonlyArray<{ name: string; columns: string[] }>,
+  expected: ReadonlyArray<ExpectedFile>,
   store: (file: string, seq: number, data: Buffer) => Promise<void>,
 ): Promise<Manifest> {
   const names = new Set(expected.map((file) => file.name));

@@ -99,6 +99,7 @@ export const RECORD_TABLES = [
   'notes',
   'tags',
   'teams',
+  'custom_fields',
 ] as const;
 
 /** Which of RECORD_TABLES hold at least one row of the organization. */
@@ -190,6 +191,15 @@ export function restoreChunks(tx: Tx, id: string, file: string) {
     .orderBy('seq');
 }
 
+/** The files of an upload that were stored, as a statement (an older export lacks some CSVs). */
+export function storedFiles(tx: Tx, id: string) {
+  return tx
+    .selectFrom('org_restore_chunks')
+    .select('file_name')
+    .distinct()
+    .where('restore_id', '=', id);
+}
+
 // The statements below run on the bare connection of the restore's one transaction (COPY needs
 // it). The staging tables are temporary: not tenant tables, gone at commit or rollback.
 
@@ -200,11 +210,25 @@ export function stagingOf(file: string): string {
   return `restore_${file.replace(/\.csv$/, '')}`;
 }
 
+/**
+ * Columns that name a record of any kind (a lead, an account, a contact or a deal) by its id
+ * alone: one column for every kind, so no foreign key can say which table it names. Ids are
+ * unique across the tables, so the one id map gives them their record's new id all the same.
+ */
+export const ANY_RECORD_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+  custom_field_values: ['record_id'],
+};
+
+/** The tables of the record kinds: what a column of ANY_RECORD_COLUMNS may name. */
+export const KIND_TABLES: readonly string[] = RECORD_KIND_LIST.map((kind) => kind.table);
+
 /** How a restored table's columns point elsewhere, read from its foreign keys. */
 export interface TableLinks {
   table: string;
   /** Columns naming a record restored with it, and the table and column they name. */
   references: Array<{ column: string; target: string; targetColumn: string }>;
+  /** Columns naming a record of any kind (ANY_RECORD_COLUMNS). */
+  records: string[];
   /** Columns naming a person; `required` ones make the row theirs (a team membership). */
   people: Array<{ column: string; required: boolean; member: boolean }>;
 }
@@ -231,7 +255,12 @@ export async function tableLinks(client: pg.PoolClient, tables: string[]): Promi
     [tables],
   );
   return tables.map((table) => {
-    const links: TableLinks = { table, references: [], people: [] };
+    const links: TableLinks = {
+      table,
+      references: [],
+      records: [...(ANY_RECORD_COLUMNS[table] ?? [])],
+      people: [],
+    };
     for (const row of rows.filter((r) => r.table_name === table)) {
       row.columns.forEach((column, i) => {
         if (row.target === 'users' || row.target === 'memberships') {
@@ -321,13 +350,25 @@ export async function firstDanglingReference(
   client: pg.PoolClient,
   links: TableLinks[],
 ): Promise<{ file: string; row: number; column: string } | undefined> {
-  for (const { table, references } of links) {
+  for (const { table, references, records } of links) {
     for (const { column, target, targetColumn } of references) {
       const { rows } = await client.query<{ row: string }>(
         `SELECT s.restore_row AS row FROM ${ident(stagingOf(`${table}.csv`))} s
          WHERE s.${ident(column)} IS NOT NULL AND NOT EXISTS (
            SELECT 1 FROM ${ident(stagingOf(`${target}.csv`))} x
            WHERE x.${ident(targetColumn)} = s.${ident(column)})
+         ORDER BY s.restore_row LIMIT 1`,
+      );
+      if (rows[0]) return { file: `${table}.csv`, row: Number(rows[0].row), column };
+    }
+    for (const column of records) {
+      const held = KIND_TABLES.map(
+        (kind) =>
+          `NOT EXISTS (SELECT 1 FROM ${ident(stagingOf(`${kind}.csv`))} x WHERE x.id = s.${ident(column)})`,
+      );
+      const { rows } = await client.query<{ row: string }>(
+        `SELECT s.restore_row AS row FROM ${ident(stagingOf(`${table}.csv`))} s
+         WHERE s.${ident(column)} IS NOT NULL AND ${held.join(' AND ')}
          ORDER BY s.restore_row LIMIT 1`,
       );
       if (rows[0]) return { file: `${table}.csv`, row: Number(rows[0].row), column };
@@ -342,6 +383,25 @@ export async function deletePipelines(client: pg.PoolClient, orgId: string): Pro
 }
 
 /**
+ * JSON columns that hold ids, and how each takes the new ones: a custom field's default is an
+ * option of a select, options of a multi-select (in order) or a member, by id. A member who
+ * is not one here leaves the field without a default.
+ */
+const IDS_IN_JSON: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  custom_fields: {
+    default_value: `CASE WHEN s.default_value IS NULL THEN NULL
+      WHEN s.field_type = 'select' THEN to_jsonb((SELECT n.new_id FROM restore_ids n
+        WHERE n.old_id = (s.default_value #>> '{}')::uuid))
+      WHEN s.field_type = 'multi_select' THEN coalesce((SELECT jsonb_agg(n.new_id ORDER BY e.at)
+        FROM jsonb_array_elements_text(s.default_value) WITH ORDINALITY e(id, at)
+        JOIN restore_ids n ON n.old_id = e.id::uuid), '[]'::jsonb)
+      WHEN s.field_type = 'member' THEN to_jsonb((SELECT p.member_id FROM restore_people p
+        WHERE p.old_id = (s.default_value #>> '{}')::uuid))
+      ELSE s.default_value END`,
+  },
+};
+
+/**
  * Writes one table's staged rows under the organization's context: new ids, references
  * through the id map, people through the members found by email (the restoring admin for
  * anyone who is not a member here; a team membership of such a person is left out).
@@ -353,11 +413,13 @@ export async function insertStaged(
   links: TableLinks,
   columns: string[],
 ): Promise<number> {
-  const references = new Set(links.references.map((link) => link.column));
+  const references = new Set([...links.references.map((link) => link.column), ...links.records]);
   const people = new Map(links.people.map((person) => [person.column, person]));
   const joins: string[] = [];
   const value = (column: string) => {
     const s = `s.${ident(column)}`;
+    const inJson = IDS_IN_JSON[links.table]?.[column];
+    if (inJson) return inJson;
     if (column === 'id' || references.has(column))
       return `(SELECT n.new_id FROM restore_ids n WHERE n.old_id = ${s})`;
     const person = people.get(column);
