@@ -3,12 +3,11 @@ import { parse } from 'csv-parse/sync';
 import pg from 'pg';
 import type { Runner } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ZipFile } from 'yazl';
 import { joinByInvitation } from './support/members.js';
 import { callsOf } from './support/calls.js';
 import { createTestApp, signUp, type SignedUp, type TestApp } from './support/test-app.js';
 import { drainJobs, startTestWorker } from './support/worker.js';
-import { unzip } from './support/zip.js';
+import { rezip, unzip } from './support/zip.js';
 
 let t: TestApp;
 let worker: Runner;
@@ -93,12 +92,11 @@ const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex')
 
 /** What an export says with its ids and creation times taken out, file by file. */
 /** Files of an export whose rows a restore does not write back. */
-const NOT_ROWS = ['members.csv', 'audit_log.csv', 'files.csv'];
+const NOT_ROWS = ['members.csv', 'audit_log.csv'];
 
 function withoutIds(files: Map<string, Buffer>): Map<string, string[]> {
   const people = new Map(csv(files.get('members.csv')).map((m) => [m['user_id']!, m['email']!]));
   const rowsById = new Map<string, { file: string; row: Row }>();
-  // Attached files are not restored (files.test.ts holds that an export with them restores).
   const tables = [...files.keys()].filter(
     (name) => name.endsWith('.csv') && !NOT_ROWS.includes(name),
   );
@@ -132,7 +130,8 @@ function withoutIds(files: Map<string, Buffer>): Map<string, string[]> {
   const canonical = (row: Row): string =>
     JSON.stringify(
       Object.entries(row)
-        .filter(([column]) => column !== 'id' && column !== 'created_at')
+        // A file's `path` in the ZIP is made of its id; its bytes are compared by checksum.
+        .filter(([column]) => !['id', 'created_at', 'path'].includes(column))
         .map(([column, value]) => [column, inJson(value)]),
     );
   const result = new Map<string, string[]>();
@@ -144,36 +143,6 @@ function withoutIds(files: Map<string, Buffer>): Map<string, string[]> {
   );
   for (const [file, rows] of parsed) result.set(file, rows.map(canonical).sort());
   return result;
-}
-
-/** A copy of an export with some files changed (and, unless told, a manifest that agrees). */
-async function rezip(
-  zip: Buffer,
-  change: (files: Map<string, Buffer>) => void,
-  options: { keepManifest?: boolean; manifest?: (manifest: Record<string, unknown>) => void } = {},
-): Promise<Buffer> {
-  const files = await unzip(zip);
-  change(files);
-  const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8'));
-  if (!options.keepManifest) {
-    manifest.files = manifest.files
-      .filter((file: { name: string }) => files.has(file.name))
-      .map((file: { name: string }) => ({
-        name: file.name,
-        rows: csv(files.get(file.name)).length,
-        bytes: files.get(file.name)!.length,
-        sha256: sha256(files.get(file.name)!),
-      }));
-  }
-  options.manifest?.(manifest);
-  files.set('manifest.json', Buffer.from(JSON.stringify(manifest)));
-  const out = new ZipFile();
-  for (const [name, data] of files) if (name !== 'manifest.json') out.addBuffer(data, name);
-  out.addBuffer(files.get('manifest.json')!, 'manifest.json');
-  out.end();
-  const parts: Buffer[] = [];
-  for await (const part of out.outputStream) parts.push(part as Buffer);
-  return Buffer.concat(parts);
 }
 
 /** A's data: the sample set and everything it lacks, each kind of link at least once. */
@@ -244,6 +213,24 @@ async function richOrganization(who: SignedUp): Promise<void> {
   const team = await create(who, '/teams', { name: 'Closers', description: 'They close' });
   expect((await send('PUT', `/teams/${team.id}/members/${who.userId}`, who)).statusCode).toBe(200);
   await customFields(who, { lead, account, contact: first, deal });
+  const note = await create(who, '/notes', { body: 'With an attachment', deal_id: deal.id });
+  for (const query of [`deal_id=${deal.id}&name=terms.txt`, `note_id=${note.id}&name=a.txt`]) {
+    const uploaded = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/files?${query}`,
+      headers: { ...who.auth, 'content-type': 'application/octet-stream' },
+      payload: `The bytes of ${query}`,
+    });
+    expect(uploaded.statusCode, uploaded.body).toBe(201);
+  }
+}
+
+/** The SHA-256 of each attached file's bytes in an export, sorted. */
+function bytesOf(files: Map<string, Buffer>): string[] {
+  return [...files]
+    .filter(([name]) => name.startsWith('files/'))
+    .map(([, bytes]) => sha256(bytes))
+    .sort();
 }
 
 /** Custom fields of every type on each kind, with values: options, members, defaults. */
@@ -321,7 +308,7 @@ describe('restoring an organization export', () => {
     const filesA = await unzip(zipA);
     const manifestA = JSON.parse(filesA.get('manifest.json')!.toString('utf8'));
     for (const file of manifestA.files) {
-      if (NOT_ROWS.includes(file.name)) continue;
+      if (NOT_ROWS.includes(file.name) || file.name.startsWith('files/')) continue;
       expect(done.result.rows[file.name], file.name).toBe(file.rows);
     }
     expect(done.result).toMatchObject({ reassigned_to: a.userId, people_not_members: [] });
@@ -334,6 +321,8 @@ describe('restoring an organization export', () => {
       expect(rows.length, file).toBeGreaterThan(0);
       expect(after.get(file), file).toEqual(rows);
     }
+    expect(bytesOf(filesA)).toHaveLength(2);
+    expect(bytesOf(filesB)).toEqual(bytesOf(filesA));
     // New ids: nothing of A's is reused.
     const leadsA = csv(filesA.get('leads.csv')).map((row) => row['id']);
     const leadsB = csv(filesB.get('leads.csv')).map((row) => row['id']);

@@ -198,6 +198,8 @@ export interface ExportFile {
   select: string;
   /** Written only by later versions than the first: an older export lacks it. */
   optional?: boolean;
+  /** Columns of the CSV that its table does not have (read as text by a restore). */
+  extra?: string[];
 }
 
 /** Who the members of an export are, without any secret. */
@@ -253,7 +255,7 @@ export const EXPORT_DECISIONS: Readonly<Record<string, string>> = {
   ...Object.fromEntries(EXPORTED_TABLES.map((table) => [table, `exported: ${table}.csv`])),
   memberships: 'exported: members.csv, with names and emails but no secret',
   audit_log: 'exported: audit_log.csv (a restore does not replay it; the new history starts there)',
-  files: 'exported: files.csv and the bytes under files/',
+  files: 'exported: files.csv and the bytes under files/ (a restore puts them back in the store)',
   merged_records: 'not yet: survivor_id names a record of any kind, as custom_field_values',
   saved_views: 'not yet: a view belongs to a member, whom a restore may not have',
   saved_view_defaults: 'not yet: as saved_views',
@@ -309,8 +311,10 @@ export async function attachedFilesCsv(tx: Tx): Promise<ExportFile> {
   const list = names.map((name) => pg.escapeIdentifier(name)).join(', ');
   return {
     name: 'files.csv',
-    table: null,
+    table: 'files',
     columns: [...names, 'path'],
+    optional: true,
+    extra: ['path'],
     select: `SELECT ${list}, 'files/' || id AS path FROM files WHERE org_id = ${org} ORDER BY created_at, id`,
   };
 }
@@ -323,6 +327,12 @@ export interface AttachedBlob {
 /** Where each attached file's bytes are stored: a query for the export's own snapshot. */
 export function attachedFileBlobs(tx: Tx) {
   return tx.selectFrom('files').select(['id', 'blob_key']).orderBy('created_at').orderBy('id');
+}
+
+/** The CSVs a restore reads: the organization's, then the attached files' (not the trail). */
+export async function restoredFiles(tx: Tx): Promise<ExportFile[]> {
+  const files = (await organizationFiles(tx)).filter((file) => file.name !== 'audit_log.csv');
+  return [...files, await attachedFilesCsv(tx)];
 }
 
 /**

@@ -3,6 +3,7 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { OrgRestoresTable } from '../../db/schema.js';
 import { orgOf, type Tx } from '../../db/tenant.js';
+import { enqueueJob } from '../../jobs/queue.js';
 import { RECORD_KIND_LIST } from '../records/registry.js';
 
 export const RESTORE_COLUMNS = [
@@ -181,6 +182,20 @@ export async function finishRestore(tx: Tx, id: string, outcome: RestoreOutcome)
   for (const statement of finishRestoreStatements(tx, id, outcome)) await statement.execute();
 }
 
+/**
+ * Bytes a restore has put in the file store, marked for removal in a transaction of their own
+ * as soon as they are written: if the restore does not commit, they are removed as those of a
+ * deleted file are (files__remove_blobs); if it does, it takes the marks away (keepBytes).
+ */
+export async function markBytesUnkept(tx: Tx, orgId: string, key: string): Promise<void> {
+  await tx.insertInto('file_blob_removals').values({ org_id: orgId, blob_key: key }).execute();
+}
+
+/** Removes the bytes of a restore that did not commit (its marks stayed). */
+export async function removeUnkeptBytes(tx: Tx, orgId: string): Promise<void> {
+  await enqueueJob(tx, 'files__remove_blobs', { org_id: orgId }, { jobKey: 'files-remove-blobs' });
+}
+
 /** One stored CSV's pieces, in order (to compile and stream). */
 export function restoreChunks(tx: Tx, id: string, file: string) {
   return tx
@@ -282,17 +297,24 @@ export async function tableLinks(client: pg.PoolClient, tables: string[]): Promi
   });
 }
 
+/** The columns of a CSV that its table has: those a restore writes. */
+export function tableColumns(file: { columns: string[]; extra?: string[] }): string[] {
+  return file.columns.filter((column) => !file.extra?.includes(column));
+}
+
 /** The staging table of one CSV: its table's columns and types (the trail's and members' own). */
 export async function createStaging(
   client: pg.PoolClient,
-  file: { name: string; table: string | null; columns: string[] },
+  file: { name: string; table: string | null; columns: string[]; extra?: string[] },
 ): Promise<void> {
   const staging = ident(stagingOf(file.name));
   if (file.table) {
+    const extra = (file.extra ?? []).map((column) => `, ADD COLUMN ${ident(column)} text`);
     await client.query(
       `CREATE TEMP TABLE ${staging} ON COMMIT DROP AS
-         SELECT ${file.columns.map(ident).join(', ')} FROM ${ident(file.table)} WITH NO DATA;
-       ALTER TABLE ${staging} ADD COLUMN restore_row bigint GENERATED ALWAYS AS IDENTITY`,
+         SELECT ${tableColumns(file).map(ident).join(', ')} FROM ${ident(file.table)} WITH NO DATA;
+       ALTER TABLE ${staging} ADD COLUMN restore_row bigint GENERATED ALWAYS AS IDENTITY
+         ${extra.join('')}`,
     );
   } else {
     await client.query(
@@ -377,6 +399,41 @@ export async function firstDanglingReference(
   return undefined;
 }
 
+/** The attached files of the export, to put their bytes back in the store one by one. */
+export async function stagedFiles(
+  client: pg.PoolClient,
+): Promise<Array<{ id: string; sha256: string; row: string }>> {
+  const staging = ident(stagingOf('files.csv'));
+  await client.query(`ALTER TABLE ${staging} ADD COLUMN blob_key text`);
+  const { rows } = await client.query<{ id: string; sha256: string; row: string }>(
+    `SELECT id, sha256, restore_row AS row FROM ${staging} ORDER BY restore_row`,
+  );
+  return rows;
+}
+
+/** Where a restored file's bytes now are. */
+export async function setBlobKey(client: pg.PoolClient, id: string, key: string): Promise<void> {
+  await client.query(`UPDATE ${ident(stagingOf('files.csv'))} SET blob_key = $1 WHERE id = $2`, [
+    key,
+    id,
+  ]);
+}
+
+/**
+ * Leaves out the files whose bytes the export does not hold (deleted while it was written)
+ * and answers how many; takes away the marks of the bytes put back, which are now kept.
+ */
+export async function keepBytes(client: pg.PoolClient, orgId: string): Promise<number> {
+  const staging = ident(stagingOf('files.csv'));
+  const left = await client.query(`DELETE FROM ${staging} WHERE blob_key IS NULL`);
+  await client.query(
+    `DELETE FROM file_blob_removals r USING ${staging} s
+     WHERE r.org_id = $1 AND r.blob_key = s.blob_key`,
+    [orgId],
+  );
+  return left.rowCount ?? 0;
+}
+
 /** The organization's pipelines go, for the export's replace them (it has no deal on them). */
 export async function deletePipelines(client: pg.PoolClient, orgId: string): Promise<void> {
   await client.query('DELETE FROM pipelines WHERE org_id = $1', [orgId]);
@@ -458,6 +515,8 @@ export interface PersonNotMember {
 /** What a completed restore says: rows per file, and whose records became the admin's. */
 export interface RestoreResult {
   rows: Record<string, number>;
+  /** Files listed in files.csv without their bytes (deleted while the export was written). */
+  files_without_bytes: number;
   reassigned_to: string;
   people_not_members: PersonNotMember[];
 }
