@@ -30,7 +30,7 @@ afterAll(async () => {
 });
 
 const { call, create } = callsOf(() => t);
-const send = (method: 'PUT' | 'PATCH', url: string, who: SignedUp, payload?: object) =>
+const send = (method: 'PUT' | 'PATCH' | 'DELETE', url: string, who: SignedUp, payload?: object) =>
   t.app.inject({ method, url: `/api/v1${url}`, headers: who.auth, payload });
 
 /** A new organization owned by `who`, and `who` signed in to it. */
@@ -213,6 +213,7 @@ async function richOrganization(who: SignedUp): Promise<void> {
   const team = await create(who, '/teams', { name: 'Closers', description: 'They close' });
   expect((await send('PUT', `/teams/${team.id}/members/${who.userId}`, who)).statusCode).toBe(200);
   await customFields(who, { lead, account, contact: first, deal });
+  await emailsAndMerges(who, { lead, deal, contact: first });
   const note = await create(who, '/notes', { body: 'With an attachment', deal_id: deal.id });
   for (const query of [`deal_id=${deal.id}&name=terms.txt`, `note_id=${note.id}&name=a.txt`]) {
     const uploaded = await t.app.inject({
@@ -231,6 +232,45 @@ function bytesOf(files: Map<string, Buffer>): string[] {
     .filter(([name]) => name.startsWith('files/'))
     .map(([, bytes]) => sha256(bytes))
     .sort();
+}
+
+/** Email templates, emails on records, an import template and a merge of two contacts. */
+async function emailsAndMerges(
+  who: SignedUp,
+  on: Record<'lead' | 'deal' | 'contact', { id: string }>,
+) {
+  const template = await create(who, '/email-templates', {
+    name: 'Follow-up',
+    subject: 'Hello {{contact.first_name}}',
+    body: 'Following up.\n{{me.name}}',
+  });
+  const [sent, received] = await t.ownerQuery<{ id: string }>(
+    `INSERT INTO emails (org_id, direction, status, from_address, to_addresses, cc_addresses,
+       subject, body_text, message_id, email_template_id, created_by)
+     VALUES ($1, 'sent', 'sent', 'me@roundtrip.test', '{ada.partner@roundtrip.test}', '{}',
+       'Hello Ada', 'Following up.', '<sent@roundtrip.test>', $2, $3),
+       ($1, 'received', NULL, 'ada.partner@roundtrip.test', '{me@roundtrip.test}',
+       '{boss@roundtrip.test}', 'Re: Hello Ada', 'Thanks!', '<reply@roundtrip.test>', NULL, NULL)
+     RETURNING id`,
+    [who.orgId, template.id, who.userId],
+  );
+  await t.ownerQuery(
+    `INSERT INTO email_links (org_id, email_id, contact_id, deal_id, lead_id)
+     VALUES ($1, $2, $3, NULL, NULL), ($1, $4, $3, NULL, NULL), ($1, $4, NULL, $5, NULL),
+       ($1, $2, NULL, NULL, $6)`,
+    [who.orgId, sent!.id, on.contact.id, received!.id, on.deal.id, on.lead.id],
+  );
+  await create(who, '/import-templates', {
+    name: 'HubSpot leads',
+    kind: 'lead',
+    mapping: [{ header: 'Email', field: 'email' }],
+  });
+  const duplicate = await create(who, '/contacts', { first_name: 'Ada', last_name: 'Twice' });
+  const merged = await call('POST', '/contacts/merge', who, {
+    survivor_id: on.contact.id,
+    merged_ids: [duplicate.id],
+  });
+  expect(merged.statusCode, merged.body).toBe(200);
 }
 
 /** Custom fields of every type on each kind, with values: options, members, defaults. */
@@ -572,20 +612,48 @@ describe('a file the restore refuses', () => {
     expect(given).toMatchObject({ status: 'failed', error: expect.stringMatching(/interrupted/) });
   }, 60_000);
 
-  it('restores an export made before custom fields were exported', async () => {
+  it('restores an export made before custom fields, emails and merges were exported', async () => {
+    const later = [
+      'custom_fields.csv',
+      'custom_field_options.csv',
+      'custom_field_values.csv',
+      'email_templates.csv',
+      'emails.csv',
+      'email_links.csv',
+      'import_templates.csv',
+      'merged_records.csv',
+    ];
     const older = await rezip(zip, (files) => {
-      for (const name of [
-        'custom_fields.csv',
-        'custom_field_options.csv',
-        'custom_field_values.csv',
-      ])
-        files.delete(name);
+      for (const name of later) files.delete(name);
     });
     const target = await anotherOrganization(c, 'From an older export');
     const done = await restore(target, older);
     expect(done, done.error).toMatchObject({ status: 'completed' });
     expect((await call('GET', '/leads', target)).json().data).toEqual([
       expect.objectContaining({ last_name: 'Only lead' }),
+    ]);
+  }, 60_000);
+
+  it('leaves out a merge into a record deleted since, instead of refusing the export', async () => {
+    const merging = await anotherOrganization(c, 'Merged then deleted');
+    const survivor = await create(merging, '/contacts', { last_name: 'Survivor' });
+    const duplicate = await create(merging, '/contacts', { last_name: 'Duplicate' });
+    const merged = await call('POST', '/contacts/merge', merging, {
+      survivor_id: survivor.id,
+      merged_ids: [duplicate.id],
+    });
+    expect(merged.statusCode, merged.body).toBe(200);
+    const kept = await create(merging, '/contacts', { last_name: 'Kept' });
+    expect((await send('DELETE', `/contacts/${survivor.id}`, merging)).statusCode).toBe(204);
+    const exported = await exportZip(merging);
+    expect(csv((await unzip(exported)).get('merged_records.csv'))).toHaveLength(1);
+
+    const target = await anotherOrganization(c, 'After a deleted survivor');
+    const done = await restore(target, exported);
+    expect(done, done.error).toMatchObject({ status: 'completed' });
+    expect(done.result.rows['merged_records.csv']).toBe(0);
+    expect((await call('GET', '/contacts', target)).json().data).toEqual([
+      expect.objectContaining({ last_name: kept.last_name }),
     ]);
   }, 60_000);
 

@@ -234,6 +234,11 @@ export const EXPORTED_TABLES = [
   'custom_fields',
   'custom_field_options',
   'custom_field_values',
+  'email_templates',
+  'emails',
+  'email_links',
+  'import_templates',
+  'merged_records',
 ] as const;
 
 /**
@@ -244,6 +249,11 @@ const EXPORTED_LATER: ReadonlySet<string> = new Set([
   'custom_fields',
   'custom_field_options',
   'custom_field_values',
+  'email_templates',
+  'emails',
+  'email_links',
+  'import_templates',
+  'merged_records',
 ]);
 
 /**
@@ -253,10 +263,11 @@ const EXPORTED_LATER: ReadonlySet<string> = new Set([
  */
 export const EXPORT_DECISIONS: Readonly<Record<string, string>> = {
   ...Object.fromEntries(EXPORTED_TABLES.map((table) => [table, `exported: ${table}.csv`])),
+  merged_records:
+    'exported: merged_records.csv (a restore gives each merged id a fresh id, as every id, and leaves out merges into records deleted since)',
   memberships: 'exported: members.csv, with names and emails but no secret',
   audit_log: 'exported: audit_log.csv (a restore does not replay it; the new history starts there)',
   files: 'exported: files.csv and the bytes under files/ (a restore puts them back in the store)',
-  merged_records: 'not yet: survivor_id names a record of any kind, as custom_field_values',
   saved_views: 'not yet: a view belongs to a member, whom a restore may not have',
   saved_view_defaults: 'not yet: as saved_views',
   web_forms:
@@ -270,12 +281,8 @@ export const EXPORT_DECISIONS: Readonly<Record<string, string>> = {
   import_rejections: 'never: reports of past imports',
   import_rows: 'never: uploaded files waiting to be imported',
   imports: "never: the imports' own state; their history is in audit_log.csv",
-  import_templates: 'not yet: saved column mappings could be moved, none has asked',
   idempotency_keys: 'never: replay protection of recent requests',
   email_outbox: 'never: messages being sent',
-  emails: 'not yet: needs email_links with it',
-  email_links: 'not yet: each names a record of any kind, which the restore cannot map to new ids',
-  email_templates: 'not yet: templates could be moved, as import_templates',
   email_settings: 'never: the mail server password is sealed with this instance key',
   file_blob_removals: 'never: bytes waiting to be removed from the store',
   org_export_chunks: 'never: exports themselves',

@@ -199,6 +199,7 @@ async function restore(
 
       const tables = files.flatMap((file) => (file.table ? [file.table] : []));
       const links = insertionOrder(await repo.tableLinks(client, tables));
+      await repo.dropMergesIntoDeleted(client);
       const dangling = await repo.firstDanglingReference(client, links);
       if (dangling) {
         throw new RestoreFailed(

@@ -232,6 +232,7 @@ export function stagingOf(file: string): string {
  */
 export const ANY_RECORD_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   custom_field_values: ['record_id'],
+  merged_records: ['survivor_id'],
 };
 
 /** The tables of the record kinds: what a column of ANY_RECORD_COLUMNS may name. */
@@ -367,6 +368,25 @@ export async function mapPeople(client: pg.PoolClient, orgId: string): Promise<v
   );
 }
 
+/** Whether staged column `s.<column>` names no record of any kind of the export. */
+function noRecordOfTheExport(column: string): string {
+  return KIND_TABLES.map(
+    (kind) =>
+      `NOT EXISTS (SELECT 1 FROM ${ident(stagingOf(`${kind}.csv`))} x WHERE x.id = s.${ident(column)})`,
+  ).join(' AND ');
+}
+
+/**
+ * Leaves out the merges into records deleted since (nothing removes them when their survivor
+ * goes): they name no record of the export, and would otherwise refuse an intact export.
+ */
+export async function dropMergesIntoDeleted(client: pg.PoolClient): Promise<void> {
+  await client.query(
+    `DELETE FROM ${ident(stagingOf('merged_records.csv'))} s
+     WHERE ${noRecordOfTheExport('survivor_id')}`,
+  );
+}
+
 /** The first row of a CSV naming a record its export does not hold, if any. */
 export async function firstDanglingReference(
   client: pg.PoolClient,
@@ -384,13 +404,9 @@ export async function firstDanglingReference(
       if (rows[0]) return { file: `${table}.csv`, row: Number(rows[0].row), column };
     }
     for (const column of records) {
-      const held = KIND_TABLES.map(
-        (kind) =>
-          `NOT EXISTS (SELECT 1 FROM ${ident(stagingOf(`${kind}.csv`))} x WHERE x.id = s.${ident(column)})`,
-      );
       const { rows } = await client.query<{ row: string }>(
         `SELECT s.restore_row AS row FROM ${ident(stagingOf(`${table}.csv`))} s
-         WHERE s.${ident(column)} IS NOT NULL AND ${held.join(' AND ')}
+         WHERE s.${ident(column)} IS NOT NULL AND ${noRecordOfTheExport(column)}
          ORDER BY s.restore_row LIMIT 1`,
       );
       if (rows[0]) return { file: `${table}.csv`, row: Number(rows[0].row), column };
@@ -493,11 +509,13 @@ export async function insertStaged(
     return s;
   };
   const values = columns.map(value);
+  // A table that names no person (email_links) has no use for the admin.
+  const admin = values.some((sql) => sql.includes('$2')) ? [adminId] : [];
   const result = await client.query(
     `INSERT INTO ${ident(links.table)} (org_id, ${columns.map(ident).join(', ')})
      SELECT $1::uuid, ${values.join(', ')}
      FROM ${ident(stagingOf(`${links.table}.csv`))} s ${joins.join(' ')}`,
-    [orgId, adminId],
+    [orgId, ...admin],
   );
   return result.rowCount ?? 0;
 }
