@@ -11,7 +11,7 @@ import { callsOf } from './support/calls.js';
 import { joinByInvitation } from './support/members.js';
 import { createTestApp, signUp, type SignedUp, type TestApp } from './support/test-app.js';
 import { drainJobs, startTestWorker } from './support/worker.js';
-import { unzip } from './support/zip.js';
+import { rezip, unzip } from './support/zip.js';
 
 /** The smallest PNG: one transparent pixel. */
 const PNG = Buffer.from(
@@ -443,20 +443,105 @@ describe('the organization export', () => {
         expect.objectContaining({ name: 'files.csv', rows: 1 }),
       ]),
     );
+  });
+});
 
-    // An export with files is still restored (its records; files are not brought back).
-    const d = await signUp(t.app, 'files-restore');
-    const restore = await t.app.inject({
+describe('restoring an export with files', () => {
+  /** An organization with a file on a contact and one on a note of it, and its export. */
+  async function exported(name: string) {
+    const source = await signUp(t.app, name);
+    const contact = await create(source, '/contacts', { last_name: 'Exported' });
+    const note = await create(source, '/notes', { body: 'With a file', contact_id: contact.id });
+    const onContact = await upload(
+      source,
+      `contact_id=${contact.id}&name=photo.png`,
+      PNG,
+      'image/png',
+    );
+    expect(onContact.statusCode, onContact.body).toBe(201);
+    const onNote = await upload(source, `note_id=${note.id}&name=minutes.txt`, 'the minutes');
+    expect(onNote.statusCode, onNote.body).toBe(201);
+    const started = await call('POST', '/exports', source);
+    expect(started.statusCode, started.body).toBe(202);
+    await drainJobs(t, 60_000);
+    const zip = await request(source, 'GET', `/exports/${started.json().id}/download`);
+    expect(zip.statusCode, zip.body).toBe(200);
+    return { zip: zip.rawPayload, files: [onContact.json(), onNote.json()] };
+  }
+
+  async function restore(who: SignedUp, zip: Buffer) {
+    const uploaded = await t.app.inject({
       method: 'POST',
       url: '/api/v1/restores?file_name=export.zip',
-      headers: { ...d.auth, 'content-type': 'application/zip' },
-      payload: zip.rawPayload,
+      headers: { ...who.auth, 'content-type': 'application/zip' },
+      payload: zip,
     });
-    expect(restore.statusCode, restore.body).toBe(202);
+    if (uploaded.statusCode !== 202) return uploaded;
     await drainJobs(t, 60_000);
-    const done = await call('GET', `/restores/${restore.json().id}`, d);
-    expect(done.json().status, done.body).toBe('completed');
-    const restored = (await call('GET', '/contacts', d)).json().data;
-    expect(restored.map((row: { last_name: string }) => row.last_name)).toEqual(['Exported']);
+    return call('GET', `/restores/${uploaded.json().id}`, who);
+  }
+
+  it('puts every file back, under a new key, on the restored record and note', async () => {
+    const { zip } = await exported('files-restore-source');
+    const before = blobsOnDisk().length;
+    const d = await signUp(t.app, 'files-restore');
+    const done = (await restore(d, zip)).json();
+    expect(done, done.error).toMatchObject({
+      status: 'completed',
+      result: { rows: { 'files.csv': 2 }, files_without_bytes: 0 },
+    });
+    expect(blobsOnDisk()).toHaveLength(before + 2);
+
+    const [contact] = (await call('GET', '/contacts', d)).json().data;
+    const onContact = (await request(d, 'GET', `/files?contact_id=${contact.id}`)).json().data;
+    expect(onContact.map((f: { name: string }) => f.name)).toEqual(['photo.png']);
+    const photo = onContact.find((f: { name: string }) => f.name === 'photo.png');
+    expect(photo).toMatchObject({
+      sha256: sha256(PNG),
+      byte_size: PNG.length,
+      created_by: d.userId,
+    });
+    const content = await request(d, 'GET', `/files/${photo.id}/content`);
+    expect(content.rawPayload.equals(PNG)).toBe(true);
+    const [note] = (await call('GET', `/notes?contact_id=${contact.id}`, d)).json().data;
+    const onNote = (await request(d, 'GET', `/files?note_id=${note.id}`)).json().data;
+    expect(onNote.map((f: { name: string }) => f.name)).toEqual(['minutes.txt']);
+    const minutes = await request(d, 'GET', `/files/${onNote[0].id}/content`);
+    expect(minutes.rawPayload.toString()).toBe('the minutes');
+  });
+
+  it('refuses bytes changed since the export (their SHA-256 is not the manifest’s)', async () => {
+    const { zip, files } = await exported('files-restore-tampered');
+    const tampered = await rezip(
+      zip,
+      (entries) => entries.set(`files/${files[0].id}`, Buffer.from('not the photo')),
+      { keepManifest: true },
+    );
+    const d = await signUp(t.app, 'files-restore-refused');
+    const refused = await restore(d, tampered);
+    expect(refused.statusCode, refused.body).toBe(422);
+    expect(refused.json().error).toMatchObject({
+      code: 'checksum_mismatch',
+      details: { file: `files/${files[0].id}` },
+    });
+  });
+
+  it('leaves no bytes behind when the restore fails after writing some', async () => {
+    const { zip, files } = await exported('files-restore-failing');
+    // Intact against its manifest, but the second file's row names other bytes than its own:
+    // the first file's bytes are in the store by then.
+    const forged = await rezip(zip, (entries) => {
+      const rows = entries.get('files.csv')!.toString();
+      entries.set('files.csv', Buffer.from(rows.replace(files[1].sha256, 'f'.repeat(64))));
+    });
+    const before = blobsOnDisk().length;
+    const d = await signUp(t.app, 'files-restore-failed');
+    const done = (await restore(d, forged)).json();
+    expect(done.status).toBe('failed');
+    expect(done.error).toMatch(/^files\.csv, row 2: files\/[0-9a-f-]+ is not the file it names/);
+    await drainJobs(t, 30_000);
+    expect(blobsOnDisk()).toHaveLength(before);
+    expect(readdirSync(path.join(dataDir, 'files', 'incoming'))).toEqual([]);
+    expect((await call('GET', '/contacts', d)).json().data).toEqual([]);
   });
 });

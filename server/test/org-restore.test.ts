@@ -3,12 +3,11 @@ import { parse } from 'csv-parse/sync';
 import pg from 'pg';
 import type { Runner } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ZipFile } from 'yazl';
 import { joinByInvitation } from './support/members.js';
 import { callsOf } from './support/calls.js';
 import { createTestApp, signUp, type SignedUp, type TestApp } from './support/test-app.js';
 import { drainJobs, startTestWorker } from './support/worker.js';
-import { unzip } from './support/zip.js';
+import { rezip, unzip } from './support/zip.js';
 
 let t: TestApp;
 let worker: Runner;
@@ -31,7 +30,7 @@ afterAll(async () => {
 });
 
 const { call, create } = callsOf(() => t);
-const send = (method: 'PUT' | 'PATCH', url: string, who: SignedUp, payload?: object) =>
+const send = (method: 'PUT' | 'PATCH' | 'DELETE', url: string, who: SignedUp, payload?: object) =>
   t.app.inject({ method, url: `/api/v1${url}`, headers: who.auth, payload });
 
 /** A new organization owned by `who`, and `who` signed in to it. */
@@ -93,12 +92,11 @@ const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex')
 
 /** What an export says with its ids and creation times taken out, file by file. */
 /** Files of an export whose rows a restore does not write back. */
-const NOT_ROWS = ['members.csv', 'audit_log.csv', 'files.csv'];
+const NOT_ROWS = ['members.csv', 'audit_log.csv'];
 
 function withoutIds(files: Map<string, Buffer>): Map<string, string[]> {
   const people = new Map(csv(files.get('members.csv')).map((m) => [m['user_id']!, m['email']!]));
   const rowsById = new Map<string, { file: string; row: Row }>();
-  // Attached files are not restored (files.test.ts holds that an export with them restores).
   const tables = [...files.keys()].filter(
     (name) => name.endsWith('.csv') && !NOT_ROWS.includes(name),
   );
@@ -116,14 +114,25 @@ function withoutIds(files: Map<string, Buffer>): Map<string, string[]> {
     labels.set(id, label);
     return label;
   };
+  const named = (value: string): string =>
+    people.get(value) ?? (rowsById.has(value) ? labelOf(value) : value);
+  /**
+   * A JSON cell naming ids (a custom field's default) names people by email and options by
+   * label: an option names its field, which would name the option again.
+   */
+  const shallow = (id: string): string => people.get(id) ?? rowsById.get(id)?.row['label'] ?? id;
+  const inJson = (value: string): string => {
+    if (!/^["[]/.test(value)) return named(value);
+    const parsed = JSON.parse(value) as unknown;
+    if (typeof parsed === 'string') return shallow(parsed);
+    return Array.isArray(parsed) ? JSON.stringify(parsed.map((id) => shallow(String(id)))) : value;
+  };
   const canonical = (row: Row): string =>
     JSON.stringify(
       Object.entries(row)
-        .filter(([column]) => column !== 'id' && column !== 'created_at')
-        .map(([column, value]) => [
-          column,
-          people.get(value) ?? (rowsById.has(value) ? labelOf(value) : value),
-        ]),
+        // A file's `path` in the ZIP is made of its id; its bytes are compared by checksum.
+        .filter(([column]) => !['id', 'created_at', 'path'].includes(column))
+        .map(([column, value]) => [column, inJson(value)]),
     );
   const result = new Map<string, string[]>();
   result.set(
@@ -134,36 +143,6 @@ function withoutIds(files: Map<string, Buffer>): Map<string, string[]> {
   );
   for (const [file, rows] of parsed) result.set(file, rows.map(canonical).sort());
   return result;
-}
-
-/** A copy of an export with some files changed (and, unless told, a manifest that agrees). */
-async function rezip(
-  zip: Buffer,
-  change: (files: Map<string, Buffer>) => void,
-  options: { keepManifest?: boolean; manifest?: (manifest: Record<string, unknown>) => void } = {},
-): Promise<Buffer> {
-  const files = await unzip(zip);
-  change(files);
-  const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8'));
-  if (!options.keepManifest) {
-    manifest.files = manifest.files
-      .filter((file: { name: string }) => files.has(file.name))
-      .map((file: { name: string }) => ({
-        name: file.name,
-        rows: csv(files.get(file.name)).length,
-        bytes: files.get(file.name)!.length,
-        sha256: sha256(files.get(file.name)!),
-      }));
-  }
-  options.manifest?.(manifest);
-  files.set('manifest.json', Buffer.from(JSON.stringify(manifest)));
-  const out = new ZipFile();
-  for (const [name, data] of files) if (name !== 'manifest.json') out.addBuffer(data, name);
-  out.addBuffer(files.get('manifest.json')!, 'manifest.json');
-  out.end();
-  const parts: Buffer[] = [];
-  for await (const part of out.outputStream) parts.push(part as Buffer);
-  return Buffer.concat(parts);
 }
 
 /** A's data: the sample set and everything it lacks, each kind of link at least once. */
@@ -233,10 +212,131 @@ async function richOrganization(who: SignedUp): Promise<void> {
   await create(who, '/tasks', { title: 'A task on nothing' });
   const team = await create(who, '/teams', { name: 'Closers', description: 'They close' });
   expect((await send('PUT', `/teams/${team.id}/members/${who.userId}`, who)).statusCode).toBe(200);
+  await customFields(who, { lead, account, contact: first, deal });
+  await emailsAndMerges(who, { lead, deal, contact: first });
+  const note = await create(who, '/notes', { body: 'With an attachment', deal_id: deal.id });
+  for (const query of [`deal_id=${deal.id}&name=terms.txt`, `note_id=${note.id}&name=a.txt`]) {
+    const uploaded = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/files?${query}`,
+      headers: { ...who.auth, 'content-type': 'application/octet-stream' },
+      payload: `The bytes of ${query}`,
+    });
+    expect(uploaded.statusCode, uploaded.body).toBe(201);
+  }
+}
+
+/** The SHA-256 of each attached file's bytes in an export, sorted. */
+function bytesOf(files: Map<string, Buffer>): string[] {
+  return [...files]
+    .filter(([name]) => name.startsWith('files/'))
+    .map(([, bytes]) => sha256(bytes))
+    .sort();
+}
+
+/** Email templates, emails on records, an import template and a merge of two contacts. */
+async function emailsAndMerges(
+  who: SignedUp,
+  on: Record<'lead' | 'deal' | 'contact', { id: string }>,
+) {
+  const template = await create(who, '/email-templates', {
+    name: 'Follow-up',
+    subject: 'Hello {{contact.first_name}}',
+    body: 'Following up.\n{{me.name}}',
+  });
+  const [sent, received] = await t.ownerQuery<{ id: string }>(
+    `INSERT INTO emails (org_id, direction, status, from_address, to_addresses, cc_addresses,
+       subject, body_text, message_id, email_template_id, created_by)
+     VALUES ($1, 'sent', 'sent', 'me@roundtrip.test', '{ada.partner@roundtrip.test}', '{}',
+       'Hello Ada', 'Following up.', '<sent@roundtrip.test>', $2, $3),
+       ($1, 'received', NULL, 'ada.partner@roundtrip.test', '{me@roundtrip.test}',
+       '{boss@roundtrip.test}', 'Re: Hello Ada', 'Thanks!', '<reply@roundtrip.test>', NULL, NULL)
+     RETURNING id`,
+    [who.orgId, template.id, who.userId],
+  );
+  await t.ownerQuery(
+    `INSERT INTO email_links (org_id, email_id, contact_id, deal_id, lead_id)
+     VALUES ($1, $2, $3, NULL, NULL), ($1, $4, $3, NULL, NULL), ($1, $4, NULL, $5, NULL),
+       ($1, $2, NULL, NULL, $6)`,
+    [who.orgId, sent!.id, on.contact.id, received!.id, on.deal.id, on.lead.id],
+  );
+  await create(who, '/import-templates', {
+    name: 'HubSpot leads',
+    kind: 'lead',
+    mapping: [{ header: 'Email', field: 'email' }],
+  });
+  const duplicate = await create(who, '/contacts', { first_name: 'Ada', last_name: 'Twice' });
+  const merged = await call('POST', '/contacts/merge', who, {
+    survivor_id: on.contact.id,
+    merged_ids: [duplicate.id],
+  });
+  expect(merged.statusCode, merged.body).toBe(200);
+}
+
+/** Custom fields of every type on each kind, with values: options, members, defaults. */
+async function customFields(who: SignedUp, records: Record<string, { id: string }>) {
+  const paths: Record<string, string> = {
+    lead: '/leads',
+    account: '/accounts',
+    contact: '/contacts',
+    deal: '/deals',
+  };
+  for (const [kind, record] of Object.entries(records)) {
+    const tier = await create(who, '/custom-fields', {
+      record_type: kind,
+      key: 'tier',
+      label: 'Tier',
+      field_type: 'select',
+      options: [{ label: 'Gold', color: '#eab308' }, { label: 'Silver' }],
+    });
+    const patched = await send('PATCH', `/custom-fields/${tier.id}`, who, {
+      default_value: tier.options[1].id,
+    });
+    expect(patched.statusCode, patched.body).toBe(200);
+    const areas = await create(who, '/custom-fields', {
+      record_type: kind,
+      key: 'areas',
+      label: 'Areas',
+      field_type: 'multi_select',
+      options: [{ label: 'North' }, { label: 'South' }, { label: 'East' }],
+      default_value: [],
+    });
+    await create(who, '/custom-fields', {
+      record_type: kind,
+      key: 'champion',
+      label: 'Champion',
+      field_type: 'member',
+      default_value: who.userId,
+    });
+    await create(who, '/custom-fields', {
+      record_type: kind,
+      key: 'score',
+      label: 'Score',
+      field_type: 'number',
+      description: `Score of a ${kind}`,
+    });
+    await create(who, '/custom-fields', {
+      record_type: kind,
+      key: 'renewal',
+      label: 'Renewal',
+      field_type: 'date',
+    });
+    const written = await send('PATCH', `${paths[kind]}/${record.id}`, who, {
+      custom_fields: {
+        tier: tier.options[0].id,
+        areas: [areas.options[2].id, areas.options[0].id],
+        champion: who.userId,
+        score: 22000.1,
+        renewal: '2027-01-31',
+      },
+    });
+    expect(written.statusCode, written.body).toBe(200);
+  }
 }
 
 describe('restoring an organization export', () => {
   let restoredId: string;
+  let zipOfA: Buffer;
 
   it('rebuilds the organization: exporting both gives the same files but for ids and creation times', async () => {
     await richOrganization(a);
@@ -248,7 +348,7 @@ describe('restoring an organization export', () => {
     const filesA = await unzip(zipA);
     const manifestA = JSON.parse(filesA.get('manifest.json')!.toString('utf8'));
     for (const file of manifestA.files) {
-      if (NOT_ROWS.includes(file.name)) continue;
+      if (NOT_ROWS.includes(file.name) || file.name.startsWith('files/')) continue;
       expect(done.result.rows[file.name], file.name).toBe(file.rows);
     }
     expect(done.result).toMatchObject({ reassigned_to: a.userId, people_not_members: [] });
@@ -261,6 +361,8 @@ describe('restoring an organization export', () => {
       expect(rows.length, file).toBeGreaterThan(0);
       expect(after.get(file), file).toEqual(rows);
     }
+    expect(bytesOf(filesA)).toHaveLength(2);
+    expect(bytesOf(filesB)).toEqual(bytesOf(filesA));
     // New ids: nothing of A's is reused.
     const leadsA = csv(filesA.get('leads.csv')).map((row) => row['id']);
     const leadsB = csv(filesB.get('leads.csv')).map((row) => row['id']);
@@ -276,7 +378,39 @@ describe('restoring an organization export', () => {
     // Search finds restored records: their search terms were derived again.
     const found = (await call('GET', '/search?q=Roundtrip', b)).json();
     expect(JSON.stringify(found)).toContain('Roundtrip Ltd');
+
+    // Custom values read back on their records, with the new options and the member here.
+    const [account] = (await call('GET', '/accounts?q=Roundtrip', b)).json().data;
+    const tier = (await call('GET', '/custom-fields?record_type=account', b))
+      .json()
+      .data.find((field: { key: string }) => field.key === 'tier');
+    expect(account.custom_fields).toMatchObject({
+      tier: tier.options[0].id,
+      champion: a.userId,
+      score: 22000.1,
+      renewal: '2027-01-31',
+    });
+    expect(tier.default_value).toBe(tier.options[1].id);
+    zipOfA = zipA;
   }, 180_000);
+
+  it('refuses a custom value on a record the export does not hold, naming its row', async () => {
+    const orphan = await rezip(zipOfA, (files) => {
+      const text = files.get('custom_field_values.csv')!.toString();
+      const recordId = csv(files.get('custom_field_values.csv'))[0]!['record_id']!;
+      files.set(
+        'custom_field_values.csv',
+        Buffer.from(text.replaceAll(recordId, '00000000-0000-4000-8000-000000000001')),
+      );
+    });
+    const target = await anotherOrganization(a, 'Orphan values');
+    const done = await restore(target, orphan);
+    expect(done.status).toBe('failed');
+    expect(done.error).toMatch(
+      /^custom_field_values\.csv, row \d+, column record_id: names a record the export does not hold/,
+    );
+    expect((await call('GET', '/custom-fields', target)).json().data).toEqual([]);
+  }, 120_000);
 
   it('gives the records of people who are not members here to the admin, and says so', async () => {
     const d = await signUp(t.app, 'restore-d');
@@ -476,6 +610,51 @@ describe('a file the restore refuses', () => {
     expect(done).toMatchObject({ status: 'completed' });
     const given = (await call('GET', `/restores/${dead!.id}`, target)).json();
     expect(given).toMatchObject({ status: 'failed', error: expect.stringMatching(/interrupted/) });
+  }, 60_000);
+
+  it('restores an export made before custom fields, emails and merges were exported', async () => {
+    const later = [
+      'custom_fields.csv',
+      'custom_field_options.csv',
+      'custom_field_values.csv',
+      'email_templates.csv',
+      'emails.csv',
+      'email_links.csv',
+      'import_templates.csv',
+      'merged_records.csv',
+    ];
+    const older = await rezip(zip, (files) => {
+      for (const name of later) files.delete(name);
+    });
+    const target = await anotherOrganization(c, 'From an older export');
+    const done = await restore(target, older);
+    expect(done, done.error).toMatchObject({ status: 'completed' });
+    expect((await call('GET', '/leads', target)).json().data).toEqual([
+      expect.objectContaining({ last_name: 'Only lead' }),
+    ]);
+  }, 60_000);
+
+  it('leaves out a merge into a record deleted since, instead of refusing the export', async () => {
+    const merging = await anotherOrganization(c, 'Merged then deleted');
+    const survivor = await create(merging, '/contacts', { last_name: 'Survivor' });
+    const duplicate = await create(merging, '/contacts', { last_name: 'Duplicate' });
+    const merged = await call('POST', '/contacts/merge', merging, {
+      survivor_id: survivor.id,
+      merged_ids: [duplicate.id],
+    });
+    expect(merged.statusCode, merged.body).toBe(200);
+    const kept = await create(merging, '/contacts', { last_name: 'Kept' });
+    expect((await send('DELETE', `/contacts/${survivor.id}`, merging)).statusCode).toBe(204);
+    const exported = await exportZip(merging);
+    expect(csv((await unzip(exported)).get('merged_records.csv'))).toHaveLength(1);
+
+    const target = await anotherOrganization(c, 'After a deleted survivor');
+    const done = await restore(target, exported);
+    expect(done, done.error).toMatchObject({ status: 'completed' });
+    expect(done.result.rows['merged_records.csv']).toBe(0);
+    expect((await call('GET', '/contacts', target)).json().data).toEqual([
+      expect.objectContaining({ last_name: kept.last_name }),
+    ]);
   }, 60_000);
 
   it('refuses a second restore while one is at work', async () => {

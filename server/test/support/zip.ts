@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { parse } from 'csv-parse/sync';
+import { ZipFile } from 'yazl';
 import yauzl from 'yauzl';
 
 /** The files of a ZIP, by name, read with yauzl (an unzipper independent of the writer). */
@@ -11,4 +14,37 @@ export async function unzip(zip: Buffer): Promise<Map<string, Buffer>> {
   }
   archive.close();
   return files;
+}
+
+const csv = (file: Buffer | undefined) => parse(file ?? '', { columns: true }) as unknown[];
+const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
+
+/** A copy of an export with some files changed (and, unless told, a manifest that agrees). */
+export async function rezip(
+  zip: Buffer,
+  change: (files: Map<string, Buffer>) => void,
+  options: { keepManifest?: boolean; manifest?: (manifest: Record<string, unknown>) => void } = {},
+): Promise<Buffer> {
+  const files = await unzip(zip);
+  change(files);
+  const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8'));
+  if (!options.keepManifest) {
+    manifest.files = manifest.files
+      .filter((file: { name: string }) => files.has(file.name))
+      .map((file: { name: string }) => ({
+        name: file.name,
+        rows: file.name.endsWith('.csv') ? csv(files.get(file.name)).length : 0,
+        bytes: files.get(file.name)!.length,
+        sha256: sha256(files.get(file.name)!),
+      }));
+  }
+  options.manifest?.(manifest);
+  files.set('manifest.json', Buffer.from(JSON.stringify(manifest)));
+  const out = new ZipFile();
+  for (const [name, data] of files) if (name !== 'manifest.json') out.addBuffer(data, name);
+  out.addBuffer(files.get('manifest.json')!, 'manifest.json');
+  out.end();
+  const parts: Buffer[] = [];
+  for await (const part of out.outputStream) parts.push(part as Buffer);
+  return Buffer.concat(parts);
 }

@@ -196,6 +196,10 @@ export interface ExportFile {
   columns: string[];
   /** The SELECT, pinned to the organization (COPY takes no parameters). */
   select: string;
+  /** Written only by later versions than the first: an older export lacks it. */
+  optional?: boolean;
+  /** Columns of the CSV that its table does not have (read as text by a restore). */
+  extra?: string[];
 }
 
 /** Who the members of an export are, without any secret. */
@@ -227,7 +231,30 @@ export const EXPORTED_TABLES = [
   'tasks',
   'notes',
   'record_tags',
+  'custom_fields',
+  'custom_field_options',
+  'custom_field_values',
+  'email_templates',
+  'emails',
+  'email_links',
+  'import_templates',
+  'merged_records',
 ] as const;
+
+/**
+ * Tables the export has held only since a later version than the first: an export made
+ * before lacks their CSVs, and a restore reads them as empty.
+ */
+const EXPORTED_LATER: ReadonlySet<string> = new Set([
+  'custom_fields',
+  'custom_field_options',
+  'custom_field_values',
+  'email_templates',
+  'emails',
+  'email_links',
+  'import_templates',
+  'merged_records',
+]);
 
 /**
  * What the organization export does with each tenant table, and why: the CSVs above, or the
@@ -236,14 +263,11 @@ export const EXPORTED_TABLES = [
  */
 export const EXPORT_DECISIONS: Readonly<Record<string, string>> = {
   ...Object.fromEntries(EXPORTED_TABLES.map((table) => [table, `exported: ${table}.csv`])),
+  merged_records:
+    'exported: merged_records.csv (a restore gives each merged id a fresh id, as every id, and leaves out merges into records deleted since)',
   memberships: 'exported: members.csv, with names and emails but no secret',
   audit_log: 'exported: audit_log.csv (a restore does not replay it; the new history starts there)',
-  files: 'exported: files.csv and the bytes under files/',
-  custom_fields: 'not yet: needs a restore of custom_field_values with it',
-  custom_field_options: 'not yet: needs a restore of custom_field_values with it',
-  custom_field_values:
-    'not yet: record_id names a record of any kind, which the restore cannot map to new ids',
-  merged_records: 'not yet: survivor_id names a record of any kind, as custom_field_values',
+  files: 'exported: files.csv and the bytes under files/ (a restore puts them back in the store)',
   saved_views: 'not yet: a view belongs to a member, whom a restore may not have',
   saved_view_defaults: 'not yet: as saved_views',
   web_forms:
@@ -257,12 +281,8 @@ export const EXPORT_DECISIONS: Readonly<Record<string, string>> = {
   import_rejections: 'never: reports of past imports',
   import_rows: 'never: uploaded files waiting to be imported',
   imports: "never: the imports' own state; their history is in audit_log.csv",
-  import_templates: 'not yet: saved column mappings could be moved, none has asked',
   idempotency_keys: 'never: replay protection of recent requests',
   email_outbox: 'never: messages being sent',
-  emails: 'not yet: needs email_links with it',
-  email_links: 'not yet: each names a record of any kind, which the restore cannot map to new ids',
-  email_templates: 'not yet: templates could be moved, as import_templates',
   email_settings: 'never: the mail server password is sealed with this instance key',
   file_blob_removals: 'never: bytes waiting to be removed from the store',
   org_export_chunks: 'never: exports themselves',
@@ -298,8 +318,10 @@ export async function attachedFilesCsv(tx: Tx): Promise<ExportFile> {
   const list = names.map((name) => pg.escapeIdentifier(name)).join(', ');
   return {
     name: 'files.csv',
-    table: null,
+    table: 'files',
     columns: [...names, 'path'],
+    optional: true,
+    extra: ['path'],
     select: `SELECT ${list}, 'files/' || id AS path FROM files WHERE org_id = ${org} ORDER BY created_at, id`,
   };
 }
@@ -312,6 +334,12 @@ export interface AttachedBlob {
 /** Where each attached file's bytes are stored: a query for the export's own snapshot. */
 export function attachedFileBlobs(tx: Tx) {
   return tx.selectFrom('files').select(['id', 'blob_key']).orderBy('created_at').orderBy('id');
+}
+
+/** The CSVs a restore reads: the organization's, then the attached files' (not the trail). */
+export async function restoredFiles(tx: Tx): Promise<ExportFile[]> {
+  const files = (await organizationFiles(tx)).filter((file) => file.name !== 'audit_log.csv');
+  return [...files, await attachedFilesCsv(tx)];
 }
 
 /**
@@ -338,6 +366,7 @@ export async function organizationFiles(tx: Tx): Promise<ExportFile[]> {
         table,
         columns: names,
         select: `SELECT ${list(names)} FROM ${pg.escapeIdentifier(table)} WHERE org_id = ${org}`,
+        ...(EXPORTED_LATER.has(table) && { optional: true }),
       };
     }),
     {

@@ -121,6 +121,10 @@ export const OrgRestoreSchema = Type.Object(
           description: 'Rows restored, by file',
         }),
         reassigned_to: Uuid,
+        files_without_bytes: Type.Integer({
+          description:
+            'Files listed in files.csv whose bytes the export does not hold (deleted while it was written): left out',
+        }),
         people_not_members: Type.Array(PersonNotMemberSchema, {
           description:
             'People of the export who are not members of this organization (matched by email): their records now belong to `reassigned_to`',

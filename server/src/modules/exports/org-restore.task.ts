@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
@@ -5,6 +6,7 @@ import QueryStream from 'pg-query-stream';
 import { withContext, withTenantClient } from '../../db/tenant.js';
 import type { JobDeps } from '../../jobs/context.js';
 import type { TaskPayloads } from '../../jobs/queue.js';
+import { fileStoreOf } from '../files/file-store.js';
 import * as exportsRepo from './exports.repo.js';
 import * as repo from './restores.repo.js';
 
@@ -19,7 +21,8 @@ export function insertionOrder(links: repo.TableLinks[]): repo.TableLinks[] {
     const ready = links.filter(
       (link) =>
         !done.has(link.table) &&
-        link.references.every((ref) => ref.target === link.table || done.has(ref.target)),
+        link.references.every((ref) => ref.target === link.table || done.has(ref.target)) &&
+        (link.records.length === 0 || repo.KIND_TABLES.every((kind) => done.has(kind))),
     );
     if (ready.length === 0) throw new Error('the exported tables refer to each other in a cycle');
     for (const link of ready) {
@@ -98,6 +101,50 @@ export async function runOrganizationRestore(
         error: known ? error.message : 'The export could not be restored; upload it again.',
       }),
     );
+  } finally {
+    // Bytes put in the store by this attempt (or an earlier one that died) and not kept by a
+    // commit are removed once the restore has ended.
+    await withContext(deps.db, { orgId, userId: null }, (tx) => repo.removeUnkeptBytes(tx, orgId));
+  }
+}
+
+/**
+ * Puts the bytes of the export's attached files back in the store, under new keys, each
+ * streamed from the stored upload and checked against the SHA-256 of its row in files.csv.
+ * Each key is marked for removal in a transaction of its own as soon as it is written, so the
+ * bytes go again unless the restore commits (which takes the marks away).
+ */
+async function restoreFileBytes(
+  deps: JobDeps,
+  client: pg.PoolClient,
+  orgId: string,
+  restoreId: string,
+  stored: ReadonlySet<string>,
+): Promise<void> {
+  const store = fileStoreOf(deps.config);
+  for (const file of await repo.stagedFiles(client)) {
+    const entry = `files/${file.id}`;
+    if (!stored.has(entry)) continue;
+    const hash = createHash('sha256');
+    const digest = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        hash.update(chunk);
+        done(null, chunk);
+      },
+    });
+    const [key] = await Promise.all([
+      store.put(digest),
+      streamStoredFile(deps, orgId, restoreId, entry, digest),
+    ]);
+    await withContext(deps.db, { orgId, userId: null }, (tx) =>
+      repo.markBytesUnkept(tx, orgId, key),
+    );
+    if (hash.digest('hex') !== file.sha256) {
+      throw new RestoreFailed(
+        `files.csv, row ${file.row}: ${entry} is not the file it names (their SHA-256 differ)`,
+      );
+    }
+    await repo.setBlobKey(client, file.id, key);
   }
 }
 
@@ -128,12 +175,17 @@ async function restore(
           `The organization has records now (${present.join(', ')}): a restore only goes into an organization without any`,
         );
       }
-      const files = (await exportsRepo.organizationFiles(tx)).filter(
-        (file) => file.name !== 'audit_log.csv',
-      );
+      const files = await exportsRepo.restoredFiles(tx);
+      const storedQuery = repo.storedFiles(tx, restoreId).compile();
+      const { rows: storedRows } = await client.query<{ file_name: string }>(storedQuery.sql, [
+        ...storedQuery.parameters,
+      ]);
+      const stored = new Set(storedRows.map((row) => row.file_name));
       let filesDone = 0;
       for (const file of files) {
         await repo.createStaging(client, file);
+        // A CSV an older export lacks is restored as empty.
+        if (!stored.has(file.name)) continue;
         const copy = repo.copyInto(client, file);
         try {
           await streamStoredFile(deps, orgId, restoreId, file.name, copy);
@@ -147,6 +199,7 @@ async function restore(
 
       const tables = files.flatMap((file) => (file.table ? [file.table] : []));
       const links = insertionOrder(await repo.tableLinks(client, tables));
+      await repo.dropMergesIntoDeleted(client);
       const dangling = await repo.firstDanglingReference(client, links);
       if (dangling) {
         throw new RestoreFailed(
@@ -164,8 +217,14 @@ async function restore(
 
       const rows: Record<string, number> = {};
       let rowsDone = 0;
+      let filesWithoutBytes = 0;
       for (const link of links) {
-        const columns = files.find((file) => file.table === link.table)!.columns;
+        const columns = repo.tableColumns(files.find((file) => file.table === link.table)!);
+        if (link.table === 'files') {
+          await restoreFileBytes(deps, client, orgId, restoreId, stored);
+          filesWithoutBytes = await repo.keepBytes(client, orgId);
+          columns.push('blob_key');
+        }
         try {
           rows[`${link.table}.csv`] = await repo.insertStaged(
             client,
@@ -184,6 +243,7 @@ async function restore(
       const result: repo.RestoreResult = {
         rows,
         reassigned_to: adminId,
+        files_without_bytes: filesWithoutBytes,
         people_not_members: await repo.peopleNotMembers(client, links),
       };
       const finish = repo.finishRestoreStatements(tx, restoreId, { status: 'completed', result });

@@ -64,14 +64,16 @@ interface ReadFile {
   pendingBytes: number;
   seq: number;
   done: boolean;
+  /** A CSV, parsed on the way; the bytes of an attached file are not. */
+  csv: boolean;
 }
 
 /**
- * The attached files of an export (`files.csv` and the bytes under `files/`): accepted and
- * passed over, for a restore rebuilds the records, not the files (docs/import-export.md).
+ * The bytes of an attached file (`files/<id>`, named in `files.csv`): stored as they come, with
+ * their SHA-256 and size held against the manifest, for the restore to put back in the store.
  */
-export function isAttachedFileEntry(name: string): boolean {
-  return name === 'files.csv' || /^files\/[0-9a-f-]{36}$/.test(name);
+export function isFileBytesEntry(name: string): boolean {
+  return /^files\/[0-9a-f-]{36}$/.test(name);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -134,6 +136,13 @@ function readManifest(text: Buffer): Manifest {
   return manifest;
 }
 
+/** A CSV this version restores: its name, its header, and whether an older export lacks it. */
+export interface ExpectedFile {
+  name: string;
+  columns: string[];
+  optional?: boolean;
+}
+
 /**
  * Holds each CSV against the manifest and the manifest against what this version restores:
  * every file there, unchanged (SHA-256, size, rows), with the header it expects.
@@ -141,12 +150,20 @@ function readManifest(text: Buffer): Manifest {
 function verify(
   manifest: Manifest,
   files: Map<string, ReadFile>,
-  expected: ReadonlyArray<{ name: string; columns: string[] }>,
+  expected: ReadonlyArray<ExpectedFile>,
 ): void {
   const listed = new Map(manifest.files.map((file) => [file.name, file]));
-  for (const { name, columns } of expected) {
+  for (const name of files.keys()) {
+    if (isFileBytesEntry(name) && !listed.has(name)) {
+      throw new RestoreProblem('missing_file', `${name} is missing from the manifest`, {
+        file: name,
+      });
+    }
+  }
+  for (const { name, columns, optional } of expected) {
     const claim = listed.get(name);
     const file = files.get(name);
+    if (!claim && !file && optional) continue;
     if (!claim || !file) {
       throw new RestoreProblem(
         'missing_file',
@@ -187,8 +204,21 @@ function verify(
       );
     }
   }
-  for (const name of listed.keys()) {
-    if (isAttachedFileEntry(name)) continue;
+  for (const [name, claim] of listed) {
+    if (isFileBytesEntry(name)) {
+      const file = files.get(name);
+      if (!file) {
+        throw new RestoreProblem('missing_file', `${name} is missing from the ZIP`, { file: name });
+      }
+      if (file.hash.digest('hex') !== claim.sha256 || file.bytes !== claim.bytes) {
+        throw new RestoreProblem(
+          'checksum_mismatch',
+          `${name} is not the file that was exported: its SHA-256 differs from the manifest's`,
+          { file: name },
+        );
+      }
+      continue;
+    }
     if (!expected.some((file) => file.name === name)) {
       throw new RestoreProblem('not_an_export', `The manifest lists ${name}, which no export has`, {
         file: name,
@@ -207,7 +237,7 @@ function verify(
  */
 export async function readOrganizationExport(
   body: AsyncIterable<Buffer>,
-  expected: ReadonlyArray<{ name: string; columns: string[] }>,
+  expected: ReadonlyArray<ExpectedFile>,
   store: (file: string, seq: number, data: Buffer) => Promise<void>,
 ): Promise<Manifest> {
   const names = new Set(expected.map((file) => file.name));
@@ -224,8 +254,9 @@ export async function readOrganizationExport(
   const unzip = new Unzip();
   unzip.register(UnzipInflate);
   unzip.onfile = (entry: UnzipFile) => {
-    if (failure || isAttachedFileEntry(entry.name)) return;
-    if (entry.name !== 'manifest.json' && !names.has(entry.name)) {
+    if (failure) return;
+    const bytes = isFileBytesEntry(entry.name);
+    if (entry.name !== 'manifest.json' && !bytes && !names.has(entry.name)) {
       failure = new RestoreProblem(
         'not_an_export',
         `The ZIP holds ${entry.name}, which no organization export has`,
@@ -254,7 +285,7 @@ export async function readOrganizationExport(
       if (inflated > RESTORE_LIMITS.maxInflatedBytes) {
         failure = new RestoreProblem(
           'file_too_large',
-          `The export holds more than ${RESTORE_LIMITS.maxInflatedBytes / 1024 ** 3} GB of CSV`,
+          `The export holds more than ${RESTORE_LIMITS.maxInflatedBytes / 1024 ** 3} GB of CSV and files`,
           {},
           'too_large',
         );
@@ -272,7 +303,7 @@ export async function readOrganizationExport(
         manifestParts.push(piece);
         manifestDone = final;
       } else {
-        const file = files.get(entry.name) ?? startFile(entry.name);
+        const file = files.get(entry.name) ?? startFile(entry.name, !bytes);
         take(file, piece);
         file.done = final;
       }
@@ -281,7 +312,7 @@ export async function readOrganizationExport(
     entry.start();
   };
 
-  function startFile(name: string): ReadFile {
+  function startFile(name: string, csv: boolean): ReadFile {
     const parser = parse({ relax_column_count: true });
     const file: ReadFile = {
       name,
@@ -295,6 +326,7 @@ export async function readOrganizationExport(
       pendingBytes: 0,
       seq: 0,
       done: false,
+      csv,
     };
     parser.on('data', (record: string[]) => {
       if (file.records === 0) file.header = record;
@@ -313,7 +345,7 @@ export async function readOrganizationExport(
   function take(file: ReadFile, piece: Buffer): void {
     file.bytes += piece.length;
     file.hash.update(piece);
-    if (!file.malformed) file.parser.write(piece);
+    if (file.csv && !file.malformed) file.parser.write(piece);
     file.pending.push(piece);
     file.pendingBytes += piece.length;
   }
@@ -382,7 +414,7 @@ export async function readOrganizationExport(
   }
   await Promise.all(
     [...files.values()].map((file) => {
-      if (file.malformed) return undefined;
+      if (!file.csv || file.malformed) return undefined;
       file.parser.end();
       // A parse error is kept in `malformed` and reported once the checksum has been checked.
       return finished(file.parser).catch(() => undefined);

@@ -3,6 +3,7 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { OrgRestoresTable } from '../../db/schema.js';
 import { orgOf, type Tx } from '../../db/tenant.js';
+import { enqueueJob } from '../../jobs/queue.js';
 import { RECORD_KIND_LIST } from '../records/registry.js';
 
 export const RESTORE_COLUMNS = [
@@ -99,6 +100,7 @@ export const RECORD_TABLES = [
   'notes',
   'tags',
   'teams',
+  'custom_fields',
 ] as const;
 
 /** Which of RECORD_TABLES hold at least one row of the organization. */
@@ -180,6 +182,20 @@ export async function finishRestore(tx: Tx, id: string, outcome: RestoreOutcome)
   for (const statement of finishRestoreStatements(tx, id, outcome)) await statement.execute();
 }
 
+/**
+ * Bytes a restore has put in the file store, marked for removal in a transaction of their own
+ * as soon as they are written: if the restore does not commit, they are removed as those of a
+ * deleted file are (files__remove_blobs); if it does, it takes the marks away (keepBytes).
+ */
+export async function markBytesUnkept(tx: Tx, orgId: string, key: string): Promise<void> {
+  await tx.insertInto('file_blob_removals').values({ org_id: orgId, blob_key: key }).execute();
+}
+
+/** Removes the bytes of a restore that did not commit (its marks stayed). */
+export async function removeUnkeptBytes(tx: Tx, orgId: string): Promise<void> {
+  await enqueueJob(tx, 'files__remove_blobs', { org_id: orgId }, { jobKey: 'files-remove-blobs' });
+}
+
 /** One stored CSV's pieces, in order (to compile and stream). */
 export function restoreChunks(tx: Tx, id: string, file: string) {
   return tx
@@ -188,6 +204,15 @@ export function restoreChunks(tx: Tx, id: string, file: string) {
     .where('restore_id', '=', id)
     .where('file_name', '=', file)
     .orderBy('seq');
+}
+
+/** The files of an upload that were stored, as a statement (an older export lacks some CSVs). */
+export function storedFiles(tx: Tx, id: string) {
+  return tx
+    .selectFrom('org_restore_chunks')
+    .select('file_name')
+    .distinct()
+    .where('restore_id', '=', id);
 }
 
 // The statements below run on the bare connection of the restore's one transaction (COPY needs
@@ -200,11 +225,26 @@ export function stagingOf(file: string): string {
   return `restore_${file.replace(/\.csv$/, '')}`;
 }
 
+/**
+ * Columns that name a record of any kind (a lead, an account, a contact or a deal) by its id
+ * alone: one column for every kind, so no foreign key can say which table it names. Ids are
+ * unique across the tables, so the one id map gives them their record's new id all the same.
+ */
+export const ANY_RECORD_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+  custom_field_values: ['record_id'],
+  merged_records: ['survivor_id'],
+};
+
+/** The tables of the record kinds: what a column of ANY_RECORD_COLUMNS may name. */
+export const KIND_TABLES: readonly string[] = RECORD_KIND_LIST.map((kind) => kind.table);
+
 /** How a restored table's columns point elsewhere, read from its foreign keys. */
 export interface TableLinks {
   table: string;
   /** Columns naming a record restored with it, and the table and column they name. */
   references: Array<{ column: string; target: string; targetColumn: string }>;
+  /** Columns naming a record of any kind (ANY_RECORD_COLUMNS). */
+  records: string[];
   /** Columns naming a person; `required` ones make the row theirs (a team membership). */
   people: Array<{ column: string; required: boolean; member: boolean }>;
 }
@@ -231,7 +271,12 @@ export async function tableLinks(client: pg.PoolClient, tables: string[]): Promi
     [tables],
   );
   return tables.map((table) => {
-    const links: TableLinks = { table, references: [], people: [] };
+    const links: TableLinks = {
+      table,
+      references: [],
+      records: [...(ANY_RECORD_COLUMNS[table] ?? [])],
+      people: [],
+    };
     for (const row of rows.filter((r) => r.table_name === table)) {
       row.columns.forEach((column, i) => {
         if (row.target === 'users' || row.target === 'memberships') {
@@ -253,17 +298,24 @@ export async function tableLinks(client: pg.PoolClient, tables: string[]): Promi
   });
 }
 
+/** The columns of a CSV that its table has: those a restore writes. */
+export function tableColumns(file: { columns: string[]; extra?: string[] }): string[] {
+  return file.columns.filter((column) => !file.extra?.includes(column));
+}
+
 /** The staging table of one CSV: its table's columns and types (the trail's and members' own). */
 export async function createStaging(
   client: pg.PoolClient,
-  file: { name: string; table: string | null; columns: string[] },
+  file: { name: string; table: string | null; columns: string[]; extra?: string[] },
 ): Promise<void> {
   const staging = ident(stagingOf(file.name));
   if (file.table) {
+    const extra = (file.extra ?? []).map((column) => `, ADD COLUMN ${ident(column)} text`);
     await client.query(
       `CREATE TEMP TABLE ${staging} ON COMMIT DROP AS
-         SELECT ${file.columns.map(ident).join(', ')} FROM ${ident(file.table)} WITH NO DATA;
-       ALTER TABLE ${staging} ADD COLUMN restore_row bigint GENERATED ALWAYS AS IDENTITY`,
+         SELECT ${tableColumns(file).map(ident).join(', ')} FROM ${ident(file.table)} WITH NO DATA;
+       ALTER TABLE ${staging} ADD COLUMN restore_row bigint GENERATED ALWAYS AS IDENTITY
+         ${extra.join('')}`,
     );
   } else {
     await client.query(
@@ -316,12 +368,31 @@ export async function mapPeople(client: pg.PoolClient, orgId: string): Promise<v
   );
 }
 
+/** Whether staged column `s.<column>` names no record of any kind of the export. */
+function noRecordOfTheExport(column: string): string {
+  return KIND_TABLES.map(
+    (kind) =>
+      `NOT EXISTS (SELECT 1 FROM ${ident(stagingOf(`${kind}.csv`))} x WHERE x.id = s.${ident(column)})`,
+  ).join(' AND ');
+}
+
+/**
+ * Leaves out the merges into records deleted since (nothing removes them when their survivor
+ * goes): they name no record of the export, and would otherwise refuse an intact export.
+ */
+export async function dropMergesIntoDeleted(client: pg.PoolClient): Promise<void> {
+  await client.query(
+    `DELETE FROM ${ident(stagingOf('merged_records.csv'))} s
+     WHERE ${noRecordOfTheExport('survivor_id')}`,
+  );
+}
+
 /** The first row of a CSV naming a record its export does not hold, if any. */
 export async function firstDanglingReference(
   client: pg.PoolClient,
   links: TableLinks[],
 ): Promise<{ file: string; row: number; column: string } | undefined> {
-  for (const { table, references } of links) {
+  for (const { table, references, records } of links) {
     for (const { column, target, targetColumn } of references) {
       const { rows } = await client.query<{ row: string }>(
         `SELECT s.restore_row AS row FROM ${ident(stagingOf(`${table}.csv`))} s
@@ -332,14 +403,76 @@ export async function firstDanglingReference(
       );
       if (rows[0]) return { file: `${table}.csv`, row: Number(rows[0].row), column };
     }
+    for (const column of records) {
+      const { rows } = await client.query<{ row: string }>(
+        `SELECT s.restore_row AS row FROM ${ident(stagingOf(`${table}.csv`))} s
+         WHERE s.${ident(column)} IS NOT NULL AND ${noRecordOfTheExport(column)}
+         ORDER BY s.restore_row LIMIT 1`,
+      );
+      if (rows[0]) return { file: `${table}.csv`, row: Number(rows[0].row), column };
+    }
   }
   return undefined;
+}
+
+/** The attached files of the export, to put their bytes back in the store one by one. */
+export async function stagedFiles(
+  client: pg.PoolClient,
+): Promise<Array<{ id: string; sha256: string; row: string }>> {
+  const staging = ident(stagingOf('files.csv'));
+  await client.query(`ALTER TABLE ${staging} ADD COLUMN blob_key text`);
+  const { rows } = await client.query<{ id: string; sha256: string; row: string }>(
+    `SELECT id, sha256, restore_row AS row FROM ${staging} ORDER BY restore_row`,
+  );
+  return rows;
+}
+
+/** Where a restored file's bytes now are. */
+export async function setBlobKey(client: pg.PoolClient, id: string, key: string): Promise<void> {
+  await client.query(`UPDATE ${ident(stagingOf('files.csv'))} SET blob_key = $1 WHERE id = $2`, [
+    key,
+    id,
+  ]);
+}
+
+/**
+ * Leaves out the files whose bytes the export does not hold (deleted while it was written)
+ * and answers how many; takes away the marks of the bytes put back, which are now kept.
+ */
+export async function keepBytes(client: pg.PoolClient, orgId: string): Promise<number> {
+  const staging = ident(stagingOf('files.csv'));
+  const left = await client.query(`DELETE FROM ${staging} WHERE blob_key IS NULL`);
+  await client.query(
+    `DELETE FROM file_blob_removals r USING ${staging} s
+     WHERE r.org_id = $1 AND r.blob_key = s.blob_key`,
+    [orgId],
+  );
+  return left.rowCount ?? 0;
 }
 
 /** The organization's pipelines go, for the export's replace them (it has no deal on them). */
 export async function deletePipelines(client: pg.PoolClient, orgId: string): Promise<void> {
   await client.query('DELETE FROM pipelines WHERE org_id = $1', [orgId]);
 }
+
+/**
+ * JSON columns that hold ids, and how each takes the new ones: a custom field's default is an
+ * option of a select, options of a multi-select (in order) or a member, by id. A member who
+ * is not one here leaves the field without a default.
+ */
+const IDS_IN_JSON: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  custom_fields: {
+    default_value: `CASE WHEN s.default_value IS NULL THEN NULL
+      WHEN s.field_type = 'select' THEN to_jsonb((SELECT n.new_id FROM restore_ids n
+        WHERE n.old_id = (s.default_value #>> '{}')::uuid))
+      WHEN s.field_type = 'multi_select' THEN coalesce((SELECT jsonb_agg(n.new_id ORDER BY e.at)
+        FROM jsonb_array_elements_text(s.default_value) WITH ORDINALITY e(id, at)
+        JOIN restore_ids n ON n.old_id = e.id::uuid), '[]'::jsonb)
+      WHEN s.field_type = 'member' THEN to_jsonb((SELECT p.member_id FROM restore_people p
+        WHERE p.old_id = (s.default_value #>> '{}')::uuid))
+      ELSE s.default_value END`,
+  },
+};
 
 /**
  * Writes one table's staged rows under the organization's context: new ids, references
@@ -353,11 +486,13 @@ export async function insertStaged(
   links: TableLinks,
   columns: string[],
 ): Promise<number> {
-  const references = new Set(links.references.map((link) => link.column));
+  const references = new Set([...links.references.map((link) => link.column), ...links.records]);
   const people = new Map(links.people.map((person) => [person.column, person]));
   const joins: string[] = [];
   const value = (column: string) => {
     const s = `s.${ident(column)}`;
+    const inJson = IDS_IN_JSON[links.table]?.[column];
+    if (inJson) return inJson;
     if (column === 'id' || references.has(column))
       return `(SELECT n.new_id FROM restore_ids n WHERE n.old_id = ${s})`;
     const person = people.get(column);
@@ -374,11 +509,13 @@ export async function insertStaged(
     return s;
   };
   const values = columns.map(value);
+  // A table that names no person (email_links) has no use for the admin.
+  const admin = values.some((sql) => sql.includes('$2')) ? [adminId] : [];
   const result = await client.query(
     `INSERT INTO ${ident(links.table)} (org_id, ${columns.map(ident).join(', ')})
      SELECT $1::uuid, ${values.join(', ')}
      FROM ${ident(stagingOf(`${links.table}.csv`))} s ${joins.join(' ')}`,
-    [orgId, adminId],
+    [orgId, ...admin],
   );
   return result.rowCount ?? 0;
 }
@@ -396,6 +533,8 @@ export interface PersonNotMember {
 /** What a completed restore says: rows per file, and whose records became the admin's. */
 export interface RestoreResult {
   rows: Record<string, number>;
+  /** Files listed in files.csv without their bytes (deleted while the export was written). */
+  files_without_bytes: number;
   reassigned_to: string;
   people_not_members: PersonNotMember[];
 }

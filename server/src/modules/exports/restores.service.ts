@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { withTenant } from '../../db/tenant.js';
+import { withTenant, type Tx } from '../../db/tenant.js';
 import type { RequestContext } from '../../http/context.js';
 import { ConflictError, NotFoundError } from '../../lib/errors.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import { requireAdmin } from '../members/permissions.js';
 import * as exportsRepo from './exports.repo.js';
-import { isAttachedFileEntry, readOrganizationExport } from './restore-reader.js';
+import { isFileBytesEntry, readOrganizationExport } from './restore-reader.js';
 import * as repo from './restores.repo.js';
 import { runOrganizationRestore } from './org-restore.task.js';
 import type { Logger } from 'pino';
@@ -49,25 +49,30 @@ export function uploadRestore(
     }
     const running = await repo.findUnfinishedRestore(tx);
     if (running?.status === 'running' && !(await repo.restoreJobAlive(tx))) {
-      // Its worker died: PostgreSQL rolled its transaction back, so nothing of it is there.
+      // Its worker died: PostgreSQL rolled its transaction back, so nothing of it is there but
+      // the bytes of files it had put in the store, which go.
       await repo.finishRestore(tx, running.id, {
         status: 'failed',
         error: 'The restore was interrupted; nothing of it was kept.',
       });
+      await repo.removeUnkeptBytes(tx, ctx.orgId);
     } else if (running) {
       throw new ConflictError('A restore of this organization is already running', {
         restore_id: running.id,
       });
     }
     const id = randomUUID();
-    const files = await exportsRepo.organizationFiles(tx);
+    const files = [
+      ...(await exportsRepo.organizationFiles(tx)),
+      await exportsRepo.attachedFilesCsv(tx),
+    ];
     const manifest = await readOrganizationExport(body, files, (file, seq, data) =>
       file === NOT_RESTORED
         ? Promise.resolve()
         : repo.insertChunk(tx, ctx.orgId, id, file, seq, data),
     );
     const restored = manifest.files.filter(
-      (file) => file.name !== NOT_RESTORED && !isAttachedFileEntry(file.name),
+      (file) => file.name !== NOT_RESTORED && !isFileBytesEntry(file.name),
     );
     // Members are matched, not written: the rows to write are the tables'.
     const written = restored.filter((file) => file.name !== 'members.csv');
@@ -85,6 +90,11 @@ export function uploadRestore(
     await enqueueJob(tx, 'exports__restore', { org_id: ctx.orgId, restore_id: id });
     return withPercent(row);
   });
+}
+
+/** Whether a restore job is at work in the organization of `tx` (it holds the restore lock). */
+export function restoreAtWork(tx: Tx): Promise<boolean> {
+  return repo.restoreJobAlive(tx);
 }
 
 export function listRestores(ctx: RequestContext): Promise<OrgRestore[]> {

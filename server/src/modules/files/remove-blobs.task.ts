@@ -3,6 +3,7 @@ import type { JobDeps } from '../../jobs/context.js';
 import type { TaskPayloads } from '../../jobs/queue.js';
 import { fileStoreOf } from './file-store.js';
 import * as repo from './files.repo.js';
+import { restoreAtWork } from '../exports/restores.service.js';
 
 const BATCH = 500;
 
@@ -21,6 +22,9 @@ export async function removeFileBlobs(
       deps.db,
       { orgId: payload.org_id, userId: null },
       async (tx) => {
+        // A restore at work has marked the bytes it put back, and keeps them if it commits; it
+        // queues this job again once it has ended.
+        if (await restoreAtWork(tx)) return 0;
         const keys = await repo.pendingRemovals(tx, BATCH);
         for (const key of keys) await store.delete(key);
         await repo.forgetRemovals(tx, keys);

@@ -19671,6 +19671,8 @@ export interface paths {
                                  * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                                  */
                                 reassigned_to: string;
+                                /** @description Files listed in files.csv whose bytes the export does not hold (deleted while it was written): left out */
+                                files_without_bytes: number;
                                 /** @description People of the export who are not members of this organization (matched by email): their records now belong to `reassigned_to` */
                                 people_not_members: {
                                     /** @description Null for people who had left before the export was made */
@@ -19886,6 +19888,8 @@ export interface paths {
                                  * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                                  */
                                 reassigned_to: string;
+                                /** @description Files listed in files.csv whose bytes the export does not hold (deleted while it was written): left out */
+                                files_without_bytes: number;
                                 /** @description People of the export who are not members of this organization (matched by email): their records now belong to `reassigned_to` */
                                 people_not_members: {
                                     /** @description Null for people who had left before the export was made */
@@ -24887,6 +24891,8 @@ export interface components {
                  * @example 0f8fad5b-d9cb-469f-a165-70867728950e
                  */
                 reassigned_to: string;
+                /** @description Files listed in files.csv whose bytes the export does not hold (deleted while it was written): left out */
+                files_without_bytes: number;
                 /** @description People of the export who are not members of this organization (matched by email): their records now belong to `reassigned_to` */
                 people_not_members: {
                     /** @description Null for people who had left before the export was made */
