@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { PassThrough, Transform, Writable, type Readable } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
 import { to as copyTo } from 'pg-copy-streams';
-import { ZipFile } from 'yazl';
+import { ZipFile } from '../../lib/zip-file.js';
 import { LATEST_MIGRATION } from '../../db/migrate.js';
 import { withContext, withTenantClient } from '../../db/tenant.js';
 import type { JobDeps } from '../../jobs/context.js';
