@@ -6,7 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import yauzl from 'yauzl';
-import { ZipFile } from 'yazl';
+import { ZipFile } from '../lib/zip-file.js';
 import { migrate, MIGRATIONS } from './migrate.js';
 
 /**

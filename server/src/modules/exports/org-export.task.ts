@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { PassThrough, Transform, Writable, type Readable } from 'node:stream';
+import { Transform, Writable, type Readable } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
 import { to as copyTo } from 'pg-copy-streams';
-import { ZipFile } from 'yazl';
+import { ZipFile } from '../../lib/zip-file.js';
 import { LATEST_MIGRATION } from '../../db/migrate.js';
 import { withContext, withTenantClient } from '../../db/tenant.js';
 import type { JobDeps } from '../../jobs/context.js';
@@ -19,6 +19,12 @@ const CHUNK_BYTES = 1024 * 1024;
  * keeps pace with PostgreSQL's COPY instead of waiting on the compressor.
  */
 const COMPRESSION_LEVEL = 1;
+
+/**
+ * What each stage of the pipeline holds before it waits for the next: enough that PostgreSQL
+ * goes on sending rows while the compressor works, instead of stalling on each 16 KB.
+ */
+const STREAM_BUFFER_BYTES = 1024 * 1024;
 
 /** The manifest's format: an import reads the version first. */
 export const MANIFEST_FORMAT = 'rampart-organization-export/1';
@@ -140,11 +146,10 @@ async function writeExport(deps: JobDeps, orgId: string, exportId: string): Prom
       let rowsDone = 0;
       /** One entry of the ZIP, streamed, with its size and SHA-256 in the manifest. */
       const addEntry = async (name: string, source: Readable, rows: () => number) => {
-        const digest = new Digest();
-        const entry = new PassThrough();
-        zip.addReadStream(entry, name, { compressionLevel: COMPRESSION_LEVEL });
-        await pipeline(source, digest, entry);
-        await finished(entry);
+        const digest = new Digest({ highWaterMark: STREAM_BUFFER_BYTES });
+        zip.addReadStream(digest, name, { compressionLevel: COMPRESSION_LEVEL });
+        await pipeline(source, digest);
+        await finished(digest);
         rowsDone += rows();
         manifest.push({
           name,
@@ -161,7 +166,9 @@ async function writeExport(deps: JobDeps, orgId: string, exportId: string): Prom
       };
       for (const file of files) {
         const copy = client.query(
-          copyTo(`COPY (${file.select}) TO STDOUT WITH (FORMAT csv, HEADER true)`),
+          copyTo(`COPY (${file.select}) TO STDOUT WITH (FORMAT csv, HEADER true)`, {
+            highWaterMark: STREAM_BUFFER_BYTES,
+          }),
         );
         await addEntry(file.name, copy, () => Number(copy.rowCount ?? 0));
       }
