@@ -73,7 +73,7 @@ export const VALUE_COLUMN: Record<CustomFieldType, ValueColumn> = {
 };
 
 /** Every typed column a value may be kept in. */
-const VALUE_COLUMNS = [...new Set(Object.values(VALUE_COLUMN))];
+export const VALUE_COLUMNS = [...new Set(Object.values(VALUE_COLUMN))];
 
 /**
  * The fields with their options, in one statement: every page of records reads them, so an
