@@ -120,6 +120,18 @@ export async function findField(
   return (await query.executeTakeFirst()) as FieldWithOptions | undefined;
 }
 
+/** The organization's members in the order of their names: a member field's sort. */
+export async function membersByName(tx: Tx): Promise<string[]> {
+  const rows = await tx
+    .selectFrom('memberships as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select('m.user_id')
+    .orderBy(sql`lower(u.name)`)
+    .orderBy('m.user_id')
+    .execute();
+  return rows.map((row) => row.user_id);
+}
+
 /** The active field of a kind with this key: what list filters and sorts name. */
 export async function findFieldByKey(
   tx: Tx,
