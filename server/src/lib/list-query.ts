@@ -303,15 +303,16 @@ export async function runListByValue<Row extends { id: string }>(
       .where(sql.ref('v.field_id'), '=', by.fieldId);
 
   /**
-   * In a given order of the values: one branch per value from the cursor's on, each the records
-   * with that one value in record order, at most a page of them, then the branches in rank
-   * order. A branch's values are one range of `(org_id, field_id, value, record_id)` with the
-   * policy, the field and the value as its index conditions. The planner sorts the branches'
-   * rows (at most a page per value) rather than merging them; within a branch it chooses as for
-   * the other value sorts: on a small organization (the plan gate's) it hashes the
-   * organization's records against the value's range, on a large one it walks the range in
-   * record order and looks each record up until the page is full. A page so reads at most a
-   * page per value, whatever the organization's size.
+   * In a given order of the values: the records with one value at a time, in record order, at
+   * most a page of each. A value's records are one range of `(org_id, field_id, value,
+   * record_id)` with the policy, the field and the value as its index conditions. The page
+   * reads the cursor's value alone first: when it fills the page, as it mostly does, that one
+   * range is all it reads. Otherwise the values after it follow in one statement, a branch per
+   * value under an Append, whose rows (at most a page per value) the planner sorts by rank and
+   * record rather than merging them. Within a branch it chooses as for the other value sorts:
+   * on a small organization (the plan gate's) it hashes the organization's records against the
+   * value's range, on a large one it walks the range in record order and looks each record up
+   * until the page is full.
    */
   const inRankedOrder = async (
     ranked: readonly string[],
@@ -319,30 +320,32 @@ export async function runListByValue<Row extends { id: string }>(
     const order = by.descending ? [...ranked].reverse() : ranked;
     const start = cursor ? order.indexOf(String(cursor.v)) : 0;
     if (start < 0) return [];
-    const branches = order.slice(start).map((ranking, offset) => {
-      let branch = joined()
-        .select(sql<number>`${start + offset}::int`.as('__rank'))
-        .where(value, '=', ranking);
-      if (cursor && offset === 0) branch = branch.where(recordId, beyond, cursor.id);
-      return tx
-        .selectFrom(
-          branch
-            .orderBy(recordId, direction)
-            .limit(limit + 1)
-            .as('b'),
-        )
-        .selectAll();
-    });
-    if (branches.length === 0) return [];
-    const all = branches.slice(1).reduce((union, branch) => union.unionAll(branch), branches[0]!);
-    const rows = (await tx
+    const branch = (rank: number, room: number) => {
+      let query = joined()
+        .select(sql<number>`${rank}::int`.as('__rank'))
+        .where(value, '=', order[rank]!);
+      if (cursor && rank === start) query = query.where(recordId, beyond, cursor.id);
+      return query.orderBy(recordId, direction).limit(room + 1);
+    };
+    const strip = (rows: Array<Row & { __sort: unknown; __rank?: number }>) =>
+      rows.map(({ __rank: _rank, ...row }) => row as Row & { __sort: unknown });
+    const first = strip(
+      (await branch(start, limit).execute()) as Array<Row & { __sort: unknown; __rank?: number }>,
+    );
+    if (first.length > limit || start + 1 >= order.length) return first;
+    const room = limit - first.length;
+    const branches = order
+      .slice(start + 1)
+      .map((_, offset) => tx.selectFrom(branch(start + 1 + offset, room).as('b')).selectAll());
+    const all = branches.slice(1).reduce((union, next) => union.unionAll(next), branches[0]!);
+    const rest = (await tx
       .selectFrom(all.as('page'))
       .selectAll()
       .orderBy('__rank')
       .orderBy('id', direction)
-      .limit(limit + 1)
+      .limit(room + 1)
       .execute()) as Array<Row & { __sort: unknown; __rank?: number }>;
-    return rows.map(({ __rank: _rank, ...row }) => row as Row & { __sort: unknown });
+    return [...first, ...strip(rest)];
   };
 
   const withValue = async (): Promise<Array<Row & { __sort: unknown }>> => {
