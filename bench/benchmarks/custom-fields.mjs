@@ -87,6 +87,13 @@ export async function run(context) {
       builtIn: 'leads?sort=-estimated_value',
       custom: 'leads?sort=-cf.score',
     },
+    // A select in the order of its options: a range per option, at most a page of each.
+    { name: 'sort: select', builtIn: 'leads?sort=last_name', custom: 'leads?sort=cf.tier' },
+    {
+      name: 'sort: select, descending',
+      builtIn: 'leads?sort=-last_name',
+      custom: 'leads?sort=-cf.tier',
+    },
   ];
   const api = await startApi({ appUrl: data.appUrl, explicitUrl: data.explicitUrl, poolSize: 10 });
   const reads = [

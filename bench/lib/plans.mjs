@@ -59,6 +59,10 @@ export function hotRoutes(ids) {
     `${v1}/leads?sort=-cf.score&count=true`,
     `${v1}/leads?sort=cf.renewal&status=new`,
     `${v1}/leads?sort=-cf.region_code`,
+    // A select in the order of its options: one index range per option (decision 0008).
+    `${v1}/leads?sort=cf.tier`,
+    `${v1}/leads?sort=-cf.tier&count=true`,
+    `${v1}/leads?sort=cf.tier&status=new`,
     `${v1}/custom-fields?record_type=lead`,
     `${v1}/leads/${ids.leadId}`,
     `${v1}/accounts?industry=Labs&count=true`,

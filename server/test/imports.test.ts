@@ -675,6 +675,91 @@ describe('custom fields in an import', () => {
     expect(left!.count).toBe(0);
   });
 
+  it('undo of an update gives records back the custom values it replaced, empty ones too', async () => {
+    const owner = await signUp(t.app, 'import-fields-undo');
+    const other = await signUp(t.app, 'import-fields-undo-other');
+    const fields = await defineFields(owner);
+    const theirs = await defineFields(other);
+    const [north, south] = fields['region']!.options;
+    const [pricing, support] = fields['topics']!.options;
+    const create = async (who: SignedUp, body: object) => {
+      const response = await call(who, 'POST', '/leads', body);
+      expect(response.statusCode, response.body).toBe(201);
+      return response.json<{ id: string; custom_fields: Record<string, unknown> }>();
+    };
+    const ada = await create(owner, {
+      last_name: 'Lovelace',
+      email: 'ada@example.com',
+      custom_fields: { region: north!.id, topics: [pricing!.id], budget: 100 },
+    });
+    const grace = await create(owner, { last_name: 'Hopper', email: 'grace@example.com' });
+    const outsider = await create(other, {
+      last_name: 'Lovelace',
+      email: 'ada@example.com',
+      custom_fields: { region: theirs['region']!.options[1]!.id, budget: 9 },
+    });
+    const file = await uploaded(
+      owner,
+      [
+        'Last name,Email,Sales region,topics,Budget,Handled by',
+        `Lovelace,ada@example.com,South,Support,$5,${owner.email}`,
+        'Hopper,grace@example.com,North,Pricing; Support,$7,',
+        'Turing,alan@example.com,South,,$1,',
+      ].join('\n'),
+    );
+    const settings = {
+      mapping: file.columns.map((c, column) => ({ column, field: c.suggested_field })),
+      duplicates: 'update',
+    };
+    expect((await call(owner, 'POST', `/imports/${file.id}/dry-run`, settings)).statusCode).toBe(
+      200,
+    );
+    const done = await runToEnd(owner, file.id);
+    expect(done).toMatchObject({ status: 'completed', counts: { created: 1, updated: 2 } });
+    const read = async (who: SignedUp, id: string) =>
+      (await call(who, 'GET', `/leads/${id}`)).json<{ custom_fields: Record<string, unknown> }>()
+        .custom_fields;
+    expect(await read(owner, ada.id)).toMatchObject({
+      region: south!.id,
+      topics: [support!.id],
+      budget: 5,
+      handler: owner.userId,
+    });
+    expect(await read(owner, grace.id)).toMatchObject({ region: north!.id, budget: 7 });
+
+    const undone = await call(owner, 'POST', `/imports/${file.id}/undo`, {});
+    expect(undone.statusCode, undone.body).toBe(200);
+    expect(undone.json()).toMatchObject({ deleted: 1, restored: 2 });
+    expect(await read(owner, ada.id)).toEqual({
+      region: north!.id,
+      topics: [pricing!.id],
+      budget: 100,
+      renewal: null,
+      signed: null,
+      handler: null,
+    });
+    expect(await read(owner, grace.id)).toEqual({
+      region: null,
+      topics: [],
+      budget: null,
+      renewal: null,
+      signed: null,
+      handler: null,
+    });
+    const leads = (await call(owner, 'GET', '/leads')).json<{ data: { id: string }[] }>();
+    expect(leads.data.map((lead) => lead.id).sort()).toEqual([ada.id, grace.id].sort());
+    const [left] = await t.ownerQuery<{ count: number }>(
+      'SELECT count(*)::int AS count FROM custom_field_values WHERE org_id = $1 AND NOT record_id = ANY ($2::uuid[])',
+      [owner.orgId, [ada.id, grace.id]],
+    );
+    expect(left!.count).toBe(0);
+    // The other organization's lead with the same email was neither updated nor restored.
+    expect(await read(other, outsider.id)).toMatchObject({
+      region: theirs['region']!.options[1]!.id,
+      budget: 9,
+    });
+  });
+
   it('round trip: a list exported with its custom fields imports into another organization alike', async () => {
     const from = await signUp(t.app, 'roundtrip-from');
     const to = await signUp(t.app, 'roundtrip-to');

@@ -59,17 +59,10 @@ export function customColumns<Row extends WithCustomFields>(
     label: field.label,
     value: (row: Row) => showValue(field, row.custom_fields[field.key]),
     visible: false,
-    ...([
-      'text',
-      'number',
-      'money',
-      'date',
-      'datetime',
-      'checkbox',
-      'url',
-      'email',
-      'phone',
-    ].includes(field.field_type) && { sort: `cf.${field.key}` }),
+    // Every type has an order but these: several options, or text too long to compare.
+    ...(!['multi_select', 'long_text'].includes(field.field_type) && {
+      sort: `cf.${field.key}`,
+    }),
   }));
 }
 

@@ -73,7 +73,7 @@ export const VALUE_COLUMN: Record<CustomFieldType, ValueColumn> = {
 };
 
 /** Every typed column a value may be kept in. */
-const VALUE_COLUMNS = [...new Set(Object.values(VALUE_COLUMN))];
+export const VALUE_COLUMNS = [...new Set(Object.values(VALUE_COLUMN))];
 
 /**
  * The fields with their options, in one statement: every page of records reads them, so an
@@ -118,6 +118,18 @@ export async function findField(
   let query = fieldsQuery(tx).where('id', '=', id);
   if (options.lock) query = query.forUpdate(['custom_fields']);
   return (await query.executeTakeFirst()) as FieldWithOptions | undefined;
+}
+
+/** The organization's members in the order of their names: a member field's sort. */
+export async function membersByName(tx: Tx): Promise<string[]> {
+  const rows = await tx
+    .selectFrom('memberships as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select('m.user_id')
+    .orderBy(sql`lower(u.name)`)
+    .orderBy('m.user_id')
+    .execute();
+  return rows.map((row) => row.user_id);
 }
 
 /** The active field of a kind with this key: what list filters and sorts name. */

@@ -205,6 +205,9 @@ export type StoredValue = repo.StoredValue;
 /** A record's values of the fields, for the select list of the statement that reads it. */
 export const storedValuesOf = repo.valuesJson;
 
+/** The typed columns of a value row, one of which holds it. */
+export const VALUE_COLUMNS = repo.VALUE_COLUMNS;
+
 /** A record's custom fields from its stored value rows: every field by key. */
 function showFields(fields: readonly CustomField[], own: repo.ValueRow[]): CustomFieldValues {
   return Object.fromEntries(

@@ -176,7 +176,7 @@ export function applyCustomFilters(
 /** `sort=cf.<key>` or `sort=-cf.<key>`: a list in the order of a custom field. */
 export const CUSTOM_SORT = /^(-?)cf\.([a-z][a-z0-9_]{0,49})$/;
 
-/** Fields with one value that has an order. */
+/** Fields with one value that has an order of its own. */
 const SORTABLE = new Set([...COMPARABLE, 'checkbox']);
 
 /**
@@ -200,7 +200,20 @@ export async function resolveCustomSort(
       `"${match[2]}" is not a custom field of this kind of record`,
       'malformed',
     );
-  if (!SORTABLE.has(field.field_type)) {
+  if (field.field_type === 'multi_select') {
+    throw invalidField(
+      'sort',
+      `"${field.label}" can hold several options, which give a record no one place: filter by it instead`,
+      'malformed',
+    );
+  }
+  const ranked =
+    field.field_type === 'select'
+      ? field.options.map((option) => option.id)
+      : field.field_type === 'member'
+        ? await repo.membersByName(tx)
+        : undefined;
+  if (!ranked && !SORTABLE.has(field.field_type)) {
     throw invalidField('sort', `"${field.label}" has no order to sort by`, 'malformed');
   }
   return {
@@ -208,5 +221,6 @@ export async function resolveCustomSort(
     column: repo.VALUE_COLUMN[field.field_type],
     descending: match[1] === '-',
     asText: field.field_type === 'date',
+    ...(ranked && { ranked }),
   };
 }

@@ -75,6 +75,15 @@ async function applyBatch(
       plan.updates,
     );
     await repo.tagRecords(tx, row.kind, plan.tags, creator);
+    const updated = new Set(plan.updates.map((update) => update['id'] as string));
+    await repo.keepPreviousCustomValues(
+      tx,
+      row.id,
+      row.kind,
+      [...plan.custom]
+        .filter(([recordId]) => updated.has(recordId))
+        .map(([record_id, byField]) => ({ record_id, field_ids: [...byField.keys()] })),
+    );
     // The batch's custom values, in its transaction: an empty cell leaves a value alone.
     await writeParsedValues(
       tx,

@@ -1,6 +1,7 @@
 import { sql, type Selectable } from 'kysely';
 import type { ImportStatus, ImportTemplatesTable, RecordType } from '../../db/schema.js';
 import { orgOf, type Tx } from '../../db/tenant.js';
+import { VALUE_COLUMNS } from '../custom-fields/custom-fields.service.js';
 import { RECORD_KINDS } from '../records/registry.js';
 import type { CsvRow } from './csv-reader.js';
 
@@ -350,6 +351,40 @@ export async function updateRecords(
     WHERE t.org_id = ${org} AND t.id = r.id`.execute(tx);
 }
 
+/**
+ * Before a batch writes custom values over records the import updates: the values they replace,
+ * kept in the import's `previous` of each record under `custom_fields` (field id to the rows it
+ * held, `[]` when it had none), for undo. A field the import already touched on a record keeps
+ * what it held first.
+ */
+export async function keepPreviousCustomValues(
+  tx: Tx,
+  importId: string,
+  kind: RecordType,
+  touched: { record_id: string; field_ids: string[] }[],
+): Promise<void> {
+  if (touched.length === 0) return;
+  const org = orgOf(tx);
+  await sql`WITH touched AS (
+      SELECT t.record_id, f.field_id
+      FROM jsonb_to_recordset(${JSON.stringify(touched)}::jsonb) t (record_id uuid, field_ids uuid[])
+      CROSS JOIN unnest(t.field_ids) f (field_id)
+    ), kept AS (
+      SELECT t.record_id, jsonb_object_agg(t.field_id, (
+        SELECT coalesce(jsonb_agg(jsonb_strip_nulls(to_jsonb(v))
+          - ARRAY['org_id', 'id', 'field_id', 'record_id', 'created_at', 'updated_at', 'created_by']), '[]')
+        FROM custom_field_values v
+        WHERE v.org_id = ${org} AND v.record_id = t.record_id AND v.field_id = t.field_id)) AS fields
+      FROM touched t GROUP BY t.record_id
+    )
+    UPDATE import_records i
+    SET previous = jsonb_set(i.previous, '{custom_fields}',
+      k.fields || coalesce(i.previous -> 'custom_fields', '{}'))
+    FROM kept k
+    WHERE i.org_id = ${org} AND i.import_id = ${importId} AND i.record_type = ${kind}
+      AND i.record_id = k.record_id AND i.action = 'updated'`.execute(tx);
+}
+
 /** Links records to tags by name, creating the tags that do not exist yet. */
 export async function tagRecords(
   tx: Tx,
@@ -400,15 +435,50 @@ export async function importedRecords(
   return result.rows;
 }
 
-/** Gives updated records back the values the import replaced. */
+/** Gives updated records back the values the import replaced, custom values included. */
 export async function restoreRecords(
   tx: Tx,
   kind: RecordType,
   records: ImportedRecord[],
+  userId: string,
 ): Promise<void> {
-  const previous = records.map((r) => ({ id: r.record_id, ...r.previous }));
-  const columns = [...new Set(records.flatMap((r) => Object.keys(r.previous)))];
+  const previous = records.map(({ record_id, previous: { custom_fields: _custom, ...rest } }) => ({
+    id: record_id,
+    ...rest,
+  }));
+  const columns = [...new Set(previous.flatMap((r) => Object.keys(r).filter((c) => c !== 'id')))];
   if (columns.length > 0) await updateRecords(tx, null, kind, columns, previous);
+  await restoreCustomValues(tx, records, userId);
+}
+
+async function restoreCustomValues(
+  tx: Tx,
+  records: ImportedRecord[],
+  userId: string,
+): Promise<void> {
+  const kept = records.flatMap((r) =>
+    Object.entries((r.previous['custom_fields'] ?? {}) as Record<string, object[]>).map(
+      ([field_id, values]) => ({ record_id: r.record_id, field_id, values }),
+    ),
+  );
+  if (kept.length === 0) return;
+  const org = orgOf(tx);
+  const json = JSON.stringify(kept);
+  const keptRows = sql`jsonb_to_recordset(${json}::jsonb) p (record_id uuid, field_id uuid, "values" jsonb)`;
+  await sql`DELETE FROM custom_field_values v USING ${keptRows}
+    WHERE v.org_id = ${org} AND v.record_id = p.record_id AND v.field_id = p.field_id`.execute(tx);
+  const columns = sql.join(VALUE_COLUMNS.map((c) => sql.ref(c)));
+  const fromRow = sql.join(VALUE_COLUMNS.map((c) => sql.ref(`r.${c}`)));
+  // An option removed or a member gone since took its values with it: those stay gone.
+  await sql`INSERT INTO custom_field_values (org_id, record_id, field_id, created_by, ${columns})
+    SELECT ${org}, p.record_id, p.field_id, ${userId}, ${fromRow}
+    FROM ${keptRows}
+    CROSS JOIN jsonb_array_elements(p."values") e
+    CROSS JOIN LATERAL jsonb_populate_record(NULL::custom_field_values, e) r
+    WHERE (r.value_option IS NULL OR EXISTS (SELECT 1 FROM custom_field_options o
+        WHERE o.org_id = ${org} AND o.id = r.value_option))
+      AND (r.value_member IS NULL OR EXISTS (SELECT 1 FROM memberships m
+        WHERE m.org_id = ${org} AND m.user_id = r.value_member))`.execute(tx);
 }
 
 /** The import as one event of the organization's trail. */

@@ -440,7 +440,7 @@ export function undoImport(
       );
     }
     const updated = records.filter((r) => r.action === 'updated');
-    await repo.restoreRecords(tx, row.kind, updated);
+    await repo.restoreRecords(tx, row.kind, updated, ctx.userId);
     await repo.deleteRecords(
       tx,
       row.kind,

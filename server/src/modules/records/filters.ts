@@ -245,7 +245,7 @@ function listQueryOf<P extends TProperties>(kind: RecordKind, filters: P) {
       {
         default: defaultSort,
         description:
-          'A field of the kind or a custom field (`cf.<key>`: text, number, money, date, date-time or checkbox), `-` in front for descending; records without a value come last',
+          'A field of the kind or a custom field (`cf.<key>`: text, number, money, date, date-time, checkbox; a single select in the order of its options, a member by name; not a multi-select), `-` in front for descending; records without a value come last',
       },
     ),
   );

@@ -4875,7 +4875,7 @@ export interface paths {
                      * @example 2026-12-01T09:00:00Z
                      */
                     updated_to?: string;
-                    /** @description A field of the kind or a custom field (`cf.<key>`: text, number, money, date, date-time or checkbox), `-` in front for descending; records without a value come last */
+                    /** @description A field of the kind or a custom field (`cf.<key>`: text, number, money, date, date-time, checkbox; a single select in the order of its options, a member by name; not a multi-select), `-` in front for descending; records without a value come last */
                     sort?: ("created_at" | "-created_at" | "updated_at" | "-updated_at" | "last_name" | "-last_name" | "company" | "-company" | "status" | "-status" | "next_follow_up_at" | "-next_follow_up_at" | "estimated_value" | "-estimated_value") | string;
                     /**
                      * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
@@ -6089,7 +6089,7 @@ export interface paths {
                      * @example 2026-12-01T09:00:00Z
                      */
                     updated_to?: string;
-                    /** @description A field of the kind or a custom field (`cf.<key>`: text, number, money, date, date-time or checkbox), `-` in front for descending; records without a value come last */
+                    /** @description A field of the kind or a custom field (`cf.<key>`: text, number, money, date, date-time, checkbox; a single select in the order of its options, a member by name; not a multi-select), `-` in front for descending; records without a value come last */
                     sort?: ("name" | "-name" | "created_at" | "-created_at" | "updated_at" | "-updated_at" | "annual_revenue" | "-annual_revenue" | "employees" | "-employees") | string;
                     /**
                      * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
@@ -6930,7 +6930,7 @@ export interface paths {
                      * @example 2026-12-01T09:00:00Z
                      */
                     updated_to?: string;
-                    /** @description A field of the kind or a custom field (`cf.<key>`: text, number, money, date, date-time or checkbox), `-` in front for descending; records without a value come last */
+                    /** @description A field of the kind or a custom field (`cf.<key>`: text, number, money, date, date-time, checkbox; a single select in the order of its options, a member by name; not a multi-select), `-` in front for descending; records without a value come last */
                     sort?: ("last_name" | "-last_name" | "created_at" | "-created_at" | "updated_at" | "-updated_at") | string;
                     /**
                      * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
@@ -9339,7 +9339,7 @@ export interface paths {
                      * @example 2026-12-01T09:00:00Z
                      */
                     updated_to?: string;
-                    /** @description A field of the kind or a custom field (`cf.<key>`: text, number, money, date, date-time or checkbox), `-` in front for descending; records without a value come last */
+                    /** @description A field of the kind or a custom field (`cf.<key>`: text, number, money, date, date-time, checkbox; a single select in the order of its options, a member by name; not a multi-select), `-` in front for descending; records without a value come last */
                     sort?: ("created_at" | "-created_at" | "updated_at" | "-updated_at" | "name" | "-name" | "amount" | "-amount" | "expected_close_date" | "-expected_close_date") | string;
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     stage_id?: string;
@@ -18682,7 +18682,7 @@ export interface paths {
                      * @example 2026-12-01T09:00:00Z
                      */
                     updated_to?: string;
-                    /** @description A field of the kind or a custom field (`cf.<key>`: text, number, money, date, date-time or checkbox), `-` in front for descending; records without a value come last */
+                    /** @description A field of the kind or a custom field (`cf.<key>`: text, number, money, date, date-time, checkbox; a single select in the order of its options, a member by name; not a multi-select), `-` in front for descending; records without a value come last */
                     sort?: ("created_at" | "-created_at" | "updated_at" | "-updated_at" | "last_name" | "-last_name" | "company" | "-company" | "status" | "-status" | "next_follow_up_at" | "-next_follow_up_at" | "estimated_value" | "-estimated_value") | string;
                     /**
                      * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
@@ -18794,7 +18794,7 @@ export interface paths {
                      * @example 2026-12-01T09:00:00Z
                      */
                     updated_to?: string;
-                    /** @description A field of the kind or a custom field (`cf.<key>`: text, number, money, date, date-time or checkbox), `-` in front for descending; records without a value come last */
+                    /** @description A field of the kind or a custom field (`cf.<key>`: text, number, money, date, date-time, checkbox; a single select in the order of its options, a member by name; not a multi-select), `-` in front for descending; records without a value come last */
                     sort?: ("name" | "-name" | "created_at" | "-created_at" | "updated_at" | "-updated_at" | "annual_revenue" | "-annual_revenue" | "employees" | "-employees") | string;
                     /**
                      * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
@@ -18905,7 +18905,7 @@ export interface paths {
                      * @example 2026-12-01T09:00:00Z
                      */
                     updated_to?: string;
-                    /** @description A field of the kind or a custom field (`cf.<key>`: text, number, money, date, date-time or checkbox), `-` in front for descending; records without a value come last */
+                    /** @description A field of the kind or a custom field (`cf.<key>`: text, number, money, date, date-time, checkbox; a single select in the order of its options, a member by name; not a multi-select), `-` in front for descending; records without a value come last */
                     sort?: ("last_name" | "-last_name" | "created_at" | "-created_at" | "updated_at" | "-updated_at") | string;
                     /**
                      * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
@@ -19018,7 +19018,7 @@ export interface paths {
                      * @example 2026-12-01T09:00:00Z
                      */
                     updated_to?: string;
-                    /** @description A field of the kind or a custom field (`cf.<key>`: text, number, money, date, date-time or checkbox), `-` in front for descending; records without a value come last */
+                    /** @description A field of the kind or a custom field (`cf.<key>`: text, number, money, date, date-time, checkbox; a single select in the order of its options, a member by name; not a multi-select), `-` in front for descending; records without a value come last */
                     sort?: ("created_at" | "-created_at" | "updated_at" | "-updated_at" | "name" | "-name" | "amount" | "-amount" | "expected_close_date" | "-expected_close_date") | string;
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     stage_id?: string;
