@@ -185,21 +185,30 @@ export function allOfList(
 }
 
 /**
+ * What a list's rows are read for: a page, which stops with its limit, or the total, which
+ * counts every row. A filter may read the two differently (`applyCustomFilters`).
+ */
+export type FilterUse = 'page' | 'total';
+
+/**
  * Runs a list. `base` selects the rows of the page and `filtered` applies the caller's filters;
- * the same filters serve the total.
+ * the same filters serve the total, told which of the two they read for.
  */
 export async function runList<Row extends { id: string }>(
   tx: Tx,
   definition: ListDefinition,
   params: ListParams,
-  build: { select: (query: AnyQuery) => AnyQuery; filter: (query: AnyQuery) => AnyQuery },
+  build: {
+    select: (query: AnyQuery) => AnyQuery;
+    filter: (query: AnyQuery, use?: FilterUse) => AnyQuery;
+  },
 ): Promise<ListPage<Row>> {
   const limit = Math.min(Math.max(params.limit ?? 50, 1), MAX_LIMIT);
   const { filtered, sortValue, idColumn, sort, order } = orderedList(
     tx,
     definition,
     params,
-    build.filter,
+    (query) => build.filter(query, 'page'),
   );
 
   let page = build.select(filtered).select(sortValue.as('__sort'));
@@ -218,9 +227,9 @@ export async function runList<Row extends { id: string }>(
   const [rows, total] = await Promise.all([
     page.execute() as Promise<Array<Row & { __sort: unknown }>>,
     params.count
-      ? (filtered.select(sql<number>`count(*)`.as('total')).executeTakeFirstOrThrow() as Promise<{
-          total: number;
-        }>)
+      ? (filteredList(tx, definition, params, (query) => build.filter(query, 'total'))
+          .select(sql<number>`count(*)`.as('total'))
+          .executeTakeFirstOrThrow() as Promise<{ total: number }>)
       : Promise.resolve(undefined),
   ]);
 

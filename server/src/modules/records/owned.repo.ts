@@ -5,11 +5,16 @@ import {
   runList,
   runListByValue,
   type AnyQuery,
+  type FilterUse,
   type ListPage,
   type ListParams,
 } from '../../lib/list-query.js';
 import { applyKindFilters } from './filters.js';
-import { resolveCustomFilters, resolveCustomSort } from '../custom-fields/custom-filters.js';
+import {
+  measureRanges,
+  resolveCustomFilters,
+  resolveCustomSort,
+} from '../custom-fields/custom-filters.js';
 import {
   storedValuesOf,
   type CustomField,
@@ -96,22 +101,25 @@ export async function listRecords<Row extends OwnedRow>(
   fields?: readonly CustomField[],
 ): Promise<ListPage<WithStoredValues<Row>>> {
   const { list } = definition(kind);
-  const custom = await customConditions(tx, kind, filters, fields);
+  const conditions = await customConditions(tx, kind, filters, fields);
   const fieldIds = (fields ?? []).map((field) => field.id);
   const id = sql.ref(`${list.alias}.id`);
-  const build = {
-    select: (query: AnyQuery) => {
-      const selected = query.select(recordSelection(kind, list.alias));
-      return fieldIds.length
-        ? selected.select(storedValuesOf(id, fieldIds).as('custom_values'))
-        : selected;
-    },
-    filter: (query: AnyQuery) => applyKindFilters(query, kind, filters, custom),
+  const select = (query: AnyQuery) => {
+    const selected = query.select(recordSelection(kind, list.alias));
+    return fieldIds.length
+      ? selected.select(storedValuesOf(id, fieldIds).as('custom_values'))
+      : selected;
   };
   const byValue = await resolveCustomSort(tx, kind, params.sort, fields);
-  return byValue
-    ? runListByValue<WithStoredValues<Row>>(tx, list, params, build, byValue)
-    : runList<WithStoredValues<Row>>(tx, list, params, build);
+  if (byValue) {
+    const filter = (query: AnyQuery) => applyKindFilters(query, kind, filters, conditions);
+    return runListByValue<WithStoredValues<Row>>(tx, list, params, { select, filter }, byValue);
+  }
+  // In the list's own order a page may walk that order past a wide range's records.
+  const custom = await measureRanges(tx, conditions);
+  const filter = (query: AnyQuery, use?: FilterUse) =>
+    applyKindFilters(query, kind, filters, custom, use);
+  return runList<WithStoredValues<Row>>(tx, list, params, { select, filter });
 }
 
 export function findRecord<Row extends OwnedRow>(
