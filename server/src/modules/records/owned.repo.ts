@@ -18,7 +18,7 @@ import {
 import {
   storedValuesOf,
   type CustomField,
-  type StoredValue,
+  type StoredValues,
 } from '../custom-fields/custom-fields.service.js';
 import { RECORD_KINDS, type RecordKind, type RecordKindDefinition } from './registry.js';
 
@@ -86,7 +86,7 @@ function customConditions(
 }
 
 /** A listed record with the values of the fields the list was given (`listRecords`). */
-export type WithStoredValues<Row> = Row & { custom_values?: StoredValue[] | null };
+export type WithStoredValues<Row> = Row & { custom_values?: StoredValues | null };
 
 /**
  * A page of records. Given the kind's active `fields`, the page reads each record's values of
