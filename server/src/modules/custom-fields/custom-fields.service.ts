@@ -249,28 +249,28 @@ function typedValue(column: repo.ValueColumn, text: string): unknown {
 }
 
 /**
- * A record's custom fields from the values its own statement read (`repo.valuesJson`), shown
- * exactly as `customFieldsOf` shows them.
+ * A record's custom fields from the values its own statement read (`repo.valuesJson`, given
+ * the ids of `fields` in their order), shown exactly as `customFieldsOf` shows them.
  */
 export function customFieldsFrom(
   fields: readonly CustomField[],
   recordId: string,
   stored: StoredValues | null | undefined,
 ): CustomFieldValues {
-  const byField = new Map<string, repo.ValueRow[]>(fields.map((field) => [field.id, []]));
-  const types = new Map(fields.map((field) => [field.id, field.field_type]));
-  const [fieldIds, texts] = stored ?? [];
-  for (const [index, fieldId] of (fieldIds ?? []).entries()) {
-    const type = types.get(fieldId);
-    if (!type) continue;
-    const column = repo.VALUE_COLUMN[type];
+  const byField = fields.map((): repo.ValueRow[] => []);
+  const [places, texts] = stored ?? [];
+  for (const [index, place] of (places ?? []).entries()) {
+    const field = fields[place - 1]!;
+    const column = repo.VALUE_COLUMN[field.field_type];
     const value = typedValue(column, texts![index]!);
-    byField
-      .get(fieldId)!
-      .push({ record_id: recordId, field_id: fieldId, [column]: value } as repo.ValueRow);
+    byField[place - 1]!.push({
+      record_id: recordId,
+      field_id: field.id,
+      [column]: value,
+    } as repo.ValueRow);
   }
   return Object.fromEntries(
-    fields.map((field) => [field.key, presentValue(field, byField.get(field.id)!)]),
+    fields.map((field, index) => [field.key, presentValue(field, byField[index]!)]),
   );
 }
 
