@@ -23,6 +23,7 @@ export interface RouteCheck {
   statements?: number;
   problems: string[];
 }
+export const WIDE_RANGE_LIST: string;
 export function hotRoutes(ids: RecordIds): string[];
 export function sampleIds(
   client: pg.Client,

@@ -1,5 +1,8 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { benchCaller, createOrganizations } from '../../bench/lib/data.mjs';
+import { WIDE_RANGE } from '../src/modules/custom-fields/custom-filters.js';
+import { signAccessToken } from '../src/modules/auth/access-tokens.js';
 import { joinByInvitation } from './support/members.js';
 import {
   createTestApp,
@@ -915,4 +918,33 @@ describe('custom field changes in a record history', () => {
     expect(seen.filter((entry) => entry.table_name === 'custom_field_values')).toHaveLength(4);
     expect((await call('GET', `/audit-log/records/${lead.id}`, b)).statusCode).toBe(404);
   });
+});
+
+// After the plan checks above: an organization of 1,500 leads changes the table's statistics.
+describe('a page of a wide range', () => {
+  it('pages through a range most records are in, each once, in order, with the total', async () => {
+    // Over WIDE_RANGE records in the range: a page walks the list's order (measureRanges).
+    const [wide] = await createOrganizations(t.testDb.ownerUrl, [{ name: 'Wide', leads: 1_500 }]);
+    const caller = {
+      authorization: `Bearer ${await signAccessToken(t.deps.config.jwtSecret, benchCaller(wide!))}`,
+    };
+    const expected = await t.ownerQuery<{ id: string }>(
+      `SELECT l.id FROM leads l JOIN custom_field_values v ON v.org_id = l.org_id
+         AND v.record_id = l.id JOIN custom_fields f ON f.id = v.field_id AND f.key = 'score'
+       WHERE l.org_id = $1 AND v.value_number BETWEEN 0 AND 899
+       ORDER BY l.created_at DESC, l.id DESC`,
+      [wide!.id],
+    );
+    expect(expected.length).toBeGreaterThan(WIDE_RANGE);
+    const seen: string[] = [];
+    let cursor = '';
+    do {
+      const query = `cf=score:gte:0&cf=score:lte:899&count=true&limit=200${cursor}`;
+      const page = await ok('GET', `/leads?${query}`, { auth: caller });
+      expect(page.total).toBe(expected.length);
+      seen.push(...page.data.map((lead: { id: string }) => lead.id));
+      cursor = page.next_cursor ? `&cursor=${page.next_cursor}` : '';
+    } while (cursor);
+    expect(seen).toEqual(expected.map((row) => row.id));
+  }, 60_000);
 });

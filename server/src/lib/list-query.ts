@@ -188,6 +188,12 @@ export function allOfList(
 }
 
 /**
+ * What a list's rows are read for: a page, which stops with its limit, or the total, which
+ * counts every row. A filter may read the two differently (`applyCustomFilters`).
+ */
+export type FilterUse = 'page' | 'total';
+
+/**
  * What a page's statement may read beside its rows: `page` is the page's query (its rows, their
  * sort value as `__sort`, in order, limited), `order` its order over a query that names it `p`.
  * The statement returned must give the page's rows in that order.
@@ -196,8 +202,8 @@ export type PageStatement = (page: AnyQuery, order: RawBuilder<unknown>) => RawB
 
 /**
  * Runs a list. `base` selects the rows of the page and `filtered` applies the caller's filters;
- * the same filters serve the total; `page`, when given, reads more with the page's rows in the
- * same statement.
+ * the same filters serve the total, told which of the two they read for; `page`, when given,
+ * reads more with the page's rows in the same statement.
  */
 export async function runList<Row extends { id: string }>(
   tx: Tx,
@@ -205,7 +211,7 @@ export async function runList<Row extends { id: string }>(
   params: ListParams,
   build: {
     select: (query: AnyQuery) => AnyQuery;
-    filter: (query: AnyQuery) => AnyQuery;
+    filter: (query: AnyQuery, use?: FilterUse) => AnyQuery;
     page?: PageStatement;
   },
 ): Promise<ListPage<Row>> {
@@ -214,7 +220,7 @@ export async function runList<Row extends { id: string }>(
     tx,
     definition,
     params,
-    build.filter,
+    (query) => build.filter(query, 'page'),
   );
 
   let page = build.select(filtered).select(sortValue.as('__sort'));
@@ -238,9 +244,9 @@ export async function runList<Row extends { id: string }>(
         statement.execute(tx.withoutPlugins()).then((result) => result.rows)
       : page.execute()) as Promise<Array<Row & { __sort: unknown }>>,
     params.count
-      ? (filtered.select(sql<number>`count(*)`.as('total')).executeTakeFirstOrThrow() as Promise<{
-          total: number;
-        }>)
+      ? (filteredList(tx, definition, params, (query) => build.filter(query, 'total'))
+          .select(sql<number>`count(*)`.as('total'))
+          .executeTakeFirstOrThrow() as Promise<{ total: number }>)
       : Promise.resolve(undefined),
   ]);
 

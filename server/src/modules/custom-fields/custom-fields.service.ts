@@ -200,7 +200,7 @@ export async function fieldsById(
   );
 }
 
-export type StoredValue = repo.StoredValue;
+export type StoredValues = repo.StoredValues;
 
 /** A record's values of the fields, for the select list of the statement that reads it. */
 export const storedValuesOf = repo.valuesJson;
@@ -242,25 +242,44 @@ export async function customFieldsOf(
   return new Map(recordIds.map((id) => [id, showFields(fields, byRecord.get(id) ?? [])]));
 }
 
+/** A value `repo.valuesJson` read as text, typed as its column holds it. */
+function typedValue(column: repo.ValueColumn, text: string): unknown {
+  switch (column) {
+    case 'value_number':
+      return Number(text);
+    case 'value_bool':
+      return text === 'true';
+    case 'value_time':
+      return new Date(text);
+    default:
+      return text;
+  }
+}
+
 /**
- * A record's custom fields from the values its own statement read (`repo.valuesJson`), shown
- * exactly as `customFieldsOf` shows them: a date-time arrives as JSON text and is shown as the
- * driver's Date would be.
+ * A record's custom fields from the values its own statement read (`repo.valuesJson`, given
+ * the ids of `fields` in their order), shown exactly as `customFieldsOf` shows them.
  */
 export function customFieldsFrom(
   fields: readonly CustomField[],
   recordId: string,
-  stored: StoredValue[] | null | undefined,
+  stored: StoredValues | null | undefined,
 ): CustomFieldValues {
-  const byId = new Map(fields.map((field) => [field.id, field]));
-  const rows = (stored ?? []).flatMap(([fieldId, value]): repo.ValueRow[] => {
-    const field = byId.get(fieldId);
-    if (!field) return [];
+  const byField = fields.map((): repo.ValueRow[] => []);
+  const [places, texts] = stored ?? [];
+  for (const [index, place] of (places ?? []).entries()) {
+    const field = fields[place - 1]!;
     const column = repo.VALUE_COLUMN[field.field_type];
-    const typed = column === 'value_time' ? new Date(value as string) : value;
-    return [{ record_id: recordId, field_id: fieldId, [column]: typed } as repo.ValueRow];
-  });
-  return showFields(fields, rows);
+    const value = typedValue(column, texts![index]!);
+    byField[place - 1]!.push({
+      record_id: recordId,
+      field_id: field.id,
+      [column]: value,
+    } as repo.ValueRow);
+  }
+  return Object.fromEntries(
+    fields.map((field, index) => [field.key, presentValue(field, byField[index]!)]),
+  );
 }
 
 /**

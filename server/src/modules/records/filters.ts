@@ -3,7 +3,7 @@ import { Type, type Static, type TObject, type TProperties } from 'typebox';
 import type { RecordType } from '../../db/schema.js';
 import { subquery } from '../../db/tenant.js';
 import { Uuid } from '../../http/schemas.js';
-import type { AnyQuery } from '../../lib/list-query.js';
+import type { AnyQuery, FilterUse } from '../../lib/list-query.js';
 import type { RecordKind } from './registry.js';
 import { RECORD_KINDS } from './registry.js';
 import {
@@ -204,12 +204,14 @@ export function applyKindFilters(
   kind: RecordKind,
   filters: Record<string, unknown>,
   custom: readonly ResolvedCondition[],
+  use?: FilterUse,
 ): AnyQuery {
   const { cf: _conditions, ...own } = filters;
   return applyCustomFilters(
     KIND_FILTERS[kind].apply(query, own),
     RECORD_KINDS[kind].list.alias,
     custom,
+    use,
   );
 }
 

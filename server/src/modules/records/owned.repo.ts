@@ -5,16 +5,21 @@ import {
   runList,
   runListByValue,
   type AnyQuery,
+  type FilterUse,
   type ListPage,
   type ListParams,
   type PageStatement,
 } from '../../lib/list-query.js';
 import { applyKindFilters } from './filters.js';
-import { resolveCustomFilters, resolveCustomSort } from '../custom-fields/custom-filters.js';
+import {
+  measureRanges,
+  resolveCustomFilters,
+  resolveCustomSort,
+} from '../custom-fields/custom-filters.js';
 import {
   storedValuesOf,
   type CustomField,
-  type StoredValue,
+  type StoredValues,
 } from '../custom-fields/custom-fields.service.js';
 import { RECORD_KINDS, type RecordKind, type RecordKindDefinition } from './registry.js';
 
@@ -82,7 +87,7 @@ function customConditions(
 }
 
 /** A listed record with the values of the fields the list was given (`listRecords`). */
-export type WithStoredValues<Row> = Row & { custom_values?: StoredValue[] | null };
+export type WithStoredValues<Row> = Row & { custom_values?: StoredValues | null };
 
 /**
  * A page of records. Given the kind's active `fields`, the page reads each record's values of
@@ -98,23 +103,25 @@ export async function listRecords<Row extends OwnedRow>(
   page?: PageStatement,
 ): Promise<ListPage<WithStoredValues<Row>>> {
   const { list } = definition(kind);
-  const custom = await customConditions(tx, kind, filters, fields);
+  const conditions = await customConditions(tx, kind, filters, fields);
   const fieldIds = (fields ?? []).map((field) => field.id);
   const id = sql.ref(`${list.alias}.id`);
-  const build = {
-    select: (query: AnyQuery) => {
-      const selected = query.select(recordSelection(kind, list.alias));
-      return fieldIds.length
-        ? selected.select(storedValuesOf(id, fieldIds).as('custom_values'))
-        : selected;
-    },
-    filter: (query: AnyQuery) => applyKindFilters(query, kind, filters, custom),
-    page,
+  const select = (query: AnyQuery) => {
+    const selected = query.select(recordSelection(kind, list.alias));
+    return fieldIds.length
+      ? selected.select(storedValuesOf(id, fieldIds).as('custom_values'))
+      : selected;
   };
   const byValue = await resolveCustomSort(tx, kind, params.sort, fields);
-  return byValue
-    ? runListByValue<WithStoredValues<Row>>(tx, list, params, build, byValue)
-    : runList<WithStoredValues<Row>>(tx, list, params, build);
+  if (byValue) {
+    const filter = (query: AnyQuery) => applyKindFilters(query, kind, filters, conditions);
+    return runListByValue<WithStoredValues<Row>>(tx, list, params, { select, filter }, byValue);
+  }
+  // In the list's own order a page may walk that order past a wide range's records.
+  const custom = await measureRanges(tx, conditions);
+  const filter = (query: AnyQuery, use?: FilterUse) =>
+    applyKindFilters(query, kind, filters, custom, use);
+  return runList<WithStoredValues<Row>>(tx, list, params, { select, filter, page });
 }
 
 export function findRecord<Row extends OwnedRow>(
