@@ -197,6 +197,48 @@ describe('custom fields in a list export', () => {
     ]);
   });
 
+  it('keeps the order of a list sorted by a custom field', async () => {
+    const org = await signUp(t.app, 'export-sorted');
+    await create(org, '/custom-fields', {
+      record_type: 'lead',
+      key: 'score',
+      label: 'Score',
+      field_type: 'number',
+    });
+    const tier = await create(org, '/custom-fields', {
+      record_type: 'lead',
+      key: 'tier',
+      label: 'Tier',
+      field_type: 'select',
+      options: [{ label: 'Gold' }, { label: 'Silver' }, { label: 'Bronze' }],
+    });
+    const [gold, silver, bronze] = tier.options;
+    const leads: Array<[string, number | null, string | null]> = [
+      ['Ada', 2, silver.id],
+      ['Brian', null, gold.id],
+      ['Carl', 9, null],
+      ['Dora', 5, bronze.id],
+    ];
+    for (const [last_name, score, option] of leads) {
+      await create(org, '/leads', {
+        last_name,
+        custom_fields: { ...(score !== null && { score }), ...(option && { tier: option }) },
+      });
+    }
+    for (const sort of ['-cf.score', 'cf.score', 'cf.tier', '-cf.tier']) {
+      const list = await call('GET', `/leads?sort=${sort}`, org);
+      expect(list.statusCode, list.body).toBe(200);
+      const shown = list.json().data.map((lead: { last_name: string }) => lead.last_name);
+      const rows = await exported(org, `/leads/export?sort=${sort}&columns=last_name`);
+      expect(
+        rows.map((row) => row.last_name),
+        sort,
+      ).toEqual(shown);
+    }
+    const byTier = await exported(org, '/leads/export?sort=cf.tier&columns=last_name');
+    expect(byTier.map((row) => row.last_name)).toEqual(['Brian', 'Ada', 'Dora', 'Carl']);
+  });
+
   it('writes every active custom field when no columns are chosen, and refuses unknown ones', async () => {
     const org = await signUp(t.app, 'export-all-fields');
     await create(org, '/custom-fields', {

@@ -284,6 +284,42 @@ export interface ValueSort {
   ranked?: readonly string[];
 }
 
+/**
+ * Every row of a list in the order of a custom field, as `runListByValue` pages it: records
+ * with a value by it (or its rank) then by id, then those without one by id. An export reads
+ * them all, so one statement joins each record's value and sorts.
+ */
+export function allOfListByValue(
+  tx: Tx,
+  definition: ListDefinition,
+  params: Pick<ListParams, 'q'>,
+  build: { select: (query: AnyQuery) => AnyQuery; filter: (query: AnyQuery) => AnyQuery },
+  by: ValueSort,
+): AnyQuery {
+  const { alias } = definition;
+  const direction = sql.raw(by.descending ? 'DESC' : 'ASC');
+  const id = sql.ref(`${alias}.id`);
+  const value = sql.ref(`v.${by.column}`);
+  const key = by.ranked
+    ? sql`array_position(${[...by.ranked]}::text[], ${value}::text)`
+    : by.asText
+      ? sql`${value}::text`
+      : sql`${value}`;
+  const joined = filteredList(tx, definition, params, build.filter).leftJoin(
+    'custom_field_values as v',
+    (join) =>
+      join
+        .onRef('v.org_id', '=', `${alias}.org_id` as never)
+        .onRef('v.record_id', '=', id as never)
+        .on('v.field_id', '=', by.fieldId),
+  );
+  return build
+    .select(joined)
+    .orderBy(sql`${value} IS NULL`)
+    .orderBy(sql`${key} ${direction}`)
+    .orderBy(sql`${id} ${direction}`);
+}
+
 /** A cursor's value as SQL compares it: booleans travel as text. */
 function cursorValue(value: unknown): string | number | null {
   if (value === null || value === undefined) return null;

@@ -2,7 +2,13 @@ import { sql, type Selectable } from 'kysely';
 import pg from 'pg';
 import type { OrgExportsTable } from '../../db/schema.js';
 import { orgOf, type Tx } from '../../db/tenant.js';
-import { allOfList, type AnyQuery, type ListParams } from '../../lib/list-query.js';
+import {
+  allOfList,
+  allOfListByValue,
+  type AnyQuery,
+  type ListParams,
+  type ValueSort,
+} from '../../lib/list-query.js';
 import { applyKindFilters } from '../records/filters.js';
 import type { ResolvedCondition } from '../custom-fields/custom-filters.js';
 import { RECORD_KIND_LIST, RECORD_KINDS, type RecordKind } from '../records/registry.js';
@@ -16,13 +22,17 @@ export function listExport(
   filters: Record<string, unknown>,
   custom: readonly ResolvedCondition[],
   columns: readonly ColumnSql[],
+  byValue?: ValueSort,
 ): AnyQuery {
   const definition = RECORD_KINDS[kind].list;
-  return allOfList(tx, definition, params, {
-    select: (query) =>
+  const build = {
+    select: (query: AnyQuery) =>
       query.select(columns.map((column, i) => column(definition.alias).as(`c${i}`))),
-    filter: (query) => applyKindFilters(query, kind, filters, custom),
-  });
+    filter: (query: AnyQuery) => applyKindFilters(query, kind, filters, custom),
+  };
+  return byValue
+    ? allOfListByValue(tx, definition, params, build, byValue)
+    : allOfList(tx, definition, params, build);
 }
 
 export const EXPORT_COLUMNS = [

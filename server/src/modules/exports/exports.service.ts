@@ -13,7 +13,7 @@ import type { RecordKind } from '../records/registry.js';
 import * as repo from './exports.repo.js';
 import { runOrganizationExport } from './org-export.task.js';
 import type { Logger } from 'pino';
-import { resolveCustomFilters } from '../custom-fields/custom-filters.js';
+import { resolveCustomFilters, resolveCustomSort } from '../custom-fields/custom-filters.js';
 import { exportColumns } from './list-columns.js';
 import { activeFields } from '../custom-fields/custom-fields.service.js';
 
@@ -64,10 +64,14 @@ export async function exportList(
 ): Promise<void> {
   const { sort, q, columns, ...filters } = query;
   // Read before the export's own transaction, whose builder only compiles what its cursor runs.
-  const { custom, chosen } = await withTenant(ctx.deps.db, ctx, async (tx) => ({
-    custom: await resolveCustomFilters(tx, kind, filters.cf as string[] | undefined),
-    chosen: exportColumns(kind, columns, await activeFields(tx, kind)),
-  }));
+  const { custom, chosen, byValue } = await withTenant(ctx.deps.db, ctx, async (tx) => {
+    const fields = await activeFields(tx, kind);
+    return {
+      custom: await resolveCustomFilters(tx, kind, filters.cf as string[] | undefined),
+      chosen: exportColumns(kind, columns, fields),
+      byValue: await resolveCustomSort(tx, kind, sort, fields),
+    };
+  });
   await withTenantClient(ctx.deps.db, ctx, { checkMembership: true }, async (client, _m, tx) => {
     const rows = streamRows(
       client,
@@ -78,6 +82,7 @@ export async function exportList(
         filters,
         custom,
         chosen.map((column) => column.sql),
+        byValue,
       ),
       500,
     );
