@@ -557,6 +557,32 @@ describe('a file the restore refuses', () => {
     expect(response.json().error.message).toMatch(/without records/);
   });
 
+  it('refuses to mix with records written between the upload and the restore', async () => {
+    const target = await anotherOrganization(c, 'Written in between');
+    // The job waits for the organization's restore lock, held here until the lead is written.
+    const holder = new pg.Client({ connectionString: t.testDb.ownerUrl });
+    await holder.connect();
+    try {
+      await holder.query('SELECT pg_advisory_lock(7330016, hashtext($1))', [target.orgId]);
+      const uploaded = await upload(target, zip);
+      expect(uploaded.statusCode, uploaded.body).toBe(202);
+      await create(target, '/leads', { last_name: 'Typed while it waited' });
+      await holder.query('SELECT pg_advisory_unlock(7330016, hashtext($1))', [target.orgId]);
+      await drainJobs(t, 60_000);
+      const done = (await call('GET', `/restores/${uploaded.json().id}`, target)).json();
+      expect(done).toMatchObject({
+        status: 'failed',
+        error: expect.stringMatching(/has records now \(leads\)/),
+      });
+    } finally {
+      await holder.end();
+    }
+    const leads = (await call('GET', '/leads', target)).json().data;
+    expect(leads.map((lead: { last_name: string }) => lead.last_name)).toEqual([
+      'Typed while it waited',
+    ]);
+  }, 60_000);
+
   it('keeps nothing of a restore whose connection is cut half-way', async () => {
     // Notes are written after the records they are on: holding a lock on them stops the restore
     // there, with its accounts and leads written in its open transaction, until it is cut.

@@ -169,7 +169,9 @@ async function restore(
       // one is alive. A restore given up for dead while this job waited is left alone.
       await repo.lockRestores(client, orgId);
       if ((await repo.restoreStatus(client, orgId, restoreId)) !== 'running') return;
-      const present = await repo.tablesWithRecords(tx);
+      // On the job's own connection: `tx` only compiles, and a statement run on it would go
+      // through another connection without the organization, where RLS shows no row at all.
+      const present = await repo.tablesWithRecordsOn(client, orgId);
       if (present.length > 0) {
         throw new RestoreFailed(
           `The organization has records now (${present.join(', ')}): a restore only goes into an organization without any`,

@@ -103,14 +103,27 @@ export const RECORD_TABLES = [
   'custom_fields',
 ] as const;
 
-/** Which of RECORD_TABLES hold at least one row of the organization. */
-export async function tablesWithRecords(tx: Tx): Promise<string[]> {
-  const found = await Promise.all(
-    RECORD_TABLES.map(async (table) =>
-      (await tx.selectFrom(table).select('id').limit(1).executeTakeFirst()) ? table : null,
-    ),
+/** Which of RECORD_TABLES hold at least one row of the organization: one statement. */
+function recordTablesPresent(orgId: string): string {
+  const org = pg.escapeLiteral(orgId);
+  const found = RECORD_TABLES.map(
+    (table) =>
+      `CASE WHEN EXISTS (SELECT FROM ${ident(table)} WHERE org_id = ${org}) THEN ${pg.escapeLiteral(table)} END`,
   );
-  return found.filter((table) => table !== null);
+  return `SELECT array_remove(ARRAY[${found.join(', ')}]::text[], NULL) AS present`;
+}
+
+export async function tablesWithRecords(tx: Tx): Promise<string[]> {
+  const { rows } = await sql<{
+    present: string[];
+  }>`${sql.raw(recordTablesPresent(orgOf(tx)))}`.execute(tx);
+  return rows[0]!.present;
+}
+
+/** The same, on the restore's own connection, inside its transaction. */
+export async function tablesWithRecordsOn(client: pg.PoolClient, orgId: string): Promise<string[]> {
+  const { rows } = await client.query<{ present: string[] }>(recordTablesPresent(orgId));
+  return rows[0]!.present;
 }
 
 /**
