@@ -84,11 +84,11 @@ export async function runOrganizationRestore(
   payload: TaskPayloads['exports__restore'],
 ): Promise<void> {
   const { org_id: orgId, restore_id: restoreId } = payload;
-  const started = await withContext(deps.db, { orgId, userId: null }, (tx) =>
-    repo.startRestore(tx, restoreId),
+  const found = await withContext(deps.db, { orgId, userId: null }, (tx) =>
+    repo.findRestore(tx, restoreId),
   );
-  if (!started?.created_by) return;
-  const adminId = started.created_by;
+  if (!found?.created_by || (found.status !== 'queued' && found.status !== 'running')) return;
+  const adminId = found.created_by;
   try {
     await restore(deps, orgId, restoreId, adminId);
   } catch (error) {
@@ -166,9 +166,14 @@ async function restore(
     async (client, _member, tx) => {
       await client.query("SELECT set_config('statement_timeout', '0', true)");
       // One restore at a time in an organization; while the lock is held, an upload knows this
-      // one is alive. A restore given up for dead while this job waited is left alone.
+      // one is alive. So it is marked running only once the lock is held: marked before, an
+      // upload in between took it for a restore whose worker died. One given up for dead while
+      // this job waited is left alone.
       await repo.lockRestores(client, orgId);
-      if ((await repo.restoreStatus(client, orgId, restoreId)) !== 'running') return;
+      const started = await withContext(deps.db, { orgId, userId: null }, (own) =>
+        repo.startRestore(own, restoreId),
+      );
+      if (!started) return;
       // On the job's own connection: `tx` only compiles, and a statement run on it would go
       // through another connection without the organization, where RLS shows no row at all.
       const present = await repo.tablesWithRecordsOn(client, orgId);

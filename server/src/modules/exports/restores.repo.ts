@@ -144,19 +144,6 @@ export async function lockRestores(client: pg.PoolClient, orgId: string): Promis
   await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [RESTORE_LOCK, orgId]);
 }
 
-/** A restore's status as its own transaction sees it. */
-export async function restoreStatus(
-  client: pg.PoolClient,
-  orgId: string,
-  id: string,
-): Promise<string | undefined> {
-  const { rows } = await client.query<{ status: string }>(
-    'SELECT status FROM org_restores WHERE org_id = $1 AND id = $2',
-    [orgId, id],
-  );
-  return rows[0]?.status;
-}
-
 /** Starts (or starts again, after an interrupted attempt) a queued restore. */
 export function startRestore(tx: Tx, id: string): Promise<RestoreRow | undefined> {
   return tx
