@@ -1,15 +1,64 @@
 // Messages and statements per request, counted at the driver: the tenant context and the
 // membership check travel in the request's first message, and a request's statements are its
 // data statements plus BEGIN and COMMIT.
-import { withClient } from '../lib/db.mjs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { APP_ROLE, withClient } from '../lib/db.mjs';
 import { inProcessApi } from '../lib/in-process.mjs';
 import { captureQueries, classify, sampleIds, statementsIn } from '../lib/plans.mjs';
 import { target } from '../lib/report.mjs';
+
+const TENANT_CHECKED = [
+  '/api/v1/leads?limit=50',
+  '/api/v1/accounts?limit=50',
+  '/api/v1/deals?limit=50',
+];
+
+/**
+ * Calls of `verified_org()`, the policies' tenant check, per request of each of `urls`: counted
+ * by `track_functions` (set for the API's role in this database while it runs) in the API's
+ * own backends, which report their counts when they close.
+ */
+async function tenantChecks(data, org, urls, requests = 20) {
+  const calls = () =>
+    withClient(data.ownerUrl, async (client) => {
+      const { rows } = await client.query(
+        `SELECT coalesce(sum(calls), 0)::int AS calls FROM pg_stat_user_functions
+         WHERE funcname = 'verified_org'`,
+      );
+      return rows[0].calls;
+    });
+  const tracking = (setting) =>
+    withClient(data.ownerUrl, async (client) => {
+      const { rows } = await client.query('SELECT current_database() AS name');
+      await client.query(`ALTER ROLE ${APP_ROLE} IN DATABASE "${rows[0].name}" ${setting}`);
+    });
+  await tracking("SET track_functions = 'all'");
+  try {
+    const perRequest = {};
+    for (const url of urls) {
+      const before = await calls();
+      const api = await inProcessApi(data.appUrl);
+      try {
+        const inject = await api.injectorFor(org);
+        for (let i = 0; i < requests; i += 1) await inject(url);
+      } finally {
+        await api.close();
+      }
+      await sleep(1_000);
+      perRequest[url] = Math.round(((await calls()) - before) / requests);
+    }
+    return perRequest;
+  } finally {
+    await tracking('RESET track_functions');
+  }
+}
 
 export async function run(context) {
   const data = await context.dataset('main');
   const org = data.orgs[0];
   const ids = await withClient(data.ownerUrl, (client) => sampleIds(client, org));
+  // First, while no other connection of the API holds counts it has yet to report.
+  const checks = await tenantChecks(data, org, TENANT_CHECKED);
   const api = await inProcessApi(data.appUrl);
   const routes = [
     '/api/v1/leads?limit=50',
@@ -48,6 +97,7 @@ export async function run(context) {
         'within data + BEGIN + COMMIT': statements <= dataStatements + 2,
       });
     }
+    for (const row of rows) row['tenant checks'] = checks[row.route] ?? null;
     const entering = rows.every((r) => r['context in first message']);
     const bounded = rows.every((r) => r['within data + BEGIN + COMMIT']);
     return {

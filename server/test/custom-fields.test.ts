@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { benchCaller, createOrganizations } from '../../bench/lib/data.mjs';
+import { captureQueries, classify } from '../../bench/lib/plans.mjs';
 import { WIDE_RANGE } from '../src/modules/custom-fields/custom-filters.js';
 import { signAccessToken } from '../src/modules/auth/access-tokens.js';
 import { joinByInvitation } from './support/members.js';
@@ -864,6 +865,83 @@ describe('the storage of values beneath the tenant policy', () => {
           expect(plan, `${column} ${operator}`).not.toContain('"Filter"');
         }
       }
+    } finally {
+      await client.query('ROLLBACK');
+      await client.end();
+    }
+  });
+});
+
+describe('the values of a list page', () => {
+  it("are each record's own, read once for the page with one tenant check", async () => {
+    const org = await signUp(t.app, 'fields-page');
+    const other = await signUp(t.app, 'fields-page-other');
+    const fieldsOf = async (who: SignedUp) => {
+      const tier = await defineField(who, {
+        record_type: 'lead',
+        key: 'tier',
+        label: 'Tier',
+        field_type: 'multi_select',
+        options: [{ label: 'Gold' }, { label: 'Silver' }],
+      });
+      await defineField(who, {
+        record_type: 'lead',
+        key: 'score',
+        label: 'Score',
+        field_type: 'number',
+      });
+      return tier.options.map((option: { id: string }) => option.id) as string[];
+    };
+    const [gold, silver] = await fieldsOf(org);
+    const [theirGold] = await fieldsOf(other);
+    await ok('POST', '/leads', org, {
+      last_name: 'Both',
+      custom_fields: { tier: [silver, gold], score: 2.5 },
+    });
+    await ok('POST', '/leads', org, { last_name: 'Scored', custom_fields: { score: 0.1 } });
+    await ok('POST', '/leads', org, { last_name: 'Bare' });
+    await ok('POST', '/leads', other, {
+      last_name: 'Theirs',
+      custom_fields: { tier: [theirGold], score: 9 },
+    });
+
+    const { result, calls } = await captureQueries(() => call('GET', '/leads?limit=50', org));
+    const shown = Object.fromEntries(
+      result
+        .json()
+        .data.map((lead: { last_name: string; custom_fields: object }) => [
+          lead.last_name,
+          lead.custom_fields,
+        ]),
+    );
+    expect(shown).toEqual({
+      Both: { tier: [gold, silver], score: 2.5 },
+      Scored: { tier: [], score: 0.1 },
+      Bare: { tier: [], score: null },
+    });
+
+    // The page's statement, run again as the API role under the policy: the values are one
+    // read for the whole page, not one per record (each a run of the policy's tenant check).
+    const page = calls.find((c) => classify(c) === 'data' && /custom_field_values/.test(c.text))!;
+    const client = new pg.Client({ connectionString: t.testDb.appUrl });
+    await client.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query("SELECT set_config('app.tenant_proof', $1, true)", [
+        testContextKey.proveContext(org.orgId, org.userId),
+      ]);
+      const { rows } = await client.query(
+        `EXPLAIN (ANALYZE, FORMAT JSON) ${page.text}`,
+        page.values,
+      );
+      const loops: number[] = [];
+      const walk = (node: Record<string, unknown>) => {
+        if (node['Relation Name'] === 'custom_field_values')
+          loops.push(node['Actual Loops'] as number);
+        for (const child of (node.Plans as Array<Record<string, unknown>>) ?? []) walk(child);
+      };
+      walk(rows[0]['QUERY PLAN'][0].Plan);
+      expect(loops).toEqual([1]);
     } finally {
       await client.query('ROLLBACK');
       await client.end();

@@ -201,6 +201,40 @@ export type FilterUse = 'page' | 'total';
 export type PageStatement = (page: AnyQuery, order: RawBuilder<unknown>) => RawBuilder<unknown>;
 
 /**
+ * What a page reads of its records as one set (`pageWith`): `rows` gives at most one row per
+ * record of the page, `record_id` and `value`, reading the page's ids from `p`; `empty` is the
+ * value of a record without one.
+ */
+export interface PageSet {
+  name: string;
+  rows: RawBuilder<unknown>;
+  empty?: RawBuilder<unknown>;
+}
+
+/**
+ * A page's statement that reads each of `sets` once for the whole page and joins it to the
+ * page's rows, which are read first (`WITH p AS MATERIALIZED`) and given back in their order.
+ * A sub-select per record would run again for each record, and with it the policy's tenant
+ * check; the set runs it once.
+ */
+export function pageWith(sets: readonly PageSet[]): PageStatement {
+  return (page, order) => {
+    const columns = sets.map((set, index) => {
+      const value = sql.ref(`s${index}.value`);
+      const shown = set.empty ? sql`coalesce(${value}, ${set.empty})` : sql`${value}`;
+      return sql`, ${shown} AS ${sql.id(set.name)}`;
+    });
+    const joins = sets.map((set, index) => {
+      const alias = sql.id(`s${index}`);
+      return sql` LEFT JOIN (${set.rows}) ${alias} ON ${alias}.record_id = p.id`;
+    });
+    return sql`WITH p AS MATERIALIZED (${page})
+      SELECT p.*${sql.join(columns, sql``)} FROM p${sql.join(joins, sql``)}
+      ORDER BY ${order}`;
+  };
+}
+
+/**
  * Runs a list. `base` selects the rows of the page and `filtered` applies the caller's filters;
  * the same filters serve the total, told which of the two they read for; `page`, when given,
  * reads more with the page's rows in the same statement.

@@ -205,6 +205,9 @@ export type StoredValues = repo.StoredValues;
 /** A record's values of the fields, for the select list of the statement that reads it. */
 export const storedValuesOf = repo.valuesJson;
 
+/** The values of a list's page of the fields, read as one set for the page's statement. */
+export const storedValuesOfPage = repo.valuesOfPage;
+
 /** The typed columns of a value row, one of which holds it. */
 export const VALUE_COLUMNS = repo.VALUE_COLUMNS;
 

@@ -1,14 +1,15 @@
 import { sql } from 'kysely';
-import type { Tx } from '../../db/tenant.js';
+import { orgOf, type Tx } from '../../db/tenant.js';
 import {
   matchingText,
+  pageWith,
   runList,
   runListByValue,
   type AnyQuery,
   type FilterUse,
   type ListPage,
   type ListParams,
-  type PageStatement,
+  type PageSet,
 } from '../../lib/list-query.js';
 import { applyKindFilters } from './filters.js';
 import {
@@ -18,6 +19,7 @@ import {
 } from '../custom-fields/custom-filters.js';
 import {
   storedValuesOf,
+  storedValuesOfPage,
   type CustomField,
   type StoredValues,
 } from '../custom-fields/custom-fields.service.js';
@@ -92,7 +94,9 @@ export type WithStoredValues<Row> = Row & { custom_values?: StoredValues | null 
 /**
  * A page of records. Given the kind's active `fields`, the page reads each record's values of
  * them in its own statement (`custom_values`), and its custom filters and sort read no fields
- * of their own; given `page` (`pageWithTags`), the statement reads that too.
+ * of their own; given `sets` (`tagsOfPage`), the statement reads those too. In the list's own
+ * order the values are read as one set for the page (`pageWith`); in a custom field's order,
+ * where the page is several statements, each record's by a sub-select.
  */
 export async function listRecords<Row extends OwnedRow>(
   tx: Tx,
@@ -100,20 +104,20 @@ export async function listRecords<Row extends OwnedRow>(
   params: ListParams,
   filters: Record<string, unknown>,
   fields?: readonly CustomField[],
-  page?: PageStatement,
+  sets: readonly PageSet[] = [],
 ): Promise<ListPage<WithStoredValues<Row>>> {
   const { list } = definition(kind);
   const conditions = await customConditions(tx, kind, filters, fields);
   const fieldIds = (fields ?? []).map((field) => field.id);
   const id = sql.ref(`${list.alias}.id`);
-  const select = (query: AnyQuery) => {
-    const selected = query.select(recordSelection(kind, list.alias));
-    return fieldIds.length
-      ? selected.select(storedValuesOf(id, fieldIds).as('custom_values'))
-      : selected;
-  };
   const byValue = await resolveCustomSort(tx, kind, params.sort, fields);
   if (byValue) {
+    const select = (query: AnyQuery) => {
+      const selected = query.select(recordSelection(kind, list.alias));
+      return fieldIds.length
+        ? selected.select(storedValuesOf(id, fieldIds).as('custom_values'))
+        : selected;
+    };
     const filter = (query: AnyQuery) => applyKindFilters(query, kind, filters, conditions);
     return runListByValue<WithStoredValues<Row>>(tx, list, params, { select, filter }, byValue);
   }
@@ -121,6 +125,9 @@ export async function listRecords<Row extends OwnedRow>(
   const custom = await measureRanges(tx, conditions);
   const filter = (query: AnyQuery, use?: FilterUse) =>
     applyKindFilters(query, kind, filters, custom, use);
+  const select = (query: AnyQuery) => query.select(recordSelection(kind, list.alias));
+  const all = fieldIds.length ? [...sets, storedValuesOfPage(orgOf(tx), fieldIds)] : sets;
+  const page = all.length ? pageWith(all) : undefined;
   return runList<WithStoredValues<Row>>(tx, list, params, { select, filter, page });
 }
 

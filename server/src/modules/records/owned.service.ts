@@ -7,7 +7,7 @@ import * as repo from './owned.repo.js';
 import { requireCanDelete, requireCanReassign } from './permissions.js';
 import { afterOwnedRecordWrite } from './record-writes.js';
 import { RECORD_KINDS, type RecordKind } from './registry.js';
-import { pageWithTags, tagsOfRows, type TagRef } from './tags.js';
+import { tagsOfPage, tagsOfRows, type TagRef } from './tags.js';
 import {
   activeFields,
   customFieldsFrom,
@@ -140,7 +140,7 @@ export function ownedRecords<Row extends repo.OwnedRow, Out>(spec: OwnedKind<Row
           params,
           filters as Record<string, unknown>,
           fields,
-          pageWithTags(tx, kind),
+          [tagsOfPage(tx, kind)],
         );
         const rows = page.data.map(({ custom_values: _values, ...row }) => row as unknown as Row);
         const shown = await spec.present(tx, rows);

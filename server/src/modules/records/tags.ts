@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { RecordType } from '../../db/schema.js';
 import { orgOf, subquery, type Tx } from '../../db/tenant.js';
 import { invalidField } from '../../lib/errors.js';
-import type { PageStatement } from '../../lib/list-query.js';
+import type { PageSet } from '../../lib/list-query.js';
 import { RECORD_KINDS } from './registry.js';
 
 export interface TagRef {
@@ -32,27 +32,27 @@ export async function tagsOf(
 }
 
 /**
- * A list's page with each record's tags (`tags`, in name order), in one statement: the page is
- * read first, then the tags of its records as one set, by the `(org_id, <kind>_id)` index. A
- * sub-select per record would run its tenant check once per record, where the join runs it once.
+ * The tags of a list's page (`tags`, in name order) as one set, by the `(org_id, <kind>_id)`
+ * index, for `pageWith`.
  */
-export function pageWithTags(tx: Tx, type: RecordType): PageStatement {
+export function tagsOfPage(tx: Tx, type: RecordType): PageSet {
   const column = sql.ref(`rt.${RECORD_KINDS[type].attachmentField}`);
   const org = orgOf(tx);
-  return (page, order) => sql`WITH p AS MATERIALIZED (${page})
-    SELECT p.*, coalesce(pt.tags, '[]') AS tags FROM p LEFT JOIN (
-      SELECT ${column} AS record_id,
+  return {
+    name: 'tags',
+    empty: sql`'[]'::json`,
+    rows: sql`SELECT ${column} AS record_id,
         json_agg(json_build_object('id', t.id, 'name', t.name, 'color', t.color)
-          ORDER BY t.name, t.id) AS tags
+          ORDER BY t.name, t.id) AS value
       FROM record_tags rt JOIN tags t ON t.org_id = ${org} AND t.id = rt.tag_id
       WHERE rt.org_id = ${org} AND ${column} IN (SELECT p.id FROM p)
-      GROUP BY ${column}) pt ON pt.record_id = p.id
-    ORDER BY ${order}`;
+      GROUP BY ${column}`,
+  };
 }
 
 /**
  * The tags of each of `rows`, by record id: those the page's statement read with them
- * (`pageWithTags`), else read now.
+ * (`tagsOfPage`), else read now.
  */
 export function tagsOfRows(
   tx: Tx,
