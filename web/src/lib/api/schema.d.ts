@@ -19683,6 +19683,17 @@ export interface paths {
                                     /** @description Their team memberships, not restored */
                                     left_out: number;
                                 }[];
+                                /** @description Personal saved views of people who are not members of this organization: left out (absent from restores made before views were restored) */
+                                personal_views_left_out?: number;
+                                /** @description The web forms restored, turned off and with a new secret: each needs its new embed code on the site before it is turned on (absent from restores made before forms were restored) */
+                                web_forms_to_embed?: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    name: string;
+                                }[];
                             } | null;
                             error: string | null;
                             /**
@@ -19899,6 +19910,17 @@ export interface paths {
                                     records: number;
                                     /** @description Their team memberships, not restored */
                                     left_out: number;
+                                }[];
+                                /** @description Personal saved views of people who are not members of this organization: left out (absent from restores made before views were restored) */
+                                personal_views_left_out?: number;
+                                /** @description The web forms restored, turned off and with a new secret: each needs its new embed code on the site before it is turned on (absent from restores made before forms were restored) */
+                                web_forms_to_embed?: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    name: string;
                                 }[];
                             } | null;
                             error: string | null;
@@ -24902,6 +24924,17 @@ export interface components {
                     records: number;
                     /** @description Their team memberships, not restored */
                     left_out: number;
+                }[];
+                /** @description Personal saved views of people who are not members of this organization: left out (absent from restores made before views were restored) */
+                personal_views_left_out?: number;
+                /** @description The web forms restored, turned off and with a new secret: each needs its new embed code on the site before it is turned on (absent from restores made before forms were restored) */
+                web_forms_to_embed?: {
+                    /**
+                     * Format: uuid
+                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                     */
+                    id: string;
+                    name: string;
                 }[];
             } | null;
             error: string | null;
