@@ -99,7 +99,9 @@ const PersonNotMemberSchema = Type.Object({
   records: Type.Integer({
     description: 'Records they owned or were assigned, now owned by the admin who restored',
   }),
-  left_out: Type.Integer({ description: 'Their team memberships, not restored' }),
+  left_out: Type.Integer({
+    description: 'Rows that were theirs alone (team memberships, default views), not restored',
+  }),
 });
 
 export const OrgRestoreSchema = Type.Object(

@@ -615,7 +615,7 @@ export interface PersonNotMember {
   name: string | null;
   /** Records they owned or were assigned, now the restoring admin's. */
   records: number;
-  /** Rows that were theirs alone (team memberships), left out. */
+  /** Rows that were theirs alone (team memberships, default views), left out. */
   left_out: number;
 }
 

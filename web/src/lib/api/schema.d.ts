@@ -19680,7 +19680,7 @@ export interface paths {
                                     name: string | null;
                                     /** @description Records they owned or were assigned, now owned by the admin who restored */
                                     records: number;
-                                    /** @description Their team memberships, not restored */
+                                    /** @description Rows that were theirs alone (team memberships, default views), not restored */
                                     left_out: number;
                                 }[];
                                 /** @description Personal saved views of people who are not members of this organization: left out (absent from restores made before views were restored) */
@@ -19908,7 +19908,7 @@ export interface paths {
                                     name: string | null;
                                     /** @description Records they owned or were assigned, now owned by the admin who restored */
                                     records: number;
-                                    /** @description Their team memberships, not restored */
+                                    /** @description Rows that were theirs alone (team memberships, default views), not restored */
                                     left_out: number;
                                 }[];
                                 /** @description Personal saved views of people who are not members of this organization: left out (absent from restores made before views were restored) */
@@ -24922,7 +24922,7 @@ export interface components {
                     name: string | null;
                     /** @description Records they owned or were assigned, now owned by the admin who restored */
                     records: number;
-                    /** @description Their team memberships, not restored */
+                    /** @description Rows that were theirs alone (team memberships, default views), not restored */
                     left_out: number;
                 }[];
                 /** @description Personal saved views of people who are not members of this organization: left out (absent from restores made before views were restored) */
