@@ -74,6 +74,10 @@ describe('an export of the whole organization', () => {
     await create(a, '/notes', { body: 'Exported note', deal_id: deal.id });
     await create(a, '/tasks', { title: 'Exported task', lead_id: lead.id });
     await create(a, '/teams', { name: 'Exported team' });
+    const form = await create(a, '/web-forms', {
+      name: 'Exported form',
+      fields: [{ field: 'last_name', required: true }],
+    });
     await create(b, '/leads', { last_name: 'Other organization lead' });
 
     const done = await exportOrganization(a);
@@ -115,10 +119,13 @@ describe('an export of the whole organization', () => {
         'pipeline_stages.csv',
         'pipelines.csv',
         'record_tags.csv',
+        'saved_view_defaults.csv',
+        'saved_views.csv',
         'tags.csv',
         'tasks.csv',
         'team_members.csv',
         'teams.csv',
+        'web_forms.csv',
       ].sort(),
     );
     const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8'));
@@ -152,6 +159,18 @@ describe('an export of the whole organization', () => {
     expect(Object.keys(members[0]!).sort()).toEqual(
       ['created_at', 'email', 'name', 'role', 'user_id'].sort(),
     );
+
+    // A form without its secret, nor the hash of it: a restore gives it a new one.
+    const [exportedForm] = csv(files.get('web_forms.csv'));
+    expect(exportedForm).toMatchObject({ id: form.id, name: 'Exported form' });
+    expect(Object.keys(exportedForm!)).not.toContain('secret_hash');
+    const [stored] = await t.ownerQuery<{ hash: string }>(
+      "SELECT encode(secret_hash, 'hex') AS hash FROM web_forms WHERE id = $1",
+      [form.id],
+    );
+    const secret = new URL(form.endpoint).pathname.split('/').at(-1)!;
+    for (const text of [stored!.hash, secret])
+      for (const [name, body] of files) expect(body.toString('utf8'), name).not.toContain(text);
 
     // Nothing of another organization.
     const everything = [...files.values()].map((f) => f.toString('utf8')).join('\n');

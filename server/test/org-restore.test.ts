@@ -121,7 +121,13 @@ function withoutIds(files: Map<string, Buffer>): Map<string, string[]> {
    * label: an option names its field, which would name the option again.
    */
   const shallow = (id: string): string => people.get(id) ?? rowsById.get(id)?.row['label'] ?? id;
+  /** A view's filter names its tags, stages, members and options by id inside its strings. */
+  const idsIn = (text: string): string =>
+    text.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, (id) =>
+      rowsById.has(id) && !rowsById.get(id)!.row['label'] ? labelOf(id) : shallow(id),
+    );
   const inJson = (value: string): string => {
+    if (value.startsWith('{')) return idsIn(value);
     if (!/^["[]/.test(value)) return named(value);
     const parsed = JSON.parse(value) as unknown;
     if (typeof parsed === 'string') return shallow(parsed);
@@ -131,7 +137,9 @@ function withoutIds(files: Map<string, Buffer>): Map<string, string[]> {
     JSON.stringify(
       Object.entries(row)
         // A file's `path` in the ZIP is made of its id; its bytes are compared by checksum.
+        // A restored form waits for its admin to turn it on with its new embed code.
         .filter(([column]) => !['id', 'created_at', 'path'].includes(column))
+        .filter(([column]) => !('fields' in row && column === 'active'))
         .map(([column, value]) => [column, inJson(value)]),
     );
   const result = new Map<string, string[]>();
@@ -213,6 +221,7 @@ async function richOrganization(who: SignedUp): Promise<void> {
   const team = await create(who, '/teams', { name: 'Closers', description: 'They close' });
   expect((await send('PUT', `/teams/${team.id}/members/${who.userId}`, who)).statusCode).toBe(200);
   await customFields(who, { lead, account, contact: first, deal });
+  await viewsAndForms(who, { tag, pipeline, team });
   await emailsAndMerges(who, { lead, deal, contact: first });
   const note = await create(who, '/notes', { body: 'With an attachment', deal_id: deal.id });
   for (const query of [`deal_id=${deal.id}&name=terms.txt`, `note_id=${note.id}&name=a.txt`]) {
@@ -224,6 +233,57 @@ async function richOrganization(who: SignedUp): Promise<void> {
     });
     expect(uploaded.statusCode, uploaded.body).toBe(201);
   }
+}
+
+/**
+ * Views whose filters name a tag, a pipeline and its stage, a member, a team and the options of
+ * a custom field; the organization's default and a personal default; forms owned by a member
+ * and by a team in turn.
+ */
+async function viewsAndForms(
+  who: SignedUp,
+  on: {
+    tag: { id: string };
+    pipeline: { id: string; stages: { id: string }[] };
+    team: { id: string };
+  },
+) {
+  const tier = (await call('GET', '/custom-fields?record_type=deal', who))
+    .json()
+    .data.find((field: { key: string }) => field.key === 'tier');
+  await create(who, '/views', {
+    kind: 'deal',
+    name: 'Gold partnerships',
+    filter: {
+      tag_id: on.tag.id,
+      pipeline_id: on.pipeline.id,
+      stage_id: on.pipeline.stages[1]!.id,
+      owner_id: who.userId,
+      cf: [`tier:any:${tier.options[0].id},${tier.options[1].id}`, `champion:any:${who.userId}`],
+    },
+    sort: 'cf.tier',
+    shared: true,
+    org_default: true,
+  });
+  await create(who, '/views', {
+    kind: 'lead',
+    name: 'My team',
+    filter: { team_id: on.team.id, status: ['new'] },
+    is_default: true,
+  });
+  await create(who, '/web-forms', {
+    name: 'Contact us',
+    fields: [
+      { field: 'last_name', required: true },
+      { field: 'email', required: true },
+    ],
+    owner_id: who.userId,
+  });
+  await create(who, '/web-forms', {
+    name: 'Partners',
+    fields: [{ field: 'last_name', required: true }],
+    team_id: on.team.id,
+  });
 }
 
 /** The SHA-256 of each attached file's bytes in an export, sorted. */
@@ -391,6 +451,42 @@ describe('restoring an organization export', () => {
       renewal: '2027-01-31',
     });
     expect(tier.default_value).toBe(tier.options[1].id);
+
+    // Views come back with their filters naming what was restored here, without a problem.
+    const dealViews = (await call('GET', '/views?kind=deal', b)).json();
+    const [gold] = dealViews.data;
+    expect(dealViews.default_view_id).toBe(gold.id);
+    expect(gold).toMatchObject({ name: 'Gold partnerships', shared: true, problems: [] });
+    const named = (list: { name: string; id: string }[], name: string) =>
+      list.find((item) => item.name === name)!;
+    const tag = named((await call('GET', '/tags', b)).json().data, 'Round trip');
+    const team = named((await call('GET', '/teams', b)).json().data, 'Closers');
+    expect(gold.filter).toMatchObject({ tag_id: tag.id, owner_id: a.userId });
+    const dealTier = (await call('GET', '/custom-fields?record_type=deal', b))
+      .json()
+      .data.find((field: { key: string }) => field.key === 'tier');
+    expect(gold.filter.cf[0]).toBe(`tier:any:${dealTier.options[0].id},${dealTier.options[1].id}`);
+    // The personal view is its owner's again, still their default.
+    const mine = (await call('GET', '/views?kind=lead', b)).json();
+    expect(mine.data).toEqual([
+      expect.objectContaining({ name: 'My team', shared: false, is_default: true, problems: [] }),
+    ]);
+    expect(mine.data[0].filter.team_id).toBe(team.id);
+
+    // Forms come back turned off, with a new secret: the admin copies the new embed code.
+    const formsA = (await call('GET', '/web-forms', a)).json().data;
+    const formsB = (await call('GET', '/web-forms', b)).json().data;
+    expect(csv(filesA.get('web_forms.csv'))[0]).not.toHaveProperty('secret_hash');
+    expect(formsB.map((form: { active: boolean }) => form.active)).toEqual([false, false]);
+    expect(formsB.find((form: { name: string }) => form.name === 'Partners').team_id).toBe(team.id);
+    const endpointsA = formsA.map((form: { endpoint: string }) => form.endpoint);
+    for (const form of formsB) expect(endpointsA).not.toContain(form.endpoint);
+    expect(
+      done.result.web_forms_to_embed.map((form: { name: string }) => form.name).sort(),
+    ).toEqual(['Contact us', 'Partners']);
+    expect(done.result.web_forms_to_embed.map((form: { id: string }) => form.id).sort()).toEqual(
+      formsB.map((form: { id: string }) => form.id).sort(),
+    );
     zipOfA = zipA;
   }, 180_000);
 
@@ -440,6 +536,35 @@ describe('restoring an organization export', () => {
     ]);
     const teams = (await call('GET', '/teams', e)).json().data;
     expect(teams[0].members.map((m: { user_id: string }) => m.user_id)).toEqual([d.userId]);
+  }, 120_000);
+
+  it("leaves out the personal views of people who are not members here, and keeps a filter's missing tag", async () => {
+    const d = await signUp(t.app, 'restore-views');
+    const leaver = await joinByInvitation(t.app, d, 'member', 'view-leaver');
+    await create(leaver, '/views', { kind: 'lead', name: 'Mine', is_default: true });
+    const tag = await create(d, '/tags', { name: 'Gone soon' });
+    await create(d, '/views', {
+      kind: 'lead',
+      name: 'Tagged',
+      filter: { tag_id: tag.id },
+      shared: true,
+    });
+    expect((await send('DELETE', `/tags/${tag.id}`, d)).statusCode).toBe(204);
+    const zip = await exportZip(d);
+
+    const e = await anotherOrganization(d, 'Views without the leaver');
+    const done = await restore(e, zip);
+    expect(done, done.error).toMatchObject({ status: 'completed' });
+    expect(done.result.personal_views_left_out).toBe(1);
+    expect(done.result.rows['saved_views.csv']).toBe(1);
+    const views = (await call('GET', '/views?kind=lead', e)).json().data;
+    expect(views).toEqual([
+      expect.objectContaining({
+        name: 'Tagged',
+        filter: { tag_id: tag.id },
+        problems: [{ field: 'filter.tag_id', message: 'the tag no longer exists' }],
+      }),
+    ]);
   }, 120_000);
 
   it('is for admins of the organization: another organization sees nothing of it', async () => {
@@ -648,6 +773,9 @@ describe('a file the restore refuses', () => {
       'email_links.csv',
       'import_templates.csv',
       'merged_records.csv',
+      'saved_views.csv',
+      'saved_view_defaults.csv',
+      'web_forms.csv',
     ];
     const older = await rezip(zip, (files) => {
       for (const name of later) files.delete(name);

@@ -54,6 +54,10 @@ describe.skipIf(!chromiumPath)(
         account_id: accountRecord.id,
       });
       await inject('POST', '/api/v1/leads', auth, { last_name: 'Restored Lead' });
+      await inject('POST', '/api/v1/web-forms', auth, {
+        name: 'Restored form',
+        fields: [{ field: 'last_name', required: true }],
+      });
       const started = (await inject('POST', '/api/v1/exports', auth)).json();
       await drainJobs(harness.t, 60_000);
       zip = (await inject('GET', `/api/v1/exports/${started.id}/download`, auth)).rawPayload;
@@ -83,7 +87,12 @@ describe.skipIf(!chromiumPath)(
         mimeType: 'application/zip',
         buffer: zip,
       });
-      await page.getByText('Restored 10 rows.').waitFor({ timeout: 60_000 });
+      await page.getByText('Restored 11 rows.').waitFor({ timeout: 60_000 });
+      // The form came back turned off, with a new secret: the admin is told to embed it again.
+      const forms = page.getByRole('list', { name: 'Forms that need new embed code' });
+      await expect
+        .poll(() => forms.getByRole('listitem').allTextContents())
+        .toEqual(['Restored form']);
       await expectAccessible(page, 'the organization settings with a restore');
 
       await page.goto('/contacts');

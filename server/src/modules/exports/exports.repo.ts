@@ -249,6 +249,9 @@ export const EXPORTED_TABLES = [
   'email_links',
   'import_templates',
   'merged_records',
+  'saved_views',
+  'saved_view_defaults',
+  'web_forms',
 ] as const;
 
 /**
@@ -264,7 +267,15 @@ const EXPORTED_LATER: ReadonlySet<string> = new Set([
   'email_links',
   'import_templates',
   'merged_records',
+  'saved_views',
+  'saved_view_defaults',
+  'web_forms',
 ]);
+
+/** Columns never written to an export: secrets, and hashes of secrets. */
+const SECRET_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+  web_forms: ['secret_hash'],
+};
 
 /**
  * What the organization export does with each tenant table, and why: the CSVs above, or the
@@ -278,10 +289,12 @@ export const EXPORT_DECISIONS: Readonly<Record<string, string>> = {
   memberships: 'exported: members.csv, with names and emails but no secret',
   audit_log: 'exported: audit_log.csv (a restore does not replay it; the new history starts there)',
   files: 'exported: files.csv and the bytes under files/ (a restore puts them back in the store)',
-  saved_views: 'not yet: a view belongs to a member, whom a restore may not have',
-  saved_view_defaults: 'not yet: as saved_views',
+  saved_views:
+    'exported: saved_views.csv (a restore maps the ids inside filters, and leaves out the personal views of people who are not members here)',
+  saved_view_defaults:
+    'exported: saved_view_defaults.csv (personal defaults come back to members only; the organization default is a flag of saved_views)',
   web_forms:
-    'not yet: the secret is kept only as a hash; a restored form would need a new secret and new embed code',
+    'exported: web_forms.csv without the hash of its secret (a restore gives each form a new secret and turns it off until its new embed code is in place)',
   calendar_feeds: "never: a feed is a member's private link, kept only as a hash of its token",
   invitations: 'never: pending invitations carry tokens and are sent again, not moved',
   notification_preferences: 'never: personal settings of members',
@@ -370,7 +383,9 @@ export async function organizationFiles(tx: Tx): Promise<ExportFile[]> {
         FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.org_id = ${org}`,
     },
     ...EXPORTED_TABLES.map((table) => {
-      const names = columns.get(table) ?? [];
+      const names = (columns.get(table) ?? []).filter(
+        (name) => !SECRET_COLUMNS[table]?.includes(name),
+      );
       return {
         name: `${table}.csv`,
         table,

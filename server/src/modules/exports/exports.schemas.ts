@@ -99,7 +99,9 @@ const PersonNotMemberSchema = Type.Object({
   records: Type.Integer({
     description: 'Records they owned or were assigned, now owned by the admin who restored',
   }),
-  left_out: Type.Integer({ description: 'Their team memberships, not restored' }),
+  left_out: Type.Integer({
+    description: 'Rows that were theirs alone (team memberships, default views), not restored',
+  }),
 });
 
 export const OrgRestoreSchema = Type.Object(
@@ -129,6 +131,18 @@ export const OrgRestoreSchema = Type.Object(
           description:
             'People of the export who are not members of this organization (matched by email): their records now belong to `reassigned_to`',
         }),
+        personal_views_left_out: Type.Optional(
+          Type.Integer({
+            description:
+              'Personal saved views of people who are not members of this organization: left out (absent from restores made before views were restored)',
+          }),
+        ),
+        web_forms_to_embed: Type.Optional(
+          Type.Array(Type.Object({ id: Uuid, name: Type.String() }), {
+            description:
+              'The web forms restored, turned off and with a new secret: each needs its new embed code on the site before it is turned on (absent from restores made before forms were restored)',
+          }),
+        ),
       }),
     ),
     error: Nullable(Type.String()),

@@ -7,6 +7,7 @@ import { withContext, withTenantClient } from '../../db/tenant.js';
 import type { JobDeps } from '../../jobs/context.js';
 import type { TaskPayloads } from '../../jobs/queue.js';
 import { fileStoreOf } from '../files/file-store.js';
+import { formSecret } from '../web-forms/web-forms.service.js';
 import * as exportsRepo from './exports.repo.js';
 import * as repo from './restores.repo.js';
 
@@ -214,13 +215,21 @@ async function restore(
         );
       }
       try {
-        await repo.mapIds(client, tables);
+        await repo.mapIds(
+          client,
+          files.flatMap((file) => (file.table && file.columns.includes('id') ? [file.table] : [])),
+        );
       } catch (error) {
         if ((error as pg.DatabaseError).code !== '23505') throw error;
         throw new RestoreFailed('The export holds the same id twice');
       }
       await repo.mapPeople(client, orgId);
       await repo.deletePipelines(client, orgId);
+      const personalViewsLeftOut = await repo.leaveOutPersonalViews(client);
+      const formsToEmbed = await repo.renewFormSecrets(
+        client,
+        (form) => formSecret(deps.config, orgId, form).hash,
+      );
 
       const rows: Record<string, number> = {};
       let rowsDone = 0;
@@ -232,6 +241,7 @@ async function restore(
           filesWithoutBytes = await repo.keepBytes(client, orgId);
           columns.push('blob_key');
         }
+        if (link.table === 'web_forms') columns.push('secret_hash');
         try {
           rows[`${link.table}.csv`] = await repo.insertStaged(
             client,
@@ -252,6 +262,8 @@ async function restore(
         reassigned_to: adminId,
         files_without_bytes: filesWithoutBytes,
         people_not_members: await repo.peopleNotMembers(client, links),
+        personal_views_left_out: personalViewsLeftOut,
+        web_forms_to_embed: formsToEmbed,
       };
       const finish = repo.finishRestoreStatements(tx, restoreId, { status: 'completed', result });
       for (const statement of finish) {

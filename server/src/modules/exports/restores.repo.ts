@@ -266,7 +266,7 @@ export async function tableLinks(client: pg.PoolClient, tables: string[]): Promi
      JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum
      JOIN pg_attribute t ON t.attrelid = c.confrelid AND t.attnum = k.target_attnum
      WHERE c.contype = 'f' AND c.conrelid::regclass::text = ANY($1::text[])
-       AND a.attname <> 'org_id'
+       AND a.attname <> 'org_id' AND a.atttypid = 'uuid'::regtype
      GROUP BY c.oid, c.conrelid, c.confrelid`,
     [tables],
   );
@@ -456,9 +456,38 @@ export async function deletePipelines(client: pg.PoolClient, orgId: string): Pro
 }
 
 /**
+ * A text that may be an id: the new id of a row of the export, or the member here of a person
+ * of the export; anything else (a value, an id the export does not hold) stays as it is.
+ */
+function newIdIn(text: string): string {
+  return `coalesce(CASE WHEN ${text} ~ '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'
+    THEN coalesce((SELECT n.new_id::text FROM restore_ids n WHERE n.old_id = (${text})::uuid),
+      (SELECT p.member_id::text FROM restore_people p WHERE p.old_id = (${text})::uuid)) END,
+    ${text})`;
+}
+
+/**
+ * A view's filter with its ids mapped: each filter naming a record by id (`tag_id`, `stage_id`,
+ * `owner_id`…) and each value of a custom field condition (`<key>:<operator>:<id>,<id>`: options
+ * and members). Custom fields are named by key, which a restore keeps.
+ */
+const VIEW_FILTER = `(SELECT coalesce(jsonb_object_agg(f.key, CASE
+    WHEN jsonb_typeof(f.value) = 'string' THEN to_jsonb(${newIdIn(`(f.value #>> '{}')`)})
+    WHEN f.key = 'cf' AND jsonb_typeof(f.value) = 'array' THEN coalesce((SELECT jsonb_agg(
+        to_jsonb(substring(c.value FROM '^[^:]*:[^:]*:?') || (SELECT string_agg(
+          ${newIdIn('v.part')}, ',' ORDER BY v.at)
+          FROM regexp_split_to_table(substring(c.value FROM '^[^:]*:[^:]*:?(.*)$'), ',')
+            WITH ORDINALITY v(part, at)))
+        ORDER BY c.at)
+      FROM jsonb_array_elements_text(f.value) WITH ORDINALITY c(value, at)), '[]'::jsonb)
+    ELSE f.value END), '{}'::jsonb)
+  FROM jsonb_each(s.filter) f)`;
+
+/**
  * JSON columns that hold ids, and how each takes the new ones: a custom field's default is an
  * option of a select, options of a multi-select (in order) or a member, by id. A member who
- * is not one here leaves the field without a default.
+ * is not one here leaves the field without a default. A view's filter keeps an id it cannot
+ * map (a tag deleted before the export), which the view reports as it did.
  */
 const IDS_IN_JSON: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   custom_fields: {
@@ -472,7 +501,54 @@ const IDS_IN_JSON: Readonly<Record<string, Readonly<Record<string, string>>>> = 
         WHERE p.old_id = (s.default_value #>> '{}')::uuid))
       ELSE s.default_value END`,
   },
+  saved_views: { filter: VIEW_FILTER },
 };
+
+/**
+ * Leaves out the personal views (and the defaults naming them) of people who are not members
+ * here, for no one else may see them; answers how many views.
+ */
+export async function leaveOutPersonalViews(client: pg.PoolClient): Promise<number> {
+  const views = ident(stagingOf('saved_views.csv'));
+  const left = await client.query(
+    `DELETE FROM ${views} s WHERE s.user_id IS NOT NULL AND NOT EXISTS (
+       SELECT 1 FROM restore_people p WHERE p.old_id = s.user_id AND p.member_id IS NOT NULL)`,
+  );
+  await client.query(
+    `DELETE FROM ${ident(stagingOf('saved_view_defaults.csv'))} d
+     WHERE NOT EXISTS (SELECT 1 FROM ${views} v WHERE v.id = d.view_id)`,
+  );
+  return left.rowCount ?? 0;
+}
+
+/** A restored web form, whose new secret its admin puts in place with the new embed code. */
+export interface FormToEmbed {
+  id: string;
+  name: string;
+}
+
+/**
+ * Gives each form of the export the hash of its new secret (made from its new id, so the old
+ * embed code opens nothing here) and turns it off until its admin has put the new code in
+ * place; answers the forms.
+ */
+export async function renewFormSecrets(
+  client: pg.PoolClient,
+  hashOf: (form: { id: string; secret_version: number }) => Buffer,
+): Promise<FormToEmbed[]> {
+  const forms = ident(stagingOf('web_forms.csv'));
+  await client.query(`ALTER TABLE ${forms} ADD COLUMN secret_hash bytea`);
+  const { rows } = await client.query<FormToEmbed & { row: string; secret_version: number }>(
+    `SELECT s.restore_row AS row, n.new_id AS id, s.name, s.secret_version
+     FROM ${forms} s JOIN restore_ids n ON n.old_id = s.id ORDER BY s.name, n.new_id`,
+  );
+  await client.query(
+    `UPDATE ${forms} s SET active = false, secret_hash = decode(h.hash, 'hex')
+     FROM unnest($1::bigint[], $2::text[]) AS h(row, hash) WHERE s.restore_row = h.row`,
+    [rows.map((form) => form.row), rows.map((form) => hashOf(form).toString('hex'))],
+  );
+  return rows.map(({ id, name }) => ({ id, name }));
+}
 
 /**
  * Writes one table's staged rows under the organization's context: new ids, references
@@ -526,7 +602,7 @@ export interface PersonNotMember {
   name: string | null;
   /** Records they owned or were assigned, now the restoring admin's. */
   records: number;
-  /** Rows that were theirs alone (team memberships), left out. */
+  /** Rows that were theirs alone (team memberships, default views), left out. */
   left_out: number;
 }
 
@@ -537,6 +613,10 @@ export interface RestoreResult {
   files_without_bytes: number;
   reassigned_to: string;
   people_not_members: PersonNotMember[];
+  /** Personal views of people who are not members here: left out. */
+  personal_views_left_out: number;
+  /** The forms restored turned off, with a new secret: each needs its new embed code. */
+  web_forms_to_embed: FormToEmbed[];
 }
 
 /** The export's people who are not members here, and what became of their records. */

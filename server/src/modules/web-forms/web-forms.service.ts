@@ -55,10 +55,14 @@ const notFound = () => new NotFoundError('Form');
  * A form's secret: made again from the form, its rotation count and the server's key whenever an
  * admin reads the form, so it is never stored; only its hash is, for the public lookup.
  */
-function secretOf(deps: AppDeps, orgId: string, form: { id: string; secret_version: number }) {
+export function formSecret(
+  config: { jwtSecret: string },
+  orgId: string,
+  form: { id: string; secret_version: number },
+) {
   return derivedScopedToken(
     orgId,
-    deps.config.jwtSecret,
+    config.jwtSecret,
     'web-form',
     `${form.id}:${form.secret_version}`,
   );
@@ -72,7 +76,7 @@ function present(
   defined: readonly CustomField[],
 ): WebForm {
   const { secret_version: _version, last_assigned_user_id: _last, ...form } = row;
-  const endpoint = `${deps.config.publicUrl}/api/public/forms/${secretOf(deps, orgId, row).token}`;
+  const endpoint = `${deps.config.publicUrl}/api/public/forms/${formSecret(deps.config, orgId, row).token}`;
   const leadFields = defined.filter((field) => field.record_type === 'lead');
   const fields = row.fields.map((entry) => {
     if (!isCustom(entry)) return entry;
@@ -125,7 +129,7 @@ export function createForm(
 ): Promise<WebForm> {
   const values = normalize(input);
   const id = randomUUID();
-  const secret = secretOf(ctx.deps, ctx.orgId, { id, secret_version: 1 });
+  const secret = formSecret(ctx.deps.config, ctx.orgId, { id, secret_version: 1 });
   return withTenant(ctx.deps.db, ctx, async (tx, member) => {
     requireAdmin(member);
     const defined = await everyField(tx);
@@ -166,7 +170,7 @@ export function rotateSecret(ctx: RequestContext, id: string): Promise<WebForm> 
   return withTenant(ctx.deps.db, ctx, async (tx, member) => {
     const before = await lockedForm(tx, member, id);
     const version = before.secret_version + 1;
-    const secret = secretOf(ctx.deps, ctx.orgId, { id, secret_version: version });
+    const secret = formSecret(ctx.deps.config, ctx.orgId, { id, secret_version: version });
     const row = await repo.updateForm(tx, id, {
       secret_version: version,
       secret_hash: secret.hash,

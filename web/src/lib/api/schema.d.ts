@@ -19680,8 +19680,19 @@ export interface paths {
                                     name: string | null;
                                     /** @description Records they owned or were assigned, now owned by the admin who restored */
                                     records: number;
-                                    /** @description Their team memberships, not restored */
+                                    /** @description Rows that were theirs alone (team memberships, default views), not restored */
                                     left_out: number;
+                                }[];
+                                /** @description Personal saved views of people who are not members of this organization: left out (absent from restores made before views were restored) */
+                                personal_views_left_out?: number;
+                                /** @description The web forms restored, turned off and with a new secret: each needs its new embed code on the site before it is turned on (absent from restores made before forms were restored) */
+                                web_forms_to_embed?: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    name: string;
                                 }[];
                             } | null;
                             error: string | null;
@@ -19897,8 +19908,19 @@ export interface paths {
                                     name: string | null;
                                     /** @description Records they owned or were assigned, now owned by the admin who restored */
                                     records: number;
-                                    /** @description Their team memberships, not restored */
+                                    /** @description Rows that were theirs alone (team memberships, default views), not restored */
                                     left_out: number;
+                                }[];
+                                /** @description Personal saved views of people who are not members of this organization: left out (absent from restores made before views were restored) */
+                                personal_views_left_out?: number;
+                                /** @description The web forms restored, turned off and with a new secret: each needs its new embed code on the site before it is turned on (absent from restores made before forms were restored) */
+                                web_forms_to_embed?: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    name: string;
                                 }[];
                             } | null;
                             error: string | null;
@@ -24900,8 +24922,19 @@ export interface components {
                     name: string | null;
                     /** @description Records they owned or were assigned, now owned by the admin who restored */
                     records: number;
-                    /** @description Their team memberships, not restored */
+                    /** @description Rows that were theirs alone (team memberships, default views), not restored */
                     left_out: number;
+                }[];
+                /** @description Personal saved views of people who are not members of this organization: left out (absent from restores made before views were restored) */
+                personal_views_left_out?: number;
+                /** @description The web forms restored, turned off and with a new secret: each needs its new embed code on the site before it is turned on (absent from restores made before forms were restored) */
+                web_forms_to_embed?: {
+                    /**
+                     * Format: uuid
+                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                     */
+                    id: string;
+                    name: string;
                 }[];
             } | null;
             error: string | null;
