@@ -226,6 +226,24 @@ const AUDIT_COLUMNS = [
 ];
 
 /**
+ * Tables the export has held only since a later version than the first, written after the
+ * first ones: an export made before lacks their CSVs.
+ */
+const ADDED_LATER = [
+  'custom_fields',
+  'custom_field_options',
+  'custom_field_values',
+  'email_templates',
+  'emails',
+  'email_links',
+  'import_templates',
+  'merged_records',
+  'saved_views',
+  'saved_view_defaults',
+  'web_forms',
+] as const;
+
+/**
  * The tables of an organization export: teams, tags, pipelines, the records (the registry's
  * kinds), then what links them.
  */
@@ -241,36 +259,11 @@ export const EXPORTED_TABLES = [
   'tasks',
   'notes',
   'record_tags',
-  'custom_fields',
-  'custom_field_options',
-  'custom_field_values',
-  'email_templates',
-  'emails',
-  'email_links',
-  'import_templates',
-  'merged_records',
-  'saved_views',
-  'saved_view_defaults',
-  'web_forms',
+  ...ADDED_LATER,
 ] as const;
 
-/**
- * Tables the export has held only since a later version than the first: an export made
- * before lacks their CSVs, and a restore reads them as empty.
- */
-const EXPORTED_LATER: ReadonlySet<string> = new Set([
-  'custom_fields',
-  'custom_field_options',
-  'custom_field_values',
-  'email_templates',
-  'emails',
-  'email_links',
-  'import_templates',
-  'merged_records',
-  'saved_views',
-  'saved_view_defaults',
-  'web_forms',
-]);
+/** Which tables an export made before a table was added lacks: a restore reads them as empty. */
+const EXPORTED_LATER: ReadonlySet<string> = new Set(ADDED_LATER);
 
 /** Columns never written to an export: secrets, and hashes of secrets. */
 const SECRET_COLUMNS: Readonly<Record<string, readonly string[]>> = {
