@@ -194,13 +194,6 @@ export function allOfList(
 export type FilterUse = 'page' | 'total';
 
 /**
- * What a page's statement may read beside its rows: `page` is the page's query (its rows, their
- * sort value as `__sort`, in order, limited), `order` its order over a query that names it `p`.
- * The statement returned must give the page's rows in that order.
- */
-export type PageStatement = (page: AnyQuery, order: RawBuilder<unknown>) => RawBuilder<unknown>;
-
-/**
  * What a page reads of its records as one set (`pageWith`): `rows` gives at most one row per
  * record of the page, `record_id` and `value`, reading the page's ids from `p`; `empty` is the
  * value of a record without one.
@@ -213,31 +206,34 @@ export interface PageSet {
 
 /**
  * A page's statement that reads each of `sets` once for the whole page and joins it to the
- * page's rows, which are read first (`WITH p AS MATERIALIZED`) and given back in their order.
+ * page's rows (`page`, its sort value as `__sort`, limited), which are read first (`WITH p AS
+ * MATERIALIZED`) and given back in their `order` over `p`.
  * A sub-select per record would run again for each record, and with it the policy's tenant
  * check; the set runs it once.
  */
-export function pageWith(sets: readonly PageSet[]): PageStatement {
-  return (page, order) => {
-    const columns = sets.map((set, index) => {
-      const value = sql.ref(`s${index}.value`);
-      const shown = set.empty ? sql`coalesce(${value}, ${set.empty})` : sql`${value}`;
-      return sql`, ${shown} AS ${sql.id(set.name)}`;
-    });
-    const joins = sets.map((set, index) => {
-      const alias = sql.id(`s${index}`);
-      return sql` LEFT JOIN (${set.rows}) ${alias} ON ${alias}.record_id = p.id`;
-    });
-    return sql`WITH p AS MATERIALIZED (${page})
-      SELECT p.*${sql.join(columns, sql``)} FROM p${sql.join(joins, sql``)}
-      ORDER BY ${order}`;
-  };
+function pageWith(
+  page: AnyQuery,
+  order: RawBuilder<unknown>,
+  sets: readonly PageSet[],
+): RawBuilder<unknown> {
+  const columns = sets.map((set, index) => {
+    const value = sql.ref(`s${index}.value`);
+    const shown = set.empty ? sql`coalesce(${value}, ${set.empty})` : sql`${value}`;
+    return sql`, ${shown} AS ${sql.id(set.name)}`;
+  });
+  const joins = sets.map((set, index) => {
+    const alias = sql.id(`s${index}`);
+    return sql` LEFT JOIN (${set.rows}) ${alias} ON ${alias}.record_id = p.id`;
+  });
+  return sql`WITH p AS MATERIALIZED (${page})
+    SELECT p.*${sql.join(columns, sql``)} FROM p${sql.join(joins, sql``)}
+    ORDER BY ${order}`;
 }
 
 /**
  * Runs a list. `base` selects the rows of the page and `filtered` applies the caller's filters;
- * the same filters serve the total, told which of the two they read for; `page`, when given,
- * reads more with the page's rows in the same statement.
+ * the same filters serve the total, told which of the two they read for; `sets`, when given,
+ * are read with the page's rows in the same statement (`pageWith`).
  */
 export async function runList<Row extends { id: string }>(
   tx: Tx,
@@ -246,7 +242,7 @@ export async function runList<Row extends { id: string }>(
   build: {
     select: (query: AnyQuery) => AnyQuery;
     filter: (query: AnyQuery, use?: FilterUse) => AnyQuery;
-    page?: PageStatement;
+    sets?: readonly PageSet[];
   },
 ): Promise<ListPage<Row>> {
   const limit = Math.min(Math.max(params.limit ?? 50, 1), MAX_LIMIT);
@@ -269,7 +265,7 @@ export async function runList<Row extends { id: string }>(
     );
   }
   page = order(page).limit(limit + 1);
-  const statement = build.page?.(page, pageOrder);
+  const statement = build.sets?.length ? pageWith(page, pageOrder, build.sets) : undefined;
 
   const [rows, total] = await Promise.all([
     (statement

@@ -565,6 +565,7 @@ export async function insertStaged(
   const references = new Set([...links.references.map((link) => link.column), ...links.records]);
   const people = new Map(links.people.map((person) => [person.column, person]));
   const joins: string[] = [];
+  const admin = pg.escapeLiteral(adminId);
   const value = (column: string) => {
     const s = `s.${ident(column)}`;
     const inJson = IDS_IN_JSON[links.table]?.[column];
@@ -581,17 +582,15 @@ export async function insertStaged(
     }
     if (person)
       return `CASE WHEN ${s} IS NULL THEN NULL ELSE coalesce(
-        (SELECT p.member_id FROM restore_people p WHERE p.old_id = ${s}), $2::uuid) END`;
+        (SELECT p.member_id FROM restore_people p WHERE p.old_id = ${s}), ${admin}::uuid) END`;
     return s;
   };
   const values = columns.map(value);
-  // A table that names no person (email_links) has no use for the admin.
-  const admin = values.some((sql) => sql.includes('$2')) ? [adminId] : [];
   const result = await client.query(
     `INSERT INTO ${ident(links.table)} (org_id, ${columns.map(ident).join(', ')})
      SELECT $1::uuid, ${values.join(', ')}
      FROM ${ident(stagingOf(`${links.table}.csv`))} s ${joins.join(' ')}`,
-    [orgId, ...admin],
+    [orgId],
   );
   return result.rowCount ?? 0;
 }

@@ -2,7 +2,6 @@ import { sql } from 'kysely';
 import { orgOf, type Tx } from '../../db/tenant.js';
 import {
   matchingText,
-  pageWith,
   runList,
   runListByValue,
   type AnyQuery,
@@ -127,8 +126,7 @@ export async function listRecords<Row extends OwnedRow>(
     applyKindFilters(query, kind, filters, custom, use);
   const select = (query: AnyQuery) => query.select(recordSelection(kind, list.alias));
   const all = fieldIds.length ? [...sets, storedValuesOfPage(orgOf(tx), fieldIds)] : sets;
-  const page = all.length ? pageWith(all) : undefined;
-  return runList<WithStoredValues<Row>>(tx, list, params, { select, filter, page });
+  return runList<WithStoredValues<Row>>(tx, list, params, { select, filter, sets: all });
 }
 
 export function findRecord<Row extends OwnedRow>(
