@@ -302,6 +302,11 @@ describe.skipIf(!chromiumPath)('the daily CRM in a real browser', { timeout: 180
       company: 'bletchley park',
     });
     await page.goto(`/leads/${joan.id}`);
+    // Pipelines slow to come: Convert waits for them rather than send a deal without its stage.
+    await page.route('**/api/v1/pipelines*', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
     await page.getByRole('button', { name: 'Convert' }).click();
     const again = page.getByRole('dialog', { name: 'Convert Joan Clarke' });
     await again.getByRole('button', { name: 'Convert' }).click();
