@@ -949,6 +949,96 @@ describe('the values of a list page', () => {
   });
 });
 
+describe('the definitions a list page reads', () => {
+  const dataStatements = async (who: SignedUp) => {
+    const { result, calls } = await captureQueries(() => call('GET', '/leads?limit=50', who));
+    expect(result.statusCode, result.body).toBe(200);
+    return {
+      leads: result.json().data as Array<{ last_name: string; custom_fields: object }>,
+      definitionReads: calls.filter((c) => /from "custom_fields"/.test(c.text)).length,
+      messages: calls.length,
+    };
+  };
+
+  it('are read again only once they changed: a page is three messages', async () => {
+    const org = await signUp(t.app, 'defs-kept');
+    await defineField(org, {
+      record_type: 'lead',
+      key: 'size',
+      label: 'Size',
+      field_type: 'number',
+    });
+    await ok('POST', '/leads', org, { last_name: 'Sized', custom_fields: { size: 3 } });
+
+    await dataStatements(org);
+    const settled = await dataStatements(org);
+    expect(settled).toMatchObject({ definitionReads: 0, messages: 3 });
+    expect(settled.leads[0]!.custom_fields).toEqual({ size: 3 });
+
+    // A change through the API is seen by the next page.
+    await ok('POST', '/custom-fields', org, {
+      record_type: 'lead',
+      key: 'stage_note',
+      label: 'Stage note',
+      field_type: 'text',
+    });
+    const changed = await dataStatements(org);
+    expect(changed.definitionReads).toBe(1);
+    expect(changed.leads[0]!.custom_fields).toEqual({ size: 3, stage_note: null });
+  });
+
+  it("follow a change made outside this process, and are never another organization's", async () => {
+    const org = await signUp(t.app, 'defs-elsewhere');
+    const other = await signUp(t.app, 'defs-elsewhere-other');
+    for (const who of [org, other]) {
+      await defineField(who, {
+        record_type: 'lead',
+        key: 'tier',
+        label: 'Tier',
+        field_type: 'text',
+      });
+      await ok('POST', '/leads', who, { last_name: 'Tiered', custom_fields: { tier: who.orgId } });
+      await dataStatements(who);
+    }
+    // Another API process, or an admin at the database, archives the field and adds one.
+    await t.ownerQuery(`UPDATE custom_fields SET archived_at = now() WHERE org_id = $1`, [
+      org.orgId,
+    ]);
+    await t.ownerQuery(
+      `INSERT INTO custom_fields (org_id, record_type, key, label, field_type)
+       VALUES ($1, 'lead', 'region', 'Region', 'text')`,
+      [org.orgId],
+    );
+    expect((await dataStatements(org)).leads[0]!.custom_fields).toEqual({ region: null });
+    const theirs = await dataStatements(other);
+    expect(theirs.definitionReads).toBe(0);
+    expect(theirs.leads[0]!.custom_fields).toEqual({ tier: other.orgId });
+  });
+
+  it("does not move the organization's update time or write to its trail", async () => {
+    const org = await signUp(t.app, 'defs-quiet');
+    const before = await t.ownerQuery<{ updated_at: Date; events: number }>(
+      `SELECT o.updated_at, (SELECT count(*)::int FROM audit_log a
+         WHERE a.org_id = o.id AND a.table_name = 'orgs') AS events
+       FROM orgs o WHERE o.id = $1`,
+      [org.orgId],
+    );
+    await defineField(org, {
+      record_type: 'lead',
+      key: 'size',
+      label: 'Size',
+      field_type: 'number',
+    });
+    const after = await t.ownerQuery<{ updated_at: Date; events: number }>(
+      `SELECT o.updated_at, (SELECT count(*)::int FROM audit_log a
+         WHERE a.org_id = o.id AND a.table_name = 'orgs') AS events
+       FROM orgs o WHERE o.id = $1`,
+      [org.orgId],
+    );
+    expect(after).toEqual(before);
+  });
+});
+
 describe('custom field changes in a record history', () => {
   it('shows each change by the field label, options and members by name, old and new', async () => {
     const org = await signUp(t.app, 'fields-history');

@@ -597,6 +597,7 @@ export interface OrgsTable {
   locale: Generated<string>;
   max_file_bytes: Generated<number>;
   suspended_at: NullableMoment;
+  definitions_version: Generated<string>;
 }
 
 export interface PasswordResetsTable {

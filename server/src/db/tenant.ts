@@ -53,13 +53,15 @@ function openingStatement(
     : '';
   // The context must be in place before the membership row is read under RLS: the lookup is
   // correlated with the setting's result, and OFFSET 0 keeps the planner from merging the two.
-  // A suspended organization is refused here, where every request enters its tenant.
+  // A suspended organization is refused here, where every request enters its tenant. The
+  // version of its definitions comes back with it (see `definitionsVersionOf`).
   return {
     text:
       `${begin}; SELECT (SELECT m.role FROM memberships m ` +
       `WHERE m.org_id = $2::uuid AND m.user_id = $3::uuid AND s.proof IS NOT NULL${session}) AS role, ` +
-      `(SELECT o.suspended_at IS NOT NULL FROM orgs o ` +
-      `WHERE o.id = $2::uuid AND s.proof IS NOT NULL) AS suspended ` +
+      `(SELECT json_build_object('suspended', o.suspended_at IS NOT NULL, ` +
+      `'definitions', o.definitions_version) FROM orgs o ` +
+      `WHERE o.id = $2::uuid AND s.proof IS NOT NULL) AS org ` +
       `FROM (${setting} OFFSET 0) s`,
     values: [proof, ctx.orgId, ctx.userId, ...(check.sessionId ? [check.sessionId] : [])],
   };
@@ -68,16 +70,38 @@ function openingStatement(
 const notAMember = () =>
   new UnauthorizedError('You are not a member of this organization, or this session has ended');
 
+interface OpenedOrg {
+  suspended: boolean;
+  definitions: string;
+}
+
 /** The caller's role from the opening statement's row, or why the caller may not enter. */
 function memberRole(row: Record<string, unknown> | undefined): Role {
   const role = row?.['role'] as Role | null | undefined;
   if (!role) throw notAMember();
-  if (row?.['suspended'] === true) throw new OrgSuspendedError();
+  if ((row?.['org'] as OpenedOrg | null)?.suspended) throw new OrgSuspendedError();
   return role;
 }
 
 const organizationOf = new WeakMap<Tx, string>();
 const keyOf = new WeakMap<Tx, ContextKey>();
+const definitionsOf = new WeakMap<Tx, string>();
+
+/**
+ * The version of the organization's definitions (its custom fields and their options) that
+ * the unit of work opened with: `orgs.definitions_version`, renewed by every change to them
+ * (migration 0046). What a process keeps of the definitions is good while the version is the
+ * same. Unknown (undefined) outside a member's request, and once the unit of work changed
+ * definitions itself (`forgetDefinitionsVersion`): then they are read from the database.
+ */
+export function definitionsVersionOf(tx: Tx): string | undefined {
+  return definitionsOf.get(tx);
+}
+
+/** The unit of work changes definitions: what it reads next must come from the database. */
+export function forgetDefinitionsVersion(tx: Tx): void {
+  definitionsOf.delete(tx);
+}
 
 /** The transaction with every query builder pinned to the organization, when there is one. */
 function pinned(tx: Tx, orgId: string | null): Tx {
@@ -153,7 +177,9 @@ export async function withTenant<T>(
   const opening = openingStatement(db, ctx, { membership: true, sessionId: ctx.sessionId });
   return runInTransaction(db, opening, async (tx, row) => {
     const role = memberRole(row);
-    return work(pinned(tx, ctx.orgId), { orgId: ctx.orgId, userId: ctx.userId, role });
+    const pinnedTx = pinned(tx, ctx.orgId);
+    definitionsOf.set(pinnedTx, (row?.['org'] as OpenedOrg).definitions);
+    return work(pinnedTx, { orgId: ctx.orgId, userId: ctx.userId, role });
   });
 }
 

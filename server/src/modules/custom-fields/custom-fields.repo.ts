@@ -1,4 +1,5 @@
 import { sql, type Insertable, type RawBuilder, type Selectable } from 'kysely';
+import { LRUCache } from 'lru-cache';
 import type {
   CustomFieldOptionsTable,
   CustomFieldType,
@@ -6,7 +7,13 @@ import type {
   CustomFieldsTable,
   RecordType,
 } from '../../db/schema.js';
-import { subquery, type Tx } from '../../db/tenant.js';
+import {
+  definitionsVersionOf,
+  forgetDefinitionsVersion,
+  orgOf,
+  subquery,
+  type Tx,
+} from '../../db/tenant.js';
 import type { Actor } from '../../http/context.js';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { PageSet } from '../../lib/list-query.js';
@@ -96,19 +103,51 @@ function fieldsQuery(tx: Tx) {
     );
 }
 
+/**
+ * Every organization's fields as this process last read them, by organization and version of
+ * its definitions: a page of records needs them all and they rarely change, so a request reads
+ * them only when the version it opened with is new here (see `definitionsVersionOf`). Frozen,
+ * for every request of the organization shares them.
+ */
+const fieldsByVersion = new LRUCache<string, readonly FieldWithOptions[]>({ max: 2_000 });
+
+/** Every field of every kind, archived ones included, in their order. */
+async function organizationFields(tx: Tx): Promise<readonly FieldWithOptions[]> {
+  const read = async () =>
+    (await fieldsQuery(tx)
+      .orderBy('record_type')
+      .orderBy('position')
+      .orderBy('id')
+      .execute()) as FieldWithOptions[];
+  const version = definitionsVersionOf(tx);
+  if (version === undefined) return read();
+  // Fields read after the request opened are at least as new as its version: a change since
+  // then gave the organization another version, which the next request brings.
+  const key = `${orgOf(tx)}/${version}`;
+  let fields = fieldsByVersion.get(key);
+  if (!fields) {
+    fields = Object.freeze((await read()).map(frozenField));
+    fieldsByVersion.set(key, fields);
+  }
+  return fields;
+}
+
+function frozenField(field: FieldWithOptions): FieldWithOptions {
+  for (const option of field.options) Object.freeze(option);
+  Object.freeze(field.options);
+  return Object.freeze(field);
+}
+
 /** The fields of a kind (or of every kind), in their order; archived ones only when asked. */
 export async function listFields(
   tx: Tx,
   filter: { recordType?: RecordType; includeArchived?: boolean },
 ): Promise<FieldWithOptions[]> {
-  let query = fieldsQuery(tx);
-  if (filter.recordType) query = query.where('record_type', '=', filter.recordType);
-  if (!filter.includeArchived) query = query.where('archived_at', 'is', null);
-  return (await query
-    .orderBy('record_type')
-    .orderBy('position')
-    .orderBy('id')
-    .execute()) as FieldWithOptions[];
+  return (await organizationFields(tx)).filter(
+    (field) =>
+      (!filter.recordType || field.record_type === filter.recordType) &&
+      (filter.includeArchived || field.archived_at === null),
+  );
 }
 
 export async function findField(
@@ -139,11 +178,7 @@ export async function findFieldByKey(
   recordType: RecordType,
   key: string,
 ): Promise<FieldWithOptions | undefined> {
-  return (await fieldsQuery(tx)
-    .where('record_type', '=', recordType)
-    .where('key', '=', key)
-    .where('archived_at', 'is', null)
-    .executeTakeFirst()) as FieldWithOptions | undefined;
+  return (await listFields(tx, { recordType })).find((field) => field.key === key);
 }
 
 export async function insertField(
@@ -156,6 +191,7 @@ export async function insertField(
     field_type: CustomFieldType;
   },
 ): Promise<string> {
+  forgetDefinitionsVersion(tx);
   const { default_value, ...rest } = values;
   const row = await tx
     .insertInto('custom_fields')
@@ -176,6 +212,7 @@ export async function insertField(
 }
 
 export async function updateField(tx: Tx, id: string, values: FieldWrite): Promise<void> {
+  forgetDefinitionsVersion(tx);
   const { default_value, ...given } = values;
   const rest = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined));
   const set = {
@@ -199,6 +236,7 @@ export async function setOptions(
   fieldId: string,
   options: ReadonlyArray<{ id?: string; label: string; color?: string }>,
 ): Promise<void> {
+  forgetDefinitionsVersion(tx);
   const kept = options.flatMap((option) => (option.id ? [option.id] : []));
   let removal = tx.deleteFrom('custom_field_options').where('field_id', '=', fieldId);
   if (kept.length > 0) removal = removal.where('id', 'not in', kept);
@@ -390,6 +428,7 @@ export async function moveField(
   field: { id: string; record_type: RecordType },
   position: number,
 ): Promise<void> {
+  forgetDefinitionsVersion(tx);
   const rows = await tx
     .selectFrom('custom_fields')
     .select(['id', 'position'])
