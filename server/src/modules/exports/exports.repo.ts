@@ -142,13 +142,14 @@ export async function insertChunk(
 export function finishExport(
   tx: Tx,
   id: string,
-  file: { byteSize: number; sha256: string; retentionHours: number },
+  file: { byteSize: number; sha256: string; retentionHours: number; rowsDone: number },
 ): Promise<ExportRow> {
   return tx
     .updateTable('org_exports')
     .set({
       status: 'ready',
       files_done: sql<number>`files_total`,
+      rows_done: file.rowsDone,
       byte_size: file.byteSize,
       sha256: file.sha256,
       finished_at: sql<Date>`now()`,
