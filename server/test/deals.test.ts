@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../src/db/tenant.js';
 import { insertDeal } from '../src/modules/deals/deals.service.js';
 import { joinByInvitation } from './support/members.js';
+import { tenantChecksOf } from './support/page-plans.js';
 import { createTestApp, signUp, type SignedUp, type TestApp } from './support/test-app.js';
 
 let t: TestApp;
@@ -142,6 +143,46 @@ describe('deals', () => {
     expect(list.json().data.map((d: { account_name: string | null }) => d.account_name)).toEqual([
       'Account 250',
     ]);
+  });
+
+  it("reads a page's accounts and stages once for the page, not once per deal", async () => {
+    const org = await signUp(t.app, 'deal-page-sets');
+    const other = await signUp(t.app, 'deal-page-sets-other');
+    const [north, south] = [
+      await insertRow('accounts', org.orgId, 'North'),
+      await insertRow('accounts', org.orgId, 'South'),
+    ];
+    const theirs = await insertRow('accounts', other.orgId, 'Theirs');
+    const won = (await salesPipeline(org)).stages.find((stage) => stage.kind === 'won')!;
+    await createDeal(org, { name: 'One', account_id: north });
+    await createDeal(org, { name: 'Two', account_id: south, stage_id: won.id });
+    await createDeal(org, { name: 'Three', account_id: north });
+    await createDeal(org, { name: 'Alone' });
+    await createDeal(other, { name: 'Theirs', account_id: theirs });
+
+    const list = await call('GET', '/deals?sort=name', org);
+    expect(
+      list
+        .json()
+        .data.map((d: { name: string; account_name: string | null; status: string }) => [
+          d.name,
+          d.account_name,
+          d.status,
+        ]),
+    ).toEqual([
+      ['Alone', null, 'open'],
+      ['One', 'North', 'open'],
+      ['Three', 'North', 'open'],
+      ['Two', 'South', 'won'],
+    ]);
+    // The deals, their tags, stages and accounts: each checked once for the page.
+    const checks = await tenantChecksOf(t, org, () => call('GET', '/deals?sort=name', org), [
+      'accounts',
+      'pipeline_stages',
+      'record_tags',
+    ]);
+    expect(checks.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(checks)).toEqual(new Set([1]));
   });
 
   it('links an account, a primary contact, other contacts and tags', async () => {

@@ -194,13 +194,14 @@ export function allOfList(
 export type FilterUse = 'page' | 'total';
 
 /**
- * What a page reads of its records as one set (`pageWith`): `rows` gives at most one row per
- * record of the page, `record_id` and `value`, reading the page's ids from `p`; `empty` is the
- * value of a record without one.
+ * What a page reads of its records as one set (`pageWith`): `rows` gives `key` and `value`, at
+ * most one row per value of the page's column `on` (its records' ids unless named), reading
+ * the page from `p`; `empty` is the value of a record without one.
  */
 export interface PageSet {
   name: string;
   rows: RawBuilder<unknown>;
+  on?: string;
   empty?: RawBuilder<unknown>;
 }
 
@@ -209,23 +210,26 @@ export interface PageSet {
  * page's rows (`page`, its sort value as `__sort`, limited), which are read first (`WITH p AS
  * MATERIALIZED`) and given back in their `order` over `p`.
  * A sub-select per record would run again for each record, and with it the policy's tenant
- * check; the set runs it once.
+ * check; so would a set joined as a sub-query, in a plan that loops over the page's rows. Each
+ * set is a materialized CTE of its own: read once, whatever the plan.
  */
 function pageWith(
   page: AnyQuery,
   order: RawBuilder<unknown>,
   sets: readonly PageSet[],
 ): RawBuilder<unknown> {
+  const alias = (index: number) => sql.id(`s${index}`);
+  const ctes = sets.map((set, index) => sql`, ${alias(index)} AS MATERIALIZED (${set.rows})`);
   const columns = sets.map((set, index) => {
     const value = sql.ref(`s${index}.value`);
     const shown = set.empty ? sql`coalesce(${value}, ${set.empty})` : sql`${value}`;
     return sql`, ${shown} AS ${sql.id(set.name)}`;
   });
   const joins = sets.map((set, index) => {
-    const alias = sql.id(`s${index}`);
-    return sql` LEFT JOIN (${set.rows}) ${alias} ON ${alias}.record_id = p.id`;
+    const on = sql.ref(`p.${set.on ?? 'id'}`);
+    return sql` LEFT JOIN ${alias(index)} ON ${sql.ref(`s${index}.key`)} = ${on}`;
   });
-  return sql`WITH p AS MATERIALIZED (${page})
+  return sql`WITH p AS MATERIALIZED (${page})${sql.join(ctes, sql``)}
     SELECT p.*${sql.join(columns, sql``)} FROM p${sql.join(joins, sql``)}
     ORDER BY ${order}`;
 }

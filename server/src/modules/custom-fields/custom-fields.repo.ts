@@ -339,7 +339,7 @@ export function valuesOfPage(orgId: string, fieldIds: string[]): PageSet {
   const place = sql`array_position(${fieldIds}::uuid[], cv.field_id)`;
   return {
     name: 'custom_values',
-    rows: sql`SELECT cv.record_id,
+    rows: sql`SELECT cv.record_id AS key,
         json_build_array(json_agg(${place}), json_agg(${valueText})) AS value
       FROM custom_field_values cv
       WHERE cv.org_id = ${orgId} AND cv.record_id = ANY(ARRAY(SELECT p.id FROM p))

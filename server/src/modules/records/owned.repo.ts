@@ -22,7 +22,7 @@ import {
   type CustomField,
   type StoredValues,
 } from '../custom-fields/custom-fields.service.js';
-import { RECORD_KINDS, type RecordKind, type RecordKindDefinition } from './registry.js';
+import { lookupOf, RECORD_KINDS, type RecordKind, type RecordKindDefinition } from './registry.js';
 
 /**
  * The SQL every kind of owned record shares, driven by its registry entry: its table, the
@@ -44,14 +44,31 @@ function definition(kind: RecordKind): RecordKindDefinition {
   return RECORD_KINDS[kind];
 }
 
-/** A kind's columns, read from `table` (the list's alias, or the table's name in RETURNING). */
-export function recordSelection(kind: RecordKind, table: string) {
+/**
+ * A kind's columns, read from `table` (the list's alias, or the table's name in RETURNING),
+ * with its lookups unless a page reads them as sets (`lookupsOfPage`).
+ */
+export function recordSelection(kind: RecordKind, table: string, lookups = true) {
   const def = definition(kind);
   return [
     ...def.columns.map((column) => sql.ref(`${table}.${column}`).as(column)),
     rowVersion(table),
     ...(def.computed?.(table) ?? []),
+    ...(lookups ? (def.lookups ?? []).map((lookup) => lookupOf(lookup, table)) : []),
   ];
+}
+
+/** The kind's lookups for a page: each one read once for the page's rows (`pageWith`). */
+function lookupsOfPage(tx: Tx, kind: RecordKind): PageSet[] {
+  const lookups = definition(kind).lookups ?? [];
+  const org = lookups.length > 0 ? orgOf(tx) : undefined;
+  return lookups.map((lookup) => ({
+    name: lookup.as,
+    on: lookup.by,
+    rows: sql`SELECT l.id AS key, ${sql.ref(`l.${lookup.value}`)} AS value
+      FROM ${sql.table(lookup.table)} l
+      WHERE l.org_id = ${org} AND l.id = ANY(ARRAY(SELECT ${sql.ref(`p.${lookup.by}`)} FROM p))`,
+  }));
 }
 
 /**
@@ -124,8 +141,12 @@ export async function listRecords<Row extends OwnedRow>(
   const custom = await measureRanges(tx, conditions);
   const filter = (query: AnyQuery, use?: FilterUse) =>
     applyKindFilters(query, kind, filters, custom, use);
-  const select = (query: AnyQuery) => query.select(recordSelection(kind, list.alias));
-  const all = fieldIds.length ? [...sets, storedValuesOfPage(orgOf(tx), fieldIds)] : sets;
+  const select = (query: AnyQuery) => query.select(recordSelection(kind, list.alias, false));
+  const all = [
+    ...sets,
+    ...lookupsOfPage(tx, kind),
+    ...(fieldIds.length ? [storedValuesOfPage(orgOf(tx), fieldIds)] : []),
+  ];
   return runList<WithStoredValues<Row>>(tx, list, params, { select, filter, sets: all });
 }
 

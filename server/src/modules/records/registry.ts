@@ -1,5 +1,5 @@
 import { sql, type AliasedRawBuilder, type RawBuilder } from 'kysely';
-import type { RecordType, StageKind } from '../../db/schema.js';
+import type { RecordType } from '../../db/schema.js';
 import type { ListDefinition } from '../../lib/list-query.js';
 
 /**
@@ -39,6 +39,8 @@ export interface RecordKindDefinition<K extends string = string> {
    * `table`: the list's alias, or the table's name in RETURNING.
    */
   computed?: (table: string) => ReadonlyArray<AliasedRawBuilder<unknown, string>>;
+  /** Values the record shows from rows its columns name (its account's name). */
+  lookups?: readonly Lookup[];
   /** Columns that hold an object, stored as JSON. */
   json?: readonly string[];
 }
@@ -47,11 +49,31 @@ function personName(alias: string): RawBuilder<string> {
   return sql<string>`concat_ws(' ', nullif(${sql.ref(`${alias}.first_name`)}, ''), ${sql.ref(`${alias}.last_name`)})`;
 }
 
-/** The record's account by name, read in the same statement: no request per row. */
-function accountName(table: string): AliasedRawBuilder<string | null, 'account_name'> {
-  return sql<string | null>`(SELECT a.name FROM accounts a
-    WHERE a.org_id = ${sql.ref(`${table}.org_id`)} AND a.id = ${sql.ref(`${table}.account_id`)})`.as(
-    'account_name',
+/**
+ * A value shown with a record from the row one of its columns names: `value` of the row of
+ * `table` whose id is the record's `by`, as `as`. A single record reads it by a sub-select in
+ * its own statement; a page reads it as one set for the page (`owned.repo.ts`), for a
+ * sub-select per record would run again for each record, and with it the policy's tenant check.
+ */
+export interface Lookup {
+  as: string;
+  table: 'accounts' | 'pipeline_stages';
+  by: string;
+  value: string;
+}
+
+const ACCOUNT_NAME: Lookup = {
+  as: 'account_name',
+  table: 'accounts',
+  by: 'account_id',
+  value: 'name',
+};
+
+/** A lookup as a sub-select over the record's row under `table`. */
+export function lookupOf(lookup: Lookup, table: string): AliasedRawBuilder<unknown, string> {
+  return sql`(SELECT ${sql.ref(`l.${lookup.value}`)} FROM ${sql.table(lookup.table)} l
+    WHERE l.org_id = ${sql.ref(`${table}.org_id`)} AND l.id = ${sql.ref(`${table}.${lookup.by}`)})`.as(
+    lookup.as,
   );
 }
 
@@ -187,7 +209,7 @@ export const RECORD_KINDS = {
       'address',
       'description',
     ],
-    computed: (table) => [accountName(table)],
+    lookups: [ACCOUNT_NAME],
     json: ['address'],
   },
   deal: {
@@ -235,16 +257,15 @@ export const RECORD_KINDS = {
       'lost_reason',
       'description',
     ],
-    // The date as text, so that no time zone can shift it; the stage's kind as the deal's status.
+    // The date as text, so that no time zone can shift it; the stage's kind is the deal's status.
     computed: (table) => [
       sql<string | null>`${sql.ref(`${table}.expected_close_date`)}::text`.as(
         'expected_close_date',
       ),
-      sql<StageKind>`(SELECT s.kind FROM pipeline_stages s
-        WHERE s.org_id = ${sql.ref(`${table}.org_id`)} AND s.id = ${sql.ref(`${table}.stage_id`)})`.as(
-        'status',
-      ),
-      accountName(table),
+    ],
+    lookups: [
+      { as: 'status', table: 'pipeline_stages', by: 'stage_id', value: 'kind' },
+      ACCOUNT_NAME,
     ],
   },
 } as const satisfies { [K in RecordType]: RecordKindDefinition<K> };

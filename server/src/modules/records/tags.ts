@@ -41,7 +41,7 @@ export function tagsOfPage(tx: Tx, type: RecordType): PageSet {
   return {
     name: 'tags',
     empty: sql`'[]'::json`,
-    rows: sql`SELECT ${column} AS record_id,
+    rows: sql`SELECT ${column} AS key,
         json_agg(json_build_object('id', t.id, 'name', t.name, 'color', t.color)
           ORDER BY t.name, t.id) AS value
       FROM record_tags rt JOIN tags t ON t.org_id = ${org} AND t.id = rt.tag_id
