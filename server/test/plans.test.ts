@@ -93,6 +93,31 @@ describe('query plans of the hot reads under RLS', () => {
     ).toEqual([]);
   }, 60_000);
 
+  // Here memberships is small enough to be read whole, which hides how a large one is read:
+  // with sequential scans off, the plan is the one a large instance gets.
+  it("checks an organization's membership by its (org_id, user_id) key when it is read by id", async () => {
+    const org = orgs[0]!;
+    const client = await connect(t.testDb.appUrl);
+    await client.query('BEGIN');
+    try {
+      await client.query("SELECT set_config('app.tenant_proof', $1, true)", [
+        testContextKey.proveContext(org.id, org.userId),
+      ]);
+      await client.query('SET LOCAL enable_seqscan = off');
+      const { rows } = await client.query<{ 'QUERY PLAN': string }>(
+        'EXPLAIN SELECT currency FROM orgs WHERE id = $1',
+        [org.id],
+      );
+      const plan = rows.map((row) => row['QUERY PLAN']).join('\n');
+      expect(plan).toMatch(
+        /Index Cond: \(\(org_id = orgs\.id\) AND \(user_id = verified_user\(\)\)\)/,
+      );
+      expect(plan).not.toMatch(/memberships_user_idx/);
+    } finally {
+      await client.query('ROLLBACK');
+    }
+  });
+
   // One table holds every field's values: the planner takes a range of one field's numbers for
   // its share of all values, most of them other fields' and empty in that column, and would
   // read and sort the whole range for a page of 50.
