@@ -132,7 +132,8 @@ export function ownedRecords<Row extends repo.OwnedRow, Out>(spec: OwnedKind<Row
       filters: object,
     ): Promise<ListPage<WithCustomFields<Out>>> {
       return withTenant(ctx.deps.db, ctx, async (tx) => {
-        // The fields first: the page then reads its values in its own statement.
+        // The kind's fields (kept per version of the definitions, so mostly not read): the
+        // page reads its values in its own statement.
         const fields = await activeFields(tx, kind);
         const page = await repo.listRecords<Row>(
           tx,
