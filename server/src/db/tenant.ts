@@ -178,7 +178,8 @@ export async function withTenant<T>(
   return runInTransaction(db, opening, async (tx, row) => {
     const role = memberRole(row);
     const pinnedTx = pinned(tx, ctx.orgId);
-    definitionsOf.set(pinnedTx, (row?.['org'] as OpenedOrg).definitions);
+    const definitions = (row?.['org'] as OpenedOrg | null)?.definitions;
+    if (definitions) definitionsOf.set(pinnedTx, definitions);
     return work(pinnedTx, { orgId: ctx.orgId, userId: ctx.userId, role });
   });
 }
