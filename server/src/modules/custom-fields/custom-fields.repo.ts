@@ -343,7 +343,7 @@ export function valuesOfPage(orgId: string, fieldIds: string[]): PageSet {
         json_build_array(json_agg(${place}), json_agg(${valueText})) AS value
       FROM custom_field_values cv
       WHERE cv.org_id = ${orgId} AND cv.record_id = ANY(ARRAY(SELECT p.id FROM p))
-        AND cv.field_id = ANY(${fieldIds}::uuid[])
+        AND ${place} IS NOT NULL
       GROUP BY cv.record_id`,
   };
 }
