@@ -1,18 +1,12 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { benchCaller, createOrganizations } from '../../bench/lib/data.mjs';
 import { captureQueries } from '../../bench/lib/plans.mjs';
 import { WIDE_RANGE } from '../src/modules/custom-fields/custom-filters.js';
 import { signAccessToken } from '../src/modules/auth/access-tokens.js';
 import { joinByInvitation } from './support/members.js';
+import { asApiRole } from './support/as-tenant.js';
 import { tenantChecksOf } from './support/page-plans.js';
-import {
-  createTestApp,
-  signUp,
-  testContextKey,
-  type SignedUp,
-  type TestApp,
-} from './support/test-app.js';
+import { createTestApp, signUp, type SignedUp, type TestApp } from './support/test-app.js';
 
 let t: TestApp;
 let a: SignedUp;
@@ -834,13 +828,7 @@ describe('the storage of values beneath the tenant policy', () => {
   it('compares every typed value inside its index, as the API role under RLS', async () => {
     // Only leakproof comparisons may be index conditions beneath a policy: numeric's are not,
     // which is why numbers are double precision (docs/decisions/0008-custom-field-storage.md).
-    const client = new pg.Client({ connectionString: t.testDb.appUrl });
-    await client.connect();
-    try {
-      await client.query('BEGIN');
-      await client.query("SELECT set_config('app.tenant_proof', $1, true)", [
-        testContextKey.proveContext(a.orgId, a.userId),
-      ]);
+    await asApiRole(t, a, async (client) => {
       await client.query('SET LOCAL enable_seqscan = off');
       await client.query('SET LOCAL enable_bitmapscan = off');
       const field = '0f8fad5b-d9cb-469f-a165-70867728950e';
@@ -856,7 +844,7 @@ describe('the storage of values beneath the tenant policy', () => {
         for (const operator of ['=', '>=']) {
           const { rows } = await client.query(
             `EXPLAIN (FORMAT JSON) SELECT record_id FROM custom_field_values
-             WHERE org_id = $1 AND field_id = $2 AND ${column} ${operator} $3`,
+           WHERE org_id = $1 AND field_id = $2 AND ${column} ${operator} $3`,
             [a.orgId, field, value],
           );
           const plan = JSON.stringify(rows[0]['QUERY PLAN']);
@@ -866,10 +854,7 @@ describe('the storage of values beneath the tenant policy', () => {
           expect(plan, `${column} ${operator}`).not.toContain('"Filter"');
         }
       }
-    } finally {
-      await client.query('ROLLBACK');
-      await client.end();
-    }
+    });
   });
 });
 

@@ -12,6 +12,7 @@ import {
 } from '../../bench/lib/plans.mjs';
 import { TENANT_TABLES } from '../src/db/tenant-tables.js';
 import { signAccessToken } from '../src/modules/auth/access-tokens.js';
+import { asApiRole } from './support/as-tenant.js';
 import { createTestApp, testContextKey, type TestApp } from './support/test-app.js';
 
 // The plan gate of the benchmark suite (bench/benchmarks/plans.mjs) on a smaller data set: the
@@ -97,25 +98,18 @@ describe('query plans of the hot reads under RLS', () => {
   // with sequential scans off, the plan is the one a large instance gets.
   it("checks an organization's membership by its (org_id, user_id) key when it is read by id", async () => {
     const org = orgs[0]!;
-    const client = await connect(t.testDb.appUrl);
-    await client.query('BEGIN');
-    try {
-      await client.query("SELECT set_config('app.tenant_proof', $1, true)", [
-        testContextKey.proveContext(org.id, org.userId),
-      ]);
+    const plan = await asApiRole(t, { orgId: org.id, userId: org.userId }, async (client) => {
       await client.query('SET LOCAL enable_seqscan = off');
       const { rows } = await client.query<{ 'QUERY PLAN': string }>(
         'EXPLAIN SELECT currency FROM orgs WHERE id = $1',
         [org.id],
       );
-      const plan = rows.map((row) => row['QUERY PLAN']).join('\n');
-      expect(plan).toMatch(
-        /Index Cond: \(\(org_id = orgs\.id\) AND \(user_id = verified_user\(\)\)\)/,
-      );
-      expect(plan).not.toMatch(/memberships_user_idx/);
-    } finally {
-      await client.query('ROLLBACK');
-    }
+      return rows.map((row) => row['QUERY PLAN']).join('\n');
+    });
+    expect(plan).toMatch(
+      /Index Cond: \(\(org_id = orgs\.id\) AND \(user_id = verified_user\(\)\)\)/,
+    );
+    expect(plan).not.toMatch(/memberships_user_idx/);
   });
 
   // One table holds every field's values: the planner takes a range of one field's numbers for

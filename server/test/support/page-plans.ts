@@ -1,6 +1,6 @@
-import pg from 'pg';
 import { captureQueries, classify } from '../../../bench/lib/plans.mjs';
-import { testContextKey, type SignedUp, type TestApp } from './test-app.js';
+import { asApiRole } from './as-tenant.js';
+import type { SignedUp, TestApp } from './test-app.js';
 
 /**
  * The statement of `request` that reads every one of `relations`, run again as `who` beneath
@@ -20,13 +20,7 @@ export async function tenantChecksOf(
     (c) => classify(c) === 'data' && relations.every((relation) => c.text.includes(relation)),
   );
   if (!page) throw new Error(`no statement read ${relations.join(', ')}`);
-  const client = new pg.Client({ connectionString: t.testDb.appUrl });
-  await client.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query("SELECT set_config('app.tenant_proof', $1, true)", [
-      testContextKey.proveContext(who.orgId, who.userId),
-    ]);
+  return asApiRole(t, who, async (client) => {
     const { rows } = await client.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${page.text}`, page.values);
     const checks: number[] = [];
     const walk = (node: Record<string, unknown>) => {
@@ -37,8 +31,5 @@ export async function tenantChecksOf(
     };
     walk(rows[0]['QUERY PLAN'][0].Plan);
     return checks;
-  } finally {
-    await client.query('ROLLBACK');
-    await client.end();
-  }
+  });
 }
