@@ -14,6 +14,15 @@ export const WORKER_GROUPS: readonly string[] = [API_GROUP_ROLE, WORKER_GROUP_RO
 export class UnsafeRoleError extends Error {}
 
 /**
+ * What the planner takes a page read out of order to cost, against 1 for a page read in order.
+ * PostgreSQL's default (4) is for spinning disks; a tenant's pages are mostly in memory and
+ * otherwise on SSD, where an index walk that stops with the page costs little. With 4 the
+ * planner hashed all of an organization's records to sort a page by a custom field, five times
+ * the walk (docs/decisions/0017-planner-costs-of-the-app-roles.md).
+ */
+export const RANDOM_PAGE_COST = 1.1;
+
+/**
  * The app role's password is derived from the owner's connection string: every process given
  * the same DATABASE_URL computes the same one, so processes starting together never lock each
  * other out, and nobody without the owner's credentials can compute it.
@@ -30,7 +39,8 @@ function derivePassword(ownerUrl: string, roleName: string): string {
  *
  * The role's timeouts are role settings, applied by PostgreSQL when a session logs in: a runaway
  * statement is cancelled and a transaction left open releases its locks and connection, and
- * this holds through PgBouncer in transaction mode, where a session-level SET would leak.
+ * this holds through PgBouncer in transaction mode, where a session-level SET would leak. So
+ * is its planner cost of a random page read (`RANDOM_PAGE_COST`).
  */
 export async function ensureAppRole(
   ownerUrl: string,
@@ -83,6 +93,7 @@ export async function ensureAppRole(
     await client.query(
       `ALTER ROLE ${role} SET lock_timeout = ${Math.trunc(timeouts.lockTimeoutMs)}`,
     );
+    await client.query(`ALTER ROLE ${role} SET random_page_cost = ${RANDOM_PAGE_COST}`);
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);

@@ -2,19 +2,18 @@ import { captureQueries, classify } from '../../../bench/lib/plans.mjs';
 import { asApiRole } from './as-tenant.js';
 import type { SignedUp, TestApp } from './test-app.js';
 
+type PlanNode = Record<string, unknown>;
+
 /**
  * The statement of `request` that reads every one of `relations`, run again as `who` beneath
- * the tenant policy (EXPLAIN ANALYZE): how many times each of its tenant checks ran (the
- * policy's `verified_org()`, which the organization named in the statement turns into a
- * one-time filter above each scan). 1 for a table read once for the whole page; one per record
- * for a table read by a sub-select per record, or by a set the plan reads again per record.
+ * the tenant policy: its plan, as EXPLAIN ANALYZE gives it.
  */
-export async function tenantChecksOf(
+async function analyzedPage(
   t: TestApp,
-  who: SignedUp,
+  who: Pick<SignedUp, 'orgId' | 'userId'>,
   request: () => Promise<unknown>,
   relations: readonly string[],
-): Promise<number[]> {
+): Promise<PlanNode> {
   const { calls } = await captureQueries(request);
   const page = calls.find(
     (c) => classify(c) === 'data' && relations.every((relation) => c.text.includes(relation)),
@@ -22,14 +21,50 @@ export async function tenantChecksOf(
   if (!page) throw new Error(`no statement read ${relations.join(', ')}`);
   return asApiRole(t, who, async (client) => {
     const { rows } = await client.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${page.text}`, page.values);
-    const checks: number[] = [];
-    const walk = (node: Record<string, unknown>) => {
-      if (/verified_org\(\)/.test(String(node['One-Time Filter'] ?? ''))) {
-        checks.push(node['Actual Loops'] as number);
-      }
-      for (const child of (node.Plans as Array<Record<string, unknown>>) ?? []) walk(child);
-    };
-    walk(rows[0]['QUERY PLAN'][0].Plan);
-    return checks;
+    return rows[0]['QUERY PLAN'][0].Plan as PlanNode;
   });
+}
+
+/** Every node of a plan, the node first. */
+function nodesOf(node: PlanNode): PlanNode[] {
+  return [node, ...((node.Plans as PlanNode[] | undefined) ?? []).flatMap(nodesOf)];
+}
+
+/**
+ * How many times each tenant check ran in the statement of `request` that reads every one of
+ * `relations` (the policy's `verified_org()`, which the organization named in the statement
+ * turns into a one-time filter above each scan). 1 for a table read once for the whole page;
+ * one per record for a table read by a sub-select per record, or by a set the plan reads again
+ * per record.
+ */
+export async function tenantChecksOf(
+  t: TestApp,
+  who: SignedUp,
+  request: () => Promise<unknown>,
+  relations: readonly string[],
+): Promise<number[]> {
+  const plan = await analyzedPage(t, who, request, relations);
+  return nodesOf(plan)
+    .filter((node) => /verified_org\(\)/.test(String(node['One-Time Filter'] ?? '')))
+    .map((node) => node['Actual Loops'] as number);
+}
+
+/**
+ * How many rows of `table` the statement of `request` that reads it took from its scans: about
+ * a page for a page read in its order, the organization's records for a page read by sorting
+ * all of them.
+ */
+export async function rowsReadOf(
+  t: TestApp,
+  who: Pick<SignedUp, 'orgId' | 'userId'>,
+  request: () => Promise<unknown>,
+  table: string,
+): Promise<number> {
+  const plan = await analyzedPage(t, who, request, [`"${table}"`]);
+  return nodesOf(plan)
+    .filter((node) => node['Relation Name'] === table)
+    .reduce(
+      (sum, node) => sum + (node['Actual Rows'] as number) * (node['Actual Loops'] as number),
+      0,
+    );
 }
