@@ -1,4 +1,4 @@
-import { sql, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+import { sql, type JoinBuilder, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Database, RecordType } from '../db/schema.js';
 import type { Tx } from '../db/tenant.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
@@ -49,6 +49,8 @@ export interface ListDefinition {
 // The engine works for any table, so it sees the builder without its row type.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyQuery = SelectQueryBuilder<Database, any, any>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyJoin = JoinBuilder<Database, any>;
 
 interface Cursor {
   /** The last row's sort value (ISO string for timestamps), null when empty. */
@@ -318,6 +320,14 @@ export interface ValueSort {
   ranked?: readonly string[];
 }
 
+/** The join of a record (`alias`) to its value (`v`) of the custom field a list is sorted by. */
+function valueOfTheRecord(join: AnyJoin, alias: string, by: ValueSort): AnyJoin {
+  return join
+    .onRef('v.org_id', '=', `${alias}.org_id` as never)
+    .onRef('v.record_id', '=', `${alias}.id` as never)
+    .on(sql.ref('v.field_id'), '=', by.fieldId);
+}
+
 /**
  * Every row of a list in the order of a custom field, as `runListByValue` pages it: records
  * with a value by it (or its rank) then by id, then those without one by id. An export reads
@@ -341,11 +351,7 @@ export function allOfListByValue(
       : sql`${value}`;
   const joined = filteredList(tx, definition, params, build.filter).leftJoin(
     'custom_field_values as v',
-    (join) =>
-      join
-        .onRef('v.org_id', '=', `${alias}.org_id` as never)
-        .onRef('v.record_id', '=', id as never)
-        .on('v.field_id', '=', by.fieldId),
+    (join) => valueOfTheRecord(join, alias, by),
   );
   return build
     .select(joined)
@@ -389,14 +395,9 @@ export async function runListByValue<Row extends { id: string }>(
   const joined = () =>
     build
       .select(
-        filtered.innerJoin('custom_field_values as v', (join) =>
-          join
-            .onRef('v.org_id', '=', `${alias}.org_id` as never)
-            .onRef('v.record_id', '=', id as never),
-        ),
+        filtered.innerJoin('custom_field_values as v', (join) => valueOfTheRecord(join, alias, by)),
       )
-      .select(sortValue.as('__sort'))
-      .where(sql.ref('v.field_id'), '=', by.fieldId);
+      .select(sortValue.as('__sort'));
 
   /**
    * In a given order of the values: the records with one value at a time, in record order, at
