@@ -46,6 +46,10 @@ async function defineField(who: SignedUp, body: Record<string, unknown>) {
   return response.json();
 }
 
+/** `length` characters of Chinese, none repeated near another (so they do not compress). */
+const chinese = (length: number) =>
+  Array.from({ length }, (_, i) => String.fromCodePoint(0x4e00 + ((i * 7919) % 20000))).join('');
+
 /** The fields a 422 names, with their messages. */
 function problems(body: string): Record<string, string> {
   const fields = JSON.parse(body).error.details.fields as Array<{ field: string; message: string }>;
@@ -307,6 +311,9 @@ describe('custom field values on records', () => {
     const bad: Array<[string, unknown, string]> = [
       ['t', 42, 'must be text'],
       ['t', 'x'.repeat(1001), 'at most 1000'],
+      // 1,000 characters of Chinese take 3,000 bytes, more than an index entry holds.
+      ['t', chinese(1000), 'at most 2000 bytes'],
+      ['u', `https://example.com/${chinese(700)}`, 'at most 2000 bytes'],
       ['n', 'seven', 'must be a number'],
       ['n', 1e20, 'must be a number'],
       ['m', true, 'must be an amount'],
@@ -340,6 +347,12 @@ describe('custom field values on records', () => {
     });
     expect(Object.keys(problems(both.body)).sort()).toEqual(['custom_fields.d', 'custom_fields.n']);
     expect((await ok('GET', `/leads/${lead.id}`, org)).custom_fields.t).toBe('hello');
+    // Up to the limit in bytes, any script is kept as typed: 1,000 accented letters (2,000
+    // bytes), 666 characters of Chinese.
+    for (const typed of ['é'.repeat(1000), chinese(666)]) {
+      const kept = await ok('PATCH', `/leads/${lead.id}`, org, { custom_fields: { t: typed } });
+      expect(kept.custom_fields.t).toBe(typed);
+    }
     const leads = await ok('GET', '/leads?q=Two', org);
     expect(leads.data).toHaveLength(0);
   });

@@ -23,6 +23,15 @@ export const TEXT_LIMITS = {
 } as const;
 export const MAX_NUMBER = 1e15;
 
+/**
+ * The most bytes of UTF-8 a value of a type that is sorted and filtered by its index may take:
+ * an index entry holds about 2,700 bytes, and 1,000 characters of a script written with 3 bytes
+ * a character (Chinese, Japanese, Korean, Thai…) take 3,000. Within this bound every value fits;
+ * it refuses only such scripts past 666 characters (letters of Latin, Greek or Cyrillic take 1
+ * or 2 bytes, and a character past the 65,536 of the first plane counts twice already).
+ */
+export const MAX_INDEXED_BYTES = 2000;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 // PostgreSQL takes offsets up to ±15:59 only, and years up to 9999 here.
@@ -39,10 +48,14 @@ function need(condition: boolean, message: string): void {
   if (!condition) throw new ValueProblem(message);
 }
 
-function text(raw: unknown, max: number): string | null {
+function text(raw: unknown, max: number, indexed = true): string | null {
   need(typeof raw === 'string', 'must be text');
   const value = (raw as string).trim();
   need(value.length <= max, `must be at most ${max} characters`);
+  need(
+    !indexed || Buffer.byteLength(value) <= MAX_INDEXED_BYTES,
+    `must take at most ${MAX_INDEXED_BYTES} bytes as UTF-8 (666 characters of Chinese, Japanese or Korean)`,
+  );
   return value === '' ? null : value;
 }
 
@@ -67,7 +80,8 @@ function stored(field: FieldWithOptions, raw: unknown): unknown[] {
     case 'text':
       return one(text(raw, TEXT_LIMITS.text));
     case 'long_text':
-      return one(text(raw, TEXT_LIMITS.long_text));
+      // Stored apart from the values that are sorted and filtered by their index.
+      return one(text(raw, TEXT_LIMITS.long_text, false));
     case 'phone': {
       const value = text(raw, TEXT_LIMITS.phone);
       need(value === null || /\d/.test(value), 'must be a phone number');
