@@ -16,7 +16,9 @@ async function analyzedPage(
 ): Promise<PlanNode> {
   const { calls } = await captureQueries(request);
   const page = calls.find(
-    (c) => classify(c) === 'data' && relations.every((relation) => c.text.includes(relation)),
+    (c) =>
+      classify(c) === 'data' &&
+      relations.every((relation) => new RegExp(`(^|[^a-z_])${relation}([^a-z_]|$)`).test(c.text)),
   );
   if (!page) throw new Error(`no statement read ${relations.join(', ')}`);
   return asApiRole(t, who, async (client) => {
@@ -50,6 +52,20 @@ export async function tenantChecksOf(
 }
 
 /**
+ * The scans of `table` in the statement of `request` that reads it, as EXPLAIN ANALYZE gives
+ * them (`Node Type`, `Index Name`, `Actual Rows`, `Actual Loops`, `Heap Fetches`…).
+ */
+export async function scansOf(
+  t: TestApp,
+  who: Pick<SignedUp, 'orgId' | 'userId'>,
+  request: () => Promise<unknown>,
+  table: string,
+): Promise<PlanNode[]> {
+  const plan = await analyzedPage(t, who, request, [table]);
+  return nodesOf(plan).filter((node) => node['Relation Name'] === table);
+}
+
+/**
  * How many rows of `table` the statement of `request` that reads it took from its scans: about
  * a page for a page read in its order, the organization's records for a page read by sorting
  * all of them.
@@ -60,11 +76,8 @@ export async function rowsReadOf(
   request: () => Promise<unknown>,
   table: string,
 ): Promise<number> {
-  const plan = await analyzedPage(t, who, request, [`"${table}"`]);
-  return nodesOf(plan)
-    .filter((node) => node['Relation Name'] === table)
-    .reduce(
-      (sum, node) => sum + (node['Actual Rows'] as number) * (node['Actual Loops'] as number),
-      0,
-    );
+  return (await scansOf(t, who, request, table)).reduce(
+    (sum, node) => sum + (node['Actual Rows'] as number) * (node['Actual Loops'] as number),
+    0,
+  );
 }

@@ -302,10 +302,13 @@ export function valuesOf(tx: Tx, recordIds: string[], fieldIds: string[]): Promi
  */
 export type StoredValues = [fields: number[], values: string[]];
 
-/** A value as text, whatever column holds it; dates and date-times as JSON writes them. */
-const valueText = sql<string>`coalesce(cv.value_text, cv.value_long, cv.value_number::text,
+/** A value as text, whatever column but `value_long` holds it; dates as JSON writes them. */
+const indexedValueText = sql<string>`coalesce(cv.value_text, cv.value_number::text,
   to_json(cv.value_date) #>> '{}', to_json(cv.value_time) #>> '{}', cv.value_bool::text,
   cv.value_option::text, cv.value_member::text)`;
+
+/** A value as text, whatever column holds it. */
+const valueText = sql<string>`coalesce(cv.value_long, ${indexedValueText})`;
 
 /**
  * A record's values of the given fields as `StoredValues`, for the select list of the
@@ -333,17 +336,31 @@ export function valuesJson(recordId: RawBuilder<unknown>, fieldIds: string[]) {
  * The values of a list's page of the given fields, each record's as `StoredValues`, as one set
  * for `pageWith`: one scan of the `(org_id, record_id, field_id, value_option)` index for the
  * whole page, where `valuesJson` in the page's select list is a scan per record, and with it a
- * tenant check of the policy per record.
+ * tenant check of the policy per record. The index carries every value but long text's
+ * (migration 0048), so the values of the other fields are read from it alone; long text is
+ * read from the table, by its fields' ids as a condition of the index, for those values only.
  */
-export function valuesOfPage(orgId: string, fieldIds: string[]): PageSet {
+export function valuesOfPage(
+  orgId: string,
+  fields: ReadonlyArray<Pick<FieldRow, 'id' | 'field_type'>>,
+): PageSet {
+  const fieldIds = fields.map((field) => field.id);
+  const longIds = fields.filter((f) => f.field_type === 'long_text').map((f) => f.id);
+  const shortIds = fieldIds.filter((id) => !longIds.includes(id));
   const place = sql`array_position(${fieldIds}::uuid[], cv.field_id)`;
+  const records = sql`cv.org_id = ${orgId} AND cv.record_id = ANY(ARRAY(SELECT p.id FROM p))`;
+  const short = sql`SELECT cv.record_id, ${place} AS place, ${indexedValueText} AS text
+    FROM custom_field_values cv
+    WHERE ${records} AND array_position(${shortIds}::uuid[], cv.field_id) IS NOT NULL`;
+  const long = sql`SELECT cv.record_id, ${place} AS place, cv.value_long AS text
+    FROM custom_field_values cv
+    WHERE ${records} AND cv.field_id = ANY(${longIds}::uuid[])`;
+  const values = longIds.length === 0 ? short : sql`${short} UNION ALL ${long}`;
   return {
     name: 'custom_values',
     rows: sql`SELECT cv.record_id AS key,
-        json_build_array(json_agg(${place}), json_agg(${valueText})) AS value
-      FROM custom_field_values cv
-      WHERE cv.org_id = ${orgId} AND cv.record_id = ANY(ARRAY(SELECT p.id FROM p))
-        AND ${place} IS NOT NULL
+        json_build_array(json_agg(cv.place), json_agg(cv.text)) AS value
+      FROM (${values}) cv
       GROUP BY cv.record_id`,
   };
 }

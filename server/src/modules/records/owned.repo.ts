@@ -145,7 +145,7 @@ export async function listRecords<Row extends OwnedRow>(
   const all = [
     ...sets,
     ...lookupsOfPage(tx, kind),
-    ...(fieldIds.length ? [storedValuesOfPage(orgOf(tx), fieldIds)] : []),
+    ...(fields?.length ? [storedValuesOfPage(orgOf(tx), fields)] : []),
   ];
   return runList<WithStoredValues<Row>>(tx, list, params, { select, filter, sets: all });
 }
