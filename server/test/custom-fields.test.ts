@@ -4,7 +4,7 @@ import { captureQueries } from '../../bench/lib/plans.mjs';
 import { WIDE_RANGE } from '../src/modules/custom-fields/custom-filters.js';
 import { signAccessToken } from '../src/modules/auth/access-tokens.js';
 import { joinByInvitation } from './support/members.js';
-import { asApiRole } from './support/as-tenant.js';
+import { asApiRole, asTenant } from './support/as-tenant.js';
 import { rowsReadOf, scansOf, tenantChecksOf } from './support/page-plans.js';
 import { createTestApp, signUp, type SignedUp, type TestApp } from './support/test-app.js';
 
@@ -926,6 +926,41 @@ describe('the values of a list page', () => {
     expect(checks.length).toBeGreaterThan(1);
     expect(new Set(checks)).toEqual(new Set([1]));
   });
+});
+
+describe('many values in one write', () => {
+  it('are all kept, past the 65,535 parameters one statement may take', async () => {
+    const org = await signUp(t.app, 'fields-many-values');
+    const keys = Array.from({ length: 27 }, (_, i) => `f${i}`);
+    for (const key of keys) {
+      await defineField(org, { record_type: 'lead', key, label: key, field_type: 'text' });
+    }
+    await asTenant(
+      t,
+      org,
+      `INSERT INTO leads (org_id, last_name, created_by)
+       SELECT '${org.orgId}', 'Many ' || n, '${org.userId}' FROM generate_series(1, 500) AS n`,
+    );
+    const ids = (
+      await t.ownerQuery<{ id: string }>('SELECT id FROM leads WHERE org_id = $1', [org.orgId])
+    ).map((row) => row.id);
+    // 500 records and 27 fields: 13,500 values, five parameters each when sent one by one.
+    const set = await call('POST', '/leads/bulk', org, {
+      action: 'set_custom_fields',
+      ids,
+      custom_fields: Object.fromEntries(keys.map((key) => [key, `value of ${key}`])),
+    });
+    expect(set.statusCode, set.body).toBe(200);
+    const [stored] = await t.ownerQuery<{ n: number }>(
+      'SELECT count(*)::int AS n FROM custom_field_values WHERE org_id = $1',
+      [org.orgId],
+    );
+    expect(stored!.n).toBe(13_500);
+    const one = await ok('GET', `/leads/${ids[0]}`, org);
+    expect(one.custom_fields).toEqual(
+      Object.fromEntries(keys.map((key) => [key, `value of ${key}`])),
+    );
+  }, 60_000);
 });
 
 describe('the values of a list page, where they lie', () => {

@@ -365,7 +365,24 @@ export function valuesOfPage(
   };
 }
 
-/** Replaces what the records hold for the fields with `rows` (one row per value). */
+/** The SQL type of each value column, as `replaceValues` sends it. */
+const COLUMN_TYPES: Record<ValueColumn, string> = {
+  value_text: 'text',
+  value_long: 'text',
+  value_number: 'float8',
+  value_date: 'date',
+  value_time: 'timestamptz',
+  value_bool: 'bool',
+  value_option: 'uuid',
+  value_member: 'uuid',
+};
+
+/**
+ * Replaces what the records hold for the fields with `rows` (one row per value). Each column
+ * travels as one array, whatever the number of rows: a bulk edit or an import batch writes tens
+ * of thousands of values, past the 65,535 parameters a statement may take (PostgreSQL counts
+ * them in 16 bits, so 65,536 of them arrived as none).
+ */
 export async function replaceValues(
   tx: Tx,
   actor: Actor,
@@ -376,22 +393,22 @@ export async function replaceValues(
   if (fieldIds.length === 0 || recordIds.length === 0) return;
   await tx
     .deleteFrom('custom_field_values')
-    .where('record_id', 'in', recordIds)
-    .where('field_id', 'in', fieldIds)
+    .where(sql<boolean>`record_id = ANY(${recordIds}::uuid[])`)
+    .where(sql<boolean>`field_id = ANY(${fieldIds}::uuid[])`)
     .execute();
   if (rows.length === 0) return;
-  await tx
-    .insertInto('custom_field_values')
-    .values(
-      rows.map((row) => ({
-        org_id: actor.orgId,
-        created_by: actor.userId,
-        record_id: row.record_id,
-        field_id: row.field_id,
-        [row.column]: row.value,
-      })),
-    )
-    .execute();
+  const arrays = [
+    sql`${rows.map((row) => row.record_id)}::uuid[]`,
+    sql`${rows.map((row) => row.field_id)}::uuid[]`,
+    ...VALUE_COLUMNS.map(
+      (column) =>
+        sql`${rows.map((row) => (row.column === column ? row.value : null))}::${sql.raw(COLUMN_TYPES[column])}[]`,
+    ),
+  ];
+  const columns = ['record_id', 'field_id', ...VALUE_COLUMNS];
+  await sql`INSERT INTO custom_field_values (org_id, created_by, ${sql.join(columns.map((c) => sql.ref(c)))})
+    SELECT ${actor.orgId}::uuid, ${actor.userId}::uuid, v.*
+    FROM unnest(${sql.join(arrays)}) AS v`.execute(tx);
 }
 
 /**
