@@ -411,6 +411,10 @@ describe('bad input on every route', () => {
         '0001-01-01T00:00:00.008+10:47',
         // Year 10000 in UTC, just as unanswerable.
         '9999-12-31T23:03:00.000-00:57',
+        // A leap second, which PostgreSQL stores as the next second: year 10000 too.
+        '9999-12-31T23:59:60Z',
+        // Digits past the microsecond, which PostgreSQL rounds up into year 10000.
+        '9999-12-31T23:59:59.9999999Z',
       ],
       date: ['0000-01-01'],
     };

@@ -6,6 +6,20 @@ const UTC_OFFSET = /([+-])(\d\d)(?::?\d\d)?$/;
 const LAST_MOMENT = Date.parse('9999-12-31T23:59:59.999Z');
 const FIRST_MOMENT = Date.parse('0001-01-01T00:00:00Z');
 
+const LEAP_SECOND = /(T\d\d:\d\d):60/i;
+const PAST_MILLISECONDS = /:\d\d\.\d{4,}/;
+
+/**
+ * The moment PostgreSQL stores for an RFC 3339 date-time, as near as the range checks need: a
+ * leap second (`:60`, which Date.parse does not read) is the next second, and digits past the
+ * millisecond may round up into the next one (PostgreSQL keeps microseconds).
+ */
+function storedMoment(text: string): number {
+  const leap = LEAP_SECOND.test(text);
+  const moment = Date.parse(leap ? text.replace(LEAP_SECOND, '$1:59') : text);
+  return moment + (leap ? 1000 : 0) + (PAST_MILLISECONDS.test(text) ? 1 : 0);
+}
+
 /**
  * RFC 3339, and so JSON Schema's `date` and `date-time`, allow the year 0000 and UTC offsets up
  * to ±23:59; PostgreSQL refuses both (22008, 22009). Those values are refused here, as invalid
@@ -31,8 +45,8 @@ export function acceptOnlyStorableDates(ajv: Ajv): void {
     'date-time',
     (text) =>
       Number(UTC_OFFSET.exec(text)?.[2] ?? 0) <= 15 &&
-      !(Date.parse(text) < FIRST_MOMENT) &&
-      !(Date.parse(text) > LAST_MOMENT),
+      !(storedMoment(text) < FIRST_MOMENT) &&
+      !(storedMoment(text) > LAST_MOMENT),
   );
 }
 
