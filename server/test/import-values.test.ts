@@ -53,6 +53,11 @@ describe('import values, read as people type them', () => {
     ]);
     expect(value(parseBoolean('maybe'))).toMatch(/rejected/);
     expect(value(parseDomain('https://www.Acme.com/about'))).toBe('acme.com');
+    // What the API takes for a domain, 253 characters; a longer one overflowed the index of
+    // account domains and failed the whole import.
+    const labels = (count: number) => Array.from({ length: count }, () => 'a'.repeat(49));
+    expect(value(parseDomain(`${labels(5).join('.')}.com`))).toHaveLength(253);
+    expect(value(parseDomain(`${labels(55).join('.')}.com`))).toMatch(/rejected.*253/);
     expect(value(parseTags(' vip, cold ,vip,'))).toEqual(['vip', 'cold']);
   });
 });

@@ -122,6 +122,9 @@ export function parseEmail(input: string): Parsed<string> {
   return ok(text);
 }
 
+/** The longest domain name DNS allows, and the API takes. */
+const MAX_DOMAIN = 253;
+
 /** A domain from a domain or a web address: `https://www.acme.com/about` -> `acme.com`. */
 export function parseDomain(input: string): Parsed<string> {
   const text = input
@@ -131,6 +134,8 @@ export function parseDomain(input: string): Parsed<string> {
     .replace(/^www\./, '')
     .replace(/[/?#].*$/, '');
   if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(text)) return fail(`"${input}" is not a domain`);
+  // As the API takes them, and no longer than an index entry can hold.
+  if (text.length > MAX_DOMAIN) return fail(`is longer than ${MAX_DOMAIN} characters`);
   return ok(text);
 }
 
