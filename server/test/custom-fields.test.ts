@@ -170,12 +170,47 @@ describe('custom field definitions', () => {
         { record_type: 'lead', key: 'k4', label: 'L', field_type: 'number', default_value: 'x' },
         'default_value',
       ],
+      // Nobody, or someone of another organization: every lead created after would be refused.
+      [
+        {
+          record_type: 'lead',
+          key: 'k5',
+          label: 'L5',
+          field_type: 'member',
+          default_value: '00000000-0000-4000-8000-000000000000',
+        },
+        'default_value',
+      ],
+      [
+        {
+          record_type: 'lead',
+          key: 'k6',
+          label: 'L6',
+          field_type: 'member',
+          default_value: b.userId,
+        },
+        'default_value',
+      ],
     ] as const) {
       const response = await call('POST', '/custom-fields', org, body);
       expect(response.statusCode, JSON.stringify(body)).toBeGreaterThanOrEqual(400);
       expect(response.statusCode, JSON.stringify(body)).toBeLessThan(500);
       expect(response.body).toContain(field);
     }
+    expect((await call('POST', '/leads', org, { last_name: 'After' })).statusCode).toBe(201);
+    const own = await defineField(org, {
+      record_type: 'lead',
+      key: 'k7',
+      label: 'L7',
+      field_type: 'member',
+      default_value: org.userId,
+    });
+    expect(own.default_value).toBe(org.userId);
+    const refused = await call('PATCH', `/custom-fields/${own.id}`, org, {
+      default_value: b.userId,
+    });
+    expect(refused.statusCode).toBe(422);
+    expect(problems(refused.body)).toHaveProperty('default_value');
   });
 
   it("answers another organization's field with 404", async () => {

@@ -66,10 +66,17 @@ async function findOr404(tx: Tx, id: string, lock = false): Promise<CustomField>
   return field;
 }
 
-/** A default must be a value the field accepts, and is checked against its options. */
-function checkDefault(field: CustomField): void {
-  if (field.default_value !== null) {
-    requireValue({ ...field, required: false }, field.default_value, 'default_value');
+/**
+ * A default must be a value the field accepts, checked against its options, and for a member
+ * field a member of the organization: every record created after would take it, and be refused.
+ */
+async function checkDefault(tx: Tx, field: CustomField): Promise<void> {
+  if (field.default_value === null) return;
+  requireValue({ ...field, required: false }, field.default_value, 'default_value');
+  if (field.field_type !== 'member') return;
+  const people = [field.default_value as string];
+  if (!(await repo.membersAmong(tx, people)).has(people[0]!)) {
+    throw invalidField('default_value', 'must be a member of the organization');
   }
 }
 
@@ -113,7 +120,7 @@ export function createCustomField(
     });
     if (options.length > 0) await repo.setOptions(tx, ctx, id, options);
     const field = await findOr404(tx, id);
-    checkDefault(field);
+    await checkDefault(tx, field);
     return field;
   });
 }
@@ -144,7 +151,7 @@ export function updateCustomField(
     if (options) await repo.setOptions(tx, ctx, id, options);
     if (input.position !== undefined) await repo.moveField(tx, before, input.position);
     const field = await findOr404(tx, id);
-    checkDefault(field);
+    await checkDefault(tx, field);
     return field;
   });
 }
