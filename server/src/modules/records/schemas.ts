@@ -80,8 +80,9 @@ export const RecordFilterBase = {
 /** Query parameters every record list accepts. */
 export const ListQueryBase = {
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_LIMIT, default: 50 })),
+  // A cursor carries the last row's sort value: up to 2,000 bytes of a custom text field.
   cursor: Type.Optional(
-    Type.String({ maxLength: 500, description: 'next_cursor of the previous page' }),
+    Type.String({ maxLength: 4000, description: 'next_cursor of the previous page' }),
   ),
   count: Type.Optional(
     Type.Boolean({ description: 'Include the total number of matching records' }),
