@@ -41,13 +41,14 @@ export function acceptOnlyStorableDates(ajv: Ajv): void {
   // behind UTC in year 10000: the API would then answer either as a date-time this very format
   // refuses. (Forms Date.parse does not read, such as a lowercase `t`, are left to the other
   // checks.)
-  narrow(
-    'date-time',
-    (text) =>
+  narrow('date-time', (text) => {
+    const moment = storedMoment(text);
+    return (
       Number(UTC_OFFSET.exec(text)?.[2] ?? 0) <= 15 &&
-      !(storedMoment(text) < FIRST_MOMENT) &&
-      !(storedMoment(text) > LAST_MOMENT),
-  );
+      !(moment < FIRST_MOMENT) &&
+      !(moment > LAST_MOMENT)
+    );
+  });
 }
 
 /** What a client is told on every date and date-time it may send: the rules above, in words. */

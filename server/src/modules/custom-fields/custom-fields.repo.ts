@@ -355,7 +355,11 @@ export function valuesOfPage(
   const long = sql`SELECT cv.record_id, ${place} AS place, cv.value_long AS text
     FROM custom_field_values cv
     WHERE ${records} AND cv.field_id = ANY(${longIds}::uuid[])`;
-  const values = longIds.length === 0 ? short : sql`${short} UNION ALL ${long}`;
+  // A read only for the kinds of field the page shows.
+  const values = sql.join(
+    [...(shortIds.length ? [short] : []), ...(longIds.length ? [long] : [])],
+    sql` UNION ALL `,
+  );
   return {
     name: 'custom_values',
     rows: sql`SELECT cv.record_id AS key,

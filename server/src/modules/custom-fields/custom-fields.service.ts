@@ -74,8 +74,8 @@ async function checkDefault(tx: Tx, field: CustomField): Promise<void> {
   if (field.default_value === null) return;
   requireValue({ ...field, required: false }, field.default_value, 'default_value');
   if (field.field_type !== 'member') return;
-  const people = [field.default_value as string];
-  if (!(await repo.membersAmong(tx, people)).has(people[0]!)) {
+  const person = field.default_value as string;
+  if (!(await repo.membersAmong(tx, [person])).has(person)) {
     throw invalidField('default_value', 'must be a member of the organization');
   }
 }

@@ -54,7 +54,7 @@ function text(raw: unknown, max: number, indexed = true): string | null {
   need(value.length <= max, `must be at most ${max} characters`);
   need(
     !indexed || Buffer.byteLength(value) <= MAX_INDEXED_BYTES,
-    `must take at most ${MAX_INDEXED_BYTES} bytes as UTF-8 (666 characters of Chinese, Japanese or Korean)`,
+    `must take at most ${MAX_INDEXED_BYTES} bytes as UTF-8 (${Math.floor(MAX_INDEXED_BYTES / 3)} characters of Chinese, Japanese or Korean)`,
   );
   return value === '' ? null : value;
 }
