@@ -1257,10 +1257,14 @@ describe("a page in a custom field's order", () => {
       expect((await ok('GET', url, { auth: caller })).data).toHaveLength(50);
       // The value's index walked in order, each record looked up until the page is full (or
       // for a select's option, the records merged with it in their order: 5 options, about 5
-      // records read for each one shown). Planned for disks where a read out of order costs
-      // four in order, the page read all 5,000 records, hashed them and sorted.
-      const read = await rowsReadOf(t, who, () => call('GET', url, { auth: caller }), 'leads');
-      expect(read, sort).toBeLessThanOrEqual(6 * 51);
+      // records read for each one shown), whatever the planner's costs: with the app role's,
+      // and planned for disks where a read out of order costs four in order. As a plain join,
+      // the page read all 5,000 records on some runs, hashed them and sorted.
+      for (const planner of [{}, { random_page_cost: '4' }]) {
+        const request = () => call('GET', url, { auth: caller });
+        const read = await rowsReadOf(t, who, request, 'leads', planner);
+        expect(read, `${sort} ${JSON.stringify(planner)}`).toBeLessThanOrEqual(6 * 51);
+      }
     }
   }, 60_000);
 });

@@ -392,10 +392,28 @@ export async function runListByValue<Row extends { id: string }>(
   const recordId = sql.ref('v.record_id');
   const sortValue = by.asText ? sql<unknown>`${value}::text` : sql<unknown>`${value}`;
 
+  // The field's values in their index's order, each joined to its record by a lookup the
+  // planner cannot turn into a join over all the organization's records (`OFFSET 0` keeps the
+  // lateral sub-select apart): the page stops the walk. As a plain join, the planner took a
+  // value's records to be one in ten of the organization's (one organization of ten in the
+  // table, a guess it cannot correct across tables), expected to read them all for a page, and
+  // on some statistics hashed and sorted every record of the organization instead.
   const joined = () =>
     build
       .select(
-        filtered.innerJoin('custom_field_values as v', (join) => valueOfTheRecord(join, alias, by)),
+        tx
+          .selectFrom('custom_field_values as v')
+          .where('v.field_id', '=', by.fieldId)
+          .innerJoinLateral(
+            filtered
+              .selectAll(alias as never)
+              // The row's version, which `*` leaves out.
+              .select(sql.ref(`${alias}.xmin`).as('xmin'))
+              .where(id, '=', recordId)
+              .offset(0)
+              .as(alias),
+            (join) => join.onTrue(),
+          ) as AnyQuery,
       )
       .select(sortValue.as('__sort'));
 

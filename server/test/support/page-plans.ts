@@ -4,15 +4,19 @@ import type { SignedUp, TestApp } from './test-app.js';
 
 type PlanNode = Record<string, unknown>;
 
+/** Planner settings to plan a statement under, instead of the app role's (`random_page_cost`…). */
+export type PlannerSettings = Readonly<Record<string, string>>;
+
 /**
  * The statement of `request` that reads every one of `relations`, run again as `who` beneath
- * the tenant policy: its plan, as EXPLAIN ANALYZE gives it.
+ * the tenant policy (with `planner`'s settings): its plan, as EXPLAIN ANALYZE gives it.
  */
 async function analyzedPage(
   t: TestApp,
   who: Pick<SignedUp, 'orgId' | 'userId'>,
   request: () => Promise<unknown>,
   relations: readonly string[],
+  planner: PlannerSettings = {},
 ): Promise<PlanNode> {
   const { calls } = await captureQueries(request);
   const page = calls.find(
@@ -22,6 +26,9 @@ async function analyzedPage(
   );
   if (!page) throw new Error(`no statement read ${relations.join(', ')}`);
   return asApiRole(t, who, async (client) => {
+    for (const [name, value] of Object.entries(planner)) {
+      await client.query('SELECT set_config($1, $2, true)', [name, value]);
+    }
     const { rows } = await client.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${page.text}`, page.values);
     return rows[0]['QUERY PLAN'][0].Plan as PlanNode;
   });
@@ -60,8 +67,9 @@ export async function scansOf(
   who: Pick<SignedUp, 'orgId' | 'userId'>,
   request: () => Promise<unknown>,
   table: string,
+  planner?: PlannerSettings,
 ): Promise<PlanNode[]> {
-  const plan = await analyzedPage(t, who, request, [table]);
+  const plan = await analyzedPage(t, who, request, [table], planner);
   return nodesOf(plan).filter((node) => node['Relation Name'] === table);
 }
 
@@ -75,8 +83,9 @@ export async function rowsReadOf(
   who: Pick<SignedUp, 'orgId' | 'userId'>,
   request: () => Promise<unknown>,
   table: string,
+  planner?: PlannerSettings,
 ): Promise<number> {
-  return (await scansOf(t, who, request, table)).reduce(
+  return (await scansOf(t, who, request, table, planner)).reduce(
     (sum, node) => sum + (node['Actual Rows'] as number) * (node['Actual Loops'] as number),
     0,
   );
