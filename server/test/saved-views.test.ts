@@ -91,6 +91,21 @@ describe('saved views', () => {
     });
   });
 
+  it('refuses an empty sort, naming it, when a view is saved or changed', async () => {
+    const created = await call('POST', '/views', member, { kind: 'lead', name: 'x', sort: '' });
+    expect(created.statusCode, created.body).toBe(422);
+    expect(created.json().error.details.fields[0].field).toBe('sort');
+    const view = await ok('POST', '/views', member, {
+      kind: 'lead',
+      name: 'Sorted',
+      sort: 'last_name',
+    });
+    const changed = await call('PATCH', `/views/${view.id}`, member, { sort: '' });
+    expect(changed.statusCode, changed.body).toBe(422);
+    expect(changed.json().error.details.fields[0].field).toBe('sort');
+    expect((await ok('GET', `/views/${view.id}`, member)).sort).toBe('last_name');
+  });
+
   it('keeps a personal view to its owner and shows a shared one to every member', async () => {
     const personal = await ok('POST', '/views', member, { kind: 'contact', name: 'Mine only' });
     const shared = await ok('POST', '/views', member, {

@@ -97,7 +97,8 @@ async function checkQuery(
     const missing = await missingReferences(tx, input.filter);
     if (missing.length) throw referenceNotFound(missing[0]!.field);
   }
-  if (input.sort && !isSortOf(kind, input.sort)) {
+  // An empty sort is no sort of the list either: refused like any other, not taken for none.
+  if (input.sort !== undefined && input.sort !== null && !isSortOf(kind, input.sort)) {
     throw invalidField(
       'sort',
       `must be one of ${sortChoices(kind).join(', ')}, or a custom field as cf.<key>`,
