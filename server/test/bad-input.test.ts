@@ -210,6 +210,80 @@ describe('bad input on every route', () => {
     expect(Object.keys(documented.get.responses)).toContain('400');
   });
 
+  it('refuses a lone UTF-16 surrogate in any string of any body with 400 naming the field, storing nothing', async () => {
+    // `\ud800` alone is no character: stored, it became U+FFFD in text and a nameless 400 in jsonb.
+    const lone = 'a\ud800b';
+    let checked = 0;
+    for (const { method, path, op } of operations) {
+      const schema = op.requestBody?.content['application/json']?.schema;
+      if (!schema) continue;
+      for (const [field, property] of propertiesOf(schema)) {
+        if (!typesOf(property).includes('string')) continue;
+        const response = await t.app.inject({
+          method: method as 'POST',
+          url: fillPath(path, op),
+          headers: owner.auth,
+          payload: withField(schema, field, lone),
+        });
+        const label = `${method} ${path} ${field.join('.')}`;
+        const body = expectClientError(response, label);
+        expect(response.statusCode, label).toBe(400);
+        expect(body.error.details?.fields?.[0]?.field, label).toBe(field.join('.'));
+        checked += 1;
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+
+    const org = await signUp(t.app, 'surrogates');
+    const field = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/custom-fields',
+      headers: org.auth,
+      payload: { record_type: 'lead', key: 'nickname', label: 'Nickname', field_type: 'text' },
+    });
+    expect(field.statusCode, field.body).toBe(201);
+    const refused: Array<[object, string]> = [
+      [{ last_name: 'Lovelace', first_name: 'Ad\ud800a' }, 'first_name'],
+      [
+        { last_name: 'Lovelace', custom_fields: { nickname: '\udc00Ada' } },
+        'custom_fields.nickname',
+      ],
+      // Inside a jsonb document, and in a key as well as a value.
+      [{ last_name: 'Lovelace', address: { city: 'Lon\udbffdon' } }, 'address.city'],
+      [
+        { last_name: 'Lovelace', custom_fields: { 'nick\ud800': 'Ada' } },
+        'custom_fields.nick\ud800',
+      ],
+    ];
+    for (const [payload, named] of refused) {
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/leads',
+        headers: org.auth,
+        payload,
+      });
+      expect(response.statusCode, response.body).toBe(400);
+      expect(response.json().error.details.fields[0]).toEqual({
+        field: named,
+        message: expect.stringContaining('surrogate'),
+      });
+    }
+    // A whole pair is a character like any other, and kept as sent.
+    const kept = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/leads',
+      headers: org.auth,
+      payload: { last_name: 'Lovelace 🙂', custom_fields: { nickname: '\ud83d\ude42' } },
+    });
+    expect(kept.statusCode, kept.body).toBe(201);
+    expect(kept.json()).toMatchObject({
+      last_name: 'Lovelace 🙂',
+      custom_fields: { nickname: '🙂' },
+    });
+    const leads = await t.app.inject({ url: '/api/v1/leads', headers: org.auth });
+    expect(leads.json().data).toHaveLength(1);
+  });
+
   it('answers a body that is not JSON the API reads with a 400 every such operation documents', async () => {
     const withBody = operations.filter(({ op }) => op.requestBody?.content['application/json']);
     expect(withBody.length).toBeGreaterThan(20);

@@ -21,7 +21,7 @@ import { registerEntityTags } from './versions.js';
 import { answerClientError, answerFrameworkError, registerErrorHandling } from './error-handler.js';
 import { registerJsonParser } from './json-body.js';
 import { requestIdOf, withRedactedUrls } from './logging.js';
-import { rejectNulCharacters } from './reject-nul.js';
+import { rejectUnstorableText } from './storable-text.js';
 import { errors } from './schemas.js';
 import { describeStorableDates, perPartValidators } from './validation.js';
 import { MAX_MATCHING } from '../modules/bulk/bulk.service.js';
@@ -76,7 +76,7 @@ export async function buildApp(
     void reply.header('x-request-id', request.id);
   });
   registerJsonParser(app);
-  app.addHook('preValidation', rejectNulCharacters);
+  app.addHook('preValidation', rejectUnstorableText);
   app.addHook('preHandler', async (request) => {
     if (request.caller)
       request.log = request.log.child({
