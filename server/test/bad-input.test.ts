@@ -489,6 +489,17 @@ describe('bad input on every route', () => {
         '9999-12-31T23:59:60Z',
         // Digits past the microsecond, which PostgreSQL rounds up into year 10000.
         '9999-12-31T23:59:59.9999999Z',
+        // Times PostgreSQL stores as another moment: a leap second is the next minute's first
+        // second, on any day (the last of June and December too), and hour 24 the next day.
+        '2026-03-10T10:00:60Z',
+        '2026-03-10T23:59:60Z',
+        '2026-03-11T00:59:60+01:00',
+        '2026-06-30T23:59:60Z',
+        '2026-03-10T24:00:00Z',
+        // Refused by PostgreSQL without naming the field.
+        '2026-03-10T24:59:30+01:00',
+        // Microseconds, which the database would keep and the API never give back.
+        '2026-03-10T10:00:00.123456Z',
       ],
       date: ['0000-01-01'],
     };

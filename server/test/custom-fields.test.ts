@@ -327,7 +327,7 @@ describe('custom field values on records', () => {
     // number to the last digit of its double, a date-time in UTC with milliseconds.
     const precise = await ok('POST', '/leads', org, {
       last_name: 'Precise',
-      custom_fields: { n: 0.1 + 0.2, dt: '2026-03-01T10:00:00.123+02:00', colours: [green] },
+      custom_fields: { n: 0.1 + 0.2, dt: '2026-03-01T10:00:00.123000+02:00', colours: [green] },
     });
     expect(precise.custom_fields).toMatchObject({
       n: 0.30000000000000004,
@@ -356,6 +356,11 @@ describe('custom field values on records', () => {
       ['d', '2026-2-3', 'must be a date'],
       ['dt', '2026-03-01T10:00:00', 'with a zone'],
       ['dt', '2026-03-01T10:00:00+16:00', 'with a zone'],
+      // Each would be stored as another moment than the one sent, or given back otherwise.
+      ['dt', '2026-03-10T10:00:60Z', 'seconds from 00 to 59'],
+      ['dt', '2026-06-30T23:59:60Z', 'seconds from 00 to 59'],
+      ['dt', '2026-03-10T24:00:00Z', 'hour from 00 to 23'],
+      ['dt', '2026-03-10T10:00:00.123456Z', 'to the millisecond'],
       ['cb', 'yes', 'true or false'],
       ['colours', [red, '0f8fad5b-d9cb-469f-a165-70867728950e'], 'only its options'],
       ['colours', red, 'list of its options'],

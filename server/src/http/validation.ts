@@ -1,4 +1,5 @@
 import { AjvCompiler, type Ajv, type ValidatorFactory } from '@fastify/ajv-compiler';
+import { clockProblem } from '../lib/clock-times.js';
 
 /** A UTC offset at the end of a date-time: `+05:30`, `-0800`, `+01`. */
 const UTC_OFFSET = /([+-])(\d\d)(?::?\d\d)?$/;
@@ -6,24 +7,12 @@ const UTC_OFFSET = /([+-])(\d\d)(?::?\d\d)?$/;
 const LAST_MOMENT = Date.parse('9999-12-31T23:59:59.999Z');
 const FIRST_MOMENT = Date.parse('0001-01-01T00:00:00Z');
 
-const LEAP_SECOND = /(T\d\d:\d\d):60/i;
-const PAST_MILLISECONDS = /:\d\d\.\d{4,}/;
-
-/**
- * The moment PostgreSQL stores for an RFC 3339 date-time, as near as the range checks need: a
- * leap second (`:60`, which Date.parse does not read) is the next second, and digits past the
- * millisecond may round up into the next one (PostgreSQL keeps microseconds).
- */
-function storedMoment(text: string): number {
-  const leap = LEAP_SECOND.test(text);
-  const moment = Date.parse(leap ? text.replace(LEAP_SECOND, '$1:59') : text);
-  return moment + (leap ? 1000 : 0) + (PAST_MILLISECONDS.test(text) ? 1 : 0);
-}
-
 /**
  * RFC 3339, and so JSON Schema's `date` and `date-time`, allow the year 0000 and UTC offsets up
- * to ±23:59; PostgreSQL refuses both (22008, 22009). Those values are refused here, as invalid
- * formats naming the field, before the database sees them.
+ * to ±23:59; PostgreSQL refuses both (22008, 22009). They also allow times PostgreSQL would
+ * store as another moment (a leap second, digits past what the API gives back; see
+ * clockProblem). Those values are refused here, as invalid formats naming the field, before the
+ * database sees them.
  */
 export function acceptOnlyStorableDates(ajv: Ajv): void {
   const narrow = (name: 'date' | 'date-time', storable: (text: string) => boolean) => {
@@ -42,8 +31,9 @@ export function acceptOnlyStorableDates(ajv: Ajv): void {
   // refuses. (Forms Date.parse does not read, such as a lowercase `t`, are left to the other
   // checks.)
   narrow('date-time', (text) => {
-    const moment = storedMoment(text);
+    const moment = Date.parse(text);
     return (
+      clockProblem(text) === null &&
       Number(UTC_OFFSET.exec(text)?.[2] ?? 0) <= 15 &&
       !(moment < FIRST_MOMENT) &&
       !(moment > LAST_MOMENT)
@@ -55,7 +45,7 @@ export function acceptOnlyStorableDates(ajv: Ajv): void {
 export const STORABLE_DATE_RULES = {
   date: 'From 0001-01-01 to 9999-12-31.',
   'date-time':
-    'RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.',
+    'RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.',
 } as const;
 
 /**

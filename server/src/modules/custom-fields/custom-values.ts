@@ -1,3 +1,4 @@
+import { clockProblem } from '../../lib/clock-times.js';
 import { invalidField, ValidationError, type FieldProblem } from '../../lib/errors.js';
 import { VALUE_COLUMN, type FieldWithOptions, type ValueRow } from './custom-fields.repo.js';
 
@@ -35,8 +36,7 @@ export const MAX_INDEXED_BYTES = 2000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 // PostgreSQL takes offsets up to ±15:59 only, and years up to 9999 here.
-const DATE_TIME =
-  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-](0\d|1[0-5]):[0-5]\d)$/i;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-](0\d|1[0-5]):[0-5]\d)$/i;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** The path of a field's value in a record's body: what an error names. */
@@ -122,6 +122,8 @@ function stored(field: FieldWithOptions, raw: unknown): unknown[] {
       return [raw];
     case 'datetime': {
       need(typeof raw === 'string' && DATE_TIME.test(raw), 'must be a date and time with a zone');
+      const clock = clockProblem(raw as string);
+      if (clock) throw new ValueProblem(clock);
       const moment = new Date(raw as string);
       const year = moment.getUTCFullYear();
       need(!Number.isNaN(moment.getTime()) && year >= 1 && year <= 9999, 'must be a valid date');

@@ -2493,12 +2493,12 @@ export interface paths {
                     action?: string;
                     table_name?: string;
                     /**
-                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                      * @example 2026-01-31T09:00:00Z
                      */
                     from?: string;
                     /**
-                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                      * @example 2026-01-31T09:00:00Z
                      */
                     to?: string;
@@ -4856,22 +4856,22 @@ export interface paths {
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     tag_id?: string;
                     /**
-                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                      * @example 2026-12-01T09:00:00Z
                      */
                     created_from?: string;
                     /**
-                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                      * @example 2026-12-01T09:00:00Z
                      */
                     created_to?: string;
                     /**
-                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                      * @example 2026-12-01T09:00:00Z
                      */
                     updated_from?: string;
                     /**
-                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                      * @example 2026-12-01T09:00:00Z
                      */
                     updated_to?: string;
@@ -5001,13 +5001,13 @@ export interface paths {
                         owner_id?: string | null;
                         /**
                          * Format: date-time
-                         * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                         * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                          * @example 2026-12-01T09:00:00Z
                          */
                         last_contacted_at?: string | null;
                         /**
                          * Format: date-time
-                         * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                         * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                          * @example 2026-12-01T09:00:00Z
                          */
                         next_follow_up_at?: string | null;
@@ -5534,13 +5534,13 @@ export interface paths {
                         owner_id?: string | null;
                         /**
                          * Format: date-time
-                         * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                         * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                          * @example 2026-12-01T09:00:00Z
                          */
                         last_contacted_at?: string | null;
                         /**
                          * Format: date-time
-                         * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                         * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                          * @example 2026-12-01T09:00:00Z
                          */
                         next_follow_up_at?: string | null;
@@ -6070,22 +6070,22 @@ export interface paths {
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     tag_id?: string;
                     /**
-                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                      * @example 2026-12-01T09:00:00Z
                      */
                     created_from?: string;
                     /**
-                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                      * @example 2026-12-01T09:00:00Z
                      */
                     created_to?: string;
                     /**
-                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                      * @example 2026-12-01T09:00:00Z
                      */
                     updated_from?: string;
                     /**
-                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                      * @example 2026-12-01T09:00:00Z
                      */
                     updated_to?: string;
@@ -6911,22 +6911,22 @@ export interface paths {
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     tag_id?: string;
                     /**
-                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                      * @example 2026-12-01T09:00:00Z
                      */
                     created_from?: string;
                     /**
-                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                      * @example 2026-12-01T09:00:00Z
                      */
                     created_to?: string;
                     /**
-                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                      * @example 2026-12-01T09:00:00Z
                      */
                     updated_from?: string;
                     /**
-                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                      * @example 2026-12-01T09:00:00Z
                      */
                     updated_to?: string;
@@ -8918,22 +8918,22 @@ export interface paths {
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     tag_id?: string;
                     /**
-                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                      * @example 2026-12-01T09:00:00Z
                      */
                     created_from?: string;
                     /**
-                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                      * @example 2026-12-01T09:00:00Z
                      */
                     created_to?: string;
                     /**
-                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                      * @example 2026-12-01T09:00:00Z
                      */
                     updated_from?: string;
                     /**
-                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                      * @example 2026-12-01T09:00:00Z
                      */
                     updated_to?: string;
@@ -9320,22 +9320,22 @@ export interface paths {
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     tag_id?: string;
                     /**
-                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                      * @example 2026-12-01T09:00:00Z
                      */
                     created_from?: string;
                     /**
-                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                      * @example 2026-12-01T09:00:00Z
                      */
                     created_to?: string;
                     /**
-                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                      * @example 2026-12-01T09:00:00Z
                      */
                     updated_from?: string;
                     /**
-                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                      * @example 2026-12-01T09:00:00Z
                      */
                     updated_to?: string;
@@ -10375,22 +10375,22 @@ export interface paths {
                     /** @description Include the total number of matching records */
                     count?: boolean;
                     /**
-                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                      * @example 2026-12-01T09:00:00Z
                      */
                     created_from?: string;
                     /**
-                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                      * @example 2026-12-01T09:00:00Z
                      */
                     created_to?: string;
                     /**
-                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                      * @example 2026-12-01T09:00:00Z
                      */
                     updated_from?: string;
                     /**
-                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                      * @example 2026-12-01T09:00:00Z
                      */
                     updated_to?: string;
@@ -10406,12 +10406,12 @@ export interface paths {
                     priority?: "low" | "normal" | "high" | "urgent";
                     type?: ("call" | "meeting" | "email" | "todo")[];
                     /**
-                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                      * @example 2026-12-01T09:00:00Z
                      */
                     due_from?: string;
                     /**
-                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                      * @example 2026-12-01T09:00:00Z
                      */
                     due_to?: string;
@@ -10504,7 +10504,7 @@ export interface paths {
                         description?: string;
                         /**
                          * Format: date-time
-                         * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                         * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                          * @example 2026-12-01T09:00:00Z
                          */
                         due_at?: string | null;
@@ -10968,7 +10968,7 @@ export interface paths {
                         description?: string;
                         /**
                          * Format: date-time
-                         * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                         * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                          * @example 2026-12-01T09:00:00Z
                          */
                         due_at?: string | null;
@@ -16789,25 +16789,25 @@ export interface paths {
                             tag_id?: string;
                             /**
                              * Format: date-time
-                             * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                             * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                              * @example 2026-12-01T09:00:00Z
                              */
                             created_from?: string;
                             /**
                              * Format: date-time
-                             * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                             * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                              * @example 2026-12-01T09:00:00Z
                              */
                             created_to?: string;
                             /**
                              * Format: date-time
-                             * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                             * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                              * @example 2026-12-01T09:00:00Z
                              */
                             updated_from?: string;
                             /**
                              * Format: date-time
-                             * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                             * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                              * @example 2026-12-01T09:00:00Z
                              */
                             updated_to?: string;
@@ -16996,25 +16996,25 @@ export interface paths {
                             tag_id?: string;
                             /**
                              * Format: date-time
-                             * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                             * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                              * @example 2026-12-01T09:00:00Z
                              */
                             created_from?: string;
                             /**
                              * Format: date-time
-                             * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                             * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                              * @example 2026-12-01T09:00:00Z
                              */
                             created_to?: string;
                             /**
                              * Format: date-time
-                             * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                             * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                              * @example 2026-12-01T09:00:00Z
                              */
                             updated_from?: string;
                             /**
                              * Format: date-time
-                             * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                             * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                              * @example 2026-12-01T09:00:00Z
                              */
                             updated_to?: string;
@@ -17200,25 +17200,25 @@ export interface paths {
                             tag_id?: string;
                             /**
                              * Format: date-time
-                             * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                             * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                              * @example 2026-12-01T09:00:00Z
                              */
                             created_from?: string;
                             /**
                              * Format: date-time
-                             * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                             * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                              * @example 2026-12-01T09:00:00Z
                              */
                             created_to?: string;
                             /**
                              * Format: date-time
-                             * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                             * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                              * @example 2026-12-01T09:00:00Z
                              */
                             updated_from?: string;
                             /**
                              * Format: date-time
-                             * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                             * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                              * @example 2026-12-01T09:00:00Z
                              */
                             updated_to?: string;
@@ -17406,25 +17406,25 @@ export interface paths {
                             tag_id?: string;
                             /**
                              * Format: date-time
-                             * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                             * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                              * @example 2026-12-01T09:00:00Z
                              */
                             created_from?: string;
                             /**
                              * Format: date-time
-                             * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                             * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                              * @example 2026-12-01T09:00:00Z
                              */
                             created_to?: string;
                             /**
                              * Format: date-time
-                             * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                             * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                              * @example 2026-12-01T09:00:00Z
                              */
                             updated_from?: string;
                             /**
                              * Format: date-time
-                             * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                             * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                              * @example 2026-12-01T09:00:00Z
                              */
                             updated_to?: string;
@@ -17690,12 +17690,12 @@ export interface paths {
             parameters: {
                 query?: {
                     /**
-                     * @description Start of the period (inclusive); the start of the current month by default RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @description Start of the period (inclusive); the start of the current month by default RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                      * @example 2026-01-01T00:00:00Z
                      */
                     from?: string;
                     /**
-                     * @description End of the period (exclusive); the start of next month by default RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @description End of the period (exclusive); the start of next month by default RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                      * @example 2026-02-01T00:00:00Z
                      */
                     to?: string;
@@ -18663,22 +18663,22 @@ export interface paths {
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     tag_id?: string;
                     /**
-                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                      * @example 2026-12-01T09:00:00Z
                      */
                     created_from?: string;
                     /**
-                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                      * @example 2026-12-01T09:00:00Z
                      */
                     created_to?: string;
                     /**
-                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                      * @example 2026-12-01T09:00:00Z
                      */
                     updated_from?: string;
                     /**
-                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                      * @example 2026-12-01T09:00:00Z
                      */
                     updated_to?: string;
@@ -18775,22 +18775,22 @@ export interface paths {
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     tag_id?: string;
                     /**
-                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                      * @example 2026-12-01T09:00:00Z
                      */
                     created_from?: string;
                     /**
-                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                      * @example 2026-12-01T09:00:00Z
                      */
                     created_to?: string;
                     /**
-                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                      * @example 2026-12-01T09:00:00Z
                      */
                     updated_from?: string;
                     /**
-                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                      * @example 2026-12-01T09:00:00Z
                      */
                     updated_to?: string;
@@ -18886,22 +18886,22 @@ export interface paths {
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     tag_id?: string;
                     /**
-                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                      * @example 2026-12-01T09:00:00Z
                      */
                     created_from?: string;
                     /**
-                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                      * @example 2026-12-01T09:00:00Z
                      */
                     created_to?: string;
                     /**
-                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                      * @example 2026-12-01T09:00:00Z
                      */
                     updated_from?: string;
                     /**
-                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                      * @example 2026-12-01T09:00:00Z
                      */
                     updated_to?: string;
@@ -18999,22 +18999,22 @@ export interface paths {
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     tag_id?: string;
                     /**
-                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                      * @example 2026-12-01T09:00:00Z
                      */
                     created_from?: string;
                     /**
-                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                      * @example 2026-12-01T09:00:00Z
                      */
                     created_to?: string;
                     /**
-                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                      * @example 2026-12-01T09:00:00Z
                      */
                     updated_from?: string;
                     /**
-                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                      * @example 2026-12-01T09:00:00Z
                      */
                     updated_to?: string;
@@ -22736,12 +22736,12 @@ export interface paths {
             parameters: {
                 query: {
                     /**
-                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                      * @example 2026-12-01T09:00:00Z
                      */
                     from: string;
                     /**
-                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59.
+                     * @description RFC 3339, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z once in UTC, with a UTC offset of at most ±15:59, hours from 00 to 23, no leap second (:60) and at most milliseconds.
                      * @example 2026-12-01T09:00:00Z
                      */
                     to: string;
