@@ -37,6 +37,13 @@ function problem(body: string): {
   return { code: error.code, fields: error.details?.fields ?? [] };
 }
 
+/** The emails of the organization stored to an address. */
+const emailsTo = (address: string) =>
+  t.ownerQuery('SELECT id FROM emails WHERE org_id = $1 AND $2 = ANY (to_addresses)', [
+    org.orgId,
+    address,
+  ]);
+
 async function contact(who: SignedUp, values: Record<string, unknown>) {
   return create(who, '/contacts', { last_name: 'Lovelace', first_name: 'Ada', ...values });
 }
@@ -100,6 +107,57 @@ describe('merge fields and preview', () => {
         'Hi%',
       ]),
     ).toEqual([]);
+  });
+
+  it('refuses a subject that grows past 998 characters once its fields are filled in, naming it', async () => {
+    const long = await contact(org, { first_name: 'A'.repeat(200), email: 'long@example.com' });
+    const draft = {
+      contact_id: long.id,
+      subject: '{{contact.first_name}} '.repeat(5),
+      body: 'Hi',
+    };
+    const preview = await call('POST', '/emails/preview', org, draft);
+    expect(preview.statusCode, preview.body).toBe(422);
+    expect(problem(preview.body).fields).toEqual([
+      {
+        field: 'subject',
+        message:
+          'is 1,005 characters once its merge fields are filled in; a subject holds at most 998',
+      },
+    ]);
+    const sent = await call('POST', '/emails', org, draft);
+    expect(sent.statusCode, sent.body).toBe(422);
+    expect(problem(sent.body).fields.map((field) => field.field)).toEqual(['subject']);
+    expect(await emailsTo('long@example.com')).toEqual([]);
+  });
+
+  it('bounds what a template renders: a body that repeats a long value is refused, not built', async () => {
+    const long = await contact(org, { first_name: 'B'.repeat(200), email: 'grow@example.com' });
+    const draft = (times: number) => ({
+      contact_id: long.id,
+      subject: 'Hello',
+      body: '{{contact.first_name}}'.repeat(times),
+    });
+    // 4,000 copies of a 22-character field make an 88,000-character template (under the
+    // template's limit) and would make an 800,000-character body.
+    const amplified = await call('POST', '/emails/preview', org, draft(4000));
+    expect(amplified.statusCode).toBe(422);
+    expect(amplified.body.length).toBeLessThan(1000);
+    expect(problem(amplified.body).fields).toEqual([
+      {
+        field: 'body',
+        message:
+          'is 800,000 characters once its merge fields are filled in; an email body holds at most 200,000',
+      },
+    ]);
+    const sent = await call('POST', '/emails', org, draft(4000));
+    expect(sent.statusCode).toBe(422);
+    expect(problem(sent.body).fields.map((field) => field.field)).toEqual(['body']);
+    expect(await emailsTo('grow@example.com')).toEqual([]);
+    // Up to the limit, the body is rendered whole.
+    const longest = await call('POST', '/emails/preview', org, draft(1000));
+    expect(longest.statusCode).toBe(200);
+    expect(longest.json().body).toBe('B'.repeat(200_000));
   });
 
   it('lets members use templates but only admins write them', async () => {

@@ -9,6 +9,7 @@ import { ListQueryBase, Nullable, pageOf } from '../records/schemas.js';
 import * as settings from './email-settings.service.js';
 import * as templates from './email-templates.service.js';
 import * as emails from './emails.service.js';
+import { MAX_SUBJECT_LENGTH } from './merge-fields.js';
 
 export const EmailSchema = Type.Object(
   {
@@ -58,7 +59,7 @@ const MERGE_HELP =
 
 const Subject = Type.String({
   minLength: 1,
-  maxLength: 998,
+  maxLength: MAX_SUBJECT_LENGTH,
   examples: ['Hello {{contact.first_name}}'],
 });
 const Body = Type.String({
