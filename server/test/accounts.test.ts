@@ -102,6 +102,8 @@ describe('accounts', () => {
       ['www.example.io/', 'example.io'],
       ['not a website', null],
       ['localhost', null],
+      // A host longer than any domain DNS allows (253 characters).
+      [`https://${`${'a'.repeat(60)}.`.repeat(5)}com`, null],
       [null, null],
     ];
     for (const [index, [website, domain]] of cases.entries()) {
@@ -129,6 +131,22 @@ describe('accounts', () => {
     expect(cleared.json()).toMatchObject({ website: null, domain: null });
     const explicit = await call('PATCH', `/accounts/${given.id}`, org, { domain: 'acme.test' });
     expect(explicit.json()).toMatchObject({ website: null, domain: 'acme.test' });
+
+    // Lower case can be longer than what was typed: `İ` becomes `i` and a combining dot. The
+    // limit holds for the domain as kept, which is never longer than 253 characters.
+    const kept = await call('PATCH', `/accounts/${given.id}`, org, {
+      domain: `${'İ'.repeat(124)}.com`,
+    });
+    expect(kept.json().domain).toBe(`${'i\u0307'.repeat(124)}.com`);
+    for (const domain of [`${'İ'.repeat(125)}.com`, 'İ'.repeat(253)]) {
+      const grown = await call('PATCH', `/accounts/${given.id}`, org, { domain });
+      expect(grown.statusCode, grown.body).toBe(422);
+      expect(grown.json().error.details.fields).toEqual([
+        { field: 'domain', message: 'must be at most 253 characters once in lower case' },
+      ]);
+    }
+    const after = await call('GET', `/accounts/${given.id}`, org);
+    expect(after.json().domain).toBe(`${'i\u0307'.repeat(124)}.com`);
   });
 
   it('keeps names unique within an organization whatever their case', async () => {

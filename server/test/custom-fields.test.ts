@@ -366,6 +366,8 @@ describe('custom field values on records', () => {
       ['colours', red, 'list of its options'],
       ['u', 'javascript:alert(1)', 'http or https'],
       ['e', 'not-an-email', 'email address'],
+      // 212 characters as typed, 412 in the lower case an email is kept in.
+      ['e', `${'İ'.repeat(200)}@example.com`, 'at most 320 characters once in lower case'],
       ['p', 'call me', 'phone number'],
       ['who', outsider.userId, 'member of the organization'],
       ['who', 'nobody', 'member of the organization'],

@@ -58,9 +58,9 @@ const writable = {
   domain: Type.Optional(
     Nullable(
       Type.String({
-        maxLength: 253,
+        maxLength: accounts.MAX_DOMAIN,
         examples: ['acme.com'],
-        description: 'Taken from `website` when not given',
+        description: `Kept in lower case, in which it may take at most ${accounts.MAX_DOMAIN} characters. Taken from \`website\` when not given.`,
       }),
     ),
   ),

@@ -2,6 +2,7 @@ import type { Selectable, Updateable } from 'kysely';
 import type { AccountsTable } from '../../db/schema.js';
 import { withTenant, type Tx } from '../../db/tenant.js';
 import type { Caller, RequestContext } from '../../http/context.js';
+import { invalidField } from '../../lib/errors.js';
 import type { ListPage, ListParams } from '../../lib/list-query.js';
 import type { AccountFilters } from '../records/filters.js';
 import { ownedRecords, withTagsOf, type WithCustomFields } from '../records/owned.service.js';
@@ -60,9 +61,13 @@ export const accounts = ownedRecords<AccountRow, AccountShown>({
   })),
 });
 
+/** The longest domain name DNS allows, and the API keeps. */
+export const MAX_DOMAIN = 253;
+
 /**
  * The bare host of a website, which is what people type when they look for a company:
- * `https://www.acme.com/x` gives `acme.com`. Null when the website has no host name with a dot.
+ * `https://www.acme.com/x` gives `acme.com`. Null when the website has no host name with a dot,
+ * or one longer than any domain.
  */
 export function domainOf(website: string | null | undefined): string | null {
   const text = website?.trim();
@@ -70,16 +75,27 @@ export function domainOf(website: string | null | undefined): string | null {
   try {
     const { hostname } = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`);
     const host = hostname.replace(/^www\./, '').replace(/\.$/, '');
-    return host.includes('.') ? host : null;
+    return host.includes('.') && host.length <= MAX_DOMAIN ? host : null;
   } catch {
     return null;
   }
 }
 
+/**
+ * A domain as given, in the lower case it is kept in. The limit holds for that form: lower case
+ * can be longer than what was typed (`İ` becomes `i` and a combining dot, two characters).
+ */
+function givenDomain(domain: string | null): string | null {
+  const kept = domain?.trim().toLowerCase() || null;
+  if (kept && kept.length > MAX_DOMAIN)
+    throw invalidField('domain', `must be at most ${MAX_DOMAIN} characters once in lower case`);
+  return kept;
+}
+
 function normalize({ tag_ids, custom_fields, ...values }: AccountInput) {
   const domain =
     values.domain !== undefined
-      ? values.domain?.trim().toLowerCase() || null
+      ? givenDomain(values.domain)
       : values.website !== undefined
         ? domainOf(values.website)
         : undefined;

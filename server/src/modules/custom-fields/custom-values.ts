@@ -48,10 +48,22 @@ function need(condition: boolean, message: string): void {
   if (!condition) throw new ValueProblem(message);
 }
 
-function text(raw: unknown, max: number, indexed = true): string | null {
+/**
+ * Text trimmed, and lower-cased when `lowerCase`. The limits hold for the form kept: lower case
+ * can be longer than what was typed (`İ` becomes `i` and a combining dot, two characters).
+ */
+function text(
+  raw: unknown,
+  max: number,
+  { indexed = true, lowerCase = false } = {},
+): string | null {
   need(typeof raw === 'string', 'must be text');
-  const value = (raw as string).trim();
-  need(value.length <= max, `must be at most ${max} characters`);
+  const trimmed = (raw as string).trim();
+  const value = lowerCase ? trimmed.toLowerCase() : trimmed;
+  need(
+    value.length <= max,
+    `must be at most ${max} characters${lowerCase ? ' once in lower case' : ''}`,
+  );
   need(
     !indexed || Buffer.byteLength(value) <= MAX_INDEXED_BYTES,
     `must take at most ${MAX_INDEXED_BYTES} bytes as UTF-8 (${Math.floor(MAX_INDEXED_BYTES / 3)} characters of Chinese, Japanese or Korean)`,
@@ -81,16 +93,16 @@ function stored(field: FieldWithOptions, raw: unknown): unknown[] {
       return one(text(raw, TEXT_LIMITS.text));
     case 'long_text':
       // Stored apart from the values that are sorted and filtered by their index.
-      return one(text(raw, TEXT_LIMITS.long_text, false));
+      return one(text(raw, TEXT_LIMITS.long_text, { indexed: false }));
     case 'phone': {
       const value = text(raw, TEXT_LIMITS.phone);
       need(value === null || /\d/.test(value), 'must be a phone number');
       return one(value);
     }
     case 'email': {
-      const value = text(raw, TEXT_LIMITS.email);
+      const value = text(raw, TEXT_LIMITS.email, { lowerCase: true });
       need(value === null || EMAIL.test(value), 'must be an email address');
-      return one(value?.toLowerCase() ?? null);
+      return one(value);
     }
     case 'url': {
       const value = text(raw, TEXT_LIMITS.url);

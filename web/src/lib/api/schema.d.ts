@@ -6176,7 +6176,7 @@ export interface paths {
                         /** @example https://www.acme.com */
                         website?: string | null;
                         /**
-                         * @description Taken from `website` when not given
+                         * @description Kept in lower case, in which it may take at most 253 characters. Taken from `website` when not given.
                          * @example acme.com
                          */
                         domain?: string | null;
@@ -6643,7 +6643,7 @@ export interface paths {
                         /** @example https://www.acme.com */
                         website?: string | null;
                         /**
-                         * @description Taken from `website` when not given
+                         * @description Kept in lower case, in which it may take at most 253 characters. Taken from `website` when not given.
                          * @example acme.com
                          */
                         domain?: string | null;
