@@ -128,7 +128,15 @@ function stored(field: FieldWithOptions, raw: unknown): unknown[] {
         typeof raw === 'number' && Number.isFinite(raw) && Math.abs(raw) <= MAX_MONEY,
         `must be an amount between -${MAX_MONEY} and ${MAX_MONEY}`,
       );
-      return [Math.round((raw as number) * 100) / 100];
+      // Kept to the cent, as every amount is (deals, leads, imports, the app's money input), and
+      // refused past it rather than rounded: people expect the amount they typed, and one that
+      // needs a third decimal is not what a CRM's amount is for. An amount here has no currency
+      // of its own (the organization's may change), so the cent is the rule whatever it is.
+      need(
+        Math.round((raw as number) * 100) / 100 === raw,
+        'must have at most 2 decimals (to the cent)',
+      );
+      return [raw];
     case 'date':
       need(typeof raw === 'string' && isDate(raw), 'must be a date, YYYY-MM-DD');
       return [raw];
