@@ -228,6 +228,58 @@ describe('leads', () => {
     }
   });
 
+  it('refuses a hand-made cursor whose value is not of its sort, naming the cursor', async () => {
+    const org = await signUp(t.app, 'leads-cursors');
+    const fields = { score: 'number', met_on: 'date', hot: 'checkbox' };
+    for (const [key, field_type] of Object.entries(fields)) {
+      const field = { record_type: 'lead', key, label: key, field_type };
+      expect((await call('POST', '/custom-fields', org, field)).statusCode).toBe(201);
+    }
+    await createLead(org, {
+      last_name: 'Paged',
+      estimated_value: 10,
+      custom_fields: { score: 1, met_on: '2026-01-02', hot: true },
+    });
+    const id = '00000000-0000-4000-8000-000000000000';
+    // As JSON text: 1e400 is a number to JSON, and Infinity once read.
+    const cursor = (v: string, rowId = id) =>
+      Buffer.from(`{"v":${v},"id":"${rowId}"}`).toString('base64url');
+    for (const [sort, v, rowId] of [
+      ['-created_at', '"yesterday"'],
+      ['-created_at', '5'],
+      ['-created_at', '"Infinity"'],
+      ['-created_at', 'null'],
+      ['estimated_value', '"lots"'],
+      ['estimated_value', '1e400'],
+      ['last_name', '"\\u0000"'],
+      ['last_name', '"Paged"', '-'.repeat(36)],
+      ['cf.score', '1e400'],
+      ['cf.score', '"one"'],
+      ['cf.met_on', '"soon"'],
+      ['cf.met_on', '"2026-02-30"'],
+      ['cf.hot', '"yes"'],
+    ]) {
+      const response = await call('GET', `/leads?sort=${sort}&cursor=${cursor(v!, rowId)}`, org);
+      const label = `${sort} ${v} ${rowId ?? ''}`;
+      expect(response.statusCode, `${label}: ${response.body}`).toBe(400);
+      expect(response.json().error.details.fields, label).toEqual([
+        { field: 'cursor', message: 'is not a cursor this list returned' },
+      ]);
+    }
+    // Cursors of the right type are taken, as the list gives them.
+    for (const [sort, v] of [
+      ['-created_at', '"2026-01-01T00:00:00.000Z"'],
+      ['estimated_value', '"10.00"'],
+      ['cf.score', '0.5'],
+      ['cf.met_on', '"2026-01-01"'],
+      ['cf.hot', '"false"'],
+      ['cf.score', 'null'],
+    ]) {
+      const response = await call('GET', `/leads?sort=${sort}&cursor=${cursor(v!)}`, org);
+      expect(response.statusCode, `${sort} ${v}: ${response.body}`).toBe(200);
+    }
+  });
+
   it('refuses references to another organization like references to nothing', async () => {
     const [bTag] = await t.ownerQuery<{ id: string }>(
       "INSERT INTO tags (org_id, name) VALUES ($1, 'B tag') RETURNING id",

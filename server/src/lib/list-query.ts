@@ -2,6 +2,7 @@ import { sql, type JoinBuilder, type RawBuilder, type SelectQueryBuilder } from 
 import type { Database, RecordType } from '../db/schema.js';
 import type { Tx } from '../db/tenant.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
+import { isRowId, isSortValue, sortValueOfColumn, type SortValue } from './list-cursor.js';
 import { invalidField } from './errors.js';
 import { searchWords, termMatches } from './search-terms.js';
 
@@ -58,12 +59,38 @@ interface Cursor {
   id: string;
 }
 
-function readCursor(decoded: unknown): Cursor | undefined {
-  const parsed = decoded as Cursor;
-  const validValue = parsed.v === null || ['string', 'number'].includes(typeof parsed.v);
-  return validValue && typeof parsed.id === 'string' && /^[0-9a-f-]{36}$/i.test(parsed.id)
-    ? parsed
-    : undefined;
+/**
+ * A cursor the list gives for a sort whose values are `value` (`nullable`: rows may have none):
+ * anything else, a value of another type above all, is a 400 naming `cursor` before the
+ * database sees it.
+ */
+function readCursor(raw: string, value: SortValue | undefined, nullable: boolean): Cursor {
+  return decodeCursor(raw, (decoded) => {
+    const { v, id } = decoded as Cursor;
+    const validValue = v === null ? nullable : value !== undefined && isSortValue(v, value);
+    return validValue && isRowId(id) ? { v, id } : undefined;
+  });
+}
+
+/** The cursor of a list in the order of one of its own fields. */
+async function fieldCursor(
+  tx: Tx,
+  definition: ListDefinition,
+  field: SortField,
+  raw: string,
+): Promise<Cursor> {
+  const value: SortValue | undefined = field.ranking
+    ? { type: 'rank', count: field.ranking.length }
+    : await sortValueOfColumn(tx, definition.table, field.column);
+  return readCursor(raw, value, Boolean(field.nullable || field.ranking));
+}
+
+/** The cursor of a list in the order of a custom field: a record without a value has null. */
+async function valueCursor(tx: Tx, by: ValueSort, raw: string): Promise<Cursor> {
+  const value: SortValue | undefined = by.asText
+    ? { type: 'day' }
+    : await sortValueOfColumn(tx, 'custom_field_values', by.column);
+  return readCursor(raw, value, true);
 }
 
 function parseSort(
@@ -267,7 +294,7 @@ export async function runList<Row extends { id: string }>(
       idColumn,
       sort.descending,
       Boolean(sort.field.nullable),
-      decodeCursor(params.cursor, readCursor),
+      await fieldCursor(tx, definition, sort.field, params.cursor),
     );
   }
   page = order(page).limit(limit + 1);
@@ -384,7 +411,7 @@ export async function runListByValue<Row extends { id: string }>(
   const limit = Math.min(Math.max(params.limit ?? 50, 1), MAX_LIMIT);
   const { alias } = definition;
   const filtered = filteredList(tx, definition, params, build.filter);
-  const cursor = params.cursor ? decodeCursor(params.cursor, readCursor) : undefined;
+  const cursor = params.cursor ? await valueCursor(tx, by, params.cursor) : undefined;
   const direction = by.descending ? 'desc' : 'asc';
   const beyond = sql.raw(by.descending ? '<' : '>');
   const id = sql.ref(`${alias}.id`);
