@@ -59,6 +59,13 @@ describe('import values, read as people type them', () => {
     expect(value(parseDomain(`${labels(5).join('.')}.com`))).toHaveLength(253);
     expect(value(parseDomain(`${labels(55).join('.')}.com`))).toMatch(/rejected.*253/);
     expect(value(parseTags(' vip, cold ,vip,'))).toEqual(['vip', 'cold']);
+    // A tag that shows nothing cannot be told from no tag, or from another such tag.
+    expect(value(parseTags('vip, \u200b'))).toBe(
+      'rejected: a tag needs a visible character; one is only U+200B',
+    );
+    expect(value(parseTags('\u0301'))).toMatch(/rejected: .* only U\+0301$/);
+    expect(value(parseTags('\u00a0\u2800, cold'))).toMatch(/rejected: .* only U\+2800$/);
+    expect(value(parseTags('caf\u0065\u0301'))).toEqual(['caf\u0065\u0301']);
   });
 });
 

@@ -413,6 +413,33 @@ describe('CSV import of accounts, contacts and deals', () => {
     return dry.json();
   }
 
+  it('rejects a row with a tag made only of invisible characters, saying so, and makes no such tag', async () => {
+    const leads = await importFile(
+      'lead',
+      'Last Name,Tags\nSeen,vip\nZero width,"vip, \u200b"\nMark alone,\u0301\n',
+      ['last_name', 'tags'],
+    );
+    expect(leads.counts).toEqual({ created: 1, updated: 0, skipped: 0, rejected: 2 });
+    expect(leads.rejected).toEqual([
+      {
+        line: 3,
+        problems: [
+          { column: 'Tags', reason: 'a tag needs a visible character; one is only U+200B' },
+        ],
+      },
+      {
+        line: 4,
+        problems: [
+          { column: 'Tags', reason: 'a tag needs a visible character; one is only U+0301' },
+        ],
+      },
+    ]);
+    const tags = await t.ownerQuery<{ name: string }>('SELECT name FROM tags WHERE org_id = $1', [
+      owner.orgId,
+    ]);
+    expect(tags.map((tag) => tag.name)).toEqual(['vip']);
+  });
+
   it('links contacts to accounts by name or domain, deals to accounts, contacts and stages', async () => {
     const accounts = await importFile(
       'account',
@@ -546,6 +573,28 @@ describe('files the import refuses', () => {
     const response = await upload(owner, file, 'kind=lead&file_name=x.csv&encoding=utf-8');
     expect(response.statusCode).toBe(422);
     expect(response.json().error).toMatchObject({ code: 'wrong_encoding', details: { line: 3 } });
+  });
+
+  it('refuses a Windows-1252 file with a byte that encoding has no character for, naming where', async () => {
+    for (const [byte, query] of [
+      [0x81, 'kind=lead&file_name=x.csv'],
+      [0x9d, 'kind=lead&file_name=x.csv&encoding=windows-1252'],
+    ] as const) {
+      // Müller, then one of the five bytes Windows-1252 leaves undefined.
+      const file = Buffer.from([
+        ...Buffer.from('Last name,Company\nA,B\n'),
+        ...[0x4d, 0xfc, 0x6c, 0x6c, 0x65, 0x72],
+        ...Buffer.from(',Acme '),
+        byte,
+        0x0a,
+      ]);
+      const response = await upload(owner, file, query);
+      expect(response.statusCode, response.body).toBe(422);
+      expect(response.json().error).toMatchObject({
+        code: 'wrong_encoding',
+        details: { line: 3, column: 'Company' },
+      });
+    }
   });
 
   it('reads Windows-1252 and UTF-16 files', async () => {

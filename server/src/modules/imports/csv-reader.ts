@@ -434,6 +434,16 @@ export async function readCsv(
           { line, column },
         );
       }
+      // Windows-1252 has no character for 0x81, 0x8D, 0x8F, 0x90 and 0x9D: decoded, they are
+      // U+FFFD, which no byte of the encoding stands for. Imported, the cell would not hold
+      // what the file does.
+      if (state.encoding === 'windows-1252' && cell.includes('\uFFFD')) {
+        throw new CsvProblem(
+          'wrong_encoding',
+          `Line ${line}, column "${column}": the cell holds a byte that Windows-1252 has no character for (0x81, 0x8D, 0x8F, 0x90 or 0x9D), so the file is in another encoding; save it as UTF-8 or choose its encoding`,
+          { line, column },
+        );
+      }
       if (isFormula(cell)) {
         throw new CsvProblem(
           'formula_cell',

@@ -1,3 +1,5 @@
+import { VISIBLE_CHARACTER } from '../../http/schemas.js';
+
 /**
  * Values read the way people type them into a spreadsheet. Each parser returns the value to
  * store, or a reason it cannot, so that nothing is stored differently from what was typed
@@ -139,7 +141,18 @@ export function parseDomain(input: string): Parsed<string> {
   return ok(text);
 }
 
-/** Comma-separated tag names, trimmed, each once. */
+/** A character that shows: a name without one cannot be told from no name (as the API says). */
+const VISIBLE = new RegExp(VISIBLE_CHARACTER, 'u');
+
+/** The code points of a text that shows nothing, to name it: `U+200B`. */
+function codePoints(text: string): string {
+  return [...text]
+    .slice(0, 10)
+    .map((char) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`)
+    .join(' ');
+}
+
+/** Comma-separated tag names, trimmed, each once; each with a character that shows. */
 export function parseTags(input: string): Parsed<string[]> {
   const names = [
     ...new Set(
@@ -151,5 +164,8 @@ export function parseTags(input: string): Parsed<string[]> {
   ];
   const tooLong = names.find((name) => name.length > 100);
   if (tooLong) return fail(`tag "${tooLong.slice(0, 40)}…" is longer than 100 characters`);
+  const invisible = names.find((name) => !VISIBLE.test(name));
+  if (invisible !== undefined)
+    return fail(`a tag needs a visible character; one is only ${codePoints(invisible)}`);
   return ok(names);
 }
