@@ -9,7 +9,7 @@ import { ListQueryBase, Nullable, pageOf } from '../records/schemas.js';
 import * as settings from './email-settings.service.js';
 import * as templates from './email-templates.service.js';
 import * as emails from './emails.service.js';
-import { MAX_SUBJECT_LENGTH } from './merge-fields.js';
+import { MAX_BODY_LENGTH, MAX_SUBJECT_LENGTH } from './merge-fields.js';
 
 export const EmailSchema = Type.Object(
   {
@@ -55,7 +55,8 @@ const TemplateSchema = Type.Object(
 );
 
 const MERGE_HELP =
-  'Merge fields: `{{contact.first_name}}`, `{{lead.company}}`, `{{deal.name}}`, `{{account.name}}`, `{{me.name}}`, custom fields `{{contact.cf.<key>}}`. An unknown field is refused (422) naming it.';
+  'Merge fields: `{{contact.first_name}}`, `{{lead.company}}`, `{{deal.name}}`, `{{account.name}}`, `{{me.name}}`, custom fields `{{contact.cf.<key>}}`. An unknown field is refused (422) naming it, ' +
+  `and so is a subject over ${MAX_SUBJECT_LENGTH} characters or a body over ${MAX_BODY_LENGTH.toLocaleString('en-US')} once its fields are filled in.`;
 
 const Subject = Type.String({
   minLength: 1,

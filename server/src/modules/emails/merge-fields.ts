@@ -71,7 +71,7 @@ export const MAX_SUBJECT_LENGTH = 998;
  * holds, room for any real message. Without it, a template that repeats a long value thousands of
  * times would make a body of many megabytes from a request of a hundred kilobytes.
  */
-const MAX_BODY_LENGTH = 200_000;
+export const MAX_BODY_LENGTH = 200_000;
 
 /** Characters as PostgreSQL counts them: code points, not UTF-16 units. */
 function characters(text: string): number {

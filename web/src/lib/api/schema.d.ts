@@ -13854,7 +13854,7 @@ export interface paths {
         put?: never;
         /**
          * Send an email from one record: one of `lead_id`, `account_id`, `contact_id`, `deal_id`
-         * @description Stored `queued` and sent by a job (retried with backoff), then `sent` or `failed`. `to` defaults to the record's address (a deal's primary contact). The email is logged on the record and on every lead and contact with that address. Refused (422 `do_not_contact`) when the person asked not to be contacted; 409 when no mail server is set. Merge fields: `{{contact.first_name}}`, `{{lead.company}}`, `{{deal.name}}`, `{{account.name}}`, `{{me.name}}`, custom fields `{{contact.cf.<key>}}`. An unknown field is refused (422) naming it.
+         * @description Stored `queued` and sent by a job (retried with backoff), then `sent` or `failed`. `to` defaults to the record's address (a deal's primary contact). The email is logged on the record and on every lead and contact with that address. Refused (422 `do_not_contact`) when the person asked not to be contacted; 409 when no mail server is set. Merge fields: `{{contact.first_name}}`, `{{lead.company}}`, `{{deal.name}}`, `{{account.name}}`, `{{me.name}}`, custom fields `{{contact.cf.<key>}}`. An unknown field is refused (422) naming it, and so is a subject over 998 characters or a body over 200,000 once its fields are filled in.
          */
         post: {
             parameters: {
@@ -14058,7 +14058,7 @@ export interface paths {
         put?: never;
         /**
          * Render an email for a record without sending it
-         * @description Merge fields: `{{contact.first_name}}`, `{{lead.company}}`, `{{deal.name}}`, `{{account.name}}`, `{{me.name}}`, custom fields `{{contact.cf.<key>}}`. An unknown field is refused (422) naming it.
+         * @description Merge fields: `{{contact.first_name}}`, `{{lead.company}}`, `{{deal.name}}`, `{{account.name}}`, `{{me.name}}`, custom fields `{{contact.cf.<key>}}`. An unknown field is refused (422) naming it, and so is a subject over 998 characters or a body over 200,000 once its fields are filled in.
          */
         post: {
             parameters: {
@@ -14366,7 +14366,7 @@ export interface paths {
         put?: never;
         /**
          * Write an email template (admins)
-         * @description Merge fields: `{{contact.first_name}}`, `{{lead.company}}`, `{{deal.name}}`, `{{account.name}}`, `{{me.name}}`, custom fields `{{contact.cf.<key>}}`. An unknown field is refused (422) naming it.
+         * @description Merge fields: `{{contact.first_name}}`, `{{lead.company}}`, `{{deal.name}}`, `{{account.name}}`, `{{me.name}}`, custom fields `{{contact.cf.<key>}}`. An unknown field is refused (422) naming it, and so is a subject over 998 characters or a body over 200,000 once its fields are filled in.
          */
         post: {
             parameters: {
