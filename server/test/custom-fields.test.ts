@@ -5,7 +5,7 @@ import { WIDE_RANGE } from '../src/modules/custom-fields/custom-filters.js';
 import { signAccessToken } from '../src/modules/auth/access-tokens.js';
 import { joinByInvitation } from './support/members.js';
 import { asApiRole, asTenant } from './support/as-tenant.js';
-import { rowsReadOf, scansOf, tenantChecksOf } from './support/page-plans.js';
+import { rowsReadOf, scansOf, tenantChecksOf, type PlannerSettings } from './support/page-plans.js';
 import { createTestApp, signUp, type SignedUp, type TestApp } from './support/test-app.js';
 
 let t: TestApp;
@@ -1268,7 +1268,7 @@ describe("a page in a custom field's order", () => {
       // records read for each one shown), whatever the planner's costs: with the app role's,
       // and planned for disks where a read out of order costs four in order. As a plain join,
       // the page read all 5,000 records on some runs, hashed them and sorted.
-      for (const planner of [{}, { random_page_cost: '4' }]) {
+      for (const planner of [{}, { random_page_cost: '4' }] as PlannerSettings[]) {
         const request = () => call('GET', url, { auth: caller });
         const read = await rowsReadOf(t, who, request, 'leads', planner);
         expect(read, `${sort} ${JSON.stringify(planner)}`).toBeLessThanOrEqual(6 * 51);

@@ -252,15 +252,18 @@ export async function customFieldsOf(
   return new Map(recordIds.map((id) => [id, showFields(fields, byRecord.get(id) ?? [])]));
 }
 
-/** A value `repo.valuesJson` read as text, typed as its column holds it. */
-function typedValue(column: repo.ValueColumn, text: string): unknown {
+/**
+ * A value `repo.valuesJson` read as text, as the API shows it: what `presentValue` shows of the
+ * value its column holds.
+ */
+function shownValue(column: repo.ValueColumn, text: string): CustomValue {
   switch (column) {
     case 'value_number':
       return Number(text);
     case 'value_bool':
       return text === 'true';
     case 'value_time':
-      return new Date(text);
+      return new Date(text).toISOString();
     default:
       return text;
   }
@@ -268,28 +271,35 @@ function typedValue(column: repo.ValueColumn, text: string): unknown {
 
 /**
  * A record's custom fields from the values its own statement read (`repo.valuesJson`, given
- * the ids of `fields` in their order), shown exactly as `customFieldsOf` shows them.
+ * the ids of `fields` in their order), shown exactly as `customFieldsOf` shows them. Written
+ * straight into one object, keys in the fields' order: a page shows a thousand values, and
+ * building a row for each, as `customFieldsOf` does, was a tenth of the page's time.
  */
 export function customFieldsFrom(
   fields: readonly CustomField[],
-  recordId: string,
   stored: StoredValues | null | undefined,
 ): CustomFieldValues {
-  const byField = fields.map((): repo.ValueRow[] => []);
+  const shown: CustomFieldValues = {};
+  for (const field of fields) shown[field.key] = field.field_type === 'multi_select' ? [] : null;
+  // A record without values reads as `[null, null]` (`json_agg` of no rows).
   const [places, texts] = stored ?? [];
-  for (const [index, place] of (places ?? []).entries()) {
-    const field = fields[place - 1]!;
-    const column = repo.VALUE_COLUMN[field.field_type];
-    const value = typedValue(column, texts![index]!);
-    byField[place - 1]!.push({
-      record_id: recordId,
-      field_id: field.id,
-      [column]: value,
-    } as repo.ValueRow);
+  for (let index = 0; index < (places?.length ?? 0); index += 1) {
+    const field = fields[places![index]! - 1]!;
+    const text = texts![index]!;
+    if (field.field_type === 'multi_select') (shown[field.key] as string[]).push(text);
+    else shown[field.key] = shownValue(repo.VALUE_COLUMN[field.field_type], text);
   }
-  return Object.fromEntries(
-    fields.map((field, index) => [field.key, presentValue(field, byField[index]!)]),
-  );
+  for (const field of fields) {
+    if (field.field_type !== 'multi_select') continue;
+    // In the options' order, whatever order they were chosen in (as `presentValue`).
+    const chosen = shown[field.key] as string[];
+    if (chosen.length > 0) {
+      shown[field.key] = field.options
+        .filter((option) => chosen.includes(option.id))
+        .map((option) => option.id);
+    }
+  }
+  return shown;
 }
 
 /**

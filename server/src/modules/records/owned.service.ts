@@ -149,11 +149,7 @@ export function ownedRecords<Row extends repo.OwnedRow, Out>(spec: OwnedKind<Row
           ...page,
           data: shown.map((out, index) => ({
             ...out,
-            custom_fields: customFieldsFrom(
-              fields,
-              rows[index]!.id,
-              page.data[index]!.custom_values,
-            ),
+            custom_fields: customFieldsFrom(fields, page.data[index]!.custom_values),
           })),
         };
       });
