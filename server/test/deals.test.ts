@@ -411,6 +411,7 @@ describe('deals', () => {
       [{}, 'name'],
       [{ name: ' ' }, 'name'],
       [{ name: 'X', amount: -1 }, 'amount'],
+      [{ name: 'X', amount: 10.125 }, 'amount'],
       [{ name: 'X', currency: 'euro' }, 'currency'],
       [{ name: 'X', probability: 101 }, 'probability'],
       [{ name: 'X', expected_close_date: '31/12/2026' }, 'expected_close_date'],
@@ -425,6 +426,21 @@ describe('deals', () => {
         new RegExp(`^${field}(\\.|$)`),
       );
     }
+  });
+
+  it('keeps an amount as typed to the cent, and refuses one past it rather than rounding', async () => {
+    // Amounts whose cents are no exact binary fraction: a division by 0.01 leaves a remainder.
+    for (const amount of [0.07, 10.13, 19999.99, 9999999999999.99]) {
+      const created = await call('POST', '/deals', a, { name: `Cents ${amount}`, amount });
+      expect(created.statusCode, String(amount)).toBe(201);
+      expect(created.json().amount, String(amount)).toBe(amount);
+    }
+    const lead = await call('POST', '/leads', a, { last_name: 'Cents', estimated_value: 10.125 });
+    expect(lead.statusCode).toBe(422);
+    expect(lead.json().error.details.fields[0].field).toBe('estimated_value');
+    const account = await call('POST', '/accounts', a, { name: 'Cents', annual_revenue: 0.001 });
+    expect(account.statusCode).toBe(422);
+    expect(account.json().error.details.fields[0].field).toBe('annual_revenue');
   });
 
   it("refuses another organization's pipeline, stage, account, contact, owner and tag like nothing at all", async () => {

@@ -2,7 +2,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import formats from 'ajv-formats';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { acceptOnlyStorableDates } from '../src/http/validation.js';
+import { acceptOnlyStorableDates, exactMultiples } from '../src/http/validation.js';
 import { joinByInvitation } from './support/members.js';
 import {
   strayBodiesOf,
@@ -108,11 +108,15 @@ function validatorOf(schema: JsonSchema, coerce = false): ValidateFunction {
   return validate;
 }
 
-/** A validator with the API's own formats: dates PostgreSQL can store (validation.ts). */
+/**
+ * A validator with the API's own formats and keywords: dates PostgreSQL can store, multiples
+ * as decimals (validation.ts).
+ */
 function newAjv(coerceTypes: false | 'array'): Ajv {
   const instance = new Ajv({ strict: false, allErrors: false, coerceTypes });
   (formats as unknown as (ajv: Ajv) => Ajv)(instance);
   acceptOnlyStorableDates(instance as unknown as Parameters<typeof acceptOnlyStorableDates>[0]);
+  exactMultiples(instance as unknown as Parameters<typeof exactMultiples>[0]);
   return instance;
 }
 

@@ -41,6 +41,45 @@ export function acceptOnlyStorableDates(ajv: Ajv): void {
   });
 }
 
+/** How many decimals a number written as JavaScript writes it has: 0.01 has 2. */
+function decimalsOf(step: number): number {
+  const [, fraction = '', exponent = '0'] =
+    /^\d*(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(step)) ?? [];
+  return Math.max(0, fraction.length - Number(exponent));
+}
+
+/**
+ * `multipleOf` as a person reads it: 10.13 is a multiple of 0.01, 10.125 and 5e-324 are not.
+ * Ajv divides in binary floating point, where 10.13 / 0.01 is 1012.9999999999999, so it refused
+ * amounts people type; a tolerance on the quotient (its `multipleOfPrecision`) would let 5e-324
+ * through, to be stored as 0.00. Here a value is a multiple when it is exactly the number its
+ * count of the step's smallest units writes: the test the custom amounts use.
+ */
+export function exactMultiples(ajv: Ajv): void {
+  ajv.removeKeyword('multipleOf');
+  ajv.addKeyword({
+    keyword: 'multipleOf',
+    type: 'number',
+    schemaType: 'number',
+    errors: true,
+    validate: function multipleOf(step: number, value: number): boolean {
+      const scale = 10 ** decimalsOf(step);
+      const units = Math.round(value * scale);
+      const exact = units / scale === value && units % Math.round(step * scale) === 0;
+      if (!exact) {
+        (multipleOf as { errors?: unknown[] }).errors = [
+          {
+            keyword: 'multipleOf',
+            message: `must be a multiple of ${step}`,
+            params: { multipleOf: step },
+          },
+        ];
+      }
+      return exact;
+    },
+  });
+}
+
 /** What a client is told on every date and date-time it may send: the rules above, in words. */
 export const STORABLE_DATE_RULES = {
   date: 'From 0001-01-01 to 9999-12-31.',
@@ -75,6 +114,7 @@ export function perPartValidators(): ValidatorFactory {
         onCreate: (ajv: Ajv) => {
           options?.onCreate?.(ajv);
           acceptOnlyStorableDates(ajv);
+          exactMultiples(ajv);
         },
         customOptions: { ...options?.customOptions, coerceTypes },
       } as CompilerOptions);

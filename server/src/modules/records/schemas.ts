@@ -24,7 +24,14 @@ export const OWNER_CHANGE_RULE =
 
 export const ShortText = (max = 200) => Type.String({ maxLength: max });
 
-export const Money = Type.Number({ minimum: 0, maximum: 1e13, examples: [12500] });
+/** An amount, to the cent: more decimals are refused rather than rounded by the column. */
+export const Money = Type.Number({
+  minimum: 0,
+  maximum: 1e13,
+  multipleOf: 0.01,
+  examples: [12500],
+  description: 'To the cent: at most 2 decimals.',
+});
 
 export const Currency = Type.String({ pattern: '^[A-Z]{3}$', examples: ['USD'] });
 

@@ -4976,7 +4976,10 @@ export interface paths {
                         status?: "new" | "contacted" | "qualified" | "unqualified";
                         source?: ("web" | "referral" | "cold_call" | "event" | "partner" | "advertisement" | "other") | (never | null);
                         rating?: ("hot" | "warm" | "cold") | (never | null);
-                        /** @example 12500 */
+                        /**
+                         * @description To the cent: at most 2 decimals.
+                         * @example 12500
+                         */
                         estimated_value?: number | null;
                         /** @example USD */
                         currency?: string;
@@ -5509,7 +5512,10 @@ export interface paths {
                         status?: "new" | "contacted" | "qualified" | "unqualified";
                         source?: ("web" | "referral" | "cold_call" | "event" | "partner" | "advertisement" | "other") | (never | null);
                         rating?: ("hot" | "warm" | "cold") | (never | null);
-                        /** @example 12500 */
+                        /**
+                         * @description To the cent: at most 2 decimals.
+                         * @example 12500
+                         */
                         estimated_value?: number | null;
                         /** @example USD */
                         currency?: string;
@@ -5820,7 +5826,10 @@ export interface paths {
                         deal?: {
                             /** @example Difference engine upgrade */
                             name?: string;
-                            /** @example 12500 */
+                            /**
+                             * @description To the cent: at most 2 decimals.
+                             * @example 12500
+                             */
                             amount?: number;
                             /** @example USD */
                             currency?: string;
@@ -6191,7 +6200,10 @@ export interface paths {
                         email?: string | null;
                         /** @example 250 */
                         employees?: number | null;
-                        /** @example 12500 */
+                        /**
+                         * @description To the cent: at most 2 decimals.
+                         * @example 12500
+                         */
                         annual_revenue?: number | null;
                         billing_address?: {
                             street?: string;
@@ -6658,7 +6670,10 @@ export interface paths {
                         email?: string | null;
                         /** @example 250 */
                         employees?: number | null;
-                        /** @example 12500 */
+                        /**
+                         * @description To the cent: at most 2 decimals.
+                         * @example 12500
+                         */
                         annual_revenue?: number | null;
                         billing_address?: {
                             street?: string;
@@ -9450,7 +9465,10 @@ export interface paths {
                         primary_contact_id?: string | null;
                         /** @description Other contacts involved; replaces the list */
                         contact_ids?: string[];
-                        /** @example 12500 */
+                        /**
+                         * @description To the cent: at most 2 decimals.
+                         * @example 12500
+                         */
                         amount?: number;
                         /** @example USD */
                         currency?: string;
@@ -9974,7 +9992,10 @@ export interface paths {
                         primary_contact_id?: string | null;
                         /** @description Other contacts involved; replaces the list */
                         contact_ids?: string[];
-                        /** @example 12500 */
+                        /**
+                         * @description To the cent: at most 2 decimals.
+                         * @example 12500
+                         */
                         amount?: number;
                         /** @example USD */
                         currency?: string;
