@@ -37,7 +37,7 @@ export interface ResolvedCondition {
   column: repo.ValueColumn;
   operator: Operator;
   values: unknown[];
-  /** A condition that many records meet (`measureMatches`): a page walks its own order. */
+  /** A range that many records are in (`measureRanges`): a page walks its own order. */
   wide?: boolean;
 }
 
@@ -154,43 +154,39 @@ function comparison(condition: Ranged): RawBuilder<boolean> | null {
   return compared[condition.operator]();
 }
 
-/** The conditions whose records the planner misjudges the number of (`measureMatches`). */
-const MEASURED = new Set<Ranged['operator']>(['eq', 'any', 'gte', 'lte', 'between']);
+const RANGES = new Set<Ranged['operator']>(['gte', 'lte', 'between']);
 
-/** Records meeting a condition from this many on make it wide: a page walks its own order. */
-export const WIDE_MATCH = 1000;
+/** Records in a range from this many on make it wide: a page walks its own order. */
+export const WIDE_RANGE = 1000;
 
 /**
- * Marks the conditions that many records meet, counted from the value's index up to
- * `WIDE_MATCH` (an index-only read of at most that many entries). The planner cannot tell: one
- * table holds every field's values of every organization, and it takes the records with a
- * value for a share of all the table's records rather than of the organization's (a tenth of
- * it, with ten organizations), or a range of one field's numbers or dates for its share of all
- * values, most of which are other fields' (on 100,000 leads, 2,369 records estimated for
- * 20,100). So it reads every matching record and sorts them, or hashes every record of the
- * organization against them (2,000 of 5,000 leads with one of two options: 8.6 ms), where
- * walking the page's order stops after a few hundred records (2.0 ms).
+ * Marks the ranges that many records are in, counted from the value's index up to
+ * `WIDE_RANGE` (an index-only read of at most that many entries). The planner cannot tell: one
+ * table holds every field's values, and it takes a range of one field's numbers or dates for
+ * its share of all values, most of which are other fields' and empty in that column (on
+ * 100,000 leads, 2,369 records estimated for 20,100), so it reads the whole range and sorts it
+ * where walking the page's order would stop after a few hundred records.
  */
-export async function measureMatches(
+export async function measureRanges(
   tx: Tx,
   conditions: readonly ResolvedCondition[],
 ): Promise<ResolvedCondition[]> {
   const wide = new Set<string>();
-  for (const measured of boundsTogether(conditions).filter((c) => MEASURED.has(c.operator))) {
-    const matching = tx
+  for (const range of boundsTogether(conditions).filter((c) => RANGES.has(c.operator))) {
+    const inRange = tx
       .selectFrom('custom_field_values as cv')
       .select(sql<number>`1`.as('one'))
-      .where('cv.field_id', '=', measured.fieldId)
-      .where(comparison(measured)!)
-      .limit(WIDE_MATCH);
+      .where('cv.field_id', '=', range.fieldId)
+      .where(comparison(range)!)
+      .limit(WIDE_RANGE);
     const { count } = await tx
-      .selectFrom(matching.as('r'))
+      .selectFrom(inRange.as('r'))
       .select(sql<number>`count(*)::int`.as('count'))
       .executeTakeFirstOrThrow();
-    if (count >= WIDE_MATCH) wide.add(measured.fieldId);
+    if (count >= WIDE_RANGE) wide.add(range.fieldId);
   }
   return conditions.map((condition) =>
-    wide.has(condition.fieldId) && MEASURED.has(condition.operator)
+    wide.has(condition.fieldId) && RANGES.has(condition.operator)
       ? { ...condition, wide: true }
       : condition,
   );
@@ -221,9 +217,9 @@ export function applyCustomFilters(
     // each one's value by the (org_id, record_id, field_id) index, stopping with the page; when
     // few do, it reads them from the value's index and looks their records up. Read first as an
     // array of ids, a range matching 20,000 of 100,000 leads took 75 times the built-in range.
-    // The planner misjudges how many (`measureMatches`): a page of a wide condition takes the
-    // walk, which OFFSET 0 keeps the planner from turning into a join; its total still reads
-    // the matching records, which counting every one needs anyway.
+    // For a range the planner misjudges how many (`measureRanges`): a page of a wide one takes
+    // the walk, which OFFSET 0 keeps the planner from turning into a join; its total still
+    // reads the range, which counting every record needs anyway.
     const walk = use === 'page' && condition.wide;
     const records = sql<boolean>`EXISTS (${walk ? matching.offset(0) : matching})`;
     q = q.where(condition.operator === 'empty' ? sql<boolean>`NOT ${records}` : records);

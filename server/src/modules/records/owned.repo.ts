@@ -12,7 +12,7 @@ import {
 } from '../../lib/list-query.js';
 import { applyKindFilters } from './filters.js';
 import {
-  measureMatches,
+  measureRanges,
   resolveCustomFilters,
   resolveCustomSort,
 } from '../custom-fields/custom-filters.js';
@@ -137,8 +137,8 @@ export async function listRecords<Row extends OwnedRow>(
     const filter = (query: AnyQuery) => applyKindFilters(query, kind, filters, conditions);
     return runListByValue<WithStoredValues<Row>>(tx, list, params, { select, filter }, byValue);
   }
-  // In the list's own order a page may walk that order past a wide condition's records.
-  const custom = await measureMatches(tx, conditions);
+  // In the list's own order a page may walk that order past a wide range's records.
+  const custom = await measureRanges(tx, conditions);
   const filter = (query: AnyQuery, use?: FilterUse) =>
     applyKindFilters(query, kind, filters, custom, use);
   const select = (query: AnyQuery) => query.select(recordSelection(kind, list.alias, false));
