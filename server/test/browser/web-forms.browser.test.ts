@@ -60,11 +60,19 @@ describe.skipIf(!chromiumPath)('web-to-lead forms in a real browser', { timeout:
 
   it('builds a form in settings and copies its embed snippet', async () => {
     const { page } = s;
+    // On a slow network the custom fields come after the builder is open: hold them until then.
+    let answerFields = () => {};
+    const fieldsHeld = new Promise<void>((resolve) => (answerFields = resolve));
+    await page.route('**/api/v1/custom-fields**', async (route) => {
+      await fieldsHeld;
+      await route.continue();
+    });
     await page.goto('/settings/forms');
     await page.getByRole('heading', { name: 'Web forms' }).waitFor();
     await page.getByRole('button', { name: 'New form' }).first().click();
     const dialog = page.getByRole('dialog', { name: 'New form' });
     await dialog.getByLabel('Form name').fill('Website contact');
+    answerFields();
     await dialog.getByRole('checkbox', { name: 'Phone', exact: true }).check();
     await dialog.getByRole('checkbox', { name: 'Message', exact: true }).check();
     await dialog.getByRole('checkbox', { name: 'Required Phone' }).check();
