@@ -87,6 +87,11 @@ describe.skipIf(!chromiumPath)('saved views in a real browser', { timeout: 180_0
     await row.locator('a').first().click();
     await page.waitForURL(/\/leads\/[0-9a-f-]{36}$/);
     await page.getByRole('heading', { level: 1 }).waitFor();
+    // The saved views answer after the rows, growing the page above them.
+    await page.route('**/api/v1/views?**', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
     await page.goBack();
 
     await page.waitForURL(/\/leads\?/);
@@ -97,6 +102,7 @@ describe.skipIf(!chromiumPath)('saved views in a real browser', { timeout: 180_0
     const after = async () => (await row.boundingBox())?.y ?? Infinity;
     await expect.poll(async () => Math.abs((await after()) - before) < 5, POLL).toBe(true);
     expect(await scrollY(page)).toBeGreaterThan(300);
+    await page.unrouteAll({ behavior: 'wait' });
   });
 
   it('opens the shared view from its address for a member, who sees the same rows and cannot delete it', async () => {

@@ -225,7 +225,7 @@ export class ListPage<T extends { id: string }, F extends string = string> {
     this.selected = left.selected;
     this.selectedAll = left.selectedAll;
     await tick();
-    window.scrollTo(0, left.scrollY);
+    scrollBackTo(left.scrollY);
   }
 
   clearSelection(): void {
@@ -248,4 +248,33 @@ export class ListPage<T extends { id: string }, F extends string = string> {
 
   /** After a record was created here: shows it at once. */
   created = (row: T): void => this.list.prepend(row);
+}
+
+/** How long a page may keep growing for a return to reach where it was. */
+const SETTLING_MS = 5_000;
+
+/**
+ * Scrolls the window back to `y`. Parts of the page that answer after the rows (a list's saved
+ * views, its filters) can leave it too short to reach `y` at first, so the browser stops
+ * short; each time the page grows it scrolls again, until it gets there, the person moves the
+ * page themselves, or the page has had time to settle. Once there, the browser's scroll
+ * anchoring keeps the rows in place as parts above them grow.
+ */
+function scrollBackTo(y: number): void {
+  window.scrollTo(0, y);
+  if (window.scrollY >= y - 1) return;
+  const moves = ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const;
+  const growing = new ResizeObserver(() => {
+    window.scrollTo(0, y);
+    if (window.scrollY >= y - 1) stop();
+  });
+  const timer = setTimeout(stop, SETTLING_MS);
+  function stop(): void {
+    growing.disconnect();
+    clearTimeout(timer);
+    for (const move of moves) window.removeEventListener(move, stop);
+  }
+  for (const move of moves) window.addEventListener(move, stop, { passive: true });
+  // The page's own content: <body> keeps the window's height however long the page is.
+  growing.observe(document.querySelector('main') ?? document.body);
 }
