@@ -242,8 +242,8 @@ describe('leads', () => {
     });
     const id = '00000000-0000-4000-8000-000000000000';
     // As JSON text: 1e400 is a number to JSON, and Infinity once read.
-    const cursor = (v: string, rowId = id) =>
-      Buffer.from(`{"v":${v},"id":"${rowId}"}`).toString('base64url');
+    const cursor = (v: string, sort: string, rowId = id) =>
+      Buffer.from(`{"v":${v},"id":"${rowId}","s":"${sort}"}`).toString('base64url');
     for (const [sort, v, rowId] of [
       ['-created_at', '"yesterday"'],
       ['-created_at', '5'],
@@ -259,7 +259,11 @@ describe('leads', () => {
       ['cf.met_on', '"2026-02-30"'],
       ['cf.hot', '"yes"'],
     ]) {
-      const response = await call('GET', `/leads?sort=${sort}&cursor=${cursor(v!, rowId)}`, org);
+      const response = await call(
+        'GET',
+        `/leads?sort=${sort}&cursor=${cursor(v!, sort!, rowId)}`,
+        org,
+      );
       const label = `${sort} ${v} ${rowId ?? ''}`;
       expect(response.statusCode, `${label}: ${response.body}`).toBe(400);
       expect(response.json().error.details.fields, label).toEqual([
@@ -275,9 +279,36 @@ describe('leads', () => {
       ['cf.hot', '"false"'],
       ['cf.score', 'null'],
     ]) {
-      const response = await call('GET', `/leads?sort=${sort}&cursor=${cursor(v!)}`, org);
+      const response = await call('GET', `/leads?sort=${sort}&cursor=${cursor(v!, sort!)}`, org);
       expect(response.statusCode, `${sort} ${v}: ${response.body}`).toBe(200);
     }
+  });
+
+  it('refuses the cursor of one sort in another, even where their values have the same type', async () => {
+    const org = await signUp(t.app, 'leads-cursor-sorts');
+    for (const [last_name, company] of [
+      ['Adams', 'Zeta'],
+      ['Baker', 'Young'],
+      ['Clark', 'Xenon'],
+    ]) {
+      await createLead(org, { last_name, company });
+    }
+    const first = await call('GET', '/leads?sort=last_name&limit=1', org);
+    const cursor = first.json<{ next_cursor: string }>().next_cursor;
+    // In the order of the company, the place after Adams would skip Young and Xenon.
+    for (const sort of ['company', '-last_name']) {
+      const other = await call('GET', `/leads?sort=${sort}&limit=1&cursor=${cursor}`, org);
+      expect(other.statusCode, `${sort}: ${other.body}`).toBe(400);
+      expect(other.json().error.details.fields).toEqual([
+        {
+          field: 'cursor',
+          message: 'was returned for another sort (last_name): ask for the first page again',
+        },
+      ]);
+    }
+    const next = await call('GET', `/leads?sort=last_name&limit=1&cursor=${cursor}`, org);
+    expect(next.statusCode, next.body).toBe(200);
+    expect(next.json<{ data: Array<{ last_name: string }> }>().data[0]!.last_name).toBe('Baker');
   });
 
   it('refuses references to another organization like references to nothing', async () => {

@@ -133,8 +133,8 @@ describe('tasks', () => {
   });
 
   it('answers bad list parameters with 400 naming them', async () => {
-    const cursorOf = (v: unknown) =>
-      Buffer.from(JSON.stringify({ v, id: ghost })).toString('base64url');
+    const cursorOf = (v: unknown, sort: string) =>
+      Buffer.from(JSON.stringify({ v, id: ghost, s: sort })).toString('base64url');
     for (const [query, field] of [
       ['sort=title', 'sort'],
       ['cursor=nope', 'cursor'],
@@ -148,9 +148,9 @@ describe('tasks', () => {
       ['deal_id=42', 'deal_id'],
       ['tag_id=' + ghost, 'tag_id'],
       // A priority's rank, and a due time, of no task.
-      [`sort=priority&cursor=${cursorOf(2147483648)}`, 'cursor'],
-      [`sort=priority&cursor=${cursorOf('urgent')}`, 'cursor'],
-      [`sort=due_at&cursor=${cursorOf('yesterday')}`, 'cursor'],
+      [`sort=priority&cursor=${cursorOf(2147483648, 'priority')}`, 'cursor'],
+      [`sort=priority&cursor=${cursorOf('urgent', 'priority')}`, 'cursor'],
+      [`sort=due_at&cursor=${cursorOf('yesterday', 'due_at')}`, 'cursor'],
     ]) {
       const response = await call('GET', `/tasks?${query}`, a);
       expect(response.statusCode, query).toBe(400);

@@ -57,40 +57,71 @@ interface Cursor {
   /** The last row's sort value (ISO string for timestamps), null when empty. */
   v: string | number | null;
   id: string;
+  /** The sort the list was in, as asked (`-created_at`, `cf.tier`). */
+  s: string;
+}
+
+/** The sort a list is in, as its cursor names it: the one asked for, or the kind's default. */
+function sortAsked(definition: ListDefinition, params: ListParams): string {
+  return params.sort ?? definition.defaultSort;
 }
 
 /**
- * A cursor the list gives for a sort whose values are `value` (`nullable`: rows may have none):
- * anything else, a value of another type above all, is a 400 naming `cursor` before the
- * database sees it.
+ * A cursor the list gives in the sort `sort`, whose values are `value` (`nullable`: rows may
+ * have none): anything else is a 400 naming `cursor` before the database sees it. A value of
+ * another type would fail in PostgreSQL; a cursor of another sort, even one whose values have
+ * the same type, is a place in another order, and the page after it would skip or repeat rows.
  */
-function readCursor(raw: string, value: SortValue | undefined, nullable: boolean): Cursor {
-  return decodeCursor(raw, (decoded) => {
-    const { v, id } = decoded as Cursor;
+function readCursor(
+  raw: string,
+  sort: string,
+  value: SortValue | undefined,
+  nullable: boolean,
+): Cursor {
+  const cursor = decodeCursor(raw, (decoded) => {
+    const { v, id, s } = decoded as Cursor;
     const validValue = v === null ? nullable : value !== undefined && isSortValue(v, value);
-    return validValue && isRowId(id) ? { v, id } : undefined;
+    return validValue && isRowId(id) && typeof s === 'string' ? { v, id, s } : undefined;
   });
+  if (cursor.s !== sort) {
+    throw invalidField(
+      'cursor',
+      `was returned for another sort (${cursor.s.slice(0, 60)}): ask for the first page again`,
+      'malformed',
+    );
+  }
+  return cursor;
 }
 
 /** The cursor of a list in the order of one of its own fields. */
 async function fieldCursor(
   tx: Tx,
   definition: ListDefinition,
+  params: ListParams & { cursor: string },
   field: SortField,
-  raw: string,
 ): Promise<Cursor> {
   const value: SortValue | undefined = field.ranking
     ? { type: 'rank', count: field.ranking.length }
     : await sortValueOfColumn(tx, definition.table, field.column);
-  return readCursor(raw, value, Boolean(field.nullable || field.ranking));
+  return readCursor(
+    params.cursor,
+    sortAsked(definition, params),
+    value,
+    Boolean(field.nullable || field.ranking),
+  );
 }
 
 /** The cursor of a list in the order of a custom field: a record without a value has null. */
-async function valueCursor(tx: Tx, by: ValueSort, raw: string): Promise<Cursor> {
+async function valueCursor(
+  tx: Tx,
+  definition: ListDefinition,
+  params: ListParams & { cursor: string },
+  by: ValueSort,
+): Promise<Cursor> {
   const value: SortValue | undefined = by.asText
     ? { type: 'day' }
     : await sortValueOfColumn(tx, 'custom_field_values', by.column);
-  return readCursor(raw, value, true);
+  return readCursor(params.cursor, sortAsked(definition, params), value, true);
 }
 
 function parseSort(
@@ -294,7 +325,7 @@ export async function runList<Row extends { id: string }>(
       idColumn,
       sort.descending,
       Boolean(sort.field.nullable),
-      await fieldCursor(tx, definition, sort.field, params.cursor),
+      await fieldCursor(tx, definition, { ...params, cursor: params.cursor }, sort.field),
     );
   }
   page = order(page).limit(limit + 1);
@@ -327,7 +358,8 @@ export async function runList<Row extends { id: string }>(
                 ? last.__sort.toISOString()
                 : (last.__sort as string | number | null),
             id: last.id,
-          })
+            s: sortAsked(definition, params),
+          } satisfies Cursor)
         : null,
     ...(total && { total: total.total }),
   };
@@ -411,7 +443,9 @@ export async function runListByValue<Row extends { id: string }>(
   const limit = Math.min(Math.max(params.limit ?? 50, 1), MAX_LIMIT);
   const { alias } = definition;
   const filtered = filteredList(tx, definition, params, build.filter);
-  const cursor = params.cursor ? await valueCursor(tx, by, params.cursor) : undefined;
+  const cursor = params.cursor
+    ? await valueCursor(tx, definition, { ...params, cursor: params.cursor }, by)
+    : undefined;
   const direction = by.descending ? 'desc' : 'asc';
   const beyond = sql.raw(by.descending ? '<' : '>');
   const id = sql.ref(`${alias}.id`);
@@ -535,7 +569,14 @@ export async function runListByValue<Row extends { id: string }>(
   const last = visible.at(-1);
   return {
     data: visible.map(({ __sort: _sort, ...row }) => row as unknown as Row),
-    next_cursor: more && last ? encodeCursor({ v: cursorValue(last.__sort), id: last.id }) : null,
+    next_cursor:
+      more && last
+        ? encodeCursor({
+            v: cursorValue(last.__sort),
+            id: last.id,
+            s: sortAsked(definition, params),
+          } satisfies Cursor)
+        : null,
     ...(total && { total: total.total }),
   };
 }

@@ -89,7 +89,10 @@ export const ListQueryBase = {
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_LIMIT, default: 50 })),
   // A cursor carries the last row's sort value: up to 2,000 bytes of a custom text field.
   cursor: Type.Optional(
-    Type.String({ maxLength: 4000, description: 'next_cursor of the previous page' }),
+    Type.String({
+      maxLength: 4000,
+      description: 'next_cursor of the previous page, asked for in the same sort',
+    }),
   ),
   count: Type.Optional(
     Type.Boolean({ description: 'Include the total number of matching records' }),

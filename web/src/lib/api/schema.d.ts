@@ -4843,7 +4843,7 @@ export interface paths {
             parameters: {
                 query?: {
                     limit?: number;
-                    /** @description next_cursor of the previous page */
+                    /** @description next_cursor of the previous page, asked for in the same sort */
                     cursor?: string;
                     /** @description Include the total number of matching records */
                     count?: boolean;
@@ -6066,7 +6066,7 @@ export interface paths {
             parameters: {
                 query?: {
                     limit?: number;
-                    /** @description next_cursor of the previous page */
+                    /** @description next_cursor of the previous page, asked for in the same sort */
                     cursor?: string;
                     /** @description Include the total number of matching records */
                     count?: boolean;
@@ -6913,7 +6913,7 @@ export interface paths {
             parameters: {
                 query?: {
                     limit?: number;
-                    /** @description next_cursor of the previous page */
+                    /** @description next_cursor of the previous page, asked for in the same sort */
                     cursor?: string;
                     /** @description Include the total number of matching records */
                     count?: boolean;
@@ -9322,7 +9322,7 @@ export interface paths {
             parameters: {
                 query?: {
                     limit?: number;
-                    /** @description next_cursor of the previous page */
+                    /** @description next_cursor of the previous page, asked for in the same sort */
                     cursor?: string;
                     /** @description Include the total number of matching records */
                     count?: boolean;
@@ -10391,7 +10391,7 @@ export interface paths {
             parameters: {
                 query?: {
                     limit?: number;
-                    /** @description next_cursor of the previous page */
+                    /** @description next_cursor of the previous page, asked for in the same sort */
                     cursor?: string;
                     /** @description Include the total number of matching records */
                     count?: boolean;
@@ -11404,7 +11404,7 @@ export interface paths {
             parameters: {
                 query?: {
                     limit?: number;
-                    /** @description next_cursor of the previous page */
+                    /** @description next_cursor of the previous page, asked for in the same sort */
                     cursor?: string;
                     /** @description Include the total number of matching records */
                     count?: boolean;
@@ -13808,7 +13808,7 @@ export interface paths {
             parameters: {
                 query?: {
                     limit?: number;
-                    /** @description next_cursor of the previous page */
+                    /** @description next_cursor of the previous page, asked for in the same sort */
                     cursor?: string;
                     /** @description Include the total number of matching records */
                     count?: boolean;
@@ -15127,7 +15127,7 @@ export interface paths {
             parameters: {
                 query?: {
                     limit?: number;
-                    /** @description next_cursor of the previous page */
+                    /** @description next_cursor of the previous page, asked for in the same sort */
                     cursor?: string;
                     /** @description Include the total number of matching records */
                     count?: boolean;
@@ -17991,7 +17991,7 @@ export interface paths {
             parameters: {
                 query?: {
                     limit?: number;
-                    /** @description next_cursor of the previous page */
+                    /** @description next_cursor of the previous page, asked for in the same sort */
                     cursor?: string;
                     /** @description Only notifications not read yet */
                     unread?: boolean;
