@@ -222,3 +222,17 @@ export async function apiCreate<T = { id: string }>(
  */
 export const notesOf = (page: Page) => page.getByRole('region', { name: 'Notes', exact: true });
 export const tasksOf = (page: Page) => page.getByRole('region', { name: 'Tasks', exact: true });
+
+/**
+ * Holds the page's requests to `url` (a Playwright glob) until the returned function is called,
+ * as a slow network answers one part of a page after the others. Undo with `page.unrouteAll`.
+ */
+export async function holdAnswers(page: Page, url: string): Promise<() => void> {
+  let answer = () => {};
+  const held = new Promise<void>((resolve) => (answer = resolve));
+  await page.route(url, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return answer;
+}

@@ -6,6 +6,7 @@ import {
   apiCreate,
   chromiumPath,
   expectAccessible,
+  holdAnswers,
   signInInNewContext,
   startSignedIn,
   type SignedIn,
@@ -145,6 +146,27 @@ describe.skipIf(!chromiumPath)('saved views in a real browser', { timeout: 180_0
     await expect.poll(() => param(other, 'view'), POLL).toBe(viewId);
     await other.getByText('40 leads').waitFor();
     await memberContext.close();
+  });
+
+  it('keeps a search typed before the last view used has answered', async () => {
+    await page.evaluate(`localStorage.setItem('rampart-view-leads', '${viewId}')`);
+    // The rows answer first; the saved views only once the person has typed a search.
+    const answerViews = await holdAnswers(page, '**/api/v1/views?**');
+    await page.goto('/leads');
+    await page.getByText('80 leads').waitFor();
+    await page.getByLabel('Search leads').fill('Viewed1');
+    await page.getByText('10 leads').waitFor();
+    await expect.poll(() => param(page, 'q'), POLL).toBe('Viewed1');
+
+    answerViews();
+    const tab = views(page).getByRole('button', { name: /Contacted leads/ });
+    await tab.waitFor();
+    expect(await tab.getAttribute('aria-pressed')).toBe('false');
+    expect(await page.getByLabel('Search leads').inputValue()).toBe('Viewed1');
+    expect(param(page, 'q')).toBe('Viewed1');
+    expect(param(page, 'view')).toBeNull();
+    await page.getByText('10 leads').waitFor();
+    await page.unrouteAll({ behavior: 'wait' });
   });
 
   it('shows a notice instead of failing when a filter of the view no longer holds', async () => {

@@ -108,6 +108,13 @@ export class ListPage<T extends { id: string }, F extends string = string> {
   #known: string[];
   #left: LeftState | null = null;
 
+  /** Whether the list shows every record in its usual order: no search, filter, sort or view. */
+  get plain(): boolean {
+    return (
+      this.q.trim() === '' && this.sort === this.#defaultSort && !this.filtered && !this.savedView
+    );
+  }
+
   constructor(options: ListPageOptions<T, F>) {
     const params = page.url.searchParams;
     this.#defaults = options.filters;
