@@ -224,10 +224,14 @@ export const notesOf = (page: Page) => page.getByRole('region', { name: 'Notes',
 export const tasksOf = (page: Page) => page.getByRole('region', { name: 'Tasks', exact: true });
 
 /**
- * Holds the page's requests to `url` (a Playwright glob) until the returned function is called,
- * as a slow network answers one part of a page after the others. Undo with `page.unrouteAll`.
+ * Holds the page's requests to `url` (a Playwright glob, pattern or test) until the returned
+ * function is called, as a slow network answers one part of a page after the others. Undo with
+ * `page.unrouteAll`.
  */
-export async function holdAnswers(page: Page, url: string): Promise<() => void> {
+export async function holdAnswers(
+  page: Page,
+  url: string | RegExp | ((url: URL) => boolean),
+): Promise<() => void> {
   let answer = () => {};
   const held = new Promise<void>((resolve) => (answer = resolve));
   await page.route(url, async (route) => {

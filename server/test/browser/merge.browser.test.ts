@@ -3,6 +3,7 @@ import {
   apiCreate,
   chromiumPath,
   expectAccessible,
+  holdAnswers,
   screenshots,
   startSignedIn,
   type SignedIn,
@@ -81,5 +82,53 @@ describe.skipIf(!chromiumPath)('merging duplicates in a real browser', { timeout
     await page.goto(`${harness.baseUrl}/contacts/${second.id}`);
     await expect.poll(() => new URL(page.url()).pathname).toBe(`/contacts/${first.id}`);
     await notesOf(page).getByText('Note on the second').waitFor();
+  });
+
+  it('merges the group whose dialog is open, even when another group answers after it', async () => {
+    const create = (first_name: string, last_name: string, email: string) =>
+      apiCreate(s, '/api/v1/contacts', { first_name, last_name, email });
+    const graces = [
+      await create('Grace', 'Hopper', 'grace@navy.example'),
+      await create('grace', 'HOPPER', 'amazing@navy.example'),
+    ];
+    const alans = [
+      await create('Alan', 'Turing', 'alan@bletchley.example'),
+      await create('alan', 'TURING', 'prof@bletchley.example'),
+    ];
+    const { page, harness } = s;
+    // Grace's group is opened first and answers only after Alan's was opened instead.
+    const heldIds = new Set(graces.map((contact) => contact.id));
+    const held = (url: URL) => heldIds.has(url.pathname.split('/').at(-1) ?? '');
+    const answerGraces = await holdAnswers(page, held);
+    await page.goto(`${harness.baseUrl}/contacts/duplicates`);
+    const group = (key: string) => page.getByRole('listitem', { name: `Same name: ${key}` });
+    await group('grace hopper').getByRole('button', { name: 'Merge' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Merge 2 contacts' });
+    await dialog.getByText('Reading the contacts…').waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    await group('alan turing').getByRole('button', { name: 'Merge' }).click();
+    const emails = dialog.getByRole('group', { name: 'Email' });
+    await emails.getByLabel('prof@bletchley.example').waitFor();
+    const finished = graces.map((contact) =>
+      page.waitForEvent('requestfinished', (request) => request.url().endsWith(contact.id)),
+    );
+    answerGraces();
+    await Promise.all(finished);
+    await page.evaluate('new Promise((resolve) => setTimeout(resolve, 100))');
+
+    await emails.getByLabel('prof@bletchley.example').check();
+    await dialog.getByRole('button', { name: 'Merge into one' }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe(`/contacts/${alans[0]!.id}`);
+    await page.getByText('prof@bletchley.example').first().waitFor();
+    await page.unrouteAll({ behavior: 'wait' });
+    for (const grace of graces) {
+      const read = await harness.t.app.inject({
+        url: `/api/v1/contacts/${grace.id}`,
+        headers: s.auth,
+      });
+      expect(read.statusCode).toBe(200);
+    }
   });
 });
