@@ -1,5 +1,6 @@
 import { AjvCompiler, type Ajv, type ValidatorFactory } from '@fastify/ajv-compiler';
 import { clockProblem } from '../lib/clock-times.js';
+import { isMultipleOf } from '../lib/exact-multiples.js';
 
 /** A UTC offset at the end of a date-time: `+05:30`, `-0800`, `+01`. */
 const UTC_OFFSET = /([+-])(\d\d)(?::?\d\d)?$/;
@@ -41,19 +42,9 @@ export function acceptOnlyStorableDates(ajv: Ajv): void {
   });
 }
 
-/** How many decimals a number written as JavaScript writes it has: 0.01 has 2. */
-function decimalsOf(step: number): number {
-  const [, fraction = '', exponent = '0'] =
-    /^\d*(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(step)) ?? [];
-  return Math.max(0, fraction.length - Number(exponent));
-}
-
 /**
- * `multipleOf` as a person reads it: 10.13 is a multiple of 0.01, 10.125 and 5e-324 are not.
- * Ajv divides in binary floating point, where 10.13 / 0.01 is 1012.9999999999999, so it refused
- * amounts people type; a tolerance on the quotient (its `multipleOfPrecision`) would let 5e-324
- * through, to be stored as 0.00. Here a value is a multiple when it is exactly the number its
- * count of the step's smallest units writes: the test the custom amounts use.
+ * `multipleOf` as a person reads it (`isMultipleOf`): Ajv divides in binary floating point, so
+ * it refused amounts people type, such as 10.13 as a multiple of 0.01.
  */
 export function exactMultiples(ajv: Ajv): void {
   ajv.removeKeyword('multipleOf');
@@ -63,9 +54,7 @@ export function exactMultiples(ajv: Ajv): void {
     schemaType: 'number',
     errors: true,
     validate: function multipleOf(step: number, value: number): boolean {
-      const scale = 10 ** decimalsOf(step);
-      const units = Math.round(value * scale);
-      const exact = units / scale === value && units % Math.round(step * scale) === 0;
+      const exact = isMultipleOf(value, step);
       if (!exact) {
         (multipleOf as { errors?: unknown[] }).errors = [
           {

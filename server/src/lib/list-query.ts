@@ -1,4 +1,4 @@
-import { sql, type JoinBuilder, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+import { sql, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Database, RecordType } from '../db/schema.js';
 import type { Tx } from '../db/tenant.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
@@ -50,8 +50,6 @@ export interface ListDefinition {
 // The engine works for any table, so it sees the builder without its row type.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyQuery = SelectQueryBuilder<Database, any, any>;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyJoin = JoinBuilder<Database, any>;
 
 interface Cursor {
   /** The last row's sort value (ISO string for timestamps), null when empty. */
@@ -379,14 +377,6 @@ export interface ValueSort {
   ranked?: readonly string[];
 }
 
-/** The join of a record (`alias`) to its value (`v`) of the custom field a list is sorted by. */
-function valueOfTheRecord(join: AnyJoin, alias: string, by: ValueSort): AnyJoin {
-  return join
-    .onRef('v.org_id', '=', `${alias}.org_id` as never)
-    .onRef('v.record_id', '=', `${alias}.id` as never)
-    .on(sql.ref('v.field_id'), '=', by.fieldId);
-}
-
 /**
  * Every row of a list in the order of a custom field, as `runListByValue` pages it: records
  * with a value by it (or its rank) then by id, then those without one by id. An export reads
@@ -408,9 +398,14 @@ export function allOfListByValue(
     : by.asText
       ? sql`${value}::text`
       : sql`${value}`;
+  // Each record with its value of the field the list is sorted by, if it has one.
   const joined = filteredList(tx, definition, params, build.filter).leftJoin(
     'custom_field_values as v',
-    (join) => valueOfTheRecord(join, alias, by),
+    (join) =>
+      join
+        .onRef('v.org_id', '=', `${alias}.org_id` as never)
+        .onRef('v.record_id', '=', `${alias}.id` as never)
+        .on(sql.ref('v.field_id'), '=', by.fieldId),
   );
   return build
     .select(joined)

@@ -1,4 +1,5 @@
 import { clockProblem } from '../../lib/clock-times.js';
+import { CENT, isMultipleOf } from '../../lib/exact-multiples.js';
 import { invalidField, ValidationError, type FieldProblem } from '../../lib/errors.js';
 import { VALUE_COLUMN, type FieldWithOptions, type ValueRow } from './custom-fields.repo.js';
 
@@ -133,7 +134,7 @@ function stored(field: FieldWithOptions, raw: unknown): unknown[] {
       // needs a third decimal is not what a CRM's amount is for. An amount here has no currency
       // of its own (the organization's may change), so the cent is the rule whatever it is.
       need(
-        Math.round((raw as number) * 100) / 100 === raw,
+        isMultipleOf(raw as number, CENT),
         'must have at most 2 decimals (to the cent)',
       );
       return [raw];

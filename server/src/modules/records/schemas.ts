@@ -1,5 +1,6 @@
 import { Type, type Static, type TProperties } from 'typebox';
 import { Timestamp, Uuid } from '../../http/schemas.js';
+import { CENT } from '../../lib/exact-multiples.js';
 import { MAX_LIMIT } from '../../lib/list-query.js';
 import { LEAD_RATINGS, LEAD_STATUSES, SOURCES, STAGE_KINDS } from '../../db/schema.js';
 
@@ -28,7 +29,7 @@ export const ShortText = (max = 200) => Type.String({ maxLength: max });
 export const Money = Type.Number({
   minimum: 0,
   maximum: 1e13,
-  multipleOf: 0.01,
+  multipleOf: CENT,
   examples: [12500],
   description: 'To the cent: at most 2 decimals.',
 });
