@@ -4,6 +4,7 @@ import {
   apiAuth,
   chromiumPath,
   expectAccessible,
+  holdAnswers,
   newContext,
   screenshots,
   signUpInBrowser,
@@ -170,5 +171,51 @@ describe.skipIf(!chromiumPath)('moving deals in a real browser', { timeout: 180_
       .locator(`[data-deal-id="${deals[1]}"]`)
       .waitFor();
     await expect.poll(() => focused(page), POLL).toBe(deals[1]);
+  });
+
+  it("creates a deal in the board's pipeline, before the pipelines answered and after a switch", async () => {
+    const made = await harness.t.app.inject({
+      method: 'POST',
+      url: '/api/v1/pipelines',
+      headers: auth,
+      payload: { name: 'Renewals' },
+    });
+    expect(made.statusCode).toBe(201);
+    const renewals = made.json<{ id: string }>().id;
+    const pipelineOf = async (name: string) =>
+      (
+        await harness.t.ownerQuery<{ pipeline_id: string }>(
+          'SELECT pipeline_id FROM deals WHERE name = $1',
+          [name],
+        )
+      ).map((row) => row.pipeline_id);
+    const create = async (name: string) => {
+      await page.getByRole('button', { name: 'New deal' }).first().click();
+      const dialog = page.getByRole('dialog', { name: 'New deal' });
+      await dialog.getByLabel('Deal name').fill(name);
+      await dialog.getByRole('button', { name: 'Create deal' }).click();
+      await page.getByText(`Deal ${name} created`).waitFor();
+    };
+    const prospecting = page.getByRole('region', { name: 'Prospecting', exact: true });
+
+    // The board of a pipeline named by its address shows before the list of pipelines answers.
+    const answerPipelines = await holdAnswers(page, '**/api/v1/pipelines');
+    await page.goto(`/deals?view=board&pipeline_id=${renewals}`);
+    await prospecting.waitFor();
+    await create('Service contract');
+    await expect.poll(() => pipelineOf('Service contract'), POLL).toEqual([renewals]);
+    await prospecting.getByText('Service contract', { exact: true }).waitFor();
+    answerPipelines();
+    await page.unrouteAll({ behavior: 'wait' });
+
+    // Back on the default pipeline's board, a new deal is made there.
+    const deal = await harness.t.app.inject({ url: `/api/v1/deals/${deals[0]}`, headers: auth });
+    const sales = deal.json<{ pipeline_id: string }>().pipeline_id;
+    await page.getByRole('combobox', { name: 'Pipeline' }).selectOption(sales);
+    await expect.poll(() => new URL(page.url()).searchParams.get('pipeline_id'), POLL).toBe(sales);
+    await prospecting.waitFor();
+    await create('Spare parts');
+    await expect.poll(() => pipelineOf('Spare parts'), POLL).toEqual([sales]);
+    await prospecting.getByText('Spare parts', { exact: true }).waitFor();
   });
 });
