@@ -224,19 +224,23 @@ export const notesOf = (page: Page) => page.getByRole('region', { name: 'Notes',
 export const tasksOf = (page: Page) => page.getByRole('region', { name: 'Tasks', exact: true });
 
 /**
- * Holds the page's requests to `url` (a Playwright glob, pattern or test) until the returned
- * function is called, as a slow network answers one part of a page after the others. Undo with
- * `page.unrouteAll`.
+ * Holds the page's reads (GET) of `url` (a Playwright glob, pattern or test) until the returned
+ * function is called, as a slow network answers one part of a page after the others. With
+ * `readNow` the server answers at once and only its answer waits, as a reply read before later
+ * changes that reaches the page after them. Undo with `page.unrouteAll`.
  */
 export async function holdAnswers(
   page: Page,
   url: string | RegExp | ((url: URL) => boolean),
+  { readNow = false } = {},
 ): Promise<() => void> {
   let answer = () => {};
   const held = new Promise<void>((resolve) => (answer = resolve));
   await page.route(url, async (route) => {
+    if (route.request().method() !== 'GET') return route.continue();
+    const response = readNow ? await route.fetch() : null;
     await held;
-    await route.continue();
+    await (response ? route.fulfill({ response }) : route.continue());
   });
   return answer;
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   chromiumPath,
   expectAccessible,
+  holdAnswers,
   newContext,
   screenshots,
   signUpInBrowser,
@@ -228,6 +229,32 @@ describe.skipIf(!chromiumPath)('settings in a real browser', { timeout: 180_000 
       .waitFor();
     await expectAccessible(pageA, 'the tags settings');
     await screenshots(pageA, 'settings-tags');
+  });
+
+  it('keeps every tag, here and in the lists, when one is added before the tags answered', async () => {
+    const mainNav = pageA.getByRole('navigation', { name: 'Main' }).first();
+    const tagFilter = pageA.getByRole('combobox', { name: 'Tag' });
+    const offered = async () => (await tagFilter.locator('option').allTextContents()).sort();
+    await pageA.goto('/leads');
+    await expect.poll(offered).toEqual(['Any tag', 'Enterprise']);
+
+    // The list of tags was read before the new one was added, and reaches the page after it.
+    const answerTags = await holdAnswers(pageA, '**/api/v1/tags', { readNow: true });
+    await mainNav.getByRole('link', { name: 'Settings' }).click();
+    await settingsNav().getByRole('link', { name: 'Tags' }).click();
+    await pageA.getByLabel('New tag').fill('Partner');
+    await pageA.getByRole('button', { name: /Add tag/ }).click();
+    await pageA.getByText('Tag “Partner” created').waitFor();
+    answerTags();
+    const tags = pageA.getByRole('list', { name: 'Tags' });
+    await tags.locator('[data-tag="Enterprise"]').waitFor();
+    await pageA.unrouteAll({ behavior: 'wait' });
+    expect(await tags.locator('[data-tag="Partner"]').count()).toBe(1);
+
+    await mainNav.getByRole('link', { name: 'Leads' }).click();
+    await expect.poll(offered).toEqual(['Any tag', 'Enterprise', 'Partner']);
+    await mainNav.getByRole('link', { name: 'Settings' }).click();
+    await settingsNav().waitFor();
   });
 
   it('adds a pipeline stage, moves it with the keyboard and sets its kind', async () => {
