@@ -4,6 +4,7 @@ import {
   apiCreate,
   chromiumPath,
   expectAccessible,
+  holdAnswers,
   startSignedIn,
   type SignedIn,
   notesOf,
@@ -183,6 +184,25 @@ describe.skipIf(!chromiumPath)('the daily CRM in a real browser', { timeout: 180
     await page.reload();
     await page.getByRole('button', { name: 'Remove tag Hot' }).waitFor();
     await expectAccessible(page, 'the lead page with tags');
+  });
+
+  it('keeps a note added before the notes answered', async () => {
+    const lead = await apiCreate(s, '/api/v1/leads', { first_name: 'Ada', last_name: 'Byron' });
+    // The notes were read before the new one was added, and reach the page after it.
+    const answerNotes = await holdAnswers(page, '**/api/v1/notes?**', { readNow: true });
+    await page.goto(`/leads/${lead.id}`);
+    await page.getByLabel('New note').fill('Ask about the engine.');
+    await page.getByRole('button', { name: 'Add note' }).click();
+    await notesOf(page).getByText('Ask about the engine.').waitFor();
+    const answered = page.waitForEvent('requestfinished', (request) =>
+      request.url().includes('/api/v1/notes?'),
+    );
+    answerNotes();
+    await answered;
+    await page.evaluate('new Promise((resolve) => setTimeout(resolve, 100))');
+    await page.unrouteAll({ behavior: 'wait' });
+    expect(await notesOf(page).getByText('No notes yet.', { exact: false }).count()).toBe(0);
+    expect(await notesOf(page).getByText('Ask about the engine.').count()).toBe(1);
   });
 
   it('writes money in the organization currency and locale, and forecasts by close month', async () => {
