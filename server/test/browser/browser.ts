@@ -227,20 +227,30 @@ export const tasksOf = (page: Page) => page.getByRole('region', { name: 'Tasks',
  * Holds the page's reads (GET) of `url` (a Playwright glob, pattern or test) until the returned
  * function is called, as a slow network answers one part of a page after the others. With
  * `readNow` the server answers at once and only its answer waits, as a reply read before later
- * changes that reaches the page after them. Undo with `page.unrouteAll`.
+ * changes that reaches the page after them. The returned function resolves once the page has
+ * been given every answer held and has had a moment to take them. Undo with `page.unrouteAll`.
  */
 export async function holdAnswers(
   page: Page,
   url: string | RegExp | ((url: URL) => boolean),
   { readNow = false } = {},
-): Promise<() => void> {
-  let answer = () => {};
-  const held = new Promise<void>((resolve) => (answer = resolve));
-  await page.route(url, async (route) => {
+): Promise<() => Promise<void>> {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const answering: Promise<void>[] = [];
+  await page.route(url, (route) => {
     if (route.request().method() !== 'GET') return route.continue();
-    const response = readNow ? await route.fetch() : null;
-    await held;
-    await (response ? route.fulfill({ response }) : route.continue());
+    const answer = (async () => {
+      const response = readNow ? await route.fetch() : null;
+      await held;
+      await (response ? route.fulfill({ response }) : route.continue());
+    })();
+    answering.push(answer);
+    return answer;
   });
-  return answer;
+  return async () => {
+    release();
+    await Promise.all(answering);
+    await page.evaluate('new Promise((resolve) => setTimeout(resolve, 100))');
+  };
 }

@@ -194,12 +194,7 @@ describe.skipIf(!chromiumPath)('the daily CRM in a real browser', { timeout: 180
     await page.getByLabel('New note').fill('Ask about the engine.');
     await page.getByRole('button', { name: 'Add note' }).click();
     await notesOf(page).getByText('Ask about the engine.').waitFor();
-    const answered = page.waitForEvent('requestfinished', (request) =>
-      request.url().includes('/api/v1/notes?'),
-    );
-    answerNotes();
-    await answered;
-    await page.evaluate('new Promise((resolve) => setTimeout(resolve, 100))');
+    await answerNotes();
     await page.unrouteAll({ behavior: 'wait' });
     expect(await notesOf(page).getByText('No notes yet.', { exact: false }).count()).toBe(0);
     expect(await notesOf(page).getByText('Ask about the engine.').count()).toBe(1);

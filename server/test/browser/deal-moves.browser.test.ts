@@ -205,7 +205,7 @@ describe.skipIf(!chromiumPath)('moving deals in a real browser', { timeout: 180_
     await create('Service contract');
     await expect.poll(() => pipelineOf('Service contract'), POLL).toEqual([renewals]);
     await prospecting.getByText('Service contract', { exact: true }).waitFor();
-    answerPipelines();
+    await answerPipelines();
     await page.unrouteAll({ behavior: 'wait' });
 
     // Back on the default pipeline's board, a new deal is made there.

@@ -4,6 +4,7 @@ import {
   apiCreate,
   chromiumPath,
   expectAccessible,
+  holdAnswers,
   screenshots,
   startSignedIn,
   type SignedIn,
@@ -79,6 +80,23 @@ describe.skipIf(!chromiumPath)('files on a record in a real browser', { timeout:
       contactId,
     ]);
     expect(left).toEqual([]);
+  });
+
+  it('keeps a file uploaded before the files answered', async () => {
+    const { page } = s;
+    const other = await apiCreate(s, '/api/v1/contacts', { last_name: 'Quick' });
+    // The files were read before the new one came, and reach the page after it.
+    const answerFiles = await holdAnswers(page, '**/api/v1/files?**', { readNow: true });
+    await page.goto(`/contacts/${other.id}`);
+    await files()
+      .getByLabel('Choose files')
+      .setInputFiles({ name: 'early.txt', mimeType: 'text/plain', buffer: Buffer.from('early') });
+    const item = files().getByRole('listitem').filter({ hasText: 'early.txt' });
+    await item.waitFor();
+    await answerFiles();
+    await page.unrouteAll({ behavior: 'wait' });
+    expect(await files().getByText('No files yet').count()).toBe(0);
+    expect(await item.count()).toBe(1);
   });
 
   it("attaches a file to a note, shown with the note and not among the record's own", async () => {

@@ -158,7 +158,7 @@ describe.skipIf(!chromiumPath)('saved views in a real browser', { timeout: 180_0
     await page.getByText('10 leads').waitFor();
     await expect.poll(() => param(page, 'q'), POLL).toBe('Viewed1');
 
-    answerViews();
+    await answerViews();
     const tab = views(page).getByRole('button', { name: /Contacted leads/ });
     await tab.waitFor();
     expect(await tab.getAttribute('aria-pressed')).toBe('false');

@@ -245,7 +245,7 @@ describe.skipIf(!chromiumPath)('settings in a real browser', { timeout: 180_000 
     await pageA.getByLabel('New tag').fill('Partner');
     await pageA.getByRole('button', { name: /Add tag/ }).click();
     await pageA.getByText('Tag “Partner” created').waitFor();
-    answerTags();
+    await answerTags();
     const tags = pageA.getByRole('list', { name: 'Tags' });
     await tags.locator('[data-tag="Enterprise"]').waitFor();
     await pageA.unrouteAll({ behavior: 'wait' });
