@@ -5,6 +5,7 @@ import {
   apiCreate,
   chromiumPath,
   expectAccessible,
+  holdAnswers,
   newContext,
   screenshots,
   signUpInBrowser,
@@ -218,6 +219,27 @@ describe.skipIf(!chromiumPath)(
       // The account link leads back to the account.
       await pageA.getByRole('link', { name: 'Globex Corporation' }).first().click();
       await pageA.getByRole('heading', { name: 'Globex Corporation', level: 1 }).waitFor();
+    });
+
+    it('keeps a contact added on the account before its contacts answered', async () => {
+      const account = await apiCreate(api, '/api/v1/accounts', { name: 'Initech' });
+      // The account's contacts were read before the new one was added, and arrive after it.
+      const ofAccount = (url: URL) =>
+        url.pathname === '/api/v1/contacts' && url.searchParams.has('account_id');
+      const answerContacts = await holdAnswers(pageA, ofAccount, { readNow: true });
+      await pageA.goto(`/accounts/${account.id}`);
+      await pageA.getByRole('heading', { name: 'Initech', level: 1 }).waitFor();
+      await pageA.getByRole('button', { name: 'Add contact' }).click();
+      const dialog = pageA.getByRole('dialog', { name: 'New contact' });
+      await dialog.getByLabel('First name').fill('Milton');
+      await dialog.getByLabel('Last name').fill('Waddams');
+      await dialog.getByRole('button', { name: 'Create contact' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await answerContacts();
+      await pageA.unrouteAll({ behavior: 'wait' });
+      const contacts = pageA.getByRole('region', { name: 'Contacts' });
+      expect(await contacts.getByText('No contacts yet', { exact: false }).count()).toBe(0);
+      expect(await contacts.getByRole('link', { name: 'Milton Waddams' }).count()).toBe(1);
     });
 
     it("keeps A's account and contact out of B's reach: list, search and direct address", async () => {
