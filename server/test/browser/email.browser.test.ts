@@ -9,11 +9,13 @@ import {
   apiCreate,
   chromiumPath,
   expectAccessible,
+  holdAnswers,
   newContext,
   screenshots,
   signUpInBrowser,
   startBrowserHarness,
   type BrowserHarness,
+  type SignedIn,
 } from './browser.js';
 
 /** Long enough for a queued email to be sent and the page to read again under load. */
@@ -29,6 +31,7 @@ describe.skipIf(!chromiumPath)(
     let context: BrowserContext;
     let page: Page;
     let contactId: string;
+    let signedIn: Pick<SignedIn, 'harness' | 'auth'>;
 
     beforeAll(async () => {
       smtp = await startSmtpServer();
@@ -40,7 +43,7 @@ describe.skipIf(!chromiumPath)(
       context = await newContext(harness);
       page = await context.newPage();
       const account = await signUpInBrowser(page, 'Mailer');
-      const signedIn = { harness, auth: await apiAuth(harness, account) };
+      signedIn = { harness, auth: await apiAuth(harness, account) };
       contactId = (
         await apiCreate(signedIn, '/api/v1/contacts', {
           first_name: 'Ada',
@@ -106,6 +109,31 @@ describe.skipIf(!chromiumPath)(
       expect(await shown.getAttribute('data-type')).toBe('email');
       await expectAccessible(page, 'the timeline with an email');
       await screenshots(page, 'email-timeline');
+    });
+
+    it('keeps an email sent before the emails answered, and follows it until sent', async () => {
+      const { id } = await apiCreate(signedIn, '/api/v1/contacts', {
+        first_name: 'Bea',
+        last_name: 'Byte',
+        email: 'bea@client.example',
+      });
+      // The emails were read before the new one was sent, and reach the page after it.
+      const answerEmails = await holdAnswers(page, '**/api/v1/emails?**', { readNow: true });
+      await page.goto(`/contacts/${id}`);
+      const emails = page.getByRole('region', { name: 'Emails' });
+      await emails.getByRole('button', { name: 'Send email' }).click();
+      const form = emails.getByRole('form', { name: 'Send email' });
+      await form.getByLabel('Subject').fill('A quick question');
+      await form.getByLabel('Message').fill('Are the punched cards ready?');
+      await form.getByRole('button', { name: 'Send' }).click();
+      await page.getByText('Email queued').waitFor();
+      await answerEmails();
+      await page.unrouteAll({ behavior: 'wait' });
+      expect(await emails.getByText(/No emails yet/).count()).toBe(0);
+      await smtp.nextMessageTo('bea@client.example', 30_000);
+      await expect
+        .poll(() => emails.locator('[data-status]').first().textContent(), POLL)
+        .toBe('sent');
     });
   },
 );
