@@ -7,6 +7,7 @@ import {
   apiCreate,
   chromiumPath,
   expectAccessible,
+  holdAnswers,
   newContext,
   screenshotDir,
   screenshots,
@@ -246,5 +247,29 @@ describe.skipIf(!chromiumPath)('leads in a real browser', { timeout: 120_000 }, 
     await expectAccessible(page, 'the dashboard with data');
     await screenshots(page, 'dashboard-with-data');
     await page.close();
+  });
+
+  it('keeps a lead created before the list answered, and counts it', async () => {
+    // The list was read before the new lead was created, and reaches the page after it.
+    const list = (url: URL) => url.pathname === '/api/v1/leads';
+    const answerList = await holdAnswers(pageA, list, { readNow: true });
+    await pageA.goto('/leads');
+    await pageA.getByRole('button', { name: 'New lead' }).first().click();
+    const dialog = pageA.getByRole('dialog', { name: 'New lead' });
+    await dialog.getByLabel('First name').fill('Grace');
+    await dialog.getByLabel('Last name').fill('Early');
+    await dialog.getByRole('button', { name: 'Create lead' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await answerList();
+    await pageA.unrouteAll({ behavior: 'wait' });
+
+    const table = pageA.getByRole('table', { name: 'leads' });
+    expect(await table.getByRole('link', { name: 'Grace Early' }).count()).toBe(1);
+    const counted = await harness.t.app.inject({
+      url: '/api/v1/leads?limit=1&count=true',
+      headers: await apiAuth(harness, accountA),
+    });
+    const total = counted.json<{ total: number }>().total;
+    expect(await pageA.locator('[data-list-count]').textContent()).toContain(`${total} leads`);
   });
 });

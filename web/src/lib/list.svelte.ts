@@ -1,5 +1,6 @@
 import { goto } from '$app/navigation';
 import { page } from '$app/state';
+import { AddedEarly } from './added-early';
 import { asApiError, type ApiError } from './api';
 import { formatDate, mailto, tel } from './format';
 
@@ -101,6 +102,7 @@ export class RecordList<T extends { id: string }> {
   #fetch: PageReader<T>;
   #controller: AbortController | null = null;
   #query: ListQuery = {};
+  #addedEarly = new AddedEarly<T>();
 
   constructor(fetch: PageReader<T>) {
     this.#fetch = fetch;
@@ -114,6 +116,7 @@ export class RecordList<T extends { id: string }> {
   load(query: ListQuery): Promise<void> {
     this.#query = query;
     this.loaded = false;
+    this.#addedEarly.clear();
     return this.#read(undefined);
   }
 
@@ -127,6 +130,7 @@ export class RecordList<T extends { id: string }> {
 
   /** Shows a record created on this page at the top, before the next reload places it. */
   prepend(row: T): void {
+    if (!this.loaded) this.#addedEarly.add(row);
     this.rows = [row, ...this.rows];
     if (this.total !== null) this.total += 1;
   }
@@ -139,9 +143,15 @@ export class RecordList<T extends { id: string }> {
     this.error = null;
     try {
       const page = await this.#fetch({ ...this.#query, cursor }, controller.signal);
-      this.rows = cursor ? [...this.rows, ...page.data] : page.data;
+      if (cursor) {
+        this.rows = [...this.rows, ...page.data];
+      } else {
+        // Records created here while the first page was on its way stay, and are counted.
+        this.rows = this.#addedEarly.take(page.data);
+        const early = this.rows.length - page.data.length;
+        this.total = typeof page.total === 'number' ? page.total + early : null;
+      }
       this.next = page.next_cursor;
-      if (!cursor) this.total = page.total ?? null;
       this.loaded = true;
     } catch (caught) {
       if (controller.signal.aborted) return;
