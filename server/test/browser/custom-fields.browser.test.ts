@@ -3,6 +3,7 @@ import {
   apiCreate,
   chromiumPath,
   expectAccessible,
+  holdAnswers,
   startSignedIn,
   type SignedIn,
 } from './browser.js';
@@ -61,5 +62,21 @@ describe.skipIf(!chromiumPath)('custom fields in a real browser', { timeout: 180
     await page.getByRole('link', { name: 'Southwind' }).waitFor({ state: 'detached' });
     await page.getByRole('link', { name: 'Northwind' }).waitFor();
     await expectAccessible(page, 'the account list filtered by a custom field');
+  });
+
+  it('keeps a field added before the fields of its kind answered', async () => {
+    const { page } = s;
+    await page.goto('/settings/custom-fields');
+    await page.getByLabel('New field').waitFor();
+    // The deal fields are read before the new one is added, and reach the page after it.
+    const answerFields = await holdAnswers(page, '**/api/v1/custom-fields?**', { readNow: true });
+    await page.getByLabel('Kind of record').selectOption({ label: 'Deal' });
+    await page.getByLabel('New field').fill('Renewal date');
+    await page.getByRole('button', { name: 'Add field' }).click();
+    await page.getByText('Field “Renewal date” added').waitFor();
+    await answerFields();
+    await page.unrouteAll({ behavior: 'wait' });
+    const fields = page.getByRole('list', { name: 'Custom fields' });
+    expect(await fields.locator('[data-field="renewal_date"]').count()).toBe(1);
   });
 });
