@@ -133,10 +133,7 @@ function stored(field: FieldWithOptions, raw: unknown): unknown[] {
       // refused past it rather than rounded: people expect the amount they typed, and one that
       // needs a third decimal is not what a CRM's amount is for. An amount here has no currency
       // of its own (the organization's may change), so the cent is the rule whatever it is.
-      need(
-        isMultipleOf(raw as number, CENT),
-        'must have at most 2 decimals (to the cent)',
-      );
+      need(isMultipleOf(raw as number, CENT), 'must have at most 2 decimals (to the cent)');
       return [raw];
     case 'date':
       need(typeof raw === 'string' && isDate(raw), 'must be a date, YYYY-MM-DD');
