@@ -6,6 +6,7 @@ import {
   apiCreate,
   chromiumPath,
   expectAccessible,
+  holdAnswers,
   screenshots,
   signInInNewContext,
   startSignedIn,
@@ -119,6 +120,44 @@ describe.skipIf(!chromiumPath)(
         await told.waitFor();
         await told.click();
         await page.waitForURL(`**/contacts/${contactId}`);
+      } finally {
+        await context.close();
+      }
+    });
+
+    it('keeps the bell at none unread once read, when an older count answers later', async () => {
+      await apiCreate(s, '/api/v1/notes', {
+        body: `@[Mentioned](member:${colleague.userId}) the loom plans are in`,
+        contact_id: contactId,
+      });
+      const { context, page } = await signInInNewContext(s.harness, colleague);
+      try {
+        await page.getByRole('button', { name: /Notifications, 1 unread/ }).waitFor();
+        // The count was read before the notification was, and reaches the page after it.
+        const answerCount = await holdAnswers(page, '**/api/v1/notifications/unread-count', {
+          readNow: true,
+        });
+        await page.reload();
+        await page.getByRole('button', { name: 'Notifications' }).click();
+        await page
+          .getByText(/mentioned you in a note/)
+          .first()
+          .click();
+        await page.waitForURL(`**/contacts/${contactId}`);
+        await expect
+          .poll(
+            async () =>
+              (
+                await s.harness.t.ownerQuery<{ n: number }>(
+                  'SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL',
+                  [colleague.userId],
+                )
+              )[0]?.n,
+          )
+          .toBe(0);
+        await answerCount();
+        await page.unrouteAll({ behavior: 'wait' });
+        expect(await page.getByRole('button', { name: /unread/ }).count()).toBe(0);
       } finally {
         await context.close();
       }
