@@ -207,6 +207,25 @@ describe.skipIf(!chromiumPath)('settings in a real browser', { timeout: 180_000 
     await screenshots(pageA, 'settings-teams');
   });
 
+  it('keeps a team created before the teams answered', async () => {
+    // The teams were read before the new one was created, and reach the page after it.
+    const answerTeams = await holdAnswers(pageA, '**/api/v1/teams', { readNow: true });
+    await pageA.reload();
+    await pageA
+      .getByRole('button', { name: /New team/ })
+      .first()
+      .waitFor();
+    await pageA.keyboard.press('c');
+    const dialog = pageA.getByRole('dialog', { name: 'New team' });
+    await dialog.getByLabel('Team name').fill('Southern region');
+    await dialog.getByRole('button', { name: 'Create team' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await answerTeams();
+    await pageA.unrouteAll({ behavior: 'wait' });
+    await pageA.getByRole('heading', { name: 'Northern region' }).waitFor();
+    expect(await pageA.getByRole('heading', { name: 'Southern region' }).count()).toBe(1);
+  });
+
   it('creates, renames and recolours a tag', async () => {
     await settingsNav().getByRole('link', { name: 'Tags' }).click();
     await pageA.getByRole('heading', { name: 'No tags yet' }).waitFor();
