@@ -33,6 +33,26 @@ describe.skipIf(!chromiumPath)('settings in a real browser', { timeout: 180_000 
 
   const settingsNav = () => pageA.getByRole('navigation', { name: 'Settings' });
 
+  /**
+   * Reloads the settings page, whose list of `things` (a path of the API) was read before what
+   * the admin then creates through the `c` shortcut, and reaches the page only after it.
+   */
+  async function createBeforeTheListAnswers(things: string, one: string, name: string) {
+    const answerList = await holdAnswers(pageA, `**/api/v1/${things}`, { readNow: true });
+    await pageA.reload();
+    await pageA
+      .getByRole('button', { name: new RegExp(`New ${one}`) })
+      .first()
+      .waitFor();
+    await pageA.keyboard.press('c');
+    const dialog = pageA.getByRole('dialog', { name: `New ${one}` });
+    await dialog.getByLabel(`${one[0]!.toUpperCase()}${one.slice(1)} name`).fill(name);
+    await dialog.getByRole('button', { name: `Create ${one}` }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await answerList();
+    await pageA.unrouteAll({ behavior: 'wait' });
+  }
+
   it('opens settings on the profile and saves the name', async () => {
     accountA = await signUpInBrowser(pageA, 'Alpha');
     await pageA.getByRole('link', { name: 'Settings' }).first().click();
@@ -208,20 +228,7 @@ describe.skipIf(!chromiumPath)('settings in a real browser', { timeout: 180_000 
   });
 
   it('keeps a team created before the teams answered', async () => {
-    // The teams were read before the new one was created, and reach the page after it.
-    const answerTeams = await holdAnswers(pageA, '**/api/v1/teams', { readNow: true });
-    await pageA.reload();
-    await pageA
-      .getByRole('button', { name: /New team/ })
-      .first()
-      .waitFor();
-    await pageA.keyboard.press('c');
-    const dialog = pageA.getByRole('dialog', { name: 'New team' });
-    await dialog.getByLabel('Team name').fill('Southern region');
-    await dialog.getByRole('button', { name: 'Create team' }).click();
-    await dialog.waitFor({ state: 'hidden' });
-    await answerTeams();
-    await pageA.unrouteAll({ behavior: 'wait' });
+    await createBeforeTheListAnswers('teams', 'team', 'Southern region');
     await pageA.getByRole('heading', { name: 'Northern region' }).waitFor();
     expect(await pageA.getByRole('heading', { name: 'Southern region' }).count()).toBe(1);
   });
@@ -353,6 +360,16 @@ describe.skipIf(!chromiumPath)('settings in a real browser', { timeout: 180_000 
     expect(await stages.locator('[data-stage="Prospecting"]').count()).toBe(1);
     await expectAccessible(pageA, 'the pipelines settings');
     await screenshots(pageA, 'settings-pipelines');
+  });
+
+  it('keeps a pipeline created before the pipelines answered, and shows it', async () => {
+    await pageA.getByRole('list', { name: 'Pipelines' }).waitFor();
+    await createBeforeTheListAnswers('pipelines', 'pipeline', 'Renewals');
+    const renewals = pageA.getByRole('list', { name: 'Pipelines' }).getByRole('button', {
+      name: /Renewals/,
+    });
+    expect(await renewals.getAttribute('aria-pressed')).toBe('true');
+    expect(await pageA.getByRole('heading', { name: 'Stages of Renewals' }).count()).toBe(1);
   });
 
   it('shows the invitation in the audit log, with filters', async () => {
