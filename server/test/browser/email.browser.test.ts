@@ -135,5 +135,24 @@ describe.skipIf(!chromiumPath)(
         .poll(() => emails.locator('[data-status]').first().textContent(), POLL)
         .toBe('sent');
     });
+
+    it('keeps a template added before the templates answered', async () => {
+      // The templates were read before the new one was added, and reach the page after it.
+      const answerTemplates = await holdAnswers(page, '**/api/v1/email-templates', {
+        readNow: true,
+      });
+      await page.goto('/settings/email');
+      const form = page.getByRole('form', { name: 'New template' });
+      await form.getByLabel('Name').fill('Follow-up');
+      await form.getByLabel('Subject').fill('Following up');
+      await form.getByLabel('Message').fill('Any news, {{contact.first_name}}?');
+      await form.getByRole('button', { name: 'Add template' }).click();
+      const templates = page.getByRole('region', { name: 'Templates' });
+      await templates.getByRole('button', { name: 'Delete Follow-up' }).waitFor();
+      await answerTemplates();
+      await page.unrouteAll({ behavior: 'wait' });
+      expect(await templates.getByRole('button', { name: 'Delete Introduction' }).count()).toBe(1);
+      expect(await templates.getByRole('button', { name: 'Delete Follow-up' }).count()).toBe(1);
+    });
   },
 );
