@@ -365,6 +365,31 @@ describe.skipIf(!chromiumPath)('the daily CRM in a real browser', { timeout: 180
     await page.getByRole('link', { name: 'Umbrella Health' }).first().waitFor();
   });
 
+  it("names a task's new record, not the one it was about before", async () => {
+    const before = await apiCreate(s, '/api/v1/accounts', { name: 'Formerly Ltd' });
+    await apiCreate(s, '/api/v1/accounts', { name: 'Presently Ltd' });
+    await apiCreate(s, '/api/v1/tasks', { title: 'Move the renewal', account_id: before.id });
+    // The name of the task's first account is read at once and reaches the page only after
+    // the task was moved to another account.
+    const formerName = (url: URL) => url.pathname === `/api/v1/accounts/${before.id}`;
+    const answerName = await holdAnswers(page, formerName, { readNow: true });
+    await page.goto('/tasks');
+    await page.getByRole('button', { name: 'Edit Move the renewal' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit task' });
+    const picker = dialog.getByRole('combobox', { name: 'Related account' });
+    await picker.fill('presently');
+    await dialog.getByRole('option', { name: /Presently Ltd/ }).click();
+    await dialog.getByRole('button', { name: 'Save task' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const row = page.locator('li', { has: page.getByText('Move the renewal', { exact: true }) });
+    await row.getByRole('link', { name: 'Account: Presently Ltd' }).waitFor();
+    await answerName();
+    await page.unrouteAll({ behavior: 'wait' });
+    expect(await row.getByRole('link', { name: /^Account/ }).textContent()).toBe(
+      'Account: Presently Ltd',
+    );
+  });
+
   it('does not call an untouched task form unsaved once it shows its record', async () => {
     await page.goto('/leads');
     await page.goto(`/leads/${leadId}`);
