@@ -79,4 +79,40 @@ describe.skipIf(!chromiumPath)('custom fields in a real browser', { timeout: 180
     const fields = page.getByRole('list', { name: 'Custom fields' });
     expect(await fields.locator('[data-field="renewal_date"]').count()).toBe(1);
   });
+
+  it('adds a field saved while another kind was chosen only to its own kind', async () => {
+    const { page } = s;
+    await apiCreate(s, '/api/v1/custom-fields', {
+      record_type: 'account',
+      key: 'segment',
+      label: 'Segment',
+      field_type: 'text',
+    });
+    await page.goto('/settings/custom-fields');
+    await page.getByLabel('New field').waitFor();
+    await page.getByLabel('Kind of record').selectOption({ label: 'Contact' });
+    await page.getByText('No custom fields yet').waitFor();
+    const fields = page.getByRole('list', { name: 'Custom fields' });
+    // The new contact field is saved at once, and its answer reaches the page only after the
+    // account fields are shown.
+    let answerSaved = () => {};
+    const saved = new Promise<void>((resolve) => (answerSaved = resolve));
+    await page.route('**/api/v1/custom-fields', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      const response = await route.fetch();
+      await saved;
+      await route.fulfill({ response });
+    });
+    await page.getByLabel('New field').fill('Birthday');
+    await page.getByRole('button', { name: 'Add field' }).click();
+    await page.getByLabel('Kind of record').selectOption({ label: 'Account' });
+    await fields.locator('[data-field="segment"]').waitFor();
+    answerSaved();
+    await page.getByText('Field “Birthday” added').waitFor();
+    await page.unrouteAll({ behavior: 'wait' });
+    expect(await fields.locator('[data-field="birthday"]').count()).toBe(0);
+
+    await page.getByLabel('Kind of record').selectOption({ label: 'Contact' });
+    await fields.locator('[data-field="birthday"]').waitFor();
+  });
 });
