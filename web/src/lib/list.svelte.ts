@@ -130,8 +130,7 @@ export class RecordList<T extends { id: string }> {
 
   /** Shows a record created on this page at the top, before the next reload places it. */
   prepend(row: T): void {
-    if (!this.loaded) this.#addedEarly.add(row);
-    this.rows = [row, ...this.rows];
+    this.rows = this.#addedEarly.add(this.rows, row);
     if (this.total !== null) this.total += 1;
   }
 
