@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import type { Runner } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { joinByInvitation } from './support/members.js';
@@ -881,24 +881,78 @@ describe('an upload over a real connection', () => {
     owner = await signUp(t.app, 'streamed');
   });
 
-  it('takes an upload streamed over a real connection, not only an injected one', async () => {
+  /** Posts `file` to the API listening at `address` as it streams, and its answer. */
+  function postStreamed(address: string, file: Readable) {
+    return new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const request = http.request(
+        `${address}/api/v1/imports?kind=lead&file_name=streamed.csv`,
+        { method: 'POST', headers: { ...owner.auth, 'content-type': 'text/csv' } },
+        (res) => {
+          let body = '';
+          res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        },
+      );
+      request.on('error', reject);
+      file.pipe(request);
+    });
+  }
+
+  it('takes an upload streamed over a real connection, its rows sent on by COPY as they arrive', async () => {
     const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
     try {
-      const response = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-        const request = http.request(
-          `${address}/api/v1/imports?kind=lead&file_name=streamed.csv`,
-          { method: 'POST', headers: { ...owner.auth, 'content-type': 'text/csv' } },
-          (res) => {
-            let body = '';
-            res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-            res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-          },
-        );
-        request.on('error', reject);
-        Readable.from(['Last name,Email\n', 'Streamed,streamed@example.com\n']).pipe(request);
-      });
+      const response = await postStreamed(
+        address,
+        Readable.from(['Last name,Email\n', 'Streamed,streamed@example.com\n']),
+      );
       expect(response.status, response.body).toBe(201);
       expect(JSON.parse(response.body).row_count).toBe(1);
+
+      // Rows reach PostgreSQL by COPY while the file is still arriving, and arrive as typed.
+      const odd = [
+        'back\\slash',
+        '\\N',
+        'tab\there',
+        'two\nlines',
+        '"quoted"',
+        'Zoë 🦊',
+        '[1, {"a": 2}]',
+      ];
+      const body = new PassThrough();
+      const answered = postStreamed(address, body);
+      const quote = (cell: string) => `"${cell.replaceAll('"', '""')}"`;
+      body.write('Last name,Email,Description\n');
+      for (let i = 0; i < 5_000; i += 1) {
+        body.write(`Row ${i},row${i}@example.com,${quote(odd[i % odd.length]!)}\n`);
+      }
+      let copying: { tuples_processed: string }[] = [];
+      // Polled until the batches written so far (all but the last 1,000 rows) are in.
+      const copied = () => Number(copying[0]?.tuples_processed ?? 0);
+      for (let tries = 0; tries < 200 && copied() < 4_000; tries += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        copying = await t.ownerQuery(
+          `SELECT tuples_processed FROM pg_stat_progress_copy
+           WHERE command = 'COPY FROM' AND type = 'PIPE' AND datid = (SELECT oid FROM pg_database
+             WHERE datname = current_database())`,
+        );
+      }
+      body.end();
+      const done = await answered;
+      expect(copying).toHaveLength(1);
+      expect(copied()).toBeGreaterThanOrEqual(4_000);
+      expect(done.status, done.body).toBe(201);
+      const { id, row_count } = JSON.parse(done.body) as { id: string; row_count: number };
+      expect(row_count).toBe(5_000);
+      const rows = await t.ownerQuery(
+        'SELECT line, cells FROM import_rows WHERE import_id = $1 ORDER BY line',
+        [id],
+      );
+      expect(rows).toHaveLength(5_000);
+      expect(rows.slice(0, odd.length).map((row) => row['cells'])).toEqual(
+        odd.map((cell, i) => [`Row ${i}`, `row${i}@example.com`, cell]),
+      );
+      // Each row by the line it starts on: the cell with a line break moves the rest by one.
+      expect(rows.slice(0, 5).map((row) => row['line'])).toEqual([2, 3, 4, 5, 7]);
     } finally {
       await t.app.close();
     }

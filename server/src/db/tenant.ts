@@ -252,6 +252,17 @@ export async function withTenantClient<T>(
 }
 
 /**
+ * Runs a statement built on `withTenantClient`'s `query`, compiled, on its client, in its
+ * transaction: the rows it returns.
+ */
+export async function runOn<Row>(
+  client: pg.PoolClient,
+  { sql, parameters }: CompiledQuery<Row>,
+): Promise<Row[]> {
+  return (await client.query<Row & pg.QueryResultRow>(sql, [...parameters])).rows;
+}
+
+/**
  * Refuses to start when the database does not accept this process's signed contexts: its key
  * was written from another JWT_SECRET (every request would find nothing at all).
  */

@@ -1,6 +1,10 @@
+import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
 import { sql, type Selectable } from 'kysely';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { ImportStatus, ImportTemplatesTable, RecordType } from '../../db/schema.js';
-import { orgOf, type Tx } from '../../db/tenant.js';
+import { orgOf, runOn, type Tx } from '../../db/tenant.js';
 import { VALUE_COLUMNS } from '../custom-fields/custom-fields.service.js';
 import { RECORD_KINDS } from '../records/registry.js';
 import type { CsvRow } from './csv-reader.js';
@@ -61,11 +65,12 @@ export interface ImportRow {
   created_by: string | null;
 }
 
-export async function insertImport(
+/** The statement that records a new upload, returning its id. */
+export function newImport(
   tx: Tx,
   values: { kind: RecordType; file_name: string; created_by: string },
-): Promise<string> {
-  const row = await tx
+) {
+  return tx
     .insertInto('imports')
     .values({
       ...values,
@@ -74,21 +79,52 @@ export async function insertImport(
       delimiter: ',',
       columns: '[]',
     })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+    .returning('id');
 }
 
-/** One batch of uploaded rows, in one statement. */
-export async function insertRows(tx: Tx, importId: string, rows: CsvRow[]): Promise<void> {
-  await sql`INSERT INTO import_rows (org_id, import_id, line, cells)
-    SELECT ${orgOf(tx)}, ${importId}, (r ->> 0)::int, r -> 1
-    FROM jsonb_array_elements(${JSON.stringify(rows.map((r) => [r.line, r.cells]))}::jsonb) r`.execute(
-    tx,
+/** Where an upload's rows wait for `copyRows` to put them in `import_rows`. */
+const UPLOAD_STAGING = 'import_upload';
+
+/**
+ * Puts an upload's rows in `import_rows` as `read` hands them over, by `COPY ... FROM STDIN`
+ * into a temporary table (a role under row-level security may not COPY into `import_rows`
+ * itself), then with one `INSERT ... SELECT` under the tenant's policy. Each row travels as
+ * one line of COPY's text format, its cells as a JSON array; `write` resolves once the stream
+ * can take more, so a slow database slows the upload rather than filling memory.
+ */
+export async function copyRows<T>(
+  client: pg.PoolClient,
+  tx: Tx,
+  importId: string,
+  read: (write: (rows: CsvRow[]) => Promise<void>) => Promise<T>,
+): Promise<T> {
+  await client.query(
+    `CREATE TEMP TABLE ${UPLOAD_STAGING} (line integer NOT NULL, cells jsonb NOT NULL) ON COMMIT DROP`,
   );
+  const stream = client.query(copyFrom(`COPY ${UPLOAD_STAGING} (line, cells) FROM STDIN`));
+  const copied = finished(stream);
+  // Awaited once the file is read; a failure before that shows at the next write.
+  copied.catch(() => undefined);
+  const result = await read(async (rows) => {
+    let text = '';
+    // JSON escapes every control character: backslashes are all COPY's text format must escape.
+    for (const row of rows) {
+      text += `${row.line}\t${JSON.stringify(row.cells).replaceAll('\\', '\\\\')}\n`;
+    }
+    if (!stream.write(text)) await once(stream, 'drain');
+  });
+  stream.end();
+  await copied;
+  await runOn(
+    client,
+    sql`INSERT INTO import_rows (org_id, import_id, line, cells)
+      SELECT ${orgOf(tx)}, ${importId}, line, cells FROM ${sql.table(UPLOAD_STAGING)}`.compile(tx),
+  );
+  return result;
 }
 
-export async function updateImport(
+/** The statement that changes an import. */
+export function importChanges(
   tx: Tx,
   id: string,
   values: Partial<
@@ -96,12 +132,20 @@ export async function updateImport(
       heartbeat_at: Date;
     }
   >,
-): Promise<void> {
+) {
   const set: Record<string, unknown> = { ...values };
   for (const key of ['columns', 'mapping', 'options', 'dry_run', 'counts'] as const) {
     if (values[key] !== undefined) set[key] = JSON.stringify(values[key]);
   }
-  await tx.updateTable('imports').set(set).where('id', '=', id).execute();
+  return tx.updateTable('imports').set(set).where('id', '=', id);
+}
+
+export async function updateImport(
+  tx: Tx,
+  id: string,
+  values: Parameters<typeof importChanges>[2],
+): Promise<void> {
+  await importChanges(tx, id, values).execute();
 }
 
 export function findImport(

@@ -1,5 +1,5 @@
 import type { RecordType } from '../../db/schema.js';
-import { withTenant, type Tx } from '../../db/tenant.js';
+import { runOn, withTenant, withTenantClient, type Tx } from '../../db/tenant.js';
 import type { RequestContext } from '../../http/context.js';
 import { ConflictError, invalidField, NotFoundError, ValidationError } from '../../lib/errors.js';
 import { enqueueJob } from '../../jobs/queue.js';
@@ -118,34 +118,46 @@ async function findOrFail(tx: Tx, id: string, lock = false): Promise<repo.Import
 }
 
 /**
- * Takes an uploaded CSV file as it streams in: its rows go to the database in batches, in the
- * same transaction as the import itself, so a refused file leaves nothing behind.
+ * Takes an uploaded CSV file as it streams in: its rows go to the database by COPY, in the same
+ * transaction as the import itself, so a refused file leaves nothing behind.
  */
-export function uploadImport(
+export async function uploadImport(
   ctx: RequestContext,
   input: { kind: RecordType; file_name: string; encoding: Encoding | 'auto' },
   body: AsyncIterable<Buffer>,
 ): Promise<ImportView> {
-  return withTenant(ctx.deps.db, ctx, async (tx, member) => {
-    requireAdmin(member);
-    const id = await repo.insertImport(tx, {
-      kind: input.kind,
-      file_name: input.file_name,
-      created_by: ctx.userId,
-    });
-    const summary = await readCsv(body, { encoding: input.encoding }, (rows) =>
-      repo.insertRows(tx, id, rows),
-    );
-    await repo.updateImport(tx, id, {
-      encoding: summary.encoding,
-      delimiter: summary.delimiter,
-      columns: summary.columns,
-      row_count: summary.row_count,
-      ragged_count: summary.ragged_count,
-      ragged_lines: summary.ragged_lines,
-    });
-    return viewOf(tx, await findOrFail(tx, id));
-  });
+  const id = await withTenantClient(
+    ctx.deps.db,
+    ctx,
+    { checkMembership: true },
+    async (client, member, tx) => {
+      requireAdmin(member!);
+      const [created] = await runOn(
+        client,
+        repo
+          .newImport(tx, { kind: input.kind, file_name: input.file_name, created_by: ctx.userId })
+          .compile(),
+      );
+      const summary = await repo.copyRows(client, tx, created!.id, (write) =>
+        readCsv(body, { encoding: input.encoding }, write),
+      );
+      await runOn(
+        client,
+        repo
+          .importChanges(tx, created!.id, {
+            encoding: summary.encoding,
+            delimiter: summary.delimiter,
+            columns: summary.columns,
+            row_count: summary.row_count,
+            ragged_count: summary.ragged_count,
+            ragged_lines: summary.ragged_lines,
+          })
+          .compile(),
+      );
+      return created!.id;
+    },
+  );
+  return withTenant(ctx.deps.db, ctx, async (tx) => viewOf(tx, await findOrFail(tx, id)));
 }
 
 export function listImports(ctx: RequestContext): Promise<ImportView[]> {
