@@ -40,6 +40,7 @@ const EnvSchema = Type.Object({
   WEB_FORM_RATE_LIMIT_PER_MINUTE: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
   HTTP_HEADERS_TIMEOUT_MS: Type.Optional(Type.String({ pattern: '^[1-9][0-9]*$' })),
   HTTP_REQUEST_TIMEOUT_MS: Type.Optional(Type.String({ pattern: '^[1-9][0-9]*$' })),
+  HTTP_UPLOAD_TIMEOUT_MS: Type.Optional(Type.String({ pattern: '^[1-9][0-9]*$' })),
   HTTP_CONNECTION_TIMEOUT_MS: Type.Optional(Type.String({ pattern: '^[1-9][0-9]*$' })),
   HTTP_KEEP_ALIVE_TIMEOUT_MS: Type.Optional(Type.String({ pattern: '^[1-9][0-9]*$' })),
   HTTP_BODY_LIMIT_BYTES: Type.Optional(Type.String({ pattern: '^[1-9][0-9]*$' })),
@@ -72,6 +73,8 @@ export interface HttpLimits {
   headersTimeoutMs: number;
   /** From connection to the end of the request's body. */
   requestTimeoutMs: number;
+  /** The same for a file upload, read and stored as it arrives (see http/body-timeout.ts). */
+  uploadTimeoutMs: number;
   /** A socket with no traffic at all for this long is closed, whatever it is waiting for. */
   connectionTimeoutMs: number;
   /** An idle kept-alive connection is closed after this long. */
@@ -234,6 +237,7 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
   const http: HttpLimits = {
     headersTimeoutMs: Number(env.HTTP_HEADERS_TIMEOUT_MS ?? 10_000),
     requestTimeoutMs: Number(env.HTTP_REQUEST_TIMEOUT_MS ?? 30_000),
+    uploadTimeoutMs: Number(env.HTTP_UPLOAD_TIMEOUT_MS ?? 900_000),
     connectionTimeoutMs: Number(env.HTTP_CONNECTION_TIMEOUT_MS ?? 60_000),
     keepAliveTimeoutMs: Number(env.HTTP_KEEP_ALIVE_TIMEOUT_MS ?? 72_000),
     bodyLimitBytes: Number(env.HTTP_BODY_LIMIT_BYTES ?? 1024 * 1024),
@@ -241,6 +245,11 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
   if (http.headersTimeoutMs > http.requestTimeoutMs) {
     throw new ConfigError(
       'Invalid configuration:\n  HTTP_HEADERS_TIMEOUT_MS: must not exceed HTTP_REQUEST_TIMEOUT_MS',
+    );
+  }
+  if (http.requestTimeoutMs > http.uploadTimeoutMs) {
+    throw new ConfigError(
+      'Invalid configuration:\n  HTTP_REQUEST_TIMEOUT_MS: must not exceed HTTP_UPLOAD_TIMEOUT_MS',
     );
   }
   const dbPoolSize = Number(env.DB_POOL_SIZE ?? 10);

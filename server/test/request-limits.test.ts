@@ -4,7 +4,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ensureAppRole } from '../src/db/roles.js';
 import { adminQuery } from './support/global-setup.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { createTestApp, signUp, type TestApp } from './support/test-app.js';
 
 /**
  * What one client can hold of the server: how deep a body nests, how long its headers and its
@@ -18,6 +18,7 @@ beforeAll(async () => {
     env: {
       HTTP_HEADERS_TIMEOUT_MS: '600',
       HTTP_REQUEST_TIMEOUT_MS: '800',
+      HTTP_UPLOAD_TIMEOUT_MS: '3000',
       HTTP_BODY_LIMIT_BYTES: '100000',
     },
   });
@@ -71,10 +72,18 @@ describe('bodies larger than the limit', () => {
   });
 });
 
-/** Opens a raw connection, writes `first`, then `drip` every 100 ms; resolves when the server closes it. */
+/** One piece of a body sent with `Transfer-Encoding: chunked`. */
+function chunk(text: string): string {
+  return `${Buffer.byteLength(text).toString(16)}\r\n${text}\r\n`;
+}
+
+/**
+ * Opens a raw connection, writes `first`, then `drip` (or what it gives for the count of drips
+ * sent so far) every 100 ms; resolves when the server closes it.
+ */
 async function timeUntilClosed(
   first: string,
-  drip: string,
+  drip: string | ((sent: number) => string),
 ): Promise<{ ms: number; received: string }> {
   const { port } = new URL(base);
   const socket = net.connect(Number(port), '127.0.0.1');
@@ -83,8 +92,10 @@ async function timeUntilClosed(
   socket.on('data', (chunk) => (received += chunk.toString()));
   socket.on('error', () => undefined);
   socket.write(first);
+  let sent = 0;
   const dripping = setInterval(() => {
-    if (!socket.destroyed) socket.write(drip);
+    if (!socket.destroyed) socket.write(typeof drip === 'string' ? drip : drip(sent));
+    sent += 1;
   }, 100);
   const giveUp = setTimeout(() => socket.destroy(), 10_000);
   await new Promise<void>((resolve) => socket.once('close', () => resolve()));
@@ -103,6 +114,58 @@ describe('slow clients', () => {
     expect(ms).toBeLessThan(3_000);
     expect(received).toMatch(/^HTTP\/1\.1 408/);
     expect(received).toContain('"code":"request_timeout"');
+  });
+
+  it('may take longer over an upload, which is read as it arrives, up to the upload timeout', async () => {
+    const owner = await signUp(t.app, 'uploader');
+    const upload = (rows: number) =>
+      timeUntilClosed(
+        'POST /api/v1/imports?kind=lead&file_name=slow.csv HTTP/1.1\r\nHost: rampart.test\r\n' +
+          `Authorization: ${owner.auth.authorization}\r\nContent-Type: text/csv\r\n` +
+          'Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n' +
+          chunk('Last name,Email\n'),
+        (sent) => (sent < rows ? chunk(`Slow ${sent},slow${sent}@example.com\n`) : '0\r\n\r\n'),
+      );
+    // Twice the request timeout to arrive, well within the upload's.
+    const slow = await upload(16);
+    expect(slow.received).toMatch(/^HTTP\/1\.1 201/);
+    expect(slow.received).toContain('"row_count":16');
+    // A file that never ends is cut off at the upload timeout, and nothing is kept.
+    const endless = await upload(Infinity);
+    expect(endless.ms).toBeGreaterThan(2_900);
+    expect(endless.ms).toBeLessThan(6_000);
+    expect(endless.received).toMatch(/^HTTP\/1\.1 408/);
+    const kept = await t.ownerQuery('SELECT count(*)::int AS n FROM imports WHERE org_id = $1', [
+      owner.orgId,
+    ]);
+    expect(kept).toEqual([{ n: 1 }]);
+
+    // The upload's COPY lasts as long as the file takes to arrive, past a statement's limit.
+    const { rows } = await t.database.pool.query<{ role: string }>('SELECT current_user AS role');
+    const role = rows[0]!.role;
+    await t.ownerQuery(
+      `ALTER ROLE ${role} IN DATABASE ${t.testDb.name} SET statement_timeout = 500`,
+    );
+    try {
+      // The pool's sessions began before: they end, and the next ones start with 500 ms.
+      await t.ownerQuery(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+         WHERE datname = current_database() AND usename = $1`,
+        [role],
+      );
+      await expect(t.database.pool.query('SELECT pg_sleep(1)')).rejects.toMatchObject({
+        code: '57014',
+      });
+      const long = await upload(16);
+      expect(long.received).toMatch(/^HTTP\/1\.1 201/);
+    } finally {
+      await t.ownerQuery(`ALTER ROLE ${role} IN DATABASE ${t.testDb.name} RESET statement_timeout`);
+      await t.ownerQuery(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+         WHERE datname = current_database() AND usename = $1`,
+        [role],
+      );
+    }
   });
 
   it('lose the socket when the headers trickle in past the headers timeout', async () => {

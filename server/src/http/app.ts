@@ -16,6 +16,7 @@ import { apiPublicRoutes } from './api-public.js';
 import { apiV1Routes } from './api-v1.js';
 import { SHOWN_ORGANIZATION_HEADER } from './authenticate.js';
 import type { AppDeps } from './context.js';
+import { registerBodyTimeout } from './body-timeout.js';
 import { registerDrain } from './drain.js';
 import { registerEntityTags } from './versions.js';
 import { answerClientError, answerFrameworkError, registerErrorHandling } from './error-handler.js';
@@ -52,7 +53,8 @@ export async function buildApp(
     genReqId: requestIdOf,
     bodyLimit: limits.bodyLimitBytes,
     connectionTimeout: limits.connectionTimeoutMs,
-    requestTimeout: limits.requestTimeoutMs,
+    // The longest a request may take to arrive; most routes allow less (see body-timeout.ts).
+    requestTimeout: limits.uploadTimeoutMs,
     keepAliveTimeout: limits.keepAliveTimeoutMs,
     http: {
       headersTimeout: limits.headersTimeoutMs,
@@ -72,6 +74,7 @@ export async function buildApp(
   app.decorate('admission', new Admission(deps.config.admission));
   app.decorateRequest('caller', null);
   registerDrain(app);
+  registerBodyTimeout(app, limits);
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });

@@ -22,6 +22,7 @@ const uploadRoute: FastifyPluginAsyncTypebox = async (app) => {
     '/restores',
     {
       bodyLimit: RESTORE_LIMITS.maxZipBytes,
+      config: { upload: true },
       schema: {
         tags: ['exports'],
         security: [{ bearerAuth: [] }],

@@ -88,6 +88,7 @@ const uploadRoute: FastifyPluginAsyncTypebox = async (app) => {
     '/files',
     {
       bodyLimit: app.deps.config.fileMaxBytes,
+      config: { upload: true },
       schema: {
         tags: ['files'],
         security: [{ bearerAuth: [] }],

@@ -90,14 +90,18 @@ const UPLOAD_STAGING = 'import_upload';
  * into a temporary table (a role under row-level security may not COPY into `import_rows`
  * itself), then with one `INSERT ... SELECT` under the tenant's policy. Each row travels as
  * one line of COPY's text format, its cells as a JSON array; `write` resolves once the stream
- * can take more, so a slow database slows the upload rather than filling memory.
+ * can take more, so a slow database slows the upload rather than filling memory. The COPY
+ * is one statement that lasts as long as the file takes to arrive: it may run for `timeoutMs`
+ * (the upload's own time limit), not for the role's statement timeout.
  */
 export async function copyRows<T>(
   client: pg.PoolClient,
   tx: Tx,
   importId: string,
+  timeoutMs: number,
   read: (write: (rows: CsvRow[]) => Promise<void>) => Promise<T>,
 ): Promise<T> {
+  await client.query("SELECT set_config('statement_timeout', $1, true)", [`${timeoutMs}ms`]);
   await client.query(
     `CREATE TEMP TABLE ${UPLOAD_STAGING} (line integer NOT NULL, cells jsonb NOT NULL) ON COMMIT DROP`,
   );

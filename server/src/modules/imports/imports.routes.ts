@@ -36,6 +36,7 @@ const uploadRoute: FastifyPluginAsyncTypebox = async (app) => {
     '/imports',
     {
       bodyLimit: CSV_LIMITS.maxBytes,
+      config: { upload: true },
       schema: {
         tags: ['imports'],
         security: [{ bearerAuth: [] }],

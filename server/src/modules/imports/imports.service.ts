@@ -138,8 +138,12 @@ export async function uploadImport(
           .newImport(tx, { kind: input.kind, file_name: input.file_name, created_by: ctx.userId })
           .compile(),
       );
-      const summary = await repo.copyRows(client, tx, created!.id, (write) =>
-        readCsv(body, { encoding: input.encoding }, write),
+      const summary = await repo.copyRows(
+        client,
+        tx,
+        created!.id,
+        ctx.deps.config.http.uploadTimeoutMs,
+        (write) => readCsv(body, { encoding: input.encoding }, write),
       );
       await runOn(
         client,
