@@ -3,9 +3,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { suggestMapping } from '../src/modules/imports/fields.js';
 import {
+  moneyCurrencies,
   parseBoolean,
   parseDate,
+  parseDateTime,
   parseDomain,
+  parseInteger,
   parseMoney,
   parseTags,
 } from '../src/modules/imports/values.js';
@@ -28,6 +31,55 @@ describe('import values, read as people type them', () => {
     expect(read('0.125')).toMatch(/rejected: .*more than two decimals/);
     expect(read('-5')).toMatch(/rejected: must not be negative/);
     expect(read('abc')).toMatch(/rejected: .*not an amount/);
+  });
+
+  it('refuses amounts it would have to guess: a suffix after three decimals, accounting negatives', () => {
+    const read = (input: string) => value(parseMoney(input));
+    // 1,500 thousand to some, 1.5 thousand to others; it was read as 1,500.
+    expect(read('1,500k')).toMatch(/rejected: .*two ways/);
+    expect(read('1.500k')).toMatch(/rejected: .*two ways/);
+    expect(read('1,5k')).toBe('1500.00');
+    expect(read('1.25M')).toBe('1250000.00');
+    expect(read('(1,200)')).toBe('rejected: must not be negative');
+  });
+
+  it('names the currency an amount is typed in', () => {
+    expect(moneyCurrencies('1,234.56 USD')).toEqual(['USD']);
+    expect(moneyCurrencies('EUR 300')).toEqual(['EUR']);
+    expect(moneyCurrencies('€1.234,56')).toEqual(['EUR']);
+    expect(moneyCurrencies('$22k')).toContain('CAD');
+    expect(moneyCurrencies('22 000,50')).toBeUndefined();
+    expect(moneyCurrencies('1.5M')).toBeUndefined();
+  });
+
+  it('reads whole numbers with thousands separators only where they group thousands', () => {
+    const read = (input: string) => value(parseInteger(input));
+    expect(read('1,200')).toBe(1200);
+    expect(read('1.200')).toBe(1200);
+    expect(read('1 200')).toBe(1200);
+    expect(read('1,234,567')).toBe(1234567);
+    // Was read as 1250 and 15, the separators dropped.
+    expect(read('12,50')).toMatch(/rejected: .*not a whole number/);
+    expect(read('1,5')).toMatch(/rejected: .*not a whole number/);
+    expect(read('250.0')).toMatch(/rejected/);
+  });
+
+  it('reads moments with their time of day and offset, which a date would drop', () => {
+    const read = (input: string, format?: 'MM/DD/YYYY') => value(parseDateTime(input, format));
+    expect(read('2026-12-31T10:00:00Z')).toBe('2026-12-31T10:00:00Z');
+    expect(read('2026-12-31T23:30:00-05:00')).toBe('2026-12-31T23:30:00-05:00');
+    expect(read('2026-12-31T23:30:00.250+0530')).toBe('2026-12-31T23:30:00.250+05:30');
+    expect(read('2026-02-01 14:00')).toBe('2026-02-01T14:00:00Z');
+    expect(read('2026-12-31')).toBe('2026-12-31T00:00:00Z');
+    expect(read('12/31/2026 2:30 PM')).toBe('2026-12-31T14:30:00Z');
+    expect(read('12/31/2026 12:05 am')).toBe('2026-12-31T00:05:00Z');
+    expect(read('31.12.2026 09:15')).toBe('2026-12-31T09:15:00Z');
+    expect(read('03/04/2026 10:00', 'MM/DD/YYYY')).toBe('2026-03-04T10:00:00Z');
+    expect(read('03/04/2026 10:00')).toMatch(/rejected: .*choose the file's date format/);
+    expect(read('2026-12-31T25:00')).toMatch(/rejected: .*not a time of day/);
+    expect(read('2026-12-31 13:00 PM')).toMatch(/rejected: .*not a time of day/);
+    expect(read('2026-12-31T10:00+16:00')).toMatch(/rejected: .*offset/);
+    expect(read('soon')).toMatch(/rejected/);
   });
 
   it('reads dates, and asks for the format when day and month could be swapped', () => {
@@ -105,6 +157,19 @@ describe('mapping suggested from the headers of other CRMs’ exports', () => {
       'website',
       'description',
     ]);
+    // A Salesforce opportunities report starts with the account: it is not the deal's name.
+    expect(
+      suggestMapping('deal', [
+        'Opportunity Owner',
+        'Account Name',
+        'Opportunity Name',
+        'Stage',
+        'Close Date',
+        'Amount',
+      ]),
+    ).toEqual(['owner', 'account', 'name', 'stage', 'expected_close_date', 'amount']);
+    expect(suggestMapping('deal', ['Company Name', 'Deal Name'])).toEqual(['account', 'name']);
+    expect(suggestMapping('account', ['Account Name', 'Company'])).toEqual(['name', null]);
     expect(suggestMapping('contact', headersOf('pipedrive-people.csv'))).toEqual([
       null,
       'first_name',

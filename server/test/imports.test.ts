@@ -499,6 +499,135 @@ describe('CSV import of accounts, contacts and deals', () => {
   });
 });
 
+describe('account names, unique whichever way accounts match', () => {
+  it('rejects a row that would give an account a name another account holds, as the run would fail', async () => {
+    const admin = await signUp(t.app, 'account-names');
+    const importAccounts = async (file: string, settings: object) => {
+      const { id } = await uploaded(admin, file, 'kind=account&file_name=accounts.csv');
+      const mapping = [
+        { column: 0, field: 'name' },
+        { column: 1, field: 'domain' },
+      ];
+      const dry = await call(admin, 'POST', `/imports/${id}/dry-run`, { mapping, ...settings });
+      expect(dry.statusCode, dry.body).toBe(200);
+      const done = await runToEnd(admin, id);
+      expect(done.status).toBe('completed');
+      expect(done.counts).toEqual(dry.json().counts);
+      return dry.json();
+    };
+    await importAccounts('Name,Domain\nAcme,acme.example\nGlobex,globex.example\n', {
+      duplicates: 'skip',
+    });
+
+    // Matched by its domain to Acme, the row would rename Acme to Globex's name.
+    const renamed = await importAccounts(
+      'Name,Domain\nGlobex,acme.example\nAcme Two,acme.example\n',
+      {
+        duplicates: 'update',
+      },
+    );
+    expect(renamed.counts).toEqual({ created: 0, updated: 1, skipped: 0, rejected: 1 });
+    expect(renamed.rejected).toEqual([
+      {
+        line: 2,
+        problems: [{ column: 'Name', reason: 'another account is already called "Globex"' }],
+      },
+    ]);
+
+    // Matched by domain only: a name met earlier in the file, or already taken, is still taken.
+    const byDomain = await importAccounts(
+      'Name,Domain\nInitech,\ninitech,\nGLOBEX,globex-new.example\n',
+      { duplicates: 'update', account_match: 'domain' },
+    );
+    expect(byDomain.counts).toEqual({ created: 1, updated: 0, skipped: 0, rejected: 2 });
+    expect(byDomain.rejected.map((r: { line: number }) => r.line)).toEqual([3, 4]);
+
+    const names = await t.ownerQuery<{ name: string; domain: string | null }>(
+      'SELECT name, domain FROM accounts WHERE org_id = $1 ORDER BY name',
+      [admin.orgId],
+    );
+    expect(names).toEqual([
+      { name: 'Acme Two', domain: 'acme.example' },
+      { name: 'Globex', domain: 'globex.example' },
+      { name: 'Initech', domain: null },
+    ]);
+  });
+});
+
+describe('amounts and moments stored as the file says them', () => {
+  it('keeps the time of day of a moment, and refuses an amount in another currency', async () => {
+    const admin = await signUp(t.app, 'moments');
+    const { id } = await uploaded(
+      admin,
+      [
+        'Last Name,Email,Estimated value,Last contacted,Next follow-up',
+        'Euro,euro@x.example,"€1.234,56",,',
+        'Pound,pound@x.example,"1,234.56 GBP",,',
+        'Dollar,dollar@x.example,"1,234.56 USD",2026-02-01 14:00,12/31/2026 2:30 PM',
+        'Offset,offset@x.example,$500,2026-12-31T23:30:00-05:00,2027-01-05',
+      ].join('\n'),
+    );
+    const mapping = [
+      'last_name',
+      'email',
+      'estimated_value',
+      'last_contacted_at',
+      'next_follow_up_at',
+    ].map((field, column) => ({ column, field }));
+    const dry = await call(admin, 'POST', `/imports/${id}/dry-run`, {
+      mapping,
+      duplicates: 'skip',
+    });
+    expect(dry.statusCode, dry.body).toBe(200);
+    expect(dry.json().rejected).toEqual([
+      {
+        line: 2,
+        problems: [
+          {
+            column: 'Estimated value',
+            reason: `"€1.234,56" is in EUR; this organization's amounts are in USD`,
+          },
+        ],
+      },
+      {
+        line: 3,
+        problems: [
+          {
+            column: 'Estimated value',
+            reason: `"1,234.56 GBP" is in GBP; this organization's amounts are in USD`,
+          },
+        ],
+      },
+    ]);
+    const done = await runToEnd(admin, id);
+    expect(done.counts).toEqual({ created: 2, updated: 0, skipped: 0, rejected: 2 });
+    const leads = await t.ownerQuery(
+      `SELECT last_name, estimated_value::text, currency,
+         (last_contacted_at AT TIME ZONE 'UTC')::text AS last_contacted,
+         (next_follow_up_at AT TIME ZONE 'UTC')::text AS next_follow_up
+       FROM leads WHERE org_id = $1 ORDER BY last_name`,
+      [admin.orgId],
+    );
+    expect(leads).toEqual([
+      {
+        last_name: 'Dollar',
+        estimated_value: '1234.56',
+        currency: 'USD',
+        last_contacted: '2026-02-01 14:00:00',
+        next_follow_up: '2026-12-31 14:30:00',
+      },
+      {
+        last_name: 'Offset',
+        estimated_value: '500.00',
+        currency: 'USD',
+        // 23:30 five hours behind UTC is the next day in UTC; it was stored as 31 December, 00:00.
+        last_contacted: '2027-01-01 04:30:00',
+        next_follow_up: '2027-01-05 00:00:00',
+      },
+    ]);
+  });
+});
+
 describe('files the import refuses', () => {
   let owner: SignedUp;
   beforeAll(async () => {

@@ -8,6 +8,7 @@ export type FieldType =
   | 'money'
   | 'integer'
   | 'date'
+  | 'datetime'
   | 'boolean'
   | 'choice'
   | 'owner'
@@ -55,8 +56,8 @@ export const IMPORT_FIELDS: Record<RecordType, Record<string, FieldSpec>> = {
     rating: { type: 'choice', column: 'rating', choices: [...LEAD_RATINGS] },
     estimated_value: { type: 'money', column: 'estimated_value' },
     description: text('description', 10_000, { empty: '' }),
-    last_contacted_at: { type: 'date', column: 'last_contacted_at' },
-    next_follow_up_at: { type: 'date', column: 'next_follow_up_at' },
+    last_contacted_at: { type: 'datetime', column: 'last_contacted_at' },
+    next_follow_up_at: { type: 'datetime', column: 'next_follow_up_at' },
     owner: { type: 'owner', column: 'owner_id' },
     tags: { type: 'tags' },
   },
@@ -208,6 +209,14 @@ const SYNONYMS: Record<string, string[]> = {
   expected_close_date: ['closedate', 'expectedclosedate', 'expectedclosingdate', 'closingdate'],
 };
 
+/**
+ * Synonyms that mean a field of one kind only: a deal's name is its own, and a column such as
+ * Salesforce's `Account Name` in an opportunities export is the deal's account.
+ */
+const KIND_SYNONYMS: Partial<Record<RecordType, Record<string, string[]>>> = {
+  deal: { name: ['name', 'dealname', 'opportunityname', 'title', 'dealtitle'] },
+};
+
 /** What exports put before a field's name: `Person - Email - Work`, `Deal - Value`. */
 const ENTITY_PREFIX =
   /^(person|contact|lead|account|company|organization|organisation|deal|opportunity)(?=.)/;
@@ -242,6 +251,7 @@ export function suggestMapping(
       [foldHeader(field.label), foldHeader(field.key)],
     ]),
   );
+  const synonyms = (field: string) => KIND_SYNONYMS[kind]?.[field] ?? SYNONYMS[field] ?? [];
   const taken = new Set<string>();
   const folded = headers.map(foldHeader);
   const suggestion: (string | null)[] = headers.map(() => null);
@@ -258,12 +268,10 @@ export function suggestMapping(
   claim((field, header) => foldHeader(field) === header);
   // A custom field by its label or key, before the synonyms of the built-in fields.
   claim((field, header) => customFolded.get(field)?.includes(header) ?? false);
-  claim((field, header) => (SYNONYMS[field] ?? []).includes(header));
+  claim((field, header) => synonyms(field).includes(header));
   claim((field, header) => {
     const bare = header.replace(ENTITY_PREFIX, '');
-    return (
-      bare !== header && (foldHeader(field) === bare || (SYNONYMS[field] ?? []).includes(bare))
-    );
+    return bare !== header && (foldHeader(field) === bare || synonyms(field).includes(bare));
   });
   return suggestion;
 }

@@ -12,9 +12,11 @@ import * as repo from './imports.repo.js';
 import {
   parseBoolean,
   parseDate,
+  parseDateTime,
   parseDomain,
   parseEmail,
   parseInteger,
+  moneyCurrencies,
   parseMoney,
   parseTags,
   type DateFormat,
@@ -50,16 +52,19 @@ export interface Lookups {
   people: Map<string, string>;
   stages: repo.StageRef[];
   custom: FieldWithOptions[];
+  /** The organization's currency, which imported amounts are stored in. */
+  currency: string;
 }
 
 export async function loadLookups(tx: Tx, kind: RecordType): Promise<Lookups> {
-  const [members, people, stages, custom] = await Promise.all([
+  const [members, people, stages, custom, currency] = await Promise.all([
     repo.membersByEmail(tx),
     repo.membersByEmailOrName(tx),
     repo.stages(tx),
     activeFields(tx, kind),
+    repo.orgCurrency(tx),
   ]);
-  return { members, people, stages, custom };
+  return { members, people, stages, custom, currency };
 }
 
 /** The custom field a mapping's `field` names (`cf.<key>`), if it names one. */
@@ -102,11 +107,18 @@ export interface BatchPlan {
 /**
  * Keys seen earlier in the file: what a key stands for once planned. In a run, an entry made in
  * the current batch points at the record the batch creates, so a later row of the same batch
- * updates it before it exists.
+ * updates it before it exists; a key of an earlier batch (in a dry run) or of a record a row
+ * updates holds that record's id, so that rows naming the same record can be told apart from
+ * rows naming another.
  */
-export type SeenKeys = Map<string, Record<string, unknown> | string | true>;
+export type SeenKeys = Map<string, Record<string, unknown> | string>;
 
-function parseCell(spec: FieldSpec, cell: string, settings: ImportSettings): Parsed<unknown> {
+function parseCell(
+  spec: FieldSpec,
+  cell: string,
+  settings: ImportSettings,
+  currency: string,
+): Parsed<unknown> {
   switch (spec.type) {
     case 'text':
       return cell.length > (spec.maxLength ?? 300)
@@ -116,12 +128,23 @@ function parseCell(spec: FieldSpec, cell: string, settings: ImportSettings): Par
       return parseEmail(cell);
     case 'domain':
       return parseDomain(cell);
-    case 'money':
+    case 'money': {
+      // Amounts are stored in the organization's currency: one typed in another is not it.
+      const currencies = moneyCurrencies(cell);
+      if (currencies && !currencies.includes(currency)) {
+        return {
+          ok: false,
+          reason: `"${cell}" is in ${currencies.join(' or ')}; this organization's amounts are in ${currency}`,
+        };
+      }
       return parseMoney(cell);
+    }
     case 'integer':
       return parseInteger(cell);
     case 'date':
       return parseDate(cell, settings.date_format);
+    case 'datetime':
+      return parseDateTime(cell, settings.date_format);
     case 'boolean':
       return parseBoolean(cell);
     case 'tags':
@@ -180,7 +203,7 @@ function readRow(
       continue;
     }
     const spec = fields[field]!;
-    const parsed = parseCell(spec, cell, settings);
+    const parsed = parseCell(spec, cell, settings, lookups.currency);
     if (!parsed.ok) {
       result.problems.push({ column: header, reason: parsed.reason });
       continue;
@@ -427,12 +450,22 @@ export async function planBatch(
     }
   }
 
-  // Existing records that rows duplicate.
+  // An account's name is unique whichever way accounts match: the record a row writes must not
+  // take a name another account holds, or the run fails where the dry run said it would not.
+  const nameKeyOf = (r: RowValues) =>
+    kind === 'account' && typeof r.values['name'] === 'string'
+      ? `name:${folded.get(r.values['name']) ?? r.values['name']}`
+      : undefined;
+
+  // Existing records that rows duplicate, and accounts holding the names rows write.
   const existing = await repo.findMatches(tx, kind, {
     emails: read.flatMap((r) =>
       r.keys.filter((k) => k.startsWith('email:')).map((k) => k.slice(6)),
     ),
-    names: read.flatMap((r) => r.keys.filter((k) => k.startsWith('name:')).map((k) => k.slice(5))),
+    names: read.flatMap((r) => {
+      const nameKey = nameKeyOf(r);
+      return nameKey ? [nameKey.slice(5)] : [];
+    }),
     domains: read.flatMap((r) =>
       r.keys.filter((k) => k.startsWith('domain:')).map((k) => k.slice(7)),
     ),
@@ -484,6 +517,27 @@ export async function planBatch(
       plan.counts.rejected += 1;
       continue;
     }
+    const nameKey = nameKeyOf(r);
+    const holder = nameKey && (existingByKey.get(nameKey) ?? seen.get(nameKey));
+    const writes = match !== undefined && settings.duplicates === 'update' ? match : undefined;
+    if (holder && (writes === undefined || recordIdOf(holder) !== recordIdOf(writes))) {
+      const column = settings.mapping.find((m) => m.field === 'name')!.column;
+      plan.rejections.push({
+        line: r.line,
+        problems: [
+          {
+            column: headers[column] ?? 'name',
+            reason: `another account is already called "${r.values['name'] as string}"`,
+          },
+        ],
+      });
+      plan.counts.rejected += 1;
+      continue;
+    }
+    if (nameKey && writes !== undefined && !seen.has(nameKey)) {
+      seen.set(nameKey, writes);
+      plan.keys.push(nameKey);
+    }
     if (match !== undefined && settings.duplicates === 'update') {
       plan.counts.updated += 1;
       if (typeof match === 'object') {
@@ -516,7 +570,7 @@ export async function planBatch(
     takeCustom(plan.custom, record.id, custom.values);
     plan.counts.created += 1;
     r.tags.forEach((name) => plan.tags.push({ record_id: record.id, name }));
-    for (const key of r.keys) {
+    for (const key of nameKey ? [...r.keys, nameKey] : r.keys) {
       if (seen.has(key)) continue;
       seen.set(key, record);
       plan.keys.push(key);
@@ -540,7 +594,12 @@ function takeCustom(custom: CustomValues, recordId: string, values: Map<string, 
  */
 export function endBatch(seen: SeenKeys, plan: BatchPlan, keepKeys: boolean): void {
   if (!keepKeys) seen.clear();
-  else for (const key of plan.keys) seen.set(key, true);
+  else for (const key of plan.keys) seen.set(key, recordIdOf(seen.get(key)!));
+}
+
+/** The id of the record a key stands for: one a row creates, or one that exists. */
+function recordIdOf(entry: Record<string, unknown> | string): string {
+  return typeof entry === 'string' ? entry : (entry['id'] as string);
 }
 
 export function addCounts(a: Counts, b: Counts): Counts {

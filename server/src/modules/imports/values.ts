@@ -22,6 +22,8 @@ const MULTIPLIERS: Record<string, bigint> = { k: 1_000n, m: 1_000_000n, b: 1_000
  * rounded.
  */
 export function parseMoney(input: string): Parsed<string> {
+  // Accounting's negative, `(1,200)`: refused as any negative amount is, saying why.
+  if (/^\(.*\)$/.test(input.trim())) return fail('must not be negative');
   let text = input
     .trim()
     .replace(/^[A-Z]{3}\s*|\s*[A-Z]{3}$/g, '')
@@ -43,8 +45,11 @@ export function parseMoney(input: string): Parsed<string> {
     const before = text.slice(0, last);
     const after = text.slice(last + 1);
     const other = mark === '.' ? ',' : '.';
-    const thousands =
-      after.length === 3 && /^[1-9]/.test(before) && !before.includes(other) && multiplier === 1n;
+    // `1,500k` is 1,500 thousand to some and 1.5 thousand to others: refused, not guessed.
+    if (multiplier !== 1n && after.length === 3 && !before.includes(other)) {
+      return fail(`"${input}" could be read two ways: write it without ${suffix![0]}`);
+    }
+    const thousands = after.length === 3 && /^[1-9]/.test(before) && !before.includes(other);
     whole = thousands ? text : before;
     fraction = thousands ? '' : after;
   }
@@ -60,9 +65,16 @@ export function parseMoney(input: string): Parsed<string> {
 }
 
 export function parseInteger(input: string): Parsed<number> {
-  const text = input.trim().replace(/[\s,']/g, '');
-  if (!/^\d+$/.test(text)) return fail(`"${input}" is not a whole number`);
-  const value = Number(text);
+  // Separators group thousands (`1,200`, `1.200`, `1 200`); `12,50` is not a whole number.
+  const text = input.trim().replace(/[\s'\u00a0\u202f]/g, '');
+  if (
+    !/^\d+$/.test(text) &&
+    !/^\d{1,3}(,\d{3})+$/.test(text) &&
+    !/^\d{1,3}(\.\d{3})+$/.test(text)
+  ) {
+    return fail(`"${input}" is not a whole number`);
+  }
+  const value = Number(text.replace(/[.,]/g, ''));
   if (value > 2_147_483_647) return fail(`"${input}" is too large`);
   return ok(value);
 }
@@ -114,6 +126,63 @@ export function parseDate(input: string, format: DateFormat | undefined): Parsed
   }
   const date = dayFirst ?? monthFirst;
   return date ? ok(date) : fail(`"${input}" is not a date`);
+}
+
+/**
+ * A moment, for fields that keep the time of day: `2026-12-31T10:00:00Z`, `2026-12-31 14:00`,
+ * `12/31/2026 2:30 PM`, as an ISO 8601 timestamp. The date is read as `parseDate` reads it; a
+ * date alone is its midnight, and a time without an offset is UTC, as exports write theirs.
+ */
+export function parseDateTime(input: string, format: DateFormat | undefined): Parsed<string> {
+  const parts =
+    /^(.+?)(?:(?:T|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?\s*(?:([AP])\.?M\.?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i.exec(
+      input.trim(),
+    );
+  const date = parseDate(parts?.[1] ?? input, format);
+  if (!parts || !date.ok) return date.ok ? fail(`"${input}" is not a date and time`) : date;
+  const [, , hours, minutes, seconds = '00', fraction, half, zone] = parts;
+  if (hours === undefined) return ok(`${date.value}T00:00:00Z`);
+  let hour = Number(hours);
+  if (half !== undefined) {
+    if (hour < 1 || hour > 12) return fail(`"${input}" is not a time of day`);
+    hour = (hour % 12) + (half.toUpperCase() === 'P' ? 12 : 0);
+  }
+  if (hour > 23 || Number(minutes) > 59 || Number(seconds) > 59) {
+    return fail(`"${input}" is not a time of day`);
+  }
+  let offset = 'Z';
+  if (zone !== undefined && zone.toUpperCase() !== 'Z') {
+    const digits = zone.replace(':', '');
+    const [offsetHours, offsetMinutes] = [
+      Number(digits.slice(1, 3)),
+      Number(digits.slice(3) || '0'),
+    ];
+    // PostgreSQL refuses offsets beyond 15:59.
+    if (offsetHours > 15 || offsetMinutes > 59) return fail(`"${input}" has no such UTC offset`);
+    offset = `${zone[0]}${digits.slice(1, 3)}:${digits.slice(3) || '00'}`;
+  }
+  const time = `${String(hour).padStart(2, '0')}:${minutes}:${seconds}${fraction ? `.${fraction}` : ''}`;
+  return ok(`${date.value}T${time}${offset}`);
+}
+
+/** Dollars of all kinds are written `$`; yen and yuan `¥`. */
+const SYMBOL_CURRENCIES: Record<string, readonly string[]> = {
+  $: ['USD', 'CAD', 'AUD', 'NZD', 'SGD', 'HKD', 'MXN'],
+  '€': ['EUR'],
+  '£': ['GBP'],
+  '¥': ['JPY', 'CNY'],
+};
+
+/**
+ * The currencies an amount as typed may be in (`1,234.56 EUR`, `€1.234,56`), or undefined when
+ * it names none.
+ */
+export function moneyCurrencies(input: string): readonly string[] | undefined {
+  const text = input.trim();
+  const code = /^([A-Z]{3})\b|\b([A-Z]{3})$/.exec(text);
+  if (code) return [code[1] ?? code[2]!];
+  const symbol = /[$€£¥]/.exec(text);
+  return symbol ? SYMBOL_CURRENCIES[symbol[0]] : undefined;
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
