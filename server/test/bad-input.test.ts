@@ -321,6 +321,75 @@ describe('bad input on every route', () => {
     }
   });
 
+  it('reads an id written in capitals as the same id, in paths, queries and bodies', async () => {
+    // A UUID is the same whatever the case of its hex digits: one in capitals names the record.
+    const org = await signUp(t.app, 'capital-ids');
+    const send = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
+      t.app.inject({ method, url, headers: org.auth, ...(payload && { payload }) });
+    const create = async (url: string, payload: object) => {
+      const response = await send('POST', url, payload);
+      expect(response.statusCode, response.body).toBe(201);
+      return response.json<{ id: string }>().id;
+    };
+    const [survivor, merged, other] = [
+      await create('/api/v1/leads', { last_name: 'Lovelace' }),
+      await create('/api/v1/leads', { last_name: 'Lovelace', first_name: 'Ada' }),
+      await create('/api/v1/leads', { last_name: 'Byron' }),
+    ];
+    const tagId = await create('/api/v1/tags', { name: 'Hot' });
+
+    const read = await send('GET', `/api/v1/leads/${other.toUpperCase()}`);
+    expect(read.statusCode, read.body).toBe(200);
+    const tagged = await send('PATCH', `/api/v1/leads/${other}`, {
+      tag_ids: [tagId.toUpperCase()],
+    });
+    expect(tagged.statusCode, tagged.body).toBe(200);
+    expect(tagged.json().tags).toEqual([expect.objectContaining({ id: tagId })]);
+    const bulk = await send('POST', '/api/v1/leads/bulk', {
+      ids: [survivor.toUpperCase()],
+      action: 'add_tag',
+      tag_id: tagId.toUpperCase(),
+    });
+    expect(bulk.statusCode, bulk.body).toBe(200);
+    expect(bulk.json()).toEqual({ updated: 1 });
+    const merge = await send('POST', '/api/v1/leads/merge', {
+      survivor_id: survivor.toUpperCase(),
+      merged_ids: [merged.toUpperCase()],
+      values: { first_name: merged.toUpperCase() },
+    });
+    expect(merge.statusCode, merge.body).toBe(200);
+    expect(merge.json()).toEqual({ survivor_id: survivor, merged_ids: [merged] });
+    const kept = await send('GET', `/api/v1/leads/${survivor}`);
+    expect(kept.json()).toMatchObject({ first_name: 'Ada', last_name: 'Lovelace' });
+
+    // The same id twice, once in capitals, is a list with a duplicate, and the record itself
+    // is no record to merge into itself.
+    for (const [url, payload, field] of [
+      [`/api/v1/leads/${other}`, { tag_ids: [tagId, tagId.toUpperCase()] }, 'tag_ids'],
+      [
+        '/api/v1/leads/bulk',
+        { ids: [other, other.toUpperCase()], action: 'add_tag', tag_id: tagId },
+        'ids',
+      ],
+      [
+        '/api/v1/leads/merge',
+        { survivor_id: survivor, merged_ids: [other, other.toUpperCase()] },
+        'merged_ids',
+      ],
+      [
+        '/api/v1/leads/merge',
+        { survivor_id: survivor, merged_ids: [survivor.toUpperCase()] },
+        'merged_ids',
+      ],
+    ] as const) {
+      const response = await send(url.endsWith(other) ? 'PATCH' : 'POST', url, payload);
+      const body = expectClientError(response, `${url} ${JSON.stringify(payload)}`);
+      expect(body.error.details?.fields?.[0]?.field, response.body).toBe(field);
+    }
+    const untouched = await send('GET', `/api/v1/leads/${other}`);
+    expect(untouched.statusCode).toBe(200);
+  });
+
   it('covers the whole API', () => {
     expect(operations.length).toBeGreaterThan(10);
   });

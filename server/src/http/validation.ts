@@ -69,6 +69,73 @@ export function exactMultiples(ajv: Ajv): void {
   });
 }
 
+const UUID_TEXT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A UUID is the same whatever the case of its hex digits, and PostgreSQL reads it so, but the
+ * services compare ids as text (a survivor among the records it merges, a list without
+ * duplicates): each is read in lower case, the form every answer gives, and a list that must not
+ * repeat an id is checked again once its ids are in that form.
+ */
+export function canonicalUuids(ajv: Ajv): void {
+  ajv.addKeyword({
+    keyword: 'lowerCaseUuid',
+    type: 'string',
+    schemaType: 'boolean',
+    modifying: true,
+    validate: (
+      _on: boolean,
+      value: string,
+      _schema?: unknown,
+      data?: {
+        parentData?: Record<string | number, unknown>;
+        parentDataProperty?: string | number;
+      },
+    ) => {
+      if (data?.parentData && data.parentDataProperty !== undefined && UUID_TEXT.test(value))
+        data.parentData[data.parentDataProperty] = value.toLowerCase();
+      return true;
+    },
+  });
+  ajv.addKeyword({
+    keyword: 'uniqueUuids',
+    type: 'array',
+    schemaType: 'boolean',
+    errors: true,
+    validate: function uniqueUuids(_on: boolean, items: unknown[]): boolean {
+      const seen = new Map<unknown, number>();
+      for (const [index, item] of items.entries()) {
+        const first = seen.get(item);
+        if (first !== undefined) {
+          (uniqueUuids as { errors?: unknown[] }).errors = [
+            {
+              keyword: 'uniqueItems',
+              message: `must NOT have duplicate items (items ## ${first} and ${index} are identical)`,
+              params: { i: first, j: index },
+            },
+          ];
+          return false;
+        }
+        seen.set(item, index);
+      }
+      return true;
+    },
+  });
+}
+
+/** A copy of a request schema whose UUIDs are read in lower case (`canonicalUuids`). */
+function withCanonicalUuids(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(withCanonicalUuids);
+  if (!schema || typeof schema !== 'object') return schema;
+  const copy = Object.fromEntries(
+    Object.entries(schema).map(([key, value]) => [key, withCanonicalUuids(value)]),
+  ) as Record<string, unknown>;
+  if (copy['format'] === 'uuid') copy['lowerCaseUuid'] = true;
+  const items = copy['items'] as Record<string, unknown> | undefined;
+  if (copy['uniqueItems'] === true && items?.['format'] === 'uuid') copy['uniqueUuids'] = true;
+  return copy;
+}
+
 /** What a client is told on every date and date-time it may send: the rules above, in words. */
 export const STORABLE_DATE_RULES = {
   date: 'From 0001-01-01 to 9999-12-31.',
@@ -104,11 +171,16 @@ export function perPartValidators(): ValidatorFactory {
           options?.onCreate?.(ajv);
           acceptOnlyStorableDates(ajv);
           exactMultiples(ajv);
+          canonicalUuids(ajv);
         },
         customOptions: { ...options?.customOptions, coerceTypes },
       } as CompilerOptions);
     const exact = withCoercion(false);
     const coercing = withCoercion('array');
-    return (route) => (route.httpPart === 'body' ? exact : coercing)(route);
+    return (route) =>
+      (route.httpPart === 'body' ? exact : coercing)({
+        ...route,
+        schema: withCanonicalUuids(route.schema) as typeof route.schema,
+      });
   };
 }
