@@ -201,6 +201,32 @@ describe('web-to-lead forms', () => {
     expect(JSON.stringify(bad.json().error.details)).toContain('redirect_url');
   });
 
+  it('sends a plain post to a redirect written in any script, and refuses one no browser can follow', async () => {
+    // The address goes out in the Location header, which takes ASCII only: sent as written, a
+    // submission failed with a 500 after its lead was kept, and a retry made a second one.
+    const form = await buildForm(a, {
+      redirect_url: 'https://example.com/merci/ありがとう?from=café',
+    });
+    const response = await submit(form, { last_name: 'Unicode', email: 'u@example.com' });
+    expect(response.statusCode, response.body).toBe(303);
+    expect(response.headers.location).toBe(
+      'https://example.com/merci/%E3%81%82%E3%82%8A%E3%81%8C%E3%81%A8%E3%81%86?from=caf%C3%A9',
+    );
+    expect(await leadsOf(a, 'Unicode')).toHaveLength(1);
+    const shown = await api('GET', `/web-forms/${form.id}`, a);
+    expect(shown.json().redirect_url).toBe('https://example.com/merci/ありがとう?from=café');
+    for (const redirect_url of [
+      'https://example.com/a\u0001b',
+      'https://example.com/\u007f',
+      'https://[example.com/',
+      'https://exa%mple.com/',
+    ]) {
+      const bad = await api('PATCH', `/web-forms/${form.id}`, a, { redirect_url });
+      expect(bad.statusCode, `${JSON.stringify(redirect_url)}: ${bad.body}`).toBe(422);
+      expect(bad.json().error.details.fields[0].field).toBe('redirect_url');
+    }
+  });
+
   it('answers a filled honeypot as accepted and stores nothing', async () => {
     const form = await buildForm(a);
     expect(form.embed_html).toContain('name="homepage_url"');

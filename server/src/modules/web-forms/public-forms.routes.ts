@@ -97,7 +97,8 @@ export const publicFormRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const outcome = await webForms.submitForm(ctx, request.params.token, request.body);
         const message = outcome.thank_you_message || 'Thank you! We will be in touch soon.';
         if (!plain) return { message, redirect_url: outcome.redirect_url };
-        if (outcome.redirect_url) return reply.redirect(outcome.redirect_url, 303);
+        const redirect = outcome.redirect_url && webForms.redirectAddress(outcome.redirect_url);
+        if (redirect) return reply.redirect(redirect, 303);
         return answerPage(reply, 200, outcome.form_name, [message]);
       } catch (error) {
         if (!plain || !(error instanceof AppError)) throw error;

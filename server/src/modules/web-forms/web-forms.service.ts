@@ -89,6 +89,22 @@ function present(
   return { ...form, fields, endpoint, embed_html: embedSnippet(row, endpoint, active) };
 }
 
+/**
+ * The form's redirect as the Location header sends it: ASCII only, so a path or query in any
+ * script goes percent-encoded and a host in punycode, as a browser would send it. Null for an
+ * address a browser could not follow (one that does not parse, or holds control characters).
+ */
+export function redirectAddress(written: string): string | null {
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(written)) return null;
+  try {
+    const url = new URL(written);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
 function normalize(input: WebFormInput): repo.WebFormValues {
   const values: repo.WebFormValues = { ...input };
   if (input.name !== undefined) {
@@ -98,6 +114,8 @@ function normalize(input: WebFormInput): repo.WebFormValues {
   if (input.fields) values.fields = normalizeFields(input.fields);
   if (input.thank_you_message !== undefined)
     values.thank_you_message = input.thank_you_message.trim();
+  if (input.redirect_url && !redirectAddress(input.redirect_url))
+    throw invalidField('redirect_url', 'must be an http or https address a browser can follow');
   // One owner or one team: naming one clears the other.
   if (input.owner_id && input.team_id)
     throw invalidField('team_id', 'cannot be given with owner_id: leads go to one or the other');
