@@ -80,6 +80,7 @@ describe('import values, read as people type them', () => {
     expect(read('2026-12-31 13:00 PM')).toMatch(/rejected: .*not a time of day/);
     expect(read('2026-12-31T10:00+16:00')).toMatch(/rejected: .*offset/);
     expect(read('soon')).toMatch(/rejected/);
+    expect(read('Dec 31, 2026 10:00 AM')).toBe('2026-12-31T10:00:00Z');
   });
 
   it('reads dates, and asks for the format when day and month could be swapped', () => {
@@ -93,6 +94,24 @@ describe('import values, read as people type them', () => {
     expect(value(parseDate('03/04/2026', 'MM/DD/YYYY'))).toBe('2026-03-04');
     expect(value(parseDate('31.12.2025', 'DD.MM.YYYY'))).toBe('2025-12-31');
     expect(value(parseDate('02/30/2026', 'MM/DD/YYYY'))).toMatch(/rejected/);
+    // Months in words and the year first cannot be swapped, whatever the format; they were refused.
+    for (const input of [
+      '31 Dec 2026',
+      '31-Dec-2026',
+      'Dec 31, 2026',
+      'December 31 2026',
+      'Dec. 31st, 2026',
+      '31 December 2026',
+      '2026/12/31',
+      '2026.12.31',
+    ]) {
+      expect(value(parseDate(input, 'MM/DD/YYYY')), input).toBe('2026-12-31');
+      expect(value(parseDate(input, undefined)), input).toBe('2026-12-31');
+    }
+    expect(value(parseDate('Sept 3, 2026', undefined))).toBe('2026-09-03');
+    expect(value(parseDate('Feb 30, 2026', undefined))).toMatch(/rejected: .*not a date/);
+    expect(value(parseDate('31 Foo 2026', undefined))).toMatch(/rejected/);
+    expect(value(parseDate('2026/31/12', undefined))).toMatch(/rejected/);
   });
 
   it('reads yes/no, domains and tag lists', () => {

@@ -48,6 +48,17 @@ async function uploaded(who: Who, file: string | Buffer, query?: string) {
   }>();
 }
 
+/** Uploads a file of leads and dry-runs it, its columns mapped in order, duplicates skipped. */
+async function dryRunLeads(who: Who, file: string, fields: string[]) {
+  const { id } = await uploaded(who, file);
+  const response = await call(who, 'POST', `/imports/${id}/dry-run`, {
+    mapping: fields.map((field, column) => ({ column, field })),
+    duplicates: 'skip',
+  });
+  expect(response.statusCode, response.body).toBe(200);
+  return { id, report: response.json<{ rejected: unknown[] }>() };
+}
+
 async function runToEnd(who: Who, id: string) {
   const started = await call(who, 'POST', `/imports/${id}/run`);
   expect(started.statusCode, started.body).toBe(202);
@@ -557,7 +568,7 @@ describe('account names, unique whichever way accounts match', () => {
 describe('amounts and moments stored as the file says them', () => {
   it('keeps the time of day of a moment, and refuses an amount in another currency', async () => {
     const admin = await signUp(t.app, 'moments');
-    const { id } = await uploaded(
+    const { id, report } = await dryRunLeads(
       admin,
       [
         'Last Name,Email,Estimated value,Last contacted,Next follow-up',
@@ -566,20 +577,9 @@ describe('amounts and moments stored as the file says them', () => {
         'Dollar,dollar@x.example,"1,234.56 USD",2026-02-01 14:00,12/31/2026 2:30 PM',
         'Offset,offset@x.example,$500,2026-12-31T23:30:00-05:00,2027-01-05',
       ].join('\n'),
+      ['last_name', 'email', 'estimated_value', 'last_contacted_at', 'next_follow_up_at'],
     );
-    const mapping = [
-      'last_name',
-      'email',
-      'estimated_value',
-      'last_contacted_at',
-      'next_follow_up_at',
-    ].map((field, column) => ({ column, field }));
-    const dry = await call(admin, 'POST', `/imports/${id}/dry-run`, {
-      mapping,
-      duplicates: 'skip',
-    });
-    expect(dry.statusCode, dry.body).toBe(200);
-    expect(dry.json().rejected).toEqual([
+    expect(report.rejected).toEqual([
       {
         line: 2,
         problems: [
@@ -624,6 +624,46 @@ describe('amounts and moments stored as the file says them', () => {
         last_contacted: '2027-01-01 04:30:00',
         next_follow_up: '2027-01-05 00:00:00',
       },
+    ]);
+  });
+});
+
+describe('owners named as other CRMs export them', () => {
+  it('takes an owner by name, and refuses a name two members share rather than pick one', async () => {
+    const admin = await signUp(t.app, 'owners');
+    const jane = await joinByInvitation(t.app, admin, 'member');
+    const alexes = [
+      await joinByInvitation(t.app, admin, 'member'),
+      await joinByInvitation(t.app, admin, 'member'),
+    ];
+    await t.ownerQuery(`UPDATE users SET name = 'Jane Doe' WHERE id = $1`, [jane.userId]);
+    await t.ownerQuery(`UPDATE users SET name = 'Alex Smith' WHERE id = ANY ($1::uuid[])`, [
+      alexes.map((alex) => alex.userId),
+    ]);
+    const { id, report } = await dryRunLeads(
+      admin,
+      `Last Name,Lead Owner\nByName,jane doe\nShared,Alex Smith\nByEmail,${alexes[1]!.email}\n`,
+      ['last_name', 'owner'],
+    );
+    expect(report.rejected).toEqual([
+      {
+        line: 3,
+        problems: [
+          {
+            column: 'Lead Owner',
+            reason: 'more than one member is called "Alex Smith": use the email',
+          },
+        ],
+      },
+    ]);
+    expect((await runToEnd(admin, id)).counts).toMatchObject({ created: 2, rejected: 1 });
+    const owners = await t.ownerQuery(
+      'SELECT last_name, owner_id FROM leads WHERE org_id = $1 ORDER BY last_name',
+      [admin.orgId],
+    );
+    expect(owners).toEqual([
+      { last_name: 'ByEmail', owner_id: alexes[1]!.userId },
+      { last_name: 'ByName', owner_id: jane.userId },
     ]);
   });
 });
@@ -780,6 +820,23 @@ describe('custom fields in an import', () => {
     }
     return fields;
   }
+
+  it('refuses an amount of a custom money field typed in another currency', async () => {
+    const admin = await signUp(t.app, 'custom-currency');
+    await defineFields(admin);
+    const { report } = await dryRunLeads(admin, 'Last Name,Budget\nEuro,€500\nDollar,$500\n', [
+      'last_name',
+      'cf.budget',
+    ]);
+    expect(report.rejected).toEqual([
+      {
+        line: 2,
+        problems: [
+          { column: 'Budget', reason: `"€500" is in EUR; this organization's amounts are in USD` },
+        ],
+      },
+    ]);
+  });
 
   it('maps columns to custom fields by label or key, parses them, rejects unknown options, and undoes them', async () => {
     const owner = await signUp(t.app, 'import-fields');

@@ -1,6 +1,13 @@
 import type { CustomField as FieldWithOptions } from '../custom-fields/custom-fields.service.js';
 import { parseValue } from '../custom-fields/custom-values.js';
-import { parseBoolean, parseDate, parseMoney, type DateFormat, type Parsed } from './values.js';
+import {
+  otherCurrency,
+  parseBoolean,
+  parseDate,
+  parseMoney,
+  type DateFormat,
+  type Parsed,
+} from './values.js';
 
 /**
  * A cell of a custom field's column read as people type it (and as a list export writes it):
@@ -34,16 +41,21 @@ function optionByLabel(field: FieldWithOptions, label: string): Parsed<string> {
       };
 }
 
+/** What cells are read against: the file's date format, the members, the organization's currency. */
+interface CellContext {
+  dateFormat?: DateFormat;
+  members: Map<string, string | null>;
+  currency: string;
+}
+
 /** What a cell means for the field, in the API's terms (before the field's own checks). */
-function apiValue(
-  field: FieldWithOptions,
-  cell: string,
-  context: { dateFormat?: DateFormat; members: Map<string, string> },
-): Parsed<unknown> {
+function apiValue(field: FieldWithOptions, cell: string, context: CellContext): Parsed<unknown> {
   switch (field.field_type) {
     case 'number':
       return parseNumber(cell);
     case 'money': {
+      const problem = otherCurrency(cell, context.currency);
+      if (problem) return { ok: false, reason: problem };
       const amount = parseNumber(cell);
       return amount.ok ? amount : { ok: false, reason: `"${cell}" is not an amount` };
     }
@@ -63,10 +75,7 @@ function apiValue(
       return { ok: true, value: ids };
     }
     case 'member': {
-      const member = context.members.get(fold(cell));
-      return member
-        ? { ok: true, value: member }
-        : { ok: false, reason: `no member has the email or name "${cell}"` };
+      return memberOf(context.members, cell);
     }
     default:
       return { ok: true, value: cell };
@@ -77,11 +86,21 @@ function apiValue(
 export function parseCustomCell(
   field: FieldWithOptions,
   cell: string,
-  context: { dateFormat?: DateFormat; members: Map<string, string> },
+  context: CellContext,
 ): Parsed<unknown[]> {
   const raw = apiValue(field, cell, context);
   if (!raw.ok) return raw;
   const parsed = parseValue(field, raw.value);
   if ('problem' in parsed) return { ok: false, reason: parsed.problem.message };
   return { ok: true, value: parsed.values };
+}
+
+/** The member a cell names by email or name; a name two members share is refused, not guessed. */
+export function memberOf(members: Map<string, string | null>, cell: string): Parsed<string> {
+  const member = members.get(cell.trim().toLowerCase());
+  if (member) return { ok: true, value: member };
+  if (member === null) {
+    return { ok: false, reason: `more than one member is called "${cell}": use the email` };
+  }
+  return { ok: false, reason: `no member has the email or name "${cell}"` };
 }

@@ -6,7 +6,7 @@ import {
   type CustomField as FieldWithOptions,
 } from '../custom-fields/custom-fields.service.js';
 import { parseValue } from '../custom-fields/custom-values.js';
-import { parseCustomCell } from './custom-cells.js';
+import { memberOf, parseCustomCell } from './custom-cells.js';
 import { CUSTOM_FIELD_PREFIX, IMPORT_FIELDS, type FieldSpec } from './fields.js';
 import * as repo from './imports.repo.js';
 import {
@@ -16,7 +16,7 @@ import {
   parseDomain,
   parseEmail,
   parseInteger,
-  moneyCurrencies,
+  otherCurrency,
   parseMoney,
   parseTags,
   type DateFormat,
@@ -48,8 +48,8 @@ export const NO_COUNTS: Counts = { created: 0, updated: 0, skipped: 0, rejected:
  * kind's active custom fields with their options.
  */
 export interface Lookups {
-  members: Map<string, string>;
-  people: Map<string, string>;
+  /** Members by email and by name, for owners and member custom fields. */
+  people: Map<string, string | null>;
   stages: repo.StageRef[];
   custom: FieldWithOptions[];
   /** The organization's currency, which imported amounts are stored in. */
@@ -57,14 +57,13 @@ export interface Lookups {
 }
 
 export async function loadLookups(tx: Tx, kind: RecordType): Promise<Lookups> {
-  const [members, people, stages, custom, currency] = await Promise.all([
-    repo.membersByEmail(tx),
+  const [people, stages, custom, currency] = await Promise.all([
     repo.membersByEmailOrName(tx),
     repo.stages(tx),
     activeFields(tx, kind),
     repo.orgCurrency(tx),
   ]);
-  return { members, people, stages, custom, currency };
+  return { people, stages, custom, currency };
 }
 
 /** The custom field a mapping's `field` names (`cf.<key>`), if it names one. */
@@ -129,15 +128,8 @@ function parseCell(
     case 'domain':
       return parseDomain(cell);
     case 'money': {
-      // Amounts are stored in the organization's currency: one typed in another is not it.
-      const currencies = moneyCurrencies(cell);
-      if (currencies && !currencies.includes(currency)) {
-        return {
-          ok: false,
-          reason: `"${cell}" is in ${currencies.join(' or ')}; this organization's amounts are in ${currency}`,
-        };
-      }
-      return parseMoney(cell);
+      const problem = otherCurrency(cell, currency);
+      return problem ? { ok: false, reason: problem } : parseMoney(cell);
     }
     case 'integer':
       return parseInteger(cell);
@@ -197,6 +189,7 @@ function readRow(
       const values = parseCustomCell(customField, cell, {
         dateFormat: settings.date_format,
         members: lookups.people,
+        currency: lookups.currency,
       });
       if (values.ok) result.custom.set(customField.id, values.value);
       else result.problems.push({ column: header, reason: values.reason });
@@ -210,9 +203,9 @@ function readRow(
     }
     switch (spec.type) {
       case 'owner': {
-        const owner = lookups.members.get(cell.toLowerCase());
-        if (owner) result.values[spec.column!] = owner;
-        else result.problems.push({ column: header, reason: `no member has the email "${cell}"` });
+        const owner = memberOf(lookups.people, cell);
+        if (owner.ok) result.values[spec.column!] = owner.value;
+        else result.problems.push({ column: header, reason: owner.reason });
         break;
       }
       case 'tags':

@@ -107,9 +107,13 @@ export async function copyRows<T>(
   );
   const stream = client.query(copyFrom(`COPY ${UPLOAD_STAGING} (line, cells) FROM STDIN`));
   const copied = finished(stream);
-  // Awaited once the file is read; a failure before that shows at the next write.
+  // Awaited once the file is read; a failure before that is thrown at the next write, for
+  // the stream, its connection gone, would throw a TypeError of its own.
   copied.catch(() => undefined);
+  let failure: unknown;
+  stream.once('error', (error) => (failure ??= error));
   const result = await read(async (rows) => {
+    if (failure) throw failure;
     let text = '';
     // JSON escapes every control character: backslashes are all COPY's text format must escape.
     for (const row of rows) {
@@ -117,6 +121,7 @@ export async function copyRows<T>(
     }
     if (!stream.write(text)) await once(stream, 'drain');
   });
+  if (failure) throw failure;
   stream.end();
   await copied;
   await runOn(
@@ -239,29 +244,23 @@ export function listRejections(
 
 // Looking up what rows refer to -----------------------------------------------------------
 
-export async function membersByEmail(tx: Tx): Promise<Map<string, string>> {
-  const rows = await tx
-    .selectFrom('memberships as m')
-    .innerJoin('users as u', 'u.id', 'm.user_id')
-    .select(['u.email', 'm.user_id'])
-    .execute();
-  return new Map(rows.map((r) => [r.email.toLowerCase(), r.user_id]));
-}
-
 /**
- * Members by email and by name (lower case), for a member custom field: a list export writes
- * members by name. An email wins over a name that happens to be the same.
+ * Members by email and by name (lower case), for an owner or a member custom field: exports of
+ * other CRMs and list exports write members by name. An email wins over a name that happens to
+ * be the same; a name two members share says neither (null), so a row must name one by email.
  */
-export async function membersByEmailOrName(tx: Tx): Promise<Map<string, string>> {
+export async function membersByEmailOrName(tx: Tx): Promise<Map<string, string | null>> {
   const rows = await tx
     .selectFrom('memberships as m')
     .innerJoin('users as u', 'u.id', 'm.user_id')
     .select(['u.email', 'u.name', 'm.user_id'])
     .execute();
-  return new Map([
-    ...rows.flatMap((r) => (r.name ? [[r.name.trim().toLowerCase(), r.user_id] as const] : [])),
-    ...rows.map((r) => [r.email.toLowerCase(), r.user_id] as const),
-  ]);
+  const byName = new Map<string, string | null>();
+  for (const r of rows) {
+    const name = r.name?.trim().toLowerCase();
+    if (name) byName.set(name, byName.has(name) ? null : r.user_id);
+  }
+  return new Map([...byName, ...rows.map((r) => [r.email.toLowerCase(), r.user_id] as const)]);
 }
 
 export interface StageRef {

@@ -108,6 +108,13 @@ export function parseDate(input: string, format: DateFormat | undefined): Parsed
     const date = isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
     return date ? ok(date) : fail(`"${input}" is not a date`);
   }
+  const yearFirst = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?:\s+[\d:]+(?:\s*[AP]M)?)?$/i.exec(text);
+  if (yearFirst) {
+    const date = isoDate(Number(yearFirst[1]), Number(yearFirst[2]), Number(yearFirst[3]));
+    return date ? ok(date) : fail(`"${input}" is not a date`);
+  }
+  const named = namedMonthDate(text);
+  if (named !== undefined) return named ? ok(named) : fail(`"${input}" is not a date`);
   const parts = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s+[\d:]+(?:\s*[AP]M)?)?$/i.exec(text);
   if (!parts) return fail(`"${input}" is not a date in a format Rampart reads`);
   const a = Number(parts[1]);
@@ -183,6 +190,58 @@ export function moneyCurrencies(input: string): readonly string[] | undefined {
   if (code) return [code[1] ?? code[2]!];
   const symbol = /[$€£¥]/.exec(text);
   return symbol ? SYMBOL_CURRENCIES[symbol[0]] : undefined;
+}
+
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+
+/** Day, month in English words and year, either way round, and an optional time to leave. */
+const DAY_NAMED_MONTH = /^(\d{1,2})[\s-]+([a-z]+)\.?[\s-]+(\d{4})(?:\s+[\d:]+(?:\s*[AP]M)?)?$/i;
+const NAMED_MONTH_DAY =
+  /^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:\s+[\d:]+(?:\s*[AP]M)?)?$/i;
+
+/**
+ * A date with its month in words, which no format can swap: `31 Dec 2026`, `31-Dec-2026`,
+ * `Dec 31, 2026`, `December 31 2026`. Undefined when the text is not one; null when it names a
+ * day that does not exist (`Feb 30, 2026`).
+ */
+function namedMonthDate(text: string): string | null | undefined {
+  const dayFirst = DAY_NAMED_MONTH.exec(text);
+  const monthFirst = NAMED_MONTH_DAY.exec(text);
+  const [day, name, year] = dayFirst
+    ? [dayFirst[1], dayFirst[2], dayFirst[3]]
+    : [monthFirst?.[2], monthFirst?.[1], monthFirst?.[3]];
+  if (!name) return undefined;
+  const lower = name.toLowerCase();
+  const month = MONTHS.findIndex(
+    (full) =>
+      lower === full || lower === full.slice(0, 3) || (lower === 'sept' && full === 'september'),
+  );
+  if (month === -1) return undefined;
+  return isoDate(Number(year), month + 1, Number(day)) ?? null;
+}
+
+/**
+ * Why an amount cannot be stored in the organization's currency, when it names another: it
+ * would be stored as that many of the organization's units.
+ */
+export function otherCurrency(input: string, currency: string): string | undefined {
+  const currencies = moneyCurrencies(input);
+  return currencies && !currencies.includes(currency)
+    ? `"${input}" is in ${currencies.join(' or ')}; this organization's amounts are in ${currency}`
+    : undefined;
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
