@@ -565,6 +565,33 @@ describe('account names, unique whichever way accounts match', () => {
   });
 });
 
+describe('accounts named like a domain', () => {
+  it('links a contact to an account whose name looks like a domain, when no account has it as its domain', async () => {
+    const admin = await signUp(t.app, 'domain-names');
+    const created = await call(admin, 'POST', '/accounts', { name: 'Booking.com' });
+    expect(created.statusCode, created.body).toBe(201);
+    const { id } = await uploaded(
+      admin,
+      'Last Name,Email,Company\nRoe,roe@booking.example,Booking.com\n',
+      'kind=contact&file_name=contacts.csv',
+    );
+    const dry = await call(admin, 'POST', `/imports/${id}/dry-run`, {
+      mapping: ['last_name', 'email', 'account'].map((field, column) => ({ column, field })),
+      duplicates: 'skip',
+    });
+    expect(dry.statusCode, dry.body).toBe(200);
+    // Read as a domain only, it was rejected: no account "booking.com".
+    expect(dry.json().counts).toEqual({ created: 1, updated: 0, skipped: 0, rejected: 0 });
+    await runToEnd(admin, id);
+    const [contact] = await t.ownerQuery(
+      `SELECT a.name FROM contacts c JOIN accounts a ON a.org_id = c.org_id AND a.id = c.account_id
+       WHERE c.org_id = $1`,
+      [admin.orgId],
+    );
+    expect(contact).toEqual({ name: 'Booking.com' });
+  });
+});
+
 describe('amounts and moments stored as the file says them', () => {
   it('keeps the time of day of a moment, and refuses an amount in another currency', async () => {
     const admin = await signUp(t.app, 'moments');

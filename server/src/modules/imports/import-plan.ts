@@ -212,9 +212,10 @@ function readRow(
         result.tags = parsed.value as string[];
         break;
       case 'account': {
+        // `acme.com` is an account's domain, or the name of one such as `Booking.com`.
         const domain = parseDomain(cell);
         result.account =
-          domain.ok && cell.includes('.') ? { domain: domain.value } : { name: cell };
+          domain.ok && cell.includes('.') ? { domain: domain.value, name: cell } : { name: cell };
         break;
       }
       case 'contact': {
@@ -425,7 +426,9 @@ export async function planBatch(
     if (r.account) {
       const name = r.account.name && folded.get(r.account.name);
       const domain = r.account.domain && folded.get(r.account.domain);
-      const found = accounts.find((a) => (domain ? a.domain === domain : a.name === name));
+      const found =
+        (domain && accounts.find((a) => a.domain === domain)) ||
+        accounts.find((a) => a.name === name);
       const header = headers[settings.mapping.find((m) => m.field === 'account')!.column]!;
       if (found) r.values['account_id'] = found.id;
       else
