@@ -1,4 +1,6 @@
+import http from 'node:http';
 import net from 'node:net';
+import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../src/db/pool.js';
@@ -70,7 +72,12 @@ async function attempts(): Promise<number> {
   return row!.n;
 }
 
-function expectUnavailable(response: Awaited<ReturnType<typeof createLead>>): void {
+function expectUnavailable(response: {
+  statusCode: number;
+  headers: Record<string, unknown>;
+  body: string;
+  json(): unknown;
+}): void {
   expect(response.statusCode, response.body).toBe(503);
   expect(Number(response.headers['retry-after'])).toBeGreaterThan(0);
   expect(response.json()).toMatchObject({
@@ -121,6 +128,60 @@ describe('transient database errors', () => {
     );
     expectUnavailable(await pending);
     expect(await storedLeads('slow')).toBe(0);
+  });
+
+  it('answers 503 when the connection ends under an upload of an import, and keeps nothing', async () => {
+    // Over a real connection: an injected request's body reaches the upload otherwise.
+    const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const file = new PassThrough();
+    const pending = new Promise<Parameters<typeof expectUnavailable>[0]>((resolve, reject) => {
+      const request = http.request(
+        `${address}/api/v1/imports?kind=lead&file_name=cut.csv`,
+        {
+          method: 'POST',
+          agent: false,
+          headers: { ...a.auth, 'content-type': 'text/csv', connection: 'close' },
+        },
+        (response) => {
+          let body = '';
+          response.on('data', (piece: Buffer) => (body += piece.toString()));
+          response.on('end', () =>
+            resolve({
+              statusCode: response.statusCode ?? 0,
+              headers: response.headers,
+              body,
+              json: () => JSON.parse(body),
+            }),
+          );
+        },
+      );
+      request.on('error', reject);
+      file.pipe(request);
+    });
+    const rows = (from: number) =>
+      Array.from({ length: 3_000 }, (_, i) => `Cut ${from + i},cut${from + i}@example.com\n`);
+    file.write('Last name,Email\n');
+    for (const row of rows(0)) file.write(row);
+    let copying = 0;
+    for (let tries = 0; tries < 200 && copying === 0; tries += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      const found = await t.ownerQuery<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pg_stat_progress_copy
+         WHERE datid = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+      );
+      copying = found[0]!.n;
+    }
+    expect(copying).toBe(1);
+    await t.ownerQuery(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+       WHERE datname = current_database() AND query LIKE 'COPY %'`,
+    );
+    for (const row of rows(3_000)) file.write(row);
+    file.end();
+    expectUnavailable(await pending);
+    expect(
+      await t.ownerQuery('SELECT count(*)::int AS n FROM imports WHERE org_id = $1', [a.orgId]),
+    ).toEqual([{ n: 0 }]);
   });
 
   describe('with the connection cut between the API and the database', () => {
