@@ -227,6 +227,49 @@ describe('web-to-lead forms', () => {
     }
   });
 
+  it('reads a plain post in the charset it was sent in, and refuses text not valid in it', async () => {
+    const form = await buildForm(a);
+    const url = new URL(form.endpoint).pathname;
+    const post = (payload: string, contentType = 'application/x-www-form-urlencoded') =>
+      t.app.inject({
+        method: 'POST',
+        url,
+        remoteAddress: `10.9.0.${++addressCounter % 250}`,
+        headers: { 'content-type': contentType },
+        payload,
+      });
+    const latin = await post(
+      'last_name=Jos%E9+Garc%EDa&email=jose%40example.com',
+      'application/x-www-form-urlencoded; charset=windows-1252',
+    );
+    expect(latin.statusCode, latin.body).toBe(200);
+    const utf8 = await post('last_name=Ren%C3%A9e+Dupr%C3%A9&email=renee%40example.com');
+    expect(utf8.statusCode, utf8.body).toBe(200);
+    // Unescaped, as a script may send it.
+    const raw = await post('last_name=Zoë Brontë&email=zoe@example.com');
+    expect(raw.statusCode, raw.body).toBe(200);
+    expect((await leadsOf(a, 'Brontë')).map((lead) => lead.last_name)).toEqual(['Zoë Brontë']);
+    expect((await leadsOf(a, 'García')).map((lead) => lead.last_name)).toEqual(['José García']);
+    expect((await leadsOf(a, 'Dupré')).map((lead) => lead.last_name)).toEqual(['Renée Dupré']);
+
+    // Bytes that are no UTF-8 were kept as U+FFFD, losing what was typed without a word.
+    for (const [payload, field] of [
+      ['last_name=Jos%E9&email=jose2%40example.com', 'last_name'],
+      ['last_name=Ok&email=%ED%A0%80%40example.com', 'email'],
+    ]) {
+      const refused = await post(payload!);
+      expect(refused.statusCode, refused.body).toBe(400);
+      expect(refused.json().error.details.fields[0].field).toBe(field);
+    }
+    const unknown = await post(
+      'last_name=Ok',
+      'application/x-www-form-urlencoded; charset=klingon',
+    );
+    expect(unknown.statusCode, unknown.body).toBe(400);
+    expect(unknown.json().error.details.fields[0].field).toBe('content-type');
+    expect((await api('GET', `/web-forms/${form.id}`, a)).json().submission_count).toBe(3);
+  });
+
   it('answers a filled honeypot as accepted and stores nothing', async () => {
     const form = await buildForm(a);
     expect(form.embed_html).toContain('name="homepage_url"');

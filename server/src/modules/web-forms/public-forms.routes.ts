@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
-import { parse as parseQuery } from 'node:querystring';
+import { TextDecoder } from 'node:util';
 import { Type } from 'typebox';
 import { errors } from '../../http/schemas.js';
-import { AppError, ValidationError, type FieldProblem } from '../../lib/errors.js';
+import { AppError, invalidField, ValidationError, type FieldProblem } from '../../lib/errors.js';
 import { plainPage } from './embed.js';
 import { FORM_FIELDS, type FormFieldName } from './form-fields.js';
 import * as webForms from './web-forms.service.js';
@@ -21,6 +21,51 @@ const Token = Type.String({
   maxLength: 200,
   description: "From the form's embed snippet",
 });
+
+/** The bytes of form text read byte for byte (`latin1`), its `%XX` escapes decoded. */
+const bytesOf = (text: string) =>
+  Buffer.from(
+    text.replace(/%([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+    'latin1',
+  );
+
+/**
+ * A form post's fields, read in the charset its Content-Type names (UTF-8 unless it says
+ * otherwise: a page in Windows-1252 posts `é` as `%E9`). A name sent more than once (a
+ * multi-select's ticked boxes) is read as the list of its values. Text that is not valid in that
+ * charset is refused naming its field, rather than kept with U+FFFD in place of what was typed.
+ */
+function readForm(body: Buffer, contentType: string | undefined): Record<string, unknown> {
+  const charset = /;\s*charset="?([^";\s]+)/i.exec(contentType ?? '')?.[1] ?? 'utf-8';
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(charset, { fatal: true });
+  } catch {
+    throw invalidField('content-type', 'names a charset the API does not read', 'malformed');
+  }
+  const read = (text: string, field: string) => {
+    try {
+      return decoder.decode(bytesOf(text.replaceAll('+', ' ')));
+    } catch {
+      throw invalidField(
+        field,
+        `must be text in ${charset.slice(0, 40)}, the charset the form was sent in`,
+        'malformed',
+      );
+    }
+  };
+  const fields = new Map<string, string | string[]>();
+  // Read byte for byte: raw bytes and escapes alike are decoded with the charset.
+  for (const pair of body.toString('latin1').split('&')) {
+    if (pair === '') continue;
+    const at = pair.indexOf('=');
+    const name = read(at === -1 ? pair : pair.slice(0, at), 'body');
+    const value = read(at === -1 ? '' : pair.slice(at + 1), name);
+    const previous = fields.get(name);
+    fields.set(name, previous === undefined ? value : [previous, value].flat());
+  }
+  return Object.fromEntries(fields);
+}
 
 /** A plain HTML post is answered with a page a person can read, not with JSON. */
 function answerPage(reply: FastifyReply, status: number, title: string, lines: string[]) {
@@ -46,9 +91,14 @@ export const publicFormRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.addContentTypeParser(
     FORM_ENCODED,
-    { parseAs: 'string', bodyLimit: FORM_BODY_LIMIT_BYTES },
-    // A name sent more than once (a multi-select's ticked boxes) is read as the list of its values.
-    (_request, body, done) => done(null, { ...parseQuery(body as string) }),
+    { parseAs: 'buffer', bodyLimit: FORM_BODY_LIMIT_BYTES },
+    (request, body, done) => {
+      try {
+        done(null, readForm(body as Buffer, request.headers['content-type']));
+      } catch (error) {
+        done(error as Error);
+      }
+    },
   );
   // Every answer here, errors included, may be read by a script of any site: the form's token
   // is what admits a submission, never the page it comes from, and no cookie is read.
