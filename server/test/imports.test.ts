@@ -565,6 +565,41 @@ describe('account names, unique whichever way accounts match', () => {
   });
 });
 
+describe('undo of the tags an import made', () => {
+  it('deletes the tags it made that nothing uses any more, and keeps the others', async () => {
+    const admin = await signUp(t.app, 'undo-tags');
+    expect((await call(admin, 'POST', '/tags', { name: 'vip' })).statusCode).toBe(201);
+    const lead = await call(admin, 'POST', '/leads', {
+      last_name: 'Existing',
+      email: 'existing@x.example',
+    });
+    expect(lead.statusCode, lead.body).toBe(201);
+    const { id } = await uploaded(
+      admin,
+      'Last Name,Email,Tags\nNew,new@x.example,"vip, brand new"\nExisting,existing@x.example,on existing\n',
+    );
+    const dry = await call(admin, 'POST', `/imports/${id}/dry-run`, {
+      mapping: ['last_name', 'email', 'tags'].map((field, column) => ({ column, field })),
+      duplicates: 'update',
+    });
+    expect(dry.statusCode, dry.body).toBe(200);
+    expect((await runToEnd(admin, id)).counts).toMatchObject({ created: 1, updated: 1 });
+    const tagNames = async () =>
+      (
+        await t.ownerQuery<{ name: string }>(
+          'SELECT name FROM tags WHERE org_id = $1 ORDER BY name',
+          [admin.orgId],
+        )
+      ).map((tag) => tag.name);
+    expect(await tagNames()).toEqual(['brand new', 'on existing', 'vip']);
+
+    const undone = await call(admin, 'POST', `/imports/${id}/undo`, {});
+    expect(undone.statusCode, undone.body).toBe(200);
+    // "brand new" tagged only the lead the undo deleted; it was left in every tag list.
+    expect(await tagNames()).toEqual(['on existing', 'vip']);
+  });
+});
+
 describe('accounts named like a domain', () => {
   it('links a contact to an account whose name looks like a domain, when no account has it as its domain', async () => {
     const admin = await signUp(t.app, 'domain-names');

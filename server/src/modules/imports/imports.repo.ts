@@ -553,6 +553,24 @@ export async function deleteRecords(tx: Tx, kind: RecordType, ids: string[]): Pr
   );
 }
 
+/**
+ * Deletes the tags an import made (its batches' history names it) that no record uses any
+ * more: once its records are gone, they would stay in every tag list and filter, tagging
+ * nothing. A tag it made that is on a record it only updated, or that someone has used since,
+ * stays.
+ */
+export async function deleteUnusedTagsMadeBy(tx: Tx, importId: string, since: Date): Promise<void> {
+  const org = orgOf(tx);
+  await sql`DELETE FROM tags g
+    WHERE g.org_id = ${org}
+      AND g.id IN (
+        SELECT a.record_id FROM audit_log a
+        WHERE a.org_id = ${org} AND a.table_name = 'tags' AND a.occurred_at >= ${since}
+          AND a.action = 'insert' AND a.import_id = ${importId})
+      AND NOT EXISTS (
+        SELECT 1 FROM record_tags rt WHERE rt.org_id = g.org_id AND rt.tag_id = g.id)`.execute(tx);
+}
+
 // Templates ----------------------------------------------------------------------------------
 
 export const TEMPLATE_COLUMNS = [

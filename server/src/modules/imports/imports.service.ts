@@ -462,6 +462,7 @@ export function undoImport(
       row.kind,
       created.map((r) => r.record_id),
     );
+    await repo.deleteUnusedTagsMadeBy(tx, id, row.created_at);
     await repo.updateImport(tx, id, {
       status: 'undone',
       undone_at: new Date(),
