@@ -390,6 +390,28 @@ describe('bad input on every route', () => {
     expect(untouched.statusCode).toBe(200);
   });
 
+  it('refuses an import upload sent as JSON or a form with 415, keeping nothing', async () => {
+    const org = await signUp(t.app, 'import-types');
+    for (const [type, payload] of [
+      ['application/json', '{"last_name": "Lovelace"}'],
+      ['application/json', '[]'],
+      ['application/x-www-form-urlencoded', 'last_name=Lovelace'],
+      ['text/plain', 'last_name\nLovelace\n'],
+    ]) {
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/imports?kind=lead&file_name=leads.csv',
+        headers: { ...org.auth, 'content-type': type! },
+        payload,
+      });
+      const body = expectClientError(response, `${type} ${payload}`);
+      expect(response.statusCode, response.body).toBe(415);
+      expect(body.error.message).toContain('text/csv');
+    }
+    const kept = await t.app.inject({ url: '/api/v1/imports', headers: org.auth });
+    expect(kept.json().data).toEqual([]);
+  });
+
   it('covers the whole API', () => {
     expect(operations.length).toBeGreaterThan(10);
   });

@@ -30,7 +30,16 @@ const CSV_TYPES = [
 /** The upload, in a scope of its own: only it takes a CSV body, and up to the import's limit. */
 const uploadRoute: FastifyPluginAsyncTypebox = async (app) => {
   // The body is handed over as the stream it is: the service reads it as it arrives.
+  app.removeAllContentTypeParsers();
   app.addContentTypeParser(CSV_TYPES, (_request, payload, done) => done(null, payload));
+  // Any other body (JSON, a form) is no file: refused before anything is read or kept.
+  app.addContentTypeParser('*', (_request, _payload, done) =>
+    done(
+      Object.assign(new Error(`Send the file itself as ${CSV_TYPES.slice(0, 2).join(' or ')}`), {
+        statusCode: 415,
+      }),
+    ),
+  );
 
   app.post(
     '/imports',
