@@ -188,6 +188,11 @@ describe('mapping suggested from the headers of other CRMs’ exports', () => {
       ]),
     ).toEqual(['owner', 'account', 'name', 'stage', 'expected_close_date', 'amount']);
     expect(suggestMapping('deal', ['Company Name', 'Deal Name'])).toEqual(['account', 'name']);
+    expect(suggestMapping('deal', ['Deal - Title', 'Deal - Value', 'Deal - Currency'])).toEqual([
+      'name',
+      'amount',
+      'currency',
+    ]);
     expect(suggestMapping('account', ['Account Name', 'Company'])).toEqual(['name', null]);
     expect(suggestMapping('contact', headersOf('pipedrive-people.csv'))).toEqual([
       null,

@@ -628,6 +628,53 @@ describe('accounts named like a domain', () => {
 });
 
 describe('amounts and moments stored as the file says them', () => {
+  it('stores a deal in the currency its row names, and refuses an amount in another', async () => {
+    const admin = await signUp(t.app, 'currencies');
+    const { id } = await uploaded(
+      admin,
+      [
+        'Deal - Title,Deal - Stage,Deal - Value,Deal - Currency',
+        'Euro,Qualification,"€1.234,56",EUR',
+        'Plain,Qualification,500,',
+        'Mismatch,Qualification,$500,eur',
+        'Unknown,Qualification,5,XYZ',
+      ].join('\n'),
+      'kind=deal&file_name=pipedrive-deals.csv',
+    );
+    const fields = ['name', 'stage', 'amount', 'currency'];
+    const dry = await call(admin, 'POST', `/imports/${id}/dry-run`, {
+      mapping: fields.map((field, column) => ({ column, field })),
+      duplicates: 'create',
+    });
+    expect(dry.statusCode, dry.body).toBe(200);
+    expect(dry.json().rejected).toEqual([
+      {
+        line: 4,
+        problems: [
+          {
+            column: 'Deal - Value',
+            reason: expect.stringMatching(/^"\$500" is in USD or .*; the row's currency is EUR$/),
+          },
+        ],
+      },
+      {
+        line: 5,
+        problems: [
+          { column: 'Deal - Currency', reason: '"XYZ" is not a currency code such as USD' },
+        ],
+      },
+    ]);
+    expect((await runToEnd(admin, id)).counts).toMatchObject({ created: 2, rejected: 2 });
+    const deals = await t.ownerQuery(
+      'SELECT name, amount::text, currency FROM deals WHERE org_id = $1 ORDER BY name',
+      [admin.orgId],
+    );
+    expect(deals).toEqual([
+      { name: 'Euro', amount: '1234.56', currency: 'EUR' },
+      { name: 'Plain', amount: '500.00', currency: 'USD' },
+    ]);
+  });
+
   it('keeps the time of day of a moment, and refuses an amount in another currency', async () => {
     const admin = await signUp(t.app, 'moments');
     const { id, report } = await dryRunLeads(

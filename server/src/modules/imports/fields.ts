@@ -6,6 +6,7 @@ export type FieldType =
   | 'email'
   | 'domain'
   | 'money'
+  | 'currency'
   | 'integer'
   | 'date'
   | 'datetime'
@@ -55,6 +56,7 @@ export const IMPORT_FIELDS: Record<RecordType, Record<string, FieldSpec>> = {
     source: { type: 'choice', column: 'source', choices: [...SOURCES] },
     rating: { type: 'choice', column: 'rating', choices: [...LEAD_RATINGS] },
     estimated_value: { type: 'money', column: 'estimated_value' },
+    currency: { type: 'currency', column: 'currency' },
     description: text('description', 10_000, { empty: '' }),
     last_contacted_at: { type: 'datetime', column: 'last_contacted_at' },
     next_follow_up_at: { type: 'datetime', column: 'next_follow_up_at' },
@@ -91,6 +93,7 @@ export const IMPORT_FIELDS: Record<RecordType, Record<string, FieldSpec>> = {
   deal: {
     name: text('name', 300, { required: true }),
     amount: { type: 'money', column: 'amount', empty: '0' },
+    currency: { type: 'currency', column: 'currency' },
     account: { type: 'account', column: 'account_id' },
     primary_contact: { type: 'contact', column: 'primary_contact_id' },
     pipeline: { type: 'pipeline', column: 'pipeline_id' },
@@ -178,6 +181,7 @@ const SYNONYMS: Record<string, string[]> = {
   industry: ['industry', 'sector'],
   employees: ['employees', 'numberofemployees', 'employeecount', 'noofemployees'],
   annual_revenue: ['annualrevenue', 'revenue'],
+  currency: ['currency', 'currencycode', 'currencyisocode', 'dealcurrency', 'opportunitycurrency'],
   account: [
     'account',
     'accountname',

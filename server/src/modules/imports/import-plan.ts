@@ -11,6 +11,7 @@ import { CUSTOM_FIELD_PREFIX, IMPORT_FIELDS, type FieldSpec } from './fields.js'
 import * as repo from './imports.repo.js';
 import {
   parseBoolean,
+  parseCurrency,
   parseDate,
   parseDateTime,
   parseDomain,
@@ -116,7 +117,7 @@ function parseCell(
   spec: FieldSpec,
   cell: string,
   settings: ImportSettings,
-  currency: string,
+  currency: { code: string; source: 'organization' | 'row' },
 ): Parsed<unknown> {
   switch (spec.type) {
     case 'text':
@@ -128,9 +129,11 @@ function parseCell(
     case 'domain':
       return parseDomain(cell);
     case 'money': {
-      const problem = otherCurrency(cell, currency);
+      const problem = otherCurrency(cell, currency.code, currency.source);
       return problem ? { ok: false, reason: problem } : parseMoney(cell);
     }
+    case 'currency':
+      return parseCurrency(cell);
     case 'integer':
       return parseInteger(cell);
     case 'date':
@@ -180,6 +183,13 @@ function readRow(
       reason: `the row has ${row.cells.length} cells and the header ${headers.length}`,
     });
   }
+  // A row's amounts are in its own currency when the file has one, else the organization's.
+  const currencyColumn = settings.mapping.find((m) => fields[m.field]?.type === 'currency');
+  const rowCurrency = currencyColumn && parseCurrency(row.cells[currencyColumn.column] ?? '');
+  const currency =
+    rowCurrency && rowCurrency.ok
+      ? { code: rowCurrency.value, source: 'row' as const }
+      : { code: lookups.currency, source: 'organization' as const };
   for (const { column, field } of settings.mapping) {
     const header = headers[column] ?? `column ${column + 1}`;
     const cell = (row.cells[column] ?? '').trim();
@@ -196,7 +206,7 @@ function readRow(
       continue;
     }
     const spec = fields[field]!;
-    const parsed = parseCell(spec, cell, settings, lookups.currency);
+    const parsed = parseCell(spec, cell, settings, currency);
     if (!parsed.ok) {
       result.problems.push({ column: header, reason: parsed.reason });
       continue;
@@ -329,13 +339,15 @@ function withEmptyDefaults(
   kind: RecordType,
   settings: ImportSettings,
   values: Record<string, unknown>,
+  currency: string,
 ) {
   const fields = IMPORT_FIELDS[kind];
   const filled = { ...values };
   for (const { field } of settings.mapping) {
     const spec = fields[field];
-    if (spec?.column && spec.empty !== undefined && filled[spec.column] === undefined) {
-      filled[spec.column] = spec.empty;
+    const empty = spec?.type === 'currency' ? currency : spec?.empty;
+    if (spec?.column && empty !== undefined && filled[spec.column] === undefined) {
+      filled[spec.column] = empty;
     }
   }
   return filled;
@@ -561,7 +573,10 @@ export async function planBatch(
     // (org_id, id) and (org_id, record_type, record_id) (the record, its search terms, its
     // history, import_records), on pages already in memory, instead of on a random page of
     // each: a large import into a large organization otherwise waits on reads.
-    const record = { id: timeOrderedUuid(), ...withEmptyDefaults(kind, settings, r.values) };
+    const record = {
+      id: timeOrderedUuid(),
+      ...withEmptyDefaults(kind, settings, r.values, lookups.currency),
+    };
     plan.creates.push(record);
     takeCustom(plan.custom, record.id, custom.values);
     plan.counts.created += 1;

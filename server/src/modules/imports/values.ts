@@ -233,15 +233,33 @@ function namedMonthDate(text: string): string | null | undefined {
   return isoDate(Number(year), month + 1, Number(day)) ?? null;
 }
 
+const CURRENCY_CODES = new Set(Intl.supportedValuesOf('currency'));
+
+/** An ISO 4217 code such as `EUR`, as the API takes a record's currency; `€` and `£` too. */
+export function parseCurrency(input: string): Parsed<string> {
+  const text = input.trim();
+  const code = { '€': 'EUR', '£': 'GBP' }[text] ?? text.toUpperCase();
+  return CURRENCY_CODES.has(code)
+    ? ok(code)
+    : fail(`"${input}" is not a currency code such as USD`);
+}
+
 /**
  * Why an amount cannot be stored in the organization's currency, when it names another: it
  * would be stored as that many of the organization's units.
  */
-export function otherCurrency(input: string, currency: string): string | undefined {
+export function otherCurrency(
+  input: string,
+  currency: string,
+  source: 'organization' | 'row' = 'organization',
+): string | undefined {
   const currencies = moneyCurrencies(input);
-  return currencies && !currencies.includes(currency)
-    ? `"${input}" is in ${currencies.join(' or ')}; this organization's amounts are in ${currency}`
-    : undefined;
+  if (!currencies || currencies.includes(currency)) return undefined;
+  const expected =
+    source === 'row'
+      ? `the row's currency is ${currency}`
+      : `this organization's amounts are in ${currency}`;
+  return `"${input}" is in ${currencies.join(' or ')}; ${expected}`;
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
