@@ -247,6 +247,48 @@ describe('saved views', () => {
     });
   });
 
+  it('checks custom field conditions and sorts as the list does: refused when saved, reported once the field is archived', async () => {
+    const field = await ok('POST', '/custom-fields', owner, {
+      record_type: 'lead',
+      key: 'score',
+      label: 'Score',
+      field_type: 'number',
+    });
+    // Saved as if the list took them, these opened a list that answered 400.
+    for (const [payload, named] of [
+      [{ filter: { cf: ['nope:eq:1'] } }, 'filter.cf'],
+      [{ filter: { cf: ['score:gte:many'] } }, 'filter.cf'],
+      [{ sort: 'cf.nope' }, 'sort'],
+    ] as const) {
+      const refused = await call('POST', '/views', member, {
+        kind: 'lead',
+        name: 'Scored',
+        ...payload,
+      });
+      expect(refused.statusCode, refused.body).toBe(422);
+      expect(refused.json().error.details.fields[0].field).toBe(named);
+    }
+    const view = await ok('POST', '/views', member, {
+      kind: 'lead',
+      name: 'High scores',
+      filter: { cf: ['score:gte:10'] },
+      sort: '-cf.score',
+    });
+    expect(view.problems).toEqual([]);
+    expect(await ok('GET', `/views/${view.id}/count`, member)).toEqual({ count: 0, problems: [] });
+
+    await ok('PATCH', `/custom-fields/${field.id}`, owner, { archived: true });
+    const read = await ok('GET', `/views/${view.id}`, member);
+    expect(read.problems).toEqual([
+      { field: 'filter.cf', message: expect.stringContaining('score') },
+      { field: 'sort', message: expect.stringContaining('score') },
+    ]);
+    expect(await ok('GET', `/views/${view.id}/count`, member)).toEqual({
+      count: null,
+      problems: read.problems,
+    });
+  });
+
   it("keeps organizations apart: another organization's views, tags and members are not there", async () => {
     const view = await ok('POST', '/views', owner, {
       kind: 'lead',

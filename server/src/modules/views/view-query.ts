@@ -2,7 +2,8 @@ import { Type, type TObject, type TProperties } from 'typebox';
 import { Value } from 'typebox/value';
 import type { Database } from '../../db/schema.js';
 import type { Tx } from '../../db/tenant.js';
-import type { FieldProblem } from '../../lib/errors.js';
+import { ValidationError, type FieldProblem } from '../../lib/errors.js';
+import { resolveCustomFilters, resolveCustomSort } from '../custom-fields/custom-filters.js';
 import { LIST_QUERIES } from '../records/filters.js';
 import type { RecordKind } from '../records/registry.js';
 
@@ -92,5 +93,34 @@ export async function missingReferences(tx: Tx, filter: object): Promise<FieldPr
     if (!found)
       problems.push({ field: `filter.${name}`, message: `the ${reference.what} no longer exists` });
   }
+  return problems;
+}
+
+/**
+ * The custom field conditions (`filter.cf`) and custom sort (`sort`) the kind's list would
+ * refuse, by the list's own reading of them: a field that is not one of the kind's active
+ * fields (never was, or archived since), or a value the field cannot hold.
+ */
+export async function customFieldProblems(
+  tx: Tx,
+  kind: RecordKind,
+  filter: object,
+  sort: string | null | undefined,
+): Promise<FieldProblem[]> {
+  const { cf } = filter as { cf?: unknown };
+  const conditions = Array.isArray(cf) ? cf.filter((c): c is string => typeof c === 'string') : [];
+  const problems: FieldProblem[] = [];
+  const check = async (field: string, read: () => Promise<unknown>) => {
+    try {
+      await read();
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      const [first] = (error.details as { fields: FieldProblem[] }).fields;
+      problems.push({ field, message: first?.message ?? error.message });
+    }
+  };
+  for (const condition of conditions)
+    await check('filter.cf', () => resolveCustomFilters(tx, kind, [condition]));
+  if (sort) await check('sort', () => resolveCustomSort(tx, kind, sort));
   return problems;
 }

@@ -12,7 +12,13 @@ import { isAdmin } from '../members/permissions.js';
 import { listRecords } from '../records/owned.repo.js';
 import type { RecordKind } from '../records/registry.js';
 import * as repo from './views.repo.js';
-import { filterShapeProblems, isSortOf, missingReferences, sortChoices } from './view-query.js';
+import {
+  customFieldProblems,
+  filterShapeProblems,
+  isSortOf,
+  missingReferences,
+  sortChoices,
+} from './view-query.js';
 
 export interface ViewInput {
   kind: RecordKind;
@@ -72,7 +78,12 @@ async function problemsOf(tx: Tx, row: repo.ViewRow): Promise<FieldProblem[]> {
     row.sort && !isSortOf(row.kind, row.sort)
       ? [{ field: 'sort', message: 'is no longer a sort of this list' }]
       : [];
-  return [...shape, ...sort, ...(await missingReferences(tx, row.filter))];
+  return [
+    ...shape,
+    ...sort,
+    ...(await missingReferences(tx, row.filter)),
+    ...(await customFieldProblems(tx, row.kind, row.filter, row.sort)),
+  ];
 }
 
 async function present(tx: Tx, member: Member, row: repo.ViewRow): Promise<View> {
@@ -104,6 +115,9 @@ async function checkQuery(
       `must be one of ${sortChoices(kind).join(', ')}, or a custom field as cf.<key>`,
     );
   }
+  const custom = await customFieldProblems(tx, kind, input.filter ?? {}, input.sort);
+  if (custom.length)
+    throw new ValidationError(`${custom[0]!.field}: ${custom[0]!.message}`, custom);
 }
 
 export function listViews(ctx: RequestContext, kind?: RecordKind): Promise<ViewList> {
@@ -218,7 +232,11 @@ export function countView(
     const row = visible(member, await repo.findView(tx, ctx.userId, id));
     const problems = await problemsOf(tx, row);
     // A filter the list no longer takes would be refused by it; a record that is gone is not.
-    if (filterShapeProblems(row.kind, row.filter).length) return { count: null, problems };
+    if (
+      filterShapeProblems(row.kind, row.filter).length ||
+      problems.some((problem) => problem.field === 'filter.cf')
+    )
+      return { count: null, problems };
     const { q, ...filters } = row.filter as { q?: string };
     const page = await listRecords(tx, row.kind, { limit: 1, q, count: true }, filters);
     return { count: Number(page.total ?? 0), problems };
