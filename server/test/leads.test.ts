@@ -257,6 +257,9 @@ describe('leads', () => {
       ['cf.score', '"one"'],
       ['cf.met_on', '"soon"'],
       ['cf.met_on', '"2026-02-30"'],
+      // Year 0 is a date to JavaScript and none to PostgreSQL.
+      ['-created_at', '"0000-01-01T00:00:00.000Z"'],
+      ['cf.met_on', '"0000-01-01"'],
       ['cf.hot', '"yes"'],
     ]) {
       const response = await call(

@@ -29,10 +29,17 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** numeric(16, 2) and the like: no sort column holds a number longer than this. */
 const DECIMAL = /^-?\d{1,100}(\.\d{1,100})?$/;
 
-/** Whether an ISO string names an instant that exists (no February 30), as its Date prints it. */
+/**
+ * Whether an ISO string names an instant that exists (no February 30), as its Date prints it,
+ * in a year PostgreSQL stores: JavaScript has a year 0, PostgreSQL none.
+ */
 function existing(iso: string, length: number): boolean {
   const parsed = new Date(iso);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, length) === iso;
+  return (
+    !Number.isNaN(parsed.getTime()) &&
+    parsed.toISOString().slice(0, length) === iso &&
+    !iso.startsWith('0000')
+  );
 }
 
 function integerIn(value: unknown, min: number, max: number): boolean {
