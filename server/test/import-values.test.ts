@@ -48,6 +48,8 @@ describe('import values, read as people type them', () => {
     expect(moneyCurrencies('EUR 300')).toEqual(['EUR']);
     expect(moneyCurrencies('€1.234,56')).toEqual(['EUR']);
     expect(moneyCurrencies('$22k')).toContain('CAD');
+    // A peso is written `$` as well: an organization in Mexican pesos takes `$1,200`.
+    expect(moneyCurrencies('$1,200')).toEqual(expect.arrayContaining(['MXN', 'COP', 'ARS']));
     expect(moneyCurrencies('22 000,50')).toBeUndefined();
     expect(moneyCurrencies('1.5M')).toBeUndefined();
   });

@@ -172,9 +172,9 @@ export function parseDateTime(input: string, format: DateFormat | undefined): Pa
   return ok(`${date.value}T${time}${offset}`);
 }
 
-/** Dollars of all kinds are written `$`; yen and yuan `¥`. */
+/** Dollars and pesos of all kinds are written `$`; yen and yuan `¥`. */
 const SYMBOL_CURRENCIES: Record<string, readonly string[]> = {
-  $: ['USD', 'CAD', 'AUD', 'NZD', 'SGD', 'HKD', 'MXN'],
+  $: ['USD', 'CAD', 'AUD', 'NZD', 'SGD', 'HKD', 'TWD', 'MXN', 'ARS', 'CLP', 'COP'],
   '€': ['EUR'],
   '£': ['GBP'],
   '¥': ['JPY', 'CNY'],
