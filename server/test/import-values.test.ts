@@ -114,6 +114,13 @@ describe('import values, read as people type them', () => {
     expect(value(parseDate('Feb 30, 2026', undefined))).toMatch(/rejected: .*not a date/);
     expect(value(parseDate('31 Foo 2026', undefined))).toMatch(/rejected/);
     expect(value(parseDate('2026/31/12', undefined))).toMatch(/rejected/);
+    // A date field keeps the date as written; the time beside it must still be a time.
+    expect(value(parseDate('2026-12-31T23:30:00-05:00', undefined))).toBe('2026-12-31');
+    expect(value(parseDate('12/31/2026 2:30 PM', 'MM/DD/YYYY'))).toBe('2026-12-31');
+    for (const input of ['2026-12-31T99:99', '2026-12-31 10:75', '2026-12-31T13:00 PM']) {
+      expect(value(parseDate(input, undefined)), input).toMatch(/rejected: .*not a time of day/);
+    }
+    expect(value(parseDate('2026-12-31T..', undefined))).toMatch(/rejected/);
   });
 
   it('reads yes/no, domains and tag lists', () => {

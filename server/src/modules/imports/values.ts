@@ -97,25 +97,34 @@ function isoDate(year: number, month: number, day: number): string | undefined {
 }
 
 /**
- * A calendar date as `YYYY-MM-DD`. ISO dates (with or without a time) are read whatever the
- * format; `03/04/2026` is read with the chosen format, and refused when none was chosen and
- * both readings are valid dates.
+ * A calendar date as `YYYY-MM-DD`, from a cell that may also give a time of day: the date as
+ * written (a time, which a date field does not keep, must still be one).
  */
 export function parseDate(input: string, format: DateFormat | undefined): Parsed<string> {
+  const moment = parseDateTime(input, format);
+  return moment.ok ? ok(moment.value.slice(0, 10)) : moment;
+}
+
+/**
+ * A calendar date alone as `YYYY-MM-DD`. ISO dates are read whatever the format;
+ * `03/04/2026` is read with the chosen format, and refused when none was chosen and both
+ * readings are valid dates.
+ */
+function calendarDate(input: string, format: DateFormat | undefined): Parsed<string> {
   const text = input.trim();
-  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (iso) {
     const date = isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
     return date ? ok(date) : fail(`"${input}" is not a date`);
   }
-  const yearFirst = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?:\s+[\d:]+(?:\s*[AP]M)?)?$/i.exec(text);
+  const yearFirst = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/.exec(text);
   if (yearFirst) {
     const date = isoDate(Number(yearFirst[1]), Number(yearFirst[2]), Number(yearFirst[3]));
     return date ? ok(date) : fail(`"${input}" is not a date`);
   }
   const named = namedMonthDate(text);
   if (named !== undefined) return named ? ok(named) : fail(`"${input}" is not a date`);
-  const parts = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s+[\d:]+(?:\s*[AP]M)?)?$/i.exec(text);
+  const parts = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
   if (!parts) return fail(`"${input}" is not a date in a format Rampart reads`);
   const a = Number(parts[1]);
   const b = Number(parts[2]);
@@ -145,7 +154,7 @@ export function parseDateTime(input: string, format: DateFormat | undefined): Pa
     /^(.+?)(?:(?:T|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?\s*(?:([AP])\.?M\.?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i.exec(
       input.trim(),
     );
-  const date = parseDate(parts?.[1] ?? input, format);
+  const date = calendarDate(parts?.[1] ?? input, format);
   if (!parts || !date.ok) return date.ok ? fail(`"${input}" is not a date and time`) : date;
   const [, , hours, minutes, seconds = '00', fraction, half, zone] = parts;
   if (hours === undefined) return ok(`${date.value}T00:00:00Z`);
