@@ -412,6 +412,34 @@ describe('bad input on every route', () => {
     expect(kept.json().data).toEqual([]);
   });
 
+  it('refuses a log cursor at a moment PostgreSQL does not store, naming the cursor', async () => {
+    // Year 0 and February 30 are dates to a hand-made cursor, and none to PostgreSQL.
+    const org = await signUp(t.app, 'log-cursors');
+    const lead = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/leads',
+      headers: org.auth,
+      payload: { last_name: 'Lovelace' },
+    });
+    const id = lead.json<{ id: string }>().id;
+    const position = (at: string, key: unknown) =>
+      Buffer.from(JSON.stringify([at, key])).toString('base64url');
+    for (const at of ['0000-01-01T00:00:00.000000Z', '2026-02-30T00:00:00.000000Z']) {
+      for (const url of [
+        `/api/v1/audit-log?cursor=${position(at, 5)}`,
+        `/api/v1/outbox?cursor=${position(at, VALID_UUID)}`,
+        `/api/v1/leads/${id}/timeline?cursor=${position(at, `note:${VALID_UUID}`)}`,
+      ]) {
+        const response = await t.app.inject({ url, headers: org.auth });
+        const body = expectClientError(response, `${url} ${at}`);
+        expect(response.statusCode, `${url} ${at}`).toBe(400);
+        expect(body.error.details?.fields?.[0]?.field, `${url} ${at}: ${response.body}`).toBe(
+          'cursor',
+        );
+      }
+    }
+  });
+
   it('covers the whole API', () => {
     expect(operations.length).toBeGreaterThan(10);
   });

@@ -1,7 +1,7 @@
 import { withTenant, type Member, type Tx } from '../../db/tenant.js';
 import type { RequestContext } from '../../http/context.js';
 import { invalidField, NotFoundError } from '../../lib/errors.js';
-import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
+import { decodeCursor, encodeCursor, isCursorMoment } from '../../lib/cursor.js';
 import { isAdmin, requireAdmin } from '../members/permissions.js';
 import { CRM_TABLES } from '../records/registry.js';
 import { mergedInto } from '../merge/merge.service.js';
@@ -40,20 +40,11 @@ export interface AuditLogInput extends PageInput {
   to?: string;
 }
 
-const POSITION_AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
-
 /** An audit cursor: the last row's exact time and id. */
 function readPosition(decoded: unknown): repo.AuditPosition | undefined {
   if (!Array.isArray(decoded) || decoded.length !== 2) return undefined;
   const [occurredAt, id] = decoded as unknown[];
-  if (typeof occurredAt !== 'string' || !POSITION_AT.test(occurredAt)) return undefined;
-  const parsed = new Date(occurredAt);
-  // A day that does not exist (Feb 30) must not reach PostgreSQL as a cursor.
-  if (
-    Number.isNaN(parsed.getTime()) ||
-    parsed.toISOString().slice(0, 19) !== occurredAt.slice(0, 19)
-  )
-    return undefined;
+  if (!isCursorMoment(occurredAt)) return undefined;
   if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 1) return undefined;
   return { occurredAt, id };
 }

@@ -1,6 +1,6 @@
 import { withTenant } from '../../db/tenant.js';
 import type { RequestContext } from '../../http/context.js';
-import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
+import { decodeCursor, encodeCursor, isCursorMoment } from '../../lib/cursor.js';
 import { requireAdmin } from '../members/permissions.js';
 import * as repo from './outbox.repo.js';
 
@@ -19,16 +19,13 @@ export interface OutboxMessage {
 
 export const DEFAULT_PAGE_SIZE = 50;
 
-const POSITION_AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** An outbox cursor: the last message's exact time and id. */
 function readPosition(decoded: unknown): { createdAt: string; id: string } | undefined {
   if (!Array.isArray(decoded) || decoded.length !== 2) return undefined;
   const [createdAt, id] = decoded as unknown[];
-  if (typeof createdAt !== 'string' || !POSITION_AT.test(createdAt)) return undefined;
-  if (Number.isNaN(Date.parse(createdAt)) || typeof id !== 'string' || !UUID.test(id))
-    return undefined;
+  if (!isCursorMoment(createdAt) || typeof id !== 'string' || !UUID.test(id)) return undefined;
   return { createdAt, id };
 }
 

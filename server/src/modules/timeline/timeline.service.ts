@@ -1,6 +1,6 @@
 import { withTenant } from '../../db/tenant.js';
 import type { RequestContext } from '../../http/context.js';
-import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
+import { decodeCursor, encodeCursor, isCursorMoment } from '../../lib/cursor.js';
 import { NotFoundError } from '../../lib/errors.js';
 import { actorNames } from '../audit/audit.service.js';
 import { mergedInto, survivorOf } from '../merge/merge.service.js';
@@ -31,18 +31,13 @@ export interface TimelinePage {
   next_cursor: string | null;
 }
 
-const POSITION_AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 const KEY = /^(note|task|task-done|file|audit|email):[0-9a-f-]{1,36}$/;
 
 /** A timeline cursor: the last item's exact time and key. */
 function readPosition(decoded: unknown): repo.TimelinePosition | undefined {
   if (!Array.isArray(decoded) || decoded.length !== 2) return undefined;
   const [at, key] = decoded as unknown[];
-  if (typeof at !== 'string' || !POSITION_AT.test(at)) return undefined;
-  // A day that does not exist (Feb 30) must not reach PostgreSQL as a cursor.
-  const parsed = new Date(at);
-  if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 19) !== at.slice(0, 19))
-    return undefined;
+  if (!isCursorMoment(at)) return undefined;
   if (typeof key !== 'string' || !KEY.test(key)) return undefined;
   return { at, key };
 }
