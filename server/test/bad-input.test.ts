@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signUp, type SignedUp, type TestApp } from './support/test-app.js';
 
@@ -142,6 +143,18 @@ function wrongValueFor(schema: JsonSchema): unknown {
   const types = typesOf(schema);
   if (types.includes('object') || types.includes('array')) return 'not-an-object';
   return { not: 'a scalar' };
+}
+
+/** A new lead of `who`'s organization: its id. */
+async function leadOf(who: SignedUp): Promise<string> {
+  const response = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/leads',
+    headers: who.auth,
+    payload: { last_name: 'Lovelace' },
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json<{ id: string }>().id;
 }
 
 function expectClientError(
@@ -415,13 +428,7 @@ describe('bad input on every route', () => {
   it('refuses a log cursor at a moment PostgreSQL does not store, naming the cursor', async () => {
     // Year 0 and February 30 are dates to a hand-made cursor, and none to PostgreSQL.
     const org = await signUp(t.app, 'log-cursors');
-    const lead = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/leads',
-      headers: org.auth,
-      payload: { last_name: 'Lovelace' },
-    });
-    const id = lead.json<{ id: string }>().id;
+    const id = await leadOf(org);
     const position = (at: string, key: unknown) =>
       Buffer.from(JSON.stringify([at, key])).toString('base64url');
     for (const at of ['0000-01-01T00:00:00.000000Z', '2026-02-30T00:00:00.000000Z']) {
@@ -438,6 +445,39 @@ describe('bad input on every route', () => {
         );
       }
     }
+  });
+
+  it('refuses a compressed body with 415 rather than reading or keeping its compressed bytes', async () => {
+    const org = await signUp(t.app, 'compressed');
+    const leadId = await leadOf(org);
+    const file = gzipSync('The minutes of the meeting');
+    for (const [url, type, payload] of [
+      ['/api/v1/leads', 'application/json', gzipSync('{"last_name": "Byron"}')],
+      [`/api/v1/files?lead_id=${leadId}&name=minutes.txt`, 'text/plain', file],
+    ] as const) {
+      const response = await t.app.inject({
+        method: 'POST',
+        url,
+        headers: { ...org.auth, 'content-type': type, 'content-encoding': 'gzip' },
+        payload,
+      });
+      const body = expectClientError(response, url);
+      expect(response.statusCode, response.body).toBe(415);
+      expect(body.error.message).toContain('Content-Encoding');
+    }
+    const files = await t.app.inject({
+      url: `/api/v1/files?lead_id=${leadId}`,
+      headers: org.auth,
+    });
+    expect(files.json().data).toEqual([]);
+    // `identity` is no compression at all.
+    const plain = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/leads',
+      headers: { ...org.auth, 'content-encoding': 'identity' },
+      payload: { last_name: 'Byron' },
+    });
+    expect(plain.statusCode, plain.body).toBe(201);
   });
 
   it('covers the whole API', () => {

@@ -7,7 +7,11 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyRequest,
+} from 'fastify';
 import type pg from 'pg';
 import { registerMetrics } from '../modules/metrics/metrics.routes.js';
 import { healthRoutes } from '../modules/health/health.routes.js';
@@ -39,6 +43,23 @@ export interface BuildAppOptions {
 }
 
 /** The whole HTTP application as one Fastify instance: the API, its docs and the web app. */
+/** Compressions a client may name in `Content-Encoding`: none of them is undone here. */
+const COMPRESSIONS = /^(x-)?(gzip|deflate|br|compress|zstd)$/i;
+
+/**
+ * A body sent compressed would be read as its compressed bytes: a JSON body refused as not
+ * JSON, an uploaded file kept as the compressed bytes, served back to people as if they were the
+ * file. Refused with 415 before anything is read.
+ */
+async function refuseCompressedBodies(request: FastifyRequest): Promise<void> {
+  const coding = request.headers['content-encoding'];
+  if (coding && coding.split(',').some((name) => COMPRESSIONS.test(name.trim())))
+    throw Object.assign(
+      new Error(`Content-Encoding: ${coding.slice(0, 40)} is not read: send the body uncompressed`),
+      { statusCode: 415 },
+    );
+}
+
 export async function buildApp(
   deps: AppDeps,
   options: BuildAppOptions = {},
@@ -79,6 +100,7 @@ export async function buildApp(
     void reply.header('x-request-id', request.id);
   });
   registerJsonParser(app);
+  app.addHook('onRequest', refuseCompressedBodies);
   app.addHook('preValidation', rejectUnstorableText);
   app.addHook('preHandler', async (request) => {
     if (request.caller)
