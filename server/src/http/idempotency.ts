@@ -22,7 +22,7 @@ const KEY = Type.String({
   maxLength: 255,
   pattern: '^[\\x21-\\x7e]+$',
   examples: ['8e03978e-40d5-43e8-bc93-6894a57f9324'],
-  description: `Makes a retry safe: a request repeated with the same key within ${KEEP_KEYS_HOURS} hours gets the first answer again (status and body, with \`Idempotent-Replayed: true\`) and changes nothing. The same key with another body is 422 \`idempotency_key_reused\`; while the first request runs, 409 \`idempotency_key_in_use\` with \`Retry-After\`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.`,
+  description: `Makes a retry safe: a request repeated with the same key within ${KEEP_KEYS_HOURS} hours gets the first answer again (status and body, with \`Idempotent-Replayed: true\`) and changes nothing. The same key with another body is 422 \`idempotency_key_reused\` (an uploaded file, read as it arrives, is compared by its length only); while the first request runs, 409 \`idempotency_key_in_use\` with \`Retry-After\`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.`,
 });
 
 /** A create (answers 201) or a bulk action. */
