@@ -203,6 +203,16 @@ describe('mapping suggested from the headers of other CRMs’ exports', () => {
       'currency',
     ]);
     expect(suggestMapping('account', ['Account Name', 'Company'])).toEqual(['name', null]);
+    // Pipedrive's lead title says what the lead is about; HubSpot's, Salesforce's and Zoho's
+    // `Title` and `Job Title` are the person's job.
+    expect(suggestMapping('lead', ['Lead - Title'])).toEqual(['description']);
+    expect(suggestMapping('lead', ['Description', 'Lead - Title'])).toEqual(['description', null]);
+    expect(suggestMapping('lead', ['Title'])).toEqual(['job_title']);
+    expect(suggestMapping('lead', ['Job Title'])).toEqual(['job_title']);
+    expect(suggestMapping('lead', ['Job Title', 'Lead - Title'])).toEqual([
+      'job_title',
+      'description',
+    ]);
     expect(suggestMapping('contact', headersOf('pipedrive-people.csv'))).toEqual([
       null,
       'first_name',

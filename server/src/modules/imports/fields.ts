@@ -219,7 +219,16 @@ const SYNONYMS: Record<string, string[]> = {
  */
 const KIND_SYNONYMS: Partial<Record<RecordType, Record<string, string[]>>> = {
   deal: { name: ['name', 'dealname', 'opportunityname', 'title', 'dealtitle'] },
+  // Pipedrive's `Lead - Title` says what the lead is about, not the person's job: a lead has no
+  // title in Rampart, and its description is where that goes.
+  lead: { description: [...SYNONYMS['description']!, 'leadtitle'] },
 };
+
+/**
+ * Headers of a kind that mean only what its synonyms say: `Lead - Title` is not a `Title`
+ * (a job title) once its prefix is dropped, even when the description is taken.
+ */
+const WHOLE_HEADERS: Partial<Record<RecordType, string[]>> = { lead: ['leadtitle'] };
 
 /** What exports put before a field's name: `Person - Email - Work`, `Deal - Value`. */
 const ENTITY_PREFIX =
@@ -274,6 +283,7 @@ export function suggestMapping(
   claim((field, header) => customFolded.get(field)?.includes(header) ?? false);
   claim((field, header) => synonyms(field).includes(header));
   claim((field, header) => {
+    if (WHOLE_HEADERS[kind]?.includes(header)) return false;
     const bare = header.replace(ENTITY_PREFIX, '');
     return bare !== header && (foldHeader(field) === bare || synonyms(field).includes(bare));
   });
