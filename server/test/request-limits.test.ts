@@ -94,7 +94,8 @@ async function timeUntilClosed(
   socket.write(first);
   let sent = 0;
   const dripping = setInterval(() => {
-    if (!socket.destroyed) socket.write(typeof drip === 'string' ? drip : drip(sent));
+    const piece = typeof drip === 'string' ? drip : drip(sent);
+    if (!socket.destroyed && piece) socket.write(piece);
     sent += 1;
   }, 100);
   const giveUp = setTimeout(() => socket.destroy(), 10_000);
@@ -124,7 +125,13 @@ describe('slow clients', () => {
           `Authorization: ${owner.auth.authorization}\r\nContent-Type: text/csv\r\n` +
           'Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n' +
           chunk('Last name,Email\n'),
-        (sent) => (sent < rows ? chunk(`Slow ${sent},slow${sent}@example.com\n`) : '0\r\n\r\n'),
+        // The last piece once, then nothing: more bytes would be read as another request.
+        (sent) =>
+          sent < rows
+            ? chunk(`Slow ${sent},slow${sent}@example.com\n`)
+            : sent === rows
+              ? '0\r\n\r\n'
+              : '',
       );
     // Twice the request timeout to arrive, well within the upload's.
     const slow = await upload(16);
@@ -146,13 +153,20 @@ describe('slow clients', () => {
     await t.ownerQuery(
       `ALTER ROLE ${role} IN DATABASE ${t.testDb.name} SET statement_timeout = 500`,
     );
-    try {
-      // The pool's sessions began before: they end, and the next ones start with 500 ms.
+    // The pool's sessions began before: they end, so that the next ones start with the role's
+    // settings as they are now. Their ends reach the pool's idle clients a moment later.
+    const endSessions = async () => {
       await t.ownerQuery(
         `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
          WHERE datname = current_database() AND usename = $1`,
         [role],
       );
+      for (let tries = 0; tries < 100 && t.database.pool.idleCount > 0; tries += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
+    try {
+      await endSessions();
       await expect(t.database.pool.query('SELECT pg_sleep(1)')).rejects.toMatchObject({
         code: '57014',
       });
@@ -160,11 +174,7 @@ describe('slow clients', () => {
       expect(long.received).toMatch(/^HTTP\/1\.1 201/);
     } finally {
       await t.ownerQuery(`ALTER ROLE ${role} IN DATABASE ${t.testDb.name} RESET statement_timeout`);
-      await t.ownerQuery(
-        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-         WHERE datname = current_database() AND usename = $1`,
-        [role],
-      );
+      await endSessions();
     }
   });
 
