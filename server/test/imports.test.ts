@@ -737,6 +737,60 @@ describe('amounts and moments stored as the file says them', () => {
   });
 });
 
+describe('amounts of the records an import updates', () => {
+  it('checks an amount that names a currency against the currency of the record it updates', async () => {
+    const admin = await signUp(t.app, 'record-currency');
+    const leads = ['one', 'two', 'three'].map((name) => ({
+      last_name: name,
+      email: `${name}@x.example`,
+      currency: 'EUR',
+    }));
+    const made = await Promise.all(leads.map((lead) => call(admin, 'POST', '/leads', lead)));
+    expect(made.map((response) => response.statusCode)).toEqual([201, 201, 201]);
+    const { id } = await uploaded(
+      admin,
+      [
+        'Email,Estimated value',
+        'one@x.example,$500',
+        'two@x.example,"€600"',
+        'three@x.example,700',
+        'new@x.example,"€800"',
+      ].join('\n'),
+    );
+    const dry = await call(admin, 'POST', `/imports/${id}/dry-run`, {
+      mapping: ['email', 'estimated_value'].map((field, column) => ({ column, field })),
+      duplicates: 'update',
+    });
+    expect(dry.statusCode, dry.body).toBe(200);
+    const rejected = dry.json<{
+      rejected: { line: number; problems: { column: string; reason: string }[] }[];
+    }>().rejected;
+    expect(rejected.map((r) => [r.line, r.problems.map((p) => p.column)])).toEqual([
+      [2, ['Estimated value']],
+      [5, ['Estimated value']],
+    ]);
+    expect(rejected[0]!.problems[0]!.reason).toMatch(
+      /^"\$500" is in USD or .*; the record it updates is in EUR$/,
+    );
+    expect(rejected[1]!.problems[0]!.reason).toBe(
+      `"€800" is in EUR; this organization's amounts are in USD`,
+    );
+    const done = await runToEnd(admin, id);
+    expect(done.counts).toEqual({ created: 0, updated: 2, skipped: 0, rejected: 2 });
+    expect(done.counts).toEqual(dry.json().counts);
+    const stored = await t.ownerQuery(
+      'SELECT email, estimated_value::text, currency FROM leads WHERE org_id = $1 ORDER BY email',
+      [admin.orgId],
+    );
+    // $500 was stored as 500 EUR.
+    expect(stored).toEqual([
+      { email: 'one@x.example', estimated_value: null, currency: 'EUR' },
+      { email: 'three@x.example', estimated_value: '700.00', currency: 'EUR' },
+      { email: 'two@x.example', estimated_value: '600.00', currency: 'EUR' },
+    ]);
+  });
+});
+
 describe('owners named as other CRMs export them', () => {
   it('takes an owner by name, and refuses a name two members share rather than pick one', async () => {
     const admin = await signUp(t.app, 'owners');

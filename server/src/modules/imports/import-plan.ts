@@ -91,6 +91,11 @@ interface RowValues {
   custom: Map<string, unknown[]>;
   account?: { name?: string; domain?: string };
   contactEmail?: string;
+  /**
+   * Amounts of a row without a currency of its own, checked once it is known whether they go
+   * to a new record (in the organization's currency) or to one the row updates (in its own).
+   */
+  amounts: { column: string; cell: string }[];
 }
 
 export interface BatchPlan {
@@ -109,15 +114,18 @@ export interface BatchPlan {
  * the current batch points at the record the batch creates, so a later row of the same batch
  * updates it before it exists; a key of an earlier batch (in a dry run) or of a record a row
  * updates holds that record's id, so that rows naming the same record can be told apart from
- * rows naming another.
+ * rows naming another. Under `currency:<id>`, the currency earlier rows left a record in, for
+ * the records of earlier batches a dry run did not write.
  */
 export type SeenKeys = Map<string, Record<string, unknown> | string>;
+
+const currencyKey = (id: string) => `currency:${id}`;
 
 function parseCell(
   spec: FieldSpec,
   cell: string,
   settings: ImportSettings,
-  currency: { code: string; source: 'organization' | 'row' },
+  currency: { code: string; source: 'organization' | 'row' } | null,
 ): Parsed<unknown> {
   switch (spec.type) {
     case 'text':
@@ -129,7 +137,7 @@ function parseCell(
     case 'domain':
       return parseDomain(cell);
     case 'money': {
-      const problem = otherCurrency(cell, currency.code, currency.source);
+      const problem = currency && otherCurrency(cell, currency.code, currency.source);
       return problem ? { ok: false, reason: problem } : parseMoney(cell);
     }
     case 'currency':
@@ -171,6 +179,7 @@ function readRow(
     keys: [],
     problems: [],
     custom: new Map(),
+    amounts: [],
   };
   let pipelineName: string | undefined;
   let stageName: string | undefined;
@@ -190,6 +199,9 @@ function readRow(
     rowCurrency && rowCurrency.ok
       ? { code: rowCurrency.value, source: 'row' as const }
       : { code: lookups.currency, source: 'organization' as const };
+  const checkLater =
+    currency.source === 'organization' &&
+    Object.values(fields).some((spec) => spec.type === 'currency');
   for (const { column, field } of settings.mapping) {
     const header = headers[column] ?? `column ${column + 1}`;
     const cell = (row.cells[column] ?? '').trim();
@@ -206,11 +218,13 @@ function readRow(
       continue;
     }
     const spec = fields[field]!;
-    const parsed = parseCell(spec, cell, settings, currency);
+    const later = checkLater && spec.type === 'money';
+    const parsed = parseCell(spec, cell, settings, later ? null : currency);
     if (!parsed.ok) {
       result.problems.push({ column: header, reason: parsed.reason });
       continue;
     }
+    if (later) result.amounts.push({ column: header, cell });
     switch (spec.type) {
       case 'owner': {
         const owner = memberOf(lookups.people, cell);
@@ -478,6 +492,19 @@ export async function planBatch(
       r.keys.filter((k) => k.startsWith('domain:')).map((k) => k.slice(7)),
     ),
   });
+  const existingCurrency = read.some((r) => r.amounts.length > 0)
+    ? await repo.recordCurrencies(
+        tx,
+        kind,
+        existing.map((e) => e.id),
+      )
+    : new Map<string, string>();
+  const currencyOf = (record: Record<string, unknown> | string) =>
+    typeof record === 'object'
+      ? ((record['currency'] as string | undefined) ?? lookups.currency)
+      : ((seen.get(currencyKey(record)) as string | undefined) ??
+        existingCurrency.get(record) ??
+        lookups.currency);
   const existingByKey = new Map<string, string>();
   for (const e of existing) {
     for (const key of [
@@ -505,14 +532,23 @@ export async function planBatch(
     (kind === 'account' && key.startsWith('name:'));
 
   for (const r of read) {
+    const match = r.keys
+      .map((key) => existingByKey.get(key) ?? seen.get(key))
+      .find((m) => m !== undefined);
+    // An amount goes to the record the row updates, in that record's currency, or to a new one
+    // in the organization's: one that names another currency would be stored as that many units.
+    const updated = match !== undefined && settings.duplicates === 'update' ? match : undefined;
+    for (const amount of r.amounts) {
+      const problem = updated
+        ? otherCurrency(amount.cell, currencyOf(updated), 'record')
+        : otherCurrency(amount.cell, lookups.currency, 'organization');
+      if (problem) r.problems.push({ column: amount.column, reason: problem });
+    }
     if (r.problems.length > 0) {
       plan.rejections.push({ line: r.line, problems: r.problems });
       plan.counts.rejected += 1;
       continue;
     }
-    const match = r.keys
-      .map((key) => existingByKey.get(key) ?? seen.get(key))
-      .find((m) => m !== undefined);
     if (match !== undefined && settings.duplicates === 'skip') {
       plan.counts.skipped += 1;
       continue;
@@ -548,6 +584,9 @@ export async function planBatch(
     }
     if (match !== undefined && settings.duplicates === 'update') {
       plan.counts.updated += 1;
+      if (typeof r.values['currency'] === 'string') {
+        seen.set(currencyKey(recordIdOf(match)), r.values['currency']);
+      }
       if (typeof match === 'object') {
         // The record a row earlier in this batch creates: take the new values into it.
         Object.assign(match, r.values);
@@ -578,6 +617,9 @@ export async function planBatch(
       ...withEmptyDefaults(kind, settings, r.values, lookups.currency),
     };
     plan.creates.push(record);
+    if (r.keys.length > 0 && 'currency' in IMPORT_FIELDS[kind]) {
+      seen.set(currencyKey(record.id), currencyOf(record));
+    }
     takeCustom(plan.custom, record.id, custom.values);
     plan.counts.created += 1;
     r.tags.forEach((name) => plan.tags.push({ record_id: record.id, name }));

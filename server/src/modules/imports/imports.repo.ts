@@ -324,6 +324,20 @@ export async function findMatches(
   return [];
 }
 
+/** The currency of each of these leads or deals, by id (other kinds have none). */
+export async function recordCurrencies(
+  tx: Tx,
+  kind: RecordType,
+  ids: string[],
+): Promise<Map<string, string>> {
+  if (ids.length === 0 || (kind !== 'lead' && kind !== 'deal')) return new Map();
+  const table = sql.table(RECORD_KINDS[kind].table);
+  const result = await sql<{ id: string; currency: string }>`
+    SELECT id, currency FROM ${table}
+    WHERE org_id = ${orgOf(tx)} AND id = ANY (${ids}::uuid[])`.execute(tx);
+  return new Map(result.rows.map((r) => [r.id, r.currency]));
+}
+
 /** The currency of the organization the transaction works in. */
 export async function orgCurrency(tx: Tx): Promise<string> {
   const result = await sql<{ currency: string }>`SELECT current_org_currency() AS currency`.execute(

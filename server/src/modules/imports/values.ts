@@ -254,20 +254,23 @@ export function parseCurrency(input: string): Parsed<string> {
 }
 
 /**
- * Why an amount cannot be stored in the organization's currency, when it names another: it
- * would be stored as that many of the organization's units.
+ * Why an amount cannot be stored in the currency it goes to (the row's, the organization's, or
+ * that of the record the row updates), when it names another: it would be stored as that many
+ * units of the other.
  */
 export function otherCurrency(
   input: string,
   currency: string,
-  source: 'organization' | 'row' = 'organization',
+  source: 'organization' | 'row' | 'record' = 'organization',
 ): string | undefined {
   const currencies = moneyCurrencies(input);
   if (!currencies || currencies.includes(currency)) return undefined;
   const expected =
     source === 'row'
       ? `the row's currency is ${currency}`
-      : `this organization's amounts are in ${currency}`;
+      : source === 'record'
+        ? `the record it updates is in ${currency}`
+        : `this organization's amounts are in ${currency}`;
   return `"${input}" is in ${currencies.join(' or ')}; ${expected}`;
 }
 
