@@ -46,6 +46,49 @@ describe('Idempotency-Key', () => {
     expect(await leadsNamed(a, 'Retried')).toEqual([first.json().id]);
   });
 
+  it('compares an uploaded file by its bytes: another file of the same length is refused', async () => {
+    const lead = (await post(a, '/leads', { last_name: 'Filed' })).json<{ id: string }>();
+    const upload = (url: string, type: string, file: string, key: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/v1${url}`,
+        headers: { ...a.auth, 'content-type': type, 'idempotency-key': key },
+        payload: file,
+      });
+    const cases = [
+      {
+        url: `/files?lead_id=${lead.id}&name=a.txt`,
+        type: 'text/plain',
+        one: 'hello',
+        two: 'world',
+      },
+      {
+        url: '/imports?kind=lead&file_name=a.csv',
+        type: 'text/csv',
+        one: 'Last name\nAda\n',
+        two: 'Last name\nBob\n',
+      },
+    ];
+    for (const { url, type, one, two } of cases) {
+      const key = randomUUID();
+      const first = await upload(url, type, one, key);
+      expect(first.statusCode, first.body).toBe(201);
+      const other = await upload(url, type, two, key);
+      expect(other.statusCode, url).toBe(422);
+      expect(other.json().error.code).toBe('idempotency_key_reused');
+      const again = await upload(url, type, one, key);
+      expect(again.statusCode, again.body).toBe(201);
+      expect(again.headers['idempotent-replayed']).toBe('true');
+      expect(again.json()).toEqual(first.json());
+    }
+    const kept = await t.ownerQuery<{ files: number; imports: number }>(
+      `SELECT (SELECT count(*)::int FROM files WHERE org_id = $1) AS files,
+              (SELECT count(*)::int FROM imports WHERE org_id = $1) AS imports`,
+      [a.orgId],
+    );
+    expect(kept).toEqual([{ files: 1, imports: 1 }]);
+  });
+
   it('creates once when the same request arrives many times at once', async () => {
     const key = randomUUID();
     const answers = await Promise.all(

@@ -1,11 +1,12 @@
-import { createHash } from 'node:crypto';
-import { Readable } from 'node:stream';
+import { createHash, type Hash } from 'node:crypto';
+import { pipeline, Readable, Transform } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import { stringify } from 'safe-stable-stringify';
 import { Type, type TObject } from 'typebox';
 import {
   claimKey,
   IDEMPOTENCY_HEADER,
+  IdempotencyKeyReusedError,
   KEEP_KEYS_HOURS,
   settleKey,
 } from '../modules/idempotency/idempotency.service.js';
@@ -22,7 +23,7 @@ const KEY = Type.String({
   maxLength: 255,
   pattern: '^[\\x21-\\x7e]+$',
   examples: ['8e03978e-40d5-43e8-bc93-6894a57f9324'],
-  description: `Makes a retry safe: a request repeated with the same key within ${KEEP_KEYS_HOURS} hours gets the first answer again (status and body, with \`Idempotent-Replayed: true\`) and changes nothing. The same key with another body is 422 \`idempotency_key_reused\` (an uploaded file, read as it arrives, is compared by its length only); while the first request runs, 409 \`idempotency_key_in_use\` with \`Retry-After\`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.`,
+  description: `Makes a retry safe: a request repeated with the same key within ${KEEP_KEYS_HOURS} hours gets the first answer again (status and body, with \`Idempotent-Replayed: true\`) and changes nothing. The same key with another body is 422 \`idempotency_key_reused\` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 \`idempotency_key_in_use\` with \`Retry-After\`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.`,
 });
 
 /** A create (answers 201) or a bulk action. */
@@ -33,32 +34,63 @@ function takesKeys(route: RouteOptions): boolean {
 
 /**
  * What makes two requests the same: the route, its parameters and body, and who sends it. A
- * body read as a stream (an uploaded file) is not read here: its length stands for it.
+ * body read as a stream (an uploaded file) is read after the key is claimed: it stands in as
+ * `content`, its SHA-256, once it has been read.
  */
-function fingerprintOf(request: FastifyRequest, userId: string): Buffer {
+function fingerprintOf(request: FastifyRequest, userId: string, content?: Buffer): Buffer {
   const streamed = request.body instanceof Readable;
-  const content = stringify({
+  const described = stringify({
     route: request.routeOptions.url,
     params: request.params,
     query: request.query,
-    body: streamed ? { length: request.headers['content-length'] ?? null } : request.body,
+    body: streamed ? { sha256: content?.toString('hex') ?? null } : request.body,
     user: userId,
   });
   return createHash('sha256')
-    .update(content ?? '')
+    .update(described ?? '')
     .digest();
 }
 
-const claimed = new WeakMap<FastifyRequest, string>();
+/** A streamed body as the route reads it, hashed on its way. */
+function hashedAsRead(body: Readable, hash: Hash): Readable {
+  const passed = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      hash.update(chunk);
+      done(null, chunk);
+    },
+  });
+  // A client that goes away mid-upload fails the route's read, as it did the bare body.
+  pipeline(body, passed, () => undefined);
+  return passed;
+}
+
+async function hashOf(body: Readable): Promise<Buffer> {
+  const hash = createHash('sha256');
+  for await (const chunk of body) hash.update(chunk as Buffer);
+  return hash.digest();
+}
+
+/** The key a request claimed, and the hash of its streamed body while it is read. */
+const claimed = new WeakMap<FastifyRequest, { key: string; content?: Hash }>();
 
 async function claim(request: FastifyRequest, reply: FastifyReply): Promise<void> {
   const key = request.headers[IDEMPOTENCY_HEADER];
   if (typeof key !== 'string') return;
   const ctx = contextOf(request);
   const outcome = await claimKey(ctx, key, fingerprintOf(request, ctx.userId));
+  const body = request.body;
   if (outcome.kind === 'claimed') {
-    claimed.set(request, key);
+    if (body instanceof Readable) {
+      const content = createHash('sha256');
+      request.body = hashedAsRead(body, content);
+      claimed.set(request, { key, content });
+    } else claimed.set(request, { key });
     return;
+  }
+  // A streamed body is the same file only if its bytes are: they are read to know.
+  const content = body instanceof Readable ? await hashOf(body) : undefined;
+  if (!fingerprintOf(request, ctx.userId, content).equals(outcome.fingerprint)) {
+    throw new IdempotencyKeyReusedError();
   }
   reply.status(outcome.status);
   tagEntity(reply, JSON.parse(outcome.body));
@@ -69,12 +101,19 @@ async function claim(request: FastifyRequest, reply: FastifyReply): Promise<void
 }
 
 async function settle(request: FastifyRequest, reply: FastifyReply, payload: unknown) {
-  const key = claimed.get(request);
-  if (key === undefined) return payload;
+  const claim = claimed.get(request);
+  if (claim === undefined) return payload;
   claimed.delete(request);
+  const { key, content } = claim;
   const kept =
     reply.statusCode < 300 && typeof payload === 'string'
-      ? { status: reply.statusCode, body: payload }
+      ? {
+          status: reply.statusCode,
+          body: payload,
+          ...(content
+            ? { fingerprint: fingerprintOf(request, contextOf(request).userId, content.digest()) }
+            : {}),
+        }
       : null;
   // The work is done and committed: its answer goes out even if keeping it fails, and the key
   // then answers 409 until it expires rather than letting a retry make a second record.

@@ -50,11 +50,15 @@ export function findKey(tx: Tx, key: string): Promise<StoredKey | undefined> {
 export async function storeResponse(
   tx: Tx,
   key: string,
-  response: { status: number; body: string },
+  response: { status: number; body: string; fingerprint?: Buffer },
 ): Promise<void> {
   await tx
     .updateTable('idempotency_keys')
-    .set({ response_status: response.status, response_body: response.body })
+    .set({
+      response_status: response.status,
+      response_body: response.body,
+      ...(response.fingerprint ? { fingerprint: response.fingerprint } : {}),
+    })
     .where('key', '=', key)
     .execute();
 }

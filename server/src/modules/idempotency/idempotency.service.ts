@@ -40,7 +40,12 @@ export class IdempotencyKeyInUseError extends RetryLaterError {
   }
 }
 
-export type Claim = { kind: 'claimed' } | { kind: 'answered'; status: number; body: string };
+/**
+ * A key claimed for this request, or the first request's answer and what made that request
+ * (its fingerprint), for the caller to compare with this one's.
+ */
+export type Claim =
+  { kind: 'claimed' } | { kind: 'answered'; status: number; body: string; fingerprint: Buffer };
 
 /**
  * Claims the key for this request, or gives the answer its first request got. Expired keys of
@@ -54,19 +59,25 @@ export function claimKey(ctx: RequestContext, key: string, fingerprint: Buffer):
     const stored = await repo.findKey(tx, key);
     if (!stored || stored.response_status === null || stored.response_body === null)
       throw new IdempotencyKeyInUseError();
-    if (!stored.fingerprint.equals(fingerprint)) throw new IdempotencyKeyReusedError();
-    return { kind: 'answered', status: stored.response_status, body: stored.response_body };
+    return {
+      kind: 'answered',
+      status: stored.response_status,
+      body: stored.response_body,
+      fingerprint: stored.fingerprint,
+    };
   });
 }
 
 /**
- * Keeps the answer of the request that claimed the key. A request that failed changed nothing
- * (its transaction rolled back), so its key is freed for the client to try again.
+ * Keeps the answer of the request that claimed the key, and what made the request when it is
+ * known only now (an uploaded file's content, read as it arrived). A request that failed
+ * changed nothing (its transaction rolled back), so its key is freed for the client to try
+ * again.
  */
 export function settleKey(
   ctx: RequestContext,
   key: string,
-  response: { status: number; body: string } | null,
+  response: { status: number; body: string; fingerprint?: Buffer } | null,
 ): Promise<void> {
   return withTenant(ctx.deps.db, ctx, (tx) =>
     response ? repo.storeResponse(tx, key, response) : repo.deleteKey(tx, key),

@@ -1439,7 +1439,7 @@ export interface paths {
                 query?: never;
                 header?: {
                     /**
-                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file, read as it arrives, is compared by its length only); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
                      * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
                      */
                     "idempotency-key"?: string;
@@ -2235,7 +2235,7 @@ export interface paths {
                 query?: never;
                 header?: {
                     /**
-                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file, read as it arrives, is compared by its length only); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
                      * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
                      */
                     "idempotency-key"?: string;
@@ -2998,7 +2998,7 @@ export interface paths {
                 query?: never;
                 header?: {
                     /**
-                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file, read as it arrives, is compared by its length only); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
                      * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
                      */
                     "idempotency-key"?: string;
@@ -4946,7 +4946,7 @@ export interface paths {
                 query?: never;
                 header?: {
                     /**
-                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file, read as it arrives, is compared by its length only); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
                      * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
                      */
                     "idempotency-key"?: string;
@@ -6171,7 +6171,7 @@ export interface paths {
                 query?: never;
                 header?: {
                     /**
-                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file, read as it arrives, is compared by its length only); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
                      * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
                      */
                     "idempotency-key"?: string;
@@ -7017,7 +7017,7 @@ export interface paths {
                 query?: never;
                 header?: {
                     /**
-                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file, read as it arrives, is compared by its length only); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
                      * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
                      */
                     "idempotency-key"?: string;
@@ -7790,7 +7790,7 @@ export interface paths {
                 query?: never;
                 header?: {
                     /**
-                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file, read as it arrives, is compared by its length only); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
                      * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
                      */
                     "idempotency-key"?: string;
@@ -8411,7 +8411,7 @@ export interface paths {
                 query?: never;
                 header?: {
                     /**
-                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file, read as it arrives, is compared by its length only); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
                      * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
                      */
                     "idempotency-key"?: string;
@@ -9442,7 +9442,7 @@ export interface paths {
                 query?: never;
                 header?: {
                     /**
-                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file, read as it arrives, is compared by its length only); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
                      * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
                      */
                     "idempotency-key"?: string;
@@ -10510,7 +10510,7 @@ export interface paths {
                 query?: never;
                 header?: {
                     /**
-                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file, read as it arrives, is compared by its length only); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
                      * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
                      */
                     "idempotency-key"?: string;
@@ -11475,7 +11475,7 @@ export interface paths {
                 query?: never;
                 header?: {
                     /**
-                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file, read as it arrives, is compared by its length only); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
                      * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
                      */
                     "idempotency-key"?: string;
@@ -13882,7 +13882,7 @@ export interface paths {
                 query?: never;
                 header?: {
                     /**
-                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file, read as it arrives, is compared by its length only); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
                      * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
                      */
                     "idempotency-key"?: string;
@@ -14394,7 +14394,7 @@ export interface paths {
                 query?: never;
                 header?: {
                     /**
-                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file, read as it arrives, is compared by its length only); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
                      * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
                      */
                     "idempotency-key"?: string;
@@ -15219,7 +15219,7 @@ export interface paths {
                 };
                 header?: {
                     /**
-                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file, read as it arrives, is compared by its length only); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
                      * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
                      */
                     "idempotency-key"?: string;
@@ -15720,7 +15720,7 @@ export interface paths {
                 query?: never;
                 header?: {
                     /**
-                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file, read as it arrives, is compared by its length only); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
                      * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
                      */
                     "idempotency-key"?: string;
@@ -16257,7 +16257,7 @@ export interface paths {
                 query?: never;
                 header?: {
                     /**
-                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file, read as it arrives, is compared by its length only); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
                      * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
                      */
                     "idempotency-key"?: string;
@@ -16780,7 +16780,7 @@ export interface paths {
                 query?: never;
                 header?: {
                     /**
-                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file, read as it arrives, is compared by its length only); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
                      * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
                      */
                     "idempotency-key"?: string;
@@ -16987,7 +16987,7 @@ export interface paths {
                 query?: never;
                 header?: {
                     /**
-                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file, read as it arrives, is compared by its length only); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
                      * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
                      */
                     "idempotency-key"?: string;
@@ -17191,7 +17191,7 @@ export interface paths {
                 query?: never;
                 header?: {
                     /**
-                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file, read as it arrives, is compared by its length only); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
                      * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
                      */
                     "idempotency-key"?: string;
@@ -17397,7 +17397,7 @@ export interface paths {
                 query?: never;
                 header?: {
                     /**
-                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file, read as it arrives, is compared by its length only); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
                      * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
                      */
                     "idempotency-key"?: string;
@@ -18511,7 +18511,7 @@ export interface paths {
                 query?: never;
                 header?: {
                     /**
-                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file, read as it arrives, is compared by its length only); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
                      * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
                      */
                     "idempotency-key"?: string;
@@ -20100,7 +20100,7 @@ export interface paths {
                 };
                 header?: {
                     /**
-                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file, read as it arrives, is compared by its length only); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
                      * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
                      */
                     "idempotency-key"?: string;
@@ -21585,7 +21585,7 @@ export interface paths {
                 query?: never;
                 header?: {
                     /**
-                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file, read as it arrives, is compared by its length only); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
                      * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
                      */
                     "idempotency-key"?: string;
@@ -21957,7 +21957,7 @@ export interface paths {
                 query?: never;
                 header?: {
                     /**
-                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file, read as it arrives, is compared by its length only); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
                      * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
                      */
                     "idempotency-key"?: string;
@@ -22916,7 +22916,7 @@ export interface paths {
                 query?: never;
                 header?: {
                     /**
-                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file, read as it arrives, is compared by its length only); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
                      * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
                      */
                     "idempotency-key"?: string;
@@ -23097,7 +23097,7 @@ export interface paths {
                 query?: never;
                 header?: {
                     /**
-                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file, read as it arrives, is compared by its length only); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
                      * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
                      */
                     "idempotency-key"?: string;
