@@ -117,6 +117,18 @@ describe('slow clients', () => {
     expect(received).toContain('"code":"request_timeout"');
   });
 
+  it('lose the socket when the body trickles in past the request timeout after an answer', async () => {
+    // Refused before its body is read (no one signed in): the rest of the body still may not
+    // hold the connection past the request timeout.
+    const { ms, received } = await timeUntilClosed(
+      'POST /api/v1/leads HTTP/1.1\r\nHost: rampart.test\r\n' +
+        'Content-Type: application/json\r\nContent-Length: 100000\r\n\r\n{"last_name":"',
+      'a',
+    );
+    expect(received).toMatch(/^HTTP\/1\.1 401/);
+    expect(ms).toBeLessThan(2_000);
+  });
+
   it('may take longer over an upload, which is read as it arrives, up to the upload timeout', async () => {
     const owner = await signUp(t.app, 'uploader');
     const upload = (rows: number) =>

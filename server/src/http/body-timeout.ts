@@ -31,16 +31,20 @@ export function registerBodyTimeout(app: FastifyInstance, limits: HttpLimits): v
     if (request.routeOptions.config.upload || raw.complete || !hasBody(raw)) return done();
     const timer = setTimeout(() => {
       if (raw.complete) return;
+      // Answered already (a body too large, a request refused before its body was read): the
+      // rest of the body may not hold the connection any longer than a body may take.
+      if (reply.raw.headersSent) {
+        raw.destroy();
+        return;
+      }
       const late = Object.assign(new Error('request body timeout'), {
         code: 'ERR_HTTP_REQUEST_TIMEOUT',
       });
       answerClientError(late, raw.socket);
     }, limits.requestTimeoutMs);
-    // Done with: the body was read, or the request answered (a body too large is not read).
-    const over = () => clearTimeout(timer);
-    raw.once('end', over);
-    raw.once('close', over);
-    reply.raw.once('finish', over);
+    const arrived = () => clearTimeout(timer);
+    raw.once('end', arrived);
+    raw.once('close', arrived);
     done();
   });
 }
