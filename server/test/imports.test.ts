@@ -510,6 +510,13 @@ describe('CSV import of accounts, contacts and deals', () => {
   });
 });
 
+/** The organization's accounts by name, with their domains. */
+const accountsOf = (who: SignedUp) =>
+  t.ownerQuery<{ name: string; domain: string | null }>(
+    'SELECT name, domain FROM accounts WHERE org_id = $1 ORDER BY name',
+    [who.orgId],
+  );
+
 describe('account names, unique whichever way accounts match', () => {
   it('rejects a row that would give an account a name another account holds, as the run would fail', async () => {
     const admin = await signUp(t.app, 'account-names');
@@ -553,14 +560,62 @@ describe('account names, unique whichever way accounts match', () => {
     expect(byDomain.counts).toEqual({ created: 1, updated: 0, skipped: 0, rejected: 2 });
     expect(byDomain.rejected.map((r: { line: number }) => r.line)).toEqual([3, 4]);
 
-    const names = await t.ownerQuery<{ name: string; domain: string | null }>(
-      'SELECT name, domain FROM accounts WHERE org_id = $1 ORDER BY name',
-      [admin.orgId],
-    );
-    expect(names).toEqual([
+    expect(await accountsOf(admin)).toEqual([
       { name: 'Acme Two', domain: 'acme.example' },
       { name: 'Globex', domain: 'globex.example' },
       { name: 'Initech', domain: null },
+    ]);
+  });
+});
+
+describe('account names an earlier row of the file renames away', () => {
+  it('frees them for later rows, in the dry run as in the run, within a batch or after it', async () => {
+    const admin = await signUp(t.app, 'freed-names');
+    for (const account of [
+      { name: 'Acme', domain: 'acme.com' },
+      { name: 'Globex', domain: 'globex.com' },
+    ]) {
+      expect((await call(admin, 'POST', '/accounts', account)).statusCode).toBe(201);
+    }
+    const importByDomain = async (lines: string[]) => {
+      const { id } = await uploaded(
+        admin,
+        ['Name,Domain', ...lines].join('\n'),
+        'kind=account&file_name=accounts.csv',
+      );
+      const dry = await call(admin, 'POST', `/imports/${id}/dry-run`, {
+        mapping: ['name', 'domain'].map((field, column) => ({ column, field })),
+        duplicates: 'update',
+        account_match: 'domain',
+      });
+      expect(dry.statusCode, dry.body).toBe(200);
+      const done = await runToEnd(admin, id);
+      expect(done.status).toBe('completed');
+      expect(done.counts).toEqual(dry.json().counts);
+      return done.counts;
+    };
+    // Globex takes the name Acme gives up, and a new account the name Globex gives up.
+    expect(
+      await importByDomain(['Acme Renamed,acme.com', 'Acme,globex.com', 'Globex,new.com']),
+    ).toEqual({ created: 1, updated: 2, skipped: 0, rejected: 0 });
+    // The dry run said "another account is already called Acme" when the rename was in an
+    // earlier batch; the run, which had written it, created the account.
+    const nameless = Array.from({ length: 2_000 }, (_, n) => `,filler-${n}.example`);
+    expect(await importByDomain(['Acme Two,globex.com', ...nameless, 'Acme,other.com'])).toEqual({
+      created: 1,
+      updated: 1,
+      skipped: 0,
+      rejected: 2_000,
+    });
+    // Two accounts taking each other's names cannot be written one after the other.
+    expect(
+      await importByDomain(['Swap,acme.com', 'Acme Renamed,other.com', 'Acme,acme.com']),
+    ).toMatchObject({ updated: 2, rejected: 1 });
+    expect(await accountsOf(admin)).toEqual([
+      { name: 'Acme Renamed', domain: 'other.com' },
+      { name: 'Acme Two', domain: 'globex.com' },
+      { name: 'Globex', domain: 'new.com' },
+      { name: 'Swap', domain: 'acme.com' },
     ]);
   });
 });

@@ -100,7 +100,11 @@ interface RowValues {
 
 export interface BatchPlan {
   creates: Record<string, unknown>[];
-  updates: Record<string, unknown>[];
+  /**
+   * Updates in turns, each written after the one before it: an account that takes a name
+   * another account gives up in the same batch is renamed once that one has been.
+   */
+  updates: Record<string, unknown>[][];
   tags: { record_id: string; name: string }[];
   custom: CustomValues;
   rejections: repo.Rejection[];
@@ -114,12 +118,14 @@ export interface BatchPlan {
  * the current batch points at the record the batch creates, so a later row of the same batch
  * updates it before it exists; a key of an earlier batch (in a dry run) or of a record a row
  * updates holds that record's id, so that rows naming the same record can be told apart from
- * rows naming another. Under `currency:<id>`, the currency earlier rows left a record in, for
- * the records of earlier batches a dry run did not write.
+ * rows naming another. A name an earlier row renamed an account away from is free: its key
+ * holds `''`. Under `currency:<id>` and `name-of:<id>`, the currency and the name key earlier
+ * rows left a record with, for the records of earlier batches a dry run did not write.
  */
 export type SeenKeys = Map<string, Record<string, unknown> | string>;
 
 const currencyKey = (id: string) => `currency:${id}`;
+const nameOfKey = (id: string) => `name-of:${id}`;
 
 function parseCell(
   spec: FieldSpec,
@@ -505,6 +511,7 @@ export async function planBatch(
       : ((seen.get(currencyKey(record)) as string | undefined) ??
         existingCurrency.get(record) ??
         lookups.currency);
+  const existingName = new Map(existing.map((e) => [e.id, e.name && `name:${e.name}`]));
   const existingByKey = new Map<string, string>();
   for (const e of existing) {
     for (const key of [
@@ -525,16 +532,23 @@ export async function planBatch(
     counts: { ...NO_COUNTS },
     keys: [],
   };
+  // What earlier rows of the file did comes before what the database still holds.
+  const holderOf = (key: string) =>
+    seen.has(key) ? seen.get(key) || undefined : existingByKey.get(key);
   const updatesById = new Map<string, Record<string, unknown>>();
+  // Names that updates of this batch take from accounts its updates rename: the account giving
+  // a name up is written first, as the unique index on names checks each row as it is written.
+  const freedBy = new Map<string, string>();
+  const after = new Map<string, Set<string>>();
+  const runsAfter = (id: string, other: string): boolean =>
+    [...(after.get(id) ?? [])].some((first) => first === other || runsAfter(first, other));
   // Unique in the database: a second record with the same contact email or account name fails.
   const uniqueKey = (key: string) =>
     (kind === 'contact' && key.startsWith('email:')) ||
     (kind === 'account' && key.startsWith('name:'));
 
   for (const r of read) {
-    const match = r.keys
-      .map((key) => existingByKey.get(key) ?? seen.get(key))
-      .find((m) => m !== undefined);
+    const match = r.keys.map((key) => holderOf(key)).find((m) => m !== undefined);
     // An amount goes to the record the row updates, in that record's currency, or to a new one
     // in the organization's: one that names another currency would be stored as that many units.
     const updated = match !== undefined && settings.duplicates === 'update' ? match : undefined;
@@ -562,9 +576,17 @@ export async function planBatch(
       continue;
     }
     const nameKey = nameKeyOf(r);
-    const holder = nameKey && (existingByKey.get(nameKey) ?? seen.get(nameKey));
-    const writes = match !== undefined && settings.duplicates === 'update' ? match : undefined;
-    if (holder && (writes === undefined || recordIdOf(holder) !== recordIdOf(writes))) {
+    const holder = nameKey && holderOf(nameKey);
+    const renamed = nameKey && updated !== undefined ? recordIdOf(updated) : undefined;
+    const waitsFor =
+      nameKey && typeof updated === 'string' && freedBy.get(nameKey) !== updated
+        ? freedBy.get(nameKey)
+        : undefined;
+    if (
+      (holder && (updated === undefined || recordIdOf(holder) !== recordIdOf(updated))) ||
+      // Two accounts each taking the other's name: neither could be written first.
+      (waitsFor && runsAfter(waitsFor, renamed!))
+    ) {
       const column = settings.mapping.find((m) => m.field === 'name')!.column;
       plan.rejections.push({
         line: r.line,
@@ -578,9 +600,19 @@ export async function planBatch(
       plan.counts.rejected += 1;
       continue;
     }
-    if (nameKey && writes !== undefined && !seen.has(nameKey)) {
-      seen.set(nameKey, writes);
-      plan.keys.push(nameKey);
+    if (nameKey && renamed) {
+      const previous =
+        (seen.get(nameOfKey(renamed)) as string | undefined) ?? existingName.get(renamed);
+      if (previous && previous !== nameKey) {
+        seen.set(previous, '');
+        if (typeof updated === 'string') freedBy.set(previous, renamed);
+      }
+      if (waitsFor) after.set(renamed, new Set([...(after.get(renamed) ?? []), waitsFor]));
+      if (!seen.get(nameKey)) {
+        seen.set(nameKey, updated!);
+        plan.keys.push(nameKey);
+      }
+      seen.set(nameOfKey(renamed), nameKey);
     }
     if (match !== undefined && settings.duplicates === 'update') {
       plan.counts.updated += 1;
@@ -624,12 +656,23 @@ export async function planBatch(
     plan.counts.created += 1;
     r.tags.forEach((name) => plan.tags.push({ record_id: record.id, name }));
     for (const key of nameKey ? [...r.keys, nameKey] : r.keys) {
-      if (seen.has(key)) continue;
+      if (seen.get(key)) continue;
       seen.set(key, record);
       plan.keys.push(key);
     }
+    if (nameKey) seen.set(nameOfKey(record.id), nameKey);
   }
-  plan.updates = [...updatesById.values()];
+  // An update's turn comes after those of the accounts whose names it takes.
+  const turns = new Map<string, number>();
+  const turnOf = (id: string): number => {
+    if (!turns.has(id)) turns.set(id, Math.max(-1, ...[...(after.get(id) ?? [])].map(turnOf)) + 1);
+    return turns.get(id)!;
+  };
+  for (const update of updatesById.values()) {
+    const turn = turnOf(update['id'] as string);
+    while (plan.updates.length <= turn) plan.updates.push([]);
+    plan.updates[turn]!.push(update);
+  }
   return plan;
 }
 

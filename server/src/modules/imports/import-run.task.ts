@@ -59,6 +59,10 @@ async function applyBatch(
     const settings = row.options as ImportSettings;
     const plan = await planImportRows(tx, row, rows, settings, new Map());
     const creator = row.created_by ?? '';
+    // Updates first: a new account may take the name an update renames another away from.
+    for (const updates of plan.updates) {
+      await repo.updateRecords(tx, row.id, row.kind, writtenColumns(row.kind, settings), updates);
+    }
     await repo.insertRecords(
       tx,
       row.id,
@@ -67,15 +71,8 @@ async function applyBatch(
       plan.creates,
       creator,
     );
-    await repo.updateRecords(
-      tx,
-      row.id,
-      row.kind,
-      writtenColumns(row.kind, settings),
-      plan.updates,
-    );
     await repo.tagRecords(tx, row.kind, plan.tags, creator);
-    const updated = new Set(plan.updates.map((update) => update['id'] as string));
+    const updated = new Set(plan.updates.flat().map((update) => update['id'] as string));
     await repo.keepPreviousCustomValues(
       tx,
       row.id,
