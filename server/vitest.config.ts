@@ -8,5 +8,8 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // What a test polls for (a page that navigated, a row that appeared) may take seconds on a
+    // machine busy with the rest of the suite; a poll that succeeds returns at once anyway.
+    expect: { poll: { timeout: 10_000 } },
   },
 });
