@@ -21,18 +21,24 @@ export function decodeCursor<T>(raw: string, read: (decoded: unknown) => T | und
   return position;
 }
 
+/**
+ * Whether the first `length` characters of an ISO string name an instant that exists (no
+ * February 30), as its Date prints it, in a year PostgreSQL stores: JavaScript has a year 0,
+ * PostgreSQL none.
+ */
+export function isExistingInstant(iso: string, length: number): boolean {
+  const parsed = new Date(iso);
+  return (
+    !Number.isNaN(parsed.getTime()) &&
+    parsed.toISOString().slice(0, length) === iso.slice(0, length) &&
+    !iso.startsWith('0000')
+  );
+}
+
 /** A moment to the microsecond, as a position in a log carries it: `2026-01-02T03:04:05.123456Z`. */
 const MICRO_MOMENT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 
-/**
- * Whether a cursor's moment is one PostgreSQL stores: a day that exists (no February 30), in a
- * year other than 0, which JavaScript reads as a date and PostgreSQL refuses.
- */
+/** Whether a log cursor's moment is one PostgreSQL stores (see `isExistingInstant`). */
 export function isCursorMoment(value: unknown): value is string {
-  if (typeof value !== 'string' || !MICRO_MOMENT.test(value) || value.startsWith('0000'))
-    return false;
-  const parsed = new Date(value);
-  return (
-    !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 19) === value.slice(0, 19)
-  );
+  return typeof value === 'string' && MICRO_MOMENT.test(value) && isExistingInstant(value, 19);
 }

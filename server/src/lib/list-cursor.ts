@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Tx } from '../db/tenant.js';
+import { isExistingInstant } from './cursor.js';
 
 /**
  * What a list's cursor may hold as its last row's sort value: what the list gives for the
@@ -29,19 +30,6 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** numeric(16, 2) and the like: no sort column holds a number longer than this. */
 const DECIMAL = /^-?\d{1,100}(\.\d{1,100})?$/;
 
-/**
- * Whether an ISO string names an instant that exists (no February 30), as its Date prints it,
- * in a year PostgreSQL stores: JavaScript has a year 0, PostgreSQL none.
- */
-function existing(iso: string, length: number): boolean {
-  const parsed = new Date(iso);
-  return (
-    !Number.isNaN(parsed.getTime()) &&
-    parsed.toISOString().slice(0, length) === iso &&
-    !iso.startsWith('0000')
-  );
-}
-
 function integerIn(value: unknown, min: number, max: number): boolean {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= min && value <= max;
 }
@@ -50,9 +38,9 @@ function integerIn(value: unknown, min: number, max: number): boolean {
 export function isSortValue(value: unknown, sort: SortValue): boolean {
   switch (sort.type) {
     case 'moment':
-      return typeof value === 'string' && MOMENT.test(value) && existing(value, 24);
+      return typeof value === 'string' && MOMENT.test(value) && isExistingInstant(value, 24);
     case 'day':
-      return typeof value === 'string' && DAY.test(value) && existing(value, 10);
+      return typeof value === 'string' && DAY.test(value) && isExistingInstant(value, 10);
     case 'text':
       // PostgreSQL text holds no NUL: no row has one to give.
       return typeof value === 'string' && !value.includes('\u0000');

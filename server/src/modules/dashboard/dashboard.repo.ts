@@ -212,12 +212,3 @@ export async function weightedForecast(
     other_currency: rows[0]?.other_currency ?? 0,
   };
 }
-
-export async function orgCurrency(tx: Tx, orgId: string): Promise<string> {
-  const row = await tx
-    .selectFrom('orgs')
-    .select('currency')
-    .where('id', '=', orgId)
-    .executeTakeFirstOrThrow();
-  return row.currency;
-}

@@ -5,6 +5,7 @@ import { invalidField, NotFoundError } from '../../lib/errors.js';
 import { timeZoneNamed } from '../../lib/time-zones.js';
 import { recentChanges } from '../audit/audit.service.js';
 import { Source as SourceSchema } from '../records/schemas.js';
+import { orgCurrency } from '../orgs/orgs.service.js';
 import { CRM_TABLES, type RecordKind } from '../records/registry.js';
 import * as repo from './dashboard.repo.js';
 
@@ -124,7 +125,7 @@ export function dashboard(ctx: RequestContext, input: DashboardInput): Promise<D
     const closed = pipeline ? await repo.closedDeals(tx, pipeline.id, period) : [];
     const byStatus = await repo.leadsByStatus(tx, LEAD_STATUSES, period);
     const bySource = await repo.leadsBySource(tx, LEAD_SOURCES, period);
-    const currency = await repo.orgCurrency(tx, ctx.orgId);
+    const currency = await orgCurrency(tx, ctx.orgId);
     const forecast = await repo.weightedForecast(tx, ctx.orgId, {
       currency,
       tz,

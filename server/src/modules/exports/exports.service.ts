@@ -4,7 +4,7 @@ import type { CompiledQuery } from 'kysely';
 import { stringify } from 'csv-stringify';
 import type pg from 'pg';
 import QueryStream from 'pg-query-stream';
-import { withTenant, withTenantClient } from '../../db/tenant.js';
+import { runOn, withTenant, withTenantClient } from '../../db/tenant.js';
 import type { RequestContext } from '../../http/context.js';
 import { ConflictError, NotFoundError } from '../../lib/errors.js';
 import { enqueueJob } from '../../jobs/queue.js';
@@ -187,8 +187,7 @@ export async function downloadOrganizationExport(
     { checkMembership: true },
     async (client, member, tx) => {
       requireAdmin(member!);
-      const found = repo.selectExport(tx, id).compile();
-      const row = (await client.query<repo.ExportRow>(found.sql, [...found.parameters])).rows[0];
+      const [row] = await runOn(client, repo.selectExport(tx, id).compile());
       if (!row) throw new NotFoundError('Export');
       if (row.status === 'expired')
         throw new ConflictError('This export has expired; start a new one', { status: row.status });

@@ -4,7 +4,7 @@ import { finished, pipeline } from 'node:stream/promises';
 import { to as copyTo } from 'pg-copy-streams';
 import { ZipFile } from '../../lib/zip-file.js';
 import { LATEST_MIGRATION } from '../../db/migrate.js';
-import { withContext, withTenantClient } from '../../db/tenant.js';
+import { runOn, withContext, withTenantClient } from '../../db/tenant.js';
 import type { JobDeps } from '../../jobs/context.js';
 import { enqueueJob, type TaskPayloads } from '../../jobs/queue.js';
 import { fileStoreOf } from '../files/file-store.js';
@@ -133,10 +133,7 @@ async function writeExport(deps: JobDeps, orgId: string, exportId: string): Prom
           "set_config('statement_timeout', '0', true)",
       );
       const files = [...(await repo.organizationFiles(tx)), await repo.attachedFilesCsv(tx)];
-      const blobsQuery = repo.attachedFileBlobs(tx).compile();
-      const { rows: blobs } = await client.query<repo.AttachedBlob>(blobsQuery.sql, [
-        ...blobsQuery.parameters,
-      ]);
+      const blobs = await runOn(client, repo.attachedFileBlobs(tx).compile());
       const started = await withContext(deps.db, context, (own) =>
         repo.restartExport(own, exportId, files.length + blobs.length + 1),
       );

@@ -3,7 +3,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import QueryStream from 'pg-query-stream';
-import { withContext, withTenantClient } from '../../db/tenant.js';
+import { runOn, withContext, withTenantClient } from '../../db/tenant.js';
 import type { JobDeps } from '../../jobs/context.js';
 import type { TaskPayloads } from '../../jobs/queue.js';
 import { fileStoreOf } from '../files/file-store.js';
@@ -184,10 +184,7 @@ async function restore(
         );
       }
       const files = await exportsRepo.restoredFiles(tx);
-      const storedQuery = repo.storedFiles(tx, restoreId).compile();
-      const { rows: storedRows } = await client.query<{ file_name: string }>(storedQuery.sql, [
-        ...storedQuery.parameters,
-      ]);
+      const storedRows = await runOn(client, repo.storedFiles(tx, restoreId).compile());
       const stored = new Set(storedRows.map((row) => row.file_name));
       let filesDone = 0;
       for (const file of files) {
@@ -266,10 +263,7 @@ async function restore(
         web_forms_to_embed: formsToEmbed,
       };
       const finish = repo.finishRestoreStatements(tx, restoreId, { status: 'completed', result });
-      for (const statement of finish) {
-        const compiled = statement.compile();
-        await client.query(compiled.sql, [...compiled.parameters]);
-      }
+      for (const statement of finish) await runOn(client, statement.compile());
     },
   );
 }

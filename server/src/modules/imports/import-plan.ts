@@ -1,6 +1,6 @@
 import { v7 as timeOrderedUuid } from 'uuid';
 import type { RecordType } from '../../db/schema.js';
-import type { Tx } from '../../db/tenant.js';
+import { orgOf, type Tx } from '../../db/tenant.js';
 import {
   activeFields,
   type CustomField as FieldWithOptions,
@@ -9,6 +9,7 @@ import { parseValue } from '../custom-fields/custom-values.js';
 import { memberOf, parseCustomCell } from './custom-cells.js';
 import { CUSTOM_FIELD_PREFIX, IMPORT_FIELDS, type FieldSpec } from './fields.js';
 import * as repo from './imports.repo.js';
+import { orgCurrency } from '../orgs/orgs.service.js';
 import {
   parseBoolean,
   parseCurrency,
@@ -62,7 +63,7 @@ export async function loadLookups(tx: Tx, kind: RecordType): Promise<Lookups> {
     repo.membersByEmailOrName(tx),
     repo.stages(tx),
     activeFields(tx, kind),
-    repo.orgCurrency(tx),
+    orgCurrency(tx, orgOf(tx)),
   ]);
   return { people, stages, custom, currency };
 }

@@ -338,14 +338,6 @@ export async function recordCurrencies(
   return new Map(result.rows.map((r) => [r.id, r.currency]));
 }
 
-/** The currency of the organization the transaction works in. */
-export async function orgCurrency(tx: Tx): Promise<string> {
-  const result = await sql<{ currency: string }>`SELECT current_org_currency() AS currency`.execute(
-    tx,
-  );
-  return result.rows[0]!.currency;
-}
-
 /** `name_fold()` of each value, as the database folds names and domains. */
 export async function fold(tx: Tx, values: string[]): Promise<Map<string, string>> {
   if (values.length === 0) return new Map();

@@ -126,29 +126,29 @@ export async function uploadImport(
   input: { kind: RecordType; file_name: string; encoding: Encoding | 'auto' },
   body: AsyncIterable<Buffer>,
 ): Promise<ImportView> {
-  const id = await withTenantClient(
+  const importId = await withTenantClient(
     ctx.deps.db,
     ctx,
     { checkMembership: true },
     async (client, member, tx) => {
       requireAdmin(member!);
-      const [created] = await runOn(
+      const [{ id }] = (await runOn(
         client,
         repo
           .newImport(tx, { kind: input.kind, file_name: input.file_name, created_by: ctx.userId })
           .compile(),
-      );
+      )) as [{ id: string }];
       const summary = await repo.copyRows(
         client,
         tx,
-        created!.id,
+        id,
         ctx.deps.config.http.uploadTimeoutMs,
         (write) => readCsv(body, { encoding: input.encoding }, write),
       );
       await runOn(
         client,
         repo
-          .importChanges(tx, created!.id, {
+          .importChanges(tx, id, {
             encoding: summary.encoding,
             delimiter: summary.delimiter,
             columns: summary.columns,
@@ -158,10 +158,10 @@ export async function uploadImport(
           })
           .compile(),
       );
-      return created!.id;
+      return id;
     },
   );
-  return withTenant(ctx.deps.db, ctx, async (tx) => viewOf(tx, await findOrFail(tx, id)));
+  return withTenant(ctx.deps.db, ctx, async (tx) => viewOf(tx, await findOrFail(tx, importId)));
 }
 
 export function listImports(ctx: RequestContext): Promise<ImportView[]> {

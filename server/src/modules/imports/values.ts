@@ -1,4 +1,5 @@
 import { VISIBLE_CHARACTER } from '../../http/schemas.js';
+import { CURRENCIES } from '../orgs/orgs.service.js';
 
 /**
  * Values read the way people type them into a spreadsheet. Each parser returns the value to
@@ -242,15 +243,11 @@ function namedMonthDate(text: string): string | null | undefined {
   return isoDate(Number(year), month + 1, Number(day)) ?? null;
 }
 
-const CURRENCY_CODES = new Set(Intl.supportedValuesOf('currency'));
-
 /** An ISO 4217 code such as `EUR`, as the API takes a record's currency; `€` and `£` too. */
 export function parseCurrency(input: string): Parsed<string> {
   const text = input.trim();
   const code = { '€': 'EUR', '£': 'GBP' }[text] ?? text.toUpperCase();
-  return CURRENCY_CODES.has(code)
-    ? ok(code)
-    : fail(`"${input}" is not a currency code such as USD`);
+  return CURRENCIES.has(code) ? ok(code) : fail(`"${input}" is not a currency code such as USD`);
 }
 
 /**

@@ -26,6 +26,16 @@ export function findOrg(tx: Tx, orgId: string): Promise<OrgRow | undefined> {
   return tx.selectFrom('orgs').select(columns).where('id', '=', orgId).executeTakeFirst();
 }
 
+/** The currency the organization's amounts are stored in unless they name another. */
+export async function orgCurrency(tx: Tx, orgId: string): Promise<string> {
+  const row = await tx
+    .selectFrom('orgs')
+    .select('currency')
+    .where('id', '=', orgId)
+    .executeTakeFirstOrThrow();
+  return row.currency;
+}
+
 export function updateOrg(tx: Tx, orgId: string, changes: OrgChanges): Promise<OrgRow | undefined> {
   return tx
     .updateTable('orgs')

@@ -1,4 +1,4 @@
-import { withTenant } from '../../db/tenant.js';
+import { withTenant, type Tx } from '../../db/tenant.js';
 import type { RequestContext } from '../../http/context.js';
 import { invalidField, NotFoundError } from '../../lib/errors.js';
 import { requireAdmin } from '../members/permissions.js';
@@ -18,8 +18,13 @@ export function getOrg(ctx: RequestContext): Promise<OrgSettings> {
   });
 }
 
+/** The currency the organization's amounts are stored in unless they name another. */
+export function orgCurrency(tx: Tx, orgId: string): Promise<string> {
+  return repo.orgCurrency(tx, orgId);
+}
+
 // ISO 4217 codes in use, as the runtime's Intl knows them; the database only checks the shape.
-const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+export const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 
 /** The tag in its canonical case (`en-us` becomes `en-US`), or a 422 naming `locale`. */
 function canonicalLocale(locale: string): string {
