@@ -155,6 +155,32 @@ describe.each(KINDS)('concurrent edits of $path', ({ path, create, field }) => {
     expect((await call(a, 'GET', `/${path}/${record.id}`)).json()[field]).not.toBe('Theirs');
   });
 
+  it('never matches a weak tag, as If-Match compares strongly', async () => {
+    const record = await created();
+    const weak = await call(
+      a,
+      'PATCH',
+      `/${path}/${record.id}`,
+      { [field]: 'Weak' },
+      {
+        'if-match': `W/${record.etag}`,
+      },
+    );
+    expect(weak.statusCode).toBe(412);
+    expect(weak.json().error.code).toBe('version_mismatch');
+    expect((await call(a, 'GET', `/${path}/${record.id}`)).json()[field]).not.toBe('Weak');
+    const mixed = await call(
+      a,
+      'PATCH',
+      `/${path}/${record.id}`,
+      { [field]: 'Strong' },
+      {
+        'if-match': `W/"0", ${record.etag}`,
+      },
+    );
+    expect(mixed.statusCode).toBe(200);
+  });
+
   it('answers an If-Match that is not a version with 400 naming the header', async () => {
     const record = await created();
     const bad = await call(

@@ -22,11 +22,17 @@ export const IfMatchHeaders = Type.Object({
   ),
 });
 
-/** The versions `If-Match` names, or undefined when any version will do. */
+/**
+ * The versions `If-Match` names, or undefined when any version will do. `If-Match` compares
+ * strongly (RFC 9110, 13.1.1): a weak tag (`W/"5"`) never matches, so a header of weak tags
+ * alone names no version and the write is refused.
+ */
 export function ifMatchOf(request: FastifyRequest): string[] | undefined {
   const header = request.headers['if-match'];
   if (typeof header !== 'string' || header.trim() === '*') return undefined;
-  return [...header.matchAll(/"([0-9]+)"/g)].map((match) => match[1]!);
+  return [...header.matchAll(/(W\/)?"([0-9]+)"/g)]
+    .filter((match) => match[1] === undefined)
+    .map((match) => match[2]!);
 }
 
 /** The response header, as the API document shows it on every answer that is one record. */
