@@ -568,6 +568,35 @@ describe('account names, unique whichever way accounts match', () => {
   });
 });
 
+/**
+ * Imports accounts (name, domain) updating the ones they match, and checks that the run did
+ * what its dry run said: the same counts and the same rejected rows.
+ */
+async function importAccountsUpdating(
+  admin: SignedUp,
+  lines: string[],
+  settings: { account_match?: string } = {},
+) {
+  const { id } = await uploaded(
+    admin,
+    ['Name,Domain', ...lines].join('\n'),
+    'kind=account&file_name=accounts.csv',
+  );
+  const dry = await call(admin, 'POST', `/imports/${id}/dry-run`, {
+    mapping: ['name', 'domain'].map((field, column) => ({ column, field })),
+    duplicates: 'update',
+    ...settings,
+  });
+  expect(dry.statusCode, dry.body).toBe(200);
+  const done = await runToEnd(admin, id);
+  expect(done.status).toBe('completed');
+  expect(done.counts).toEqual(dry.json().counts);
+  const rejected = async (phase: string) =>
+    (await call(admin, 'GET', `/imports/${id}/rejections?phase=${phase}`)).body;
+  expect(await rejected('run')).toBe(await rejected('dry_run'));
+  return done.counts;
+}
+
 describe('account names an earlier row of the file renames away', () => {
   it('frees them for later rows, in the dry run as in the run, within a batch or after it', async () => {
     const admin = await signUp(t.app, 'freed-names');
@@ -577,23 +606,8 @@ describe('account names an earlier row of the file renames away', () => {
     ]) {
       expect((await call(admin, 'POST', '/accounts', account)).statusCode).toBe(201);
     }
-    const importByDomain = async (lines: string[]) => {
-      const { id } = await uploaded(
-        admin,
-        ['Name,Domain', ...lines].join('\n'),
-        'kind=account&file_name=accounts.csv',
-      );
-      const dry = await call(admin, 'POST', `/imports/${id}/dry-run`, {
-        mapping: ['name', 'domain'].map((field, column) => ({ column, field })),
-        duplicates: 'update',
-        account_match: 'domain',
-      });
-      expect(dry.statusCode, dry.body).toBe(200);
-      const done = await runToEnd(admin, id);
-      expect(done.status).toBe('completed');
-      expect(done.counts).toEqual(dry.json().counts);
-      return done.counts;
-    };
+    const importByDomain = (lines: string[]) =>
+      importAccountsUpdating(admin, lines, { account_match: 'domain' });
     // Globex takes the name Acme gives up, and a new account the name Globex gives up.
     expect(
       await importByDomain(['Acme Renamed,acme.com', 'Acme,globex.com', 'Globex,new.com']),
@@ -616,6 +630,51 @@ describe('account names an earlier row of the file renames away', () => {
       { name: 'Acme Two', domain: 'globex.com' },
       { name: 'Globex', domain: 'new.com' },
       { name: 'Swap', domain: 'acme.com' },
+    ]);
+  });
+});
+
+describe('account domains an earlier row of the file changes', () => {
+  it('match the account by its new domain and no longer by its old one, in the dry run as in the run', async () => {
+    const admin = await signUp(t.app, 'moved-domains');
+    for (const account of [
+      { name: 'Acme', domain: 'acme.com' },
+      { name: 'Globex', domain: 'globex.com' },
+      { name: 'Initech' },
+      { name: 'Beta', domain: 'beta.com' },
+      { name: 'Gamma', domain: 'gamma.com' },
+      { name: 'Delta' },
+    ]) {
+      expect((await call(admin, 'POST', '/accounts', account)).statusCode).toBe(201);
+    }
+    // Acme, found by its name, moves to acme.io. After the batch, a row with acme.io is Acme
+    // (which cannot take Globex's name), and one with acme.com is Initech, found by its name.
+    // The dry run, which wrote nothing, took the one for Globex and the other for Acme.
+    const nameless = Array.from({ length: 2_000 }, (_, n) => `,filler-${n}.example`);
+    expect(
+      await importAccountsUpdating(admin, [
+        'Acme,acme.io',
+        ...nameless,
+        'Globex,acme.io',
+        'Initech,acme.com',
+      ]),
+    ).toEqual({ created: 0, updated: 2, skipped: 0, rejected: 2_001 });
+    // The same within one batch.
+    expect(
+      await importAccountsUpdating(admin, ['Beta,beta.io', 'Gamma,beta.io', 'Delta,beta.com']),
+    ).toEqual({
+      created: 0,
+      updated: 2,
+      skipped: 0,
+      rejected: 1,
+    });
+    expect(await accountsOf(admin)).toEqual([
+      { name: 'Acme', domain: 'acme.io' },
+      { name: 'Beta', domain: 'beta.io' },
+      { name: 'Delta', domain: 'beta.com' },
+      { name: 'Gamma', domain: 'gamma.com' },
+      { name: 'Globex', domain: 'globex.com' },
+      { name: 'Initech', domain: 'acme.com' },
     ]);
   });
 });

@@ -120,13 +120,15 @@ export interface BatchPlan {
  * updates it before it exists; a key of an earlier batch (in a dry run) or of a record a row
  * updates holds that record's id, so that rows naming the same record can be told apart from
  * rows naming another. A name an earlier row renamed an account away from is free: its key
- * holds `''`. Under `currency:<id>` and `name-of:<id>`, the currency and the name key earlier
- * rows left a record with, for the records of earlier batches a dry run did not write.
+ * holds `''`. Under `currency:<id>`, `name-of:<id>` and `domain-of:<id>`, the currency, the name
+ * key and the domain key earlier rows left a record with, for the records of earlier batches a
+ * dry run did not write.
  */
 export type SeenKeys = Map<string, Record<string, unknown> | string>;
 
 const currencyKey = (id: string) => `currency:${id}`;
 const nameOfKey = (id: string) => `name-of:${id}`;
+const domainOfKey = (id: string) => `domain-of:${id}`;
 
 function parseCell(
   spec: FieldSpec,
@@ -513,14 +515,15 @@ export async function planBatch(
         existingCurrency.get(record) ??
         lookups.currency);
   const existingName = new Map(existing.map((e) => [e.id, e.name && `name:${e.name}`]));
-  const existingByKey = new Map<string, string>();
+  // Domains are not unique: every account holding one, in the order the database gave them.
+  const existingByKey = new Map<string, string[]>();
   for (const e of existing) {
     for (const key of [
       e.email && `email:${e.email}`,
       e.domain && `domain:${e.domain}`,
       e.name && `name:${e.name}`,
     ]) {
-      if (key && !existingByKey.has(key)) existingByKey.set(key, e.id);
+      if (key) existingByKey.set(key, [...(existingByKey.get(key) ?? []), e.id]);
     }
   }
 
@@ -533,9 +536,20 @@ export async function planBatch(
     counts: { ...NO_COUNTS },
     keys: [],
   };
-  // What earlier rows of the file did comes before what the database still holds.
+  // What earlier rows of the file did comes before what the database still holds. An account an
+  // earlier row moved to another domain no longer holds its old one.
+  const stillHolds = (key: string, holder: Record<string, unknown> | string) => {
+    const domainNow = key.startsWith('domain:') && seen.get(domainOfKey(recordIdOf(holder)));
+    return !domainNow || domainNow === key;
+  };
+  const heldInFile = (key: string) => {
+    const holder = seen.get(key);
+    return holder && stillHolds(key, holder) ? holder : undefined;
+  };
   const holderOf = (key: string) =>
-    seen.has(key) ? seen.get(key) || undefined : existingByKey.get(key);
+    seen.has(key) && !key.startsWith('domain:')
+      ? seen.get(key) || undefined
+      : (heldInFile(key) ?? existingByKey.get(key)?.find((id) => stillHolds(key, id)));
   const updatesById = new Map<string, Record<string, unknown>>();
   // Names that updates of this batch take from accounts its updates rename: the account giving
   // a name up is written first, as the unique index on names checks each row as it is written.
@@ -617,6 +631,14 @@ export async function planBatch(
     }
     if (match !== undefined && settings.duplicates === 'update') {
       plan.counts.updated += 1;
+      const domainKey = r.keys.find((key) => key.startsWith('domain:'));
+      if (kind === 'account' && domainKey) {
+        if (!holderOf(domainKey)) {
+          seen.set(domainKey, match);
+          plan.keys.push(domainKey);
+        }
+        seen.set(domainOfKey(recordIdOf(match)), domainKey);
+      }
       if (typeof r.values['currency'] === 'string') {
         seen.set(currencyKey(recordIdOf(match)), r.values['currency']);
       }
@@ -657,7 +679,7 @@ export async function planBatch(
     plan.counts.created += 1;
     r.tags.forEach((name) => plan.tags.push({ record_id: record.id, name }));
     for (const key of nameKey ? [...r.keys, nameKey] : r.keys) {
-      if (seen.get(key)) continue;
+      if (heldInFile(key)) continue;
       seen.set(key, record);
       plan.keys.push(key);
     }
