@@ -153,6 +153,17 @@ describe('Idempotency-Key', () => {
     expect((await post(a, '/leads/bulk', { ids, action: 'delete' })).statusCode).toBe(404);
   });
 
+  it('answers a repeated start of background work (202) with its first answer', async () => {
+    const key = randomUUID();
+    const first = await post(a, '/exports', {}, key);
+    expect(first.statusCode, first.body).toBe(202);
+    // While the first export is queued, a second start without the key is refused with 409.
+    const again = await post(a, '/exports', {}, key);
+    expect(again.statusCode, again.body).toBe(202);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.json().id).toBe(first.json().id);
+  });
+
   it('forgets keys after 24 hours, removing them when the organization next uses a key', async () => {
     const key = randomUUID();
     const first = await post(a, '/leads', { last_name: 'Yesterday' }, key);
@@ -179,7 +190,7 @@ describe('Idempotency-Key', () => {
     expect(await leadsNamed(a, 'Bad key')).toEqual([]);
   });
 
-  it('documents the header on every create and bulk action', async () => {
+  it('documents the header on every create, start of background work and bulk action', async () => {
     const document = (await t.app.inject({ url: '/api/openapi.json' })).json();
     type Operation = {
       responses: Record<string, unknown>;
@@ -192,7 +203,8 @@ describe('Idempotency-Key', () => {
       )
       .filter(
         ({ method, path, operation }) =>
-          method === 'post' && ('201' in operation.responses || path.endsWith('/bulk')),
+          method === 'post' &&
+          ('201' in operation.responses || '202' in operation.responses || path.endsWith('/bulk')),
       );
     expect(operations.length).toBeGreaterThan(10);
     for (const { path, operation } of operations) {
