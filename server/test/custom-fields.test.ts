@@ -464,6 +464,25 @@ describe('custom field values on records', () => {
     await ok('PATCH', `/contacts/${contact.id}`, org, { job_title: 'CTO' });
   });
 
+  it('forgets a member default once that person leaves, so records are still created', async () => {
+    const org = await signUp(t.app, 'fields-default-leaver');
+    const rep = await joinByInvitation(t.app, org, 'member');
+    const field = await defineField(org, {
+      record_type: 'lead',
+      key: 'rep',
+      label: 'Rep',
+      field_type: 'member',
+      default_value: rep.userId,
+    });
+    expect((await ok('POST', '/leads', org, { last_name: 'Before' })).custom_fields).toEqual({
+      rep: rep.userId,
+    });
+    expect((await call('DELETE', `/members/${rep.userId}`, org)).statusCode).toBe(204);
+    const after = await call('POST', '/leads', org, { last_name: 'After' });
+    expect(after.statusCode, after.body).toBe(201);
+    expect(after.json().custom_fields).toEqual({ rep: null });
+    expect((await ok('GET', `/custom-fields/${field.id}`, org)).default_value).toBeNull();
+  });
   it('keeps the values of an archived field, hidden until it is restored', async () => {
     const org = await signUp(t.app, 'fields-archive');
     const field = await defineField(org, {

@@ -449,6 +449,20 @@ export async function copyValues(
     .execute();
 }
 
+/**
+ * Clears the defaults of member fields that name `userId`: once that person has left, every
+ * record created with the default would be refused as naming someone who is not a member.
+ */
+export async function clearMemberDefaults(tx: Tx, userId: string): Promise<void> {
+  forgetDefinitionsVersion(tx);
+  await tx
+    .updateTable('custom_fields')
+    .set({ default_value: null })
+    .where('field_type', '=', 'member')
+    .where(sql<string>`lower(default_value #>> '{}')`, '=', userId.toLowerCase())
+    .execute();
+}
+
 /** Which of the given people are members of the organization. */
 export async function membersAmong(tx: Tx, userIds: string[]): Promise<Set<string>> {
   if (userIds.length === 0) return new Set();

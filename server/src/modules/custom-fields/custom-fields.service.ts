@@ -156,6 +156,9 @@ export function updateCustomField(
   });
 }
 
+/** What the fields' definitions name of a member who has left: their defaults are cleared. */
+export const forgetMember = repo.clearMemberDefaults;
+
 /** The active fields of a kind (of every kind when none is named), in their order. */
 export function activeFields(tx: Tx, kind?: RecordType): Promise<CustomField[]> {
   return repo.listFields(tx, { recordType: kind });

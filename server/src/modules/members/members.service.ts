@@ -2,6 +2,7 @@ import { recordSecurityEvent } from '../../db/security-events.js';
 import { withTenant, type Role } from '../../db/tenant.js';
 import type { RequestContext } from '../../http/context.js';
 import { ForbiddenError, invalidField, NotFoundError } from '../../lib/errors.js';
+import { forgetMember } from '../custom-fields/custom-fields.service.js';
 import { requireAdmin } from './permissions.js';
 import * as repo from './members.repo.js';
 
@@ -74,6 +75,7 @@ export async function removeMember(ctx: RequestContext, userId: string): Promise
       if (owners.length <= 1) throw invalidField('user_id', LAST_OWNER);
     }
     await repo.deleteMember(tx, ctx.orgId, target.user_id);
+    await forgetMember(tx, target.user_id);
     await recordSecurityEvent(tx, 'member.removed', {
       user_id: target.user_id,
       email: target.email,
