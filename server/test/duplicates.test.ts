@@ -82,6 +82,25 @@ describe('likely duplicates before creating a record', () => {
     expect((await call('GET', '/accounts/duplicates?email=x', a)).statusCode).toBe(400);
   });
 
+  it('takes a domain written as an address for the same domain as its bare host', async () => {
+    const org = await signUp(t.app, 'dup-domains');
+    const bare = (
+      await call('POST', '/accounts', org, { name: 'Tandem', domain: 'tandem.example' })
+    ).json();
+    const typed = await call('POST', '/accounts', org, {
+      name: 'Tandem Europe',
+      domain: ' https://WWW.Tandem.example/about ',
+    });
+    expect(typed.json().domain).toBe('tandem.example');
+    expect(
+      (await found(org, '/accounts/duplicates?domain=www.tandem.example')).map((r) => r.id),
+    ).toEqual(expect.arrayContaining([bare.id, typed.json().id]));
+    const groups = (await call('GET', '/accounts/duplicates/groups', org)).json().data;
+    expect(groups).toEqual([
+      expect.objectContaining({ reason: 'domain', key: 'tandem.example', size: 2 }),
+    ]);
+  });
+
   it('finds records by the digits of a phone number, not by a short extension', async () => {
     const lead = (
       await call('POST', '/leads', a, { last_name: 'Rang', phone: '+1 (555) 010-4477' })

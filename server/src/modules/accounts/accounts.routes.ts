@@ -60,7 +60,7 @@ const writable = {
       Type.String({
         maxLength: accounts.MAX_DOMAIN,
         examples: ['acme.com'],
-        description: `Kept in lower case, in which it may take at most ${accounts.MAX_DOMAIN} characters. Taken from \`website\` when not given.`,
+        description: `Kept bare and in lower case (\`https://www.Acme.com/about\` is \`acme.com\`), in which it may take at most ${accounts.MAX_DOMAIN} characters. Taken from \`website\` when not given.`,
       }),
     ),
   ),

@@ -82,11 +82,27 @@ export function domainOf(website: string | null | undefined): string | null {
 }
 
 /**
- * A domain as given, in the lower case it is kept in. The limit holds for that form: lower case
- * can be longer than what was typed (`İ` becomes `i` and a combining dot, two characters).
+ * A domain as people write it, bare: `https://www.Acme.com/about` is `acme.com`, as the domain a
+ * website gives. Kept and looked for in this form, so that an account whose domain was typed as
+ * an address is still found as a duplicate of one with the bare domain.
+ */
+export function bareDomain(value: string | null | undefined): string | null {
+  return (
+    value
+      ?.trim()
+      .toLowerCase()
+      .replace(/^[a-z][a-z0-9+.-]*:\/\//, '')
+      .replace(/^www\./, '')
+      .replace(/[/?#].*$/, '') || null
+  );
+}
+
+/**
+ * A domain as given, bare and in the lower case it is kept in. The limit holds for that form:
+ * lower case can be longer than what was typed (`İ` becomes `i` and a combining dot).
  */
 function givenDomain(domain: string | null): string | null {
-  const kept = domain?.trim().toLowerCase() || null;
+  const kept = bareDomain(domain);
   if (kept && kept.length > MAX_DOMAIN)
     throw invalidField('domain', `must be at most ${MAX_DOMAIN} characters once in lower case`);
   return kept;

@@ -1,6 +1,7 @@
 import { withTenant } from '../../db/tenant.js';
 import type { RequestContext } from '../../http/context.js';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
+import { bareDomain } from '../accounts/accounts.service.js';
 import * as repo from './duplicates.repo.js';
 
 export type DuplicateKind = repo.DuplicateKind;
@@ -21,18 +22,6 @@ function clean(value: string | undefined): string | undefined {
   return trimmed ? trimmed : undefined;
 }
 
-/** A domain as people write it: `https://www.Acme.com/` is `acme.com`. */
-function bareDomain(value: string | undefined): string | undefined {
-  return clean(
-    value
-      ?.trim()
-      .toLowerCase()
-      .replace(/^[a-z]+:\/\//, '')
-      .replace(/^www\./, '')
-      .replace(/[/?#].*$/, ''),
-  );
-}
-
 /**
  * Records of a kind that are likely the one about to be created: the same email, the same
  * name (first and last for people), the same phone number, or for accounts the same name or
@@ -47,7 +36,7 @@ export function findDuplicates(
   const probe: repo.DuplicateProbe = {
     email: clean(query.email)?.toLowerCase(),
     name: kind === 'account' ? clean(query.name) : clean(query.last_name) && personName,
-    domain: bareDomain(query.domain),
+    domain: bareDomain(query.domain) ?? undefined,
     phone: clean(query.phone),
   };
   return withTenant(ctx.deps.db, ctx, (tx) =>

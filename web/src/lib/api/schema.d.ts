@@ -6185,7 +6185,7 @@ export interface paths {
                         /** @example https://www.acme.com */
                         website?: string | null;
                         /**
-                         * @description Kept in lower case, in which it may take at most 253 characters. Taken from `website` when not given.
+                         * @description Kept bare and in lower case (`https://www.Acme.com/about` is `acme.com`), in which it may take at most 253 characters. Taken from `website` when not given.
                          * @example acme.com
                          */
                         domain?: string | null;
@@ -6655,7 +6655,7 @@ export interface paths {
                         /** @example https://www.acme.com */
                         website?: string | null;
                         /**
-                         * @description Kept in lower case, in which it may take at most 253 characters. Taken from `website` when not given.
+                         * @description Kept bare and in lower case (`https://www.Acme.com/about` is `acme.com`), in which it may take at most 253 characters. Taken from `website` when not given.
                          * @example acme.com
                          */
                         domain?: string | null;
