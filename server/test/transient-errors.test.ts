@@ -4,7 +4,7 @@ import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../src/db/pool.js';
-import { MAX_ATTEMPTS } from '../src/db/transient.js';
+import { MAX_ATTEMPTS, unavailableError } from '../src/db/transient.js';
 import { buildApp } from '../src/http/app.js';
 import {
   createTestApp,
@@ -108,7 +108,8 @@ describe('transient database errors', () => {
     },
   );
 
-  it.each(['53300', '57P03', '57P01', '08006'])(
+  // Out of connections, disk or memory; starting, stopping; a session ended by an idle timeout.
+  it.each(['53300', '53100', '53200', '57P03', '57P01', '57P05', '25P03', '08006'])(
     'answers %s with 503 and Retry-After, without retrying and without writing',
     async (code) => {
       const name = `fault ${code} 1`;
@@ -182,6 +183,41 @@ describe('transient database errors', () => {
     expect(
       await t.ownerQuery('SELECT count(*)::int AS n FROM imports WHERE org_id = $1', [a.orgId]),
     ).toEqual([{ n: 0 }]);
+  });
+
+  it('answers 503 when the connection broke while its transaction was between statements', async () => {
+    // What pg answers for a connection whose server ended while it was idle in a transaction
+    // (a restart, a failover, an administrator): a plain error, with no SQLSTATE.
+    const client = await t.database.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const broken = new Promise((resolve) => client.once('error', resolve));
+      await t.ownerQuery('SELECT pg_terminate_backend($1)', [
+        (client as unknown as { processID: number }).processID,
+      ]);
+      await broken;
+      const error = await client.query('SELECT 1').catch((caught: unknown) => caught);
+      expect(unavailableError(error)?.retryAfterSeconds).toBeGreaterThan(0);
+    } finally {
+      client.release(true);
+    }
+  });
+
+  it('answers 503 while the name of the database host does not resolve', async () => {
+    const nowhere = new URL(t.testDb.appUrl);
+    nowhere.hostname = 'database.invalid';
+    const database = openDatabase(nowhere.toString(), 1, testContextKey);
+    const app = await buildApp(
+      { ...t.deps, db: database.db },
+      { logger: false, pool: database.pool },
+    );
+    try {
+      await app.ready();
+      expectUnavailable(await createLead(app, 'unresolved'));
+    } finally {
+      await app.close();
+      await database.close();
+    }
   });
 
   describe('with the connection cut between the API and the database', () => {

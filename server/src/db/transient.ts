@@ -10,9 +10,12 @@ import { AppError, UnavailableError } from '../lib/errors.js';
 const CONFLICTS = new Set(['40P01', '40001']);
 
 /**
- * The server is going away, starting up, full, or the connection broke (SQLSTATE class 08,
- * `admin_shutdown`, `crash_shutdown`, `cannot_connect_now`, `too_many_connections`), and the
- * network errors Node reports for a connection that never opened or was cut.
+ * The server is going away, starting up, out of connections, disk or memory, or the connection
+ * broke or its session was ended by an idle timeout (SQLSTATE class 08, `admin_shutdown`,
+ * `crash_shutdown`, `cannot_connect_now`, `idle_session_timeout`,
+ * `idle_in_transaction_session_timeout`, class 53), and the network errors Node reports for a
+ * connection that never opened (its host's name did not resolve, or no route led there) or was
+ * cut. None of them says anything about the request, and its transaction did not commit.
  */
 const UNAVAILABLE = new Set([
   '08000',
@@ -23,15 +26,28 @@ const UNAVAILABLE = new Set([
   '57P01',
   '57P02',
   '57P03',
+  '57P05',
+  '25P03',
+  '53000',
+  '53100',
+  '53200',
   '53300',
+  '53400',
   'ECONNREFUSED',
   'ECONNRESET',
   'EPIPE',
   'ETIMEDOUT',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
 ]);
 
-/** pg reports a connection closed under it without a code, only with these words. */
-const CONNECTION_LOST = /^Connection terminated/;
+/**
+ * pg reports a connection closed under it without a code, only with these words: cut while a
+ * statement ran, or earlier, while the transaction waited between two statements.
+ */
+const CONNECTION_LOST = /^Connection terminated|^Client has encountered a connection error/;
 
 /** The pool had no free connection within `DB_POOL_WAIT_MS`; also said without a code. */
 const POOL_EXHAUSTED = /^timeout exceeded when trying to connect/;
