@@ -986,6 +986,20 @@ describe('files the import refuses', () => {
       'formula_cell',
       { line: 3, column: 'Notes' },
     ],
+    // The import trims cells, so a space in front would not keep the formula from being stored;
+    // and after a number a spreadsheet runs a function call or a DDE link (OWASP's examples).
+    ...(
+      [
+        ['a formula behind a space', ' =SUM(A1:A3)'],
+        ['a formula behind a number', "-2+3+cmd|' /C calc'!A0"],
+        ['a function call behind a number', '"+1+HYPERLINK(""http://example.com"",""open"")"'],
+      ] as const
+    ).map(([label, cell]): [string, string, string, Record<string, unknown>] => [
+      label,
+      `Last name,Notes\nA,${cell}\n`,
+      'formula_cell',
+      { line: 2, column: 'Notes' },
+    ]),
   ];
   for (const [label, file, code, where] of cases) {
     it(`refuses ${label} with a 4xx naming the problem, and keeps nothing`, async () => {
@@ -1064,6 +1078,14 @@ describe('files the import refuses', () => {
     const two = await uploaded(owner, utf16);
     expect(two).toMatchObject({ encoding: 'utf-16le', delimiter: '\t' });
     expect(two.columns[0]!.samples).toEqual(['Müller']);
+  });
+
+  it('takes phone numbers and negative numbers, which start like formulas but are none', async () => {
+    const file = await uploaded(
+      owner,
+      'Last name,Phone,Notes\nA,+1 (555) 010-9999,-5\nB,+44 20 7946 0958 ext. 12,-1.5 kg\n',
+    );
+    expect(file.columns[1]!.samples).toEqual(['+1 (555) 010-9999', '+44 20 7946 0958 ext. 12']);
   });
 });
 

@@ -145,9 +145,19 @@ export function detectDelimiter(text: string): Delimiter {
   return best[1] > 0 ? best[0] : ',';
 }
 
-/** Text a spreadsheet would run as a formula when the cell is opened. */
+/**
+ * Text a spreadsheet would run as a formula when the cell is opened. The import trims cells, so
+ * what follows leading spaces counts; after a sign, so do a number followed by a function call
+ * or a DDE link (`-2+3+cmd|' /C calc'!A0`), while phone numbers and negative numbers are text.
+ */
 export function isFormula(cell: string): boolean {
-  return /^[=@\t\r]/.test(cell) || /^[+-]\s*[A-Za-z(]/.test(cell);
+  if (/^[\t\r]/.test(cell)) return true;
+  const text = cell.trimStart();
+  return (
+    /^[=@]/.test(text) ||
+    /^[+-]\s*[A-Za-z(]/.test(text) ||
+    (/^[+-]/.test(text) && /[A-Za-z_][\w.]*\(|[|!]/.test(text))
+  );
 }
 
 interface DecodeState {
