@@ -451,6 +451,31 @@ describe('CSV import of accounts, contacts and deals', () => {
     expect(tags.map((tag) => tag.name)).toEqual(['vip']);
   });
 
+  it('rejects a name made only of invisible characters, as the API does', async () => {
+    const leads = await importFile('lead', 'Last Name\nSeen\n\u200b\n\u0301\n', ['last_name']);
+    expect(leads.counts).toEqual({ created: 1, updated: 0, skipped: 0, rejected: 2 });
+    expect(leads.rejected).toEqual([
+      {
+        line: 3,
+        problems: [{ column: 'Last Name', reason: 'needs a visible character; it is only U+200B' }],
+      },
+      {
+        line: 4,
+        problems: [{ column: 'Last Name', reason: 'needs a visible character; it is only U+0301' }],
+      },
+    ]);
+    const accounts = await importFile('account', 'Name,Domain\n\u2800,braille.example\n', [
+      'name',
+      'domain',
+    ]);
+    expect(accounts.rejected).toEqual([
+      {
+        line: 2,
+        problems: [{ column: 'Name', reason: 'needs a visible character; it is only U+2800' }],
+      },
+    ]);
+  });
+
   it('links contacts to accounts by name or domain, deals to accounts, contacts and stages', async () => {
     const accounts = await importFile(
       'account',

@@ -21,6 +21,7 @@ import {
   otherCurrency,
   parseMoney,
   parseTags,
+  parseVisibleText,
   type DateFormat,
   type Parsed,
 } from './values.js';
@@ -138,9 +139,11 @@ function parseCell(
 ): Parsed<unknown> {
   switch (spec.type) {
     case 'text':
-      return cell.length > (spec.maxLength ?? 300)
-        ? { ok: false, reason: `longer than ${spec.maxLength} characters` }
-        : { ok: true, value: cell };
+      if (cell.length > (spec.maxLength ?? 300)) {
+        return { ok: false, reason: `longer than ${spec.maxLength} characters` };
+      }
+      // The required text is the record's name, which the API takes only when it shows.
+      return spec.required ? parseVisibleText(cell) : { ok: true, value: cell };
     case 'email':
       return parseEmail(cell);
     case 'domain':

@@ -307,6 +307,13 @@ function codePoints(text: string): string {
     .join(' ');
 }
 
+/** A record's name, which the API refuses when it shows nothing (zero-width spaces, a mark alone). */
+export function parseVisibleText(input: string): Parsed<string> {
+  return VISIBLE.test(input)
+    ? ok(input)
+    : fail(`needs a visible character; it is only ${codePoints(input)}`);
+}
+
 /** Comma-separated tag names, trimmed, each once; each with a character that shows. */
 export function parseTags(input: string): Parsed<string[]> {
   const names = [
