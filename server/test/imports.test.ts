@@ -1162,6 +1162,47 @@ describe('custom fields in an import', () => {
     ]);
   });
 
+  it('will not run a column whose custom field was archived since the dry run', async () => {
+    const admin = await signUp(t.app, 'archived-field');
+    const fields = await defineFields(admin);
+    const { id } = await dryRunLeads(admin, 'Last Name,Sales region\nHopper,North\n', [
+      'last_name',
+      'cf.region',
+    ]);
+    const archived = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/custom-fields/${fields['region']!.id}`,
+      headers: admin.auth,
+      payload: { archived: true },
+    });
+    expect(archived.statusCode, archived.body).toBe(200);
+    const started = await call(admin, 'POST', `/imports/${id}/run`);
+    expect(started.statusCode, started.body).toBe(422);
+    expect(started.json().error.message).toContain('"cf.region"');
+
+    // Archived once the run was queued: its rows are rejected, naming the column, and the run
+    // goes on instead of failing on every attempt.
+    await t.ownerQuery(
+      `UPDATE imports SET status = 'queued', counts = '{"created":0,"updated":0,"skipped":0,"rejected":0}'
+        WHERE org_id = $1 AND id = $2`,
+      [admin.orgId, id],
+    );
+    await t.ownerQuery(
+      `SELECT graphile_worker.add_job('import__run', $1::json, max_attempts => 1)`,
+      [JSON.stringify({ org_id: admin.orgId, import_id: id })],
+    );
+    await drainJobs(t, 60_000);
+    const done = (await call(admin, 'GET', `/imports/${id}`)).json();
+    expect(done).toMatchObject({
+      status: 'completed',
+      counts: { created: 0, rejected: 1 },
+      differs_from_dry_run: true,
+    });
+    const rejections = await call(admin, 'GET', `/imports/${id}/rejections?phase=run`);
+    expect(rejections.body).toContain('Sales region,');
+    expect(rejections.body).toContain('no longer');
+  });
+
   it('maps columns to custom fields by label or key, parses them, rejects unknown options, and undoes them', async () => {
     const owner = await signUp(t.app, 'import-fields');
     const fields = await defineFields(owner);

@@ -229,7 +229,16 @@ function readRow(
       else result.problems.push({ column: header, reason: values.reason });
       continue;
     }
-    const spec = fields[field]!;
+    const spec = fields[field];
+    if (!spec) {
+      // A custom field archived or deleted after the dry run (the run refuses to start then,
+      // but one queued already reaches its rows): its cells can no longer be stored.
+      result.problems.push({
+        column: header,
+        reason: `"${field}" is no longer a field of this kind (archived or deleted since the dry run)`,
+      });
+      continue;
+    }
     const later = checkLater && spec.type === 'money';
     const parsed = parseCell(spec, cell, settings, later ? null : currency);
     if (!parsed.ok) {

@@ -390,6 +390,8 @@ export function startImport(ctx: RequestContext, id: string): Promise<ImportView
     const row = await findOrFail(tx, id, true);
     if (row.status !== 'uploaded') throw new ConflictError(`The import is already ${row.status}`);
     if (!row.dry_run) throw new ConflictError('Check the import with a dry run before running it');
+    // A custom field the mapping names may have been archived or deleted since the dry run.
+    checkSettings(row, row.options as ImportSettings, await activeFields(tx, row.kind));
     await repo.updateImport(tx, id, { status: 'queued', counts: NO_COUNTS, rows_done: 0 });
     await enqueueJob(
       tx,
