@@ -1425,6 +1425,50 @@ describe('custom fields in an import', () => {
   });
 });
 
+describe('a list export imported back', () => {
+  it('gives back the cells the export kept from running as formulas, without the quote', async () => {
+    const from = await signUp(t.app, 'escaped-from');
+    const to = await signUp(t.app, 'escaped-to');
+    const note = await call(from, 'POST', '/custom-fields', {
+      record_type: 'lead',
+      key: 'note',
+      label: 'Note',
+      field_type: 'text',
+    });
+    expect(note.statusCode, note.body).toBe(201);
+    await call(to, 'POST', '/custom-fields', {
+      record_type: 'lead',
+      key: 'note',
+      label: 'Note',
+      field_type: 'text',
+    });
+    const lead = {
+      last_name: 'Hopper',
+      phone: '+44 20 7946 0958',
+      company: '-dash',
+      job_title: '=1+1',
+      custom_fields: { note: '@home' },
+    };
+    expect((await call(from, 'POST', '/leads', lead)).statusCode).toBe(201);
+    const exported = await call(
+      from,
+      'GET',
+      '/leads/export?columns=last_name&columns=phone&columns=company&columns=job_title&columns=cf.note',
+    );
+    expect(exported.body).toContain("'+44 20 7946 0958,'-dash,'=1+1,'@home");
+
+    const file = await uploaded(to, exported.body);
+    const settings = {
+      mapping: file.columns.map((c, column) => ({ column, field: c.suggested_field })),
+      duplicates: 'skip',
+    };
+    expect((await call(to, 'POST', `/imports/${file.id}/dry-run`, settings)).statusCode).toBe(200);
+    expect(await runToEnd(to, file.id)).toMatchObject({ counts: { created: 1, rejected: 0 } });
+    const [imported] = (await call(to, 'GET', '/leads')).json().data;
+    expect(imported).toMatchObject(lead);
+  });
+});
+
 // Last: it closes the app after listening on a port.
 describe('an upload over a real connection', () => {
   let owner: SignedUp;

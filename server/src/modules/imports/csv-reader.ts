@@ -160,6 +160,14 @@ export function isFormula(cell: string): boolean {
   );
 }
 
+/**
+ * A cell as a list export writes one that starts like a formula (`'=1+1`, `'+44 20…`, see
+ * `spreadsheetCsv`): the text it stands for, so that an exported list imports back unchanged.
+ */
+export function unescapedCell(cell: string): string {
+  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+}
+
 interface DecodeState {
   encoding?: Encoding;
   bytes: number;

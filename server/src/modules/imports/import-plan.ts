@@ -6,6 +6,7 @@ import {
   type CustomField as FieldWithOptions,
 } from '../custom-fields/custom-fields.service.js';
 import { parseValue } from '../custom-fields/custom-values.js';
+import { unescapedCell } from './csv-reader.js';
 import { memberOf, parseCustomCell } from './custom-cells.js';
 import { CUSTOM_FIELD_PREFIX, IMPORT_FIELDS, type FieldSpec } from './fields.js';
 import * as repo from './imports.repo.js';
@@ -216,7 +217,7 @@ function readRow(
     Object.values(fields).some((spec) => spec.type === 'currency');
   for (const { column, field } of settings.mapping) {
     const header = headers[column] ?? `column ${column + 1}`;
-    const cell = (row.cells[column] ?? '').trim();
+    const cell = unescapedCell((row.cells[column] ?? '').trim());
     if (cell === '') continue;
     const customField = customFieldOf(lookups.custom, field);
     if (customField) {
