@@ -268,6 +268,40 @@ describe('kanban board', () => {
     expect(columns.map((c) => c.count)).toEqual([1, 1, 0, 0, 0, 0]);
   });
 
+  it('moves only the version If-Match names, answering 412 with the deal as it is now', async () => {
+    const org = await signUp(t.app, 'move-if-match');
+    const [prospecting, qualification, proposal] = (await sales(org)).stages;
+    const deal = await createDeal(org, { name: 'Contested' });
+    const seen = (await call('GET', `/deals/${deal.id}`, org)).headers.etag as string;
+    // Someone else moves it first; a board drawn before that must not move it over their move.
+    const moved = await move(org, deal.id, { stage_id: qualification!.id });
+    const stale = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/deals/${deal.id}/move`,
+      headers: { ...org.auth, 'if-match': seen },
+      payload: { stage_id: proposal!.id },
+    });
+    expect(stale.statusCode, stale.body).toBe(412);
+    expect(stale.json().error).toMatchObject({
+      code: 'version_mismatch',
+      details: { current: { stage_id: qualification!.id, version: moved.version } },
+    });
+    const current = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/deals/${deal.id}/move`,
+      headers: { ...org.auth, 'if-match': `"${moved.version}"` },
+      payload: { stage_id: prospecting!.id },
+    });
+    expect(current.statusCode, current.body).toBe(200);
+    expect(current.headers.etag).toBe(`"${current.json().version}"`);
+    const visits = (await call('GET', `/deals/${deal.id}/stage-history`, org)).json().data;
+    expect(visits.map((v: { stage_id: string }) => v.stage_id)).toEqual([
+      prospecting!.id,
+      qualification!.id,
+      prospecting!.id,
+    ]);
+  });
+
   it('answers a bad move with 4xx naming the field', async () => {
     const org = await signUp(t.app, 'bad-move');
     const pipeline = await sales(org);

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { contextOf } from '../../http/context.js';
 import { errors, Uuid } from '../../http/schemas.js';
+import { IfMatchHeaders, ifMatchOf } from '../../http/versions.js';
 import { PipelineFields, StageSchema } from '../pipelines/pipelines.routes.js';
 import { ListQueryBase } from '../records/schemas.js';
 import * as board from './board.service.js';
@@ -96,10 +97,12 @@ export const boardRoutes: FastifyPluginAsyncTypebox = async (app) => {
         description:
           'Without `before_deal_id` or `after_deal_id` the deal goes to the end of the column. Entering a won or lost stage closes the deal; the stage history records the move.',
         params: DealParams,
+        headers: IfMatchHeaders,
         body: MoveBody,
-        response: { 200: DealSchema, ...errors(400, 401, 404, 422) },
+        response: { 200: DealSchema, ...errors(400, 401, 404, 412, 422) },
       },
     },
-    async (request) => deals.moveDeal(contextOf(request), request.params.deal_id, request.body),
+    async (request) =>
+      deals.moveDeal(contextOf(request), request.params.deal_id, request.body, ifMatchOf(request)),
   );
 };

@@ -1,7 +1,7 @@
 import { withTenant, type Tx } from '../../db/tenant.js';
 import { StaleReadError } from '../../db/transient.js';
 import type { Caller, RequestContext } from '../../http/context.js';
-import { invalidField, referenceNotFound } from '../../lib/errors.js';
+import { invalidField, referenceNotFound, requireVersion } from '../../lib/errors.js';
 import type { ListPage, ListParams } from '../../lib/list-query.js';
 import { entryStage, type Stage } from '../pipelines/pipelines.service.js';
 import type { DealFilters } from '../records/filters.js';
@@ -271,7 +271,12 @@ async function rankBetween(
  * holds, or waits to take, a deal of that column, and renumbering the column cannot deadlock
  * with the moves of its deals.
  */
-export function moveDeal(ctx: RequestContext, id: string, input: MoveInput): Promise<Deal> {
+export function moveDeal(
+  ctx: RequestContext,
+  id: string,
+  input: MoveInput,
+  ifMatch?: readonly string[],
+): Promise<Deal> {
   return withTenant(ctx.deps.db, ctx, async (tx) => {
     const seen = await deals.find(tx, id);
     const stage = await entryStage(tx, seen.pipeline_id, input.stage_id);
@@ -280,6 +285,8 @@ export function moveDeal(ctx: RequestContext, id: string, input: MoveInput): Pro
     if (before.pipeline_id !== seen.pipeline_id || before.stage_id !== seen.stage_id) {
       throw new StaleReadError('deal moved to another column before its lock was taken');
     }
+    // A board drawn before someone else's change must not move the deal over it.
+    await requireVersion(ifMatch, before, () => deals.present(tx, before));
     const column = { pipelineId: stage.pipeline_id, stageId: stage.id };
     const rank = await rankBetween(tx, column, id, input);
     return deals.present(tx, await writeDeal(tx, ctx, before, {}, { stage, rank }));
