@@ -536,6 +536,65 @@ describe('custom field values on records', () => {
     expect((await ok('GET', `/leads/${lead.id}`, org)).custom_fields.stage).toBeNull();
   });
 
+  it("swaps options' labels, or gives an option's old label to a new one, in one change", async () => {
+    const org = await signUp(t.app, 'fields-swap');
+    const field = await defineField(org, {
+      record_type: 'lead',
+      key: 'tier',
+      label: 'Tier',
+      field_type: 'select',
+      options: [{ label: 'Gold' }, { label: 'Silver' }],
+    });
+    const [gold, silver] = field.options;
+    const lead = await ok('POST', '/leads', org, {
+      last_name: 'Swap',
+      custom_fields: { tier: gold.id },
+    });
+    const swapped = await ok('PATCH', `/custom-fields/${field.id}`, org, {
+      options: [
+        { id: gold.id, label: 'Silver' },
+        { id: silver.id, label: 'Gold' },
+      ],
+    });
+    expect(swapped.options.map((o: { id: string; label: string }) => [o.id, o.label])).toEqual([
+      [gold.id, 'Silver'],
+      [silver.id, 'Gold'],
+    ]);
+    const renamed = await ok('PATCH', `/custom-fields/${field.id}`, org, {
+      options: [
+        { label: 'silver' },
+        { id: gold.id, label: 'Platinum' },
+        { id: silver.id, label: 'Gold' },
+      ],
+    });
+    expect(renamed.options.map((o: { label: string }) => o.label)).toEqual([
+      'silver',
+      'Platinum',
+      'Gold',
+    ]);
+    expect((await ok('GET', `/leads/${lead.id}`, org)).custom_fields.tier).toBe(gold.id);
+    const twice = await call('PATCH', `/custom-fields/${field.id}`, org, {
+      options: [
+        { id: gold.id, label: 'Platinum' },
+        { id: gold.id, label: 'Bronze' },
+      ],
+    });
+    expect(twice.statusCode, twice.body).toBe(422);
+    expect(problems(twice.body)).toEqual({ 'options.1.id': 'names an option given before' });
+    // A new field has no options to name yet: an id there is refused, not its option dropped.
+    const named = await call('POST', '/custom-fields', org, {
+      record_type: 'lead',
+      key: 'tier_again',
+      label: 'Tier again',
+      field_type: 'select',
+      options: [{ id: gold.id, label: 'Gold' }, { label: 'Silver' }],
+    });
+    expect(named.statusCode, named.body).toBe(422);
+    expect(problems(named.body)).toEqual({
+      'options.0.id': "names no option: a new field's options are added without one",
+    });
+  });
+
   it("deletes a record's values with the record", async () => {
     const org = await signUp(t.app, 'fields-delete');
     await defineField(org, {

@@ -241,6 +241,24 @@ export async function setOptions(
   let removal = tx.deleteFrom('custom_field_options').where('field_id', '=', fieldId);
   if (kept.length > 0) removal = removal.where('id', 'not in', kept);
   await removal.execute();
+  // A kept option whose label another option of the list takes first gets a label no other can
+  // have (its id): the unique index on labels is checked row by row, so giving two options each
+  // other's label, or a new option the old label of a renamed one, would collide halfway
+  // although the list given is unique. Only those: every change of a label is in the trail.
+  if (kept.length > 0) {
+    const ids = options.map((option) => option.id ?? null);
+    const labels = options.map((option) => option.label);
+    await tx
+      .updateTable('custom_field_options as o')
+      .set({ label: sql<string>`o.id::text` })
+      .where('o.field_id', '=', fieldId)
+      .where('o.id', 'in', kept)
+      .where(
+        sql<boolean>`EXISTS (SELECT 1 FROM unnest(${ids}::uuid[], ${labels}::text[]) AS g(id, label)
+          WHERE lower(g.label) = lower(o.label) AND g.id IS DISTINCT FROM o.id)`,
+      )
+      .execute();
+  }
   for (const [position, option] of options.entries()) {
     if (option.id) {
       await tx

@@ -106,6 +106,13 @@ export function createCustomField(
   },
 ): Promise<CustomField> {
   const options = checkOptions(input.field_type, input.options);
+  const named = options.findIndex((option) => option.id);
+  if (named >= 0) {
+    throw invalidField(
+      `options.${named}.id`,
+      "names no option: a new field's options are added without one",
+    );
+  }
   return withTenant(ctx.deps.db, ctx, async (tx, member) => {
     requireAdmin(member, 'Only admins and owners define custom fields');
     const id = await repo.insertField(tx, ctx, {
@@ -134,10 +141,15 @@ export function updateCustomField(
     requireAdmin(member, 'Only admins and owners define custom fields');
     const before = await findOr404(tx, id, true);
     const options = input.options && checkOptions(before.field_type, input.options);
+    const named = new Set<string>();
     for (const [index, option] of (options ?? []).entries()) {
-      if (option.id && !before.options.some((known) => known.id === option.id)) {
+      if (!option.id) continue;
+      if (!before.options.some((known) => known.id === option.id)) {
         throw invalidField(`options.${index}.id`, 'is not an option of this field');
       }
+      if (named.has(option.id))
+        throw invalidField(`options.${index}.id`, 'names an option given before');
+      named.add(option.id);
     }
     await repo.updateField(tx, id, {
       ...(input.label !== undefined && { label: label(input.label) }),
