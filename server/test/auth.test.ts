@@ -1,5 +1,6 @@
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { joinByInvitation } from './support/members.js';
 import { createTestApp, signUp, type TestApp } from './support/test-app.js';
 
 let t: TestApp;
@@ -265,6 +266,25 @@ describe('refresh tokens', () => {
     expect(one).toBe(two);
     const next = await post('/api/v1/auth/refresh', { refresh_token: one });
     expect(next.statusCode).toBe(200);
+  });
+
+  it('gives a refresh retried within the grace window nothing once its member was removed', async () => {
+    const admin = await signUp(t.app, 'remover');
+    const member = await joinByInvitation(t.app, admin, 'member', 'removed-retrier');
+    const first = await post('/api/v1/auth/refresh', { refresh_token: member.refreshToken });
+    expect(first.statusCode, first.body).toBe(200);
+    const removed = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/members/${member.userId}`,
+      headers: admin.auth,
+    });
+    expect(removed.statusCode, removed.body).toBe(204);
+    const retry = await post('/api/v1/auth/refresh', { refresh_token: member.refreshToken });
+    expect(retry.statusCode, retry.body).toBe(401);
+    expect(
+      (await post('/api/v1/auth/refresh', { refresh_token: first.json().refresh_token }))
+        .statusCode,
+    ).toBe(401);
   });
 
   it('treats a used token as stolen within the grace window once its successor was used', async () => {

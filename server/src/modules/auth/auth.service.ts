@@ -338,17 +338,23 @@ type RefreshOutcome =
 
 const SUCCESSOR = 'refresh-successor';
 
+type RefreshTx = Parameters<typeof repo.lockRefreshToken>[0];
+
+const isMember = async (tx: RefreshTx, userId: string, orgId: string) =>
+  (await repo.listUserOrgs(tx, userId)).some((org) => org.id === orgId);
+
 /**
  * The answer a used token got, again: within the grace window after its use, and while its
  * successor is alive and unused (a client that already used the successor is not retrying).
+ * Membership is checked again, as on every refresh: a retry does not outlive a removal.
  */
 async function sameSuccessor(
   deps: AppDeps,
-  tx: Parameters<typeof repo.lockRefreshToken>[0],
+  tx: RefreshTx,
   used: repo.RefreshTokenRow & { used_at: Date },
   userId: string,
   orgId: string | undefined,
-): Promise<Session | null> {
+): Promise<RefreshOutcome | null> {
   const graceEnds = used.used_at.getTime() + deps.config.refreshGraceSeconds * 1000;
   if (!used.successor_sealed || Date.now() >= graceEnds) return null;
   const token = unseal(deps.config.jwtSecret, SUCCESSOR, used.successor_sealed);
@@ -357,7 +363,11 @@ async function sameSuccessor(
   const successor = await repo.lockRefreshToken(tx, parsed.hash);
   if (!successor || successor.used_at || successor.revoked_at) return null;
   if (orgId && orgId !== successor.session_org_id) return null;
-  return {
+  if (!(await isMember(tx, userId, successor.session_org_id))) {
+    await repo.revokeRefreshFamily(tx, used.family_id);
+    return { kind: 'invalid' };
+  }
+  const session = {
     access_token: await signAccessToken(deps.config.jwtSecret, {
       userId,
       orgId: successor.session_org_id,
@@ -365,6 +375,7 @@ async function sameSuccessor(
     }),
     refresh_token: token,
   };
+  return { kind: 'rotated', session };
 }
 
 /**
@@ -399,13 +410,12 @@ export async function refresh(
           userId,
           orgId,
         );
-        if (again) return { kind: 'rotated', session: again };
+        if (again) return again;
         await repo.revokeRefreshFamily(tx, row.family_id);
         return { kind: 'reused', orgId: row.session_org_id };
       }
       const sessionOrg = orgId ?? row.session_org_id;
-      const stillMember = (await repo.listUserOrgs(tx, userId)).some((o) => o.id === sessionOrg);
-      if (!stillMember) {
+      if (!(await isMember(tx, userId, sessionOrg))) {
         // A tab asking for an organization the user has left ends only that tab's session.
         if (orgId) return { kind: 'invalid' };
         await repo.revokeRefreshFamily(tx, row.family_id);
