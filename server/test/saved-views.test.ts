@@ -273,8 +273,11 @@ describe('saved views', () => {
       name: 'High scores',
       filter: { cf: ['score:gte:10'] },
       sort: '-cf.score',
+      // The web list names a custom field's column as it names its sort.
+      columns: ['name', 'cf.score'],
     });
     expect(view.problems).toEqual([]);
+    expect(view.columns).toEqual(['name', 'cf.score']);
     expect(await ok('GET', `/views/${view.id}/count`, member)).toEqual({ count: 0, problems: [] });
 
     await ok('PATCH', `/custom-fields/${field.id}`, owner, { archived: true });

@@ -26,11 +26,13 @@ const Sort = Type.String({
   description: "The list's `sort` parameter",
 });
 
-const Columns = Type.Array(Type.String({ pattern: '^[a-z][a-z0-9_]{0,63}$' }), {
+// A custom field's column is `cf.<key>`, as its sort is: the web list keeps them by that name.
+const Columns = Type.Array(Type.String({ pattern: '^(cf\\.)?[a-z][a-z0-9_]{0,63}$' }), {
   maxItems: 50,
   uniqueItems: true,
-  examples: [['name', 'status', 'owner']],
-  description: 'The columns the web list shows, in order; null for its own',
+  examples: [['name', 'status', 'owner', 'cf.region']],
+  description:
+    "The columns the web list shows, in order (a custom field's as `cf.<key>`); null for its own",
 });
 
 const Name = VisibleText({ maxLength: 100, examples: ['My hot leads'] });

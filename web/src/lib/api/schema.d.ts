@@ -23179,11 +23179,12 @@ export interface paths {
                          */
                         sort?: string | null;
                         /**
-                         * @description The columns the web list shows, in order; null for its own
+                         * @description The columns the web list shows, in order (a custom field's as `cf.<key>`); null for its own
                          * @example [
                          *       "name",
                          *       "status",
-                         *       "owner"
+                         *       "owner",
+                         *       "cf.region"
                          *     ]
                          */
                         columns?: string[] | null;
@@ -23589,11 +23590,12 @@ export interface paths {
                          */
                         sort?: string | null;
                         /**
-                         * @description The columns the web list shows, in order; null for its own
+                         * @description The columns the web list shows, in order (a custom field's as `cf.<key>`); null for its own
                          * @example [
                          *       "name",
                          *       "status",
-                         *       "owner"
+                         *       "owner",
+                         *       "cf.region"
                          *     ]
                          */
                         columns?: string[] | null;
