@@ -1426,22 +1426,18 @@ describe('custom fields in an import', () => {
 });
 
 describe('a list export imported back', () => {
+  async function leadField(who: SignedUp, spec: Record<string, unknown>) {
+    const response = await call(who, 'POST', '/custom-fields', { record_type: 'lead', ...spec });
+    expect(response.statusCode, response.body).toBe(201);
+    return response.json<{ options: { id: string }[] }>();
+  }
+
   it('gives back the cells the export kept from running as formulas, without the quote', async () => {
     const from = await signUp(t.app, 'escaped-from');
     const to = await signUp(t.app, 'escaped-to');
-    const note = await call(from, 'POST', '/custom-fields', {
-      record_type: 'lead',
-      key: 'note',
-      label: 'Note',
-      field_type: 'text',
-    });
-    expect(note.statusCode, note.body).toBe(201);
-    await call(to, 'POST', '/custom-fields', {
-      record_type: 'lead',
-      key: 'note',
-      label: 'Note',
-      field_type: 'text',
-    });
+    for (const who of [from, to]) {
+      await leadField(who, { key: 'note', label: 'Note', field_type: 'text' });
+    }
     const lead = {
       last_name: 'Hopper',
       phone: '+44 20 7946 0958',
@@ -1466,6 +1462,47 @@ describe('a list export imported back', () => {
     expect(await runToEnd(to, file.id)).toMatchObject({ counts: { created: 1, rejected: 0 } });
     const [imported] = (await call(to, 'GET', '/leads')).json().data;
     expect(imported).toMatchObject(lead);
+  });
+
+  it('reads multi-select options whose labels hold the separator as the options it wrote', async () => {
+    const admin = await signUp(t.app, 'separator-labels');
+    const field = await leadField(admin, {
+      key: 'teams',
+      label: 'Teams',
+      field_type: 'multi_select',
+      options: [{ label: 'Ops; Sales' }, { label: 'Ops' }, { label: 'Support' }],
+    });
+    const ids = field.options.map((o) => o.id);
+    const both = [ids[0], ids[2]];
+    await call(admin, 'POST', '/leads', { last_name: 'Both', custom_fields: { teams: both } });
+    const exported = await call(admin, 'GET', '/leads/export?columns=last_name&columns=cf.teams');
+    expect(exported.body).toContain('Both,Ops; Sales; Support');
+
+    const { id, report } = await dryRunLeads(
+      admin,
+      exported.body.replace('Both', 'Again') + 'Ops only,Ops\nUnknown,Ops; Marketing\n',
+      ['last_name', 'cf.teams'],
+    );
+    expect(report.rejected).toEqual([
+      {
+        line: 4,
+        problems: [
+          { column: 'Teams', reason: '"Marketing" is not one of Ops; Sales, Ops, Support' },
+        ],
+      },
+    ]);
+    await runToEnd(admin, id);
+    const leads = (await call(admin, 'GET', '/leads?sort=last_name')).json().data;
+    expect(
+      leads.map((lead: { last_name: string; custom_fields: Record<string, unknown> }) => [
+        lead.last_name,
+        lead.custom_fields['teams'],
+      ]),
+    ).toEqual([
+      ['Again', both],
+      ['Both', both],
+      ['Ops only', [ids[1]]],
+    ]);
   });
 });
 

@@ -31,14 +31,44 @@ function parseNumber(cell: string): Parsed<number> {
   return { ok: true, value: (negative ? -1 : 1) * Number(amount.value) };
 }
 
+const notAnOption = (field: FieldWithOptions, label: string): Parsed<never> => ({
+  ok: false,
+  reason: `"${label.trim()}" is not one of ${field.options.map((o) => o.label).join(', ')}`,
+});
+
 function optionByLabel(field: FieldWithOptions, label: string): Parsed<string> {
   const option = field.options.find((o) => fold(o.label) === fold(label));
-  return option
-    ? { ok: true, value: option.id }
-    : {
-        ok: false,
-        reason: `"${label.trim()}" is not one of ${field.options.map((o) => o.label).join(', ')}`,
-      };
+  return option ? { ok: true, value: option.id } : notAnOption(field, label);
+}
+
+/**
+ * A multi-select's options, separated by ";" as a list export joins them. A label may hold a
+ * ";" itself (`A; B`): the longest run of pieces that is an option's label is taken first.
+ */
+function optionsByLabels(field: FieldWithOptions, cell: string): Parsed<string[]> {
+  const pieces = cell.split(';');
+  // No label spans more pieces than it has: a long cell costs no more than its labels do.
+  const span = Math.max(1, ...field.options.map((o) => o.label.split(';').length));
+  const optionFrom = (start: number) => {
+    for (let end = Math.min(pieces.length, start + span); end > start; end -= 1) {
+      const label = fold(pieces.slice(start, end).join(';'));
+      const option = field.options.find((o) => fold(o.label) === label);
+      if (option) return { id: option.id, end };
+    }
+    return undefined;
+  };
+  const ids: string[] = [];
+  for (let start = 0; start < pieces.length;) {
+    if (pieces[start]!.trim() === '') {
+      start += 1;
+      continue;
+    }
+    const found = optionFrom(start);
+    if (!found) return notAnOption(field, pieces[start]!);
+    ids.push(found.id);
+    start = found.end;
+  }
+  return { ok: true, value: ids };
 }
 
 /** What cells are read against: the file's date format, the members, the organization's currency. */
@@ -65,15 +95,8 @@ function apiValue(field: FieldWithOptions, cell: string, context: CellContext): 
       return parseBoolean(cell);
     case 'select':
       return optionByLabel(field, cell);
-    case 'multi_select': {
-      const ids: string[] = [];
-      for (const label of cell.split(';').filter((l) => l.trim() !== '')) {
-        const option = optionByLabel(field, label);
-        if (!option.ok) return option;
-        ids.push(option.value);
-      }
-      return { ok: true, value: ids };
-    }
+    case 'multi_select':
+      return optionsByLabels(field, cell);
     case 'member': {
       return memberOf(context.members, cell);
     }
