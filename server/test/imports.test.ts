@@ -1105,6 +1105,14 @@ describe('files the import refuses', () => {
     expect(two.columns[0]!.samples).toEqual(['Müller']);
   });
 
+  it('takes quotes inside a cell that does not start with one, as spreadsheets do', async () => {
+    const file = await uploaded(
+      owner,
+      'Last name,Size\nA,"24"" screen"\nB,24" monitor\nC,5\'10"\n',
+    );
+    expect(file.columns[1]!.samples).toEqual(['24" screen', '24" monitor', `5'10"`]);
+  });
+
   it('takes phone numbers and negative numbers, which start like formulas but are none', async () => {
     const file = await uploaded(
       owner,

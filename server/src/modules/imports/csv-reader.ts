@@ -342,6 +342,9 @@ export async function readCsv(
   const parser = parse({
     delimiter,
     relax_column_count: true,
+    // A quote inside a cell that does not start with one is a character of the cell, as every
+    // spreadsheet reads it (`24" monitor`, `5'10"`), not a reason to refuse the whole file.
+    relax_quotes: true,
     skip_empty_lines: true,
     max_record_size: CSV_LIMITS.maxCellChars * 4,
     info: true,
