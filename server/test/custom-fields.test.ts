@@ -907,6 +907,24 @@ describe('lists sorted by a select or a member field', () => {
       ...byId(['Warm 1', 'Warm 2'], false),
       ...byId(['None 1', 'None 2'], false),
     ]);
+    // The option the cursor stopped at is removed before the next page: where it stood is
+    // unknown, so the list starts again rather than skip the options after it.
+    const first = await ok('GET', '/leads?sort=cf.stage&limit=1', org);
+    await ok('PATCH', `/custom-fields/${stage.id}`, org, {
+      options: [
+        { id: cold!.id, label: 'Cold' },
+        { id: warm!.id, label: 'Warm' },
+      ],
+    });
+    const next = await call(
+      'GET',
+      `/leads?sort=cf.stage&limit=1&cursor=${encodeURIComponent(first.next_cursor)}`,
+      org,
+    );
+    expect(next.statusCode, next.body).toBe(400);
+    expect(problems(next.body)).toEqual({
+      cursor: 'names an option or member no longer there: ask for the first page again',
+    });
   });
 
   it("sorts a member field by the member's name, and refuses a multi-select", async () => {

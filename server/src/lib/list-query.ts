@@ -490,7 +490,15 @@ export async function runListByValue<Row extends { id: string }>(
   ): Promise<Array<Row & { __sort: unknown }>> => {
     const order = by.descending ? [...ranked].reverse() : ranked;
     const start = cursor ? order.indexOf(String(cursor.v)) : 0;
-    if (start < 0) return [];
+    // The cursor's option was removed, or its member left, since: where it stood is unknown, and
+    // going on from the records without a value would skip every value after it unseen.
+    if (start < 0) {
+      throw invalidField(
+        'cursor',
+        'names an option or member no longer there: ask for the first page again',
+        'malformed',
+      );
+    }
     const branch = (rank: number, room: number) => {
       let query = joined()
         .select(sql<number>`${rank}::int`.as('__rank'))
