@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
@@ -198,6 +199,66 @@ describe('one noisy organization beside a quiet one', { timeout: 60_000 }, () =>
       [leadId],
     );
     expect(lead?.company).not.toBe('Abandoned edit');
+  });
+});
+
+describe('a client that goes away between statements', { timeout: 30_000 }, () => {
+  let t: TestApp;
+  let who: SignedUp;
+  let base: string;
+
+  beforeAll(async () => {
+    t = await createTestApp({ poolSize: 2 });
+    who = await signUp(t.app, 'gone-between');
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('has nothing of its request committed after it went away, and its key released', async () => {
+    const key = randomUUID();
+    const { pool } = t.database;
+    // Every pooled connection taken: the request is let in, claims its key once a connection
+    // frees, then waits for another for its work, with no statement of it running in the
+    // database that a cancel could stop.
+    const held = [await pool.connect(), await pool.connect()];
+    const request = http.request(new URL(`${base}/api/v1/leads`), {
+      method: 'POST',
+      agent: false,
+      headers: { ...who.auth, 'content-type': 'application/json', 'idempotency-key': key },
+    });
+    const abandoned = new Promise((resolve) => request.once('error', () => resolve('aborted')));
+    request.end(JSON.stringify({ last_name: 'Nobody waits for me' }));
+    try {
+      await expect.poll(() => pool.waitingCount, { timeout: 5_000 }).toBe(1);
+      // Next in line after the claim: the connection the claim gives back comes here.
+      const next = pool.connect();
+      held.shift()!.release();
+      held.push(await next);
+      await expect.poll(() => pool.waitingCount, { timeout: 5_000 }).toBe(1);
+      request.destroy();
+      expect(await abandoned).toBe('aborted');
+    } finally {
+      for (const client of held) client.release();
+    }
+    await expect.poll(() => pool.idleCount, { timeout: 5_000 }).toBe(2);
+    const stored = () =>
+      t.ownerQuery('SELECT 1 FROM leads WHERE org_id = $1 AND last_name = $2', [
+        who.orgId,
+        'Nobody waits for me',
+      ]);
+    expect(await stored()).toEqual([]);
+    // Its repeat does the work, once: the key was not left claimed by the request that left.
+    const repeated = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/leads',
+      headers: { ...who.auth, 'idempotency-key': key },
+      payload: { last_name: 'Nobody waits for me' },
+    });
+    expect(repeated.statusCode, repeated.body).toBe(201);
+    expect(await stored()).toHaveLength(1);
   });
 });
 

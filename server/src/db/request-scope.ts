@@ -13,6 +13,8 @@ export interface CancellableConnection {
 /** The database connections one HTTP request holds, so that they can be cancelled. */
 export class RequestScope {
   readonly connections = new Set<CancellableConnection>();
+  /** The client went away before its answer: nothing of the request may commit from now on. */
+  clientGone = false;
 }
 
 const storage = new AsyncLocalStorage<RequestScope>();
@@ -20,6 +22,34 @@ const storage = new AsyncLocalStorage<RequestScope>();
 /** Runs `work` (and everything it starts) as the work of `scope`. */
 export function runInScope<T>(scope: RequestScope, work: () => T): T {
   return storage.run(scope, work);
+}
+
+/**
+ * Runs `work` as no request's work: what must be written whether or not the client is still
+ * there (the answer kept for an `Idempotency-Key`, or its release).
+ */
+export function outsideRequestScope<T>(work: () => T): T {
+  return storage.exit(work);
+}
+
+/** A unit of work of a request whose client went away, refused at its commit. */
+export class ClientGoneError extends Error {
+  // `query_canceled`, as a statement stopped by the cancel request: answered 503 (nobody reads it).
+  readonly code = '57014';
+
+  constructor() {
+    super('the client went away before the request committed');
+  }
+}
+
+/**
+ * Throws when the client of the current request has gone away. Called just before COMMIT: a
+ * cancel request stops only a statement that is running, so work between two statements (or
+ * waiting for a pooled connection) when the client left would otherwise go on to commit what
+ * nobody will hear of.
+ */
+export function refuseCommitForClientGone(): void {
+  if (storage.getStore()?.clientGone) throw new ClientGoneError();
 }
 
 /**

@@ -5,6 +5,7 @@ import type { Database } from './schema.js';
 import type { ContextKey } from './context-key.js';
 import { PinOrganization } from './pin-organization.js';
 import { contextKeyOf, poolOf, queryOn, type Db } from './pool.js';
+import { refuseCommitForClientGone } from './request-scope.js';
 import { retryingConflicts } from './transient.js';
 
 /** A transaction inside a tenant context. Repositories take this, never a pool. */
@@ -151,6 +152,7 @@ async function runOnce<T>(
     keyOf.set(connection, contextKeyOf(db));
     try {
       const result = await work(connection, opened.rows[0]);
+      refuseCommitForClientGone();
       await sql.raw('COMMIT').execute(connection);
       return result;
     } catch (error) {
@@ -238,6 +240,7 @@ export async function withTenantClient<T>(
     }
     try {
       const result = await work(client, member, pinned(db, ctx.orgId));
+      refuseCommitForClientGone();
       await client.query('COMMIT');
       return result;
     } catch (error) {

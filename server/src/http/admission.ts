@@ -183,6 +183,7 @@ export function requireAdmission(scope: FastifyInstance): void {
       release?.();
       // Closed before the whole answer went out: the client gave up or the connection broke.
       if (!reply.raw.writableFinished) {
+        requestScope.clientGone = true;
         gone.abort();
         cancelScopeQueries(requestScope);
       }

@@ -10,6 +10,7 @@ import {
   KEEP_KEYS_HOURS,
   settleKey,
 } from '../modules/idempotency/idempotency.service.js';
+import { outsideRequestScope } from '../db/request-scope.js';
 import { contextOf } from './context.js';
 import { tagEntity } from './versions.js';
 
@@ -123,8 +124,10 @@ async function settle(request: FastifyRequest, reply: FastifyReply, payload: unk
       : null;
   // The work is done and committed: its answer goes out even if keeping it fails, and the key
   // then answers 409 until it expires rather than letting a retry make a second record.
-  await settleKey(contextOf(request), key, kept).catch((error: unknown) =>
-    request.log.warn({ err: error }, 'could not keep the answer of an idempotency key'),
+  // Outside the request's scope: kept or released also when the client has gone away.
+  await outsideRequestScope(() => settleKey(contextOf(request), key, kept)).catch(
+    (error: unknown) =>
+      request.log.warn({ err: error }, 'could not keep the answer of an idempotency key'),
   );
   return payload;
 }
