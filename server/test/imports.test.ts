@@ -402,6 +402,22 @@ describe('CSV import of leads', () => {
     const removed = await call(other, 'DELETE', `/import-templates/${template.json().id}`);
     expect(removed.statusCode).toBe(404);
   });
+
+  it('refuses a saved mapping naming a field its kind has not', async () => {
+    const response = await call(owner, 'POST', '/import-templates', {
+      name: 'Accounts as leads',
+      kind: 'lead',
+      mapping: [
+        { header: 'Email', field: 'email' },
+        { header: 'Domain', field: 'domain' },
+      ],
+    });
+    expect(response.statusCode, response.body).toBe(422);
+    expect(response.json().error.details.fields[0]).toMatchObject({
+      field: 'mapping/1/field',
+      message: expect.stringContaining('a lead has no field "domain"'),
+    });
+  });
 });
 
 describe('CSV import of accounts, contacts and deals', () => {

@@ -180,16 +180,27 @@ export function getImport(ctx: RequestContext, id: string): Promise<ImportView> 
   return withTenant(ctx.deps.db, ctx, async (tx) => viewOf(tx, await findOrFail(tx, id)));
 }
 
+/** The fields a kind's columns can go to: its own, and its active custom fields as `cf.<key>`. */
+function mappingTargets(
+  kind: RecordType,
+  custom: readonly FieldWithOptions[],
+): Record<string, unknown> {
+  return {
+    ...IMPORT_FIELDS[kind],
+    ...Object.fromEntries(custom.map((field) => [customFieldName(field.key), field])),
+  };
+}
+
+const noSuchField = (kind: RecordType, field: string, fields: Record<string, unknown>) =>
+  `a ${kind} has no field "${field}"; it has ${Object.keys(fields).join(', ')}`;
+
 /** Refuses a mapping naming fields the kind has not, columns the file has not, or one twice. */
 function checkSettings(
   row: repo.ImportRow,
   settings: ImportSettings,
   custom: readonly FieldWithOptions[],
 ): void {
-  const fields: Record<string, unknown> = {
-    ...IMPORT_FIELDS[row.kind],
-    ...Object.fromEntries(custom.map((field) => [customFieldName(field.key), field])),
-  };
+  const fields = mappingTargets(row.kind, custom);
   const columns = (row.columns as ColumnSummary[]).length;
   const problems: { field: string; message: string }[] = [];
   const used = new Set<string>();
@@ -197,7 +208,7 @@ function checkSettings(
     if (!fields[m.field]) {
       problems.push({
         field: `mapping/${i}/field`,
-        message: `a ${row.kind} has no field "${m.field}"; it has ${Object.keys(fields).join(', ')}`,
+        message: noSuchField(row.kind, m.field, fields),
       });
     } else if (used.has(m.field)) {
       problems.push({ field: `mapping/${i}/field`, message: `"${m.field}" is mapped twice` });
@@ -492,6 +503,15 @@ export function createTemplate(
   if (name === '') throw invalidField('name', 'must not be blank');
   return withTenant(ctx.deps.db, ctx, async (tx, member) => {
     requireAdmin(member);
+    // Applied to a file, a field the kind has not would map a column the dry run then refuses.
+    const fields = mappingTargets(input.kind, await activeFields(tx, input.kind));
+    const unknown = input.mapping.findIndex((m) => !fields[m.field]);
+    if (unknown !== -1) {
+      throw invalidField(
+        `mapping/${unknown}/field`,
+        noSuchField(input.kind, input.mapping[unknown]!.field, fields),
+      );
+    }
     return repo.insertTemplate(tx, { ...input, name }, ctx.userId);
   });
 }
