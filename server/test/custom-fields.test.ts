@@ -595,6 +595,40 @@ describe('custom field values on records', () => {
     });
   });
 
+  it('removes an option from the default too, as from every value that chose it', async () => {
+    const org = await signUp(t.app, 'fields-default-option');
+    const tier = await defineField(org, {
+      record_type: 'lead',
+      key: 'tier',
+      label: 'Tier',
+      field_type: 'select',
+      options: [{ label: 'Gold' }, { label: 'Silver' }],
+    });
+    const [gold, silver] = tier.options;
+    await ok('PATCH', `/custom-fields/${tier.id}`, org, { default_value: silver.id });
+    const tags = await defineField(org, {
+      record_type: 'lead',
+      key: 'tags',
+      label: 'Tags',
+      field_type: 'multi_select',
+      options: [{ label: 'A' }, { label: 'B' }],
+    });
+    const [tagA, tagB] = tags.options;
+    await ok('PATCH', `/custom-fields/${tags.id}`, org, { default_value: [tagA.id, tagB.id] });
+    const pruned = await ok('PATCH', `/custom-fields/${tags.id}`, org, {
+      options: [{ id: tagA.id, label: 'A' }],
+    });
+    expect(pruned.default_value).toEqual([tagA.id]);
+    const cleared = await ok('PATCH', `/custom-fields/${tier.id}`, org, {
+      options: [{ id: gold.id, label: 'Gold' }],
+    });
+    expect(cleared.default_value).toBeNull();
+    expect((await ok('POST', '/leads', org, { last_name: 'Defaulted' })).custom_fields).toEqual({
+      tier: null,
+      tags: [tagA.id],
+    });
+  });
+
   it("deletes a record's values with the record", async () => {
     const org = await signUp(t.app, 'fields-delete');
     await defineField(org, {

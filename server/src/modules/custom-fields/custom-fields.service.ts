@@ -132,6 +132,21 @@ export function createCustomField(
   });
 }
 
+/**
+ * A select's default once its options are `options`: the options left out are removed from it,
+ * as from every value that chose them, rather than the change refused for a default the admin
+ * did not touch. Undefined when it is unchanged.
+ */
+function defaultWithout(value: CustomValue, options: OptionInput[]): CustomValue | undefined {
+  const kept = (option: unknown) => options.some((known) => known.id === option);
+  if (Array.isArray(value)) {
+    const left = value.filter(kept);
+    if (left.length === value.length) return undefined;
+    return left.length > 0 ? left : null;
+  }
+  return typeof value === 'string' && !kept(value) ? null : undefined;
+}
+
 export function updateCustomField(
   ctx: RequestContext,
   id: string,
@@ -155,7 +170,10 @@ export function updateCustomField(
       ...(input.label !== undefined && { label: label(input.label) }),
       required: input.required,
       description: input.description,
-      default_value: input.default_value,
+      default_value:
+        input.default_value === undefined && options
+          ? defaultWithout(before.default_value, options)
+          : input.default_value,
       ...(input.archived !== undefined && {
         archived_at: input.archived ? (before.archived_at ?? new Date()) : null,
       }),
