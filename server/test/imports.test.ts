@@ -782,6 +782,44 @@ describe('accounts named like a domain', () => {
   });
 });
 
+describe('accounts imported with a website and no domain', () => {
+  it('take the domain of their website, as the API gives them, and are matched by it', async () => {
+    const admin = await signUp(t.app, 'website-domains');
+    const file = 'Name,Website\nAcme,https://www.acme.example/about\nNo site,\n';
+    const mapping = [
+      { column: 0, field: 'name' },
+      { column: 1, field: 'website' },
+    ];
+    const first = await uploaded(admin, file, 'kind=account&file_name=accounts.csv');
+    const dry = await call(admin, 'POST', `/imports/${first.id}/dry-run`, {
+      mapping,
+      duplicates: 'skip',
+    });
+    expect(dry.json().counts).toMatchObject({ created: 2, rejected: 0 });
+    await runToEnd(admin, first.id);
+    const accounts = (await call(admin, 'GET', '/accounts?sort=name')).json().data;
+    expect(
+      accounts.map((a: { name: string; domain: string | null }) => [a.name, a.domain]),
+    ).toEqual([
+      ['Acme', 'acme.example'],
+      ['No site', null],
+    ]);
+
+    // The same file again, accounts matched by domain: Acme is found, not made twice.
+    const again = await uploaded(
+      admin,
+      'Name,Website\nAcme Renamed,acme.example\n',
+      'kind=account&file_name=accounts.csv',
+    );
+    const second = await call(admin, 'POST', `/imports/${again.id}/dry-run`, {
+      mapping,
+      duplicates: 'update',
+      account_match: 'domain',
+    });
+    expect(second.json().counts).toEqual({ created: 0, updated: 1, skipped: 0, rejected: 0 });
+  });
+});
+
 describe('amounts and moments stored as the file says them', () => {
   it('stores a deal in the currency its row names, and refuses an amount in another', async () => {
     const admin = await signUp(t.app, 'currencies');

@@ -10,6 +10,7 @@ import { unescapedCell } from './csv-reader.js';
 import { memberOf, parseCustomCell } from './custom-cells.js';
 import { CUSTOM_FIELD_PREFIX, IMPORT_FIELDS, type FieldSpec } from './fields.js';
 import * as repo from './imports.repo.js';
+import { domainOf } from '../accounts/accounts.service.js';
 import { orgCurrency } from '../orgs/orgs.service.js';
 import {
   parseBoolean,
@@ -283,6 +284,13 @@ function readRow(
   if (kind === 'deal' && stageName !== undefined) {
     resolveStage(result, lookups, pipelineName, stageName, settings, headers);
   }
+  // As the API does: an account given a website and no domain takes the website's, and is
+  // matched by it as by a domain column.
+  const { website, domain } = result.values;
+  if (kind === 'account' && typeof website === 'string' && domain === undefined) {
+    const derived = domainOf(website);
+    if (derived) result.values['domain'] = derived;
+  }
   return result;
 }
 
@@ -398,6 +406,8 @@ export function writtenColumns(kind: RecordType, settings: ImportSettings): stri
     if (spec?.column && spec.type !== 'pipeline' && spec.type !== 'stage') columns.add(spec.column);
   }
   if (kind === 'deal') ['pipeline_id', 'stage_id', 'probability'].forEach((c) => columns.add(c));
+  // The domain a website gives (see readRow).
+  if (kind === 'account' && columns.has('website')) columns.add('domain');
   return [...columns];
 }
 
