@@ -112,6 +112,53 @@ describe('lead conversion', () => {
     });
   });
 
+  it('takes the custom fields of the records it creates, required ones included', async () => {
+    const org = await signUp(t.app, 'convert-fields');
+    for (const [record_type, key, label] of [
+      ['account', 'region', 'Region'],
+      ['contact', 'source_code', 'Source code'],
+      ['deal', 'quote', 'Quote'],
+    ] as const) {
+      const field = await call('POST', '/custom-fields', org, {
+        record_type,
+        key,
+        label,
+        field_type: 'text',
+        required: true,
+      });
+      expect(field.statusCode, field.body).toBe(201);
+    }
+    const lead = await newLead(org);
+    const refused = await call('POST', `/leads/${lead.id}/convert`, org, { deal: {} });
+    expect(refused.statusCode, refused.body).toBe(422);
+    expect(refused.json().error.details.fields).toEqual([
+      { field: 'custom_fields.account.region', message: '"Region" is required' },
+    ]);
+    const converted = await call('POST', `/leads/${lead.id}/convert`, org, {
+      deal: {},
+      custom_fields: {
+        account: { region: 'EMEA' },
+        contact: { source_code: 'WEB-1' },
+        deal: { quote: 'Q-7' },
+      },
+    });
+    expect(converted.statusCode, converted.body).toBe(200);
+    const { account, contact, deal } = converted.json();
+    expect(account.custom_fields).toEqual({ region: 'EMEA' });
+    expect(contact.custom_fields).toEqual({ source_code: 'WEB-1' });
+    expect(deal.custom_fields).toEqual({ quote: 'Q-7' });
+    // Values for a record the conversion does not create are refused, not dropped.
+    const other = await newLead(org);
+    const unused = await call('POST', `/leads/${other.id}/convert`, org, {
+      account_id: account.id,
+      custom_fields: { account: { region: 'APAC' } },
+    });
+    expect(unused.statusCode, unused.body).toBe(422);
+    expect(unused.json().error.details.fields).toEqual([
+      { field: 'custom_fields.account', message: 'is for a new account: account_id attaches one' },
+    ]);
+  });
+
   it('refuses to convert twice, and changes nothing the second time', async () => {
     const lead = await newLead(a);
     expect((await call('POST', `/leads/${lead.id}/convert`, a, {})).statusCode).toBe(200);

@@ -1,6 +1,13 @@
 import { withTenant, type Tx } from '../../db/tenant.js';
 import type { RequestContext } from '../../http/context.js';
-import { ConflictError, NotFoundError, referenceNotFound } from '../../lib/errors.js';
+import {
+  ConflictError,
+  invalidField,
+  NotFoundError,
+  referenceNotFound,
+  ValidationError,
+  type FieldProblem,
+} from '../../lib/errors.js';
 import { accounts, insertAccount, type Account } from '../accounts/accounts.service.js';
 import { contacts, insertContact, type Contact } from '../contacts/contacts.service.js';
 import { insertDeal, type Deal } from '../deals/deals.service.js';
@@ -25,6 +32,8 @@ export interface ConvertInput {
     stage_id?: string;
     expected_close_date?: string | null;
   };
+  /** The custom fields of each record the conversion creates. */
+  custom_fields?: Partial<Record<'account' | 'contact' | 'deal', Record<string, unknown>>>;
 }
 
 export interface Conversion {
@@ -38,6 +47,41 @@ export interface Conversion {
 function notFoundAs(field: string): (error: unknown) => never {
   return (error) => {
     throw error instanceof NotFoundError ? referenceNotFound(field) : error;
+  };
+}
+
+/**
+ * Refuses custom fields for a record the conversion does not create, rather than drop them.
+ */
+function refuseUnusedFields(input: ConvertInput): void {
+  const given = input.custom_fields ?? {};
+  const unused = [
+    ['account', input.account_id, 'is for a new account: account_id attaches one'],
+    ['contact', input.contact_id, 'is for a new contact: contact_id attaches one'],
+    ['deal', !input.deal, 'is for a new deal: give deal to create one'],
+  ] as const;
+  for (const [kind, notCreated, message] of unused) {
+    if (notCreated && given[kind] !== undefined)
+      throw invalidField(`custom_fields.${kind}`, message);
+  }
+}
+
+/**
+ * A record's custom fields are checked as on its own create, where a problem names
+ * `custom_fields.<key>`: in a conversion's body they are under `custom_fields.<kind>`.
+ */
+function fieldsOf(kind: 'account' | 'contact' | 'deal'): (error: unknown) => never {
+  return (error) => {
+    if (!(error instanceof ValidationError)) throw error;
+    const { fields } = error.details as { fields: FieldProblem[] };
+    const named = fields.map((problem) => ({
+      ...problem,
+      field: problem.field.replace(/^custom_fields\./, `custom_fields.${kind}.`),
+    }));
+    throw new ValidationError(
+      named.map((problem) => `${problem.field}: ${problem.message}`).join('; '),
+      named,
+    );
   };
 }
 
@@ -85,6 +129,8 @@ export function convertLead(
   leadId: string,
   input: ConvertInput,
 ): Promise<Conversion> {
+  refuseUnusedFields(input);
+  const custom = input.custom_fields ?? {};
   return withTenant(ctx.deps.db, ctx, async (tx) => {
     const lead = await leads.find(tx, leadId, { lock: true });
     if (lead.converted_at) throw new ConflictError('This lead is already converted');
@@ -108,7 +154,8 @@ export function convertLead(
         phone: lead.phone,
         owner_id: lead.owner_id,
         billing_address: lead.address,
-      });
+        custom_fields: custom.account,
+      }).catch(fieldsOf('account'));
     }
 
     let contact: Contact;
@@ -128,7 +175,8 @@ export function convertLead(
         description: lead.description,
         account_id: account.id,
         owner_id: lead.owner_id,
-      });
+        custom_fields: custom.contact,
+      }).catch(fieldsOf('contact'));
     }
 
     const deal = input.deal
@@ -144,7 +192,8 @@ export function convertLead(
           primary_contact_id: contact.id,
           owner_id: lead.owner_id,
           source: lead.source,
-        })
+          custom_fields: custom.deal,
+        }).catch(fieldsOf('deal'))
       : null;
 
     // Notes stay on the lead and are listed with what it became (see notes.repo.ts); tasks are

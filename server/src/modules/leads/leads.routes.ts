@@ -230,6 +230,20 @@ export const leadRoutes: FastifyPluginAsyncTypebox = async (app) => {
                 { additionalProperties: false },
               ),
             ),
+            custom_fields: Type.Optional(
+              Type.Object(
+                {
+                  account: Type.Optional(CustomFieldsInput),
+                  contact: Type.Optional(CustomFieldsInput),
+                  deal: Type.Optional(CustomFieldsInput),
+                },
+                {
+                  additionalProperties: false,
+                  description:
+                    "The custom fields of each record the conversion creates, as on that record's create (required ones included); refused for a record it attaches (`account_id`, `contact_id`) or does not create (no `deal`).",
+                },
+              ),
+            ),
           },
           { additionalProperties: false },
         ),

@@ -5850,6 +5850,39 @@ export interface paths {
                              */
                             expected_close_date?: string | null;
                         };
+                        /** @description The custom fields of each record the conversion creates, as on that record's create (required ones included); refused for a record it attaches (`account_id`, `contact_id`) or does not create (no `deal`). */
+                        custom_fields?: {
+                            /**
+                             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                             * @example {
+                             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                             *       "budget_code": "EMEA-7"
+                             *     }
+                             */
+                            account?: {
+                                [key: string]: string | number | boolean | string[] | (never | null);
+                            };
+                            /**
+                             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                             * @example {
+                             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                             *       "budget_code": "EMEA-7"
+                             *     }
+                             */
+                            contact?: {
+                                [key: string]: string | number | boolean | string[] | (never | null);
+                            };
+                            /**
+                             * @description The record's custom fields, keyed by each field's stable `key` (see `GET /custom-fields`). A record shows every active field of its kind, `null` (`[]` for a multi-select) when it has no value. A write changes only the fields it names; a value the field does not take is refused with 422 naming `custom_fields.<key>` and the field's label.
+                             * @example {
+                             *       "region": "c8a4e2f0-5b1d-4f6a-9a0e-2d7c3b1f4e5a",
+                             *       "budget_code": "EMEA-7"
+                             *     }
+                             */
+                            deal?: {
+                                [key: string]: string | number | boolean | string[] | (never | null);
+                            };
+                        };
                     };
                 };
             };
