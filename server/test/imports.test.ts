@@ -782,6 +782,44 @@ describe('accounts named like a domain', () => {
   });
 });
 
+describe('a record two batches of one import write', () => {
+  it('is undone whole, and not taken for one edited since', async () => {
+    const admin = await signUp(t.app, 'two-batches');
+    const lead = await call(admin, 'POST', '/leads', {
+      last_name: 'Kept',
+      email: 'kept@example.com',
+      phone: '0100',
+      company: 'Before',
+    });
+    expect(lead.statusCode, lead.body).toBe(201);
+    // Rows 1 and 2,001 name the same records: they fall in the run's first and second batch.
+    const rows = Array.from({ length: 1999 }, (_, i) => `Filler ${i},filler${i}@example.com,,`);
+    const file = [
+      'Last Name,Email,Phone,Company',
+      'Kept,kept@example.com,0199,',
+      'New,new@example.com,0111,',
+      ...rows.slice(1),
+      'Kept,kept@example.com,,After',
+      'New,new@example.com,,Later',
+    ].join('\n');
+    const { id } = await uploaded(admin, file);
+    const dry = await call(admin, 'POST', `/imports/${id}/dry-run`, {
+      mapping: ['last_name', 'email', 'phone', 'company'].map((field, column) => ({
+        column,
+        field,
+      })),
+      duplicates: 'update',
+    });
+    expect(dry.json().counts).toEqual({ created: 1999, updated: 3, skipped: 0, rejected: 0 });
+    await runToEnd(admin, id);
+
+    const undo = await call(admin, 'POST', `/imports/${id}/undo`, {});
+    expect(undo.statusCode, undo.body).toBe(200);
+    const [after] = (await call(admin, 'GET', '/leads')).json().data;
+    expect(after).toMatchObject({ email: 'kept@example.com', phone: '0100', company: 'Before' });
+  });
+});
+
 describe('accounts imported with a website and no domain', () => {
   it('take the domain of their website, as the API gives them, and are matched by it', async () => {
     const admin = await signUp(t.app, 'website-domains');

@@ -379,7 +379,9 @@ export async function insertRecords(
 
 /**
  * Updates records with the fields each entry names (and only those). For an import, the values
- * they replace are kept first (the first time it touches a record), for undo.
+ * they replace are kept first, for undo: a field keeps what it held when the import first wrote
+ * it, and one a later batch writes first is added. The record is marked as applied again, so the
+ * import's own later batch is not taken for an edit made since.
  */
 export async function updateRecords(
   tx: Tx,
@@ -399,7 +401,9 @@ export async function updateRecords(
        FROM jsonb_object_keys(e) k WHERE k <> 'id')
     FROM jsonb_array_elements(${json}::jsonb) e
     JOIN ${table} t ON t.org_id = ${org} AND t.id = (e ->> 'id')::uuid
-    ON CONFLICT DO NOTHING`.execute(tx);
+    ON CONFLICT (org_id, import_id, record_type, record_id) DO UPDATE
+      SET previous = EXCLUDED.previous || import_records.previous,
+        applied_at = EXCLUDED.applied_at`.execute(tx);
   const assignments = sql.join(
     columns.map(
       (c) =>
