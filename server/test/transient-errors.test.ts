@@ -1,18 +1,10 @@
 import http from 'node:http';
-import net from 'node:net';
 import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type DatabaseHandle } from '../src/db/pool.js';
 import { MAX_ATTEMPTS, unavailableError } from '../src/db/transient.js';
-import { buildApp } from '../src/http/app.js';
-import {
-  createTestApp,
-  signUp,
-  testContextKey,
-  type SignedUp,
-  type TestApp,
-} from './support/test-app.js';
+import { appOnDatabase, appThroughProxy } from './support/database-faults.js';
+import { createTestApp, signUp, type SignedUp, type TestApp } from './support/test-app.js';
 
 let t: TestApp;
 let a: SignedUp;
@@ -206,52 +198,35 @@ describe('transient database errors', () => {
   it('answers 503 while the name of the database host does not resolve', async () => {
     const nowhere = new URL(t.testDb.appUrl);
     nowhere.hostname = 'database.invalid';
-    const database = openDatabase(nowhere.toString(), 1, testContextKey);
-    const app = await buildApp(
-      { ...t.deps, db: database.db },
-      { logger: false, pool: database.pool },
-    );
+    const { app, close } = await appOnDatabase(t, nowhere.toString(), 1);
     try {
-      await app.ready();
       expectUnavailable(await createLead(app, 'unresolved'));
     } finally {
-      await app.close();
-      await database.close();
+      await close();
     }
   });
 
   describe('with the connection cut between the API and the database', () => {
-    let proxy: CuttableProxy;
-    let database: DatabaseHandle;
-    let app: FastifyInstance;
+    let through: Awaited<ReturnType<typeof appThroughProxy>>;
 
     beforeAll(async () => {
-      const target = new URL(t.testDb.appUrl);
-      proxy = await cuttableProxy(target.hostname, Number(target.port || 5432));
-      const viaProxy = new URL(t.testDb.appUrl);
-      viaProxy.hostname = '127.0.0.1';
-      viaProxy.port = String(proxy.port);
-      database = openDatabase(viaProxy.toString(), 2, testContextKey);
-      app = await buildApp({ ...t.deps, db: database.db }, { logger: false, pool: database.pool });
-      await app.ready();
+      through = await appThroughProxy(t, 2);
     });
     afterAll(async () => {
-      await app.close();
-      await database.close();
-      proxy.close();
+      await through.close();
     });
 
     it('answers 503 when the connection is lost mid-request, and writes nothing', async () => {
-      const pending = createLead(app, 'slow and cut');
+      const pending = createLead(through.app, 'slow and cut');
       await waitForSlowInsert();
-      proxy.cut();
+      through.proxy.cut();
       expectUnavailable(await pending);
       expect(await storedLeads('slow and cut')).toBe(0);
     });
 
     it('answers 503 while the database cannot be reached at all', async () => {
-      proxy.refuse();
-      expectUnavailable(await createLead(app, 'unreachable'));
+      through.proxy.refuse();
+      expectUnavailable(await createLead(through.app, 'unreachable'));
     });
   });
 });
@@ -266,44 +241,4 @@ async function waitForSlowInsert(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   throw new Error('the slow insert never started');
-}
-
-interface CuttableProxy {
-  port: number;
-  /** Drops every open connection, as a network failure would. */
-  cut(): void;
-  /** Drops every connection and refuses new ones. */
-  refuse(): void;
-  close(): void;
-}
-
-async function cuttableProxy(host: string, port: number): Promise<CuttableProxy> {
-  const sockets = new Set<net.Socket>();
-  let refusing = false;
-  const server = net.createServer((client) => {
-    if (refusing) return void client.destroy();
-    const upstream = net.connect(port, host);
-    for (const socket of [client, upstream]) {
-      sockets.add(socket);
-      socket.on('close', () => sockets.delete(socket));
-      socket.on('error', () => undefined);
-    }
-    client.pipe(upstream).pipe(client);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const cut = () => {
-    for (const socket of sockets) socket.destroy();
-  };
-  return {
-    port: (server.address() as net.AddressInfo).port,
-    cut,
-    refuse: () => {
-      refusing = true;
-      cut();
-    },
-    close: () => {
-      cut();
-      server.close();
-    },
-  };
 }

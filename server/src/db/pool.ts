@@ -85,7 +85,7 @@ function lastResultPool(pool: pg.Pool): PostgresPool {
   return {
     connect: async () => {
       const client = await pool.connect();
-      const untrack = trackConnection(client as unknown as CancellableConnection);
+      const release = trackConnection(client as unknown as CancellableConnection);
       const adapted = {
         query: (text: unknown, parameters?: ReadonlyArray<unknown>) => {
           if (typeof text !== 'string') return client.query(text as pg.Submittable);
@@ -95,8 +95,8 @@ function lastResultPool(pool: pg.Pool): PostgresPool {
           );
         },
         release: (destroy?: boolean) => {
-          untrack();
-          client.release(destroy);
+          const mustClose = release();
+          client.release(destroy === true || mustClose);
         },
       };
       return adapted as unknown as PostgresPoolClient;

@@ -52,15 +52,24 @@ export function refuseCommitForClientGone(): void {
   if (storage.getStore()?.clientGone) throw new ClientGoneError();
 }
 
+/** Connections a cancel request was sent for: it may not have reached the server yet. */
+const cancelSent = new WeakSet<CancellableConnection>();
+
 /**
  * Called by the pool for each connection handed out: a connection taken inside a request's
- * scope belongs to it until the returned function is called (on release).
+ * scope belongs to it until the returned function is called (on release). That function says
+ * whether the connection must be closed rather than pooled again: a cancel sent for it travels
+ * on a connection of its own and may reach the server after the release, where it would stop
+ * whatever statement the next request to take the connection is running.
  */
-export function trackConnection(connection: CancellableConnection): () => void {
+export function trackConnection(connection: CancellableConnection): () => boolean {
   const scope = storage.getStore();
-  if (!scope) return () => undefined;
+  if (!scope) return () => false;
   scope.connections.add(connection);
-  return () => scope.connections.delete(connection);
+  return () => {
+    scope.connections.delete(connection);
+    return cancelSent.has(connection);
+  };
 }
 
 /**
@@ -74,6 +83,7 @@ export function cancelScopeQueries(scope: RequestScope): void {
   for (const connection of scope.connections) {
     const { host, port, processID, secretKey } = connection;
     if (processID === null || secretKey === null) continue;
+    cancelSent.add(connection);
     const socket = host.startsWith('/')
       ? net.connect({ path: `${host}/.s.PGSQL.${port}` })
       : net.connect({ host, port });

@@ -1,0 +1,107 @@
+import net from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { openDatabase, type DatabaseHandle } from '../../src/db/pool.js';
+import { buildApp } from '../../src/http/app.js';
+import { testContextKey, type TestApp } from './test-app.js';
+
+/** A TCP proxy in front of the database, to play the network's faults between it and the app. */
+export interface TcpProxy {
+  port: number;
+  /** Drops every open connection, as a network failure would. */
+  cut(): void;
+  /** Drops every connection and refuses new ones. */
+  refuse(): void;
+  /** Holds each new connection this long before it reaches the database (a slow network). */
+  delayNew(ms: number): void;
+  close(): void;
+}
+
+export async function tcpProxy(host: string, port: number): Promise<TcpProxy> {
+  const sockets = new Set<net.Socket>();
+  let refusing = false;
+  let delayMs = 0;
+  const server = net.createServer((client) => {
+    if (refusing) return void client.destroy();
+    client.pause();
+    const open = () => {
+      const upstream = net.connect(port, host);
+      for (const socket of [client, upstream]) {
+        sockets.add(socket);
+        socket.on('close', () => sockets.delete(socket));
+        socket.on('error', () => undefined);
+      }
+      client.pipe(upstream).pipe(client);
+      client.resume();
+    };
+    if (delayMs > 0) setTimeout(open, delayMs);
+    else open();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const cut = () => {
+    for (const socket of sockets) socket.destroy();
+  };
+  return {
+    port: (server.address() as net.AddressInfo).port,
+    cut,
+    refuse: () => {
+      refusing = true;
+      cut();
+    },
+    delayNew: (ms) => {
+      delayMs = ms;
+    },
+    close: () => {
+      cut();
+      server.close();
+    },
+  };
+}
+
+/** The API of `t` again, on a pool of its own of `poolSize` connections to `url`. */
+export interface AppOnDatabase {
+  database: DatabaseHandle;
+  app: FastifyInstance;
+  close(): Promise<void>;
+}
+
+export async function appOnDatabase(
+  t: TestApp,
+  url: string,
+  poolSize: number,
+): Promise<AppOnDatabase> {
+  const database = openDatabase(url, poolSize, testContextKey);
+  const app = await buildApp(
+    { ...t.deps, db: database.db },
+    { logger: false, pool: database.pool },
+  );
+  await app.ready();
+  return {
+    database,
+    app,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+/** The API of `t` again, with every connection to its database through a proxy. */
+export async function appThroughProxy(
+  t: TestApp,
+  poolSize: number,
+): Promise<AppOnDatabase & { proxy: TcpProxy }> {
+  const target = new URL(t.testDb.appUrl);
+  const proxy = await tcpProxy(target.hostname, Number(target.port || 5432));
+  const viaProxy = new URL(t.testDb.appUrl);
+  viaProxy.hostname = '127.0.0.1';
+  viaProxy.port = String(proxy.port);
+  const onDatabase = await appOnDatabase(t, viaProxy.toString(), poolSize);
+  return {
+    ...onDatabase,
+    proxy,
+    close: async () => {
+      await onDatabase.close();
+      proxy.close();
+    },
+  };
+}
