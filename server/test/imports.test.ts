@@ -820,6 +820,43 @@ describe('a record two batches of one import write', () => {
   });
 });
 
+describe('undo of a record the import updated and someone edited since', () => {
+  it('asks before it writes the values from before the import over the later edit', async () => {
+    const admin = await signUp(t.app, 'changed-since');
+    const lead = await call(admin, 'POST', '/leads', {
+      last_name: 'Hopper',
+      email: 'hopper@example.com',
+      phone: '0100',
+    });
+    const { id } = await uploaded(admin, 'Last Name,Email,Phone\nHopper,hopper@example.com,0199\n');
+    await call(admin, 'POST', `/imports/${id}/dry-run`, {
+      mapping: ['last_name', 'email', 'phone'].map((field, column) => ({ column, field })),
+      duplicates: 'update',
+    });
+    await runToEnd(admin, id);
+    const edit = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/leads/${lead.json().id}`,
+      headers: admin.auth,
+      payload: { phone: '0155' },
+    });
+    expect(edit.statusCode, edit.body).toBe(200);
+
+    const asked = await call(admin, 'POST', `/imports/${id}/undo`, {});
+    expect(asked.statusCode, asked.body).toBe(409);
+    expect(asked.json().error.details).toMatchObject({
+      edited_count: 0,
+      changed_since: [lead.json().id],
+      changed_count: 1,
+    });
+    const phone = async () => (await call(admin, 'GET', '/leads')).json().data[0].phone;
+    expect(await phone()).toBe('0155');
+    const undone = await call(admin, 'POST', `/imports/${id}/undo`, { delete_edited: true });
+    expect(undone.json()).toEqual({ deleted: 0, restored: 1, edited_since: [] });
+    expect(await phone()).toBe('0100');
+  });
+});
+
 describe('accounts imported with a website and no domain', () => {
   it('take the domain of their website, as the API gives them, and are matched by it', async () => {
     const admin = await signUp(t.app, 'website-domains');

@@ -147,7 +147,7 @@ export const UndoBody = Type.Object(
     delete_edited: Type.Optional(
       Type.Boolean({
         description:
-          'Also delete created records someone edited since (refused with 409 otherwise)',
+          'Also delete created records someone edited since, and give updated records someone edited since their values from before the import (refused with 409 otherwise, naming them in `edited_since` and `changed_since`)',
       }),
     ),
   },

@@ -461,14 +461,23 @@ export function undoImport(
     }
     const records = await repo.importedRecords(tx, id, row.kind);
     const created = records.filter((r) => r.action === 'created');
-    const edited = created.filter((r) => r.edited_since).map((r) => r.record_id);
-    if (edited.length > 0 && !options.delete_edited) {
+    const updated = records.filter((r) => r.action === 'updated');
+    const editedSince = (of: repo.ImportedRecord[]) =>
+      of.filter((r) => r.edited_since).map((r) => r.record_id);
+    const edited = editedSince(created);
+    // Giving a record edited since the values from before the import writes over that edit.
+    const changed = editedSince(updated);
+    if (edited.length + changed.length > 0 && !options.delete_edited) {
       throw new ConflictError(
-        `${edited.length} records this import created were edited since; undo again with delete_edited to delete them as well`,
-        { edited_since: edited.slice(0, 1000), edited_count: edited.length },
+        `${edited.length} records this import created and ${changed.length} it updated were edited since; undo again with delete_edited to delete those it created and give those it updated their values from before the import as well`,
+        {
+          edited_since: edited.slice(0, 1000),
+          edited_count: edited.length,
+          changed_since: changed.slice(0, 1000),
+          changed_count: changed.length,
+        },
       );
     }
-    const updated = records.filter((r) => r.action === 'updated');
     await repo.restoreRecords(tx, row.kind, updated, ctx.userId);
     await repo.deleteRecords(
       tx,

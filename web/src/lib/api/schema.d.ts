@@ -21494,7 +21494,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description Also delete created records someone edited since (refused with 409 otherwise) */
+                        /** @description Also delete created records someone edited since, and give updated records someone edited since their values from before the import (refused with 409 otherwise, naming them in `edited_since` and `changed_since`) */
                         delete_edited?: boolean;
                     };
                 };
