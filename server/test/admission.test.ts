@@ -5,7 +5,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Admission } from '../src/http/admission.js';
 import { UnavailableError } from '../src/lib/errors.js';
-import { appThroughProxy } from './support/database-faults.js';
+import { appThroughProxy, slowLeadInserts, untilSleeping } from './support/database-faults.js';
 import { createTestApp, signUp, type SignedUp, type TestApp } from './support/test-app.js';
 
 const never = new AbortController().signal;
@@ -272,15 +272,8 @@ describe('a cancel that reaches the database late', { timeout: 30_000 }, () => {
   beforeAll(async () => {
     t = await createTestApp();
     who = await signUp(t.app, 'late-cancel');
-    // Takes two seconds to insert: long enough for a late cancel to land in the middle.
-    await t.ownerQuery(`
-      CREATE FUNCTION slow_insert() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF NEW.last_name LIKE 'slow%' THEN PERFORM pg_sleep(2); END IF;
-        RETURN NEW;
-      END $$;
-      CREATE TRIGGER slow_insert BEFORE INSERT ON leads
-        FOR EACH ROW EXECUTE FUNCTION slow_insert();`);
+    // Two seconds to insert: long enough for a late cancel to land in the middle.
+    await slowLeadInserts(t);
     // One connection, so that the next request gets the one the abandoned request used.
     through = await appThroughProxy(t, 1);
     base = await through.app.listen({ port: 0, host: '127.0.0.1' });
@@ -306,18 +299,7 @@ describe('a cancel that reaches the database late', { timeout: 30_000 }, () => {
     });
     const abandoned = new Promise((resolve) => request.once('error', () => resolve('aborted')));
     request.end(JSON.stringify({ last_name: 'slow and abandoned' }));
-    await expect
-      .poll(
-        async () =>
-          (
-            await t.ownerQuery(
-              `SELECT 1 FROM pg_stat_activity
-               WHERE datname = current_database() AND wait_event = 'PgSleep'`,
-            )
-          ).length,
-        { timeout: 5_000 },
-      )
-      .toBe(1);
+    await untilSleeping(t);
     // The cancel request is a new connection: it reaches the database late, after the abandoned
     // insert has finished (within two seconds) and the next request's insert has begun.
     through.proxy.delayNew(2_500);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appThroughProxy, slowLeadInserts, untilSleeping } from './support/database-faults.js';
 import { createTestApp, signUp, type SignedUp, type TestApp } from './support/test-app.js';
 
 let t: TestApp;
@@ -162,6 +163,34 @@ describe('Idempotency-Key', () => {
     expect(again.statusCode, again.body).toBe(202);
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(again.json().id).toBe(first.json().id);
+  });
+
+  it('releases the key of a request that failed while the database was out of reach, once it is back', async () => {
+    await slowLeadInserts(t);
+    const through = await appThroughProxy(t, 1);
+    try {
+      const key = randomUUID();
+      const request = () =>
+        through.app.inject({
+          method: 'POST',
+          url: '/api/v1/leads',
+          headers: { ...a.auth, 'idempotency-key': key },
+          payload: { last_name: 'slow and cut' },
+        });
+      const pending = request();
+      await untilSleeping(t);
+      // The work fails, and so does releasing its key at once: the database is out of reach.
+      through.proxy.refuse();
+      expect((await pending).statusCode).toBe(503);
+      through.proxy.accept();
+      // Repeating it, as the 503 invited, soon runs it rather than answering 409 for a day.
+      await expect
+        .poll(async () => (await request()).statusCode, { timeout: 10_000, interval: 500 })
+        .toBe(201);
+      expect(await leadsNamed(a, 'slow and cut')).toHaveLength(1);
+    } finally {
+      await through.close();
+    }
   });
 
   it('forgets keys after 24 hours, removing them when the organization next uses a key', async () => {

@@ -3,7 +3,7 @@ import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_ATTEMPTS, unavailableError } from '../src/db/transient.js';
-import { appOnDatabase, appThroughProxy } from './support/database-faults.js';
+import { appOnDatabase, appThroughProxy, untilSleeping } from './support/database-faults.js';
 import { createTestApp, signUp, type SignedUp, type TestApp } from './support/test-app.js';
 
 let t: TestApp;
@@ -114,7 +114,7 @@ describe('transient database errors', () => {
 
   it('answers 503 when an administrator terminates the connection mid-request', async () => {
     const pending = createLead(t.app, 'slow');
-    await waitForSlowInsert();
+    await untilSleeping(t);
     await t.ownerQuery(
       `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
        WHERE datname = current_database() AND wait_event = 'PgSleep'`,
@@ -218,7 +218,7 @@ describe('transient database errors', () => {
 
     it('answers 503 when the connection is lost mid-request, and writes nothing', async () => {
       const pending = createLead(through.app, 'slow and cut');
-      await waitForSlowInsert();
+      await untilSleeping(t);
       through.proxy.cut();
       expectUnavailable(await pending);
       expect(await storedLeads('slow and cut')).toBe(0);
@@ -230,15 +230,3 @@ describe('transient database errors', () => {
     });
   });
 });
-
-async function waitForSlowInsert(): Promise<void> {
-  for (let i = 0; i < 100; i += 1) {
-    const [row] = await t.ownerQuery<{ n: number }>(
-      `SELECT count(*)::int AS n FROM pg_stat_activity
-       WHERE datname = current_database() AND wait_event = 'PgSleep'`,
-    );
-    if (row!.n > 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error('the slow insert never started');
-}

@@ -122,14 +122,37 @@ async function settle(request: FastifyRequest, reply: FastifyReply, payload: unk
             : {}),
         }
       : null;
-  // The work is done and committed: its answer goes out even if keeping it fails, and the key
-  // then answers 409 until it expires rather than letting a retry make a second record.
-  // Outside the request's scope: kept or released also when the client has gone away.
-  await outsideRequestScope(() => settleKey(contextOf(request), key, kept)).catch(
-    (error: unknown) =>
-      request.log.warn({ err: error }, 'could not keep the answer of an idempotency key'),
-  );
+  // The answer goes out even if keeping it (or releasing the key) fails now: that is tried again
+  // in the background, and meanwhile the key answers 409 rather than letting a retry make a
+  // second record. Outside the request's scope: settled also when the client has gone away.
+  const ctx = contextOf(request);
+  await outsideRequestScope(() => settleKey(ctx, key, kept)).catch((error: unknown) => {
+    request.log.warn({ err: error }, 'could not settle an idempotency key; trying again later');
+    outsideRequestScope(() => settleLater(() => settleKey(ctx, key, kept), request.log));
+  });
   return payload;
+}
+
+/**
+ * Waits before each later try of settling a key (ms). A failure to settle comes with the
+ * database out of reach, typically for seconds: a request that failed then said 503, repeat
+ * it, and its key must not refuse that repeat with 409 for a day once the database is back.
+ */
+const SETTLE_RETRY_MS = [500, 1_000, 2_000, 5_000, 10_000, 30_000, 60_000, 300_000];
+
+function settleLater(
+  settleNow: () => Promise<void>,
+  log: FastifyRequest['log'],
+  attempt = 0,
+): void {
+  const delay = SETTLE_RETRY_MS[attempt];
+  if (delay === undefined) {
+    log.error('gave up settling an idempotency key: it answers 409 until it expires');
+    return;
+  }
+  setTimeout(() => {
+    settleNow().catch(() => settleLater(settleNow, log, attempt + 1));
+  }, delay).unref();
 }
 
 const asArray = <T>(hooks: T | T[] | undefined): T[] =>

@@ -11,6 +11,8 @@ export interface TcpProxy {
   cut(): void;
   /** Drops every connection and refuses new ones. */
   refuse(): void;
+  /** Lets new connections through again after `refuse`. */
+  accept(): void;
   /** Holds each new connection this long before it reaches the database (a slow network). */
   delayNew(ms: number): void;
   close(): void;
@@ -46,6 +48,9 @@ export async function tcpProxy(host: string, port: number): Promise<TcpProxy> {
     refuse: () => {
       refusing = true;
       cut();
+    },
+    accept: () => {
+      refusing = false;
     },
     delayNew: (ms) => {
       delayMs = ms;
@@ -104,4 +109,29 @@ export async function appThroughProxy(
       proxy.close();
     },
   };
+}
+
+/** Makes inserting a lead whose last name starts with `slow` take two seconds. */
+export async function slowLeadInserts(t: TestApp): Promise<void> {
+  await t.ownerQuery(`
+    CREATE FUNCTION slow_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF NEW.last_name LIKE 'slow%' THEN PERFORM pg_sleep(2); END IF;
+      RETURN NEW;
+    END $$;
+    CREATE TRIGGER slow_insert BEFORE INSERT ON leads
+      FOR EACH ROW EXECUTE FUNCTION slow_insert();`);
+}
+
+/** Waits until a statement in the database of `t` sleeps (a slow insert has begun). */
+export async function untilSleeping(t: TestApp): Promise<void> {
+  for (let i = 0; i < 250; i += 1) {
+    const sleeping = await t.ownerQuery(
+      `SELECT 1 FROM pg_stat_activity
+       WHERE datname = current_database() AND wait_event = 'PgSleep'`,
+    );
+    if (sleeping.length > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error('no statement began to sleep');
 }
