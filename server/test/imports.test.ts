@@ -1119,6 +1119,12 @@ describe('files the import refuses', () => {
       'spreadsheet_not_csv',
       {},
     ],
+    [
+      'an Excel 97-2003 workbook',
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0x00, 0x00, 0x00, 0x00]),
+      'spreadsheet_not_csv',
+      {},
+    ],
     ['an empty file', '', 'empty_file', {}],
     ['a header only', 'Last name,Email\n', 'no_rows', { line: 2 }],
     [

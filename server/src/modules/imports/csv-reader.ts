@@ -102,6 +102,8 @@ function looksBinary(head: Buffer): boolean {
  * fit the memory an import may take.
  */
 const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+/** How an .xls workbook (a Compound File, as older Office files are) starts. */
+const OLE_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
 function isUtf8(head: Buffer): boolean {
   try {
@@ -124,6 +126,12 @@ function chooseEncoding(whole: Buffer, requested: Encoding | 'auto'): Encoding {
     throw new CsvProblem(
       'spreadsheet_not_csv',
       'The file is a ZIP archive, such as an Excel workbook (.xlsx), not CSV: save the sheet as CSV first (in Excel, File > Save As > CSV UTF-8) and import that file',
+    );
+  }
+  if (head.subarray(0, 8).equals(OLE_SIGNATURE)) {
+    throw new CsvProblem(
+      'spreadsheet_not_csv',
+      'The file is an Excel 97-2003 workbook (.xls), not CSV: save the sheet as CSV first (in Excel, File > Save As > CSV UTF-8) and import that file',
     );
   }
   if (looksBinary(head)) {
