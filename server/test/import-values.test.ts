@@ -111,6 +111,9 @@ describe('import values, read as people type them', () => {
       expect(value(parseDate(input, undefined)), input).toBe('2026-12-31');
     }
     expect(value(parseDate('Sept 3, 2026', undefined))).toBe('2026-09-03');
+    // The year first without leading zeros, as spreadsheets write `yyyy-m-d`.
+    expect(value(parseDate('2026-3-4', 'DD/MM/YYYY'))).toBe('2026-03-04');
+    expect(value(parseDate('2026-12-4 10:00', undefined))).toBe('2026-12-04');
     expect(value(parseDate('Feb 30, 2026', undefined))).toMatch(/rejected: .*not a date/);
     expect(value(parseDate('31 Foo 2026', undefined))).toMatch(/rejected/);
     expect(value(parseDate('2026/31/12', undefined))).toMatch(/rejected/);

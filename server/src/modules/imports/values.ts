@@ -118,9 +118,10 @@ function calendarDate(input: string, format: DateFormat | undefined): Parsed<str
     const date = isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
     return date ? ok(date) : fail(`"${input}" is not a date`);
   }
-  const yearFirst = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/.exec(text);
+  // The year first is never swapped: `2026/3/4`, `2026.03.04`, and `2026-3-4` as `yyyy-m-d` writes it.
+  const yearFirst = /^(\d{4})([/.-])(\d{1,2})\2(\d{1,2})$/.exec(text);
   if (yearFirst) {
-    const date = isoDate(Number(yearFirst[1]), Number(yearFirst[2]), Number(yearFirst[3]));
+    const date = isoDate(Number(yearFirst[1]), Number(yearFirst[3]), Number(yearFirst[4]));
     return date ? ok(date) : fail(`"${input}" is not a date`);
   }
   const named = namedMonthDate(text);
