@@ -129,6 +129,17 @@ describe('slow clients', () => {
     expect(ms).toBeLessThan(2_000);
   });
 
+  it('lose the socket when an upload refused before it was read trickles in past the request timeout', async () => {
+    // An upload's longer time is for a file being read; one refused (no one signed in) is not.
+    const { ms, received } = await timeUntilClosed(
+      'POST /api/v1/imports?kind=lead&file_name=refused.csv HTTP/1.1\r\nHost: rampart.test\r\n' +
+        'Content-Type: text/csv\r\nContent-Length: 100000\r\n\r\nLast name\n',
+      'a',
+    );
+    expect(received).toMatch(/^HTTP\/1\.1 401/);
+    expect(ms).toBeLessThan(2_000);
+  });
+
   it('may take longer over an upload, which is read as it arrives, up to the upload timeout', async () => {
     const owner = await signUp(t.app, 'uploader');
     const upload = (rows: number) =>

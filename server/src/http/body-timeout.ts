@@ -28,7 +28,18 @@ function hasBody(raw: IncomingMessage): boolean {
 export function registerBodyTimeout(app: FastifyInstance, limits: HttpLimits): void {
   app.addHook('onRequest', (request, reply, done) => {
     const raw = request.raw;
-    if (request.routeOptions.config.upload || raw.complete || !hasBody(raw)) return done();
+    if (raw.complete || !hasBody(raw)) return done();
+    if (request.routeOptions.config.upload) {
+      // The longer time is for a file being read. One answered before all of it came (refused
+      // before it was read: no one signed in, not allowed) is not read any more, and the rest
+      // may not hold the connection longer than any other body.
+      reply.raw.once('finish', () => {
+        if (raw.complete) return;
+        const timer = setTimeout(() => raw.destroy(), limits.requestTimeoutMs);
+        raw.once('close', () => clearTimeout(timer));
+      });
+      return done();
+    }
     const timer = setTimeout(() => {
       if (raw.complete) return;
       // Answered already (a body too large, a request refused before its body was read): the
