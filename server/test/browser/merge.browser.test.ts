@@ -84,6 +84,47 @@ describe.skipIf(!chromiumPath)('merging duplicates in a real browser', { timeout
     await notesOf(page).getByText('Note on the second').waitFor();
   });
 
+  it('offers each custom field whose values differ, by its label, and keeps the one chosen', async () => {
+    const region = await apiCreate<{ options: Array<{ id: string }> }>(s, '/api/v1/custom-fields', {
+      record_type: 'contact',
+      key: 'region',
+      label: 'Region',
+      field_type: 'select',
+      options: [{ label: 'EMEA' }, { label: 'APAC' }],
+    });
+    const [emea, apac] = region.options;
+    const kept = await apiCreate(s, '/api/v1/contacts', {
+      first_name: 'Mary',
+      last_name: 'Somerville',
+      email: 'mary@somerville.example',
+      custom_fields: { region: emea!.id },
+    });
+    await apiCreate(s, '/api/v1/contacts', {
+      first_name: 'mary',
+      last_name: 'SOMERVILLE',
+      email: 'polymath@somerville.example',
+      custom_fields: { region: apac!.id },
+    });
+    const { page, harness } = s;
+    await page.goto(`${harness.baseUrl}/contacts/duplicates`);
+    const group = page.getByRole('listitem', { name: 'Same name: mary somerville' });
+    await group.getByRole('button', { name: 'Merge' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Merge 2 contacts' });
+    await dialog
+      .getByRole('group', { name: 'Keep this contact' })
+      .getByRole('radio')
+      .first()
+      .check();
+    await dialog.getByRole('group', { name: 'Region' }).getByLabel('APAC').check();
+    await dialog.getByRole('button', { name: 'Merge into one' }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe(`/contacts/${kept.id}`);
+    const read = await harness.t.app.inject({
+      url: `/api/v1/contacts/${kept.id}`,
+      headers: s.auth,
+    });
+    expect(read.json().custom_fields).toEqual({ region: apac!.id });
+  });
+
   it('merges the group whose dialog is open, even when another group answers after it', async () => {
     const create = (first_name: string, last_name: string, email: string) =>
       apiCreate(s, '/api/v1/contacts', { first_name, last_name, email });

@@ -25,15 +25,51 @@ const NOT_CHOSEN = new Set([
   'converted_account_id',
   'converted_contact_id',
   'converted_deal_id',
+  // Chosen one field at a time, as `cf.<key>` (see customKey).
+  'custom_fields',
 ]);
 
-/** The fields whose values differ between the records: what a person chooses among. */
+/** A custom field among the fields a person chooses from: `cf.<key>`. */
+export const customKey = (key: string) => `cf.${key}`;
+
+const differ = (values: unknown[]) =>
+  new Set(values.map((value) => JSON.stringify(value ?? null))).size > 1;
+
+/**
+ * The fields whose values differ between the records: what a person chooses among. Custom
+ * fields are each a field of their own (`cf.<key>`), as the merge takes them one by one.
+ */
 export function differingFields(records: MergeRecord[]): string[] {
   const fields = Object.keys(records[0] ?? {}).filter((field) => !NOT_CHOSEN.has(field));
-  return fields.filter(
-    (field) => new Set(records.map((record) => JSON.stringify(record[field] ?? null))).size > 1,
-  );
+  const customOf = (record: MergeRecord) => (record.custom_fields ?? {}) as Record<string, unknown>;
+  const keys = Object.keys(records[0] ? customOf(records[0]) : {});
+  return [
+    ...fields.filter((field) => differ(records.map((record) => record[field]))),
+    ...keys.filter((key) => differ(records.map((record) => customOf(record)[key]))).map(customKey),
+  ];
 }
+
+/** A field's value in a record, a custom field's (`cf.<key>`) included. */
+export function valueOf(record: MergeRecord, field: string): unknown {
+  if (!field.startsWith('cf.')) return record[field];
+  return (record.custom_fields as Record<string, unknown> | undefined)?.[field.slice(3)];
+}
+
+/**
+ * The merge's `values`: for each field taken from another record than the survivor, that
+ * record; custom fields under `custom_fields` by key.
+ */
+export function chosenValues(taken: Array<[field: string, from: string]>): MergeValues {
+  const values: MergeValues = {};
+  for (const [field, from] of taken) {
+    if (field.startsWith('cf.'))
+      values.custom_fields = { ...values.custom_fields, [field.slice(3)]: from };
+    else values[field] = from;
+  }
+  return values;
+}
+
+type MergeValues = Record<string, string> & { custom_fields?: Record<string, string> };
 
 export function groupsOf(
   path: string,
@@ -56,7 +92,7 @@ export function readRecord(path: string, id: string): Promise<MergeRecord> {
 
 export function mergeRecords(
   path: string,
-  body: { survivor_id: string; merged_ids: string[]; values: Record<string, string> },
+  body: { survivor_id: string; merged_ids: string[]; values: MergeValues },
 ): Promise<{ survivor_id: string }> {
   return call(client.POST(`/api/v1/${path}/merge` as '/api/v1/contacts/merge', { body }));
 }
