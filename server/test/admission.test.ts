@@ -339,6 +339,22 @@ describe('readiness', { timeout: 30_000 }, () => {
     expect(after.json()).toEqual({ status: 'ready' });
   });
 
+  it('says busy, not that the database does not answer, while every pooled connection is taken', async () => {
+    const { pool } = t.database;
+    const held = await Promise.all(Array.from({ length: pool.options.max }, () => pool.connect()));
+    try {
+      const started = performance.now();
+      const response = await t.app.inject({ method: 'GET', url: '/api/ready' });
+      expect(performance.now() - started).toBeLessThan(2_500);
+      expect(response.statusCode).toBe(503);
+      expect(response.json()).toEqual({ status: 'busy' });
+    } finally {
+      for (const client of held) client.release();
+    }
+    const after = await t.app.inject({ method: 'GET', url: '/api/ready' });
+    expect(after.json()).toEqual({ status: 'ready' });
+  });
+
   it('says busy while requests are being turned away for lack of room', async () => {
     const admission = t.app.admission;
     const held = await Promise.all(

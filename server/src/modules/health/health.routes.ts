@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { LATEST_MIGRATION as latestMigration } from '../../db/migrate.js';
+import { poolOf } from '../../db/pool.js';
 
 const Status = Type.Object({ status: Type.String() });
 
@@ -39,6 +40,11 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
         migrationsApplied(),
         sleep(READY_TIMEOUT_MS).then(() => 'timeout' as const),
       ]);
+      // Every pooled connection taken (long requests, or more than admission can see): the
+      // check waited for one and never reached the database, which may well answer; new
+      // requests wait as it did.
+      if (answer === 'timeout' && !checkConnected && poolFull())
+        return reply.status(503).send({ status: 'busy' });
       if (answer === 'timeout') return reply.status(503).send({ status: 'database not answering' });
       if (answer === 'unavailable')
         return reply.status(503).send({ status: 'database unavailable' });
@@ -47,16 +53,31 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
+  const poolFull = () => {
+    const pool = poolOf(app.deps.db);
+    return pool.idleCount === 0 && pool.totalCount >= (pool.options.max ?? Infinity);
+  };
+
   let pending: Promise<boolean | 'unavailable'> | null = null;
+  /** Whether the check in flight has its connection, or still waits for one. */
+  let checkConnected = false;
 
   /**
    * Whether the last migration is applied. One check at a time: while the database hangs, the
    * probes that time out share the check in flight instead of each taking a connection.
    */
   function migrationsApplied(): Promise<boolean | 'unavailable'> {
-    pending ??= sql<{ applied: boolean }>`
-      SELECT exists(SELECT 1 FROM schema_migrations WHERE name = ${latestMigration}) AS applied`
-      .execute(app.deps.db)
+    if (pending) return pending;
+    checkConnected = false;
+    pending = app.deps.db
+      .connection()
+      .execute((connection) => {
+        checkConnected = true;
+        return sql<{ applied: boolean }>`
+          SELECT exists(SELECT 1 FROM schema_migrations WHERE name = ${latestMigration}) AS applied`.execute(
+          connection,
+        );
+      })
       .then(({ rows }) => rows[0]?.applied === true)
       .catch(() => 'unavailable' as const)
       .finally(() => {
