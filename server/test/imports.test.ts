@@ -1195,6 +1195,30 @@ describe('files the import refuses', () => {
     expect(response.json().error).toMatchObject({ code: 'wrong_encoding', details: { line: 3 } });
   });
 
+  it('reads a Windows-1252 file whose first accent comes after 64 KiB of plain text', async () => {
+    const names = Array.from({ length: 7000 }, (_, i) => `Name ${i}`).join('\n');
+    const latin = Buffer.concat([
+      Buffer.from(`Last name\n${names}\n`),
+      Buffer.from([0x4d, 0xfc, 0x6c, 0x6c, 0x65, 0x72, 0x0a]),
+    ]);
+    const result = await uploaded(owner, latin);
+    expect(result).toMatchObject({ encoding: 'windows-1252', row_count: 7001 });
+    const [last] = await t.ownerQuery<{ cells: string[] }>(
+      'SELECT cells FROM import_rows WHERE org_id = $1 AND import_id = $2 AND line = 7002',
+      [owner.orgId, result.id],
+    );
+    expect(last!.cells).toEqual(['Müller']);
+
+    // A file that has shown UTF-8 beyond ASCII is UTF-8: a later stray byte is an error in it.
+    const mixed = Buffer.concat([
+      Buffer.from(`Last name\nZoë\n${names}\n`),
+      Buffer.from([0xfc, 0x0a]),
+    ]);
+    const refused = await upload(owner, mixed);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error).toMatchObject({ code: 'wrong_encoding', details: { line: 7003 } });
+  });
+
   it('refuses a Windows-1252 file with a byte that encoding has no character for, naming where', async () => {
     for (const [byte, query] of [
       [0x81, 'kind=lead&file_name=x.csv'],

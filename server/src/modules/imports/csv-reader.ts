@@ -187,6 +187,13 @@ function lineBreaks(text: string): number {
   return text.match(/\r\n|\r|\n/g)?.length ?? 0;
 }
 
+/** How many bytes at the end of a chunk are not ASCII (at most 3: a character cut short). */
+function trailingHigh(chunk: Buffer): number {
+  let count = 0;
+  while (count < 3 && count < chunk.length && chunk[chunk.length - 1 - count]! >= 0x80) count += 1;
+  return count;
+}
+
 function countNewlines(text: string): number {
   let count = 0;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count += 1;
@@ -236,15 +243,35 @@ async function* decodeText(
   const mark = byteOrderMark(head);
   const body = mark?.encoding === encoding ? head.subarray(mark.length) : head;
 
-  const utf8 = encoding === 'utf-8' ? new TextDecoder('utf-8', { fatal: true }) : undefined;
-  const other = utf8 ? undefined : iconv.getDecoder(encoding, { stripBOM: false });
+  let utf8 = encoding === 'utf-8' ? new TextDecoder('utf-8', { fatal: true }) : undefined;
+  let other = utf8 ? undefined : iconv.getDecoder(encoding, { stripBOM: false });
+  // Detected from a head of plain ASCII, "UTF-8" is only a guess: a Windows-1252 file whose first
+  // accent comes late reads the same up to it. While the text is ASCII, the bytes a streamed
+  // decode holds back (a possible character cut at the end of a chunk) are kept to decode again.
+  let guessed = requested === 'auto' && !mark && utf8 !== undefined;
+  let heldBack: Buffer = Buffer.alloc(0);
   const decode = (chunk: Buffer, final: boolean): string => {
     if (!utf8) return other!.write(chunk) + (final ? (other!.end() ?? '') : '');
     try {
-      return utf8.decode(chunk, { stream: !final });
+      const text = utf8.decode(chunk, { stream: !final });
+      guessed &&= !/[\u0080-\uffff]/.test(text);
+      const high = trailingHigh(chunk);
+      heldBack = !guessed
+        ? Buffer.alloc(0)
+        : high === chunk.length
+          ? Buffer.concat([heldBack, chunk])
+          : chunk.subarray(chunk.length - high);
+      return text;
     } catch {
       // The line of the first byte that is not UTF-8: the text before it, decoded leniently.
-      const lenient = new TextDecoder('utf-8').decode(chunk);
+      const lenient = new TextDecoder('utf-8').decode(Buffer.concat([heldBack, chunk]));
+      if (guessed && !/[\u0080-\ufffc\ufffe\uffff]/.test(lenient)) {
+        // No character of the file so far is UTF-8 beyond ASCII: it is Windows-1252.
+        state.encoding = 'windows-1252';
+        utf8 = undefined;
+        other = iconv.getDecoder('windows-1252', { stripBOM: false });
+        return decode(Buffer.concat([heldBack, chunk]), final);
+      }
       const line = state.newlines + countNewlines(lenient.slice(0, lenient.indexOf('\uFFFD'))) + 1;
       throw new CsvProblem(
         'wrong_encoding',
