@@ -173,16 +173,24 @@ describe('sign-up and sign-in', () => {
   it('rate-limits sign-in attempts per client address', async () => {
     const limited = await createTestApp({ env: { AUTH_RATE_LIMIT_PER_MINUTE: '3' } });
     try {
-      const statuses: number[] = [];
+      const responses = [];
       for (let i = 0; i < 4; i += 1) {
-        const response = await limited.app.inject({
-          method: 'POST',
-          url: '/api/v1/auth/login',
-          payload: { email: `someone${i}@example.com`, password: 'whatever it is' },
-        });
-        statuses.push(response.statusCode);
+        responses.push(
+          await limited.app.inject({
+            method: 'POST',
+            url: '/api/v1/auth/login',
+            payload: { email: `someone${i}@example.com`, password: 'whatever it is' },
+          }),
+        );
       }
-      expect(statuses).toEqual([401, 401, 401, 429]);
+      expect(responses.map((response) => response.statusCode)).toEqual([401, 401, 401, 429]);
+      // Said as every other answer to repeat later says it: in the header and in the body.
+      const refused = responses[3]!;
+      const retryAfter = Number(refused.headers['retry-after']);
+      expect(retryAfter).toBeGreaterThan(0);
+      expect(refused.json()).toMatchObject({
+        error: { code: 'rate_limited', details: { retry_after_seconds: retryAfter } },
+      });
     } finally {
       await limited.close();
     }

@@ -203,7 +203,18 @@ export function registerErrorHandling(app: FastifyInstance): void {
       return reply.status(413).send(body('payload_too_large', 'The request body is too large'));
     }
     if (status === 429) {
-      return reply.status(429).send(body('rate_limited', 'Too many requests; try again later'));
+      // The rate limiter said when in its Retry-After: the body says it too, as for the API's
+      // own throttles.
+      const retryAfter = Number(reply.getHeader('retry-after'));
+      return reply
+        .status(429)
+        .send(
+          body(
+            'rate_limited',
+            'Too many requests; try again later',
+            retryAfter > 0 ? { retry_after_seconds: retryAfter } : undefined,
+          ),
+        );
     }
     return reply.status(status).send(body('bad_request', error.message));
   });
