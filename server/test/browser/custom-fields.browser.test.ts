@@ -115,4 +115,42 @@ describe.skipIf(!chromiumPath)('custom fields in a real browser', { timeout: 180
     await page.getByLabel('Kind of record').selectOption({ label: 'Contact' });
     await fields.locator('[data-field="birthday"]').waitFor();
   });
+
+  it('fills custom fields, required ones included, in the dialog that creates a record', async () => {
+    const { page } = s;
+    await apiCreate(s, '/api/v1/custom-fields', {
+      record_type: 'lead',
+      key: 'source_code',
+      label: 'Source code',
+      field_type: 'text',
+      required: true,
+    });
+    const tier = await apiCreate<{ options: Array<{ id: string }> }>(s, '/api/v1/custom-fields', {
+      record_type: 'lead',
+      key: 'tier',
+      label: 'Tier',
+      field_type: 'select',
+      options: [{ label: 'Gold' }, { label: 'Silver' }],
+    });
+    await page.goto('/leads');
+    await page.getByRole('button', { name: 'New lead' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'New lead' });
+    await dialog.getByLabel('Last name').fill('Fielded');
+    await dialog.getByRole('button', { name: 'Create lead' }).click();
+    // The required field is refused at its input, by its label.
+    await expect
+      .poll(() => dialog.getByLabel('Source code').getAttribute('aria-invalid'))
+      .toBe('true');
+    await dialog.getByLabel('Source code').fill('WEB-7');
+    await dialog.getByLabel('Tier').selectOption({ label: 'Silver' });
+    await dialog.getByRole('button', { name: 'Create lead' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const found = await s.harness.t.app.inject({
+      url: '/api/v1/leads?q=Fielded',
+      headers: s.auth,
+    });
+    expect(found.json().data.map((lead: { custom_fields: object }) => lead.custom_fields)).toEqual([
+      { source_code: 'WEB-7', tier: tier.options[1]!.id },
+    ]);
+  });
 });

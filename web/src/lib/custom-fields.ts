@@ -77,3 +77,72 @@ export function keyOf(label: string): string {
     .slice(0, 50);
   return key || 'field';
 }
+
+/** A value as an editor holds it: text, a multi-select's options comma-separated. */
+export function textOf(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  return Array.isArray(value) ? value.join(',') : String(value);
+}
+
+/** The value of what was typed or chosen for a field, as the API takes it. */
+export function valueFromText(field: CustomField, text: string): CustomValue {
+  const trimmed = text.trim();
+  if (trimmed === '') return field.field_type === 'multi_select' ? [] : null;
+  switch (field.field_type) {
+    case 'number':
+    case 'money':
+      return Number(trimmed);
+    case 'checkbox':
+      return trimmed === 'true';
+    case 'multi_select':
+      return trimmed.split(',');
+    case 'long_text':
+      return text;
+    default:
+      return trimmed;
+  }
+}
+
+/** The choices of a field picked from a list: a select's options, members, yes or no. */
+export function choicesOf(field: CustomField): Array<{ value: string; label: string }> | undefined {
+  switch (field.field_type) {
+    case 'select':
+      return [
+        { value: '', label: 'None' },
+        ...field.options.map((o) => ({ value: o.id, label: o.label })),
+      ];
+    case 'checkbox':
+      return [
+        { value: '', label: 'Not set' },
+        { value: 'true', label: 'Yes' },
+        { value: 'false', label: 'No' },
+      ];
+    case 'member':
+      return [
+        { value: '', label: 'Nobody' },
+        ...directory.members.map((m) => ({ value: m.user_id, label: m.name })),
+      ];
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * A new record's custom fields from a create form's texts (by key): those filled in. A field
+ * left empty is not sent, so that it takes its default.
+ */
+export function customFieldsFrom(
+  kind: CustomField['record_type'],
+  texts: Record<string, string>,
+): Record<string, CustomValue> {
+  return Object.fromEntries(
+    directory
+      .fieldsOf(kind)
+      .filter((field) => (texts[field.key] ?? '').trim() !== '')
+      .map((field) => [field.key, valueFromText(field, texts[field.key]!)]),
+  );
+}
+
+/** Where the API names each custom field of a kind in a refusal. */
+export const customFieldPaths = (kind: CustomField['record_type']): string[] =>
+  directory.fieldsOf(kind).map((field) => `custom_fields.${field.key}`);
