@@ -1329,6 +1329,27 @@ describe('custom fields in an import', () => {
     ]);
   });
 
+  it('finds options and members whatever the spaces and accent encoding of the cell', async () => {
+    const admin = await signUp(t.app, 'spaced');
+    const name = (await call(admin, 'GET', '/me')).json().user.name as string;
+    const field = await call(admin, 'POST', '/custom-fields', {
+      record_type: 'lead',
+      key: 'area',
+      label: 'Area',
+      field_type: 'select',
+      options: [{ label: 'North East' }, { label: 'Zürich' }],
+    });
+    expect(field.statusCode, field.body).toBe(201);
+    // A non-breaking space and two spaces, as copied from a web page; `ü` as `u` and a mark.
+    const spaced = name.replace(' ', '\u00a0 ').toUpperCase();
+    const { report } = await dryRunLeads(
+      admin,
+      `Last Name,Area,Owner\nOne,north\u00a0east,${spaced}\nTwo,Zu\u0308rich,${name}\n`,
+      ['last_name', 'cf.area', 'owner'],
+    );
+    expect(report.rejected).toEqual([]);
+  });
+
   it('will not run a column whose custom field was archived since the dry run', async () => {
     const admin = await signUp(t.app, 'archived-field');
     const fields = await defineFields(admin);

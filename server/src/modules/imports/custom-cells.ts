@@ -4,6 +4,7 @@ import {
   otherCurrency,
   parseBoolean,
   parseDate,
+  foldName,
   parseMoney,
   type DateFormat,
   type Parsed,
@@ -16,8 +17,6 @@ import {
  * by the custom fields' own parser, as on every other write path, so that a file cannot store
  * what the API would refuse.
  */
-
-const fold = (text: string) => text.trim().toLowerCase();
 
 /** A number as typed: `-1,234.5`, `0.125`, or an amount such as `$22,000`. */
 function parseNumber(cell: string): Parsed<number> {
@@ -37,7 +36,7 @@ const notAnOption = (field: FieldWithOptions, label: string): Parsed<never> => (
 });
 
 function optionByLabel(field: FieldWithOptions, label: string): Parsed<string> {
-  const option = field.options.find((o) => fold(o.label) === fold(label));
+  const option = field.options.find((o) => foldName(o.label) === foldName(label));
   return option ? { ok: true, value: option.id } : notAnOption(field, label);
 }
 
@@ -51,8 +50,8 @@ function optionsByLabels(field: FieldWithOptions, cell: string): Parsed<string[]
   const span = Math.max(1, ...field.options.map((o) => o.label.split(';').length));
   const optionFrom = (start: number) => {
     for (let end = Math.min(pieces.length, start + span); end > start; end -= 1) {
-      const label = fold(pieces.slice(start, end).join(';'));
-      const option = field.options.find((o) => fold(o.label) === label);
+      const label = foldName(pieces.slice(start, end).join(';'));
+      const option = field.options.find((o) => foldName(o.label) === label);
       if (option) return { id: option.id, end };
     }
     return undefined;
@@ -120,7 +119,7 @@ export function parseCustomCell(
 
 /** The member a cell names by email or name; a name two members share is refused, not guessed. */
 export function memberOf(members: Map<string, string | null>, cell: string): Parsed<string> {
-  const member = members.get(cell.trim().toLowerCase());
+  const member = members.get(foldName(cell));
   if (member) return { ok: true, value: member };
   if (member === null) {
     return { ok: false, reason: `more than one member is called "${cell}": use the email` };

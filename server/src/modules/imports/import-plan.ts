@@ -13,6 +13,7 @@ import * as repo from './imports.repo.js';
 import { domainOf } from '../accounts/accounts.service.js';
 import { orgCurrency } from '../orgs/orgs.service.js';
 import {
+  foldName,
   parseBoolean,
   parseCurrency,
   parseDate,
@@ -306,9 +307,10 @@ function resolveStage(
     const column = settings.mapping.find((m) => m.field === field)?.column ?? 0;
     return headers[column] ?? field;
   };
-  const fold = (s: string) => s.trim().toLowerCase();
   const inPipeline = lookups.stages.filter((s) =>
-    pipelineName === undefined ? s.is_default : fold(s.pipeline_name) === fold(pipelineName),
+    pipelineName === undefined
+      ? s.is_default
+      : foldName(s.pipeline_name) === foldName(pipelineName),
   );
   if (inPipeline.length === 0) {
     result.problems.push({
@@ -317,7 +319,7 @@ function resolveStage(
     });
     return;
   }
-  const stage = inPipeline.find((s) => fold(s.name) === fold(stageName));
+  const stage = inPipeline.find((s) => foldName(s.name) === foldName(stageName));
   if (!stage) {
     result.problems.push({
       column: headerOf('stage'),

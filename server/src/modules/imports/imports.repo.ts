@@ -8,6 +8,7 @@ import { orgOf, runOn, type Tx } from '../../db/tenant.js';
 import { VALUE_COLUMNS } from '../custom-fields/custom-fields.service.js';
 import { RECORD_KINDS } from '../records/registry.js';
 import type { CsvRow } from './csv-reader.js';
+import { foldName } from './values.js';
 
 export const IMPORT_COLUMNS = [
   'id',
@@ -257,7 +258,7 @@ export async function membersByEmailOrName(tx: Tx): Promise<Map<string, string |
     .execute();
   const byName = new Map<string, string | null>();
   for (const r of rows) {
-    const name = r.name?.trim().toLowerCase();
+    const name = r.name && foldName(r.name);
     if (name) byName.set(name, byName.has(name) ? null : r.user_id);
   }
   return new Map([...byName, ...rows.map((r) => [r.email.toLowerCase(), r.user_id] as const)]);

@@ -308,6 +308,15 @@ function codePoints(text: string): string {
     .join(' ');
 }
 
+/**
+ * A name as a file's cell is compared with one Rampart holds (an option, a stage, a member):
+ * whatever its case, its spaces (a non-breaking one, two in a row, at either end) and the way its
+ * accents are encoded (`é` as one character or as `e` and a combining mark).
+ */
+export function foldName(text: string): string {
+  return text.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
 /** A record's name, which the API refuses when it shows nothing (zero-width spaces, a mark alone). */
 export function parseVisibleText(input: string): Parsed<string> {
   return VISIBLE.test(input)
