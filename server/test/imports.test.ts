@@ -820,6 +820,26 @@ describe('a record two batches of one import write', () => {
   });
 });
 
+describe('undo of a record someone put work on since the import', () => {
+  it('asks before it deletes the notes and tasks with the record', async () => {
+    const admin = await signUp(t.app, 'work-since');
+    const { id } = await dryRunLeads(admin, 'Last Name,Email\nNoted,noted@example.com\n', [
+      'last_name',
+      'email',
+    ]);
+    await runToEnd(admin, id);
+    const [lead] = (await call(admin, 'GET', '/leads')).json().data;
+    const note = await call(admin, 'POST', '/notes', { lead_id: lead.id, body: 'Call notes' });
+    expect(note.statusCode, note.body).toBe(201);
+
+    const asked = await call(admin, 'POST', `/imports/${id}/undo`, {});
+    expect(asked.statusCode, asked.body).toBe(409);
+    expect(asked.json().error.details).toMatchObject({ edited_since: [lead.id] });
+    const undone = await call(admin, 'POST', `/imports/${id}/undo`, { delete_edited: true });
+    expect(undone.json()).toMatchObject({ deleted: 1, edited_since: [lead.id] });
+  });
+});
+
 describe('undo of a record the import updated and someone edited since', () => {
   it('asks before it writes the values from before the import over the later edit', async () => {
     const admin = await signUp(t.app, 'changed-since');

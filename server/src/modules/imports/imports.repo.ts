@@ -483,7 +483,13 @@ export interface ImportedRecord {
   edited_since: boolean;
 }
 
-/** What the import made or changed, with whether someone changed each record after it. */
+/** What people attach to a record, which deleting the record deletes with it. */
+const WORK_ON_RECORDS = ['tasks', 'notes', 'files', 'email_links'] as const;
+
+/**
+ * What the import made or changed, with whether someone changed each record after it, or put
+ * work on one it made.
+ */
 export async function importedRecords(
   tx: Tx,
   importId: string,
@@ -491,9 +497,19 @@ export async function importedRecords(
 ): Promise<ImportedRecord[]> {
   const org = orgOf(tx);
   const table = sql.table(RECORD_KINDS[kind].table);
+  const field = sql.ref(`a.${RECORD_KINDS[kind].attachmentField}`);
+  // Work put on a record the import created (a note, a task, a file, an email) goes with it.
+  const workSince = sql.join(
+    WORK_ON_RECORDS.map(
+      (work) => sql`EXISTS (SELECT FROM ${sql.table(work)} a
+        WHERE a.org_id = i.org_id AND ${field} = i.record_id AND a.created_at > i.applied_at)`,
+    ),
+    sql` OR `,
+  );
   const result = await sql<ImportedRecord>`
     SELECT i.record_id, i.action, i.previous,
-      coalesce(t.updated_at > i.applied_at, false) AS edited_since
+      coalesce(t.updated_at > i.applied_at, false)
+        OR (i.action = 'created' AND (${workSince})) AS edited_since
     FROM import_records i
     LEFT JOIN ${table} t ON t.org_id = i.org_id AND t.id = i.record_id
     WHERE i.org_id = ${org} AND i.import_id = ${importId}
