@@ -116,6 +116,35 @@ describe.skipIf(!chromiumPath)('custom fields in a real browser', { timeout: 180
     await fields.locator('[data-field="birthday"]').waitFor();
   });
 
+  it("fills the required custom fields of a lead's conversion's new contact", async () => {
+    const { page } = s;
+    await apiCreate(s, '/api/v1/custom-fields', {
+      record_type: 'contact',
+      key: 'consent',
+      label: 'Consent reference',
+      field_type: 'text',
+      required: true,
+    });
+    const lead = await apiCreate(s, '/api/v1/leads', {
+      first_name: 'Conv',
+      last_name: 'Ertible',
+      company: 'Convertible Ltd',
+    });
+    await page.goto(`/leads/${lead.id}`);
+    await page.getByRole('button', { name: 'Convert', exact: true }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Convert Conv Ertible' });
+    await dialog.getByRole('checkbox', { name: 'Create a deal' }).uncheck();
+    await dialog.getByLabel('Consent reference').fill('C-42');
+    await dialog.getByRole('button', { name: 'Convert' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const read = await s.harness.t.app.inject({ url: `/api/v1/leads/${lead.id}`, headers: s.auth });
+    const contact = await s.harness.t.app.inject({
+      url: `/api/v1/contacts/${read.json().converted_contact_id}`,
+      headers: s.auth,
+    });
+    expect(contact.json().custom_fields).toMatchObject({ consent: 'C-42' });
+  });
+
   it('fills custom fields, required ones included, in the dialog that creates a record', async () => {
     const { page } = s;
     await apiCreate(s, '/api/v1/custom-fields', {

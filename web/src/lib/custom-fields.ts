@@ -143,6 +143,8 @@ export function customFieldsFrom(
   );
 }
 
-/** Where the API names each custom field of a kind in a refusal. */
-export const customFieldPaths = (kind: CustomField['record_type']): string[] =>
-  directory.fieldsOf(kind).map((field) => `custom_fields.${field.key}`);
+/** Where the API names each custom field of a kind in a refusal (under `prefix` in the body). */
+export const customFieldPaths = (
+  kind: CustomField['record_type'],
+  prefix = 'custom_fields',
+): string[] => directory.fieldsOf(kind).map((field) => `${prefix}.${field.key}`);
