@@ -95,6 +95,34 @@ describe('a worker killed while it sends email', () => {
   }, 180_000);
 });
 
+describe('a worker killed on the last attempt of a job', () => {
+  it('gives the job the attempt its death cut short, so that its email still goes', async () => {
+    for (const worker of workers.splice(0)) await worker.stop('SIGKILL');
+    const owner = await signUp(t.app, 'last-attempt');
+    const invitee = `last-attempt-${Date.now()}@example.com`;
+    const heldBefore = smtp.held();
+    smtp.holdNext(1);
+    await invite(owner, invitee);
+    // Its last attempt: the queue runs a job no more once its attempts reach the maximum.
+    await t.ownerQuery(
+      `UPDATE graphile_worker._private_jobs j SET max_attempts = 1 FROM email_outbox e
+       WHERE j.payload ->> 'email_id' = e.id::text AND e.to_address = $1`,
+      [invitee],
+    );
+    const quickly = { WORKER_DEAD_AFTER_SECONDS: '2' };
+    const first = startWorkerProcess(quickly);
+    for (let waited = 0; smtp.held() === heldBefore; waited += 100) {
+      if (waited > 60_000) throw new Error(`the worker never sent: ${first.output()}`);
+      await sleep(100);
+    }
+    await first.stop('SIGKILL');
+    startWorkerProcess(quickly);
+    await smtp.nextMessageTo(invitee, 30_000);
+    const outbox = await t.app.inject({ url: '/api/v1/outbox', headers: owner.auth });
+    expect(outbox.json().data[0]).toMatchObject({ to: invitee, status: 'sent' });
+  }, 120_000);
+});
+
 describe('a worker stopped while it sends email', () => {
   async function inviteWhileTheServerHangs(label: string, acceptAfterMs?: number) {
     // No worker of an earlier test may take the job.

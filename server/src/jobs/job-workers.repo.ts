@@ -17,19 +17,30 @@ export async function removeWorker(db: Db, workerId: string): Promise<void> {
  * runs them, and returns those workers' ids. A job locked that recently is left alone whatever
  * its worker: a worker takes its first job before its first report has committed. Workers
  * gone for a day are forgotten.
+ *
+ * A job cut short on its last attempt gets one more: the queue runs no job whose attempts have
+ * reached its maximum, and that attempt never got to say how it ended (an email would stay
+ * `retrying` for ever, its admins never told).
  */
-export async function unlockJobsOfDeadWorkers(db: Db, deadAfterSeconds: number): Promise<string[]> {
+export function unlockJobsOfDeadWorkers(db: Db, deadAfterSeconds: number): Promise<string[]> {
   const deadAfter = sql`make_interval(secs => ${deadAfterSeconds})`;
-  const { rows } = await sql<{ dead: string[] }>`
-    WITH dead AS (
-      SELECT coalesce(array_agg(DISTINCT j.locked_by), '{}') AS ids
+  return db.transaction().execute(async (tx) => {
+    const { rows } = await sql<{ dead: string[] }>`
+      WITH forgotten AS (
+        DELETE FROM job_workers WHERE seen_at < now() - interval '1 day'
+      )
+      SELECT coalesce(array_agg(DISTINCT j.locked_by), '{}') AS dead
       FROM graphile_worker._private_jobs j
       WHERE j.locked_by IS NOT NULL AND j.locked_at < now() - ${deadAfter}
         AND NOT EXISTS (SELECT FROM job_workers w
-                        WHERE w.id = j.locked_by AND w.seen_at >= now() - ${deadAfter})
-    ), forgotten AS (
-      DELETE FROM job_workers WHERE seen_at < now() - interval '1 day'
-    )
-    SELECT ids AS dead, graphile_worker.force_unlock_workers(ids) FROM dead`.execute(db);
-  return rows[0]?.dead ?? [];
+                        WHERE w.id = j.locked_by AND w.seen_at >= now() - ${deadAfter})`.execute(
+      tx,
+    );
+    const dead = rows[0]?.dead ?? [];
+    if (dead.length === 0) return dead;
+    await sql`UPDATE graphile_worker._private_jobs SET max_attempts = attempts + 1
+      WHERE locked_by = ANY(${dead}) AND attempts >= max_attempts`.execute(tx);
+    await sql`SELECT graphile_worker.force_unlock_workers(${dead})`.execute(tx);
+    return dead;
+  });
 }
