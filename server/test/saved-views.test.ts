@@ -326,6 +326,30 @@ describe('saved views', () => {
     }
   });
 
+  it('says so when a member field condition names someone who has left', async () => {
+    const leaving = await joinByInvitation(t.app, owner, 'member', 'views-rep');
+    await ok('POST', '/custom-fields', owner, {
+      record_type: 'contact',
+      key: 'rep',
+      label: 'Rep',
+      field_type: 'member',
+    });
+    const view = await ok('POST', '/views', owner, {
+      kind: 'contact',
+      name: 'Their contacts',
+      shared: true,
+      filter: { cf: [`rep:any:${owner.userId},${leaving.userId}`] },
+    });
+    expect(view.problems).toEqual([]);
+    await ok('DELETE', `/members/${leaving.userId}`, owner);
+    const problems = [
+      { field: 'filter.cf', message: '"Rep" names someone who is no longer a member' },
+    ];
+    expect((await ok('GET', `/views/${view.id}`, owner)).problems).toEqual(problems);
+    // The list still takes the condition: the view is counted.
+    expect(await ok('GET', `/views/${view.id}/count`, owner)).toEqual({ count: 0, problems });
+  });
+
   it("removes a member's personal views when they leave, and keeps their shared ones", async () => {
     const leaving = await joinByInvitation(t.app, owner, 'member', 'views-leaving');
     const personal = await ok('POST', '/views', leaving, { kind: 'account', name: 'Private' });

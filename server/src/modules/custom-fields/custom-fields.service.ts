@@ -189,6 +189,9 @@ export function updateCustomField(
 /** What the fields' definitions name of a member who has left: their defaults are cleared. */
 export const forgetMember = repo.clearMemberDefaults;
 
+/** Which of the given people are members of the organization. */
+export const membersAmong = repo.membersAmong;
+
 /** The active fields of a kind (of every kind when none is named), in their order. */
 export function activeFields(tx: Tx, kind?: RecordType): Promise<CustomField[]> {
   return repo.listFields(tx, { recordType: kind });

@@ -3,6 +3,7 @@ import { Value } from 'typebox/value';
 import type { Database } from '../../db/schema.js';
 import type { Tx } from '../../db/tenant.js';
 import { ValidationError, type FieldProblem } from '../../lib/errors.js';
+import { activeFields, membersAmong } from '../custom-fields/custom-fields.service.js';
 import { resolveCustomFilters, resolveCustomSort } from '../custom-fields/custom-filters.js';
 import { LIST_QUERIES } from '../records/filters.js';
 import type { RecordKind } from '../records/registry.js';
@@ -96,6 +97,12 @@ export async function missingReferences(tx: Tx, filter: object): Promise<FieldPr
   return problems;
 }
 
+/** A view's custom field conditions (`filter.cf`), those that are text. */
+function conditionsOf(filter: object): string[] {
+  const { cf } = filter as { cf?: unknown };
+  return Array.isArray(cf) ? cf.filter((c): c is string => typeof c === 'string') : [];
+}
+
 /**
  * The custom field conditions (`filter.cf`) and custom sort (`sort`) the kind's list would
  * refuse, by the list's own reading of them: a field that is not one of the kind's active
@@ -107,8 +114,7 @@ export async function customFieldProblems(
   filter: object,
   sort: string | null | undefined,
 ): Promise<FieldProblem[]> {
-  const { cf } = filter as { cf?: unknown };
-  const conditions = Array.isArray(cf) ? cf.filter((c): c is string => typeof c === 'string') : [];
+  const conditions = conditionsOf(filter);
   const problems: FieldProblem[] = [];
   const check = async (field: string, read: () => Promise<unknown>) => {
     try {
@@ -122,5 +128,38 @@ export async function customFieldProblems(
   for (const condition of conditions)
     await check('filter.cf', () => resolveCustomFilters(tx, kind, [condition]));
   if (sort) await check('sort', () => resolveCustomSort(tx, kind, sort));
+  return problems;
+}
+
+/**
+ * The member field conditions naming someone who is no longer a member: like a filter by an
+ * owner who left, the list runs with them and shows nothing, which would look like an empty list.
+ */
+export async function departedMemberProblems(
+  tx: Tx,
+  kind: RecordKind,
+  filter: object,
+): Promise<FieldProblem[]> {
+  const conditions = conditionsOf(filter);
+  const fields = await activeFields(tx, kind);
+  const problems: FieldProblem[] = [];
+  for (const condition of conditions) {
+    // A condition the list would refuse is a problem of customFieldProblems already.
+    const [resolved] = await resolveCustomFilters(tx, kind, [condition], fields).catch(
+      (error: unknown) => {
+        if (error instanceof ValidationError) return [];
+        throw error;
+      },
+    );
+    if (resolved?.column !== 'value_member') continue;
+    const people = resolved.values as string[];
+    const members = await membersAmong(tx, people);
+    if (people.every((person) => members.has(person))) continue;
+    const field = fields.find((candidate) => candidate.id === resolved.fieldId);
+    problems.push({
+      field: 'filter.cf',
+      message: `"${field?.label}" names someone who is no longer a member`,
+    });
+  }
   return problems;
 }

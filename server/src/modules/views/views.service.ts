@@ -14,6 +14,7 @@ import type { RecordKind } from '../records/registry.js';
 import * as repo from './views.repo.js';
 import {
   customFieldProblems,
+  departedMemberProblems,
   filterShapeProblems,
   isSortOf,
   missingReferences,
@@ -83,6 +84,7 @@ async function problemsOf(tx: Tx, row: repo.ViewRow): Promise<FieldProblem[]> {
     ...sort,
     ...(await missingReferences(tx, row.filter)),
     ...(await customFieldProblems(tx, row.kind, row.filter, row.sort)),
+    ...(await departedMemberProblems(tx, row.kind, row.filter)),
   ];
 }
 
@@ -231,11 +233,10 @@ export function countView(
   return withTenant(ctx.deps.db, ctx, async (tx, member) => {
     const row = visible(member, await repo.findView(tx, ctx.userId, id));
     const problems = await problemsOf(tx, row);
-    // A filter the list no longer takes would be refused by it; a record that is gone is not.
-    if (
-      filterShapeProblems(row.kind, row.filter).length ||
-      problems.some((problem) => problem.field === 'filter.cf')
-    )
+    // A filter the list no longer takes would be refused by it; a record or a member that is
+    // gone is not.
+    const refused = await customFieldProblems(tx, row.kind, row.filter, undefined);
+    if (filterShapeProblems(row.kind, row.filter).length || refused.length)
       return { count: null, problems };
     const { q, ...filters } = row.filter as { q?: string };
     const page = await listRecords(tx, row.kind, { limit: 1, q, count: true }, filters);
