@@ -162,6 +162,30 @@ describe('merging records', () => {
     });
     expect(unknown.statusCode).toBe(422);
     expect(unknown.json().error.message).toContain('values.custom_fields.shoe_size');
+
+    // A required field's value is not taken away by choosing a record that has none.
+    const empty = await contact(org);
+    const required = await call('POST', '/custom-fields', org, {
+      record_type: 'contact',
+      key: 'region',
+      label: 'Region',
+      field_type: 'text',
+      required: true,
+    });
+    expect(required.statusCode, required.body).toBe(201);
+    await call('PATCH', `/contacts/${survivor.id}`, org, { custom_fields: { region: 'EMEA' } });
+    const emptied = await call('POST', '/contacts/merge', org, {
+      survivor_id: survivor.id,
+      merged_ids: [empty.id],
+      values: { custom_fields: { region: empty.id } },
+    });
+    expect(emptied.statusCode, emptied.body).toBe(422);
+    expect(emptied.json().error.details.fields).toEqual([
+      { field: 'values.custom_fields.region', message: '"Region" is required' },
+    ]);
+    expect((await call('GET', `/contacts/${survivor.id}`, org)).json().custom_fields.region).toBe(
+      'EMEA',
+    );
   });
 
   it('merges accounts and leads, moving contacts, deals and notes', async () => {

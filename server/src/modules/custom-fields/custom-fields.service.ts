@@ -422,6 +422,13 @@ export async function takeChosenValues(
     if (!records.has(from)) {
       throw invalidField(`values.custom_fields.${key}`, 'names a record merged already');
     }
-    if (from !== survivorId) await repo.copyValues(tx, field.id, from, survivorId);
+    if (from === survivorId) continue;
+    // As on an update: a required field is not emptied by choosing a record without a value.
+    if (field.required && field.archived_at === null) {
+      if ((await repo.valuesOf(tx, [from], [field.id])).length === 0) {
+        throw invalidField(`values.custom_fields.${key}`, `"${field.label}" is required`);
+      }
+    }
+    await repo.copyValues(tx, field.id, from, survivorId);
   }
 }
