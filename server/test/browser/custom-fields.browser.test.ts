@@ -116,6 +116,40 @@ describe.skipIf(!chromiumPath)('custom fields in a real browser', { timeout: 180
     await fields.locator('[data-field="birthday"]').waitFor();
   });
 
+  it("edits a multi-select on the record's page, several options at once", async () => {
+    const { page } = s;
+    const channels = await apiCreate<{ options: Array<{ id: string }> }>(
+      s,
+      '/api/v1/custom-fields',
+      {
+        record_type: 'account',
+        key: 'channels',
+        label: 'Channels',
+        field_type: 'multi_select',
+        options: [{ label: 'Email' }, { label: 'Phone' }, { label: 'Post' }],
+      },
+    );
+    const account = await apiCreate(s, '/api/v1/accounts', { name: 'Multichannel' });
+    await page.goto(`/accounts/${account.id}`);
+    await page.getByRole('button', { name: 'Edit Channels' }).click();
+    const choices = page.getByRole('group', { name: 'Channels' });
+    await choices.getByLabel('Post').check();
+    await choices.getByLabel('Email').check();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Email, Post').waitFor();
+    const [email, , post] = channels.options;
+    // The page shows the change before the server answers: wait for the record to hold it.
+    await expect
+      .poll(async () => {
+        const read = await s.harness.t.app.inject({
+          url: `/api/v1/accounts/${account.id}`,
+          headers: s.auth,
+        });
+        return read.json().custom_fields.channels;
+      })
+      .toEqual([email!.id, post!.id]);
+  });
+
   it("fills the required custom fields of a lead's conversion's new contact", async () => {
     const { page } = s;
     await apiCreate(s, '/api/v1/custom-fields', {

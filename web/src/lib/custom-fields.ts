@@ -111,6 +111,8 @@ export function choicesOf(field: CustomField): Array<{ value: string; label: str
         { value: '', label: 'None' },
         ...field.options.map((o) => ({ value: o.id, label: o.label })),
       ];
+    case 'multi_select':
+      return field.options.map((o) => ({ value: o.id, label: o.label }));
     case 'checkbox':
       return [
         { value: '', label: 'Not set' },
