@@ -183,6 +183,21 @@ describe.skipIf(!chromiumPath)('the import wizard in a real browser', { timeout:
     expect(await pageA.getByLabel('Field for Email Address').inputValue()).toBe('email');
   });
 
+  it('reads a file in the encoding chosen when detecting it fails', async () => {
+    // UTF-16 without a byte-order mark, in Japanese: its bytes look binary to the detection.
+    const japanese = path.join(path.dirname(file), 'japanese-leads.csv');
+    await writeFile(japanese, Buffer.from('姓,会社\n山田,東京商事\n田中,大阪物産\n', 'utf16le'));
+    await pageA.goto('/imports/new?kind=lead');
+    await pageA.getByLabel('CSV file').setInputFiles(japanese);
+    await pageA.getByRole('alert').filter({ hasText: 'binary' }).waitFor();
+
+    await pageA.getByLabel('Encoding').selectOption('utf-16le');
+    await pageA.getByLabel('CSV file').setInputFiles(japanese);
+    await pageA.getByRole('heading', { name: '1. Map the columns' }).waitFor();
+    const row = pageA.getByRole('row', { name: /^会社/ });
+    await expect.poll(() => row.textContent(), POLL).toContain('東京商事');
+  });
+
   it('checks a large file in the background, across a reload, and then shows its report', async () => {
     const rows = ROWS_CHECKED_IN_REQUEST + 500;
     const lines = ['Last Name,Email Address,Budget'];

@@ -1,4 +1,4 @@
-import { call, client, type ApiResult } from './api';
+import { call, client, type ApiQuery, type ApiResult } from './api';
 import { RECORD_KINDS } from './records';
 
 export type Import = ApiResult<'/api/v1/imports/{import_id}', 'get'>;
@@ -15,15 +15,30 @@ export const kindOptions: { value: ImportKind; label: string; list: string }[] =
   }),
 );
 
+export type ImportEncoding = NonNullable<ApiQuery<'/api/v1/imports', 'post'>['encoding']>;
+
+/** The encodings a file can be read in: detected, or chosen when detection gets it wrong. */
+export const encodingOptions: { value: ImportEncoding; label: string }[] = [
+  { value: 'auto', label: 'Detect it' },
+  { value: 'utf-8', label: 'UTF-8' },
+  { value: 'utf-16le', label: 'UTF-16 (little-endian, Windows "Unicode text")' },
+  { value: 'utf-16be', label: 'UTF-16 (big-endian)' },
+  { value: 'windows-1252', label: 'Windows-1252 (Western European, older Excel "CSV")' },
+];
+
 export function isKind(value: string | null): value is ImportKind {
   return kindOptions.some((kind) => kind.value === value);
 }
 
 /** Sends the file as the request body, the way the API reads it: as a stream, not a form. */
-export function uploadImport(kind: ImportKind, file: File): Promise<Import> {
+export function uploadImport(
+  kind: ImportKind,
+  file: File,
+  encoding: ImportEncoding = 'auto',
+): Promise<Import> {
   return call(
     client.POST('/api/v1/imports', {
-      params: { query: { kind, file_name: file.name } },
+      params: { query: { kind, file_name: file.name, encoding } },
       body: file as never,
       bodySerializer: (body: unknown) => body as File,
       headers: { 'content-type': 'text/csv' },
