@@ -152,23 +152,36 @@ describe('a worker stopped while it sends email', () => {
     expect(outbox.json().data[0]).toMatchObject({ to: invitee, status: 'sent' });
   }, 120_000);
 
-  it('hands a job still running after the grace period back to the queue for another worker', async () => {
-    const { invitee, held } = await inviteWhileTheServerHangs('handed-back');
-    const worker = startWorkerProcess({ WORKER_SHUTDOWN_GRACE_SECONDS: '1' });
-    await until(held, 'sent');
-    const stoppedAt = Date.now();
-    await worker.stop('SIGTERM', 15_000);
-    expect(Date.now() - stoppedAt).toBeLessThan(10_000);
-    const jobs = await t.ownerQuery(
-      `SELECT j.locked_by, j.attempts FROM graphile_worker._private_jobs j
+  it.each([
+    ['', null],
+    [', even on its last attempt', 1],
+  ])(
+    'hands a job still running after the grace period back to the queue for another worker%s',
+    async (_when, maxAttempts) => {
+      const { invitee, held } = await inviteWhileTheServerHangs('handed-back');
+      if (maxAttempts !== null)
+        await t.ownerQuery(
+          `UPDATE graphile_worker._private_jobs j SET max_attempts = $2 FROM email_outbox e
+         WHERE j.payload ->> 'email_id' = e.id::text AND e.to_address = $1`,
+          [invitee, maxAttempts],
+        );
+      const worker = startWorkerProcess({ WORKER_SHUTDOWN_GRACE_SECONDS: '1' });
+      await until(held, 'sent');
+      const stoppedAt = Date.now();
+      await worker.stop('SIGTERM', 15_000);
+      expect(Date.now() - stoppedAt).toBeLessThan(10_000);
+      const jobs = await t.ownerQuery(
+        `SELECT j.locked_by, j.attempts FROM graphile_worker._private_jobs j
        JOIN email_outbox e ON j.payload ->> 'email_id' = e.id::text WHERE e.to_address = $1`,
-      [invitee],
-    );
-    expect(jobs).toEqual([{ locked_by: null, attempts: 1 }]);
+        [invitee],
+      );
+      expect(jobs).toEqual([{ locked_by: null, attempts: 1 }]);
 
-    // Not left to the dead-worker sweep (30 s): the next worker takes it after the retry delay.
-    startWorkerProcess();
-    await smtp.nextMessageTo(invitee, 20_000);
-    expect(Date.now() - stoppedAt).toBeLessThan(25_000);
-  }, 120_000);
+      // Not left to the dead-worker sweep (30 s): the next worker takes it after the retry delay.
+      startWorkerProcess();
+      await smtp.nextMessageTo(invitee, 20_000);
+      expect(Date.now() - stoppedAt).toBeLessThan(25_000);
+    },
+    120_000,
+  );
 });

@@ -13,14 +13,22 @@ export async function removeWorker(db: Db, workerId: string): Promise<void> {
 }
 
 /**
+ * Gives each job `workerId` runs that is on its last attempt one more, before that attempt is
+ * cut short (the worker is stopping, or was found dead): the queue runs no job whose attempts
+ * have reached their maximum, and the attempt never gets to record how it ended (an email
+ * would stay `retrying` for ever, its admins never told).
+ */
+export async function extendLastAttempts(db: Db, workerIds: readonly string[]): Promise<void> {
+  await sql`UPDATE graphile_worker._private_jobs SET max_attempts = attempts + 1
+    WHERE locked_by = ANY(${workerIds}) AND attempts >= max_attempts`.execute(db);
+}
+
+/**
  * Unlocks the jobs of every worker not seen for `deadAfterSeconds`, so that another worker
  * runs them, and returns those workers' ids. A job locked that recently is left alone whatever
  * its worker: a worker takes its first job before its first report has committed. Workers
  * gone for a day are forgotten.
- *
- * A job cut short on its last attempt gets one more: the queue runs no job whose attempts have
- * reached its maximum, and that attempt never got to say how it ended (an email would stay
- * `retrying` for ever, its admins never told).
+ * A job cut short on its last attempt gets one more (`extendLastAttempts`).
  */
 export function unlockJobsOfDeadWorkers(db: Db, deadAfterSeconds: number): Promise<string[]> {
   const deadAfter = sql`make_interval(secs => ${deadAfterSeconds})`;
@@ -38,8 +46,7 @@ export function unlockJobsOfDeadWorkers(db: Db, deadAfterSeconds: number): Promi
     );
     const dead = rows[0]?.dead ?? [];
     if (dead.length === 0) return dead;
-    await sql`UPDATE graphile_worker._private_jobs SET max_attempts = attempts + 1
-      WHERE locked_by = ANY(${dead}) AND attempts >= max_attempts`.execute(tx);
+    await extendLastAttempts(tx, dead);
     await sql`SELECT graphile_worker.force_unlock_workers(${dead})`.execute(tx);
     return dead;
   });

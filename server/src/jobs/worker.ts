@@ -139,6 +139,11 @@ export async function startWorker(
       );
       // The graceful stop now ends in an error that says it was cut short: expected here.
       stopped.catch(() => undefined);
+      await workers
+        .extendLastAttempts(deps.db, [id])
+        .catch((error: unknown) =>
+          deps.log.warn({ err: error }, 'could not give the jobs cut short one more attempt'),
+        );
       // Not runner.kill(): once a graceful stop has begun it no longer reaches the pool.
       await workerPool.forcefulShutdown(`still running ${workerShutdownGraceSeconds} s after stop`);
     }
