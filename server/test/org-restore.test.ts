@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import pg from 'pg';
 import type { Runner } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withAppRoleSetting } from './support/database-faults.js';
 import { joinByInvitation } from './support/members.js';
 import { callsOf } from './support/calls.js';
 import { createTestApp, signUp, type SignedUp, type TestApp } from './support/test-app.js';
@@ -580,6 +582,39 @@ describe('restoring an organization export', () => {
     expect((await call('GET', '/restores', member)).statusCode).toBe(403);
     expect((await upload(member, Buffer.from('PK'))).statusCode).toBe(403);
   });
+});
+
+describe('an upload slower than a transaction may wait', () => {
+  it('keeps its transaction for as long as the upload may take, past the idle timeout', async () => {
+    const source = await anotherOrganization(a, 'Source of a slow upload');
+    await create(source, '/leads', { last_name: 'Slow lead' });
+    const zip = await exportZip(source);
+    const target = await anotherOrganization(a, 'Target of a slow upload');
+    // The file's pieces go into the database as they arrive, in one transaction that waits
+    // for the next bytes between them: a client pausing longer than the role's idle timeout
+    // had its upload cut, well within the upload's own time limit.
+    async function* slowly() {
+      yield zip.subarray(0, zip.length >> 1);
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      yield zip.subarray(zip.length >> 1);
+    }
+    const uploaded = await withAppRoleSetting(t, 'idle_in_transaction_session_timeout', 300, () =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/restores?file_name=slow.zip',
+        headers: { ...target.auth, 'content-type': 'application/zip' },
+        payload: Readable.from(slowly()),
+      }),
+    );
+    expect(uploaded.statusCode, uploaded.body).toBe(202);
+    await drainJobs(t, 60_000);
+    expect((await call('GET', `/restores/${uploaded.json().id}`, target)).json()).toMatchObject({
+      status: 'completed',
+    });
+    expect((await call('GET', '/leads', target)).json().data).toMatchObject([
+      { last_name: 'Slow lead' },
+    ]);
+  }, 60_000);
 });
 
 describe('a file the restore refuses', () => {

@@ -3,6 +3,7 @@ import net from 'node:net';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ensureAppRole } from '../src/db/roles.js';
+import { withAppRoleSetting } from './support/database-faults.js';
 import { adminQuery } from './support/global-setup.js';
 import { createTestApp, signUp, type TestApp } from './support/test-app.js';
 
@@ -167,34 +168,13 @@ describe('slow clients', () => {
     expect(kept).toEqual([{ n: 1 }]);
 
     // The upload's COPY lasts as long as the file takes to arrive, past a statement's limit.
-    const { rows } = await t.database.pool.query<{ role: string }>('SELECT current_user AS role');
-    const role = rows[0]!.role;
-    await t.ownerQuery(
-      `ALTER ROLE ${role} IN DATABASE ${t.testDb.name} SET statement_timeout = 500`,
-    );
-    // The pool's sessions began before: they end, so that the next ones start with the role's
-    // settings as they are now. Their ends reach the pool's idle clients a moment later.
-    const endSessions = async () => {
-      await t.ownerQuery(
-        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-         WHERE datname = current_database() AND usename = $1`,
-        [role],
-      );
-      for (let tries = 0; tries < 100 && t.database.pool.idleCount > 0; tries += 1) {
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-    };
-    try {
-      await endSessions();
+    await withAppRoleSetting(t, 'statement_timeout', 500, async () => {
       await expect(t.database.pool.query('SELECT pg_sleep(1)')).rejects.toMatchObject({
         code: '57014',
       });
       const long = await upload(16);
       expect(long.received).toMatch(/^HTTP\/1\.1 201/);
-    } finally {
-      await t.ownerQuery(`ALTER ROLE ${role} IN DATABASE ${t.testDb.name} RESET statement_timeout`);
-      await endSessions();
-    }
+    });
   });
 
   it('lose the socket when the headers trickle in past the headers timeout', async () => {

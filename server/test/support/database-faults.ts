@@ -135,3 +135,37 @@ export async function untilSleeping(t: TestApp): Promise<void> {
   }
   throw new Error('no statement began to sleep');
 }
+
+/**
+ * Runs `work` with a setting of the app's role changed in the test database (`ALTER ROLE … IN
+ * DATABASE … SET`), then sets it back. The pool's sessions are ended before and after, since a
+ * role's settings reach only the sessions that begin after the change.
+ */
+export async function withAppRoleSetting<T>(
+  t: TestApp,
+  setting: string,
+  value: string | number,
+  work: () => Promise<T>,
+): Promise<T> {
+  const { rows } = await t.database.pool.query<{ role: string }>('SELECT current_user AS role');
+  const role = rows[0]!.role;
+  const endSessions = async () => {
+    await t.ownerQuery(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+       WHERE datname = current_database() AND usename = $1`,
+      [role],
+    );
+    // Their ends reach the pool's idle clients a moment later.
+    for (let tries = 0; tries < 100 && t.database.pool.idleCount > 0; tries += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
+  await t.ownerQuery(`ALTER ROLE ${role} IN DATABASE ${t.testDb.name} SET ${setting} = ${value}`);
+  try {
+    await endSessions();
+    return await work();
+  } finally {
+    await t.ownerQuery(`ALTER ROLE ${role} IN DATABASE ${t.testDb.name} RESET ${setting}`);
+    await endSessions();
+  }
+}

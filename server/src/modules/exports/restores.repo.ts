@@ -27,6 +27,17 @@ export const RESTORE_COLUMNS = [
 
 export type RestoreRow = Pick<Selectable<OrgRestoresTable>, (typeof RESTORE_COLUMNS)[number]>;
 
+/**
+ * Lets the transaction of an upload wait for the next bytes as long as the upload may take:
+ * its pieces are written as they arrive, and between two of them the transaction is idle, which
+ * the role's idle-in-transaction timeout (a minute) would otherwise end under a slow client.
+ */
+export async function waitForUpload(tx: Tx, timeoutMs: number): Promise<void> {
+  await sql`SELECT set_config('idle_in_transaction_session_timeout', ${`${Math.trunc(timeoutMs)}ms`}, true)`.execute(
+    tx,
+  );
+}
+
 export async function insertChunk(
   tx: Tx,
   orgId: string,

@@ -62,6 +62,7 @@ export function uploadRestore(
       });
     }
     const id = randomUUID();
+    await repo.waitForUpload(tx, ctx.deps.config.http.uploadTimeoutMs);
     const files = [
       ...(await exportsRepo.organizationFiles(tx)),
       await exportsRepo.attachedFilesCsv(tx),
