@@ -69,10 +69,13 @@ describe.skipIf(!chromiumPath)(
         custom_fields: { tier: gold.id },
       });
 
-      // The list filtered to the qualified leads, exported from its page.
+      // The list filtered to the qualified leads, with the field's column, exported from its page.
       await page.goto('/leads');
       await page.getByRole('combobox', { name: 'Status' }).selectOption('qualified');
       await page.getByText('2 leads').waitFor();
+      await page.getByRole('button', { name: 'Choose columns' }).click();
+      await page.getByRole('checkbox', { name: 'Tier' }).check();
+      await page.keyboard.press('Escape');
       const [download] = await Promise.all([
         page.waitForEvent('download'),
         page.getByRole('button', { name: 'Export CSV' }).click(),

@@ -57,15 +57,32 @@ describe.skipIf(!chromiumPath)('exports in a real browser', { timeout: 180_000 }
     return { name: download.suggestedFilename(), body: await readFile(file) };
   }
 
-  it('exports a filtered list: just the rows it shows, with names as text', async () => {
+  it('exports a filtered list: just the rows and columns it shows, with names as text', async () => {
     await page.goto('/leads');
     await page.getByRole('combobox', { name: 'Status' }).selectOption('qualified');
     await page.getByText('4 leads').waitFor();
+    // Tags shown, the company hidden: the file holds the columns on screen, in their order.
+    await page.getByRole('button', { name: 'Choose columns' }).click();
+    await page.getByRole('checkbox', { name: 'Tags' }).check();
+    await page.getByRole('checkbox', { name: 'Company' }).uncheck();
+    await page.keyboard.press('Escape');
 
     const { name, body } = await downloaded(() =>
       page.getByRole('button', { name: 'Export CSV' }).click(),
     );
     expect(name).toMatch(/^leads-\d{4}-\d{2}-\d{2}\.csv$/);
+    const [header] = parse(body, { to_line: 1 }) as string[][];
+    expect(header).toEqual([
+      'first_name',
+      'last_name',
+      'email',
+      'status',
+      'owner',
+      'estimated_value',
+      'currency',
+      'tags',
+      'created_at',
+    ]);
     const rows = parse(body, { columns: true }) as Array<Record<string, string>>;
     expect(rows.map((r) => r['last_name']).sort()).toEqual(
       ['Number 0', 'Number 3', 'Number 6', 'Number 9'].sort(),
@@ -76,6 +93,26 @@ describe.skipIf(!chromiumPath)('exports in a real browser', { timeout: 180_000 }
       expect(row['tags']).toBe('Trade fair');
     }
   });
+
+  it.each(['leads', 'accounts', 'contacts', 'deals'])(
+    'exports every column the %s list can show',
+    async (path) => {
+      await page.goto(`/${path}`);
+      await page.getByRole('button', { name: 'Choose columns' }).click();
+      const boxes = page.getByRole('checkbox');
+      for (let i = 0; i < (await boxes.count()); i += 1) {
+        if (await boxes.nth(i).isEnabled()) await boxes.nth(i).check();
+      }
+      await page.keyboard.press('Escape');
+      const { body } = await downloaded(() =>
+        page.getByRole('button', { name: 'Export CSV' }).click(),
+      );
+      const [header] = parse(body, { to_line: 1 }) as string[][];
+      expect(header).toContain('owner');
+      expect(header).toContain('tags');
+      expect(header).toContain('created_at');
+    },
+  );
 
   it('exports the organization from the settings and downloads the ZIP', async () => {
     await page.goto('/settings/organization');

@@ -25,6 +25,11 @@ export interface Column<Row> {
   visible?: boolean;
   /** Makes the value a link, such as `tel:` or `mailto:`. */
   href?: (row: Row) => string | null;
+  /**
+   * The columns of the list's CSV export that hold what this column shows, when its key is
+   * not one of them: a name shown from first and last name, an amount with its currency.
+   */
+  exportAs?: readonly string[];
 }
 
 /** A column of email addresses, each a `mailto:` link. */
@@ -74,6 +79,7 @@ export function createdColumn<Row extends { created_at: string }>(
     key: 'created',
     label: 'Created',
     sort: 'created_at',
+    exportAs: ['created_at'],
     value: (row) => formatDate(row.created_at),
     ...extra,
   };

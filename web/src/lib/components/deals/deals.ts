@@ -91,8 +91,14 @@ export function dealColumns(pipelines: () => Pipeline[]): ListColumn<Deal>[] {
       label: 'Amount',
       sort: 'amount',
       value: (deal) => formatMoney(deal.amount, deal.currency),
+      exportAs: ['amount', 'currency'],
     },
-    { key: 'stage', label: 'Stage', value: (deal) => stageName(deal.stage_id) },
+    {
+      key: 'stage',
+      label: 'Stage',
+      value: (deal) => stageName(deal.stage_id),
+      exportAs: ['pipeline', 'stage'],
+    },
     { key: 'status', label: 'Status', value: (deal) => labelOf(statusOptions, deal.status) },
     { key: 'owner', label: 'Owner', value: (deal) => directory.memberName(deal.owner_id) },
     {
@@ -100,6 +106,7 @@ export function dealColumns(pipelines: () => Pipeline[]): ListColumn<Deal>[] {
       label: 'Close date',
       sort: 'expected_close_date',
       value: (deal) => formatDate(deal.expected_close_date),
+      exportAs: ['expected_close_date'],
     },
     {
       key: 'probability',
