@@ -30,7 +30,12 @@ function upload(who: Who, file: string | Buffer, query = 'kind=lead&file_name=le
   });
 }
 
-function call(who: Who, method: 'GET' | 'POST' | 'DELETE', url: string, payload?: object) {
+function call(
+  who: Who,
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  url: string,
+  payload?: object,
+) {
   return t.app.inject({ method, url: `/api/v1${url}`, headers: who.auth, payload });
 }
 
@@ -837,6 +842,37 @@ describe('undo of a record someone put work on since the import', () => {
     expect(asked.json().error.details).toMatchObject({ edited_since: [lead.id] });
     const undone = await call(admin, 'POST', `/imports/${id}/undo`, { delete_edited: true });
     expect(undone.json()).toMatchObject({ deleted: 1, edited_since: [lead.id] });
+  });
+
+  it('asks before it deletes an account that contacts and deals were linked to since', async () => {
+    const admin = await signUp(t.app, 'linked-since');
+    const { id } = await uploaded(
+      admin,
+      'Name\nLinked Co\nAlone Co\n',
+      'kind=account&file_name=accounts.csv',
+    );
+    const dry = await call(admin, 'POST', `/imports/${id}/dry-run`, {
+      mapping: [{ column: 0, field: 'name' }],
+      duplicates: 'skip',
+    });
+    expect(dry.statusCode, dry.body).toBe(200);
+    await runToEnd(admin, id);
+    const accounts = (await call(admin, 'GET', '/accounts')).json().data;
+    const linked = accounts.find((a: { name: string }) => a.name === 'Linked Co');
+    // Linking a contact changes the contact, not the account: the account looked untouched,
+    // and the undo deleted it, leaving the contact without its account.
+    const contact = await call(admin, 'POST', '/contacts', { last_name: 'Roe' });
+    expect(contact.statusCode, contact.body).toBe(201);
+    const link = await call(admin, 'PATCH', `/contacts/${contact.json().id}`, {
+      account_id: linked.id,
+    });
+    expect(link.statusCode, link.body).toBe(200);
+
+    const asked = await call(admin, 'POST', `/imports/${id}/undo`, {});
+    expect(asked.statusCode, asked.body).toBe(409);
+    expect(asked.json().error.details).toMatchObject({ edited_since: [linked.id] });
+    const undone = await call(admin, 'POST', `/imports/${id}/undo`, { delete_edited: true });
+    expect(undone.json()).toMatchObject({ deleted: 2, edited_since: [linked.id] });
   });
 });
 

@@ -486,23 +486,36 @@ export interface ImportedRecord {
 /** What people attach to a record, which deleting the record deletes with it. */
 const WORK_ON_RECORDS = ['tasks', 'notes', 'files', 'email_links'] as const;
 
+/** A column that points at a record of the kind: `table.column`. */
+export interface Reference {
+  table: string;
+  column: string;
+}
+
 /**
  * What the import made or changed, with whether someone changed each record after it, or put
- * work on one it made.
+ * work on one it made, or, among `references` (every column that points at a record of the
+ * kind, when known), pointed another record at it: a contact linked to an imported account
+ * changes the contact, not the account, and deleting the account would unlink it.
  */
 export async function importedRecords(
   tx: Tx,
   importId: string,
   kind: RecordType,
+  references?: readonly Reference[],
 ): Promise<ImportedRecord[]> {
   const org = orgOf(tx);
   const table = sql.table(RECORD_KINDS[kind].table);
-  const field = sql.ref(`a.${RECORD_KINDS[kind].attachmentField}`);
-  // Work put on a record the import created (a note, a task, a file, an email) goes with it.
+  const pointing =
+    references ??
+    WORK_ON_RECORDS.map((work) => ({ table: work, column: RECORD_KINDS[kind].attachmentField }));
+  // Work put on a record the import created (a note, a task, a file, an email), or a record
+  // pointed at it since (a contact at an account), goes with it or loses it.
   const workSince = sql.join(
-    WORK_ON_RECORDS.map(
-      (work) => sql`EXISTS (SELECT FROM ${sql.table(work)} a
-        WHERE a.org_id = i.org_id AND ${field} = i.record_id AND a.created_at > i.applied_at)`,
+    pointing.map(
+      ({ table: from, column }) => sql`EXISTS (SELECT FROM ${sql.table(from)} a
+        WHERE a.org_id = i.org_id AND ${sql.ref(`a.${column}`)} = i.record_id
+          AND a.updated_at > i.applied_at)`,
     ),
     sql` OR `,
   );

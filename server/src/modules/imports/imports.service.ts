@@ -3,6 +3,7 @@ import { runOn, withTenant, withTenantClient, type Tx } from '../../db/tenant.js
 import type { RequestContext } from '../../http/context.js';
 import { ConflictError, invalidField, NotFoundError, ValidationError } from '../../lib/errors.js';
 import { enqueueJob } from '../../jobs/queue.js';
+import { REFERENCES_TO } from '../merge/merge.service.js';
 import { requireAdmin } from '../members/permissions.js';
 import { readCsv, type ColumnSummary, type Encoding } from './csv-reader.js';
 import { customFieldName, IMPORT_FIELDS, suggestMapping } from './fields.js';
@@ -445,6 +446,16 @@ export interface UndoResult {
 }
 
 /**
+ * What points at a record of the kind and would be deleted or unlinked with it, but the tags
+ * an import puts on the records it makes (a tag is not work someone did since); for deals, the
+ * work put on them.
+ */
+function referencesTo(kind: RecordType): repo.Reference[] | undefined {
+  const known = (REFERENCES_TO as Partial<Record<RecordType, readonly repo.Reference[]>>)[kind];
+  return known?.filter((reference) => reference.table !== 'record_tags');
+}
+
+/**
  * Reverts an import: deletes what it created and gives what it updated its previous values.
  * Records edited since are listed and kept, unless `deleteEdited` says to delete them too.
  */
@@ -459,7 +470,7 @@ export function undoImport(
     if (row.status !== 'completed' && row.status !== 'cancelled' && row.status !== 'failed') {
       throw new ConflictError(`The import is ${row.status}; only a finished import can be undone`);
     }
-    const records = await repo.importedRecords(tx, id, row.kind);
+    const records = await repo.importedRecords(tx, id, row.kind, referencesTo(row.kind));
     const created = records.filter((r) => r.action === 'created');
     const updated = records.filter((r) => r.action === 'updated');
     const editedSince = (of: repo.ImportedRecord[]) =>

@@ -12,6 +12,9 @@ export type MergeKind = repo.MergeKind;
 /** At most this many records are merged into one at a time. */
 export const MERGE_LIMIT = 20;
 
+/** Every column that points at a lead, a contact or an account, kept whole by a catalog test. */
+export const REFERENCES_TO = repo.REFERENCES;
+
 /** Columns that say how a record came to be, not what it says: they stay the survivor's. */
 const NOT_CHOSEN = new Set([
   'id',
