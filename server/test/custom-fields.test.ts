@@ -851,6 +851,9 @@ describe('lists filtered by custom fields', () => {
       'size:eq:0f8fad5b-d9cb-469f-a165-70867728950e',
       'renewal:eq:2026-02-31',
       'seats',
+      // A value the operator does not take: read as "empty", it answered another question.
+      'renewal:empty:2026-01-01',
+      'seats:not_empty:0',
     ]) {
       const response = await call('GET', `/accounts?${cf(condition)}`, org);
       expect(response.statusCode, condition).toBe(400);

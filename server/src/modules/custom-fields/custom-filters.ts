@@ -99,6 +99,7 @@ export async function resolveCustomFilters(
     if (!field) refuse(`"${key}" is not a custom field of this kind of record`);
     const column = repo.VALUE_COLUMN[field.field_type];
     if (operator === 'empty' || operator === 'not_empty') {
+      if (text !== '') refuse(`${operator} takes no value: "${key}:${operator}"`);
       return { fieldId: field.id, column, operator, values: [] };
     }
     if (field.field_type === 'long_text')
