@@ -825,6 +825,24 @@ describe('a record two batches of one import write', () => {
   });
 });
 
+describe('a file whose header names two columns alike', () => {
+  it('names a rejected cell by its header and its position', async () => {
+    const admin = await signUp(t.app, 'same-headers');
+    const { report } = await dryRunLeads(
+      admin,
+      'Name,Name,Email\n,Ada,ada@example.com\nLovelace,Ada,not-an-email\n',
+      ['last_name', 'first_name', 'email'],
+    );
+    expect(report.rejected).toEqual([
+      { line: 2, problems: [{ column: 'Name (column 1)', reason: 'is required' }] },
+      {
+        line: 3,
+        problems: [{ column: 'Email', reason: '"not-an-email" is not an email address' }],
+      },
+    ]);
+  });
+});
+
 describe('undo of a record someone put work on since the import', () => {
   it('asks before it deletes the notes and tasks with the record', async () => {
     const admin = await signUp(t.app, 'work-since');

@@ -246,6 +246,18 @@ export interface DryRunReport {
  */
 export const ROWS_CHECKED_IN_REQUEST = 20_000;
 
+/**
+ * How a report names each column: by its header, and where two columns have the same header
+ * (`Name,Name`), by its position too, so that a rejected cell can be found.
+ */
+function columnNames(columns: readonly ColumnSummary[]): string[] {
+  const times = new Map<string, number>();
+  for (const { header } of columns) times.set(header, (times.get(header) ?? 0) + 1);
+  return columns.map(({ header }, index) =>
+    times.get(header)! > 1 ? `${header} (column ${index + 1})` : header,
+  );
+}
+
 /** Plans a batch of the import's rows with the import's settings and its file's headers. */
 export async function planImportRows(
   tx: Tx,
@@ -255,7 +267,7 @@ export async function planImportRows(
   seen: SeenKeys,
   lookups?: Lookups,
 ) {
-  const headers = (row.columns as ColumnSummary[]).map((c) => c.header);
+  const headers = columnNames(row.columns as ColumnSummary[]);
   return planBatch(
     tx,
     row.kind,
