@@ -165,6 +165,21 @@ describe('Idempotency-Key', () => {
     expect(again.json().id).toBe(first.json().id);
   });
 
+  it('answers a repeated lead conversion, which creates records, with its first answer', async () => {
+    const lead = (
+      await post(a, '/leads', { last_name: 'Converted once', company: 'Once Ltd' })
+    ).json();
+    const key = randomUUID();
+    const first = await post(a, `/leads/${lead.id}/convert`, {}, key);
+    expect(first.statusCode, first.body).toBe(200);
+    const again = await post(a, `/leads/${lead.id}/convert`, {}, key);
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.json()).toEqual(first.json());
+    // Without the key, the repeat finds the lead converted already.
+    expect((await post(a, `/leads/${lead.id}/convert`, {})).statusCode).toBe(409);
+  });
+
   it('releases the key of a request that failed while the database was out of reach, once it is back', async () => {
     await slowLeadInserts(t);
     const through = await appThroughProxy(t, 1);
@@ -233,7 +248,10 @@ describe('Idempotency-Key', () => {
       .filter(
         ({ method, path, operation }) =>
           method === 'post' &&
-          ('201' in operation.responses || '202' in operation.responses || path.endsWith('/bulk')),
+          ('201' in operation.responses ||
+            '202' in operation.responses ||
+            path.endsWith('/bulk') ||
+            path.endsWith('/convert')),
       );
     expect(operations.length).toBeGreaterThan(10);
     for (const { path, operation } of operations) {

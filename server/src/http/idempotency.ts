@@ -27,15 +27,29 @@ const KEY = Type.String({
   description: `Makes a retry safe: a request repeated with the same key within ${KEEP_KEYS_HOURS} hours gets the first answer again (status and body, with \`Idempotent-Replayed: true\`) and changes nothing. The same key with another body is 422 \`idempotency_key_reused\` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 \`idempotency_key_in_use\` with \`Retry-After\`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.`,
 });
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * The route creates records though it answers 200 (a lead's conversion): it takes an
+     * `Idempotency-Key` as a create does.
+     */
+    creates?: boolean;
+  }
+}
+
 /**
- * A create (answers 201), a start of background work (202: an export, a restore, an import's
- * run, each a record of its own that a retry must not start twice) or a bulk action.
+ * A create (answers 201, or says it `creates`), a start of background work (202: an export, a
+ * restore, an import's run, each a record of its own that a retry must not start twice) or a
+ * bulk action.
  */
 function takesKeys(route: RouteOptions): boolean {
   const responses = (route.schema?.response ?? {}) as Record<string, unknown>;
   return (
     route.method === 'POST' &&
-    ('201' in responses || '202' in responses || route.url.endsWith('/bulk'))
+    ('201' in responses ||
+      '202' in responses ||
+      route.url.endsWith('/bulk') ||
+      route.config?.creates === true)
   );
 }
 

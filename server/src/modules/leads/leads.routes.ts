@@ -199,6 +199,7 @@ export const leadRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/leads/:lead_id/convert',
     {
+      config: { creates: true },
       schema: {
         tags,
         security,
