@@ -13,6 +13,7 @@ import { contacts, insertContact, type Contact } from '../contacts/contacts.serv
 import { insertDeal, type Deal } from '../deals/deals.service.js';
 import { fullName } from '../records/owned.service.js';
 import { addTags } from '../records/tags.js';
+import { throwProblems } from '../custom-fields/custom-values.js';
 import * as convertRepo from './convert.repo.js';
 import { leads, type Lead, type LeadRow } from './leads.service.js';
 
@@ -78,10 +79,8 @@ function fieldsOf(kind: 'account' | 'contact' | 'deal'): (error: unknown) => nev
       ...problem,
       field: problem.field.replace(/^custom_fields\./, `custom_fields.${kind}.`),
     }));
-    throw new ValidationError(
-      named.map((problem) => `${problem.field}: ${problem.message}`).join('; '),
-      named,
-    );
+    throwProblems(named);
+    throw error;
   };
 }
 

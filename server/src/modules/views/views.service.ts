@@ -73,19 +73,31 @@ function requireAdminFor(member: Member, field: string): void {
     throw new ForbiddenError('Only an admin sets the organization default', field);
 }
 
-async function problemsOf(tx: Tx, row: repo.ViewRow): Promise<FieldProblem[]> {
+/**
+ * What the view names that no longer holds, and whether the list would refuse its filter for it
+ * (a filter of another shape, a custom condition it cannot read): a record or a member that is
+ * gone, or a sort, leaves the list answering.
+ */
+async function problemsOf(
+  tx: Tx,
+  row: repo.ViewRow,
+): Promise<{ problems: FieldProblem[]; filterRefused: boolean }> {
   const shape = filterShapeProblems(row.kind, row.filter);
   const sort =
     row.sort && !isSortOf(row.kind, row.sort)
       ? [{ field: 'sort', message: 'is no longer a sort of this list' }]
       : [];
-  return [
-    ...shape,
-    ...sort,
-    ...(await missingReferences(tx, row.filter)),
-    ...(await customFieldProblems(tx, row.kind, row.filter, row.sort)),
-    ...(await departedMemberProblems(tx, row.kind, row.filter)),
-  ];
+  const custom = await customFieldProblems(tx, row.kind, row.filter, row.sort);
+  return {
+    problems: [
+      ...shape,
+      ...sort,
+      ...(await missingReferences(tx, row.filter)),
+      ...custom,
+      ...(await departedMemberProblems(tx, row.kind, row.filter)),
+    ],
+    filterRefused: shape.length > 0 || custom.some((problem) => problem.field === 'filter.cf'),
+  };
 }
 
 async function present(tx: Tx, member: Member, row: repo.ViewRow): Promise<View> {
@@ -94,7 +106,7 @@ async function present(tx: Tx, member: Member, row: repo.ViewRow): Promise<View>
     ...rest,
     shared: user_id === null,
     can_edit: mayEdit(member, row),
-    problems: await problemsOf(tx, row),
+    problems: (await problemsOf(tx, row)).problems,
   };
 }
 
@@ -232,12 +244,8 @@ export function countView(
 ): Promise<{ count: number | null; problems: FieldProblem[] }> {
   return withTenant(ctx.deps.db, ctx, async (tx, member) => {
     const row = visible(member, await repo.findView(tx, ctx.userId, id));
-    const problems = await problemsOf(tx, row);
-    // A filter the list no longer takes would be refused by it; a record or a member that is
-    // gone is not.
-    const refused = await customFieldProblems(tx, row.kind, row.filter, undefined);
-    if (filterShapeProblems(row.kind, row.filter).length || refused.length)
-      return { count: null, problems };
+    const { problems, filterRefused } = await problemsOf(tx, row);
+    if (filterRefused) return { count: null, problems };
     const { q, ...filters } = row.filter as { q?: string };
     const page = await listRecords(tx, row.kind, { limit: 1, q, count: true }, filters);
     return { count: Number(page.total ?? 0), problems };
