@@ -1694,6 +1694,39 @@ describe('a list export imported back', () => {
     return response.json<{ options: { id: string }[] }>();
   }
 
+  it('reads the byte-order mark the export starts with, and gives back accented names alike', async () => {
+    const from = await signUp(t.app, 'accents-from');
+    const to = await signUp(t.app, 'accents-to');
+    const names = [
+      { first_name: 'Zoë', last_name: 'Brontë' },
+      { first_name: 'José', last_name: 'Müller' },
+    ];
+    for (const lead of names)
+      expect((await call(from, 'POST', '/leads', lead)).statusCode).toBe(201);
+    const exported = await call(
+      from,
+      'GET',
+      '/leads/export?sort=last_name&columns=first_name&columns=last_name',
+    );
+    expect(exported.body.startsWith('\uFEFFfirst_name,')).toBe(true);
+
+    const file = await uploaded(to, exported.rawPayload);
+    expect(file).toMatchObject({ encoding: 'utf-8', columns: [{ header: 'first_name' }, {}] });
+    const settings = {
+      mapping: file.columns.map((c, column) => ({ column, field: c.suggested_field })),
+      duplicates: 'skip',
+    };
+    expect((await call(to, 'POST', `/imports/${file.id}/dry-run`, settings)).statusCode).toBe(200);
+    expect(await runToEnd(to, file.id)).toMatchObject({ counts: { created: 2, rejected: 0 } });
+    const imported = (await call(to, 'GET', '/leads?sort=last_name')).json().data;
+    expect(
+      imported.map(({ first_name, last_name }: { first_name: string; last_name: string }) => ({
+        first_name,
+        last_name,
+      })),
+    ).toEqual(names);
+  });
+
   it('gives back the cells the export kept from running as formulas, without the quote', async () => {
     const from = await signUp(t.app, 'escaped-from');
     const to = await signUp(t.app, 'escaped-to');

@@ -23,8 +23,11 @@ async function exported(who: SignedUp, url: string) {
   const response = await call('GET', url, who);
   expect(response.statusCode, response.body).toBe(200);
   expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
-  return parse(response.body, { columns: true }) as Array<Record<string, string>>;
+  return parse(response.body, { columns: true, bom: true }) as Array<Record<string, string>>;
 }
+
+/** The header row of a list export, after its byte-order mark. */
+const headerOf = (body: string) => body.replace(/^\uFEFF/, '').split('\n')[0];
 
 describe('a list as CSV', () => {
   it('has the rows the list shows, with the same filter, search and sort', async () => {
@@ -92,7 +95,18 @@ describe('a list as CSV', () => {
 
   it('writes the chosen columns, in the order asked', async () => {
     const response = await call('GET', '/accounts/export?columns=domain&columns=name&sort=name', a);
-    expect(response.body.split('\n')[0]).toBe('domain,name');
+    expect(headerOf(response.body)).toBe('domain,name');
+  });
+
+  it('starts with a UTF-8 byte-order mark, so that a spreadsheet reads accented names', async () => {
+    await create(a, '/leads', { first_name: 'José', last_name: 'Müller' });
+    const response = await call(
+      'GET',
+      `/leads/export?q=${encodeURIComponent('Müller')}&columns=first_name`,
+      a,
+    );
+    expect(response.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(response.body).toBe('\uFEFFfirst_name\nJosé\n');
   });
 
   it('escapes cells a spreadsheet would run as formulas', async () => {
@@ -167,10 +181,12 @@ describe('custom fields in a list export', () => {
       org,
     );
     expect(response.statusCode, response.body).toBe(200);
-    expect(response.body.split('\n')[0]).toBe(
+    expect(headerOf(response.body)).toBe(
       'last_name,Sales region,Topics,Budget,Score,Signed,Handled by,Renewal,Memo',
     );
-    const rows = parse(response.body, { columns: true }) as Array<Record<string, string>>;
+    const rows = parse(response.body, { columns: true, bom: true }) as Array<
+      Record<string, string>
+    >;
     expect(rows).toEqual([
       {
         last_name: 'Hopper',

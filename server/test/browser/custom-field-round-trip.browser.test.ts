@@ -81,6 +81,7 @@ describe.skipIf(!chromiumPath)(
         page.getByRole('button', { name: 'Export CSV' }).click(),
       ]);
       const exported = parse(await readFile(await download.path()), {
+        bom: true,
         columns: true,
       }) as Array<Record<string, string>>;
       expect(exported.map((row) => [row['email'], row['Tier']]).sort()).toEqual([

@@ -71,7 +71,7 @@ describe.skipIf(!chromiumPath)('exports in a real browser', { timeout: 180_000 }
       page.getByRole('button', { name: 'Export CSV' }).click(),
     );
     expect(name).toMatch(/^leads-\d{4}-\d{2}-\d{2}\.csv$/);
-    const [header] = parse(body, { to_line: 1 }) as string[][];
+    const [header] = parse(body, { to_line: 1, bom: true }) as string[][];
     expect(header).toEqual([
       'first_name',
       'last_name',
@@ -83,7 +83,7 @@ describe.skipIf(!chromiumPath)('exports in a real browser', { timeout: 180_000 }
       'tags',
       'created_at',
     ]);
-    const rows = parse(body, { columns: true }) as Array<Record<string, string>>;
+    const rows = parse(body, { columns: true, bom: true }) as Array<Record<string, string>>;
     expect(rows.map((r) => r['last_name']).sort()).toEqual(
       ['Number 0', 'Number 3', 'Number 6', 'Number 9'].sort(),
     );
@@ -107,7 +107,7 @@ describe.skipIf(!chromiumPath)('exports in a real browser', { timeout: 180_000 }
       const { body } = await downloaded(() =>
         page.getByRole('button', { name: 'Export CSV' }).click(),
       );
-      const [header] = parse(body, { to_line: 1 }) as string[][];
+      const [header] = parse(body, { to_line: 1, bom: true }) as string[][];
       expect(header).toContain('owner');
       expect(header).toContain('tags');
       expect(header).toContain('created_at');

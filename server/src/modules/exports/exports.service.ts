@@ -25,12 +25,15 @@ export interface ListExportQuery {
 }
 
 /**
- * A CSV writer for files people open in a spreadsheet. A cell that starts with `=`, `+`, `-`,
- * `@`, a tab or a carriage return is prefixed with `'`, so the spreadsheet shows it as text
- * instead of running it as a formula (OWASP, "CSV injection").
+ * A CSV writer for files people open in a spreadsheet. It starts with a UTF-8 byte-order mark:
+ * without one, Excel reads the file in the computer's legacy encoding and shows `José` as
+ * `JosÃ©`. A cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is prefixed
+ * with `'`, so the spreadsheet shows it as text instead of running it as a formula (OWASP,
+ * "CSV injection").
  */
 export function spreadsheetCsv(columns: ReadonlyArray<string | { key: string; header: string }>) {
   return stringify({
+    bom: true,
     header: true,
     columns: [...columns],
     escape_formulas: true,
