@@ -360,3 +360,90 @@ describe('bulk actions over everything a list shows', () => {
     // Five thousand rows with their search and audit triggers take a while on a busy machine.
   }, 120_000);
 });
+
+describe('bulk actions given the versions the caller read', () => {
+  const read = async (org: SignedUp, path: string, id: string) =>
+    (
+      await t.app.inject({ method: 'GET', url: `/api/v1/${path}/${id}`, headers: org.auth })
+    ).json() as { id: string; version: string; name: string };
+
+  it('changes nothing and names the records changed since, when one of them moved on', async () => {
+    const org = await signUp(t.app, 'bulk-versions');
+    const colleague = await joinByInvitation(t.app, org, 'member');
+    const ids = await seedMany(org, 'account', 3);
+    const versions = Object.fromEntries(
+      await Promise.all(ids.map(async (id) => [id, (await read(org, 'accounts', id)).version])),
+    );
+    const changed = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/accounts/${ids[1]}`,
+      headers: org.auth,
+      payload: { name: 'Renamed meanwhile' },
+    });
+    expect(changed.statusCode, changed.body).toBe(200);
+
+    for (const selection of [{ ids }, { filter: { owner_id: org.userId } }]) {
+      const refused = await bulk('accounts', org, {
+        ...selection,
+        versions,
+        action: 'assign_owner',
+        owner_id: colleague.userId,
+      });
+      expect(refused.statusCode, refused.body).toBe(412);
+      expect(refused.json().error.code).toBe('version_mismatch');
+      expect(refused.json().error.details).toEqual({
+        ids: [ids[1]],
+        current: { [ids[1]!]: changed.json().version },
+      });
+      expect(await owners('account', ids)).toEqual([org.userId, org.userId, org.userId]);
+    }
+    const deleted = await bulk('accounts', org, { ids, versions, action: 'delete' });
+    expect(deleted.statusCode).toBe(412);
+    expect(await existing('account', ids)).toBe(3);
+
+    // With the versions as they are now, the change goes through.
+    const current = { ...versions, [ids[1]!]: changed.json().version };
+    const applied = await bulk('accounts', org, {
+      ids,
+      versions: current,
+      action: 'assign_owner',
+      owner_id: colleague.userId,
+    });
+    expect(applied.statusCode, applied.body).toBe(200);
+    expect(await owners('account', ids)).toEqual([
+      colleague.userId,
+      colleague.userId,
+      colleague.userId,
+    ]);
+    // Records given without a version are taken as they are.
+    const partly = await bulk('accounts', org, {
+      ids,
+      versions: { [ids[0]!]: (await read(org, 'accounts', ids[0]!)).version },
+      action: 'assign_owner',
+      owner_id: null,
+    });
+    expect(partly.statusCode, partly.body).toBe(200);
+  });
+
+  it('refuses If-Match, which names one record, and versions of records not given', async () => {
+    const org = await signUp(t.app, 'bulk-if-match');
+    const [id, other] = await seedMany(org, 'lead', 2);
+    const { version } = await read(org, 'leads', id!);
+    const withHeader = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/leads/bulk',
+      headers: { ...org.auth, 'if-match': `"${version}"` },
+      payload: { ids: [id], action: 'delete' },
+    });
+    expect(withHeader.statusCode, withHeader.body).toBe(400);
+    expect(withHeader.json().error.details.fields[0].field).toBe('if-match');
+    const stranger = await bulk('leads', org, {
+      ids: [id],
+      versions: { [other!]: version },
+      action: 'delete',
+    });
+    expect(stranger.statusCode, stranger.body).toBe(422);
+    expect(stranger.json().error.details.fields[0].field).toBe('versions');
+    expect(await existing('lead', [id!, other!])).toBe(2);
+  });
+});

@@ -167,6 +167,41 @@ describe.skipIf(!chromiumPath)('lists in a real browser', { timeout: 180_000 }, 
     expect(Number(row?.others)).toBe(0);
   });
 
+  it('changes none of the selected records when one changed since the list was shown', async () => {
+    await apiCreate(s, '/api/v1/tags', { name: 'Seen' });
+    for (const name of ['Stale one', 'Stale two'])
+      await apiCreate(s, '/api/v1/leads', { last_name: name, status: 'unqualified' });
+    await page.goto('/leads?status=unqualified');
+    await page.getByText('2 leads').waitFor();
+    await page.getByRole('checkbox', { name: 'Select all shown' }).check();
+    await page.getByText('2 selected').waitFor();
+    // Someone else edits one of them while this list is on screen.
+    await s.harness.t.ownerQuery(
+      `UPDATE leads SET first_name = 'Edited' WHERE last_name = 'Stale two'`,
+    );
+
+    await page.getByRole('button', { name: 'Tag', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: /Add a tag · 2 selected/ });
+    await dialog.getByLabel('Tag').selectOption({ label: 'Seen' });
+    await dialog.getByRole('button', { name: 'Apply' }).click();
+    await dialog
+      .getByRole('alert')
+      .getByText(/One record was changed by someone else/)
+      .waitFor();
+    const tagged = () =>
+      s.harness.t.ownerQuery(
+        `SELECT 1 FROM record_tags tl JOIN tags t ON t.org_id = tl.org_id AND t.id = tl.tag_id
+          WHERE t.name = 'Seen'`,
+      );
+    expect(await tagged()).toHaveLength(0);
+
+    // The list now shows the records as they are: applying again goes through.
+    await table(page).getByText('Edited Stale two').waitFor();
+    await dialog.getByRole('button', { name: 'Apply' }).click();
+    await page.getByText('Add a tag: 2 records done').waitFor();
+    expect(await tagged()).toHaveLength(2);
+  });
+
   // Last: the phone's copy of the session rotates the refresh token the first context holds.
   it('shows cards at phone width, with tap-to-call and tap-to-email', async () => {
     const phone = await s.harness.browser.newContext({

@@ -2,10 +2,19 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { contextOf } from '../../http/context.js';
 import { errors, Uuid } from '../../http/schemas.js';
+import { ifMatchOf } from '../../http/versions.js';
+import { invalidField } from '../../lib/errors.js';
 import { RECORD_KIND_LIST, type RecordKind } from '../records/registry.js';
 import { KIND_FILTERS } from '../records/filters.js';
-import { CustomFieldsInput, Nullable, RecordFilterBase } from '../records/schemas.js';
+import {
+  CustomFieldsInput,
+  Nullable,
+  RecordFilterBase,
+  RecordVersion,
+} from '../records/schemas.js';
 import { BULK_ACTIONS, MAX_MATCHING, runBulkAction } from './bulk.service.js';
+
+const UUID_KEY = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
 
 /** A kind's bulk body: its `filter` is what the kind's list filters by, from the same place. */
 const bulkBody = (kind: RecordKind) =>
@@ -20,6 +29,15 @@ const bulkBody = (kind: RecordKind) =>
             description: `Every record the list would show with these filters, at most ${MAX_MATCHING}; instead of ids`,
           },
         ),
+      ),
+      versions: Type.Optional(
+        Type.Record(Type.String({ pattern: UUID_KEY }), RecordVersion, {
+          additionalProperties: false,
+          maxProperties: MAX_MATCHING,
+          description:
+            "The `version` the caller read of each record it selected, by id (a list's rows carry theirs). When one of them has changed since, nothing is written and the answer is 412 `version_mismatch` naming those records in `error.details.ids`, with their versions now in `error.details.current`. Records not named here are taken as they are.",
+          examples: [{ '0f8fad5b-d9cb-469f-a165-70867728950e': '812' }],
+        }),
       ),
       action: Type.Enum(BULK_ACTIONS, { examples: ['assign_owner'] }),
       owner_id: Type.Optional(Nullable(Uuid)),
@@ -48,12 +66,22 @@ export const bulkRoutes: FastifyPluginAsyncTypebox = async (app) => {
             'Every id must be a record of this organization (404 otherwise, and nothing changes). ' +
             '`assign_owner` takes `owner_id` (null for none), `add_tag` and `remove_tag` take `tag_id`, ' +
             '`set_custom_fields` takes `custom_fields` (the values to give every record, checked as on an update); ' +
-            '`delete` needs the right to delete every one of them (owner or admin).',
+            '`delete` needs the right to delete every one of them (owner or admin). ' +
+            'To act only on records still as the caller read them, give their `versions`; ' +
+            '`If-Match` names one record and is refused here with 400.',
           body: bulkBody(kind),
-          response: { 200: BulkResult, ...errors(401, 403, 404, 422) },
+          response: { 200: BulkResult, ...errors(400, 401, 403, 404, 412, 422) },
         },
       },
-      async (request) => runBulkAction(contextOf(request), kind, request.body),
+      async (request) => {
+        if (ifMatchOf(request) !== undefined)
+          throw invalidField(
+            'if-match',
+            "names one record's version; give each record's version in `versions`",
+            'malformed',
+          );
+        return runBulkAction(contextOf(request), kind, request.body);
+      },
     );
   }
 };

@@ -29,6 +29,8 @@ export interface BulkInput {
   ids?: string[];
   /** …every record that the kind's list would show with these filters (and `q`). */
   filter?: Record<string, unknown>;
+  /** The version the caller read of some of them: those must not have changed since. */
+  versions?: Record<string, string>;
   action: BulkAction;
   owner_id?: string | null;
   tag_id?: string;
@@ -47,6 +49,11 @@ const ARGUMENT: Record<BulkAction, 'owner_id' | 'tag_id' | 'custom_fields' | nul
 function checkArguments(input: BulkInput): void {
   if ((input.ids === undefined) === (input.filter === undefined))
     throw invalidField('ids', 'give either ids or filter, not both and not neither');
+  if (input.ids && input.versions) {
+    const named = new Set(input.ids);
+    if (Object.keys(input.versions).some((id) => !named.has(id)))
+      throw invalidField('versions', 'names records that are not among ids');
+  }
   const wanted = ARGUMENT[input.action];
   for (const field of ['owner_id', 'tag_id', 'custom_fields'] as const) {
     const given = input[field] !== undefined;
@@ -87,9 +94,36 @@ async function lockMatching(
 }
 
 /**
+ * Refuses the whole call when a record has changed since the version the caller read of it, as
+ * `If-Match` does for one record: a selection made from a list must not overwrite what someone
+ * else changed after the list was read.
+ */
+function requireVersions(
+  type: RecordType,
+  records: repo.LockedRecord[],
+  versions: Record<string, string> | undefined,
+): void {
+  if (!versions) return;
+  const moved = records.filter(
+    (record) => versions[record.id] !== undefined && versions[record.id] !== record.version,
+  );
+  if (moved.length === 0) return;
+  throw new AppError(
+    'precondition_failed',
+    'version_mismatch',
+    `${moved.length} of the ${RECORD_KINDS[type].label.many} given changed since you read them; nothing was saved`,
+    {
+      ids: moved.map((record) => record.id),
+      current: Object.fromEntries(moved.map((record) => [record.id, record.version])),
+    },
+  );
+}
+
+/**
  * Applies one action to many records of one kind, all or nothing: a single record that is not
- * this organization's, or that the caller may not delete or give another owner, refuses the
- * whole call in the one transaction, before anything changed.
+ * this organization's, that changed since the version the caller gave, or that the caller may
+ * not delete or give another owner, refuses the whole call in the one transaction, before
+ * anything changed.
  */
 export function runBulkAction(
   ctx: RequestContext,
@@ -101,6 +135,7 @@ export function runBulkAction(
     const records = input.filter
       ? await lockMatching(tx, type, input.filter)
       : await lockNamed(tx, type, input.ids!);
+    requireVersions(type, records, input.versions);
     const ids = records.map((record) => record.id);
     if (input.tag_id) await assertTagsExist(tx, [input.tag_id], 'tag_id');
     if (ids.length === 0) return { updated: 0 };

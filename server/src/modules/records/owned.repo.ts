@@ -261,6 +261,7 @@ export async function lockRecords(
     .select([
       sql<string>`${ref('id')}`.as('id'),
       sql<string | null>`${ref('owner_id')}`.as('owner_id'),
+      rowVersion(alias),
       def.title(alias).as('name'),
     ])
     .orderBy(ref('id'))

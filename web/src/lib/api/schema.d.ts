@@ -16833,7 +16833,7 @@ export interface paths {
         put?: never;
         /**
          * Assign, tag, untag, set custom fields of or delete many leads at once, all or nothing
-         * @description Give `ids`, or `filter` to act on every record the list shows with those filters (at most 5000; more is refused with 422 and nothing changes). Every id must be a record of this organization (404 otherwise, and nothing changes). `assign_owner` takes `owner_id` (null for none), `add_tag` and `remove_tag` take `tag_id`, `set_custom_fields` takes `custom_fields` (the values to give every record, checked as on an update); `delete` needs the right to delete every one of them (owner or admin).
+         * @description Give `ids`, or `filter` to act on every record the list shows with those filters (at most 5000; more is refused with 422 and nothing changes). Every id must be a record of this organization (404 otherwise, and nothing changes). `assign_owner` takes `owner_id` (null for none), `add_tag` and `remove_tag` take `tag_id`, `set_custom_fields` takes `custom_fields` (the values to give every record, checked as on an update); `delete` needs the right to delete every one of them (owner or admin). To act only on records still as the caller read them, give their `versions`; `If-Match` names one record and is refused here with 400.
          */
         post: {
             parameters: {
@@ -16906,6 +16906,15 @@ export interface paths {
                             rating?: "hot" | "warm" | "cold";
                         };
                         /**
+                         * @description The `version` the caller read of each record it selected, by id (a list's rows carry theirs). When one of them has changed since, nothing is written and the answer is 412 `version_mismatch` naming those records in `error.details.ids`, with their versions now in `error.details.current`. Records not named here are taken as they are.
+                         * @example {
+                         *       "0f8fad5b-d9cb-469f-a165-70867728950e": "812"
+                         *     }
+                         */
+                        versions?: {
+                            [key: string]: string;
+                        };
+                        /**
                          * @example assign_owner
                          * @enum {unknown}
                          */
@@ -17007,6 +17016,21 @@ export interface paths {
                     };
                 };
                 /** @description Every error answer has this shape */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -17040,7 +17064,7 @@ export interface paths {
         put?: never;
         /**
          * Assign, tag, untag, set custom fields of or delete many accounts at once, all or nothing
-         * @description Give `ids`, or `filter` to act on every record the list shows with those filters (at most 5000; more is refused with 422 and nothing changes). Every id must be a record of this organization (404 otherwise, and nothing changes). `assign_owner` takes `owner_id` (null for none), `add_tag` and `remove_tag` take `tag_id`, `set_custom_fields` takes `custom_fields` (the values to give every record, checked as on an update); `delete` needs the right to delete every one of them (owner or admin).
+         * @description Give `ids`, or `filter` to act on every record the list shows with those filters (at most 5000; more is refused with 422 and nothing changes). Every id must be a record of this organization (404 otherwise, and nothing changes). `assign_owner` takes `owner_id` (null for none), `add_tag` and `remove_tag` take `tag_id`, `set_custom_fields` takes `custom_fields` (the values to give every record, checked as on an update); `delete` needs the right to delete every one of them (owner or admin). To act only on records still as the caller read them, give their `versions`; `If-Match` names one record and is refused here with 400.
          */
         post: {
             parameters: {
@@ -17110,6 +17134,15 @@ export interface paths {
                             industry?: string;
                         };
                         /**
+                         * @description The `version` the caller read of each record it selected, by id (a list's rows carry theirs). When one of them has changed since, nothing is written and the answer is 412 `version_mismatch` naming those records in `error.details.ids`, with their versions now in `error.details.current`. Records not named here are taken as they are.
+                         * @example {
+                         *       "0f8fad5b-d9cb-469f-a165-70867728950e": "812"
+                         *     }
+                         */
+                        versions?: {
+                            [key: string]: string;
+                        };
+                        /**
                          * @example assign_owner
                          * @enum {unknown}
                          */
@@ -17211,6 +17244,21 @@ export interface paths {
                     };
                 };
                 /** @description Every error answer has this shape */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -17244,7 +17292,7 @@ export interface paths {
         put?: never;
         /**
          * Assign, tag, untag, set custom fields of or delete many contacts at once, all or nothing
-         * @description Give `ids`, or `filter` to act on every record the list shows with those filters (at most 5000; more is refused with 422 and nothing changes). Every id must be a record of this organization (404 otherwise, and nothing changes). `assign_owner` takes `owner_id` (null for none), `add_tag` and `remove_tag` take `tag_id`, `set_custom_fields` takes `custom_fields` (the values to give every record, checked as on an update); `delete` needs the right to delete every one of them (owner or admin).
+         * @description Give `ids`, or `filter` to act on every record the list shows with those filters (at most 5000; more is refused with 422 and nothing changes). Every id must be a record of this organization (404 otherwise, and nothing changes). `assign_owner` takes `owner_id` (null for none), `add_tag` and `remove_tag` take `tag_id`, `set_custom_fields` takes `custom_fields` (the values to give every record, checked as on an update); `delete` needs the right to delete every one of them (owner or admin). To act only on records still as the caller read them, give their `versions`; `If-Match` names one record and is refused here with 400.
          */
         post: {
             parameters: {
@@ -17316,6 +17364,15 @@ export interface paths {
                             do_not_contact?: boolean;
                         };
                         /**
+                         * @description The `version` the caller read of each record it selected, by id (a list's rows carry theirs). When one of them has changed since, nothing is written and the answer is 412 `version_mismatch` naming those records in `error.details.ids`, with their versions now in `error.details.current`. Records not named here are taken as they are.
+                         * @example {
+                         *       "0f8fad5b-d9cb-469f-a165-70867728950e": "812"
+                         *     }
+                         */
+                        versions?: {
+                            [key: string]: string;
+                        };
+                        /**
                          * @example assign_owner
                          * @enum {unknown}
                          */
@@ -17417,6 +17474,21 @@ export interface paths {
                     };
                 };
                 /** @description Every error answer has this shape */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -17450,7 +17522,7 @@ export interface paths {
         put?: never;
         /**
          * Assign, tag, untag, set custom fields of or delete many deals at once, all or nothing
-         * @description Give `ids`, or `filter` to act on every record the list shows with those filters (at most 5000; more is refused with 422 and nothing changes). Every id must be a record of this organization (404 otherwise, and nothing changes). `assign_owner` takes `owner_id` (null for none), `add_tag` and `remove_tag` take `tag_id`, `set_custom_fields` takes `custom_fields` (the values to give every record, checked as on an update); `delete` needs the right to delete every one of them (owner or admin).
+         * @description Give `ids`, or `filter` to act on every record the list shows with those filters (at most 5000; more is refused with 422 and nothing changes). Every id must be a record of this organization (404 otherwise, and nothing changes). `assign_owner` takes `owner_id` (null for none), `add_tag` and `remove_tag` take `tag_id`, `set_custom_fields` takes `custom_fields` (the values to give every record, checked as on an update); `delete` needs the right to delete every one of them (owner or admin). To act only on records still as the caller read them, give their `versions`; `If-Match` names one record and is refused here with 400.
          */
         post: {
             parameters: {
@@ -17549,6 +17621,15 @@ export interface paths {
                             cf?: string[];
                         };
                         /**
+                         * @description The `version` the caller read of each record it selected, by id (a list's rows carry theirs). When one of them has changed since, nothing is written and the answer is 412 `version_mismatch` naming those records in `error.details.ids`, with their versions now in `error.details.current`. Records not named here are taken as they are.
+                         * @example {
+                         *       "0f8fad5b-d9cb-469f-a165-70867728950e": "812"
+                         *     }
+                         */
+                        versions?: {
+                            [key: string]: string;
+                        };
+                        /**
                          * @example assign_owner
                          * @enum {unknown}
                          */
@@ -17636,6 +17717,21 @@ export interface paths {
                 };
                 /** @description Every error answer has this shape */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                412: {
                     headers: {
                         [name: string]: unknown;
                     };
