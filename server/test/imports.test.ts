@@ -1727,6 +1727,57 @@ describe('a list export imported back', () => {
     ).toEqual(names);
   });
 
+  it('maps back each column of a custom field named like a built-in one to the right field', async () => {
+    const from = await signUp(t.app, 'alike-from');
+    const to = await signUp(t.app, 'alike-to');
+    const status = { key: 'lead_status', label: 'Status', field_type: 'select' };
+    const options = [{ label: 'Hot' }, { label: 'Cold' }];
+    for (const who of [from, to]) {
+      await leadField(who, { ...status, options });
+      await leadField(who, { key: 'work_email', label: 'E-mail', field_type: 'text' });
+    }
+    const [, cold] = (await call(from, 'GET', '/custom-fields?record_type=lead'))
+      .json()
+      .data.find((f: { key: string }) => f.key === 'lead_status').options;
+    const lead = {
+      last_name: 'Hopper',
+      email: 'grace@example.com',
+      status: 'qualified',
+      custom_fields: { lead_status: cold.id, work_email: 'grace@navy.example' },
+    };
+    expect((await call(from, 'POST', '/leads', lead)).statusCode).toBe(201);
+    // The custom columns first, where a header alike would take the built-in field's place.
+    const exported = await call(
+      from,
+      'GET',
+      '/leads/export?columns=cf.lead_status&columns=cf.work_email&columns=last_name' +
+        '&columns=status&columns=email',
+    );
+    const file = await uploaded(to, exported.body);
+    const mapping = file.columns.map((c, column) => ({ column, field: c.suggested_field }));
+    expect(mapping.map((m) => m.field)).toEqual([
+      'cf.lead_status',
+      'cf.work_email',
+      'last_name',
+      'status',
+      'email',
+    ]);
+    const dryRun = await call(to, 'POST', `/imports/${file.id}/dry-run`, {
+      mapping,
+      duplicates: 'skip',
+    });
+    expect(dryRun.statusCode, dryRun.body).toBe(200);
+    expect(await runToEnd(to, file.id)).toMatchObject({ counts: { created: 1, rejected: 0 } });
+    const [imported] = (await call(to, 'GET', '/leads')).json().data;
+    const coldThere = (await call(to, 'GET', '/custom-fields?record_type=lead'))
+      .json()
+      .data.find((f: { key: string }) => f.key === 'lead_status').options[1];
+    expect(imported).toMatchObject({
+      ...lead,
+      custom_fields: { ...lead.custom_fields, lead_status: coldThere.id },
+    });
+  });
+
   it('gives back the cells the export kept from running as formulas, without the quote', async () => {
     const from = await signUp(t.app, 'escaped-from');
     const to = await signUp(t.app, 'escaped-to');

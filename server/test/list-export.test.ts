@@ -213,6 +213,28 @@ describe('custom fields in a list export', () => {
     ]);
   });
 
+  it('heads a custom field named like a built-in column apart from it', async () => {
+    const org = await signUp(t.app, 'export-alike');
+    for (const [key, label] of [
+      ['work_email', 'Email'],
+      ['stage_note', 'status'],
+      ['region', 'Region'],
+    ])
+      await create(org, '/custom-fields', { record_type: 'lead', key, label, field_type: 'text' });
+    await create(org, '/leads', {
+      last_name: 'Hopper',
+      email: 'grace@example.com',
+      status: 'new',
+      custom_fields: { work_email: 'grace@navy.example', stage_note: 'Called', region: 'West' },
+    });
+    const response = await call('GET', '/leads/export', org);
+    const headers = headerOf(response.body)!.split(',');
+    expect(headers.slice(-3)).toEqual(['Email (custom)', 'status (custom)', 'Region']);
+    expect(new Set(headers).size).toBe(headers.length);
+    const [lead] = await exported(org, '/leads/export?columns=cf.stage_note&columns=status');
+    expect(lead).toEqual({ 'status (custom)': 'Called', status: 'new' });
+  });
+
   it('keeps the order of a list sorted by a custom field', async () => {
     const org = await signUp(t.app, 'export-sorted');
     await create(org, '/custom-fields', {

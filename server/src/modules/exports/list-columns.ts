@@ -5,6 +5,7 @@ import {
   customColumn,
   type CustomColumn,
 } from '../custom-fields/custom-columns.js';
+import { CUSTOM_HEADER_SUFFIX, foldHeader } from '../imports/fields.js';
 import type { RecordKind } from '../records/registry.js';
 import { RECORD_KINDS } from '../records/registry.js';
 
@@ -131,8 +132,11 @@ export function listColumnNames(kind: RecordKind): string[] {
 
 /**
  * The columns of a list export, each with its header: built-in columns by name, custom fields
- * (`cf.<key>`, active fields of the kind) by label. No columns chosen means every built-in
- * column, then every active custom field in its order.
+ * (`cf.<key>`, active fields of the kind) by label. A label that the import reads as a built-in
+ * column's name (`Status` or `E-mail` for a lead, whatever its case and punctuation) is
+ * followed by ` (custom)`, whichever columns are chosen: each header then names one field, and
+ * the file maps back to the fields it came from. No columns chosen means every built-in column,
+ * then every active custom field in its order.
  */
 export function exportColumns(
   kind: RecordKind,
@@ -140,7 +144,13 @@ export function exportColumns(
   fields: readonly CustomColumn[],
 ): Array<{ header: string; sql: ColumnSql }> {
   const builtIn = LIST_COLUMNS[kind] as Record<string, ColumnSql>;
-  const custom = (field: CustomColumn) => ({ header: field.label, sql: customColumn(field) });
+  const builtInHeaders = new Set(Object.keys(builtIn).map(foldHeader));
+  const custom = (field: CustomColumn) => ({
+    header: builtInHeaders.has(foldHeader(field.label))
+      ? field.label + CUSTOM_HEADER_SUFFIX
+      : field.label,
+    sql: customColumn(field),
+  });
   if (!chosen?.length) {
     return [
       ...Object.entries(builtIn).map(([name, column]) => ({ header: name, sql: column })),

@@ -238,6 +238,13 @@ const ENTITY_PREFIX =
 export const CUSTOM_FIELD_PREFIX = 'cf.';
 export const customFieldName = (key: string) => `${CUSTOM_FIELD_PREFIX}${key}`;
 
+/**
+ * What a list export puts after the label of a custom field named like a built-in column
+ * (`Status (custom)` beside `status`), so that each header of the file names one field; a
+ * header with it is read back as the field's label.
+ */
+export const CUSTOM_HEADER_SUFFIX = ' (custom)';
+
 export function foldHeader(header: string): string {
   return header
     .normalize('NFKD')
@@ -261,7 +268,11 @@ export function suggestMapping(
   const customFolded = new Map(
     custom.map((field) => [
       customFieldName(field.key),
-      [foldHeader(field.label), foldHeader(field.key)],
+      [
+        foldHeader(field.label),
+        foldHeader(field.key),
+        foldHeader(field.label + CUSTOM_HEADER_SUFFIX),
+      ],
     ]),
   );
   const synonyms = (field: string) => KIND_SYNONYMS[kind]?.[field] ?? SYNONYMS[field] ?? [];
