@@ -1622,6 +1622,34 @@ describe('custom fields in an import', () => {
     });
   });
 
+  it('round trip: a member field names the member by email, so that two of the same name are told apart', async () => {
+    const admin = await signUp(t.app, 'member-field-alike');
+    await defineFields(admin);
+    const alexes = [
+      await joinByInvitation(t.app, admin, 'member'),
+      await joinByInvitation(t.app, admin, 'member'),
+    ];
+    await t.ownerQuery(`UPDATE users SET name = 'Alex Smith' WHERE id = ANY ($1::uuid[])`, [
+      alexes.map((alex) => alex.userId),
+    ]);
+    const created = await call(admin, 'POST', '/leads', {
+      last_name: 'Hopper',
+      custom_fields: { handler: alexes[1]!.userId },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const exported = await call(admin, 'GET', '/leads/export?columns=last_name&columns=cf.handler');
+    expect(exported.body).toContain(`Hopper,${alexes[1]!.email}`);
+
+    const { id, report } = await dryRunLeads(admin, exported.body.replace('Hopper', 'Again'), [
+      'last_name',
+      'cf.handler',
+    ]);
+    expect(report.rejected).toEqual([]);
+    await runToEnd(admin, id);
+    const [again] = (await call(admin, 'GET', '/leads?q=Again')).json().data;
+    expect(again.custom_fields).toMatchObject({ handler: alexes[1]!.userId });
+  });
+
   it('round trip: a list exported with its custom fields imports into another organization alike', async () => {
     const from = await signUp(t.app, 'roundtrip-from');
     const to = await signUp(t.app, 'roundtrip-to');

@@ -14,9 +14,10 @@ export interface CustomColumn {
 export const CUSTOM_COLUMN_PREFIX = 'cf.';
 
 /**
- * A custom field's value as people typed it: an option or a member by name, several options
- * joined by "; " in the options' order, a checkbox as yes or no, a number without binary
- * noise (through `numeric`, which keeps 15 significant digits). The values are read in the
+ * A custom field's value as people typed it: an option by name, a member by email (which the
+ * import reads back as that member, where a name two members share would name neither),
+ * several options joined by "; " in the options' order, a checkbox as yes or no, a number
+ * without binary noise (through `numeric`, which keeps 15 significant digits). The values are read in the
  * same statement as the rows, by the `(org_id, record_id, field_id, value_option)` index, so
  * a batch of the cursor carries its values with it: no statement per row or per batch.
  */
@@ -33,7 +34,7 @@ export function customColumn(field: CustomColumn): (alias: string) => RawBuilder
         return sql`(SELECT string_agg(o.label, '; ' ORDER BY o.position, o.id) ${of} ${option}
           WHERE ${mine})`;
       case 'member':
-        return sql`(SELECT u.name ${of} JOIN users u ON u.id = v.value_member WHERE ${mine})`;
+        return sql`(SELECT u.email ${of} JOIN users u ON u.id = v.value_member WHERE ${mine})`;
       case 'checkbox':
         return sql`(SELECT CASE WHEN v.value_bool THEN 'yes' ELSE 'no' END ${of} WHERE ${mine})`;
       case 'number':
