@@ -3,7 +3,13 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from 'playwright-core';
 import { expect } from 'vitest';
 import { createTestApp, testConfig, type TestApp } from '../support/test-app.js';
 
@@ -68,10 +74,15 @@ export async function startBrowserHarness(
   };
 }
 
-export async function newContext(harness: BrowserHarness): Promise<BrowserContext> {
+/** `options`: a time zone or locale of the browser's own, for instance. */
+export async function newContext(
+  harness: BrowserHarness,
+  options: BrowserContextOptions = {},
+): Promise<BrowserContext> {
   const context = await harness.browser.newContext({
     baseURL: harness.baseUrl,
     viewport: { width: 1280, height: 800 },
+    ...options,
   });
   context.setDefaultTimeout(15_000);
   return context;
@@ -109,8 +120,9 @@ export async function signUpInBrowser(page: Page, label: string): Promise<Accoun
 export async function signInInNewContext(
   harness: BrowserHarness,
   person: { email: string; password: string },
+  options: BrowserContextOptions = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await newContext(harness);
+  const context = await newContext(harness, options);
   const page = await context.newPage();
   await page.goto('/sign-in');
   await page.getByLabel('Email').fill(person.email);

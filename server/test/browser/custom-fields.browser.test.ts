@@ -4,6 +4,7 @@ import {
   chromiumPath,
   expectAccessible,
   holdAnswers,
+  signInInNewContext,
   startSignedIn,
   type SignedIn,
 } from './browser.js';
@@ -148,6 +149,54 @@ describe.skipIf(!chromiumPath)('custom fields in a real browser', { timeout: 180
         return read.json().custom_fields.channels;
       })
       .toEqual([email!.id, post!.id]);
+  });
+
+  it("edits date and date-time fields on the record's page with date pickers, keeping what was picked", async () => {
+    for (const [key, label, type] of [
+      ['renewal', 'Renewal', 'date'],
+      ['kickoff', 'Kickoff', 'datetime'],
+    ])
+      await apiCreate(s, '/api/v1/custom-fields', {
+        record_type: 'account',
+        key,
+        label,
+        field_type: type,
+      });
+    const account = await apiCreate(s, '/api/v1/accounts', { name: 'Dated' });
+    const read = async () =>
+      (
+        await s.harness.t.app.inject({ url: `/api/v1/accounts/${account.id}`, headers: s.auth })
+      ).json<{ custom_fields: Record<string, unknown> }>().custom_fields;
+    // Somewhere the wall clock is not UTC: the time picked is the time kept.
+    const { context, page } = await signInInNewContext(s.harness, s.account, {
+      timezoneId: 'America/New_York',
+      locale: 'en-US',
+    });
+    await page.goto(`/accounts/${account.id}`);
+
+    await page.getByRole('button', { name: 'Edit Renewal' }).click();
+    const day = page.getByLabel('Renewal', { exact: true });
+    expect(await day.getAttribute('type')).toBe('date');
+    await day.fill('2026-03-14');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(async () => (await read()).renewal).toBe('2026-03-14');
+
+    await page.getByRole('button', { name: 'Edit Kickoff' }).click();
+    const moment = page.getByLabel('Kickoff', { exact: true });
+    expect(await moment.getAttribute('type')).toBe('datetime-local');
+    await moment.fill('2026-03-14T09:30');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(async () => (await read()).kickoff).toBe('2026-03-14T13:30:00.000Z');
+    await page.getByText('Mar 14, 2026, 9:30 AM').waitFor();
+
+    // Opened again, each shows what was picked.
+    await page.reload();
+    await page.getByRole('button', { name: 'Edit Kickoff' }).click();
+    expect(await page.getByLabel('Kickoff', { exact: true }).inputValue()).toBe('2026-03-14T09:30');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Edit Renewal' }).click();
+    expect(await page.getByLabel('Renewal', { exact: true }).inputValue()).toBe('2026-03-14');
+    await context.close();
   });
 
   it("fills the required custom fields of a lead's conversion's new contact", async () => {

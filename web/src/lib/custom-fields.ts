@@ -1,6 +1,6 @@
 import type { CustomField } from './directory.svelte';
 import { directory } from './directory.svelte';
-import { formatDate } from './format';
+import { formatDateTime, localDateTime, momentOf } from './format';
 import type { Column } from './list.svelte';
 
 /** A custom field's value as the API holds it. */
@@ -44,7 +44,7 @@ export function showValue(field: CustomField, value: unknown): string {
     case 'member':
       return directory.memberName(String(value));
     case 'datetime':
-      return formatDate(String(value));
+      return formatDateTime(String(value));
     default:
       return String(value);
   }
@@ -78,10 +78,34 @@ export function keyOf(label: string): string {
   return key || 'field';
 }
 
-/** A value as an editor holds it: text, a multi-select's options comma-separated. */
-export function textOf(value: unknown): string {
+/**
+ * A value as an editor holds it: text, a multi-select's options comma-separated, a date-time
+ * as the reader's wall time (what a `datetime-local` input shows).
+ */
+export function textOf(field: CustomField, value: unknown): string {
   if (value === null || value === undefined) return '';
+  if (field.field_type === 'datetime') return localDateTime(String(value));
   return Array.isArray(value) ? value.join(',') : String(value);
+}
+
+/** The input a field's value is typed or picked in, when it is not chosen from a list. */
+export function inputTypeOf(
+  field: CustomField,
+): 'text' | 'number' | 'textarea' | 'email' | 'date' | 'datetime-local' {
+  switch (field.field_type) {
+    case 'number':
+    case 'money':
+      return 'number';
+    case 'long_text':
+      return 'textarea';
+    case 'email':
+    case 'date':
+      return field.field_type;
+    case 'datetime':
+      return 'datetime-local';
+    default:
+      return 'text';
+  }
 }
 
 /** The value of what was typed or chosen for a field, as the API takes it. */
@@ -98,6 +122,8 @@ export function valueFromText(field: CustomField, text: string): CustomValue {
       return trimmed.split(',');
     case 'long_text':
       return text;
+    case 'datetime':
+      return momentOf(trimmed);
     default:
       return trimmed;
   }

@@ -32,6 +32,24 @@ function supported(locale: string | undefined): string | undefined {
 }
 
 const day = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+const dayAndTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** A moment (an ISO date-time) as the reader's clock shows it, with its day. */
+export function formatDateTime(value: string | null): string {
+  return value ? dayAndTime.format(new Date(value)) : '';
+}
+
+/** A moment as a `datetime-local` input holds it: the reader's wall time, without a zone. */
+export function localDateTime(iso: string | null): string {
+  if (!iso) return '';
+  const at = new Date(iso);
+  return new Date(at.getTime() - at.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+}
+
+/** The moment a `datetime-local` input's wall time names on the reader's clock, or null. */
+export function momentOf(local: string): string | null {
+  return local.trim() ? new Date(local).toISOString() : null;
+}
 
 export function formatDate(value: string | null): string {
   return value ? day.format(new Date(value)) : '';
