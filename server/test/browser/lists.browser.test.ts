@@ -202,6 +202,49 @@ describe.skipIf(!chromiumPath)('lists in a real browser', { timeout: 180_000 }, 
     expect(await tagged()).toHaveLength(2);
   });
 
+  it('starts again from the first page when the next page no longer follows the sort', async () => {
+    const field = await apiCreate<{ id: string; options: Array<{ id: string; label: string }> }>(
+      s,
+      '/api/v1/custom-fields',
+      {
+        record_type: 'lead',
+        key: 'temperature',
+        label: 'Temperature',
+        field_type: 'select',
+        options: [{ label: 'Hot' }, { label: 'Cold' }],
+      },
+    );
+    const [hot, cold] = field.options;
+    const given = await s.harness.t.app.inject({
+      method: 'POST',
+      url: '/api/v1/leads/bulk',
+      headers: s.auth,
+      payload: { filter: {}, action: 'set_custom_fields', custom_fields: { temperature: hot!.id } },
+    });
+    expect(given.statusCode, given.body).toBe(200);
+    await page.goto('/leads?sort=cf.temperature');
+    await expect.poll(() => table(page).locator('tbody tr[data-row-id]').count(), POLL).toBe(50);
+
+    // The admin removes the option the list's next page would start after.
+    const removed = await s.harness.t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/custom-fields/${field.id}`,
+      headers: s.auth,
+      payload: { options: [{ id: cold!.id, label: 'Cold' }] },
+    });
+    expect(removed.statusCode, removed.body).toBe(200);
+    const reads: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/api/v1/leads') reads.push(request.url());
+    });
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await page.getByText('The list changed while you were reading it').waitFor();
+    await expect.poll(() => reads.length, POLL).toBe(2);
+    expect(new URL(reads[1]!).searchParams.get('cursor')).toBeNull();
+    await expect.poll(() => table(page).locator('tbody tr[data-row-id]').count(), POLL).toBe(50);
+    expect(await page.getByRole('alert').count()).toBe(0);
+  });
+
   // Last: the phone's copy of the session rotates the refresh token the first context holds.
   it('shows cards at phone width, with tap-to-call and tap-to-email', async () => {
     const phone = await s.harness.browser.newContext({

@@ -3,6 +3,7 @@ import { page } from '$app/state';
 import { AddedEarly } from './added-early';
 import { asApiError, type ApiError } from './api';
 import { formatDate, mailto, tel } from './format';
+import { toasts } from './toast.svelte';
 
 export interface Page<T> {
   data: T[];
@@ -160,7 +161,15 @@ export class RecordList<T extends { id: string }> {
       this.loaded = true;
     } catch (caught) {
       if (controller.signal.aborted) return;
-      this.error = asApiError(caught);
+      const error = asApiError(caught);
+      if (cursor && error.status === 400 && 'cursor' in error.fields) {
+        // The list's order moved under the next page (its sort's option or field changed):
+        // where it stood is unknown, so it is read again from the top rather than shown broken.
+        toasts.show('The list changed while you were reading it; it starts again from the top');
+        void this.reload();
+        return;
+      }
+      this.error = error;
     } finally {
       if (this.#controller === controller) this.loading = false;
     }
