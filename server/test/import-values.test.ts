@@ -11,6 +11,7 @@ import {
   parseInteger,
   parseMoney,
   parseTags,
+  type DateFormat,
 } from '../src/modules/imports/values.js';
 
 const value = <T>(parsed: { ok: true; value: T } | { ok: false; reason: string }) =>
@@ -124,6 +125,35 @@ describe('import values, read as people type them', () => {
       expect(value(parseDate(input, undefined)), input).toMatch(/rejected: .*not a time of day/);
     }
     expect(value(parseDate('2026-12-31T..', undefined))).toMatch(/rejected/);
+  });
+
+  it('reads a two-digit year as spreadsheets do, 00-29 as 20xx and 30-99 as 19xx, and says so', () => {
+    const read = (input: string, format?: DateFormat) => {
+      const parsed = parseDate(input, format);
+      return parsed.ok ? [parsed.value, parsed.notice] : `rejected: ${parsed.reason}`;
+    };
+    expect(read('3/4/25', 'MM/DD/YYYY')).toEqual([
+      '2025-03-04',
+      '"3/4/25" has a two-digit year, read as 2025 (00-29 as 2000-2029, 30-99 as 1930-1999)',
+    ]);
+    expect(read('3/4/25', 'DD/MM/YYYY')?.[0]).toBe('2025-04-03');
+    expect(read('31.12.99', 'DD.MM.YYYY')?.[0]).toBe('1999-12-31');
+    expect(read('25-03-04', 'YYYY-MM-DD')?.[0]).toBe('2025-03-04');
+    expect(read('4-Mar-25', undefined)?.[0]).toBe('2025-03-04');
+    expect(read('31/12/45', undefined)?.[0]).toBe('1945-12-31');
+    expect(read('30.12.30', 'DD.MM.YYYY')?.[0]).toBe('1930-12-30');
+    expect(read('12/31/29 2:30 PM', undefined)?.[0]).toBe('2029-12-31');
+    // Day and month, or the year, could be in another place: the file's format says which.
+    expect(read('3/4/25', undefined)).toMatch(/rejected: .*choose the file's date format/);
+    expect(read('25-03-04', undefined)).toMatch(/rejected: .*choose the file's date format/);
+    expect(read('2/30/25', 'MM/DD/YYYY')).toMatch(/rejected: .*not a date/);
+    // A four-digit year is read as written, with nothing to say.
+    expect(read('2025-03-04', undefined)).toEqual(['2025-03-04', undefined]);
+    const moment = parseDateTime('3/4/25 10:00', 'MM/DD/YYYY');
+    expect(moment.ok && [moment.value, moment.notice]).toEqual([
+      '2025-03-04T10:00:00Z',
+      expect.stringContaining('read as 2025'),
+    ]);
   });
 
   it('reads yes/no, domains and tag lists', () => {

@@ -1079,6 +1079,61 @@ describe('amounts and moments stored as the file says them', () => {
   });
 });
 
+describe('two-digit years', () => {
+  it('reads them as spreadsheets do, and the dry run says which year each became', async () => {
+    const admin = await signUp(t.app, 'two-digit-years');
+    const field = await call(admin, 'POST', '/custom-fields', {
+      record_type: 'lead',
+      key: 'renewal',
+      label: 'Renewal',
+      field_type: 'date',
+    });
+    expect(field.statusCode, field.body).toBe(201);
+    const { id } = await uploaded(
+      admin,
+      'Last Name,Next follow-up,Renewal\nHopper,3/4/25,12/31/99\nTuring,2026-01-02,\n',
+    );
+    const dryRun = await call(admin, 'POST', `/imports/${id}/dry-run`, {
+      mapping: [
+        { column: 0, field: 'last_name' },
+        { column: 1, field: 'next_follow_up_at' },
+        { column: 2, field: 'cf.renewal' },
+      ],
+      duplicates: 'skip',
+      date_format: 'MM/DD/YYYY',
+    });
+    expect(dryRun.statusCode, dryRun.body).toBe(200);
+    const notices = [
+      {
+        line: 2,
+        column: 'Next follow-up',
+        message:
+          '"3/4/25" has a two-digit year, read as 2025 (00-29 as 2000-2029, 30-99 as 1930-1999)',
+      },
+      {
+        line: 2,
+        column: 'Renewal',
+        message:
+          '"12/31/99" has a two-digit year, read as 1999 (00-29 as 2000-2029, 30-99 as 1930-1999)',
+      },
+    ];
+    expect(dryRun.json()).toMatchObject({
+      counts: { created: 2, rejected: 0 },
+      notices,
+      notices_total: 2,
+    });
+    expect((await call(admin, 'GET', `/imports/${id}/dry-run`)).json()).toMatchObject({
+      notices,
+    });
+    await runToEnd(admin, id);
+    const [hopper] = (await call(admin, 'GET', '/leads?q=Hopper')).json().data;
+    expect(hopper).toMatchObject({
+      next_follow_up_at: '2025-03-04T00:00:00.000Z',
+      custom_fields: { renewal: '1999-12-31' },
+    });
+  });
+});
+
 describe('amounts of the records an import updates', () => {
   it('checks an amount that names a currency against the currency of the record it updates', async () => {
     const admin = await signUp(t.app, 'record-currency');

@@ -114,7 +114,11 @@ export function parseCustomCell(
   if (!raw.ok) return raw;
   const parsed = parseValue(field, raw.value);
   if ('problem' in parsed) return { ok: false, reason: parsed.problem.message };
-  return { ok: true, value: parsed.values };
+  return {
+    ok: true,
+    value: parsed.values,
+    ...(raw.notice !== undefined && { notice: raw.notice }),
+  };
 }
 
 /** The member a cell names by email or name; a name two members share is refused, not guessed. */

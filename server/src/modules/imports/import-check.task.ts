@@ -3,7 +3,7 @@ import type { JobDeps } from '../../jobs/context.js';
 import type { TaskPayloads } from '../../jobs/queue.js';
 import type { ImportSettings } from './import-plan.js';
 import * as repo from './imports.repo.js';
-import { checkNextBatch, newCheck } from './imports.service.js';
+import { checkNextBatch, finishedCheck, newCheck } from './imports.service.js';
 
 type Payload = TaskPayloads['import__check'];
 
@@ -43,7 +43,7 @@ export async function checkImport(deps: JobDeps, payload: Payload): Promise<void
         await repo.updateImport(tx, row.id, {
           status: 'uploaded',
           checking_since: null,
-          dry_run: { counts: state.counts, checked_at: new Date().toISOString() },
+          dry_run: finishedCheck(state),
         });
         return false;
       });

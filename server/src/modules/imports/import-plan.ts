@@ -49,6 +49,13 @@ export interface Counts {
 
 export const NO_COUNTS: Counts = { created: 0, updated: 0, skipped: 0, rejected: 0 };
 
+/** A cell stored in other words than it was typed in (a two-digit year), and how it was read. */
+export interface Notice {
+  line: number;
+  column: string;
+  message: string;
+}
+
 /**
  * What the whole import knows before its first row: members, pipelines and stages, and the
  * kind's active custom fields with their options.
@@ -92,6 +99,7 @@ interface RowValues {
   /** Dedupe keys of the row: an email, or an account's folded domain and name. */
   keys: string[];
   problems: repo.Rejection['problems'];
+  notices: Notice[];
   /** Custom field values, by field id. */
   custom: Map<string, unknown[]>;
   account?: { name?: string; domain?: string };
@@ -113,6 +121,8 @@ export interface BatchPlan {
   tags: { record_id: string; name: string }[];
   custom: CustomValues;
   rejections: repo.Rejection[];
+  /** How the cells of the rows written were read, where that differs from how they were typed. */
+  notices: Notice[];
   counts: Counts;
   /** Keys first seen in this batch. */
   keys: string[];
@@ -193,8 +203,14 @@ function readRow(
     tags: [],
     keys: [],
     problems: [],
+    notices: [],
     custom: new Map(),
     amounts: [],
+  };
+  const notice = (column: string, parsed: Parsed<unknown>) => {
+    if (parsed.ok && parsed.notice !== undefined) {
+      result.notices.push({ line: row.line, column, message: parsed.notice });
+    }
   };
   let pipelineName: string | undefined;
   let stageName: string | undefined;
@@ -230,6 +246,7 @@ function readRow(
       });
       if (values.ok) result.custom.set(customField.id, values.value);
       else result.problems.push({ column: header, reason: values.reason });
+      notice(header, values);
       continue;
     }
     const spec = fields[field];
@@ -248,6 +265,7 @@ function readRow(
       result.problems.push({ column: header, reason: parsed.reason });
       continue;
     }
+    notice(header, parsed);
     if (later) result.amounts.push({ column: header, cell });
     switch (spec.type) {
       case 'owner': {
@@ -558,6 +576,7 @@ export async function planBatch(
     tags: [],
     custom: new Map(),
     rejections: [],
+    notices: [],
     counts: { ...NO_COUNTS },
     keys: [],
   };
@@ -656,6 +675,7 @@ export async function planBatch(
     }
     if (match !== undefined && settings.duplicates === 'update') {
       plan.counts.updated += 1;
+      plan.notices.push(...r.notices);
       const domainKey = r.keys.find((key) => key.startsWith('domain:'));
       if (kind === 'account' && domainKey) {
         if (!holderOf(domainKey)) {
@@ -702,6 +722,7 @@ export async function planBatch(
     }
     takeCustom(plan.custom, record.id, custom.values);
     plan.counts.created += 1;
+    plan.notices.push(...r.notices);
     r.tags.forEach((name) => plan.tags.push({ record_id: record.id, name }));
     for (const key of nameKey ? [...r.keys, nameKey] : r.keys) {
       if (heldInFile(key)) continue;

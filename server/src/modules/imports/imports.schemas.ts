@@ -78,11 +78,23 @@ const RejectionSchema = Type.Object({
   problems: Type.Array(Type.Object({ column: Type.String(), reason: Type.String() })),
 });
 
+const NoticeSchema = Type.Object({
+  line: Type.Integer({ description: 'The line of the file the row starts on' }),
+  column: Type.String(),
+  message: Type.String({ description: 'What the cell held, and how it was read' }),
+});
+
 export const DryRunSchema = Type.Object(
   {
     counts: CountsSchema,
     rejected: Type.Array(RejectionSchema, { description: 'The first 100 rejected rows' }),
     rejected_total: Count,
+    notices: Type.Array(NoticeSchema, {
+      description:
+        'The first 100 cells of the rows to be written that are stored in other words than ' +
+        'they were typed in, each saying how it was read: a two-digit year given its century',
+    }),
+    notices_total: Count,
   },
   { $id: 'ImportDryRun' },
 );

@@ -20,6 +20,7 @@ import {
   type Counts,
   type ImportSettings,
   type Lookups,
+  type Notice,
   type SeenKeys,
 } from './import-plan.js';
 import * as repo from './imports.repo.js';
@@ -238,6 +239,17 @@ export interface DryRunReport {
   counts: Counts;
   rejected: repo.Rejection[];
   rejected_total: number;
+  notices: Notice[];
+  notices_total: number;
+}
+
+/** A dry run as the import keeps it: its counts, when, and how cells were read (the first). */
+interface KeptDryRun {
+  counts: Counts;
+  checked_at: string;
+  /** Absent from dry runs kept before notices were. */
+  notices?: Notice[];
+  notices_total?: number;
 }
 
 /**
@@ -283,12 +295,31 @@ export async function planImportRows(
 export interface CheckState {
   after: number;
   counts: Counts;
+  /** The first notices of the rows checked, and how many there are. */
+  notices: Notice[];
+  noticesTotal: number;
   seen: SeenKeys;
   /** Members and stages, read once for the whole check. */
   lookups?: Lookups;
 }
 
-export const newCheck = (): CheckState => ({ after: 0, counts: { ...NO_COUNTS }, seen: new Map() });
+export const newCheck = (): CheckState => ({
+  after: 0,
+  counts: { ...NO_COUNTS },
+  notices: [],
+  noticesTotal: 0,
+  seen: new Map(),
+});
+
+/** What a check that has read every row leaves with the import, for its report. */
+export function finishedCheck(state: CheckState): KeptDryRun {
+  return {
+    counts: state.counts,
+    checked_at: new Date().toISOString(),
+    notices: state.notices,
+    notices_total: state.noticesTotal,
+  };
+}
 
 /**
  * Plans the next batch of an import's rows with nothing written but its rejections, the same
@@ -306,19 +337,23 @@ export async function checkNextBatch(
   const plan = await planImportRows(tx, row, rows, settings, state.seen, state.lookups);
   await repo.insertRejections(tx, row.id, 'dry_run', plan.rejections);
   state.counts = addCounts(state.counts, plan.counts);
+  state.notices.push(...plan.notices.slice(0, REPORTED_REJECTIONS - state.notices.length));
+  state.noticesTotal += plan.notices.length;
   endBatch(state.seen, plan, true);
   state.after = rows.at(-1)!.line;
   return rows.length;
 }
 
-/** The report of the last dry run: its counts and first rejected rows. */
+/** The report of the last dry run: its counts, first rejected rows and first notices. */
 async function reportOf(tx: Tx, row: repo.ImportRow): Promise<DryRunReport> {
-  const dryRun = row.dry_run as ImportView['dry_run'];
+  const dryRun = row.dry_run as KeptDryRun | null;
   if (!dryRun) throw new ConflictError('The import has not been checked with a dry run yet');
   return {
     counts: dryRun.counts,
     rejected: await repo.listRejections(tx, row.id, 'dry_run', 0, REPORTED_REJECTIONS),
     rejected_total: dryRun.counts.rejected,
+    notices: dryRun.notices ?? [],
+    notices_total: dryRun.notices_total ?? 0,
   };
 }
 
@@ -370,7 +405,7 @@ export function dryRun(
       ...kept,
       status: 'uploaded',
       checking_since: null,
-      dry_run: { counts: state.counts, checked_at: new Date().toISOString() },
+      dry_run: finishedCheck(state),
     });
     return { report: await reportOf(tx, await findOrFail(tx, id)) };
   });

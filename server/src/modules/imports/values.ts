@@ -4,9 +4,10 @@ import { CURRENCIES } from '../orgs/orgs.service.js';
 /**
  * Values read the way people type them into a spreadsheet. Each parser returns the value to
  * store, or a reason it cannot, so that nothing is stored differently from what was typed
- * without the row being reported.
+ * without the row being reported. A value stored in other words than the cell's (a two-digit
+ * year given its century) comes with a notice saying how it was read.
  */
-export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+export type Parsed<T> = { ok: true; value: T; notice?: string } | { ok: false; reason: string };
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const fail = (reason: string): Parsed<never> => ({ ok: false, reason });
@@ -103,7 +104,53 @@ function isoDate(year: number, month: number, day: number): string | undefined {
  */
 export function parseDate(input: string, format: DateFormat | undefined): Parsed<string> {
   const moment = parseDateTime(input, format);
-  return moment.ok ? ok(moment.value.slice(0, 10)) : moment;
+  return moment.ok ? { ...moment, value: moment.value.slice(0, 10) } : moment;
+}
+
+/**
+ * The year of a two-digit one, as Excel, LibreOffice and Google Sheets read it when they open a
+ * file: 00-29 is 2000-2029, 30-99 is 1930-1999.
+ */
+function fullYear(twoDigits: string): number {
+  const year = Number(twoDigits);
+  return year < 30 ? 2000 + year : 1900 + year;
+}
+
+/** A date read from a two-digit year, with the notice that says which century it was given. */
+function withCentury(input: string, date: string): Parsed<string> {
+  const notice = `"${input.trim()}" has a two-digit year, read as ${date.slice(0, 4)} (00-29 as 2000-2029, 30-99 as 1930-1999)`;
+  return { ok: true, value: date, notice };
+}
+
+/**
+ * `3/4/25`, `31.12.99`, `25-03-04`: the year is where the chosen format puts it (first for
+ * YYYY-MM-DD, last for the others). Without a format, every place it could be is tried, and a
+ * cell that makes more than one date is refused rather than guessed.
+ */
+function twoDigitYearDate(
+  input: string,
+  [a, b, c]: [string, string, string],
+  format: DateFormat | undefined,
+): Parsed<string> {
+  const yearFirst = a.length === 2 ? isoDate(fullYear(a), Number(b), Number(c)) : undefined;
+  const yearLast = c.length === 2;
+  const dayFirst = yearLast ? isoDate(fullYear(c), Number(b), Number(a)) : undefined;
+  const monthFirst = yearLast ? isoDate(fullYear(c), Number(a), Number(b)) : undefined;
+  const readings: Record<DateFormat, [string | undefined, string]> = {
+    'YYYY-MM-DD': [yearFirst, 'year/month/day'],
+    'DD/MM/YYYY': [dayFirst, 'day/month/year'],
+    'DD.MM.YYYY': [dayFirst, 'day/month/year'],
+    'MM/DD/YYYY': [monthFirst, 'month/day/year'],
+  };
+  if (format) {
+    const [date, order] = readings[format];
+    return date ? withCentury(input, date) : fail(`"${input}" is not a date (${order})`);
+  }
+  const dates = [...new Set([yearFirst, dayFirst, monthFirst].filter((d) => d !== undefined))];
+  if (dates.length > 1) {
+    return fail(`"${input}" could be ${dates.join(' or ')}: choose the file's date format`);
+  }
+  return dates[0] ? withCentury(input, dates[0]) : fail(`"${input}" is not a date`);
 }
 
 /**
@@ -125,7 +172,9 @@ function calendarDate(input: string, format: DateFormat | undefined): Parsed<str
     return date ? ok(date) : fail(`"${input}" is not a date`);
   }
   const named = namedMonthDate(text);
-  if (named !== undefined) return named ? ok(named) : fail(`"${input}" is not a date`);
+  if (named) return named.date ? named.date : fail(`"${input}" is not a date`);
+  const short = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{1,2})$/.exec(text);
+  if (short) return twoDigitYearDate(text, [short[1]!, short[2]!, short[3]!], format);
   const parts = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
   if (!parts) return fail(`"${input}" is not a date in a format Rampart reads`);
   const a = Number(parts[1]);
@@ -158,8 +207,9 @@ export function parseDateTime(input: string, format: DateFormat | undefined): Pa
     );
   const date = calendarDate(parts?.[1] ?? input, format);
   if (!parts || !date.ok) return date.ok ? fail(`"${input}" is not a date and time`) : date;
+  const moment = (value: string): Parsed<string> => ({ ...date, value });
   const [, , hours, minutes, seconds = '00', fraction, half, zone] = parts;
-  if (hours === undefined) return ok(`${date.value}T00:00:00Z`);
+  if (hours === undefined) return moment(`${date.value}T00:00:00Z`);
   let hour = Number(hours);
   if (half !== undefined) {
     if (hour < 1 || hour > 12) return fail(`"${input}" is not a time of day`);
@@ -180,7 +230,7 @@ export function parseDateTime(input: string, format: DateFormat | undefined): Pa
     offset = `${zone[0]}${digits.slice(1, 3)}:${digits.slice(3) || '00'}`;
   }
   const time = `${String(hour).padStart(2, '0')}:${minutes}:${seconds}${fraction ? `.${fraction}` : ''}`;
-  return ok(`${date.value}T${time}${offset}`);
+  return moment(`${date.value}T${time}${offset}`);
 }
 
 /** Dollars and pesos of all kinds are written `$`; yen and yuan `¥`. */
@@ -218,17 +268,21 @@ const MONTHS = [
   'december',
 ];
 
-/** Day, month in English words and year, either way round, and an optional time to leave. */
-const DAY_NAMED_MONTH = /^(\d{1,2})[\s-]+([a-z]+)\.?[\s-]+(\d{4})(?:\s+[\d:]+(?:\s*[AP]M)?)?$/i;
+/**
+ * Day, month in English words and year, either way round, and an optional time to leave. The
+ * day first may have a two-digit year, as Excel's `d-mmm-yy` writes one (`4-Mar-25`).
+ */
+const DAY_NAMED_MONTH =
+  /^(\d{1,2})[\s-]+([a-z]+)\.?[\s-]+(\d{4}|\d{2})(?:\s+[\d:]+(?:\s*[AP]M)?)?$/i;
 const NAMED_MONTH_DAY =
   /^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:\s+[\d:]+(?:\s*[AP]M)?)?$/i;
 
 /**
  * A date with its month in words, which no format can swap: `31 Dec 2026`, `31-Dec-2026`,
- * `Dec 31, 2026`, `December 31 2026`. Undefined when the text is not one; null when it names a
- * day that does not exist (`Feb 30, 2026`).
+ * `Dec 31, 2026`, `December 31 2026`, `4-Mar-25`. Undefined when the text is not one; no
+ * `date` when it names a day that does not exist (`Feb 30, 2026`).
  */
-function namedMonthDate(text: string): string | null | undefined {
+function namedMonthDate(text: string): { date?: Parsed<string> } | undefined {
   const dayFirst = DAY_NAMED_MONTH.exec(text);
   const monthFirst = NAMED_MONTH_DAY.exec(text);
   const [day, name, year] = dayFirst
@@ -241,7 +295,12 @@ function namedMonthDate(text: string): string | null | undefined {
       lower === full || lower === full.slice(0, 3) || (lower === 'sept' && full === 'september'),
   );
   if (month === -1) return undefined;
-  return isoDate(Number(year), month + 1, Number(day)) ?? null;
+  if (year!.length === 4) {
+    const date = isoDate(Number(year), month + 1, Number(day));
+    return { date: date ? ok(date) : undefined };
+  }
+  const date = isoDate(fullYear(year!), month + 1, Number(day));
+  return { date: date ? withCentury(text, date) : undefined };
 }
 
 /** An ISO 4217 code such as `EUR`, as the API takes a record's currency; `€` and `£` too. */

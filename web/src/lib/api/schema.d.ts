@@ -5390,7 +5390,13 @@ export interface paths {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The record's `version` (its `ETag`) the change was based on. When the record has changed since, nothing is written and the answer is 412 `version_mismatch` with the record as it is now in `error.details.current`. Without it (or with `*`) the change applies to whatever the record holds.
+                     * @example "812"
+                     */
+                    "if-match"?: string;
+                };
                 path: {
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     lead_id: string;
@@ -5453,6 +5459,21 @@ export interface paths {
                 };
                 /** @description Every error answer has this shape */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                412: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6588,7 +6609,13 @@ export interface paths {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The record's `version` (its `ETag`) the change was based on. When the record has changed since, nothing is written and the answer is 412 `version_mismatch` with the record as it is now in `error.details.current`. Without it (or with `*`) the change applies to whatever the record holds.
+                     * @example "812"
+                     */
+                    "if-match"?: string;
+                };
                 path: {
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     account_id: string;
@@ -6651,6 +6678,21 @@ export interface paths {
                 };
                 /** @description Every error answer has this shape */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                412: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7425,7 +7467,13 @@ export interface paths {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The record's `version` (its `ETag`) the change was based on. When the record has changed since, nothing is written and the answer is 412 `version_mismatch` with the record as it is now in `error.details.current`. Without it (or with `*`) the change applies to whatever the record holds.
+                     * @example "812"
+                     */
+                    "if-match"?: string;
+                };
                 path: {
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     contact_id: string;
@@ -7488,6 +7536,21 @@ export interface paths {
                 };
                 /** @description Every error answer has this shape */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                412: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9937,7 +10000,13 @@ export interface paths {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The record's `version` (its `ETag`) the change was based on. When the record has changed since, nothing is written and the answer is 412 `version_mismatch` with the record as it is now in `error.details.current`. Without it (or with `*`) the change applies to whatever the record holds.
+                     * @example "812"
+                     */
+                    "if-match"?: string;
+                };
                 path: {
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     deal_id: string;
@@ -10000,6 +10069,21 @@ export interface paths {
                 };
                 /** @description Every error answer has this shape */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                412: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10942,7 +11026,13 @@ export interface paths {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The record's `version` (its `ETag`) the change was based on. When the record has changed since, nothing is written and the answer is 412 `version_mismatch` with the record as it is now in `error.details.current`. Without it (or with `*`) the change applies to whatever the record holds.
+                     * @example "812"
+                     */
+                    "if-match"?: string;
+                };
                 path: {
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     task_id: string;
@@ -11005,6 +11095,21 @@ export interface paths {
                 };
                 /** @description Every error answer has this shape */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                412: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -11827,7 +11932,13 @@ export interface paths {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The record's `version` (its `ETag`) the change was based on. When the record has changed since, nothing is written and the answer is 412 `version_mismatch` with the record as it is now in `error.details.current`. Without it (or with `*`) the change applies to whatever the record holds.
+                     * @example "812"
+                     */
+                    "if-match"?: string;
+                };
                 path: {
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     note_id: string;
@@ -11890,6 +12001,21 @@ export interface paths {
                 };
                 /** @description Every error answer has this shape */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                412: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -20707,6 +20833,15 @@ export interface paths {
                                 }[];
                             }[];
                             rejected_total: number;
+                            /** @description The first 100 cells of the rows to be written that are stored in other words than they were typed in, each saying how it was read: a two-digit year given its century */
+                            notices: {
+                                /** @description The line of the file the row starts on */
+                                line: number;
+                                column: string;
+                                /** @description What the cell held, and how it was read */
+                                message: string;
+                            }[];
+                            notices_total: number;
                         };
                     };
                 };
@@ -20845,6 +20980,15 @@ export interface paths {
                                 }[];
                             }[];
                             rejected_total: number;
+                            /** @description The first 100 cells of the rows to be written that are stored in other words than they were typed in, each saying how it was read: a two-digit year given its century */
+                            notices: {
+                                /** @description The line of the file the row starts on */
+                                line: number;
+                                column: string;
+                                /** @description What the cell held, and how it was read */
+                                message: string;
+                            }[];
+                            notices_total: number;
                         };
                     };
                 };
