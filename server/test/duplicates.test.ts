@@ -1,5 +1,12 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MIGRATIONS_DIR } from '../src/db/migrate.js';
 import { createTestApp, signUp, type SignedUp, type TestApp } from './support/test-app.js';
+
+/** What a migration does going up, to run it again over rows written as an older release did. */
+const upMigration = (file: string) =>
+  readFileSync(path.join(MIGRATIONS_DIR, file), 'utf8').split('-- Down Migration')[0]!;
 
 let t: TestApp;
 let a: SignedUp;
@@ -99,6 +106,46 @@ describe('likely duplicates before creating a record', () => {
     expect(groups).toEqual([
       expect.objectContaining({ reason: 'domain', key: 'tandem.example', size: 2 }),
     ]);
+  });
+
+  it('groups an account whose domain was kept as typed, once the installation is upgraded', async () => {
+    const org = await signUp(t.app, 'dup-upgraded');
+    const bare = (
+      await call('POST', '/accounts', org, { name: 'Umbrella', domain: 'umbrella.example' })
+    ).json();
+    const old = (await call('POST', '/accounts', org, { name: 'Umbrella Labs' })).json();
+    // As a release that kept the domain as typed left it.
+    await t.ownerQuery('UPDATE accounts SET domain = $1 WHERE id = $2', [
+      ' https://WWW.Umbrella.example/labs ',
+      old.id,
+    ]);
+    const before = await found(org, '/accounts/duplicates?domain=umbrella.example');
+    expect(before.map((r) => r.id)).toEqual([bare.id]);
+
+    await t.ownerQuery(upMigration('0049_keep_account_domains_bare.sql'));
+
+    expect(
+      (await found(org, '/accounts/duplicates?domain=umbrella.example')).map((r) => r.id),
+    ).toEqual(expect.arrayContaining([bare.id, old.id]));
+    expect((await call('GET', `/accounts/${old.id}`, org)).json().domain).toBe('umbrella.example');
+    const groups = (await call('GET', '/accounts/duplicates/groups', org)).json().data;
+    expect(groups).toEqual([
+      expect.objectContaining({ reason: 'domain', key: 'umbrella.example', size: 2 }),
+    ]);
+    // The change is in the account's history, from no one: the upgrade made it.
+    const [change] = await t.ownerQuery<{ actor_id: string | null; changes: unknown }>(
+      `SELECT actor_id, changes FROM audit_log
+       WHERE record_id = $1 AND action = 'update' ORDER BY occurred_at DESC LIMIT 1`,
+      [old.id],
+    );
+    expect(change).toEqual({
+      actor_id: null,
+      changes: expect.objectContaining({
+        domain: { old: ' https://WWW.Umbrella.example/labs ', new: 'umbrella.example' },
+      }),
+    });
+    // Domains already bare, and accounts without one, are left as they were.
+    expect((await call('GET', `/accounts/${bare.id}`, org)).json().version).toBe(bare.version);
   });
 
   it('finds records by the digits of a phone number, not by a short extension', async () => {
