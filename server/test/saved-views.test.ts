@@ -230,6 +230,40 @@ describe('saved views', () => {
     expect(again.json().error.code).toBe('invalid_reference');
   });
 
+  it('follows an account merged into another to the account it was merged into', async () => {
+    const merged = await ok('POST', '/accounts', owner, { name: 'Globex (old)' });
+    const survivor = await ok('POST', '/accounts', owner, { name: 'Globex' });
+    await ok('POST', '/contacts', member, { last_name: 'Of the old', account_id: merged.id });
+    await ok('POST', '/contacts', member, { last_name: 'Of the new', account_id: survivor.id });
+    const view = await ok('POST', '/views', member, {
+      kind: 'contact',
+      name: 'Globex people',
+      filter: { account_id: merged.id },
+      shared: true,
+    });
+    await ok('POST', '/accounts/merge', owner, {
+      survivor_id: survivor.id,
+      merged_ids: [merged.id],
+    });
+
+    // The view now shows the surviving account's contacts, theirs and those that moved to it.
+    const read = await ok('GET', `/views/${view.id}`, other);
+    expect(read.filter).toEqual({ account_id: survivor.id });
+    expect(read.problems).toEqual([]);
+    const listed = (await ok('GET', '/views?kind=contact', other)).data.find(
+      (v: { id: string }) => v.id === view.id,
+    );
+    expect(listed.filter).toEqual({ account_id: survivor.id });
+    expect(await ok('GET', `/views/${view.id}/count`, other)).toEqual({ count: 2, problems: [] });
+    // A view saved with the merged account's id, from an address kept since, follows it too.
+    const saved = await ok('POST', '/views', member, {
+      kind: 'deal',
+      name: 'Globex deals',
+      filter: { account_id: merged.id },
+    });
+    expect(saved.filter).toEqual({ account_id: survivor.id });
+  });
+
   it('reports a filter the list no longer takes and gives no count for it', async () => {
     // As a custom field that was archived would leave it: kept in the view, gone from the list.
     const view = await ok('POST', '/views', member, { kind: 'lead', name: 'Archived field' });

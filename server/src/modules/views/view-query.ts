@@ -5,6 +5,7 @@ import type { Tx } from '../../db/tenant.js';
 import { ValidationError, type FieldProblem } from '../../lib/errors.js';
 import { activeFields, membersAmong } from '../custom-fields/custom-fields.service.js';
 import { resolveCustomFilters, resolveCustomSort } from '../custom-fields/custom-filters.js';
+import { survivorOf } from '../merge/merge.service.js';
 import { LIST_QUERIES } from '../records/filters.js';
 import type { RecordKind } from '../records/registry.js';
 
@@ -65,16 +66,37 @@ export function filterShapeProblems(kind: RecordKind, filter: object): FieldProb
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The filters that name a record: where it is, and what a person calls it. */
-const REFERENCES: Record<string, { table: keyof Database; column: string; what: string }> = {
+/**
+ * The filters that name a record: where it is, what a person calls it, and whether it may have
+ * been merged into another.
+ */
+const REFERENCES: Record<
+  string,
+  { table: keyof Database; column: string; what: string; merges?: true }
+> = {
   owner_id: { table: 'memberships', column: 'user_id', what: 'member' },
   team_id: { table: 'teams', column: 'id', what: 'team' },
   tag_id: { table: 'tags', column: 'id', what: 'tag' },
-  account_id: { table: 'accounts', column: 'id', what: 'account' },
-  contact_id: { table: 'contacts', column: 'id', what: 'contact' },
+  account_id: { table: 'accounts', column: 'id', what: 'account', merges: true },
+  contact_id: { table: 'contacts', column: 'id', what: 'contact', merges: true },
   pipeline_id: { table: 'pipelines', column: 'id', what: 'pipeline' },
   stage_id: { table: 'pipeline_stages', column: 'id', what: 'stage' },
 };
+
+/**
+ * The filter with each record that was merged into another replaced by the one it was merged
+ * into: the view goes on showing what it showed, as the merged record's address leads to the
+ * survivor, rather than nothing.
+ */
+export async function followMerges<F extends object>(tx: Tx, filter: F): Promise<F> {
+  let followed = filter;
+  for (const [name, value] of Object.entries(filter)) {
+    if (!REFERENCES[name]?.merges || typeof value !== 'string' || !UUID.test(value)) continue;
+    const survivor = await survivorOf(tx, value);
+    if (survivor) followed = { ...followed, [name]: survivor };
+  }
+  return followed;
+}
 
 /**
  * The filters naming a record this organization no longer has (a deleted tag, a member who

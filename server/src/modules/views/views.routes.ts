@@ -17,7 +17,7 @@ const Filter = Type.Record(Type.String(), Type.Unknown(), {
   maxProperties: 50,
   examples: [{ status: ['new', 'contacted'], owner_id: '2f1c6a3e-7d4b-4a8e-9c1d-5b6f7a8e9d0c' }],
   description:
-    "The list's filters as the kind's bulk `filter` takes them (and `q`): checked against the kind's list query when saved",
+    "The list's filters as the kind's bulk `filter` takes them (and `q`): checked against the kind's list query when saved. An `account_id` or `contact_id` naming a record merged into another names the one it was merged into instead.",
 });
 
 const Sort = Type.String({

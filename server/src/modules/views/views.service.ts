@@ -16,6 +16,7 @@ import {
   customFieldProblems,
   departedMemberProblems,
   filterShapeProblems,
+  followMerges,
   isSortOf,
   missingReferences,
   sortChoices,
@@ -100,7 +101,13 @@ async function problemsOf(
   };
 }
 
-async function present(tx: Tx, member: Member, row: repo.ViewRow): Promise<View> {
+/** The view as it is read: its filters following any record merged since it was saved. */
+async function current(tx: Tx, row: repo.ViewRow): Promise<repo.ViewRow> {
+  return { ...row, filter: await followMerges(tx, row.filter) };
+}
+
+async function present(tx: Tx, member: Member, saved: repo.ViewRow): Promise<View> {
+  const row = await current(tx, saved);
   const { user_id, ...rest } = row;
   return {
     ...rest,
@@ -172,9 +179,10 @@ async function applyDefaults(
   }
 }
 
-export function createView(ctx: RequestContext, input: ViewInput): Promise<View> {
-  const name = input.name.trim();
+export function createView(ctx: RequestContext, given: ViewInput): Promise<View> {
+  const name = given.name.trim();
   return withTenant(ctx.deps.db, ctx, async (tx, member) => {
+    const input = { ...given, filter: given.filter && (await followMerges(tx, given.filter)) };
     await checkQuery(tx, input.kind, input);
     if (input.org_default !== undefined) requireAdminFor(member, 'org_default');
     const shared = input.shared ?? false;
@@ -194,6 +202,7 @@ export function createView(ctx: RequestContext, input: ViewInput): Promise<View>
 export function updateView(ctx: RequestContext, id: string, input: ViewChanges): Promise<View> {
   const { is_default, org_default, shared, ...fields } = input;
   return withTenant(ctx.deps.db, ctx, async (tx, member) => {
+    if (fields.filter) fields.filter = await followMerges(tx, fields.filter);
     const row = visible(member, await repo.findView(tx, ctx.userId, id, { lock: true }));
     const kind = row.kind;
     // Choosing one's own default is open to whoever sees the view; the rest is its editor's.
@@ -243,7 +252,7 @@ export function countView(
   id: string,
 ): Promise<{ count: number | null; problems: FieldProblem[] }> {
   return withTenant(ctx.deps.db, ctx, async (tx, member) => {
-    const row = visible(member, await repo.findView(tx, ctx.userId, id));
+    const row = await current(tx, visible(member, await repo.findView(tx, ctx.userId, id)));
     const { problems, filterRefused } = await problemsOf(tx, row);
     if (filterRefused) return { count: null, problems };
     const { q, ...filters } = row.filter as { q?: string };

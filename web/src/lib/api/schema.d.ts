@@ -23440,7 +23440,7 @@ export interface paths {
                         /** @example My hot leads */
                         name: string;
                         /**
-                         * @description The list's filters as the kind's bulk `filter` takes them (and `q`): checked against the kind's list query when saved
+                         * @description The list's filters as the kind's bulk `filter` takes them (and `q`): checked against the kind's list query when saved. An `account_id` or `contact_id` naming a record merged into another names the one it was merged into instead.
                          * @example {
                          *       "status": [
                          *         "new",
@@ -23495,7 +23495,7 @@ export interface paths {
                             kind: "lead" | "account" | "contact" | "deal";
                             name: string;
                             /**
-                             * @description The list's filters as the kind's bulk `filter` takes them (and `q`): checked against the kind's list query when saved
+                             * @description The list's filters as the kind's bulk `filter` takes them (and `q`): checked against the kind's list query when saved. An `account_id` or `contact_id` naming a record merged into another names the one it was merged into instead.
                              * @example {
                              *       "status": [
                              *         "new",
@@ -23650,7 +23650,7 @@ export interface paths {
                             kind: "lead" | "account" | "contact" | "deal";
                             name: string;
                             /**
-                             * @description The list's filters as the kind's bulk `filter` takes them (and `q`): checked against the kind's list query when saved
+                             * @description The list's filters as the kind's bulk `filter` takes them (and `q`): checked against the kind's list query when saved. An `account_id` or `contact_id` naming a record merged into another names the one it was merged into instead.
                              * @example {
                              *       "status": [
                              *         "new",
@@ -23851,7 +23851,7 @@ export interface paths {
                         /** @example My hot leads */
                         name?: string;
                         /**
-                         * @description The list's filters as the kind's bulk `filter` takes them (and `q`): checked against the kind's list query when saved
+                         * @description The list's filters as the kind's bulk `filter` takes them (and `q`): checked against the kind's list query when saved. An `account_id` or `contact_id` naming a record merged into another names the one it was merged into instead.
                          * @example {
                          *       "status": [
                          *         "new",
@@ -23906,7 +23906,7 @@ export interface paths {
                             kind: "lead" | "account" | "contact" | "deal";
                             name: string;
                             /**
-                             * @description The list's filters as the kind's bulk `filter` takes them (and `q`): checked against the kind's list query when saved
+                             * @description The list's filters as the kind's bulk `filter` takes them (and `q`): checked against the kind's list query when saved. An `account_id` or `contact_id` naming a record merged into another names the one it was merged into instead.
                              * @example {
                              *       "status": [
                              *         "new",
@@ -25471,7 +25471,7 @@ export interface components {
             kind: "lead" | "account" | "contact" | "deal";
             name: string;
             /**
-             * @description The list's filters as the kind's bulk `filter` takes them (and `q`): checked against the kind's list query when saved
+             * @description The list's filters as the kind's bulk `filter` takes them (and `q`): checked against the kind's list query when saved. An `account_id` or `contact_id` naming a record merged into another names the one it was merged into instead.
              * @example {
              *       "status": [
              *         "new",
