@@ -77,6 +77,18 @@ async function runToEnd(who: Who, id: string) {
   }>();
 }
 
+/** Two new members of the admin's organization who share the name Alex Smith. */
+async function twoMembersCalledAlexSmith(admin: SignedUp): Promise<SignedUp[]> {
+  const alexes = [
+    await joinByInvitation(t.app, admin, 'member'),
+    await joinByInvitation(t.app, admin, 'member'),
+  ];
+  await t.ownerQuery(`UPDATE users SET name = 'Alex Smith' WHERE id = ANY ($1::uuid[])`, [
+    alexes.map((alex) => alex.userId),
+  ]);
+  return alexes;
+}
+
 const LEADS = [
   'First Name;Last Name;Email;Company;Estimated value;Notes;Tags',
   'Ada;Lovelace;ADA@example.com;Analytical;$22,000;"first line',
@@ -1192,14 +1204,8 @@ describe('owners named as other CRMs export them', () => {
   it('takes an owner by name, and refuses a name two members share rather than pick one', async () => {
     const admin = await signUp(t.app, 'owners');
     const jane = await joinByInvitation(t.app, admin, 'member');
-    const alexes = [
-      await joinByInvitation(t.app, admin, 'member'),
-      await joinByInvitation(t.app, admin, 'member'),
-    ];
+    const alexes = await twoMembersCalledAlexSmith(admin);
     await t.ownerQuery(`UPDATE users SET name = 'Jane Doe' WHERE id = $1`, [jane.userId]);
-    await t.ownerQuery(`UPDATE users SET name = 'Alex Smith' WHERE id = ANY ($1::uuid[])`, [
-      alexes.map((alex) => alex.userId),
-    ]);
     const { id, report } = await dryRunLeads(
       admin,
       `Last Name,Lead Owner\nByName,jane doe\nShared,Alex Smith\nByEmail,${alexes[1]!.email}\n`,
@@ -1225,6 +1231,27 @@ describe('owners named as other CRMs export them', () => {
       { last_name: 'ByEmail', owner_id: alexes[1]!.userId },
       { last_name: 'ByName', owner_id: jane.userId },
     ]);
+  });
+});
+
+describe('owners a list export wrote', () => {
+  it('are imported back as the same member, when two members share the name', async () => {
+    const admin = await signUp(t.app, 'owners-alike');
+    const alexes = await twoMembersCalledAlexSmith(admin);
+    const created = await call(admin, 'POST', '/leads', {
+      last_name: 'Hopper',
+      owner_id: alexes[1]!.userId,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const exported = await call(admin, 'GET', '/leads/export?columns=last_name&columns=owner');
+    const { id, report } = await dryRunLeads(admin, exported.body.replace('Hopper', 'Again'), [
+      'last_name',
+      'owner',
+    ]);
+    expect(report.rejected).toEqual([]);
+    await runToEnd(admin, id);
+    const [again] = (await call(admin, 'GET', '/leads?q=Again')).json().data;
+    expect(again.owner_id).toBe(alexes[1]!.userId);
   });
 });
 
@@ -1680,13 +1707,7 @@ describe('custom fields in an import', () => {
   it('round trip: a member field names the member by email, so that two of the same name are told apart', async () => {
     const admin = await signUp(t.app, 'member-field-alike');
     await defineFields(admin);
-    const alexes = [
-      await joinByInvitation(t.app, admin, 'member'),
-      await joinByInvitation(t.app, admin, 'member'),
-    ];
-    await t.ownerQuery(`UPDATE users SET name = 'Alex Smith' WHERE id = ANY ($1::uuid[])`, [
-      alexes.map((alex) => alex.userId),
-    ]);
+    const alexes = await twoMembersCalledAlexSmith(admin);
     const created = await call(admin, 'POST', '/leads', {
       last_name: 'Hopper',
       custom_fields: { handler: alexes[1]!.userId },

@@ -89,7 +89,7 @@ describe.skipIf(!chromiumPath)('exports in a real browser', { timeout: 180_000 }
     );
     for (const row of rows) {
       expect(row['status']).toBe('qualified');
-      expect(row['owner']).toBe(account.name);
+      expect(row['owner']).toBe(account.email);
       expect(row['tags']).toBe('Trade fair');
     }
   });

@@ -30,8 +30,8 @@ export const exportRoutes: FastifyPluginAsyncTypebox = async (app) => {
           summary: `The list of ${label.many} as a CSV file`,
           description:
             `Every ${label.one.toLowerCase()} the list shows with the same filters, search (\`q\`) and sort, ` +
-            'streamed as CSV with a header row. Owners, tags, accounts, pipelines and stages are ' +
-            'written by name. A cell that would start with `=`, `+`, `-`, `@`, a tab or a ' +
+            'streamed as CSV with a header row. Tags, accounts, pipelines and stages are written ' +
+            'by name, owners by email. A cell that would start with `=`, `+`, `-`, `@`, a tab or a ' +
             "carriage return starts with `'` instead, so a spreadsheet shows it as text.",
           querystring: listExportQuery(kind),
           response: { 200: CsvFile, ...errors(400, 401) },

@@ -11,9 +11,10 @@ import { RECORD_KINDS } from '../records/registry.js';
 
 /**
  * The columns a list export can hold, by kind: each a SQL expression over the list's alias.
- * People and records are written by name (an owner, an account, a stage, the tags), never as
- * ids, because the file is read by people; the names are read in the same statement as the
- * rows, each lookup by its full key so it stays an index condition.
+ * Records are written by name (an account, a stage, the tags) and people by email (an owner),
+ * never as ids, because the file is read by people; an email because two members may share a
+ * name, and the import would refuse that name rather than pick one of them. The names are read
+ * in the same statement as the rows, each lookup by its full key so it stays an index condition.
  */
 export type ColumnSql = (alias: string) => RawBuilder<unknown>;
 
@@ -23,7 +24,7 @@ const plain =
     sql`${sql.ref(`${alias}.${name}`)}`;
 
 const owner: ColumnSql = (alias) =>
-  sql`(SELECT u.name FROM users u WHERE u.id = ${sql.ref(`${alias}.owner_id`)})`;
+  sql`(SELECT u.email FROM users u WHERE u.id = ${sql.ref(`${alias}.owner_id`)})`;
 
 /** A record of `table` named by `column` of the listed row, by its name. */
 const named =

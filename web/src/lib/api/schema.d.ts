@@ -18952,7 +18952,7 @@ export interface paths {
         };
         /**
          * The list of leads as a CSV file
-         * @description Every lead the list shows with the same filters, search (`q`) and sort, streamed as CSV with a header row. Owners, tags, accounts, pipelines and stages are written by name. A cell that would start with `=`, `+`, `-`, `@`, a tab or a carriage return starts with `'` instead, so a spreadsheet shows it as text.
+         * @description Every lead the list shows with the same filters, search (`q`) and sort, streamed as CSV with a header row. Tags, accounts, pipelines and stages are written by name, owners by email. A cell that would start with `=`, `+`, `-`, `@`, a tab or a carriage return starts with `'` instead, so a spreadsheet shows it as text.
          */
         get: {
             parameters: {
@@ -19064,7 +19064,7 @@ export interface paths {
         };
         /**
          * The list of accounts as a CSV file
-         * @description Every account the list shows with the same filters, search (`q`) and sort, streamed as CSV with a header row. Owners, tags, accounts, pipelines and stages are written by name. A cell that would start with `=`, `+`, `-`, `@`, a tab or a carriage return starts with `'` instead, so a spreadsheet shows it as text.
+         * @description Every account the list shows with the same filters, search (`q`) and sort, streamed as CSV with a header row. Tags, accounts, pipelines and stages are written by name, owners by email. A cell that would start with `=`, `+`, `-`, `@`, a tab or a carriage return starts with `'` instead, so a spreadsheet shows it as text.
          */
         get: {
             parameters: {
@@ -19175,7 +19175,7 @@ export interface paths {
         };
         /**
          * The list of contacts as a CSV file
-         * @description Every contact the list shows with the same filters, search (`q`) and sort, streamed as CSV with a header row. Owners, tags, accounts, pipelines and stages are written by name. A cell that would start with `=`, `+`, `-`, `@`, a tab or a carriage return starts with `'` instead, so a spreadsheet shows it as text.
+         * @description Every contact the list shows with the same filters, search (`q`) and sort, streamed as CSV with a header row. Tags, accounts, pipelines and stages are written by name, owners by email. A cell that would start with `=`, `+`, `-`, `@`, a tab or a carriage return starts with `'` instead, so a spreadsheet shows it as text.
          */
         get: {
             parameters: {
@@ -19288,7 +19288,7 @@ export interface paths {
         };
         /**
          * The list of deals as a CSV file
-         * @description Every deal the list shows with the same filters, search (`q`) and sort, streamed as CSV with a header row. Owners, tags, accounts, pipelines and stages are written by name. A cell that would start with `=`, `+`, `-`, `@`, a tab or a carriage return starts with `'` instead, so a spreadsheet shows it as text.
+         * @description Every deal the list shows with the same filters, search (`q`) and sort, streamed as CSV with a header row. Tags, accounts, pipelines and stages are written by name, owners by email. A cell that would start with `=`, `+`, `-`, `@`, a tab or a carriage return starts with `'` instead, so a spreadsheet shows it as text.
          */
         get: {
             parameters: {
