@@ -18,7 +18,7 @@ afterAll(async () => {
 
 function call(
   who: SignedUp,
-  method: 'GET' | 'POST' | 'PATCH',
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
   url: string,
   payload?: object,
   headers: Record<string, string> = {},
@@ -181,6 +181,29 @@ describe.each(KINDS)('concurrent edits of $path', ({ path, create, field }) => {
     expect(mixed.statusCode).toBe(200);
   });
 
+  it('deletes only over the version named, and refuses an older one with 412', async () => {
+    const record = await created();
+    const changed = await call(a, 'PATCH', `/${path}/${record.id}`, { [field]: 'Since' });
+    const stale = await call(a, 'DELETE', `/${path}/${record.id}`, undefined, {
+      'if-match': record.etag,
+    });
+    expect(stale.statusCode, stale.body).toBe(412);
+    expect(stale.json().error).toMatchObject({
+      code: 'version_mismatch',
+      details: { current: { id: record.id, [field]: 'Since', version: changed.json().version } },
+    });
+    expect((await call(a, 'GET', `/${path}/${record.id}`)).statusCode).toBe(200);
+    const theirs = await call(b, 'DELETE', `/${path}/${record.id}`, undefined, {
+      'if-match': String(changed.headers['etag']),
+    });
+    expect(theirs.statusCode).toBe(404);
+    const current = await call(a, 'DELETE', `/${path}/${record.id}`, undefined, {
+      'if-match': String(changed.headers['etag']),
+    });
+    expect(current.statusCode, current.body).toBe(204);
+    expect((await call(a, 'GET', `/${path}/${record.id}`)).statusCode).toBe(404);
+  });
+
   it('answers an If-Match that is not a version with 400 naming the header', async () => {
     const record = await created();
     const bad = await call(
@@ -198,15 +221,17 @@ describe.each(KINDS)('concurrent edits of $path', ({ path, create, field }) => {
 });
 
 describe('the API document', () => {
-  it('shows If-Match on every PATCH of a record, and the ETag on its reads and writes', async () => {
+  it('shows If-Match on every PATCH and DELETE of a record, and the ETag on its reads and writes', async () => {
     const document = (await t.app.inject({ url: '/api/openapi.json' })).json();
     for (const { path } of KINDS) {
       const operations = document.paths[`/api/v1/${path}/{${path.slice(0, -1)}_id}`];
-      const headers = (operations.patch.parameters as Array<{ in: string; name: string }>)
-        .filter((parameter) => parameter.in === 'header')
-        .map((parameter) => parameter.name);
-      expect(headers, path).toContain('if-match');
-      expect(Object.keys(operations.patch.responses), path).toContain('412');
+      for (const method of ['patch', 'delete']) {
+        const headers = (operations[method].parameters as Array<{ in: string; name: string }>)
+          .filter((parameter) => parameter.in === 'header')
+          .map((parameter) => parameter.name);
+        expect(headers, `${method} ${path}`).toContain('if-match');
+        expect(Object.keys(operations[method].responses), `${method} ${path}`).toContain('412');
+      }
       for (const method of ['get', 'patch'])
         expect(operations[method].responses['200'].headers, `${method} ${path}`).toHaveProperty(
           'etag',

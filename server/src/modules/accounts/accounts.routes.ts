@@ -176,11 +176,16 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
         description:
           'Its contacts and deals stay, no longer linked to it; its tasks and notes go with it.',
         params: AccountParams,
-        response: { 204: Type.Null(), ...errors(400, 401, 403, 404) },
+        headers: IfMatchHeaders,
+        response: { 204: Type.Null(), ...errors(400, 401, 403, 404, 412) },
       },
     },
     async (request, reply) => {
-      await accounts.deleteAccount(contextOf(request), request.params.account_id);
+      await accounts.deleteAccount(
+        contextOf(request),
+        request.params.account_id,
+        ifMatchOf(request),
+      );
       return reply.status(204).send(null);
     },
   );

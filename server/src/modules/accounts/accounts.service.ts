@@ -172,4 +172,5 @@ export const updateAccount = (
   ifMatch?: readonly string[],
 ) => accounts.update(ctx, id, { ...normalize(input), ifMatch });
 
-export const deleteAccount = (ctx: RequestContext, id: string) => accounts.remove(ctx, id);
+export const deleteAccount = (ctx: RequestContext, id: string, ifMatch?: readonly string[]) =>
+  accounts.remove(ctx, id, ifMatch);

@@ -159,11 +159,16 @@ export const contactRoutes: FastifyPluginAsyncTypebox = async (app) => {
         security,
         summary: 'Delete a contact (its owner or an admin)',
         params: ContactParams,
-        response: { 204: Type.Null(), ...errors(400, 401, 403, 404) },
+        headers: IfMatchHeaders,
+        response: { 204: Type.Null(), ...errors(400, 401, 403, 404, 412) },
       },
     },
     async (request, reply) => {
-      await contacts.deleteContact(contextOf(request), request.params.contact_id);
+      await contacts.deleteContact(
+        contextOf(request),
+        request.params.contact_id,
+        ifMatchOf(request),
+      );
       return reply.status(204).send(null);
     },
   );

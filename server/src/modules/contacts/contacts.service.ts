@@ -80,4 +80,5 @@ export const updateContact = (
   ifMatch?: readonly string[],
 ) => contacts.update(ctx, id, { ...normalize(input), ifMatch });
 
-export const deleteContact = (ctx: RequestContext, id: string) => contacts.remove(ctx, id);
+export const deleteContact = (ctx: RequestContext, id: string, ifMatch?: readonly string[]) =>
+  contacts.remove(ctx, id, ifMatch);

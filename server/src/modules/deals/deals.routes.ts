@@ -99,11 +99,12 @@ export const dealRoutes: FastifyPluginAsyncTypebox = async (app) => {
         security,
         summary: 'Delete a deal (its owner or an admin)',
         params: DealParams,
-        response: { 204: Type.Null(), ...errors(400, 401, 403, 404) },
+        headers: IfMatchHeaders,
+        response: { 204: Type.Null(), ...errors(400, 401, 403, 404, 412) },
       },
     },
     async (request, reply) => {
-      await deals.deleteDeal(contextOf(request), request.params.deal_id);
+      await deals.deleteDeal(contextOf(request), request.params.deal_id, ifMatchOf(request));
       return reply.status(204).send(null);
     },
   );

@@ -186,7 +186,8 @@ export function updateDeal(
   );
 }
 
-export const deleteDeal = (ctx: RequestContext, id: string) => deals.remove(ctx, id);
+export const deleteDeal = (ctx: RequestContext, id: string, ifMatch?: readonly string[]) =>
+  deals.remove(ctx, id, ifMatch);
 
 export function stageHistory(ctx: RequestContext, id: string): Promise<repo.StageVisit[]> {
   return withTenant(ctx.deps.db, ctx, async (tx) => {

@@ -187,11 +187,12 @@ export const leadRoutes: FastifyPluginAsyncTypebox = async (app) => {
         security,
         summary: 'Delete a lead (its owner or an admin)',
         params: LeadParams,
-        response: { 204: Type.Null(), ...errors(400, 401, 403, 404) },
+        headers: IfMatchHeaders,
+        response: { 204: Type.Null(), ...errors(400, 401, 403, 404, 412) },
       },
     },
     async (request, reply) => {
-      await leads.deleteLead(contextOf(request), request.params.lead_id);
+      await leads.deleteLead(contextOf(request), request.params.lead_id, ifMatchOf(request));
       return reply.status(204).send(null);
     },
   );

@@ -74,4 +74,5 @@ export const updateLead = (
   ifMatch?: readonly string[],
 ) => leads.update(ctx, id, { ...normalize(input), ifMatch });
 
-export const deleteLead = (ctx: RequestContext, id: string) => leads.remove(ctx, id);
+export const deleteLead = (ctx: RequestContext, id: string, ifMatch?: readonly string[]) =>
+  leads.remove(ctx, id, ifMatch);

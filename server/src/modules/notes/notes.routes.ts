@@ -142,11 +142,12 @@ export const noteRoutes: FastifyPluginAsyncTypebox = async (app) => {
         security,
         summary: 'Delete a note (its author or an admin)',
         params: NoteParams,
-        response: { 204: Type.Null(), ...errors(400, 401, 403, 404) },
+        headers: IfMatchHeaders,
+        response: { 204: Type.Null(), ...errors(400, 401, 403, 404, 412) },
       },
     },
     async (request, reply) => {
-      await notes.deleteNote(contextOf(request), request.params.note_id);
+      await notes.deleteNote(contextOf(request), request.params.note_id, ifMatchOf(request));
       return reply.status(204).send(null);
     },
   );

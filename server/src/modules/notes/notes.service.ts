@@ -105,11 +105,16 @@ export function updateNote(
   });
 }
 
-export function deleteNote(ctx: RequestContext, id: string): Promise<void> {
+export function deleteNote(
+  ctx: RequestContext,
+  id: string,
+  ifMatch?: readonly string[],
+): Promise<void> {
   return withTenant(ctx.deps.db, ctx, async (tx, member) => {
     const note = await repo.findNote(tx, id, { lock: true });
     if (!note) throw new NotFoundError('Note');
     requireAuthorOrAdmin(member, note);
+    await requireVersion(ifMatch, note, async () => note);
     await repo.deleteNote(tx, id);
   });
 }

@@ -204,10 +204,15 @@ export function ownedRecords<Row extends repo.OwnedRow, Out>(spec: OwnedKind<Row
       });
     },
 
-    /** Deletes a record: its owner or an admin may. */
-    remove(ctx: RequestContext, id: string): Promise<void> {
+    /**
+     * Deletes a record: its owner or an admin may; with `ifMatch`, only while it is still at
+     * one of those versions.
+     */
+    remove(ctx: RequestContext, id: string, ifMatch?: readonly string[]): Promise<void> {
       return withTenant(ctx.deps.db, ctx, async (tx, member) => {
-        requireCanDelete(member, await find(tx, id, { lock: true }));
+        const before = await find(tx, id, { lock: true });
+        await requireVersion(ifMatch, before, () => one(tx, before));
+        requireCanDelete(member, before);
         await repo.deleteRecords(tx, kind, [id]);
       });
     },

@@ -231,11 +231,12 @@ export const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
         security,
         summary: 'Delete a task (its creator, its assignee or an admin)',
         params: TaskParams,
-        response: { 204: Type.Null(), ...errors(400, 401, 403, 404) },
+        headers: IfMatchHeaders,
+        response: { 204: Type.Null(), ...errors(400, 401, 403, 404, 412) },
       },
     },
     async (request, reply) => {
-      await tasks.deleteTask(contextOf(request), request.params.task_id);
+      await tasks.deleteTask(contextOf(request), request.params.task_id, ifMatchOf(request));
       return reply.status(204).send(null);
     },
   );

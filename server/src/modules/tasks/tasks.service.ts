@@ -158,10 +158,15 @@ export function completeTask(ctx: RequestContext, id: string): Promise<Task> {
   });
 }
 
-export function deleteTask(ctx: RequestContext, id: string): Promise<void> {
+export function deleteTask(
+  ctx: RequestContext,
+  id: string,
+  ifMatch?: readonly string[],
+): Promise<void> {
   return withTenant(ctx.deps.db, ctx, async (tx, member) => {
     const task = await repo.findTask(tx, id, { lock: true });
     if (!task) throw new NotFoundError('Task');
+    await requireVersion(ifMatch, task, async () => task);
     requireCanManageTask(member, task, 'delete');
     await repo.deleteTask(tx, id);
   });
