@@ -21,12 +21,13 @@ import {
 const POLL = { timeout: 20_000 };
 
 // A HubSpot-style header the mapping recognises, a column it does not (Budget), one to leave
-// out (Notes), money as people type it, and one row whose value cannot be read.
+// out (Notes), money as people type it, a date with a two-digit year as Excel writes one, and
+// one row whose value cannot be read.
 const CSV = [
-  'First Name,Last Name,Email Address,Company Name,Budget,Notes',
-  'Ada,Lovelace,ada@example.com,Analytical Engines,"$22,000",met at the fair',
-  'Grace,Hopper,grace@example.com,Navy,22k,',
-  'Bad,Row,bad@example.com,Nowhere,lots,',
+  'First Name,Last Name,Email Address,Company Name,Budget,Notes,Last Contacted',
+  'Ada,Lovelace,ada@example.com,Analytical Engines,"$22,000",met at the fair,4-Mar-25',
+  'Grace,Hopper,grace@example.com,Navy,22k,,',
+  'Bad,Row,bad@example.com,Nowhere,lots,,',
   '',
 ].join('\r\n');
 
@@ -102,6 +103,12 @@ describe.skipIf(!chromiumPath)('the import wizard in a real browser', { timeout:
     const cells = await rejected.getByRole('row').nth(1).getByRole('cell').allTextContents();
     expect(cells[0]).toBe('4');
     expect(cells[1]).toMatch(/Budget|estimated_value/);
+    const readAs = pageA.getByRole('table', { name: 'Cells read in other words' });
+    expect(await readAs.getByRole('row').nth(1).getByRole('cell').allTextContents()).toEqual([
+      '2',
+      'Last Contacted',
+      '"4-Mar-25" has a two-digit year, read as 2025 (00-29 as 2000-2029, 30-99 as 1930-1999)',
+    ]);
     expect(await leadsOf(['ada@example.com', 'grace@example.com'])).toEqual([]);
 
     const [download] = await Promise.all([
