@@ -752,6 +752,33 @@ describe('lists filtered by custom fields', () => {
     expect(await names(`${cf(`size:any:${s},${m}`)}&${cf('seats:gte:10')}`)).toEqual(['Medium']);
   });
 
+  it('by any of text values, a comma or backslash inside one written after a backslash', async () => {
+    const cities = await signUp(t.app, 'fields-any-commas');
+    await defineField(cities, {
+      record_type: 'account',
+      key: 'city',
+      label: 'City',
+      field_type: 'text',
+    });
+    for (const [name, city] of [
+      ['Paris FR', 'Paris, France'],
+      ['Paris', 'Paris'],
+      ['Lyon', 'Lyon'],
+      ['Share', 'C:\\dir'],
+    ])
+      await ok('POST', '/accounts', cities, { name, custom_fields: { city } });
+    const named = async (condition: string) =>
+      (await ok('GET', `/accounts?sort=name&${cf(condition)}`, cities)).data.map(
+        (r: { name: string }) => r.name,
+      );
+    expect(await named('city:any:Paris\\, France,Lyon')).toEqual(['Lyon', 'Paris FR']);
+    expect(await named('city:any:Paris,Lyon')).toEqual(['Lyon', 'Paris']);
+    expect(await named('city:any:C:\\\\dir,Lyon')).toEqual(['Lyon', 'Share']);
+    // A backslash before anything else is itself, and eq takes its value whole.
+    expect(await named('city:any:C:\\dir')).toEqual(['Share']);
+    expect(await named('city:eq:Paris, France')).toEqual(['Paris FR']);
+  });
+
   it('sorts by a custom field, records without a value last, page after page', async () => {
     const sorted = async (sort: string, limit: number, query = '') => {
       const seen: string[] = [];

@@ -26,7 +26,7 @@ export const CustomFieldFilter = Type.Array(
   {
     maxItems: 20,
     description:
-      "Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.",
+      "Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated; in a value a comma is written `\\,` and a backslash `\\\\`: `?cf=city:any:Paris\\, France,Lyon`), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.",
     examples: [['region:eq:0f8fad5b-d9cb-469f-a165-70867728950e']],
   },
 );
@@ -81,6 +81,24 @@ function valueOf(field: repo.FieldWithOptions, text: string): unknown {
 }
 
 /**
+ * The values of `any`, comma-separated: a comma inside a value is written `\,` and a backslash
+ * `\\`, so that text holding commas can be matched; a backslash before anything else is itself.
+ */
+function valuesOfAny(text: string): string[] {
+  const values = [''];
+  for (let at = 0; at < text.length; at += 1) {
+    const char = text[at]!;
+    const next = text[at + 1];
+    if (char === '\\' && (next === ',' || next === '\\')) {
+      values[values.length - 1] += next;
+      at += 1;
+    } else if (char === ',') values.push('');
+    else values[values.length - 1] += char;
+  }
+  return values;
+}
+
+/**
  * Reads the `cf` conditions of a list's query against the kind's active fields (`fields` when
  * the caller has read them already: a page reads them once).
  */
@@ -107,7 +125,7 @@ export async function resolveCustomFilters(
     if ((operator === 'gte' || operator === 'lte') && !COMPARABLE.has(field.field_type)) {
       refuse(`"${field.label}" has no order: use eq or any`);
     }
-    const texts = operator === 'any' ? text.split(',') : [text];
+    const texts = operator === 'any' ? valuesOfAny(text) : [text];
     if (texts.length > 100) refuse('takes at most 100 values for any');
     const single =
       field.field_type === 'multi_select' ? { ...field, field_type: 'select' as const } : field;

@@ -4878,7 +4878,7 @@ export interface paths {
                     /** @description A field of the kind or a custom field (`cf.<key>`: text, number, money, date, date-time, checkbox; a single select in the order of its options, a member by name; not a multi-select), `-` in front for descending; records without a value come last */
                     sort?: ("created_at" | "-created_at" | "updated_at" | "-updated_at" | "last_name" | "-last_name" | "company" | "-company" | "status" | "-status" | "next_follow_up_at" | "-next_follow_up_at" | "estimated_value" | "-estimated_value") | string;
                     /**
-                     * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
+                     * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated; in a value a comma is written `\,` and a backslash `\\`: `?cf=city:any:Paris\, France,Lyon`), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
                      * @example [
                      *       "region:eq:0f8fad5b-d9cb-469f-a165-70867728950e"
                      *     ]
@@ -6161,7 +6161,7 @@ export interface paths {
                     /** @description A field of the kind or a custom field (`cf.<key>`: text, number, money, date, date-time, checkbox; a single select in the order of its options, a member by name; not a multi-select), `-` in front for descending; records without a value come last */
                     sort?: ("name" | "-name" | "created_at" | "-created_at" | "updated_at" | "-updated_at" | "annual_revenue" | "-annual_revenue" | "employees" | "-employees") | string;
                     /**
-                     * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
+                     * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated; in a value a comma is written `\,` and a backslash `\\`: `?cf=city:any:Paris\, France,Lyon`), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
                      * @example [
                      *       "region:eq:0f8fad5b-d9cb-469f-a165-70867728950e"
                      *     ]
@@ -7029,7 +7029,7 @@ export interface paths {
                     /** @description A field of the kind or a custom field (`cf.<key>`: text, number, money, date, date-time, checkbox; a single select in the order of its options, a member by name; not a multi-select), `-` in front for descending; records without a value come last */
                     sort?: ("last_name" | "-last_name" | "created_at" | "-created_at" | "updated_at" | "-updated_at") | string;
                     /**
-                     * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
+                     * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated; in a value a comma is written `\,` and a backslash `\\`: `?cf=city:any:Paris\, France,Lyon`), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
                      * @example [
                      *       "region:eq:0f8fad5b-d9cb-469f-a165-70867728950e"
                      *     ]
@@ -9500,7 +9500,7 @@ export interface paths {
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     pipeline_id?: string;
                     /**
-                     * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
+                     * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated; in a value a comma is written `\,` and a backslash `\\`: `?cf=city:any:Paris\, France,Lyon`), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
                      * @example [
                      *       "region:eq:0f8fad5b-d9cb-469f-a165-70867728950e"
                      *     ]
@@ -17019,7 +17019,7 @@ export interface paths {
                              */
                             updated_to?: string;
                             /**
-                             * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
+                             * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated; in a value a comma is written `\,` and a backslash `\\`: `?cf=city:any:Paris\, France,Lyon`), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
                              * @example [
                              *       "region:eq:0f8fad5b-d9cb-469f-a165-70867728950e"
                              *     ]
@@ -17250,7 +17250,7 @@ export interface paths {
                              */
                             updated_to?: string;
                             /**
-                             * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
+                             * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated; in a value a comma is written `\,` and a backslash `\\`: `?cf=city:any:Paris\, France,Lyon`), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
                              * @example [
                              *       "region:eq:0f8fad5b-d9cb-469f-a165-70867728950e"
                              *     ]
@@ -17478,7 +17478,7 @@ export interface paths {
                              */
                             updated_to?: string;
                             /**
-                             * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
+                             * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated; in a value a comma is written `\,` and a backslash `\\`: `?cf=city:any:Paris\, France,Lyon`), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
                              * @example [
                              *       "region:eq:0f8fad5b-d9cb-469f-a165-70867728950e"
                              *     ]
@@ -17739,7 +17739,7 @@ export interface paths {
                              */
                             pipeline_id?: string;
                             /**
-                             * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
+                             * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated; in a value a comma is written `\,` and a backslash `\\`: `?cf=city:any:Paris\, France,Lyon`), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
                              * @example [
                              *       "region:eq:0f8fad5b-d9cb-469f-a165-70867728950e"
                              *     ]
@@ -18988,7 +18988,7 @@ export interface paths {
                     /** @description A field of the kind or a custom field (`cf.<key>`: text, number, money, date, date-time, checkbox; a single select in the order of its options, a member by name; not a multi-select), `-` in front for descending; records without a value come last */
                     sort?: ("created_at" | "-created_at" | "updated_at" | "-updated_at" | "last_name" | "-last_name" | "company" | "-company" | "status" | "-status" | "next_follow_up_at" | "-next_follow_up_at" | "estimated_value" | "-estimated_value") | string;
                     /**
-                     * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
+                     * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated; in a value a comma is written `\,` and a backslash `\\`: `?cf=city:any:Paris\, France,Lyon`), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
                      * @example [
                      *       "region:eq:0f8fad5b-d9cb-469f-a165-70867728950e"
                      *     ]
@@ -19100,7 +19100,7 @@ export interface paths {
                     /** @description A field of the kind or a custom field (`cf.<key>`: text, number, money, date, date-time, checkbox; a single select in the order of its options, a member by name; not a multi-select), `-` in front for descending; records without a value come last */
                     sort?: ("name" | "-name" | "created_at" | "-created_at" | "updated_at" | "-updated_at" | "annual_revenue" | "-annual_revenue" | "employees" | "-employees") | string;
                     /**
-                     * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
+                     * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated; in a value a comma is written `\,` and a backslash `\\`: `?cf=city:any:Paris\, France,Lyon`), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
                      * @example [
                      *       "region:eq:0f8fad5b-d9cb-469f-a165-70867728950e"
                      *     ]
@@ -19211,7 +19211,7 @@ export interface paths {
                     /** @description A field of the kind or a custom field (`cf.<key>`: text, number, money, date, date-time, checkbox; a single select in the order of its options, a member by name; not a multi-select), `-` in front for descending; records without a value come last */
                     sort?: ("last_name" | "-last_name" | "created_at" | "-created_at" | "updated_at" | "-updated_at") | string;
                     /**
-                     * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
+                     * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated; in a value a comma is written `\,` and a backslash `\\`: `?cf=city:any:Paris\, France,Lyon`), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
                      * @example [
                      *       "region:eq:0f8fad5b-d9cb-469f-a165-70867728950e"
                      *     ]
@@ -19344,7 +19344,7 @@ export interface paths {
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     pipeline_id?: string;
                     /**
-                     * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated: selects and members), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
+                     * @description Custom field conditions, each `<key>:<operator>[:<value>]`, all of which must hold; may repeat: `?cf=region:any:<option id>,<option id>&cf=score:gte:10`. Operators: `eq` (equals), `gte` and `lte` (at least, at most: numbers, amounts, dates, date-times, text), `any` (one of, comma-separated; in a value a comma is written `\,` and a backslash `\\`: `?cf=city:any:Paris\, France,Lyon`), `empty`, `not_empty`. Values are written as in the record's `custom_fields`; a select's are option ids.
                      * @example [
                      *       "region:eq:0f8fad5b-d9cb-469f-a165-70867728950e"
                      *     ]
