@@ -116,6 +116,7 @@ describe('an export of the whole organization', () => {
         'members.csv',
         'merged_records.csv',
         'notes.csv',
+        'organization.csv',
         'pipeline_stages.csv',
         'pipelines.csv',
         'record_tags.csv',
@@ -159,6 +160,11 @@ describe('an export of the whole organization', () => {
     expect(Object.keys(members[0]!).sort()).toEqual(
       ['created_at', 'email', 'name', 'role', 'user_id'].sort(),
     );
+
+    // The organization's settings, without its id or name.
+    expect(csv(files.get('organization.csv'))).toEqual([
+      { currency: 'USD', locale: 'en-US', max_file_bytes: String(25 * 1024 * 1024) },
+    ]);
 
     // A form without its secret, nor the hash of it: a restore gives it a new one.
     const [exportedForm] = csv(files.get('web_forms.csv'));

@@ -569,6 +569,24 @@ describe('restoring an organization export', () => {
     ]);
   }, 120_000);
 
+  it("gives the organization the exported one's currency, locale and file size limit", async () => {
+    const d = await signUp(t.app, 'restore-settings');
+    const settings = { currency: 'EUR', locale: 'de-DE', max_file_bytes: 5 * 1024 * 1024 };
+    const set = await send('PATCH', '/org', d, settings);
+    expect(set.statusCode, set.body).toBe(200);
+    await create(d, '/deals', { name: 'Auftrag', amount: 1234.5 });
+    const zip = await exportZip(d);
+
+    const e = await anotherOrganization(d, 'Settings restored');
+    const done = await restore(e, zip);
+    expect(done, done.error).toMatchObject({ status: 'completed' });
+    const org = (await call('GET', '/org', e)).json();
+    expect(org).toMatchObject({ name: 'Settings restored', ...settings });
+    expect(done.result.rows['organization.csv']).toBe(1);
+    const [deal] = (await call('GET', '/deals', e)).json().data;
+    expect(deal).toMatchObject({ name: 'Auftrag', currency: 'EUR' });
+  }, 120_000);
+
   it('is for admins of the organization: another organization sees nothing of it', async () => {
     expect((await call('GET', `/restores/${restoredId}`, b)).statusCode).toBe(200);
     expect((await call('GET', `/restores/${restoredId}`, c)).statusCode).toBe(404);
@@ -811,6 +829,7 @@ describe('a file the restore refuses', () => {
       'saved_views.csv',
       'saved_view_defaults.csv',
       'web_forms.csv',
+      'organization.csv',
     ];
     const older = await rezip(zip, (files) => {
       for (const name of later) files.delete(name);
@@ -821,6 +840,10 @@ describe('a file the restore refuses', () => {
     expect((await call('GET', '/leads', target)).json().data).toEqual([
       expect.objectContaining({ last_name: 'Only lead' }),
     ]);
+    expect((await call('GET', '/org', target)).json()).toMatchObject({
+      currency: 'USD',
+      locale: 'en-US',
+    });
   }, 60_000);
 
   it('leaves out a merge into a record deleted since, instead of refusing the export', async () => {

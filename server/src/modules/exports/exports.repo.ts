@@ -211,10 +211,19 @@ export interface ExportFile {
   optional?: boolean;
   /** Columns of the CSV that its table does not have (read as text by a restore). */
   extra?: string[];
+  /** The columns and types a restore reads a CSV with that is no table's (`table` null). */
+  staging?: string;
 }
 
 /** Who the members of an export are, without any secret. */
 export const MEMBER_COLUMNS = ['user_id', 'name', 'email', 'role', 'created_at'];
+
+/**
+ * The organization's own settings: what its amounts default to, how the app writes numbers and
+ * dates, and the largest file its members may upload. Not its name, which the organization a
+ * restore goes into already has.
+ */
+export const ORGANIZATION_COLUMNS = ['currency', 'locale', 'max_file_bytes'];
 
 const AUDIT_COLUMNS = [
   'id',
@@ -375,6 +384,15 @@ export async function organizationFiles(tx: Tx): Promise<ExportFile[]> {
       columns: MEMBER_COLUMNS,
       select: `SELECT m.user_id, u.name, u.email, m.role, m.created_at
         FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.org_id = ${org}`,
+      staging: 'user_id uuid, name text, email text, role text, created_at timestamptz',
+    },
+    {
+      name: 'organization.csv',
+      table: null,
+      columns: ORGANIZATION_COLUMNS,
+      select: `SELECT ${list(ORGANIZATION_COLUMNS)} FROM orgs WHERE id = ${org}`,
+      staging: 'currency text, locale text, max_file_bytes bigint',
+      optional: true,
     },
     ...EXPORTED_TABLES.map((table) => {
       const names = (columns.get(table) ?? []).filter(

@@ -254,6 +254,12 @@ async function restore(
         rowsDone += rows[`${link.table}.csv`]!;
         await progress(filesDone, rowsDone);
       }
+      rows['organization.csv'] = await repo.restoreSettings(
+        client,
+        orgId,
+        deps.config.fileMaxBytes,
+      );
+      rowsDone += rows['organization.csv'];
       const result: repo.RestoreResult = {
         rows,
         reassigned_to: adminId,

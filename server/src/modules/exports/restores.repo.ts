@@ -314,10 +314,16 @@ export function tableColumns(file: { columns: string[]; extra?: string[] }): str
   return file.columns.filter((column) => !file.extra?.includes(column));
 }
 
-/** The staging table of one CSV: its table's columns and types (the trail's and members' own). */
+/** The staging table of one CSV: its table's columns and types (or the file's own). */
 export async function createStaging(
   client: pg.PoolClient,
-  file: { name: string; table: string | null; columns: string[]; extra?: string[] },
+  file: {
+    name: string;
+    table: string | null;
+    columns: string[];
+    extra?: string[];
+    staging?: string;
+  },
 ): Promise<void> {
   const staging = ident(stagingOf(file.name));
   if (file.table) {
@@ -329,11 +335,26 @@ export async function createStaging(
          ${extra.join('')}`,
     );
   } else {
-    await client.query(
-      `CREATE TEMP TABLE ${staging} (user_id uuid, name text, email text, role text,
-         created_at timestamptz) ON COMMIT DROP`,
-    );
+    await client.query(`CREATE TEMP TABLE ${staging} (${file.staging}) ON COMMIT DROP`);
   }
+}
+
+/**
+ * Gives the organization the settings of the exported one (none from an export made before
+ * they were in it), its file size limit at most this installation's; answers how many rows.
+ */
+export async function restoreSettings(
+  client: pg.PoolClient,
+  orgId: string,
+  instanceMaxFileBytes: number,
+): Promise<number> {
+  const result = await client.query(
+    `UPDATE orgs o SET currency = s.currency, locale = s.locale,
+       max_file_bytes = least(s.max_file_bytes, $2::bigint)
+     FROM ${ident(stagingOf('organization.csv'))} s WHERE o.id = $1`,
+    [orgId, instanceMaxFileBytes],
+  );
+  return result.rowCount ?? 0;
 }
 
 /** COPY FROM STDIN into a staging table: write the CSV, header first, into the stream. */
