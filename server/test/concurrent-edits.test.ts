@@ -220,6 +220,29 @@ describe.each(KINDS)('concurrent edits of $path', ({ path, create, field }) => {
   });
 });
 
+describe('completing a task', () => {
+  it('completes only the version If-Match names, and refuses an older one with 412', async () => {
+    const task = await call(a, 'POST', '/tasks', { title: 'Send the quote' });
+    const reassigned = await call(a, 'PATCH', `/tasks/${task.json().id}`, {
+      title: 'Send the quote, revised',
+    });
+    const stale = await call(a, 'POST', `/tasks/${task.json().id}/complete`, undefined, {
+      'if-match': String(task.headers['etag']),
+    });
+    expect(stale.statusCode, stale.body).toBe(412);
+    expect(stale.json().error).toMatchObject({
+      code: 'version_mismatch',
+      details: { current: { status: 'open', version: reassigned.json().version } },
+    });
+    expect((await call(a, 'GET', `/tasks/${task.json().id}`)).json().status).toBe('open');
+    const current = await call(a, 'POST', `/tasks/${task.json().id}/complete`, undefined, {
+      'if-match': String(reassigned.headers['etag']),
+    });
+    expect(current.statusCode, current.body).toBe(200);
+    expect(current.json().status).toBe('done');
+  });
+});
+
 describe('the API document', () => {
   it('shows If-Match on every PATCH and DELETE of a record, and the ETag on its reads and writes', async () => {
     const document = (await t.app.inject({ url: '/api/openapi.json' })).json();

@@ -217,10 +217,12 @@ export const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
         security,
         summary: 'Mark a task done; a task already done stays as it is',
         params: TaskParams,
-        response: { 200: TaskSchema, ...errors(400, 401, 404) },
+        headers: IfMatchHeaders,
+        response: { 200: TaskSchema, ...errors(400, 401, 404, 412) },
       },
     },
-    async (request) => tasks.completeTask(contextOf(request), request.params.task_id),
+    async (request) =>
+      tasks.completeTask(contextOf(request), request.params.task_id, ifMatchOf(request)),
   );
 
   app.delete(

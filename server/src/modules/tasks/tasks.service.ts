@@ -150,11 +150,18 @@ export function updateTask(
   });
 }
 
-export function completeTask(ctx: RequestContext, id: string): Promise<Task> {
+/** Marks a task done; with `ifMatch`, only while it is still at one of those versions. */
+export function completeTask(
+  ctx: RequestContext,
+  id: string,
+  ifMatch?: readonly string[],
+): Promise<Task> {
   return withTenant(ctx.deps.db, ctx, async (tx) => {
-    const row = (await repo.completeTask(tx, id)) ?? (await repo.findTask(tx, id));
-    if (!row) throw new NotFoundError('Task');
-    return row;
+    // Locked when a version is named, so that the version checked is the one completed.
+    const before = await repo.findTask(tx, id, { lock: ifMatch !== undefined });
+    if (!before) throw new NotFoundError('Task');
+    await requireVersion(ifMatch, before, async () => before);
+    return (await repo.completeTask(tx, id)) ?? before;
   });
 }
 

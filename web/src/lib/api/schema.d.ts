@@ -11402,7 +11402,13 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The record's `version` (its `ETag`) the change was based on. When the record has changed since, nothing is written and the answer is 412 `version_mismatch` with the record as it is now in `error.details.current`. Without it (or with `*`) the change applies to whatever the record holds.
+                     * @example "812"
+                     */
+                    "if-match"?: string;
+                };
                 path: {
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
                     task_id: string;
@@ -11533,6 +11539,21 @@ export interface paths {
                 };
                 /** @description Every error answer has this shape */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                412: {
                     headers: {
                         [name: string]: unknown;
                     };
