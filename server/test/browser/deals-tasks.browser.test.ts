@@ -149,6 +149,23 @@ describe.skipIf(!chromiumPath)('deals and tasks in a real browser', { timeout: 1
     await pageA.keyboard.press('Enter');
     await pageA.getByText('$30,000').first().waitFor();
 
+    // The expected close is a day, picked with the browser's date picker, kept as picked.
+    await pageA.getByRole('button', { name: /Edit Expected close/ }).click();
+    const close = pageA.getByLabel('Expected close');
+    expect(await close.getAttribute('type')).toBe('date');
+    await close.fill('2027-03-31');
+    await pageA.keyboard.press('Enter');
+    await close.waitFor({ state: 'hidden' });
+    await expect
+      .poll(async () => {
+        const rows = await harness.t.ownerQuery<{ day: string }>(
+          'SELECT expected_close_date::text AS day FROM deals WHERE id = $1',
+          [dealId],
+        );
+        return rows[0]?.day;
+      })
+      .toBe('2027-03-31');
+
     // A task for this deal, from its page: the dialog already names the deal.
     await pageA.getByRole('button', { name: 'New task' }).click();
     const taskDialog = pageA.getByRole('dialog', { name: 'New task' });
