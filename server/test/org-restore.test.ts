@@ -587,6 +587,52 @@ describe('restoring an organization export', () => {
     expect(deal).toMatchObject({ name: 'Auftrag', currency: 'EUR' });
   }, 120_000);
 
+  it('mentions in notes name the same people when their accounts have other ids here', async () => {
+    const d = await signUp(t.app, 'restore-mentions');
+    const colleague = await joinByInvitation(t.app, d, 'member', 'mentioned');
+    const lead = await create(d, '/leads', { last_name: 'Mentioned on' });
+    const body = `Ask @[Colleague](member:${colleague.userId}) and @[Me](member:${d.userId})`;
+    await create(d, '/notes', { body, lead_id: lead.id });
+    // Exported on another installation, where the same people's accounts had other ids.
+    const elsewhere = new Map([
+      [colleague.userId, '00000000-0000-4000-8000-00000000c011'],
+      [d.userId, '00000000-0000-4000-8000-0000000000d0'],
+    ]);
+    const zip = await rezip(await exportZip(d), (files) => {
+      for (const [name, data] of files) {
+        if (!name.endsWith('.csv')) continue;
+        let text = data.toString('utf8');
+        for (const [id, other] of elsewhere) text = text.replaceAll(id, other);
+        files.set(name, Buffer.from(text));
+      }
+    });
+
+    const e = await anotherOrganization(d, 'Mentions restored');
+    const invited = await call('POST', '/invitations', e, {
+      email: colleague.email,
+      role: 'member',
+    });
+    expect(invited.statusCode, invited.body).toBe(201);
+    const accepted = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/invitations/accept',
+      payload: {
+        token: new URL(invited.json().link).searchParams.get('token'),
+        password: colleague.password,
+      },
+    });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    const done = await restore(e, zip);
+    expect(done, done.error).toMatchObject({ status: 'completed' });
+    expect(done.result.people_not_members).toEqual([]);
+    const [restored] = (await call('GET', '/leads?q=Mentioned', e)).json().data;
+    const [note] = (await call('GET', `/notes?lead_id=${restored.id}`, e)).json().data;
+    expect(note.body).toBe(body);
+    // Still a note its members may edit: everyone it mentions is a member here.
+    const edited = await send('PATCH', `/notes/${note.id}`, e, { body: `${body}.` });
+    expect(edited.statusCode, edited.body).toBe(200);
+  }, 120_000);
+
   it('is for admins of the organization: another organization sees nothing of it', async () => {
     expect((await call('GET', `/restores/${restoredId}`, b)).statusCode).toBe(200);
     expect((await call('GET', `/restores/${restoredId}`, c)).statusCode).toBe(404);

@@ -221,6 +221,7 @@ async function restore(
         throw new RestoreFailed('The export holds the same id twice');
       }
       await repo.mapPeople(client, orgId);
+      await repo.mapMentions(client);
       await repo.deletePipelines(client, orgId);
       const personalViewsLeftOut = await repo.leaveOutPersonalViews(client);
       const formsToEmbed = await repo.renewFormSecrets(

@@ -400,6 +400,24 @@ export async function mapPeople(client: pg.PoolClient, orgId: string): Promise<v
   );
 }
 
+/**
+ * Points the mentions in notes (`@[Name](member:<user id>)`) at the members here with the same
+ * email: on another installation the same people's accounts have other ids, and a mention of
+ * an id that is no member's renders as plain text and stops its note from being edited.
+ */
+export async function mapMentions(client: pg.PoolClient): Promise<void> {
+  const { rows } = await client.query<{ old_id: string; member_id: string }>(
+    'SELECT old_id, member_id FROM restore_people WHERE member_id <> old_id',
+  );
+  for (const person of rows) {
+    await client.query(
+      `UPDATE ${ident(stagingOf('notes.csv'))} SET body = replace(body, $1, $2)
+       WHERE strpos(body, $1) > 0`,
+      [`](member:${person.old_id})`, `](member:${person.member_id})`],
+    );
+  }
+}
+
 /** Whether staged column `s.<column>` names no record of any kind of the export. */
 function noRecordOfTheExport(column: string): string {
   return KIND_TABLES.map(
