@@ -781,6 +781,19 @@ describe('a file the restore refuses', () => {
     expect(response.json().error.message).toMatch(/without records/);
   });
 
+  it('refuses an organization with views or templates of its own (409): none is mixed in', async () => {
+    const target = await anotherOrganization(c, 'Set up before the restore');
+    await create(target, '/views', { kind: 'lead', name: 'My leads', is_default: true });
+    await create(target, '/import-templates', {
+      name: 'HubSpot leads',
+      kind: 'lead',
+      mapping: [{ header: 'Email', field: 'email' }],
+    });
+    const response = await upload(target, zip);
+    expect(response.statusCode, response.body).toBe(409);
+    expect(response.json().error.details.tables).toEqual(['saved_views', 'import_templates']);
+  });
+
   it('refuses to mix with records written between the upload and the restore', async () => {
     const target = await anotherOrganization(c, 'Written in between');
     // The job waits for the organization's restore lock, held here until the lead is written.

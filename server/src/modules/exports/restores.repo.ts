@@ -102,7 +102,8 @@ export function recentRestores(tx: Tx, limit: number): Promise<RestoreRow[]> {
 
 /**
  * The tables holding records of the organization that a restore must not mix with: the
- * kinds, their tasks and notes, tags and teams. Pipelines are not among them: every
+ * kinds, their tasks and notes, tags, teams and custom fields, and what people set up to work
+ * with them (views, templates, forms) or kept from mail. Pipelines are not among them: every
  * organization has one from the start, and a restore replaces them with the export's.
  */
 export const RECORD_TABLES = [
@@ -112,6 +113,11 @@ export const RECORD_TABLES = [
   'tags',
   'teams',
   'custom_fields',
+  'saved_views',
+  'email_templates',
+  'import_templates',
+  'web_forms',
+  'emails',
 ] as const;
 
 /** Which of RECORD_TABLES hold at least one row of the organization: one statement. */
