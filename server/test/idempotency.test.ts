@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appThroughProxy, slowLeadInserts, untilSleeping } from './support/database-faults.js';
+import { joinByInvitation } from './support/members.js';
 import { createTestApp, signUp, type SignedUp, type TestApp } from './support/test-app.js';
 
 let t: TestApp;
@@ -138,6 +139,31 @@ describe('Idempotency-Key', () => {
     expect(ofB.json().id).not.toBe(ofA.json().id);
     expect(await leadsNamed(a, 'Shared key')).toEqual([ofA.json().id]);
     expect(await leadsNamed(b, 'Shared key')).toEqual([ofB.json().id]);
+  });
+
+  it("keeps each person's keys apart: a colleague's same key neither answers nor blocks", async () => {
+    const colleague = await joinByInvitation(t.app, a, 'member', 'idem-colleague');
+    const key = randomUUID();
+    const mine = await post(a, '/leads', { last_name: 'Same key, same org' }, key);
+    const theirs = await post(colleague, '/leads', { last_name: 'Same key, same org' }, key);
+    expect(theirs.statusCode, theirs.body).toBe(201);
+    expect(theirs.headers['idempotent-replayed']).toBeUndefined();
+    expect(theirs.json().id).not.toBe(mine.json().id);
+    expect(theirs.json().created_by).toBe(colleague.userId);
+    // Their repeat gets their answer, and mine mine.
+    const theirsAgain = await post(colleague, '/leads', { last_name: 'Same key, same org' }, key);
+    expect(theirsAgain.json()).toEqual(theirs.json());
+    const mineAgain = await post(a, '/leads', { last_name: 'Same key, same org' }, key);
+    expect(mineAgain.json()).toEqual(mine.json());
+    // Nor does a request of mine still running with a key hold up theirs with it.
+    const running = randomUUID();
+    await t.ownerQuery(
+      "INSERT INTO idempotency_keys (org_id, key, fingerprint, created_by) VALUES ($1, $2, '\\x00', $3)",
+      [a.orgId, running, a.userId],
+    );
+    const meanwhile = await post(colleague, '/leads', { last_name: 'Meanwhile' }, running);
+    expect(meanwhile.statusCode, meanwhile.body).toBe(201);
+    expect((await post(a, '/leads', { last_name: 'Meanwhile' }, running)).statusCode).toBe(409);
   });
 
   it('answers a repeated bulk action with its first answer', async () => {

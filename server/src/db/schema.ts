@@ -342,7 +342,7 @@ export interface IdempotencyKeysTable {
   response_body: string | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
-  created_by: string | null;
+  created_by: string;
 }
 
 export interface ImportRecordsTable {

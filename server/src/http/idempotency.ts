@@ -17,14 +17,14 @@ import { tagEntity } from './versions.js';
 /**
  * `Idempotency-Key` on every create and bulk action: a client that repeats a request (after a
  * timeout, a lost connection) with the same key gets the first answer again instead of a second
- * record. Keys are kept per organization for a day.
+ * record. Keys are kept per person and organization for a day.
  */
 const KEY = Type.String({
   minLength: 1,
   maxLength: 255,
   pattern: '^[\\x21-\\x7e]+$',
   examples: ['8e03978e-40d5-43e8-bc93-6894a57f9324'],
-  description: `Makes a retry safe: a request repeated with the same key within ${KEEP_KEYS_HOURS} hours gets the first answer again (status and body, with \`Idempotent-Replayed: true\`) and changes nothing. The same key with another body is 422 \`idempotency_key_reused\` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 \`idempotency_key_in_use\` with \`Retry-After\`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.`,
+  description: `Makes a retry safe: a request repeated with the same key within ${KEEP_KEYS_HOURS} hours gets the first answer again (status and body, with \`Idempotent-Replayed: true\`) and changes nothing. The same key with another body is 422 \`idempotency_key_reused\` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 \`idempotency_key_in_use\` with \`Retry-After\`. A request that failed does not keep its key. Keys belong to the person sending them in the organization (a colleague's same key is another key); use a new random one (a UUID) per request.`,
 });
 
 declare module 'fastify' {

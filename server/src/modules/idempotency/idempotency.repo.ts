@@ -17,8 +17,8 @@ export async function deleteExpiredKeys(tx: Tx, hours: number): Promise<void> {
 }
 
 /**
- * Claims a key for a request; false when the organization already has it. A second claim of
- * the same key waits on the first one's transaction, then finds it.
+ * Claims a key for a request; false when its sender already has it in the organization. A
+ * second claim of the same key waits on the first one's transaction, then finds it.
  */
 export async function insertKey(
   tx: Tx,
@@ -33,23 +33,30 @@ export async function insertKey(
       fingerprint: key.fingerprint,
       created_by: key.userId,
     })
-    .onConflict((conflict) => conflict.columns(['org_id', 'key']).doNothing())
+    .onConflict((conflict) => conflict.columns(['org_id', 'created_by', 'key']).doNothing())
     .returning('key')
     .executeTakeFirst();
   return inserted !== undefined;
 }
 
-export function findKey(tx: Tx, key: string): Promise<StoredKey | undefined> {
+/** Who sent a key, and the key: keys of different people never meet. */
+export interface KeyOf {
+  userId: string;
+  key: string;
+}
+
+export function findKey(tx: Tx, { userId, key }: KeyOf): Promise<StoredKey | undefined> {
   return tx
     .selectFrom('idempotency_keys')
     .select(['fingerprint', 'response_status', 'response_body'])
+    .where('created_by', '=', userId)
     .where('key', '=', key)
     .executeTakeFirst();
 }
 
 export async function storeResponse(
   tx: Tx,
-  key: string,
+  { userId, key }: KeyOf,
   response: { status: number; body: string; fingerprint?: Buffer },
 ): Promise<void> {
   await tx
@@ -59,10 +66,15 @@ export async function storeResponse(
       response_body: response.body,
       ...(response.fingerprint ? { fingerprint: response.fingerprint } : {}),
     })
+    .where('created_by', '=', userId)
     .where('key', '=', key)
     .execute();
 }
 
-export async function deleteKey(tx: Tx, key: string): Promise<void> {
-  await tx.deleteFrom('idempotency_keys').where('key', '=', key).execute();
+export async function deleteKey(tx: Tx, { userId, key }: KeyOf): Promise<void> {
+  await tx
+    .deleteFrom('idempotency_keys')
+    .where('created_by', '=', userId)
+    .where('key', '=', key)
+    .execute();
 }

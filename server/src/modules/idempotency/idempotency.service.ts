@@ -9,7 +9,7 @@ export const KEEP_KEYS_HOURS = 24;
 /** The header the key comes in, named in errors about it. */
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 
-/** The same key came with another request (another route, body or user) than its first. */
+/** The same key came from the same person with another request (route or body) than its first. */
 export class IdempotencyKeyReusedError extends AppError {
   constructor() {
     super(
@@ -48,15 +48,16 @@ export type Claim =
   { kind: 'claimed' } | { kind: 'answered'; status: number; body: string; fingerprint: Buffer };
 
 /**
- * Claims the key for this request, or gives the answer its first request got. Expired keys of
- * the organization are removed first, in the same transaction.
+ * Claims the key for this request, or gives the answer its first request got. A key is its
+ * sender's: the same key from a colleague is another key. Expired keys of the organization are
+ * removed first, in the same transaction.
  */
 export function claimKey(ctx: RequestContext, key: string, fingerprint: Buffer): Promise<Claim> {
   return withTenant(ctx.deps.db, ctx, async (tx) => {
     await repo.deleteExpiredKeys(tx, KEEP_KEYS_HOURS);
     if (await repo.insertKey(tx, ctx.orgId, { key, fingerprint, userId: ctx.userId }))
       return { kind: 'claimed' };
-    const stored = await repo.findKey(tx, key);
+    const stored = await repo.findKey(tx, { userId: ctx.userId, key });
     if (!stored || stored.response_status === null || stored.response_body === null)
       throw new IdempotencyKeyInUseError();
     return {
@@ -80,6 +81,8 @@ export function settleKey(
   response: { status: number; body: string; fingerprint?: Buffer } | null,
 ): Promise<void> {
   return withTenant(ctx.deps.db, ctx, (tx) =>
-    response ? repo.storeResponse(tx, key, response) : repo.deleteKey(tx, key),
+    response
+      ? repo.storeResponse(tx, { userId: ctx.userId, key }, response)
+      : repo.deleteKey(tx, { userId: ctx.userId, key }),
   );
 }

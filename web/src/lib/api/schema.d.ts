@@ -1439,7 +1439,7 @@ export interface paths {
                 query?: never;
                 header?: {
                     /**
-                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the person sending them in the organization (a colleague's same key is another key); use a new random one (a UUID) per request.
                      * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
                      */
                     "idempotency-key"?: string;
@@ -2235,7 +2235,7 @@ export interface paths {
                 query?: never;
                 header?: {
                     /**
-                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the person sending them in the organization (a colleague's same key is another key); use a new random one (a UUID) per request.
                      * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
                      */
                     "idempotency-key"?: string;
@@ -2998,7 +2998,7 @@ export interface paths {
                 query?: never;
                 header?: {
                     /**
-                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the person sending them in the organization (a colleague's same key is another key); use a new random one (a UUID) per request.
                      * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
                      */
                     "idempotency-key"?: string;
@@ -4946,7 +4946,7 @@ export interface paths {
                 query?: never;
                 header?: {
                     /**
-                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the person sending them in the organization (a colleague's same key is another key); use a new random one (a UUID) per request.
                      * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
                      */
                     "idempotency-key"?: string;
@@ -5824,7 +5824,7 @@ export interface paths {
                 query?: never;
                 header?: {
                     /**
-                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the person sending them in the organization (a colleague's same key is another key); use a new random one (a UUID) per request.
                      * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
                      */
                     "idempotency-key"?: string;
@@ -6231,7 +6231,7 @@ export interface paths {
                 query?: never;
                 header?: {
                     /**
-                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the person sending them in the organization (a colleague's same key is another key); use a new random one (a UUID) per request.
                      * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
                      */
                     "idempotency-key"?: string;
@@ -7098,7 +7098,7 @@ export interface paths {
                 query?: never;
                 header?: {
                     /**
-                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the person sending them in the organization (a colleague's same key is another key); use a new random one (a UUID) per request.
                      * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
                      */
                     "idempotency-key"?: string;
@@ -7892,7 +7892,7 @@ export interface paths {
                 query?: never;
                 header?: {
                     /**
-                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the person sending them in the organization (a colleague's same key is another key); use a new random one (a UUID) per request.
                      * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
                      */
                     "idempotency-key"?: string;
@@ -8513,7 +8513,7 @@ export interface paths {
                 query?: never;
                 header?: {
                     /**
-                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the person sending them in the organization (a colleague's same key is another key); use a new random one (a UUID) per request.
                      * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
                      */
                     "idempotency-key"?: string;
@@ -9565,7 +9565,7 @@ export interface paths {
                 query?: never;
                 header?: {
                     /**
-                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the person sending them in the organization (a colleague's same key is another key); use a new random one (a UUID) per request.
                      * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
                      */
                     "idempotency-key"?: string;
@@ -10654,7 +10654,7 @@ export interface paths {
                 query?: never;
                 header?: {
                     /**
-                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the person sending them in the organization (a colleague's same key is another key); use a new random one (a UUID) per request.
                      * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
                      */
                     "idempotency-key"?: string;
@@ -11661,7 +11661,7 @@ export interface paths {
                 query?: never;
                 header?: {
                     /**
-                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the person sending them in the organization (a colleague's same key is another key); use a new random one (a UUID) per request.
                      * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
                      */
                     "idempotency-key"?: string;
@@ -14089,7 +14089,7 @@ export interface paths {
                 query?: never;
                 header?: {
                     /**
-                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the person sending them in the organization (a colleague's same key is another key); use a new random one (a UUID) per request.
                      * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
                      */
                     "idempotency-key"?: string;
@@ -14601,7 +14601,7 @@ export interface paths {
                 query?: never;
                 header?: {
                     /**
-                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the person sending them in the organization (a colleague's same key is another key); use a new random one (a UUID) per request.
                      * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
                      */
                     "idempotency-key"?: string;
@@ -15426,7 +15426,7 @@ export interface paths {
                 };
                 header?: {
                     /**
-                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the person sending them in the organization (a colleague's same key is another key); use a new random one (a UUID) per request.
                      * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
                      */
                     "idempotency-key"?: string;
@@ -15927,7 +15927,7 @@ export interface paths {
                 query?: never;
                 header?: {
                     /**
-                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the person sending them in the organization (a colleague's same key is another key); use a new random one (a UUID) per request.
                      * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
                      */
                     "idempotency-key"?: string;
@@ -16464,7 +16464,7 @@ export interface paths {
                 query?: never;
                 header?: {
                     /**
-                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the person sending them in the organization (a colleague's same key is another key); use a new random one (a UUID) per request.
                      * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
                      */
                     "idempotency-key"?: string;
@@ -16987,7 +16987,7 @@ export interface paths {
                 query?: never;
                 header?: {
                     /**
-                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the person sending them in the organization (a colleague's same key is another key); use a new random one (a UUID) per request.
                      * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
                      */
                     "idempotency-key"?: string;
@@ -17218,7 +17218,7 @@ export interface paths {
                 query?: never;
                 header?: {
                     /**
-                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the person sending them in the organization (a colleague's same key is another key); use a new random one (a UUID) per request.
                      * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
                      */
                     "idempotency-key"?: string;
@@ -17446,7 +17446,7 @@ export interface paths {
                 query?: never;
                 header?: {
                     /**
-                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the person sending them in the organization (a colleague's same key is another key); use a new random one (a UUID) per request.
                      * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
                      */
                     "idempotency-key"?: string;
@@ -17676,7 +17676,7 @@ export interface paths {
                 query?: never;
                 header?: {
                     /**
-                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the person sending them in the organization (a colleague's same key is another key); use a new random one (a UUID) per request.
                      * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
                      */
                     "idempotency-key"?: string;
@@ -18814,7 +18814,7 @@ export interface paths {
                 query?: never;
                 header?: {
                     /**
-                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the person sending them in the organization (a colleague's same key is another key); use a new random one (a UUID) per request.
                      * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
                      */
                     "idempotency-key"?: string;
@@ -19502,7 +19502,7 @@ export interface paths {
                 query?: never;
                 header?: {
                     /**
-                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the person sending them in the organization (a colleague's same key is another key); use a new random one (a UUID) per request.
                      * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
                      */
                     "idempotency-key"?: string;
@@ -19953,7 +19953,7 @@ export interface paths {
                 };
                 header?: {
                     /**
-                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the person sending them in the organization (a colleague's same key is another key); use a new random one (a UUID) per request.
                      * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
                      */
                     "idempotency-key"?: string;
@@ -20415,7 +20415,7 @@ export interface paths {
                 };
                 header?: {
                     /**
-                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the person sending them in the organization (a colleague's same key is another key); use a new random one (a UUID) per request.
                      * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
                      */
                     "idempotency-key"?: string;
@@ -20938,7 +20938,7 @@ export interface paths {
                 query?: never;
                 header?: {
                     /**
-                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the person sending them in the organization (a colleague's same key is another key); use a new random one (a UUID) per request.
                      * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
                      */
                     "idempotency-key"?: string;
@@ -21321,7 +21321,7 @@ export interface paths {
                 query?: never;
                 header?: {
                     /**
-                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the person sending them in the organization (a colleague's same key is another key); use a new random one (a UUID) per request.
                      * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
                      */
                     "idempotency-key"?: string;
@@ -21930,7 +21930,7 @@ export interface paths {
                 query?: never;
                 header?: {
                     /**
-                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the person sending them in the organization (a colleague's same key is another key); use a new random one (a UUID) per request.
                      * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
                      */
                     "idempotency-key"?: string;
@@ -22302,7 +22302,7 @@ export interface paths {
                 query?: never;
                 header?: {
                     /**
-                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the person sending them in the organization (a colleague's same key is another key); use a new random one (a UUID) per request.
                      * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
                      */
                     "idempotency-key"?: string;
@@ -23261,7 +23261,7 @@ export interface paths {
                 query?: never;
                 header?: {
                     /**
-                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the person sending them in the organization (a colleague's same key is another key); use a new random one (a UUID) per request.
                      * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
                      */
                     "idempotency-key"?: string;
@@ -23442,7 +23442,7 @@ export interface paths {
                 query?: never;
                 header?: {
                     /**
-                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the organization; use a new random one (a UUID) per request.
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the person sending them in the organization (a colleague's same key is another key); use a new random one (a UUID) per request.
                      * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
                      */
                     "idempotency-key"?: string;
