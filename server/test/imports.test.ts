@@ -166,10 +166,30 @@ describe('CSV import of leads', () => {
     ]);
     const csv = await call(owner, 'GET', `/imports/${importId}/rejections`);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
-    expect(csv.body).toBe(
-      'line,column,reason\r\n5,Last Name,is required\r\n6,Estimated value,"""lots"" is not an amount"\r\n' +
-        '7,,the row has 8 cells and the header 7\r\n',
-    );
+    // Each rejected row whole, under the file's headers, after its line and why.
+    expect(csv.body.split('\r\n')).toEqual([
+      'Rejected line,Rejected because,First Name,Last Name,Email,Company,Estimated value,Notes,Tags',
+      '5,Last Name: is required,Alan,,alan@example.com,Bletchley,22k,,',
+      '6,"Estimated value: ""lots"" is not an amount",Ada,Lovelace Again,ada@example.com,Analytical,lots,,',
+      '7,the row has 8 cells and the header 7,Katherine,Johnson,kj@example.com,NASA,1.5M,,extra,cells',
+      '',
+    ]);
+    // Corrected, the file imports again: its own columns map as before, the two in front not.
+    const fixed = csv.body
+      .replace(',Alan,,', ',Alan,Turing,')
+      .replace(',lots,', ',1000,')
+      .replace(',,extra,cells', ',,');
+    const again = await uploaded(owner, fixed);
+    expect(again.columns.map((c) => c.suggested_field)).toEqual([
+      null,
+      null,
+      ...mapping.map((m) => m.field),
+    ]);
+    const redo = await call(owner, 'POST', `/imports/${again.id}/dry-run`, {
+      mapping: mapping.map((m) => ({ column: m.column + 2, field: m.field })),
+      duplicates: 'skip',
+    });
+    expect(redo.json().counts).toEqual({ created: 3, updated: 0, skipped: 0, rejected: 0 });
     const [leads] = await t.ownerQuery<{ count: number }>(
       'SELECT count(*)::int AS count FROM leads WHERE org_id = $1',
       [owner.orgId],
@@ -1543,7 +1563,7 @@ describe('custom fields in an import', () => {
       differs_from_dry_run: true,
     });
     const rejections = await call(admin, 'GET', `/imports/${id}/rejections?phase=run`);
-    expect(rejections.body).toContain('Sales region,');
+    expect(rejections.body).toContain('Sales region: ');
     expect(rejections.body).toContain('no longer');
   });
 

@@ -195,6 +195,22 @@ export function readRows(
     .execute() as Promise<{ line: number; cells: string[] }[]>;
 }
 
+/** The cells of the rows at `lines`, by line. */
+export async function readRowsAt(
+  tx: Tx,
+  importId: string,
+  lines: number[],
+): Promise<Map<number, string[]>> {
+  if (lines.length === 0) return new Map();
+  const rows = (await tx
+    .selectFrom('import_rows')
+    .select(['line', 'cells'])
+    .where('import_id', '=', importId)
+    .where('line', 'in', lines)
+    .execute()) as { line: number; cells: string[] }[];
+  return new Map(rows.map((row) => [row.line, row.cells]));
+}
+
 export interface Rejection {
   line: number;
   problems: { column: string; reason: string }[];

@@ -149,7 +149,8 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         security,
-        summary: 'Every rejected row of the dry run or the run, as CSV: line, column, reason',
+        summary:
+          "Every rejected row of the dry run or the run, as CSV: its line, why, and its cells under the file's headers",
         params: ImportParams,
         querystring: RejectionsQuery,
         produces: ['text/csv'],

@@ -411,6 +411,10 @@ export function dryRun(
   });
 }
 
+/** The columns a file of rejected rows starts with, which no field's name or synonym matches. */
+export const REJECTED_LINE_HEADER = 'Rejected line';
+export const REJECTED_REASON_HEADER = 'Rejected because';
+
 /** CSV cells as a spreadsheet reads them back: quoted, and never as a formula. */
 function csvCell(value: string | number): string {
   const text = String(value);
@@ -418,23 +422,36 @@ function csvCell(value: string | number): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** Every rejected row of the dry run or the run as CSV, read from the database in pages. */
+const csvLine = (cells: (string | number)[]) => `${cells.map(csvCell).join(',')}\r\n`;
+
+/**
+ * Every rejected row of the dry run or the run as CSV, read from the database in pages: the
+ * line and why, then the row's cells under the file's own headers, so that the rows can be
+ * corrected in a spreadsheet and imported again with the same mapping.
+ */
 export async function rejectionsCsv(
   ctx: RequestContext,
   id: string,
   phase: 'dry_run' | 'run',
 ): Promise<AsyncGenerator<string>> {
-  await getImport(ctx, id);
+  const { columns } = await getImport(ctx, id);
   return (async function* () {
-    yield 'line,column,reason\r\n';
+    yield csvLine([REJECTED_LINE_HEADER, REJECTED_REASON_HEADER, ...columns.map((c) => c.header)]);
     for (let after = 0; ;) {
-      const page = await withTenant(ctx.deps.db, ctx, (tx) =>
-        repo.listRejections(tx, id, phase, after, 1_000),
-      );
+      const page = await withTenant(ctx.deps.db, ctx, async (tx) => {
+        const rejections = await repo.listRejections(tx, id, phase, after, 1_000);
+        const lines = rejections.map((r) => r.line);
+        const cells = await repo.readRowsAt(tx, id, lines);
+        return rejections.map((r) => ({ ...r, cells: cells.get(r.line) ?? [] }));
+      });
       if (page.length === 0) return;
       yield page
-        .flatMap((r) =>
-          r.problems.map((p) => `${csvCell(r.line)},${csvCell(p.column)},${csvCell(p.reason)}\r\n`),
+        .map((r) =>
+          csvLine([
+            r.line,
+            r.problems.map((p) => (p.column ? `${p.column}: ${p.reason}` : p.reason)).join('; '),
+            ...r.cells,
+          ]),
         )
         .join('');
       after = page.at(-1)!.line;

@@ -21223,7 +21223,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every rejected row of the dry run or the run, as CSV: line, column, reason */
+        /** Every rejected row of the dry run or the run, as CSV: its line, why, and its cells under the file's headers */
         get: {
             parameters: {
                 query?: {
