@@ -121,6 +121,19 @@ describe.skipIf(!chromiumPath)('the import wizard in a real browser', { timeout:
     await screenshots(pageA, 'import-dry-run');
   });
 
+  it('offers the run only for the settings the dry run checked', async () => {
+    const notes = pageA.getByLabel('Field for Notes');
+    await notes.selectOption({ label: 'Description' });
+    await pageA.getByText('The mapping or settings changed since this dry run').waitFor();
+    expect(await pageA.getByRole('button', { name: 'Run import' }).count()).toBe(0);
+    await pageA.reload();
+    expect(await notes.inputValue()).toBe('');
+    await notes.selectOption({ label: 'Description' });
+    await pageA.getByText('The mapping or settings changed since this dry run').waitFor();
+    await notes.selectOption({ label: 'Leave out' });
+    await pageA.getByRole('button', { name: 'Run import' }).waitFor();
+  });
+
   it('runs with a progress bar that a reload keeps, then shows the result', async () => {
     await pageA.getByRole('button', { name: 'Run import' }).click();
     await pageA.getByRole('progressbar', { name: 'Import progress' }).waitFor();
