@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { benchCaller, createOrganizations } from '../../bench/lib/data.mjs';
 import { captureQueries } from '../../bench/lib/plans.mjs';
@@ -593,6 +594,49 @@ describe('custom field values on records', () => {
     expect(problems(named.body)).toEqual({
       'options.0.id': "names no option: a new field's options are added without one",
     });
+  });
+
+  it('refuses a change naming an option another admin removed while it waited', async () => {
+    const org = await signUp(t.app, 'fields-option-race');
+    const field = await defineField(org, {
+      record_type: 'lead',
+      key: 'tier',
+      label: 'Tier',
+      field_type: 'select',
+      options: [{ label: 'Gold' }, { label: 'Silver' }],
+    });
+    const [gold, silver] = field.options;
+    // Another admin's change holds the field, and removes Gold before it lets go.
+    const other = new pg.Client({ connectionString: t.testDb.ownerUrl });
+    await other.connect();
+    try {
+      await other.query('BEGIN');
+      await other.query('SELECT 1 FROM custom_fields WHERE id = $1 FOR UPDATE', [field.id]);
+      const renaming = call('PATCH', `/custom-fields/${field.id}`, org, {
+        options: [
+          { id: gold.id, label: 'Golden' },
+          { id: silver.id, label: 'Silver' },
+        ],
+      });
+      await expect
+        .poll(
+          async () =>
+            (
+              await t.ownerQuery(
+                `SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock'
+                   AND datname = current_database()`,
+              )
+            ).length,
+        )
+        .toBe(1);
+      await other.query('DELETE FROM custom_field_options WHERE id = $1', [gold.id]);
+      await other.query('COMMIT');
+      const renamed = await renaming;
+      expect(renamed.statusCode, renamed.body).toBe(422);
+      expect(problems(renamed.body)).toEqual({ 'options.0.id': 'is not an option of this field' });
+    } finally {
+      await other.end();
+    }
   });
 
   it('removes an option from the default too, as from every value that chose it', async () => {

@@ -155,9 +155,20 @@ export async function findField(
   id: string,
   options: { lock?: boolean } = {},
 ): Promise<FieldWithOptions | undefined> {
-  let query = fieldsQuery(tx).where('id', '=', id);
-  if (options.lock) query = query.forUpdate(['custom_fields']);
-  return (await query.executeTakeFirst()) as FieldWithOptions | undefined;
+  // Locked by a statement of its own, then read by the next: a statement that waited for the
+  // lock reads the options as they were when it began, so a change another admin committed
+  // meanwhile (an option removed) would be written over unseen.
+  if (options.lock) {
+    const locked = await tx
+      .selectFrom('custom_fields')
+      .select('id')
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!locked) return undefined;
+  }
+  return (await fieldsQuery(tx).where('id', '=', id).executeTakeFirst()) as
+    FieldWithOptions | undefined;
 }
 
 /** The organization's members in the order of their names: a member field's sort. */
