@@ -633,6 +633,47 @@ describe('restoring an organization export', () => {
     expect(edited.statusCode, edited.body).toBe(200);
   }, 120_000);
 
+  it('reminds the assignees of restored tasks when they fall due, as the exported ones would have', async () => {
+    const d = await signUp(t.app, 'restore-reminders');
+    const inAnHour = new Date(Date.now() + 3_600_000).toISOString();
+    const tasks = {
+      due: await create(d, '/tasks', {
+        title: 'Due later',
+        due_at: inAnHour,
+        assignee_id: d.userId,
+      }),
+      done: await create(d, '/tasks', {
+        title: 'Done already',
+        due_at: inAnHour,
+        assignee_id: d.userId,
+      }),
+      nobody: await create(d, '/tasks', {
+        title: 'Nobody assigned',
+        due_at: inAnHour,
+        assignee_id: null,
+      }),
+    };
+    expect((await send('PATCH', `/tasks/${tasks.done.id}`, d, { status: 'done' })).statusCode).toBe(
+      200,
+    );
+    const zip = await exportZip(d);
+
+    const e = await anotherOrganization(d, 'Reminders restored');
+    const done = await restore(e, zip);
+    expect(done, done.error).toMatchObject({ status: 'completed' });
+    const restored = (await call('GET', '/tasks', e)).json().data as Array<{
+      id: string;
+      title: string;
+    }>;
+    const reminders = await t.ownerQuery<{ task_id: string; run_at: Date }>(
+      `SELECT payload ->> 'task_id' AS task_id, run_at FROM graphile_worker._private_jobs
+       WHERE key LIKE $1 || '/task-due:%'`,
+      [e.orgId],
+    );
+    const due = restored.find((task) => task.title === 'Due later')!;
+    expect(reminders).toEqual([{ task_id: due.id, run_at: new Date(inAnHour) }]);
+  }, 120_000);
+
   it('is for admins of the organization: another organization sees nothing of it', async () => {
     expect((await call('GET', `/restores/${restoredId}`, b)).statusCode).toBe(200);
     expect((await call('GET', `/restores/${restoredId}`, c)).statusCode).toBe(404);

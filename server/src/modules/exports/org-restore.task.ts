@@ -7,6 +7,7 @@ import { runOn, withContext, withTenantClient } from '../../db/tenant.js';
 import type { JobDeps } from '../../jobs/context.js';
 import type { TaskPayloads } from '../../jobs/queue.js';
 import { fileStoreOf } from '../files/file-store.js';
+import { DUE_REMINDER_KEY } from '../tasks/tasks.service.js';
 import { formSecret } from '../web-forms/web-forms.service.js';
 import * as exportsRepo from './exports.repo.js';
 import * as repo from './restores.repo.js';
@@ -91,7 +92,7 @@ export async function runOrganizationRestore(
   if (!found?.created_by || (found.status !== 'queued' && found.status !== 'running')) return;
   const adminId = found.created_by;
   try {
-    await restore(deps, orgId, restoreId, adminId);
+    await restore(deps, orgId, restoreId, adminId, found.exported_at);
   } catch (error) {
     const known = error instanceof RestoreFailed;
     if (!known)
@@ -154,6 +155,7 @@ async function restore(
   orgId: string,
   restoreId: string,
   adminId: string,
+  exportedAt: Date,
 ): Promise<void> {
   const context = { orgId, userId: adminId };
   const progress = (filesDone: number, rowsDone: number) =>
@@ -255,6 +257,7 @@ async function restore(
         rowsDone += rows[`${link.table}.csv`]!;
         await progress(filesDone, rowsDone);
       }
+      await repo.scheduleDueReminders(client, orgId, exportedAt, DUE_REMINDER_KEY);
       rows['organization.csv'] = await repo.restoreSettings(
         client,
         orgId,

@@ -1,7 +1,7 @@
 import { sql, type Selectable } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { OrgRestoresTable } from '../../db/schema.js';
+import { TASK_STATUSES, type OrgRestoresTable } from '../../db/schema.js';
 import { orgOf, type Tx } from '../../db/tenant.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import { RECORD_KIND_LIST } from '../records/registry.js';
@@ -649,6 +649,27 @@ export async function insertStaged(
     [orgId],
   );
   return result.rowCount ?? 0;
+}
+
+/**
+ * Schedules the due reminders the restored tasks were still owed when the export was made:
+ * open, assigned, due after that moment and not yet reminded. Their reminder jobs were the
+ * exported organization's; without new ones here, no assignee would be told.
+ */
+export async function scheduleDueReminders(
+  client: pg.PoolClient,
+  orgId: string,
+  exportedAt: Date,
+  keyPrefix: string,
+): Promise<void> {
+  await client.query(
+    `SELECT enqueue_job('task__due', jsonb_build_object('org_id', t.org_id, 'task_id', t.id),
+       $2 || t.id, t.due_at, 10)
+     FROM tasks t
+     WHERE t.org_id = $1 AND t.due_at > $3 AND t.assignee_id IS NOT NULL
+       AND t.due_notified_at IS NULL AND t.status = ANY($4::text[])`,
+    [orgId, keyPrefix, exportedAt, TASK_STATUSES.filter((status) => status !== 'done')],
+  );
 }
 
 export interface PersonNotMember {

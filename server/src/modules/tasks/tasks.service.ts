@@ -41,6 +41,9 @@ function normalize(input: TaskInput): repo.TaskWrite {
 
 const assignedTitle = (task: { title: string }) => `Task "${task.title}" was assigned to you`;
 
+/** A task's pending due reminder is keyed by this and the task's id: one per task. */
+export const DUE_REMINDER_KEY = 'task-due:';
+
 /**
  * Schedules the reminder for when the task falls due. The job key makes a later change of the
  * due date or the assignee move the one pending reminder instead of adding another.
@@ -51,7 +54,7 @@ function scheduleDueReminder(tx: Tx, orgId: string, task: repo.TaskRow): Promise
     tx,
     'task__due',
     { org_id: orgId, task_id: task.id },
-    { runAt: task.due_at, jobKey: `task-due:${task.id}` },
+    { runAt: task.due_at, jobKey: `${DUE_REMINDER_KEY}${task.id}` },
   );
 }
 
