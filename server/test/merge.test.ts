@@ -254,6 +254,38 @@ describe('merging records', () => {
     expect(elsewhere.json().error.details.merged_into).toBe(third.id);
   });
 
+  it('answers an edit or a delete of a merged record, also one that waited for the merge, naming the survivor', async () => {
+    const [survivor, merged] = [await contact(a), await contact(a)];
+    await call('POST', '/contacts/merge', a, { survivor_id: survivor.id, merged_ids: [merged.id] });
+    for (const method of ['PATCH', 'DELETE'] as const) {
+      const late = await call(method, `/contacts/${merged.id}`, a, { first_name: 'Late' });
+      expect(late.statusCode).toBe(404);
+      expect(late.json().error.details, `${method}: ${late.body}`).toEqual({
+        merged_into: survivor.id,
+      });
+    }
+    // An edit sent with the merge either runs first or finds the contact merged, and then says
+    // where it went, whichever version it was sent for.
+    for (let round = 0; round < 3; round += 1) {
+      const [into, from] = [await contact(a), await contact(a)];
+      const read = await call('GET', `/contacts/${from.id}`, a);
+      const [merging, edit] = await Promise.all([
+        call('POST', '/contacts/merge', a, { survivor_id: into.id, merged_ids: [from.id] }),
+        t.app.inject({
+          method: 'PATCH',
+          url: `/api/v1/contacts/${from.id}`,
+          headers: { ...a.auth, 'if-match': read.headers.etag as string },
+          payload: { first_name: 'Edited' },
+        }),
+      ]);
+      expect(merging.statusCode, merging.body).toBe(200);
+      if (edit.statusCode !== 200) {
+        expect(edit.statusCode).toBe(404);
+        expect(edit.json().error.details, edit.body).toEqual({ merged_into: into.id });
+      }
+    }
+  });
+
   it('moves every reference the schema has to a record of the kind', async () => {
     const rows = await t.ownerQuery<{ kind_table: string; table: string; column: string }>(
       `SELECT c.confrelid::regclass::text AS kind_table, c.conrelid::regclass::text AS table,

@@ -60,7 +60,14 @@ export type WithCustomFields<Out> = Out & { custom_fields: CustomFieldValues };
 
 export function ownedRecords<Row extends repo.OwnedRow, Out>(spec: OwnedKind<Row, Out>) {
   const { kind } = spec;
-  const notFound = () => new NotFoundError(RECORD_KINDS[kind].label.one);
+  /** 404; for a record merged into another, naming it in `details.merged_into`. */
+  async function notFound(tx: Tx, id: string): Promise<NotFoundError> {
+    const into = await survivorOf(tx, id);
+    return new NotFoundError(
+      RECORD_KINDS[kind].label.one,
+      into ? { merged_into: into } : undefined,
+    );
+  }
   /** The kind's presentation of the rows, with their custom fields. */
   async function present(tx: Tx, rows: Row[]): Promise<Array<WithCustomFields<Out>>> {
     const shown = await spec.present(tx, rows);
@@ -73,10 +80,10 @@ export function ownedRecords<Row extends repo.OwnedRow, Out>(spec: OwnedKind<Row
   }
   const one = async (tx: Tx, row: Row) => (await present(tx, [row]))[0]!;
 
-  /** The record, or 404: another organization's record is not there either. */
+  /** The record, or 404 (`notFound`): another organization's record is not there either. */
   async function find(tx: Tx, id: string, options: { lock?: boolean } = {}): Promise<Row> {
     const row = await repo.findRecord<Row>(tx, kind, id, options);
-    if (!row) throw notFound();
+    if (!row) throw await notFound(tx, id);
     return row;
   }
 
@@ -160,11 +167,7 @@ export function ownedRecords<Row extends repo.OwnedRow, Out>(spec: OwnedKind<Row
       return withTenant(ctx.deps.db, ctx, async (tx) => {
         const row = await repo.findRecord<Row>(tx, kind, id);
         if (row) return one(tx, row);
-        const into = await survivorOf(tx, id);
-        throw new NotFoundError(
-          RECORD_KINDS[kind].label.one,
-          into ? { merged_into: into } : undefined,
-        );
+        throw await notFound(tx, id);
       });
     },
 
