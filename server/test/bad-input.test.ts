@@ -316,6 +316,42 @@ describe('bad input on every route', () => {
     }
   });
 
+  it('takes an empty body labelled JSON as no body: nothing to refuse where none is read', async () => {
+    const json = { ...owner.auth, 'content-type': 'application/json' };
+    // Uploads read a body of their own type, and refuse JSON with 415 (or 400 when empty).
+    const withoutBody = operations.filter(
+      ({ method, op }) =>
+        method !== 'GET' && !op.requestBody && op.security?.length && !op.responses?.['415'],
+    );
+    expect(withoutBody.length).toBeGreaterThan(10);
+    for (const { method, path, op } of withoutBody) {
+      const response = await t.app.inject({
+        method: method as 'POST',
+        url: fillPath(path, op),
+        headers: json,
+      });
+      const label = `${method} ${path}`;
+      const code = response.body ? JSON.parse(response.body).error?.code : undefined;
+      expect(code, `${label}: ${response.body}`).not.toBe('bad_request');
+    }
+    const lead = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/leads',
+      headers: owner.auth,
+      payload: { last_name: 'Deleted by a client that labels every request JSON' },
+    });
+    const deleted = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/leads/${lead.json().id}`,
+      headers: json,
+    });
+    expect(deleted.statusCode, deleted.body).toBe(204);
+    // Where a body is read, an empty one is a missing body, named as such.
+    const empty = await t.app.inject({ method: 'POST', url: '/api/v1/leads', headers: json });
+    expect(empty.statusCode, empty.body).toBe(422);
+    expect(expectClientError(empty, 'POST /leads').error.details?.fields?.[0]?.field).toBe('body');
+  });
+
   it('answers a path parameter longer than any id, or a URL it cannot decode, in the one error shape', async () => {
     const jsonLike = encodeURIComponent(
       JSON.stringify({ '': { ' ': false }, list: [1e-229, null, true, 'Uk!pZ-|l0c'] }).repeat(3),

@@ -38,12 +38,18 @@ export function nestsDeeperThan(text: string, max: number): boolean {
 /**
  * Fastify's own JSON parser (which refuses `__proto__` and `constructor` keys), behind a depth
  * check on the raw text, so that a body nested ten thousand deep is a 400 before anything
- * recursive, NUL checks and validation included, sees it.
+ * recursive, NUL checks and validation included, sees it. An empty body is no body, whatever
+ * its label: many clients send `Content-Type: application/json` on every request, a `DELETE`
+ * included, and a route that reads a body says that it is missing, naming it.
  */
 export function registerJsonParser(app: FastifyInstance): void {
   const parse = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (body === '') {
+      done(null, undefined);
+      return;
+    }
     if (nestsDeeperThan(body as string, MAX_JSON_DEPTH)) {
       done(invalidField('body', `must not nest deeper than ${MAX_JSON_DEPTH} levels`, 'malformed'));
       return;
