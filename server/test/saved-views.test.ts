@@ -179,6 +179,36 @@ describe('saved views', () => {
     expect((await ok('GET', '/views?kind=deal', member)).default_view_id).toBe(team.id);
   });
 
+  it("keeps the organization's default view to admins, while its creator may still choose it", async () => {
+    const view = await ok('POST', '/views', member, {
+      kind: 'account',
+      name: 'Key accounts',
+      shared: true,
+    });
+    expect(view.can_edit).toBe(true);
+    await ok('PATCH', `/views/${view.id}`, owner, { org_default: true });
+    // What everyone's list opens with is the organization's now: its creator no longer
+    // changes, unshares or deletes it.
+    expect((await ok('GET', `/views/${view.id}`, member)).can_edit).toBe(false);
+    for (const [method, body] of [
+      ['PATCH', { name: 'Mine now' }],
+      ['PATCH', { filter: { industry: 'Nothing at all' } }],
+      ['PATCH', { shared: false }],
+      ['DELETE', undefined],
+    ] as const) {
+      const refused = await call(method, `/views/${view.id}`, member, body);
+      expect(refused.statusCode, `${method} ${JSON.stringify(body)}: ${refused.body}`).toBe(403);
+    }
+    const kept = await ok('GET', '/views?kind=account', other);
+    expect(kept.default_view_id).toBe(view.id);
+    expect(kept.data.find((v: { id: string }) => v.id === view.id).name).toBe('Key accounts');
+    await ok('PATCH', `/views/${view.id}`, member, { is_default: true });
+    // Once an admin makes another view the default, it is its creator's to change again.
+    await ok('PATCH', `/views/${view.id}`, owner, { name: 'Accounts to watch' });
+    await ok('PATCH', `/views/${view.id}`, owner, { org_default: false });
+    await ok('PATCH', `/views/${view.id}`, member, { name: 'Key accounts again' });
+  });
+
   it("counts a view's records on request, by the list's own query", async () => {
     await lead(member, { last_name: 'Counted One', status: 'qualified', rating: 'hot' });
     await lead(member, { last_name: 'Counted Two', status: 'qualified', rating: 'hot' });

@@ -166,7 +166,7 @@ export const viewRoutes: FastifyPluginAsyncTypebox = async (app) => {
         security,
         summary: 'Rename, change, share or make a view the default',
         description:
-          '`is_default` is open to whoever sees the view; the other fields to its creator, or for a shared view also an admin. `org_default` is for admins, on shared views.',
+          "`is_default` is open to whoever sees the view; the other fields to its creator, or for a shared view also an admin. `org_default` is for admins, on shared views; while a view is the organization's default, only admins change it.",
         params: ViewParams,
         body: ViewUpdate,
         response: { 200: ViewSchema, ...errors(400, 401, 403, 404, 422) },
@@ -181,7 +181,8 @@ export const viewRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         security,
-        summary: 'Delete a view (its creator, or for a shared view also an admin)',
+        summary:
+          "Delete a view (its creator, or for a shared view also an admin; the organization's default, admins only)",
         params: ViewParams,
         response: { 204: Type.Null(), ...errors(400, 401, 403, 404) },
       },

@@ -56,17 +56,22 @@ function visible(member: Member, row: repo.ViewRow | undefined): repo.ViewRow {
   return row;
 }
 
-/** A shared view is changed by the one who made it or an admin; a personal one by its owner. */
+/**
+ * A shared view is changed by the one who made it or an admin, a personal one by its owner; the
+ * organization's default, what everyone's list opens with, by admins alone (as they choose it).
+ */
 function mayEdit(member: Member, row: repo.ViewRow): boolean {
   if (row.user_id !== null) return row.user_id === member.userId;
-  return isAdmin(member) || row.created_by === member.userId;
+  return isAdmin(member) || (row.created_by === member.userId && !row.org_default);
 }
 
 function requireEdit(member: Member, row: repo.ViewRow): void {
-  if (!mayEdit(member, row))
-    throw new ForbiddenError(
-      'Only the creator of a shared view or an admin can change or delete it',
-    );
+  if (mayEdit(member, row)) return;
+  throw new ForbiddenError(
+    row.org_default
+      ? "Only an admin can change or delete the organization's default view"
+      : 'Only the creator of a shared view or an admin can change or delete it',
+  );
 }
 
 function requireAdminFor(member: Member, field: string): void {

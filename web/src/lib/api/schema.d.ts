@@ -23768,7 +23768,7 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        /** Delete a view (its creator, or for a shared view also an admin) */
+        /** Delete a view (its creator, or for a shared view also an admin; the organization's default, admins only) */
         delete: {
             parameters: {
                 query?: never;
@@ -23854,7 +23854,7 @@ export interface paths {
         head?: never;
         /**
          * Rename, change, share or make a view the default
-         * @description `is_default` is open to whoever sees the view; the other fields to its creator, or for a shared view also an admin. `org_default` is for admins, on shared views.
+         * @description `is_default` is open to whoever sees the view; the other fields to its creator, or for a shared view also an admin. `org_default` is for admins, on shared views; while a view is the organization's default, only admins change it.
          */
         patch: {
             parameters: {
