@@ -100,6 +100,24 @@ describe.each(KINDS)('concurrent edits of $path', ({ path, create, field }) => {
     expect(now.json()[field]).toBe('First');
   });
 
+  it('gives with a 412 the record exactly as a read of it gives it', async () => {
+    const record = await created();
+    await call(a, 'PATCH', `/${path}/${record.id}`, { [field]: 'Moved on' });
+    // An account's read adds a summary of what links to it, which is not the record's.
+    const { summary: _summary, ...read } = (await call(a, 'GET', `/${path}/${record.id}`)).json();
+    for (const method of ['PATCH', 'DELETE'] as const) {
+      const late = await call(
+        a,
+        method,
+        `/${path}/${record.id}`,
+        method === 'PATCH' ? { [field]: 'Late' } : undefined,
+        { 'if-match': record.etag },
+      );
+      expect(late.statusCode, late.body).toBe(412);
+      expect(late.json().error.details.current, `${method} ${path}`).toEqual(read);
+    }
+  });
+
   it('lets exactly one of 40 people editing the same version at once win, overwriting none', async () => {
     const record = await created();
     const answers = await Promise.all(

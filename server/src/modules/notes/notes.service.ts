@@ -92,7 +92,7 @@ export function updateNote(
     const note = await repo.findNote(tx, id, { lock: true });
     if (!note) throw new NotFoundError('Note');
     requireAuthorOrAdmin(member, note);
-    await requireVersion(ifMatch, note, async () => note);
+    await requireVersion(ifMatch, note, () => present(tx, note));
     const mentioned = await requireMembersMentioned(tx, body);
     await repo.updateNote(tx, id, body);
     // Only those the edit adds hear of it: the others were told when they were mentioned.
@@ -114,7 +114,7 @@ export function deleteNote(
     const note = await repo.findNote(tx, id, { lock: true });
     if (!note) throw new NotFoundError('Note');
     requireAuthorOrAdmin(member, note);
-    await requireVersion(ifMatch, note, async () => note);
+    await requireVersion(ifMatch, note, () => present(tx, note));
     await repo.deleteNote(tx, id);
   });
 }
