@@ -153,6 +153,16 @@ describe.skipIf(!chromiumPath)('the import wizard in a real browser', { timeout:
     await expectAccessible(pageA, 'the import result');
   });
 
+  it("says on an imported record's timeline which import made it", async () => {
+    await pageA.goto('/leads');
+    await pageA.getByRole('link', { name: 'Ada Lovelace' }).first().click();
+    const created = pageA.getByTestId('timeline').getByRole('listitem').last();
+    await expect.poll(() => created.textContent(), POLL).toMatch(/created it\s+by importing/);
+    await created.getByRole('link', { name: 'hubspot-leads.csv' }).click();
+    await pageA.waitForURL(importUrl);
+    await pageA.getByRole('heading', { name: 'Completed' }).waitFor();
+  });
+
   it('lists the import in the settings history', async () => {
     await pageA.goto('/settings/imports');
     const history = pageA.getByRole('table', { name: 'Import history' });

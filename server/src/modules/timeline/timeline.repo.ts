@@ -148,8 +148,10 @@ export const TIMELINE_SOURCES: readonly TimelineSource[] = [
       return sql`
       SELECT 'audit:' || a.id AS key, ${AUDIT_TYPE} AS type, a.occurred_at AS occurred,
         a.actor_id, CASE a.table_name ${sql.join(kindOf, sql` `)} END AS record_kind,
-        a.record_id, jsonb_build_object('action', a.action, 'changes', a.changes) AS detail
+        a.record_id, jsonb_build_object('action', a.action, 'changes', a.changes,
+          'import', CASE WHEN i.id IS NOT NULL THEN jsonb_build_object('id', i.id, 'file_name', i.file_name) END) AS detail
       FROM audit_log a
+      LEFT JOIN imports i ON i.org_id = ${orgId} AND i.id = a.import_id
       WHERE a.org_id = ${orgId} AND a.record_id = ANY(${allIds(records)}::uuid[])
         AND a.table_name = ANY(${RECORD_KIND_LIST.map((kind) => kind.table)}::text[])
         AND a.action IN ('insert', 'update', 'record.merged')

@@ -71,6 +71,12 @@ const Change = Type.Object({
   old: Type.Unknown(),
   new: Type.Unknown(),
 });
+const MadeByImport = Nullable(
+  Type.Object(
+    { id: Uuid, file_name: Type.String() },
+    { description: 'The import that made this change (`GET /imports/{import_id}`), if one did' },
+  ),
+);
 const Stage = Nullable(Type.Object({ id: Uuid, name: Nullable(Type.String()) }));
 
 const TimelineItem = Type.Union([
@@ -102,16 +108,19 @@ const TimelineItem = Type.Union([
   item('change', "The record's creation or a change of its fields, old and new values", {
     action: Type.Union([Type.Literal('created'), Type.Literal('updated')]),
     changes: Type.Array(Change),
+    import: MadeByImport,
   }),
   item('stage', "A deal's move to another stage", {
     action: Type.Union([Type.Literal('created'), Type.Literal('updated')]),
     changes: Type.Array(Change),
     from: Stage,
     to: Stage,
+    import: MadeByImport,
   }),
   item('conversion', "A lead's conversion (its changes name the account, contact and deal)", {
     action: Type.Union([Type.Literal('created'), Type.Literal('updated')]),
     changes: Type.Array(Change),
+    import: MadeByImport,
   }),
   item('merge', 'Records merged into this one', { merged_ids: Type.Array(Uuid) }),
   item('email', 'An email sent from the record or received by the logging address', {

@@ -155,6 +155,7 @@ export function recordTimeline(
             ...base,
             action: detail['action'] === 'insert' ? 'created' : 'updated',
             changes: changeList(changes),
+            import: (detail['import'] as { id: string; file_name: string } | null) ?? null,
           };
           if (row.type === 'stage') {
             return {

@@ -12449,6 +12449,15 @@ export interface paths {
                                     old: unknown;
                                     new: unknown;
                                 }[];
+                                /** @description The import that made this change (`GET /imports/{import_id}`), if one did */
+                                import: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    file_name: string;
+                                } | null;
                             } | {
                                 /** @description Unique within the timeline */
                                 id: string;
@@ -12503,6 +12512,15 @@ export interface paths {
                                     id: string;
                                     name: string | null;
                                 } | null;
+                                /** @description The import that made this change (`GET /imports/{import_id}`), if one did */
+                                import: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    file_name: string;
+                                } | null;
                             } | {
                                 /** @description Unique within the timeline */
                                 id: string;
@@ -12541,6 +12559,15 @@ export interface paths {
                                     old: unknown;
                                     new: unknown;
                                 }[];
+                                /** @description The import that made this change (`GET /imports/{import_id}`), if one did */
+                                import: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    file_name: string;
+                                } | null;
                             } | {
                                 /** @description Unique within the timeline */
                                 id: string;
@@ -12889,6 +12916,15 @@ export interface paths {
                                     old: unknown;
                                     new: unknown;
                                 }[];
+                                /** @description The import that made this change (`GET /imports/{import_id}`), if one did */
+                                import: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    file_name: string;
+                                } | null;
                             } | {
                                 /** @description Unique within the timeline */
                                 id: string;
@@ -12943,6 +12979,15 @@ export interface paths {
                                     id: string;
                                     name: string | null;
                                 } | null;
+                                /** @description The import that made this change (`GET /imports/{import_id}`), if one did */
+                                import: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    file_name: string;
+                                } | null;
                             } | {
                                 /** @description Unique within the timeline */
                                 id: string;
@@ -12981,6 +13026,15 @@ export interface paths {
                                     old: unknown;
                                     new: unknown;
                                 }[];
+                                /** @description The import that made this change (`GET /imports/{import_id}`), if one did */
+                                import: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    file_name: string;
+                                } | null;
                             } | {
                                 /** @description Unique within the timeline */
                                 id: string;
@@ -13329,6 +13383,15 @@ export interface paths {
                                     old: unknown;
                                     new: unknown;
                                 }[];
+                                /** @description The import that made this change (`GET /imports/{import_id}`), if one did */
+                                import: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    file_name: string;
+                                } | null;
                             } | {
                                 /** @description Unique within the timeline */
                                 id: string;
@@ -13383,6 +13446,15 @@ export interface paths {
                                     id: string;
                                     name: string | null;
                                 } | null;
+                                /** @description The import that made this change (`GET /imports/{import_id}`), if one did */
+                                import: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    file_name: string;
+                                } | null;
                             } | {
                                 /** @description Unique within the timeline */
                                 id: string;
@@ -13421,6 +13493,15 @@ export interface paths {
                                     old: unknown;
                                     new: unknown;
                                 }[];
+                                /** @description The import that made this change (`GET /imports/{import_id}`), if one did */
+                                import: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    file_name: string;
+                                } | null;
                             } | {
                                 /** @description Unique within the timeline */
                                 id: string;
@@ -13769,6 +13850,15 @@ export interface paths {
                                     old: unknown;
                                     new: unknown;
                                 }[];
+                                /** @description The import that made this change (`GET /imports/{import_id}`), if one did */
+                                import: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    file_name: string;
+                                } | null;
                             } | {
                                 /** @description Unique within the timeline */
                                 id: string;
@@ -13823,6 +13913,15 @@ export interface paths {
                                     id: string;
                                     name: string | null;
                                 } | null;
+                                /** @description The import that made this change (`GET /imports/{import_id}`), if one did */
+                                import: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    file_name: string;
+                                } | null;
                             } | {
                                 /** @description Unique within the timeline */
                                 id: string;
@@ -13861,6 +13960,15 @@ export interface paths {
                                     old: unknown;
                                     new: unknown;
                                 }[];
+                                /** @description The import that made this change (`GET /imports/{import_id}`), if one did */
+                                import: {
+                                    /**
+                                     * Format: uuid
+                                     * @example 0f8fad5b-d9cb-469f-a165-70867728950e
+                                     */
+                                    id: string;
+                                    file_name: string;
+                                } | null;
                             } | {
                                 /** @description Unique within the timeline */
                                 id: string;
