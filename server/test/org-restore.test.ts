@@ -946,6 +946,32 @@ describe('a file the restore refuses', () => {
     });
   }, 60_000);
 
+  it('keeps the domains of accounts bare from an export made before they were kept so', async () => {
+    const d = await signUp(t.app, 'restore-domains');
+    await create(d, '/accounts', { name: 'Acme', domain: 'acme.test' });
+    await create(d, '/accounts', { name: 'Bare already', domain: 'bare.test' });
+    // Releases before 0049 kept a domain as typed.
+    const older = await rezip(
+      await exportZip(d),
+      (files) => {
+        const text = files.get('accounts.csv')!.toString('utf8');
+        files.set(
+          'accounts.csv',
+          Buffer.from(text.replace(',acme.test,', ',https://www.Acme.test/about,')),
+        );
+      },
+      { manifest: (manifest) => (manifest['schema_version'] = '0048_cover_values_by_record') },
+    );
+    const target = await anotherOrganization(d, 'Domains restored');
+    const done = await restore(target, older);
+    expect(done, done.error).toMatchObject({ status: 'completed' });
+    const accounts = (await call('GET', '/accounts?sort=name', target)).json().data;
+    expect(accounts.map((account: { domain: string }) => account.domain)).toEqual([
+      'acme.test',
+      'bare.test',
+    ]);
+  }, 60_000);
+
   it('leaves out a merge into a record deleted since, instead of refusing the export', async () => {
     const merging = await anotherOrganization(c, 'Merged then deleted');
     const survivor = await create(merging, '/contacts', { last_name: 'Survivor' });

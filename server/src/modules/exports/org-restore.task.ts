@@ -6,11 +6,19 @@ import QueryStream from 'pg-query-stream';
 import { runOn, withContext, withTenantClient } from '../../db/tenant.js';
 import type { JobDeps } from '../../jobs/context.js';
 import type { TaskPayloads } from '../../jobs/queue.js';
+import { bareDomain } from '../accounts/accounts.service.js';
 import { fileStoreOf } from '../files/file-store.js';
 import { DUE_REMINDER_KEY } from '../tasks/tasks.service.js';
 import { formSecret } from '../web-forms/web-forms.service.js';
 import * as exportsRepo from './exports.repo.js';
 import * as repo from './restores.repo.js';
+
+/**
+ * The migration that made every account's domain bare: an export made before it may hold a
+ * domain as typed (`https://www.Acme.com/about`), which the restore writes bare, as the
+ * migration did to the organization's own.
+ */
+const BARE_DOMAINS_SINCE = '0049_keep_account_domains_bare';
 
 /** Why a restore stopped, in words for the admin who started it. */
 export class RestoreFailed extends Error {}
@@ -92,7 +100,7 @@ export async function runOrganizationRestore(
   if (!found?.created_by || (found.status !== 'queued' && found.status !== 'running')) return;
   const adminId = found.created_by;
   try {
-    await restore(deps, orgId, restoreId, adminId, found.exported_at);
+    await restore(deps, orgId, restoreId, adminId, found);
   } catch (error) {
     const known = error instanceof RestoreFailed;
     if (!known)
@@ -155,7 +163,7 @@ async function restore(
   orgId: string,
   restoreId: string,
   adminId: string,
-  exportedAt: Date,
+  exported: Pick<repo.RestoreRow, 'exported_at' | 'schema_version'>,
 ): Promise<void> {
   const context = { orgId, userId: adminId };
   const progress = (filesDone: number, rowsDone: number) =>
@@ -222,6 +230,8 @@ async function restore(
         if ((error as pg.DatabaseError).code !== '23505') throw error;
         throw new RestoreFailed('The export holds the same id twice');
       }
+      if (exported.schema_version < BARE_DOMAINS_SINCE)
+        await repo.rewriteStagedDomains(client, bareDomain);
       await repo.mapPeople(client, orgId);
       await repo.mapMentions(client);
       await repo.deletePipelines(client, orgId);
@@ -257,7 +267,7 @@ async function restore(
         rowsDone += rows[`${link.table}.csv`]!;
         await progress(filesDone, rowsDone);
       }
-      await repo.scheduleDueReminders(client, orgId, exportedAt, DUE_REMINDER_KEY);
+      await repo.scheduleDueReminders(client, orgId, exported.exported_at, DUE_REMINDER_KEY);
       rows['organization.csv'] = await repo.restoreSettings(
         client,
         orgId,

@@ -424,6 +424,28 @@ export async function mapMentions(client: pg.PoolClient): Promise<void> {
   }
 }
 
+/**
+ * Writes the staged accounts' domains the way this version keeps them (`bare`), for an export
+ * made by a release that kept them as typed.
+ */
+export async function rewriteStagedDomains(
+  client: pg.PoolClient,
+  bare: (domain: string) => string | null,
+): Promise<void> {
+  const staging = ident(stagingOf('accounts.csv'));
+  const { rows } = await client.query<{ row: string; domain: string }>(
+    `SELECT restore_row AS row, domain FROM ${staging} WHERE domain IS NOT NULL`,
+  );
+  const changed = rows.flatMap(({ row, domain }) =>
+    bare(domain) === domain ? [] : [{ row, domain: bare(domain) }],
+  );
+  await client.query(
+    `UPDATE ${staging} s SET domain = c.domain
+     FROM unnest($1::bigint[], $2::text[]) AS c(row, domain) WHERE s.restore_row = c.row`,
+    [changed.map((change) => change.row), changed.map((change) => change.domain)],
+  );
+}
+
 /** Whether staged column `s.<column>` names no record of any kind of the export. */
 function noRecordOfTheExport(column: string): string {
   return KIND_TABLES.map(
