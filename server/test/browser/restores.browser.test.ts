@@ -87,7 +87,8 @@ describe.skipIf(!chromiumPath)(
         mimeType: 'application/zip',
         buffer: zip,
       });
-      await page.getByText('Restored 11 rows.').waitFor({ timeout: 60_000 });
+      // Eleven of records, pipelines and the form, and one of the organization's settings.
+      await page.getByText('Restored 12 rows.').waitFor({ timeout: 60_000 });
       // The form came back turned off, with a new secret: the admin is told to embed it again.
       const forms = page.getByRole('list', { name: 'Forms that need new embed code' });
       await expect
