@@ -209,6 +209,39 @@ describe('saved views', () => {
     await ok('PATCH', `/views/${view.id}`, member, { name: 'Key accounts again' });
   });
 
+  it('takes two admins choosing the organization default at once one after the other', async () => {
+    const admin = await joinByInvitation(t.app, owner, 'admin', 'views-admin');
+    for (let round = 0; round < 3; round += 1) {
+      const [first, second] = [
+        await ok('POST', '/views', owner, { kind: 'lead', name: `First ${round}`, shared: true }),
+        await ok('POST', '/views', admin, { kind: 'lead', name: `Second ${round}`, shared: true }),
+      ];
+      const chosen = await Promise.all([
+        call('PATCH', `/views/${first.id}`, owner, { org_default: true }),
+        call('PATCH', `/views/${second.id}`, admin, { org_default: true }),
+        call('POST', '/views', owner, {
+          kind: 'account',
+          name: `A ${round}`,
+          shared: true,
+          org_default: true,
+        }),
+        call('POST', '/views', admin, {
+          kind: 'account',
+          name: `B ${round}`,
+          shared: true,
+          org_default: true,
+        }),
+      ]);
+      for (const response of chosen) expect(response.statusCode, response.body).toBeLessThan(300);
+      for (const kind of ['lead', 'account']) {
+        const defaults = (await ok('GET', `/views?kind=${kind}`, owner)).data.filter(
+          (view: { org_default: boolean }) => view.org_default,
+        );
+        expect(defaults).toHaveLength(1);
+      }
+    }
+  });
+
   it("counts a view's records on request, by the list's own query", async () => {
     await lead(member, { last_name: 'Counted One', status: 'qualified', rating: 'hot' });
     await lead(member, { last_name: 'Counted Two', status: 'qualified', rating: 'hot' });

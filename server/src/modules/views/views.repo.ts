@@ -1,6 +1,6 @@
 import { sql, type Selectable } from 'kysely';
 import type { SavedViewsTable } from '../../db/schema.js';
-import type { Tx } from '../../db/tenant.js';
+import { orgOf, type Tx } from '../../db/tenant.js';
 import type { RecordKind } from '../records/registry.js';
 
 export type ViewRow = Omit<
@@ -112,8 +112,15 @@ export async function deleteView(tx: Tx, id: string): Promise<void> {
   await tx.deleteFrom('saved_views').where('id', '=', id).execute();
 }
 
-/** The kind's organization default, if any other than `id`, stops being one. */
+/**
+ * The kind's organization default, if any other than `id`, stops being one. Two admins choosing
+ * one at once take turns: each would clear the default the other has not committed yet, and the
+ * second to write one would be refused by the index that allows one default per kind.
+ */
 export async function clearOrgDefault(tx: Tx, kind: string, id: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`org-default-view:${orgOf(tx)}:${kind}`}, 0))`.execute(
+    tx,
+  );
   await tx
     .updateTable('saved_views')
     .set({ org_default: false })
