@@ -586,6 +586,55 @@ describe('CSV import of accounts, contacts and deals', () => {
       stage: 'Qualification',
     });
   });
+
+  it("links a deal's primary contact by name, as Pipedrive's deals export writes it", async () => {
+    await importFile('account', 'Name\nRuiz Logistics\nBerg AB\n', ['name']);
+    await importFile(
+      'contact',
+      'First Name,Last Name,Email,Account\nAna,Ruiz,ana@ruiz.example,Ruiz Logistics\n' +
+        'Sam,Lee,sam@berg.example,Berg AB\nSam,Lee,sam@elsewhere.example,\n',
+      ['first_name', 'last_name', 'email', 'account'],
+    );
+    const deals = await importFile(
+      'deal',
+      'Deal - Title,Deal - Organization,Deal - Contact person,Deal - Stage\n' +
+        'Fleet,Ruiz Logistics,Ana Ruiz,Prospecting\n' +
+        // Two contacts are called Sam Lee: the one at the deal's account is meant.
+        'Renewal,Berg AB,sam  lee,Prospecting\n' +
+        'Upsell,Ruiz Logistics,Sam Lee,Prospecting\n' +
+        'Ghost,Berg AB,Nobody Here,Prospecting\n',
+      ['name', 'account', 'primary_contact', 'stage'],
+    );
+    expect(deals.counts).toEqual({ created: 2, updated: 0, skipped: 0, rejected: 2 });
+    expect(deals.rejected).toEqual([
+      {
+        line: 4,
+        problems: [
+          {
+            column: 'Deal - Contact person',
+            reason:
+              '2 contacts are named "Sam Lee", none of them at the deal\'s account: use the email',
+          },
+        ],
+      },
+      {
+        line: 5,
+        problems: [
+          { column: 'Deal - Contact person', reason: 'no contact is named "Nobody Here"' },
+        ],
+      },
+    ]);
+    const linked = await t.ownerQuery(
+      `SELECT d.name, c.email FROM deals d
+       JOIN contacts c ON c.org_id = d.org_id AND c.id = d.primary_contact_id
+       WHERE d.org_id = $1 AND d.name IN ('Fleet', 'Renewal') ORDER BY d.name`,
+      [owner.orgId],
+    );
+    expect(linked).toEqual([
+      { name: 'Fleet', email: 'ana@ruiz.example' },
+      { name: 'Renewal', email: 'sam@berg.example' },
+    ]);
+  });
 });
 
 /** The organization's accounts by name, with their domains. */

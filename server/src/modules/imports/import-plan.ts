@@ -104,6 +104,8 @@ interface RowValues {
   custom: Map<string, unknown[]>;
   account?: { name?: string; domain?: string };
   contactEmail?: string;
+  /** A primary contact named instead of by email, as Pipedrive's and HubSpot's deals exports do. */
+  contactName?: string;
   /**
    * Amounts of a row without a currency of its own, checked once it is known whether they go
    * to a new record (in the organization's currency) or to one the row updates (in its own).
@@ -287,7 +289,8 @@ function readRow(
       case 'contact': {
         const email = parseEmail(cell);
         if (email.ok) result.contactEmail = email.value;
-        else result.problems.push({ column: header, reason: email.reason });
+        else if (cell.includes('@')) result.problems.push({ column: header, reason: email.reason });
+        else result.contactName = cell;
         break;
       }
       case 'pipeline':
@@ -500,6 +503,8 @@ export async function planBatch(
     names: [],
     domains: [],
   });
+  const contactNames = read.flatMap((r) => (r.contactName ? [r.contactName] : []));
+  const named = await repo.contactsNamed(tx, contactNames);
   for (const r of read) {
     if (r.account) {
       const name = r.account.name && folded.get(r.account.name);
@@ -521,6 +526,22 @@ export async function planBatch(
       if (found) r.values['primary_contact_id'] = found.id;
       else
         r.problems.push({ column: header, reason: `no contact has the email "${r.contactEmail}"` });
+    }
+    if (r.contactName) {
+      const header = headers[settings.mapping.find((m) => m.field === 'primary_contact')!.column]!;
+      const all = named.filter((c) => c.asked === r.contactName);
+      // A name two contacts share means the one at the deal's account, if only one is there.
+      const atAccount = all.filter((c) => c.account_id && c.account_id === r.values['account_id']);
+      const found = all.length === 1 ? all[0] : atAccount.length === 1 ? atAccount[0] : undefined;
+      if (found) r.values['primary_contact_id'] = found.id;
+      else
+        r.problems.push({
+          column: header,
+          reason:
+            all.length === 0
+              ? `no contact is named "${r.contactName}"`
+              : `${all.length} contacts are named "${r.contactName}", none of them at the deal's account: use the email`,
+        });
     }
   }
 

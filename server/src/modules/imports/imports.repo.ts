@@ -341,6 +341,23 @@ export async function findMatches(
   return [];
 }
 
+/**
+ * Contacts by full name, folded as the contacts' own `name_folded` (case, accents and runs of
+ * spaces), each with the name it was asked for: a name several contacts share finds them all.
+ */
+export async function contactsNamed(
+  tx: Tx,
+  names: string[],
+): Promise<{ asked: string; id: string; account_id: string | null }[]> {
+  if (names.length === 0) return [];
+  const result = await sql<{ asked: string; id: string; account_id: string | null }>`
+    SELECT n.asked, c.id, c.account_id
+    FROM (SELECT DISTINCT asked FROM unnest(${names}::text[]) asked) n
+    JOIN contacts c ON c.org_id = ${orgOf(tx)} AND c.name_folded = name_fold(n.asked)
+    ORDER BY c.created_at, c.id`.execute(tx);
+  return result.rows;
+}
+
 /** The currency of each of these leads or deals, by id (other kinds have none). */
 export async function recordCurrencies(
   tx: Tx,
