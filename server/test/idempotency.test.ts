@@ -260,7 +260,7 @@ describe('Idempotency-Key', () => {
     expect(await leadsNamed(a, 'Bad key')).toEqual([]);
   });
 
-  it('documents the header on every create, start of background work and bulk action', async () => {
+  it('documents the header and its errors on every create, start of background work and bulk action', async () => {
     const document = (await t.app.inject({ url: '/api/openapi.json' })).json();
     type Operation = {
       responses: Record<string, unknown>;
@@ -283,6 +283,10 @@ describe('Idempotency-Key', () => {
     for (const { path, operation } of operations) {
       const names = (operation.parameters ?? []).map((p) => (p.in === 'header' ? p.name : null));
       expect(names, path).toContain('idempotency-key');
+      // A bad key, a key still in use, a key used for another request.
+      expect(Object.keys(operation.responses), path).toEqual(
+        expect.arrayContaining(['400', '409', '422']),
+      );
     }
   });
 });

@@ -12,6 +12,7 @@ import {
 } from '../modules/idempotency/idempotency.service.js';
 import { outsideRequestScope } from '../db/request-scope.js';
 import { contextOf } from './context.js';
+import { errors } from './schemas.js';
 import { tagEntity } from './versions.js';
 
 /**
@@ -181,6 +182,9 @@ export function acceptIdempotencyKeys(scope: FastifyInstance): void {
       ...(headers?.properties ?? {}),
       [IDEMPOTENCY_HEADER]: Type.Optional(KEY),
     });
+    // What the key itself can be answered with: malformed (400), still in use (409), used for
+    // another request (422); so that clients generated from the API document know them.
+    route.schema.response = { ...errors(400, 409, 422), ...(route.schema.response ?? {}) };
     route.preHandler = [...asArray(route.preHandler), claim];
     route.onSend = [...asArray(route.onSend), settle];
   });
