@@ -639,6 +639,48 @@ describe('custom field values on records', () => {
     }
   });
 
+  it('names the field when its option is removed while a record takes it', async () => {
+    const org = await signUp(t.app, 'fields-option-gone');
+    const field = await defineField(org, {
+      record_type: 'lead',
+      key: 'tier',
+      label: 'Tier',
+      field_type: 'select',
+      options: [{ label: 'Gold' }, { label: 'Silver' }],
+    });
+    const lead = await ok('POST', '/leads', org, { last_name: 'Taking gold' });
+    // Someone holds the lead while an admin removes Gold; the edit that waited then writes it.
+    const other = new pg.Client({ connectionString: t.testDb.ownerUrl });
+    await other.connect();
+    try {
+      await other.query('BEGIN');
+      await other.query('SELECT 1 FROM leads WHERE id = $1 FOR UPDATE', [lead.id]);
+      const taking = call('PATCH', `/leads/${lead.id}`, org, {
+        custom_fields: { tier: field.options[0].id },
+      });
+      await expect
+        .poll(
+          async () =>
+            (
+              await t.ownerQuery(
+                `SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock'
+                   AND datname = current_database()`,
+              )
+            ).length,
+        )
+        .toBe(1);
+      await other.query('DELETE FROM custom_field_options WHERE id = $1', [field.options[0].id]);
+      await other.query('COMMIT');
+      const taken = await taking;
+      expect(taken.statusCode, taken.body).toBe(422);
+      expect(problems(taken.body)).toEqual({
+        'custom_fields.tier': '"Tier" must be one of its options',
+      });
+    } finally {
+      await other.end();
+    }
+  });
+
   it('removes an option from the default too, as from every value that chose it', async () => {
     const org = await signUp(t.app, 'fields-default-option');
     const tier = await defineField(org, {

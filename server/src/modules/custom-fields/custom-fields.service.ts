@@ -386,22 +386,55 @@ export async function writeCustomFields(
     }
   }
   throwProblems(problems);
-  await repo.replaceValues(
-    tx,
-    actor,
-    recordIds,
-    written.map(({ field }) => field.id),
-    recordIds.flatMap((recordId) =>
-      written.flatMap(({ field, values }) =>
-        values.map((value) => ({
-          record_id: recordId,
-          field_id: field.id,
-          column: repo.VALUE_COLUMN[field.field_type],
-          value,
-        })),
+  await repo
+    .replaceValues(
+      tx,
+      actor,
+      recordIds,
+      written.map(({ field }) => field.id),
+      recordIds.flatMap((recordId) =>
+        written.flatMap(({ field, values }) =>
+          values.map((value) => ({
+            record_id: recordId,
+            field_id: field.id,
+            column: repo.VALUE_COLUMN[field.field_type],
+            value,
+          })),
+        ),
       ),
-    ),
-  );
+    )
+    .catch((error: unknown) => {
+      throwProblems(goneChoices(error, written));
+      throw error;
+    });
+}
+
+/**
+ * The fields whose chosen option or member went after the write checked it (removed by a change
+ * that committed while the write waited for its record): the foreign key refuses the value, and
+ * is named here by the fields that chose an option (or a member), as the check names them. The
+ * database does not say which value it was (beneath the tenant policy it keeps the key out of
+ * the message), so a write that chose several is refused for each.
+ */
+function goneChoices(
+  error: unknown,
+  written: ReadonlyArray<{ field: CustomField; values: unknown[] }>,
+): FieldProblem[] {
+  const { code, constraint } = error as { code?: unknown; constraint?: unknown };
+  const gone =
+    code === '23503' && typeof constraint === 'string'
+      ? /^custom_field_values_.*value_(option|member)/.exec(constraint)?.[1]
+      : undefined;
+  if (!gone) return [];
+  return written
+    .filter(
+      ({ field, values }) =>
+        values.length > 0 && repo.VALUE_COLUMN[field.field_type] === `value_${gone}`,
+    )
+    .map(({ field }) => ({
+      field: valuePath(field.key),
+      message: `"${field.label}" ${gone === 'member' ? 'must be a member of the organization' : 'must be one of its options'}`,
+    }));
 }
 
 /**
