@@ -213,6 +213,24 @@ describe.skipIf(!chromiumPath)('the import wizard in a real browser', { timeout:
     expect(await pageA.getByLabel('Field for Email Address').inputValue()).toBe('email');
   });
 
+  it('maps the columns on a phone, each field beside its column', async () => {
+    await pageA.setViewportSize({ width: 390, height: 844 });
+    try {
+      const budget = pageA.getByLabel('Field for Budget');
+      await budget.scrollIntoViewIfNeeded();
+      const box = await budget.boundingBox();
+      expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+      expect(box!.width).toBeGreaterThanOrEqual(120);
+      expect(await pageA.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+      // What the column holds is on screen beside the field it goes to.
+      expect(await pageA.getByRole('row', { name: /^Budget/ }).innerText()).toContain('$22,000');
+      await budget.selectOption({ label: 'Description' });
+      expect(await budget.inputValue()).toBe('description');
+    } finally {
+      await pageA.setViewportSize({ width: 1280, height: 800 });
+    }
+  });
+
   it('reads a file in the encoding chosen when detecting it fails', async () => {
     // UTF-16 without a byte-order mark, in Japanese: its bytes look binary to the detection.
     const japanese = path.join(path.dirname(file), 'japanese-leads.csv');
