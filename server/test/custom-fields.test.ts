@@ -57,6 +57,41 @@ function problems(body: string): Record<string, string> {
   return Object.fromEntries(fields.map((f) => [f.field, f.message]));
 }
 
+/**
+ * Sends `request` while another transaction holds `lock`, runs `meanwhile` in that transaction
+ * once the request waits for it, then commits: what a change committed by someone else while
+ * the request waited does to it.
+ */
+async function whileHeld<R>(
+  lock: [string, unknown[]],
+  request: () => Promise<R>,
+  meanwhile: (other: pg.Client) => Promise<unknown>,
+): Promise<R> {
+  const other = new pg.Client({ connectionString: t.testDb.ownerUrl });
+  await other.connect();
+  try {
+    await other.query('BEGIN');
+    await other.query(...lock);
+    const sent = request();
+    await expect
+      .poll(
+        async () =>
+          (
+            await t.ownerQuery(
+              `SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock'
+                 AND datname = current_database()`,
+            )
+          ).length,
+      )
+      .toBe(1);
+    await meanwhile(other);
+    await other.query('COMMIT');
+    return await sent;
+  } finally {
+    await other.end();
+  }
+}
+
 describe('custom field definitions', () => {
   it('are defined by admins, read by members, renamed, reordered, archived and restored', async () => {
     const org = await signUp(t.app, 'fields-defs');
@@ -607,36 +642,19 @@ describe('custom field values on records', () => {
     });
     const [gold, silver] = field.options;
     // Another admin's change holds the field, and removes Gold before it lets go.
-    const other = new pg.Client({ connectionString: t.testDb.ownerUrl });
-    await other.connect();
-    try {
-      await other.query('BEGIN');
-      await other.query('SELECT 1 FROM custom_fields WHERE id = $1 FOR UPDATE', [field.id]);
-      const renaming = call('PATCH', `/custom-fields/${field.id}`, org, {
-        options: [
-          { id: gold.id, label: 'Golden' },
-          { id: silver.id, label: 'Silver' },
-        ],
-      });
-      await expect
-        .poll(
-          async () =>
-            (
-              await t.ownerQuery(
-                `SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock'
-                   AND datname = current_database()`,
-              )
-            ).length,
-        )
-        .toBe(1);
-      await other.query('DELETE FROM custom_field_options WHERE id = $1', [gold.id]);
-      await other.query('COMMIT');
-      const renamed = await renaming;
-      expect(renamed.statusCode, renamed.body).toBe(422);
-      expect(problems(renamed.body)).toEqual({ 'options.0.id': 'is not an option of this field' });
-    } finally {
-      await other.end();
-    }
+    const renamed = await whileHeld(
+      ['SELECT 1 FROM custom_fields WHERE id = $1 FOR UPDATE', [field.id]],
+      () =>
+        call('PATCH', `/custom-fields/${field.id}`, org, {
+          options: [
+            { id: gold.id, label: 'Golden' },
+            { id: silver.id, label: 'Silver' },
+          ],
+        }),
+      (other) => other.query('DELETE FROM custom_field_options WHERE id = $1', [gold.id]),
+    );
+    expect(renamed.statusCode, renamed.body).toBe(422);
+    expect(problems(renamed.body)).toEqual({ 'options.0.id': 'is not an option of this field' });
   });
 
   it('names the field when its option is removed while a record takes it', async () => {
@@ -650,35 +668,16 @@ describe('custom field values on records', () => {
     });
     const lead = await ok('POST', '/leads', org, { last_name: 'Taking gold' });
     // Someone holds the lead while an admin removes Gold; the edit that waited then writes it.
-    const other = new pg.Client({ connectionString: t.testDb.ownerUrl });
-    await other.connect();
-    try {
-      await other.query('BEGIN');
-      await other.query('SELECT 1 FROM leads WHERE id = $1 FOR UPDATE', [lead.id]);
-      const taking = call('PATCH', `/leads/${lead.id}`, org, {
-        custom_fields: { tier: field.options[0].id },
-      });
-      await expect
-        .poll(
-          async () =>
-            (
-              await t.ownerQuery(
-                `SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock'
-                   AND datname = current_database()`,
-              )
-            ).length,
-        )
-        .toBe(1);
-      await other.query('DELETE FROM custom_field_options WHERE id = $1', [field.options[0].id]);
-      await other.query('COMMIT');
-      const taken = await taking;
-      expect(taken.statusCode, taken.body).toBe(422);
-      expect(problems(taken.body)).toEqual({
-        'custom_fields.tier': '"Tier" must be one of its options',
-      });
-    } finally {
-      await other.end();
-    }
+    const gold = field.options[0].id;
+    const taken = await whileHeld(
+      ['SELECT 1 FROM leads WHERE id = $1 FOR UPDATE', [lead.id]],
+      () => call('PATCH', `/leads/${lead.id}`, org, { custom_fields: { tier: gold } }),
+      (other) => other.query('DELETE FROM custom_field_options WHERE id = $1', [gold]),
+    );
+    expect(taken.statusCode, taken.body).toBe(422);
+    expect(problems(taken.body)).toEqual({
+      'custom_fields.tier': '"Tier" must be one of its options',
+    });
   });
 
   it('removes an option from the default too, as from every value that chose it', async () => {
