@@ -635,6 +635,36 @@ describe('CSV import of accounts, contacts and deals', () => {
       { name: 'Renewal', email: 'sam@berg.example' },
     ]);
   });
+
+  it('names the stages and pipelines there are when a deal names one there is not', async () => {
+    const deals = await importFile(
+      'deal',
+      'Deal - Title,Deal - Pipeline,Deal - Stage\nFleet,,Qualified\nRenewal,Enterprise,Prospecting\n',
+      ['name', 'pipeline', 'stage'],
+    );
+    expect(deals.rejected).toEqual([
+      {
+        line: 2,
+        problems: [
+          {
+            column: 'Deal - Stage',
+            reason:
+              'the pipeline "Sales" has no stage "Qualified"; its stages are Prospecting, ' +
+              'Qualification, Proposal, Negotiation, Closed won, Closed lost',
+          },
+        ],
+      },
+      {
+        line: 3,
+        problems: [
+          {
+            column: 'Deal - Pipeline',
+            reason: 'no pipeline is called "Enterprise"; the pipelines are Sales',
+          },
+        ],
+      },
+    ]);
+  });
 });
 
 /** The organization's accounts by name, with their domains. */

@@ -336,7 +336,9 @@ function resolveStage(
   if (inPipeline.length === 0) {
     result.problems.push({
       column: headerOf('pipeline'),
-      reason: `no pipeline is called "${pipelineName}"`,
+      reason: `no pipeline is called "${pipelineName}"; the pipelines are ${[
+        ...new Set(lookups.stages.map((s) => s.pipeline_name)),
+      ].join(', ')}`,
     });
     return;
   }
@@ -344,7 +346,7 @@ function resolveStage(
   if (!stage) {
     result.problems.push({
       column: headerOf('stage'),
-      reason: `the pipeline "${inPipeline[0]!.pipeline_name}" has no stage "${stageName}"`,
+      reason: `the pipeline "${inPipeline[0]!.pipeline_name}" has no stage "${stageName}"; its stages are ${inPipeline.map((s) => s.name).join(', ')}`,
     });
     return;
   }
