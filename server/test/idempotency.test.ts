@@ -180,6 +180,57 @@ describe('Idempotency-Key', () => {
     expect((await post(a, '/leads/bulk', { ids, action: 'delete' })).statusCode).toBe(404);
   });
 
+  it('answers a repeated change made over a version with its first answer, not 412 over itself', async () => {
+    const send = (
+      method: 'PATCH' | 'DELETE' | 'POST',
+      url: string,
+      version: string,
+      key: string,
+      payload?: object,
+    ) =>
+      t.app.inject({
+        method,
+        url: `/api/v1${url}`,
+        headers: { ...a.auth, 'if-match': `"${version}"`, 'idempotency-key': key },
+        payload,
+      });
+    const lead = (await post(a, '/leads', { last_name: 'Edited twice' })).json();
+    const key = randomUUID();
+    const first = await send('PATCH', `/leads/${lead.id}`, lead.version, key, {
+      first_name: 'Ada',
+    });
+    expect(first.statusCode, first.body).toBe(200);
+    // The answer was lost on the way: the client repeats the same change over the same version.
+    const again = await send('PATCH', `/leads/${lead.id}`, lead.version, key, {
+      first_name: 'Ada',
+    });
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.json()).toEqual(first.json());
+    expect(again.headers.etag).toBe(first.headers.etag);
+    const other = await send('PATCH', `/leads/${lead.id}`, lead.version, key, {
+      first_name: 'Bob',
+    });
+    expect(other.statusCode).toBe(422);
+
+    const task = (await post(a, '/tasks', { title: 'Done twice' })).json();
+    const done = randomUUID();
+    const completed = await send('POST', `/tasks/${task.id}/complete`, task.version, done);
+    expect(completed.statusCode, completed.body).toBe(200);
+    const completedAgain = await send('POST', `/tasks/${task.id}/complete`, task.version, done);
+    expect(completedAgain.statusCode, completedAgain.body).toBe(200);
+    expect(completedAgain.json()).toEqual(completed.json());
+
+    const gone = randomUUID();
+    const version = first.json().version;
+    const deleted = await send('DELETE', `/leads/${lead.id}`, version, gone);
+    expect(deleted.statusCode, deleted.body).toBe(204);
+    const deletedAgain = await send('DELETE', `/leads/${lead.id}`, version, gone);
+    expect(deletedAgain.statusCode, deletedAgain.body).toBe(204);
+    expect(deletedAgain.headers['idempotent-replayed']).toBe('true');
+    expect(deletedAgain.body).toBe('');
+  });
+
   it('answers a repeated start of background work (202) with its first answer', async () => {
     const key = randomUUID();
     const first = await post(a, '/exports', {}, key);
@@ -260,7 +311,7 @@ describe('Idempotency-Key', () => {
     expect(await leadsNamed(a, 'Bad key')).toEqual([]);
   });
 
-  it('documents the header and its errors on every create, start of background work and bulk action', async () => {
+  it('documents the header and its errors on every create, start of background work, bulk action and write over a version', async () => {
     const document = (await t.app.inject({ url: '/api/openapi.json' })).json();
     type Operation = {
       responses: Record<string, unknown>;
@@ -273,11 +324,12 @@ describe('Idempotency-Key', () => {
       )
       .filter(
         ({ method, path, operation }) =>
-          method === 'post' &&
-          ('201' in operation.responses ||
-            '202' in operation.responses ||
-            path.endsWith('/bulk') ||
-            path.endsWith('/convert')),
+          (method === 'post' &&
+            ('201' in operation.responses ||
+              '202' in operation.responses ||
+              path.endsWith('/bulk') ||
+              path.endsWith('/convert'))) ||
+          (operation.parameters ?? []).some((p) => p.in === 'header' && p.name === 'if-match'),
       );
     expect(operations.length).toBeGreaterThan(10);
     for (const { path, operation } of operations) {

@@ -16,9 +16,10 @@ import { errors } from './schemas.js';
 import { tagEntity } from './versions.js';
 
 /**
- * `Idempotency-Key` on every create and bulk action: a client that repeats a request (after a
- * timeout, a lost connection) with the same key gets the first answer again instead of a second
- * record. Keys are kept per person and organization for a day.
+ * `Idempotency-Key` on every create, bulk action and write over a record's version: a client
+ * that repeats a request (after a timeout, a lost connection) with the same key gets the first
+ * answer again instead of a second record, or a 412 over its own change. Keys are kept per
+ * person and organization for a day.
  */
 const KEY = Type.String({
   minLength: 1,
@@ -40,29 +41,36 @@ declare module 'fastify' {
 
 /**
  * A create (answers 201, or says it `creates`), a start of background work (202: an export, a
- * restore, an import's run, each a record of its own that a retry must not start twice) or a
- * bulk action.
+ * restore, an import's run, each a record of its own that a retry must not start twice), a
+ * bulk action, or a write over a record's version (`If-Match`): repeated after its answer was
+ * lost, that write would find the version it named gone, by its own doing, and answer 412.
  */
 function takesKeys(route: RouteOptions): boolean {
   const responses = (route.schema?.response ?? {}) as Record<string, unknown>;
+  const headers = route.schema?.headers as TObject | undefined;
   return (
-    route.method === 'POST' &&
-    ('201' in responses ||
-      '202' in responses ||
-      route.url.endsWith('/bulk') ||
-      route.config?.creates === true)
+    (route.method === 'POST' &&
+      ('201' in responses ||
+        '202' in responses ||
+        route.url.endsWith('/bulk') ||
+        route.config?.creates === true)) ||
+    headers?.properties['if-match'] !== undefined
   );
 }
 
 /**
- * What makes two requests the same: the route, its parameters and body, and who sends it. A
- * body read as a stream (an uploaded file) is read after the key is claimed: it stands in as
- * `content`, its SHA-256, once it has been read.
+ * What makes two requests the same: the route, its parameters and body, the version it is
+ * based on, and who sends it. A body read as a stream (an uploaded file) is read after the key
+ * is claimed: it stands in as `content`, its SHA-256, once it has been read.
  */
 function fingerprintOf(request: FastifyRequest, userId: string, content?: Buffer): Buffer {
   const streamed = request.body instanceof Readable;
   const described = stringify({
     route: request.routeOptions.url,
+    // PATCH and DELETE share a path. Absent for a POST (and for no If-Match), so that the keys
+    // kept before writes took them still compare as they did.
+    method: request.method === 'POST' ? undefined : request.method,
+    ifMatch: request.headers['if-match'],
     params: request.params,
     query: request.query,
     body: streamed ? { sha256: content?.toString('hex') ?? null } : request.body,
@@ -173,7 +181,10 @@ function settleLater(
 const asArray = <T>(hooks: T | T[] | undefined): T[] =>
   hooks === undefined ? [] : Array.isArray(hooks) ? hooks : [hooks];
 
-/** Takes `Idempotency-Key` on the creates and bulk actions registered in `scope` from now on. */
+/**
+ * Takes `Idempotency-Key` on the creates, bulk actions and writes over a version registered in
+ * `scope` from now on.
+ */
 export function acceptIdempotencyKeys(scope: FastifyInstance): void {
   scope.addHook('onRoute', (route) => {
     if (!takesKeys(route) || !route.schema) return;

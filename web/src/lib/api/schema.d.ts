@@ -5411,6 +5411,11 @@ export interface paths {
                      * @example "812"
                      */
                     "if-match"?: string;
+                    /**
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the person sending them in the organization (a colleague's same key is another key); use a new random one (a UUID) per request.
+                     * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                     */
+                    "idempotency-key"?: string;
                 };
                 path: {
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
@@ -5488,7 +5493,37 @@ export interface paths {
                     };
                 };
                 /** @description Every error answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
                 412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5519,6 +5554,11 @@ export interface paths {
                      * @example "812"
                      */
                     "if-match"?: string;
+                    /**
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the person sending them in the organization (a colleague's same key is another key); use a new random one (a UUID) per request.
+                     * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                     */
+                    "idempotency-key"?: string;
                 };
                 path: {
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
@@ -6630,6 +6670,11 @@ export interface paths {
                      * @example "812"
                      */
                     "if-match"?: string;
+                    /**
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the person sending them in the organization (a colleague's same key is another key); use a new random one (a UUID) per request.
+                     * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                     */
+                    "idempotency-key"?: string;
                 };
                 path: {
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
@@ -6707,7 +6752,37 @@ export interface paths {
                     };
                 };
                 /** @description Every error answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
                 412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6738,6 +6813,11 @@ export interface paths {
                      * @example "812"
                      */
                     "if-match"?: string;
+                    /**
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the person sending them in the organization (a colleague's same key is another key); use a new random one (a UUID) per request.
+                     * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                     */
+                    "idempotency-key"?: string;
                 };
                 path: {
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
@@ -7488,6 +7568,11 @@ export interface paths {
                      * @example "812"
                      */
                     "if-match"?: string;
+                    /**
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the person sending them in the organization (a colleague's same key is another key); use a new random one (a UUID) per request.
+                     * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                     */
+                    "idempotency-key"?: string;
                 };
                 path: {
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
@@ -7565,7 +7650,37 @@ export interface paths {
                     };
                 };
                 /** @description Every error answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
                 412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7596,6 +7711,11 @@ export interface paths {
                      * @example "812"
                      */
                     "if-match"?: string;
+                    /**
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the person sending them in the organization (a colleague's same key is another key); use a new random one (a UUID) per request.
+                     * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                     */
+                    "idempotency-key"?: string;
                 };
                 path: {
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
@@ -9231,6 +9351,11 @@ export interface paths {
                      * @example "812"
                      */
                     "if-match"?: string;
+                    /**
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the person sending them in the organization (a colleague's same key is another key); use a new random one (a UUID) per request.
+                     * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                     */
+                    "idempotency-key"?: string;
                 };
                 path: {
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
@@ -9394,6 +9519,21 @@ export interface paths {
                 };
                 /** @description Every error answer has this shape */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10021,6 +10161,11 @@ export interface paths {
                      * @example "812"
                      */
                     "if-match"?: string;
+                    /**
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the person sending them in the organization (a colleague's same key is another key); use a new random one (a UUID) per request.
+                     * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                     */
+                    "idempotency-key"?: string;
                 };
                 path: {
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
@@ -10098,7 +10243,37 @@ export interface paths {
                     };
                 };
                 /** @description Every error answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
                 412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10129,6 +10304,11 @@ export interface paths {
                      * @example "812"
                      */
                     "if-match"?: string;
+                    /**
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the person sending them in the organization (a colleague's same key is another key); use a new random one (a UUID) per request.
+                     * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                     */
+                    "idempotency-key"?: string;
                 };
                 path: {
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
@@ -11062,6 +11242,11 @@ export interface paths {
                      * @example "812"
                      */
                     "if-match"?: string;
+                    /**
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the person sending them in the organization (a colleague's same key is another key); use a new random one (a UUID) per request.
+                     * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                     */
+                    "idempotency-key"?: string;
                 };
                 path: {
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
@@ -11139,7 +11324,37 @@ export interface paths {
                     };
                 };
                 /** @description Every error answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
                 412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -11170,6 +11385,11 @@ export interface paths {
                      * @example "812"
                      */
                     "if-match"?: string;
+                    /**
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the person sending them in the organization (a colleague's same key is another key); use a new random one (a UUID) per request.
+                     * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                     */
+                    "idempotency-key"?: string;
                 };
                 path: {
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
@@ -11386,6 +11606,21 @@ export interface paths {
                     };
                 };
                 /** @description Every error answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
                 412: {
                     headers: {
                         [name: string]: unknown;
@@ -11438,6 +11673,11 @@ export interface paths {
                      * @example "812"
                      */
                     "if-match"?: string;
+                    /**
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the person sending them in the organization (a colleague's same key is another key); use a new random one (a UUID) per request.
+                     * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                     */
+                    "idempotency-key"?: string;
                 };
                 path: {
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
@@ -11583,7 +11823,37 @@ export interface paths {
                     };
                 };
                 /** @description Every error answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
                 412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -12004,6 +12274,11 @@ export interface paths {
                      * @example "812"
                      */
                     "if-match"?: string;
+                    /**
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the person sending them in the organization (a colleague's same key is another key); use a new random one (a UUID) per request.
+                     * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                     */
+                    "idempotency-key"?: string;
                 };
                 path: {
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
@@ -12081,7 +12356,37 @@ export interface paths {
                     };
                 };
                 /** @description Every error answer has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
                 412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -12109,6 +12414,11 @@ export interface paths {
                      * @example "812"
                      */
                     "if-match"?: string;
+                    /**
+                     * @description Makes a retry safe: a request repeated with the same key within 24 hours gets the first answer again (status and body, with `Idempotent-Replayed: true`) and changes nothing. The same key with another body is 422 `idempotency_key_reused` (an uploaded file is compared by its bytes: a repeat sends the file again); while the first request runs, 409 `idempotency_key_in_use` with `Retry-After`. A request that failed does not keep its key. Keys belong to the person sending them in the organization (a colleague's same key is another key); use a new random one (a UUID) per request.
+                     * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                     */
+                    "idempotency-key"?: string;
                 };
                 path: {
                     /** @example 0f8fad5b-d9cb-469f-a165-70867728950e */
@@ -12238,6 +12548,21 @@ export interface paths {
                 };
                 /** @description Every error answer has this shape */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
