@@ -273,6 +273,21 @@ describe.skipIf(!chromiumPath)('the import wizard in a real browser', { timeout:
     await pageA.getByRole('button', { name: 'Run import' }).waitFor();
   });
 
+  it('lists an import not run yet without counting what its dry run only foresaw', async () => {
+    await pageA.goto('/settings/imports');
+    const row = pageA
+      .getByRole('table', { name: 'Import history' })
+      .getByRole('row', { name: /large-leads\.csv/ });
+    await row.waitFor();
+    const cells = await row.getByRole('cell').allTextContents();
+    expect(cells.slice(-4)).toEqual(['–', '–', '–', '–']);
+    const state = cells[4]!.replace(/\s+/g, ' ');
+    expect(state).toContain('Not run yet');
+    expect(state).toContain(
+      `Dry run: would create ${(ROWS_CHECKED_IN_REQUEST + 496).toLocaleString()}, update 0, skip 0, reject 4`,
+    );
+  });
+
   it("shows a second organization none of A's imports or mappings", async () => {
     const b = await newContext(harness);
     const pageB = await b.newPage();
