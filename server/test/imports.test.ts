@@ -665,6 +665,48 @@ describe('CSV import of accounts, contacts and deals', () => {
       },
     ]);
   });
+
+  it("puts a deal won or lost in the pipeline's won or lost stage, as Pipedrive's status says", async () => {
+    const { id, columns } = await uploaded(
+      owner,
+      'Deal - Title,Deal - Stage,Deal - Status\n' +
+        'Won one,Negotiation,won\nLost one,Proposal,Lost\nOpen one,Proposal,open\nKept,Closed won,won\n',
+      'kind=deal&file_name=pipedrive-deals.csv',
+    );
+    expect(columns.map((c) => c.suggested_field)).toEqual(['name', 'stage', 'status']);
+    const dry = await call(owner, 'POST', `/imports/${id}/dry-run`, {
+      mapping: ['name', 'stage', 'status'].map((field, column) => ({ column, field })),
+      duplicates: 'skip',
+    });
+    expect(dry.statusCode, dry.body).toBe(200);
+    expect(dry.json().counts).toEqual({ created: 4, updated: 0, skipped: 0, rejected: 0 });
+    // The stage the file names is not where the deal goes: the dry run says so.
+    expect(dry.json().notices).toEqual([
+      {
+        line: 2,
+        column: 'Deal - Stage',
+        message: '"Negotiation" is a won deal\'s last open stage: the deal goes to "Closed won"',
+      },
+      {
+        line: 3,
+        column: 'Deal - Stage',
+        message: '"Proposal" is a lost deal\'s last open stage: the deal goes to "Closed lost"',
+      },
+    ]);
+    expect((await runToEnd(owner, id)).status).toBe('completed');
+    const deals = await t.ownerQuery(
+      `SELECT d.name, s.name AS stage, s.kind AS status FROM deals d
+       JOIN pipeline_stages s ON s.org_id = d.org_id AND s.id = d.stage_id
+       WHERE d.org_id = $1 AND d.name IN ('Won one', 'Lost one', 'Open one', 'Kept') ORDER BY d.name`,
+      [owner.orgId],
+    );
+    expect(deals).toEqual([
+      { name: 'Kept', stage: 'Closed won', status: 'won' },
+      { name: 'Lost one', stage: 'Closed lost', status: 'lost' },
+      { name: 'Open one', stage: 'Proposal', status: 'open' },
+      { name: 'Won one', stage: 'Closed won', status: 'won' },
+    ]);
+  });
 });
 
 /** The organization's accounts by name, with their domains. */

@@ -17,7 +17,8 @@ export type FieldType =
   | 'account'
   | 'contact'
   | 'pipeline'
-  | 'stage';
+  | 'stage'
+  | 'outcome';
 
 export interface FieldSpec {
   type: FieldType;
@@ -98,6 +99,8 @@ export const IMPORT_FIELDS: Record<RecordType, Record<string, FieldSpec>> = {
     primary_contact: { type: 'contact', column: 'primary_contact_id' },
     pipeline: { type: 'pipeline', column: 'pipeline_id' },
     stage: { type: 'stage', column: 'stage_id', required: true },
+    // Open, won or lost, as Pipedrive exports a deal's status beside the stage it was in.
+    status: { type: 'outcome', choices: ['open', 'won', 'lost'] },
     expected_close_date: { type: 'date', column: 'expected_close_date' },
     source: { type: 'choice', column: 'source', choices: [...SOURCES] },
     description: text('description', 10_000, { empty: '' }),

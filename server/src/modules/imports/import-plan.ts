@@ -179,7 +179,8 @@ function parseCell(
       return parseBoolean(cell);
     case 'tags':
       return parseTags(cell);
-    case 'choice': {
+    case 'choice':
+    case 'outcome': {
       const value = cell.toLowerCase().replace(/[\s-]+/g, '_');
       return spec.choices!.includes(value)
         ? { ok: true, value }
@@ -216,6 +217,7 @@ function readRow(
   };
   let pipelineName: string | undefined;
   let stageName: string | undefined;
+  let outcome: string | undefined;
   // Cells past the header's last column mean the row's cells are not where its header says.
   // Missing cells at the end are only empty ones, which spreadsheets often leave out.
   const extra = row.cells.slice(headers.length).filter((cell) => cell.trim() !== '');
@@ -299,12 +301,22 @@ function readRow(
       case 'stage':
         stageName = cell;
         break;
+      case 'outcome':
+        outcome = parsed.value as string;
+        break;
       default:
         result.values[spec.column!] = parsed.value;
     }
   }
-  if (kind === 'deal' && stageName !== undefined) {
-    resolveStage(result, lookups, pipelineName, stageName, settings, headers);
+  const closed = outcome === 'won' || outcome === 'lost' ? outcome : undefined;
+  if (kind === 'deal' && (stageName !== undefined || closed)) {
+    resolveStage(
+      result,
+      lookups,
+      { pipelineName, stageName, closed, line: row.line },
+      settings,
+      headers,
+    );
   }
   // As the API does: an account given a website and no domain takes the website's, and is
   // matched by it as by a domain column.
@@ -319,11 +331,11 @@ function readRow(
 function resolveStage(
   result: RowValues,
   lookups: Lookups,
-  pipelineName: string | undefined,
-  stageName: string,
+  row: { pipelineName?: string; stageName?: string; closed?: 'won' | 'lost'; line: number },
   settings: ImportSettings,
   headers: string[],
 ): void {
+  const { pipelineName, stageName, closed } = row;
   const headerOf = (field: string) => {
     const column = settings.mapping.find((m) => m.field === field)?.column ?? 0;
     return headers[column] ?? field;
@@ -342,11 +354,25 @@ function resolveStage(
     });
     return;
   }
-  const stage = inPipeline.find((s) => foldName(s.name) === foldName(stageName));
+  const named =
+    stageName === undefined
+      ? undefined
+      : inPipeline.find((s) => foldName(s.name) === foldName(stageName));
+  // A deal won or lost goes to the pipeline's won or lost stage: the stage other CRMs export
+  // beside such a status is the last open one it was in.
+  const stage =
+    closed && named?.kind !== closed ? inPipeline.find((s) => s.kind === closed) : named;
+  if (stage && stage !== named && stageName !== undefined) {
+    result.notices.push({
+      line: row.line,
+      column: headerOf('stage'),
+      message: `"${stageName}" is a ${closed} deal's last open stage: the deal goes to "${stage.name}"`,
+    });
+  }
   if (!stage) {
     result.problems.push({
       column: headerOf('stage'),
-      reason: `the pipeline "${inPipeline[0]!.pipeline_name}" has no stage "${stageName}"; its stages are ${inPipeline.map((s) => s.name).join(', ')}`,
+      reason: `the pipeline "${inPipeline[0]!.pipeline_name}" has no ${closed ? `${closed} stage` : `stage "${stageName}"`}; its stages are ${inPipeline.map((s) => s.name).join(', ')}`,
     });
     return;
   }

@@ -287,6 +287,7 @@ export interface StageRef {
   probability: number;
   pipeline_name: string;
   is_default: boolean;
+  kind: string;
 }
 
 export function stages(tx: Tx): Promise<StageRef[]> {
@@ -300,6 +301,7 @@ export function stages(tx: Tx): Promise<StageRef[]> {
       's.pipeline_id',
       's.name',
       's.probability',
+      's.kind',
       'p.name as pipeline_name',
       'p.is_default',
     ])

@@ -21599,7 +21599,7 @@ export interface paths {
                         mapping: {
                             /** @description The column, from 0 */
                             column: number;
-                            /** @description A field of the kind: lead: first_name, last_name, email, phone, company, job_title, website, status, source, rating, estimated_value, currency, description, last_contacted_at, next_follow_up_at, owner, tags; account: name, website, domain, industry, phone, email, employees, annual_revenue, description, owner, tags; contact: first_name, last_name, email, phone, mobile, job_title, department, account, do_not_contact, description, owner, tags; deal: name, amount, currency, account, primary_contact, pipeline, stage, expected_close_date, source, description, owner, tags; or one of its active custom fields as `cf.<key>` (see the import's `fields`) */
+                            /** @description A field of the kind: lead: first_name, last_name, email, phone, company, job_title, website, status, source, rating, estimated_value, currency, description, last_contacted_at, next_follow_up_at, owner, tags; account: name, website, domain, industry, phone, email, employees, annual_revenue, description, owner, tags; contact: first_name, last_name, email, phone, mobile, job_title, department, account, do_not_contact, description, owner, tags; deal: name, amount, currency, account, primary_contact, pipeline, stage, status, expected_close_date, source, description, owner, tags; or one of its active custom fields as `cf.<key>` (see the import's `fields`) */
                             field: string;
                         }[];
                         /**
@@ -22609,7 +22609,7 @@ export interface paths {
                         /** @description Which header goes to which field */
                         mapping: {
                             header: string;
-                            /** @description A field of the kind: lead: first_name, last_name, email, phone, company, job_title, website, status, source, rating, estimated_value, currency, description, last_contacted_at, next_follow_up_at, owner, tags; account: name, website, domain, industry, phone, email, employees, annual_revenue, description, owner, tags; contact: first_name, last_name, email, phone, mobile, job_title, department, account, do_not_contact, description, owner, tags; deal: name, amount, currency, account, primary_contact, pipeline, stage, expected_close_date, source, description, owner, tags; or one of its active custom fields as `cf.<key>` (see the import's `fields`) */
+                            /** @description A field of the kind: lead: first_name, last_name, email, phone, company, job_title, website, status, source, rating, estimated_value, currency, description, last_contacted_at, next_follow_up_at, owner, tags; account: name, website, domain, industry, phone, email, employees, annual_revenue, description, owner, tags; contact: first_name, last_name, email, phone, mobile, job_title, department, account, do_not_contact, description, owner, tags; deal: name, amount, currency, account, primary_contact, pipeline, stage, status, expected_close_date, source, description, owner, tags; or one of its active custom fields as `cf.<key>` (see the import's `fields`) */
                             field: string;
                         }[];
                     };
@@ -26066,7 +26066,7 @@ export interface components {
             mapping: {
                 /** @description The column, from 0 */
                 column: number;
-                /** @description A field of the kind: lead: first_name, last_name, email, phone, company, job_title, website, status, source, rating, estimated_value, currency, description, last_contacted_at, next_follow_up_at, owner, tags; account: name, website, domain, industry, phone, email, employees, annual_revenue, description, owner, tags; contact: first_name, last_name, email, phone, mobile, job_title, department, account, do_not_contact, description, owner, tags; deal: name, amount, currency, account, primary_contact, pipeline, stage, expected_close_date, source, description, owner, tags; or one of its active custom fields as `cf.<key>` (see the import's `fields`) */
+                /** @description A field of the kind: lead: first_name, last_name, email, phone, company, job_title, website, status, source, rating, estimated_value, currency, description, last_contacted_at, next_follow_up_at, owner, tags; account: name, website, domain, industry, phone, email, employees, annual_revenue, description, owner, tags; contact: first_name, last_name, email, phone, mobile, job_title, department, account, do_not_contact, description, owner, tags; deal: name, amount, currency, account, primary_contact, pipeline, stage, status, expected_close_date, source, description, owner, tags; or one of its active custom fields as `cf.<key>` (see the import's `fields`) */
                 field: string;
             }[];
             /**
