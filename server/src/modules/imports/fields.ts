@@ -1,4 +1,4 @@
-import { LEAD_RATINGS, SOURCES, type RecordType } from '../../db/schema.js';
+import { LEAD_RATINGS, SOURCES, STAGE_KINDS, type RecordType } from '../../db/schema.js';
 
 /** How a cell becomes a value. References (owner, account...) are resolved against the data. */
 export type FieldType =
@@ -100,7 +100,7 @@ export const IMPORT_FIELDS: Record<RecordType, Record<string, FieldSpec>> = {
     pipeline: { type: 'pipeline', column: 'pipeline_id' },
     stage: { type: 'stage', column: 'stage_id', required: true },
     // Open, won or lost, as Pipedrive exports a deal's status beside the stage it was in.
-    status: { type: 'outcome', choices: ['open', 'won', 'lost'] },
+    status: { type: 'outcome', choices: [...STAGE_KINDS] },
     expected_close_date: { type: 'date', column: 'expected_close_date' },
     source: { type: 'choice', column: 'source', choices: [...SOURCES] },
     description: text('description', 10_000, { empty: '' }),
