@@ -51,7 +51,7 @@ import type { ColumnType, Generated } from 'kysely';
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
 /** Set by a default on insert and by a trigger on update. */
 type UpdatedAt = ColumnType<Date, Date | undefined, never>;
-/** Computed by the database (generated or identity columns): read, never written. */
+/** Kept by the database (generated, identity and counted columns): read, never written. */
 type ReadOnly<T> = ColumnType<T, never, never>;
 /** jsonb: written as JSON text, read as the value. */
 type Json = ColumnType<unknown, string, string>;
@@ -99,17 +99,17 @@ function baseType(column) {
   }
 }
 
-function columnType(column, valueType, stampedTables) {
-  const table = column.table_name;
+function columnType(column, valueType, keptColumns) {
   const nullable = column.is_nullable === 'YES';
   const name = column.column_name;
+  const kept = keptColumns.has(`${column.table_name}.${name}`);
   if (column.is_generated === 'ALWAYS' || column.is_identity === 'YES') {
     return `ReadOnly<${baseType(column)}${nullable ? ' | null' : ''}>`;
   }
   if (column.udt_name === 'timestamptz' && name === 'created_at') return 'CreatedAt';
-  if (column.udt_name === 'timestamptz' && name === 'updated_at' && stampedTables.has(table)) {
-    return 'UpdatedAt';
-  }
+  if (column.udt_name === 'timestamptz' && name === 'updated_at' && kept) return 'UpdatedAt';
+  // A record's count of its changes: kept by its trigger, only ever read.
+  if (name === 'row_version' && kept) return `ReadOnly<${baseType(column)}>`;
   // These already say what an insert may leave out, so a default adds nothing to them.
   if (column.udt_name === 'numeric') return nullable ? 'NullableMoney' : 'Money';
   if (column.udt_name === 'date' && nullable) return 'NullableDay';
@@ -151,13 +151,16 @@ export async function generateSchema(client) {
       ORDER BY conrelid::regclass::text, conname`,
   );
 
-  // Tables whose updated_at the database keeps: the API never writes it.
-  const { rows: stamped } = await client.query(
-    `SELECT DISTINCT tgrelid::regclass::text AS table_name
+  // Columns the database keeps by trigger, table by table: the API never writes them.
+  const { rows: kept } = await client.query(
+    `SELECT DISTINCT tgrelid::regclass::text AS table_name,
+            CASE tgfoid WHEN 'set_updated_at'::regproc THEN 'updated_at' ELSE 'row_version' END
+              AS column_name
        FROM pg_trigger
-      WHERE NOT tgisinternal AND tgfoid = 'set_updated_at'::regproc`,
+      WHERE NOT tgisinternal
+        AND tgfoid IN ('set_updated_at'::regproc, 'count_row_version'::regproc)`,
   );
-  const stampedTables = new Set(stamped.map((row) => row.table_name));
+  const keptColumns = new Set(kept.map((row) => `${row.table_name}.${row.column_name}`));
 
   const valueTypes = new Map();
   const namedLists = new Map();
@@ -200,7 +203,7 @@ export async function generateSchema(client) {
       const override = COLUMN_OVERRIDES[key];
       if (override) lines.push(`  /** ${override.comment} */`);
       lines.push(
-        `  ${column.column_name}: ${override?.type ?? columnType(column, valueTypes.get(key), stampedTables)};`,
+        `  ${column.column_name}: ${override?.type ?? columnType(column, valueTypes.get(key), keptColumns)};`,
       );
     }
     lines.push('}', '');

@@ -155,8 +155,7 @@ export function explicitSchemaOf(orgId) {
  * (bench/lib/server.mjs sets it in the opening message): the same statements, with the tenant
  * filter a constant in the query, planned with that organization's statistics as a
  * `WHERE org_id = $1` would be, instead of a policy. The views are plain (not security
- * barriers), so their filter is an ordinary predicate the planner may reorder. They show the
- * rows' `xmin` too, which the API reads as a record's version and a view has not of its own.
+ * barriers), so their filter is an ordinary predicate the planner may reorder.
  */
 export async function explicitUrlOf(ownerUrl, orgIds) {
   await withClient(ownerUrl, async (client) => {
@@ -188,7 +187,7 @@ export async function explicitUrlOf(ownerUrl, orgIds) {
       for (const { relname } of rows) {
         const table = pg.escapeIdentifier(relname);
         await client.query(
-          `CREATE VIEW ${schema}.${table} AS SELECT *, xmin FROM public.${table} WHERE org_id = ${pg.escapeLiteral(orgId)}`,
+          `CREATE VIEW ${schema}.${table} AS SELECT * FROM public.${table} WHERE org_id = ${pg.escapeLiteral(orgId)}`,
         );
       }
       await client.query(`GRANT USAGE ON SCHEMA ${schema} TO ${role}`);

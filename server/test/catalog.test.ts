@@ -5,6 +5,7 @@ import { assertSafeAppRole, UnsafeRoleError } from '../src/db/roles.js';
 import { adminQuery } from './support/global-setup.js';
 import { createTestDatabase, type TestDatabase } from './support/test-app.js';
 import { findTenantWallViolations, type WallViolation } from '../src/db/tenant-wall.js';
+import { RECORD_KIND_LIST } from '../src/modules/records/registry.js';
 
 let db: TestDatabase;
 let owner: pg.Client;
@@ -57,6 +58,26 @@ describe('the tenant wall in the catalog', () => {
       'orgs: policy orgs_select has a sub-query in USING, which Citus refuses in a policy',
       'users: policy users_select has a sub-query in USING, which Citus refuses in a policy',
     ]);
+  });
+
+  it("versions every record by its own changes, not by the database's transactions", async () => {
+    // A version read from xmin would tell an organization how many writes the others made
+    // (decision 0018): every versioned table counts its rows' changes itself.
+    const versioned = [...RECORD_KIND_LIST.map((kind) => kind.table), 'tasks', 'notes'];
+    const { rows } = await owner.query<{ name: string; counted: boolean }>(
+      `SELECT t.name,
+         EXISTS (SELECT FROM information_schema.columns c
+                 WHERE c.table_schema = 'public' AND c.table_name = t.name
+                   AND c.column_name = 'row_version' AND c.is_nullable = 'NO')
+         AND EXISTS (SELECT FROM pg_trigger g
+                     WHERE g.tgrelid = format('public.%I', t.name)::regclass
+                       AND g.tgfoid = 'count_row_version'::regproc AND g.tgenabled <> 'D')
+           AS counted
+       FROM unnest($1::text[]) AS t(name) ORDER BY 1`,
+      [versioned],
+    );
+    expect(rows.filter((row) => !row.counted).map((row) => row.name)).toEqual([]);
+    expect(rows).toHaveLength(versioned.length);
   });
 
   it('reports each way a table can break it', async () => {

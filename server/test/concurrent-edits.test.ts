@@ -222,6 +222,20 @@ describe.each(KINDS)('concurrent edits of $path', ({ path, create, field }) => {
     expect((await call(a, 'GET', `/${path}/${record.id}`)).statusCode).toBe(404);
   });
 
+  it("counts a record's own changes in its version, telling nothing of other organizations' writes", async () => {
+    const record = await created();
+    // Another organization writes in between, as many do at every moment.
+    for (let i = 0; i < 5; i += 1) {
+      const other = await call(b, 'POST', '/leads', { last_name: `Busy ${i}` });
+      expect(other.statusCode).toBe(201);
+    }
+    const edited = await call(a, 'PATCH', `/${path}/${record.id}`, { [field]: 'Second' });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(Number(edited.json().version)).toBe(Number(record.version) + 1);
+    const again = await call(a, 'PATCH', `/${path}/${record.id}`, { [field]: 'Third' });
+    expect(Number(again.json().version)).toBe(Number(record.version) + 2);
+  });
+
   it('answers an If-Match that is not a version with 400 naming the header', async () => {
     const record = await created();
     const bad = await call(

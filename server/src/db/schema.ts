@@ -6,7 +6,7 @@ import type { ColumnType, Generated } from 'kysely';
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
 /** Set by a default on insert and by a trigger on update. */
 type UpdatedAt = ColumnType<Date, Date | undefined, never>;
-/** Computed by the database (generated or identity columns): read, never written. */
+/** Kept by the database (generated, identity and counted columns): read, never written. */
 type ReadOnly<T> = ColumnType<T, never, never>;
 /** jsonb: written as JSON text, read as the value. */
 type Json = ColumnType<unknown, string, string>;
@@ -93,6 +93,7 @@ export interface AccountsTable {
   name_folded: ReadOnly<string | null>;
   domain_folded: ReadOnly<string | null>;
   phone_folded: ReadOnly<string | null>;
+  row_version: ReadOnly<number>;
 }
 
 export interface AuditLogTable {
@@ -139,6 +140,7 @@ export interface ContactsTable {
   created_by: string | null;
   name_folded: ReadOnly<string | null>;
   phone_folded: ReadOnly<string | null>;
+  row_version: ReadOnly<number>;
 }
 
 export interface CustomFieldOptionsTable {
@@ -233,6 +235,7 @@ export interface DealsTable {
   created_at: CreatedAt;
   updated_at: UpdatedAt;
   created_by: string | null;
+  row_version: ReadOnly<number>;
 }
 
 export interface EmailLinksTable {
@@ -463,6 +466,7 @@ export interface LeadsTable {
   company_folded: ReadOnly<string | null>;
   phone_folded: ReadOnly<string | null>;
   do_not_contact: Generated<boolean>;
+  row_version: ReadOnly<number>;
 }
 
 export interface LoginAttemptsTable {
@@ -502,6 +506,7 @@ export interface NotesTable {
   created_at: CreatedAt;
   updated_at: UpdatedAt;
   created_by: string | null;
+  row_version: ReadOnly<number>;
 }
 
 export interface NotificationPreferencesTable {
@@ -758,6 +763,7 @@ export interface TasksTable {
   updated_at: UpdatedAt;
   created_by: string | null;
   type: Generated<TaskType>;
+  row_version: ReadOnly<number>;
 }
 
 export interface TeamMembersTable {

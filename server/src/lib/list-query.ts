@@ -463,8 +463,6 @@ export async function runListByValue<Row extends { id: string }>(
           .innerJoinLateral(
             filtered
               .selectAll(alias as never)
-              // The row's version, which `*` leaves out.
-              .select(sql.ref(`${alias}.xmin`).as('xmin'))
               .where(id, '=', recordId)
               .offset(0)
               .as(alias),

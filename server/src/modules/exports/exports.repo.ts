@@ -320,14 +320,16 @@ export const EXPORT_DECISIONS: Readonly<Record<string, string>> = {
 
 /**
  * A table's columns as the API's role may read them, but `org_id` (the organization is the
- * file's) and generated columns (derived, so rebuilt on import): what its CSV holds.
+ * file's), generated columns (derived, so rebuilt on import) and a record's count of its
+ * changes (`row_version`: its versions start again in the organization it is restored to):
+ * what its CSV holds.
  */
 async function columnsOf(tx: Tx, tables: string[]): Promise<Map<string, string[]>> {
   const { rows } = await sql<{ table_name: string; columns: string[] }>`
     SELECT table_name, array_agg(column_name::text ORDER BY ordinal_position) AS columns
     FROM information_schema.columns
     WHERE table_schema = 'public' AND table_name = ANY(${tables}::text[])
-      AND column_name <> 'org_id' AND is_generated = 'NEVER'
+      AND column_name NOT IN ('org_id', 'row_version') AND is_generated = 'NEVER'
     GROUP BY table_name`.execute(tx);
   return new Map(rows.map((row) => [row.table_name, row.columns]));
 }

@@ -72,12 +72,13 @@ function lookupsOfPage(tx: Tx, kind: RecordKind): PageSet[] {
 }
 
 /**
- * A row's version: its `xmin`, the transaction that wrote this version of the row, which every
- * UPDATE changes and a lock does not. No column to keep up to date, and nothing in the audit
- * trail (the way Npgsql and EF Core keep concurrency tokens on PostgreSQL).
+ * A row's version: the count of its changes, which the database adds one to on every UPDATE
+ * and not on a lock (migration 0051). Not the row's `xmin`: that counts the transactions of the
+ * whole database, and would tell an organization how many writes the others made between two
+ * of its own.
  */
 export function rowVersion(table: string) {
-  return sql<string>`${sql.ref(`${table}.xmin`)}::text`.as('version');
+  return sql<string>`${sql.ref(`${table}.row_version`)}::text`.as('version');
 }
 
 /** The values as the table stores them: objects of JSON columns as JSON text. */
