@@ -338,6 +338,52 @@ describe('merging records', () => {
     expect((await call('GET', `/contacts/${stranger.id}`, a)).statusCode).toBe(200);
   });
 
+  it('refuses a merge over records changed since they were read, naming them, and changes nothing', async () => {
+    const survivor = await contact(a, { job_title: 'Analyst' });
+    const merged = await contact(a, { job_title: 'Countess' });
+    const note = await created(a, '/notes', { body: 'On the merged one', contact_id: merged.id });
+    const read = async (id: string) => (await call('GET', `/contacts/${id}`, a)).json().version;
+    const versions = { [survivor.id]: await read(survivor.id), [merged.id]: await read(merged.id) };
+    const edited = await call('PATCH', `/contacts/${merged.id}`, a, { job_title: 'Mathematician' });
+    expect(edited.statusCode, edited.body).toBe(200);
+
+    const refused = await call('POST', '/contacts/merge', a, {
+      survivor_id: survivor.id,
+      merged_ids: [merged.id],
+      values: { job_title: merged.id },
+      versions,
+    });
+    expect(refused.statusCode, refused.body).toBe(412);
+    expect(refused.json().error.code).toBe('version_mismatch');
+    expect(refused.json().error.details).toEqual({
+      ids: [merged.id],
+      current: { [merged.id]: edited.json().version },
+    });
+    expect((await call('GET', `/contacts/${merged.id}`, a)).json().job_title).toBe('Mathematician');
+    expect((await call('GET', `/contacts/${survivor.id}`, a)).json().job_title).toBe('Analyst');
+    expect((await call('GET', `/notes/${note.id}`, a)).json().contact_id).toBe(merged.id);
+
+    const stranger = await contact(a);
+    const notMerged = await call('POST', '/contacts/merge', a, {
+      survivor_id: survivor.id,
+      merged_ids: [merged.id],
+      versions: { [stranger.id]: versions[survivor.id] },
+    });
+    expect(notMerged.statusCode, notMerged.body).toBe(422);
+    expect(notMerged.json().error.details.fields[0].field).toBe('versions');
+
+    const again = await call('POST', '/contacts/merge', a, {
+      survivor_id: survivor.id,
+      merged_ids: [merged.id],
+      values: { job_title: merged.id },
+      versions: { ...versions, [merged.id]: edited.json().version },
+    });
+    expect(again.statusCode, again.body).toBe(200);
+    expect((await call('GET', `/contacts/${survivor.id}`, a)).json().job_title).toBe(
+      'Mathematician',
+    );
+  });
+
   it('cannot merge records of another organization: they are not found and nothing changes', async () => {
     const ours = await contact(a);
     const theirs = await contact(b);

@@ -157,3 +157,28 @@ export async function requireVersion(
   if (expected && !expected.includes(current.version))
     throw new VersionMismatchError(await present());
 }
+
+/**
+ * Refuses a call over several records when one of them has changed since the version the caller
+ * read of it (`versions`, by id), as `If-Match` does for one record, naming those records.
+ */
+export function requireVersions(
+  records: readonly { id: string; version: string }[],
+  versions: Readonly<Record<string, string>> | undefined,
+  labelMany: string,
+): void {
+  if (!versions) return;
+  const moved = records.filter(
+    (record) => versions[record.id] !== undefined && versions[record.id] !== record.version,
+  );
+  if (moved.length === 0) return;
+  throw new AppError(
+    'precondition_failed',
+    'version_mismatch',
+    `${moved.length} of the ${labelMany} given changed since you read them; nothing was saved`,
+    {
+      ids: moved.map((record) => record.id),
+      current: Object.fromEntries(moved.map((record) => [record.id, record.version])),
+    },
+  );
+}

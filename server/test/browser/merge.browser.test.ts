@@ -125,6 +125,60 @@ describe.skipIf(!chromiumPath)('merging duplicates in a real browser', { timeout
     expect(read.json().custom_fields).toEqual({ region: apac!.id });
   });
 
+  it('merges nothing when a contact changed after the dialog showed it, and shows it as it is now', async () => {
+    const kept = await apiCreate(s, '/api/v1/contacts', {
+      first_name: 'Emmy',
+      last_name: 'Noether',
+      email: 'emmy@erlangen.example',
+      job_title: 'Lecturer',
+    });
+    const other = await apiCreate(s, '/api/v1/contacts', {
+      first_name: 'emmy',
+      last_name: 'NOETHER',
+      email: 'noether@erlangen.example',
+      job_title: 'Assistant',
+    });
+    const { page, harness } = s;
+    await page.goto(`${harness.baseUrl}/contacts/duplicates`);
+    const group = page.getByRole('listitem', { name: 'Same name: emmy noether' });
+    await group.getByRole('button', { name: 'Merge' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Merge 2 contacts' });
+    const titles = dialog.getByRole('group', { name: 'Job title' });
+    await titles.getByLabel('Assistant').waitFor();
+    // A colleague changes the other contact while the dialog is on screen.
+    const edited = await harness.t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/contacts/${other.id}`,
+      headers: s.auth,
+      payload: { job_title: 'Professor' },
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+
+    await dialog
+      .getByRole('group', { name: 'Keep this contact' })
+      .getByRole('radio')
+      .first()
+      .check();
+    await dialog.getByRole('button', { name: 'Merge into one' }).click();
+    await dialog
+      .getByRole('alert')
+      .getByText(/changed by someone else/)
+      .waitFor();
+    for (const contact of [kept, other]) {
+      const read = await harness.t.app.inject({
+        url: `/api/v1/contacts/${contact.id}`,
+        headers: s.auth,
+      });
+      expect(read.statusCode).toBe(200);
+    }
+
+    // The dialog now shows the contacts as they are: choosing again goes through.
+    await titles.getByLabel('Professor').check();
+    await dialog.getByRole('button', { name: 'Merge into one' }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe(`/contacts/${kept.id}`);
+    await page.getByText('Professor').first().waitFor();
+  });
+
   it('merges the group whose dialog is open, even when another group answers after it', async () => {
     const create = (first_name: string, last_name: string, email: string) =>
       apiCreate(s, '/api/v1/contacts', { first_name, last_name, email });

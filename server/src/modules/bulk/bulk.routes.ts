@@ -10,11 +10,9 @@ import {
   CustomFieldsInput,
   Nullable,
   RecordFilterBase,
-  RecordVersion,
+  RecordVersions,
 } from '../records/schemas.js';
 import { BULK_ACTIONS, MAX_MATCHING, runBulkAction } from './bulk.service.js';
-
-const UUID_KEY = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
 
 /** A kind's bulk body: its `filter` is what the kind's list filters by, from the same place. */
 const bulkBody = (kind: RecordKind) =>
@@ -31,13 +29,10 @@ const bulkBody = (kind: RecordKind) =>
         ),
       ),
       versions: Type.Optional(
-        Type.Record(Type.String({ pattern: UUID_KEY }), RecordVersion, {
-          additionalProperties: false,
-          maxProperties: MAX_MATCHING,
-          description:
-            "The `version` the caller read of each record it selected, by id (a list's rows carry theirs). When one of them has changed since, nothing is written and the answer is 412 `version_mismatch` naming those records in `error.details.ids`, with their versions now in `error.details.current`. Records not named here are taken as they are.",
-          examples: [{ '0f8fad5b-d9cb-469f-a165-70867728950e': '812' }],
-        }),
+        RecordVersions(
+          MAX_MATCHING,
+          "The `version` the caller read of each record it selected, by id (a list's rows carry theirs).",
+        ),
       ),
       action: Type.Enum(BULK_ACTIONS, { examples: ['assign_owner'] }),
       owner_id: Type.Optional(Nullable(Uuid)),

@@ -1,7 +1,7 @@
 import type { RecordType } from '../../db/schema.js';
 import { withTenant, type Tx } from '../../db/tenant.js';
 import type { RequestContext } from '../../http/context.js';
-import { AppError, invalidField } from '../../lib/errors.js';
+import { AppError, invalidField, requireVersions } from '../../lib/errors.js';
 import { writeCustomFields } from '../custom-fields/custom-fields.service.js';
 import { notifyAssignment } from '../notifications/notify.js';
 import { requireCanDelete, requireCanReassign } from '../records/permissions.js';
@@ -94,32 +94,6 @@ async function lockMatching(
 }
 
 /**
- * Refuses the whole call when a record has changed since the version the caller read of it, as
- * `If-Match` does for one record: a selection made from a list must not overwrite what someone
- * else changed after the list was read.
- */
-function requireVersions(
-  type: RecordType,
-  records: repo.LockedRecord[],
-  versions: Record<string, string> | undefined,
-): void {
-  if (!versions) return;
-  const moved = records.filter(
-    (record) => versions[record.id] !== undefined && versions[record.id] !== record.version,
-  );
-  if (moved.length === 0) return;
-  throw new AppError(
-    'precondition_failed',
-    'version_mismatch',
-    `${moved.length} of the ${RECORD_KINDS[type].label.many} given changed since you read them; nothing was saved`,
-    {
-      ids: moved.map((record) => record.id),
-      current: Object.fromEntries(moved.map((record) => [record.id, record.version])),
-    },
-  );
-}
-
-/**
  * Applies one action to many records of one kind, all or nothing: a single record that is not
  * this organization's, that changed since the version the caller gave, or that the caller may
  * not delete or give another owner, refuses the whole call in the one transaction, before
@@ -135,7 +109,7 @@ export function runBulkAction(
     const records = input.filter
       ? await lockMatching(tx, type, input.filter)
       : await lockNamed(tx, type, input.ids!);
-    requireVersions(type, records, input.versions);
+    requireVersions(records, input.versions, RECORD_KINDS[type].label.many);
     const ids = records.map((record) => record.id);
     if (input.tag_id) await assertTagsExist(tx, [input.tag_id], 'tag_id');
     if (ids.length === 0) return { updated: 0 };

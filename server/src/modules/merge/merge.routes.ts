@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { contextOf } from '../../http/context.js';
 import { errors, Uuid } from '../../http/schemas.js';
 import { RECORD_KINDS } from '../records/registry.js';
+import { RecordVersions } from '../records/schemas.js';
 import * as merge from './merge.service.js';
 
 const MERGE_KINDS: readonly merge.MergeKind[] = ['lead', 'contact', 'account'];
@@ -35,7 +36,7 @@ export const mergeRoutes: FastifyPluginAsyncTypebox = async (app) => {
           tags: [path],
           security,
           summary: `Merge ${label.many} into one`,
-          description: `The survivor takes the chosen values; the notes, tasks, tags and every other record that pointed at the merged ${label.many} move to it; the merged ${label.many} are deleted, their history is read with the survivor's, and their addresses answer 404 with \`error.details.merged_into\` naming the survivor. One \`record.merged\` entry in the audit log. Admins and owners may merge any ${label.many}; members the ones they own. Merging again what was merged already changes nothing.`,
+          description: `The survivor takes the chosen values; the notes, tasks, tags and every other record that pointed at the merged ${label.many} move to it; the merged ${label.many} are deleted, their history is read with the survivor's, and their addresses answer 404 with \`error.details.merged_into\` naming the survivor. One \`record.merged\` entry in the audit log. Admins and owners may merge any ${label.many}; members the ones they own. To merge only records still as the caller read them, give their \`versions\`. Merging again what was merged already changes nothing.`,
           body: Type.Object(
             {
               survivor_id: Uuid,
@@ -45,12 +46,18 @@ export const mergeRoutes: FastifyPluginAsyncTypebox = async (app) => {
                 uniqueItems: true,
               }),
               values: Type.Optional(Values),
+              versions: Type.Optional(
+                RecordVersions(
+                  merge.MERGE_LIMIT + 1,
+                  `The \`version\` the caller read of each of the ${label.many} it merges (survivor_id and merged_ids), by id: the values it chose from are those it saw.`,
+                ),
+              ),
             },
             { additionalProperties: false },
           ),
           response: {
             200: Type.Object({ survivor_id: Uuid, merged_ids: Type.Array(Uuid) }),
-            ...errors(400, 401, 403, 404, 409, 422),
+            ...errors(400, 401, 403, 404, 409, 412, 422),
           },
         },
       },

@@ -1,6 +1,6 @@
 import { withTenant, type Tx } from '../../db/tenant.js';
 import type { RequestContext } from '../../http/context.js';
-import { ConflictError, invalidField, NotFoundError } from '../../lib/errors.js';
+import { ConflictError, invalidField, NotFoundError, requireVersions } from '../../lib/errors.js';
 import { takeChosenValues } from '../custom-fields/custom-fields.service.js';
 import * as owned from '../records/owned.repo.js';
 import { requireCanDelete, requireCanReassign } from '../records/permissions.js';
@@ -37,6 +37,8 @@ export interface MergeInput {
   merged_ids: string[];
   /** For each field, the record whose value the survivor keeps; the survivor's own otherwise. */
   values?: Record<string, string> & { custom_fields?: Record<string, string> };
+  /** The version the caller read of some of the records: those must not have changed since. */
+  versions?: Record<string, string>;
 }
 
 export interface MergeResult {
@@ -50,8 +52,9 @@ type Row = owned.OwnedRow & Record<string, unknown>;
  * Merges records of a kind into one, in one transaction: the survivor takes the chosen values,
  * everything that pointed at the merged records points at it, the merged records are deleted
  * and their addresses lead to it. Admins may merge any records; others only records they own
- * (merging deletes, and who may delete a record is its owner or an admin). Merging again what
- * was merged already changes nothing.
+ * (merging deletes, and who may delete a record is its owner or an admin). Given `versions`,
+ * nothing changes when one of the records has moved on since. Merging again what was merged
+ * already changes nothing.
  */
 export function mergeRecords(
   ctx: RequestContext,
@@ -74,6 +77,8 @@ export function mergeRecords(
   for (const [field, from] of choices) {
     if (!ids.includes(from)) throw invalidField(field, 'must be survivor_id or one of merged_ids');
   }
+  if (Object.keys(input.versions ?? {}).some((id) => !ids.includes(id)))
+    throw invalidField('versions', 'names records that are not among survivor_id and merged_ids');
   return withTenant(ctx.deps.db, ctx, async (tx, member) => {
     // One statement in id order: merges of overlapping records queue instead of deadlocking.
     const rows = (await owned.lockRecordRows(tx, kind, ids)) as Row[];
@@ -97,6 +102,9 @@ export function mergeRecords(
     }
     const merging = mergedIds.filter((id) => byId.has(id));
     if (merging.length === 0) return { survivor_id: survivorId, merged_ids: mergedIds };
+    // The values were chosen from the records as the caller saw them: a colleague's edit made
+    // since must not be dropped by a choice that never saw it.
+    requireVersions(rows, input.versions, RECORD_KINDS[kind].label.many);
     for (const id of merging) requireCanDelete(member, byId.get(id)!);
 
     const chosen: Record<string, unknown> = {};

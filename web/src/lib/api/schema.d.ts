@@ -4182,7 +4182,7 @@ export interface paths {
         put?: never;
         /**
          * Merge leads into one
-         * @description The survivor takes the chosen values; the notes, tasks, tags and every other record that pointed at the merged leads move to it; the merged leads are deleted, their history is read with the survivor's, and their addresses answer 404 with `error.details.merged_into` naming the survivor. One `record.merged` entry in the audit log. Admins and owners may merge any leads; members the ones they own. Merging again what was merged already changes nothing.
+         * @description The survivor takes the chosen values; the notes, tasks, tags and every other record that pointed at the merged leads move to it; the merged leads are deleted, their history is read with the survivor's, and their addresses answer 404 with `error.details.merged_into` naming the survivor. One `record.merged` entry in the audit log. Admins and owners may merge any leads; members the ones they own. To merge only records still as the caller read them, give their `versions`. Merging again what was merged already changes nothing.
          */
         post: {
             parameters: {
@@ -4297,6 +4297,15 @@ export interface paths {
                                 [key: string]: string;
                             };
                         };
+                        /**
+                         * @description The `version` the caller read of each of the leads it merges (survivor_id and merged_ids), by id: the values it chose from are those it saw. When one of them has changed since, nothing is written and the answer is 412 `version_mismatch` naming those records in `error.details.ids`, with their versions now in `error.details.current`. Records not named here are taken as they are.
+                         * @example {
+                         *       "0f8fad5b-d9cb-469f-a165-70867728950e": "812"
+                         *     }
+                         */
+                        versions?: {
+                            [key: string]: string;
+                        };
                     };
                 };
             };
@@ -4393,6 +4402,21 @@ export interface paths {
                     };
                 };
                 /** @description Every error answer has this shape */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4426,7 +4450,7 @@ export interface paths {
         put?: never;
         /**
          * Merge contacts into one
-         * @description The survivor takes the chosen values; the notes, tasks, tags and every other record that pointed at the merged contacts move to it; the merged contacts are deleted, their history is read with the survivor's, and their addresses answer 404 with `error.details.merged_into` naming the survivor. One `record.merged` entry in the audit log. Admins and owners may merge any contacts; members the ones they own. Merging again what was merged already changes nothing.
+         * @description The survivor takes the chosen values; the notes, tasks, tags and every other record that pointed at the merged contacts move to it; the merged contacts are deleted, their history is read with the survivor's, and their addresses answer 404 with `error.details.merged_into` naming the survivor. One `record.merged` entry in the audit log. Admins and owners may merge any contacts; members the ones they own. To merge only records still as the caller read them, give their `versions`. Merging again what was merged already changes nothing.
          */
         post: {
             parameters: {
@@ -4511,6 +4535,15 @@ export interface paths {
                                 [key: string]: string;
                             };
                         };
+                        /**
+                         * @description The `version` the caller read of each of the contacts it merges (survivor_id and merged_ids), by id: the values it chose from are those it saw. When one of them has changed since, nothing is written and the answer is 412 `version_mismatch` naming those records in `error.details.ids`, with their versions now in `error.details.current`. Records not named here are taken as they are.
+                         * @example {
+                         *       "0f8fad5b-d9cb-469f-a165-70867728950e": "812"
+                         *     }
+                         */
+                        versions?: {
+                            [key: string]: string;
+                        };
                     };
                 };
             };
@@ -4607,6 +4640,21 @@ export interface paths {
                     };
                 };
                 /** @description Every error answer has this shape */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4640,7 +4688,7 @@ export interface paths {
         put?: never;
         /**
          * Merge accounts into one
-         * @description The survivor takes the chosen values; the notes, tasks, tags and every other record that pointed at the merged accounts move to it; the merged accounts are deleted, their history is read with the survivor's, and their addresses answer 404 with `error.details.merged_into` naming the survivor. One `record.merged` entry in the audit log. Admins and owners may merge any accounts; members the ones they own. Merging again what was merged already changes nothing.
+         * @description The survivor takes the chosen values; the notes, tasks, tags and every other record that pointed at the merged accounts move to it; the merged accounts are deleted, their history is read with the survivor's, and their addresses answer 404 with `error.details.merged_into` naming the survivor. One `record.merged` entry in the audit log. Admins and owners may merge any accounts; members the ones they own. To merge only records still as the caller read them, give their `versions`. Merging again what was merged already changes nothing.
          */
         post: {
             parameters: {
@@ -4725,6 +4773,15 @@ export interface paths {
                                 [key: string]: string;
                             };
                         };
+                        /**
+                         * @description The `version` the caller read of each of the accounts it merges (survivor_id and merged_ids), by id: the values it chose from are those it saw. When one of them has changed since, nothing is written and the answer is 412 `version_mismatch` naming those records in `error.details.ids`, with their versions now in `error.details.current`. Records not named here are taken as they are.
+                         * @example {
+                         *       "0f8fad5b-d9cb-469f-a165-70867728950e": "812"
+                         *     }
+                         */
+                        versions?: {
+                            [key: string]: string;
+                        };
                     };
                 };
             };
@@ -4807,6 +4864,21 @@ export interface paths {
                 };
                 /** @description Every error answer has this shape */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer has this shape */
+                412: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -21599,7 +21671,7 @@ export interface paths {
                         mapping: {
                             /** @description The column, from 0 */
                             column: number;
-                            /** @description A field of the kind: lead: first_name, last_name, email, phone, company, job_title, website, status, source, rating, estimated_value, currency, description, last_contacted_at, next_follow_up_at, owner, tags; account: name, website, domain, industry, phone, email, employees, annual_revenue, description, owner, tags; contact: first_name, last_name, email, phone, mobile, job_title, department, account, do_not_contact, description, owner, tags; deal: name, amount, currency, account, primary_contact, pipeline, stage, status, expected_close_date, source, description, owner, tags; or one of its active custom fields as `cf.<key>` (see the import's `fields`) */
+                            /** @description A field of the kind: lead: first_name, last_name, email, phone, company, job_title, website, status, source, rating, estimated_value, currency, description, last_contacted_at, next_follow_up_at, owner, tags; account: name, website, domain, industry, phone, email, employees, annual_revenue, description, owner, tags; contact: first_name, last_name, email, phone, mobile, job_title, department, account, do_not_contact, description, owner, tags; deal: name, amount, currency, account, primary_contact, pipeline, stage, status, expected_close_date, closed_at, source, description, owner, tags; or one of its active custom fields as `cf.<key>` (see the import's `fields`) */
                             field: string;
                         }[];
                         /**
@@ -22609,7 +22681,7 @@ export interface paths {
                         /** @description Which header goes to which field */
                         mapping: {
                             header: string;
-                            /** @description A field of the kind: lead: first_name, last_name, email, phone, company, job_title, website, status, source, rating, estimated_value, currency, description, last_contacted_at, next_follow_up_at, owner, tags; account: name, website, domain, industry, phone, email, employees, annual_revenue, description, owner, tags; contact: first_name, last_name, email, phone, mobile, job_title, department, account, do_not_contact, description, owner, tags; deal: name, amount, currency, account, primary_contact, pipeline, stage, status, expected_close_date, source, description, owner, tags; or one of its active custom fields as `cf.<key>` (see the import's `fields`) */
+                            /** @description A field of the kind: lead: first_name, last_name, email, phone, company, job_title, website, status, source, rating, estimated_value, currency, description, last_contacted_at, next_follow_up_at, owner, tags; account: name, website, domain, industry, phone, email, employees, annual_revenue, description, owner, tags; contact: first_name, last_name, email, phone, mobile, job_title, department, account, do_not_contact, description, owner, tags; deal: name, amount, currency, account, primary_contact, pipeline, stage, status, expected_close_date, closed_at, source, description, owner, tags; or one of its active custom fields as `cf.<key>` (see the import's `fields`) */
                             field: string;
                         }[];
                     };
@@ -26066,7 +26138,7 @@ export interface components {
             mapping: {
                 /** @description The column, from 0 */
                 column: number;
-                /** @description A field of the kind: lead: first_name, last_name, email, phone, company, job_title, website, status, source, rating, estimated_value, currency, description, last_contacted_at, next_follow_up_at, owner, tags; account: name, website, domain, industry, phone, email, employees, annual_revenue, description, owner, tags; contact: first_name, last_name, email, phone, mobile, job_title, department, account, do_not_contact, description, owner, tags; deal: name, amount, currency, account, primary_contact, pipeline, stage, status, expected_close_date, source, description, owner, tags; or one of its active custom fields as `cf.<key>` (see the import's `fields`) */
+                /** @description A field of the kind: lead: first_name, last_name, email, phone, company, job_title, website, status, source, rating, estimated_value, currency, description, last_contacted_at, next_follow_up_at, owner, tags; account: name, website, domain, industry, phone, email, employees, annual_revenue, description, owner, tags; contact: first_name, last_name, email, phone, mobile, job_title, department, account, do_not_contact, description, owner, tags; deal: name, amount, currency, account, primary_contact, pipeline, stage, status, expected_close_date, closed_at, source, description, owner, tags; or one of its active custom fields as `cf.<key>` (see the import's `fields`) */
                 field: string;
             }[];
             /**

@@ -10,7 +10,7 @@ export interface DuplicateGroup {
   records: Array<{ id: string; title: string; subtitle: string | null; owner_id: string | null }>;
 }
 
-export type MergeRecord = { id: string } & Record<string, unknown>;
+export type MergeRecord = { id: string; version: string } & Record<string, unknown>;
 
 /** Fields that say how a record came to be, not what it says: not chosen in a merge. */
 const NOT_CHOSEN = new Set([
@@ -92,7 +92,12 @@ export function readRecord(path: string, id: string): Promise<MergeRecord> {
 
 export function mergeRecords(
   path: string,
-  body: { survivor_id: string; merged_ids: string[]; values: MergeValues },
+  body: {
+    survivor_id: string;
+    merged_ids: string[];
+    values: MergeValues;
+    versions: Record<string, string>;
+  },
 ): Promise<{ survivor_id: string }> {
   return call(client.POST(`/api/v1/${path}/merge` as '/api/v1/contacts/merge', { body }));
 }
