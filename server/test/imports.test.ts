@@ -683,7 +683,8 @@ describe('CSV import of accounts, contacts and deals', () => {
     expect(dry.statusCode, dry.body).toBe(200);
     expect(dry.json().counts).toEqual({ created: 4, updated: 0, skipped: 0, rejected: 0 });
     // The stage the file names is not where the deal goes: the dry run says so.
-    expect(dry.json().notices).toEqual([
+    const notices = dry.json<{ notices: { message: string }[] }>().notices;
+    expect(notices.filter((n) => n.message.includes('last open stage'))).toEqual([
       {
         line: 2,
         column: 'Deal - Stage',
@@ -2096,6 +2097,102 @@ describe('a list export imported back', () => {
       ['Both', both],
       ['Ops only', [ids[1]]],
     ]);
+  });
+});
+
+describe('deals imported won or lost', () => {
+  let owner: SignedUp;
+  beforeAll(async () => {
+    owner = await signUp(t.app, 'closed-deals');
+  });
+
+  const closedDeals = (who: SignedUp, names: string[]) =>
+    t.ownerQuery<{
+      name: string;
+      closed_at: Date | null;
+      stage_entered_at: Date;
+      history: { stage: string; entered_at: Date; left_at: Date | null }[];
+    }>(
+      `SELECT d.name, d.closed_at, d.stage_entered_at,
+         (SELECT coalesce(json_agg(json_build_object('stage', s.name,
+              'entered_at', h.entered_at, 'left_at', h.left_at)), '[]')
+          FROM deal_stage_history h JOIN pipeline_stages s ON s.org_id = h.org_id AND s.id = h.stage_id
+          WHERE h.org_id = d.org_id AND h.deal_id = d.id) AS history
+       FROM deals d WHERE d.org_id = $1 AND d.name = ANY ($2) ORDER BY d.name`,
+      [who.orgId, names],
+    );
+
+  it('closes them on the date the file gives, else at the import, as a move to the stage does', async () => {
+    const { id, columns } = await uploaded(
+      owner,
+      'Deal - Title,Deal - Stage,Deal - Status,Deal - Deal closed on\n' +
+        'Won dated,Negotiation,won,2026-03-04 14:05:00\n' +
+        'Lost undated,Proposal,lost,\n' +
+        'Still open,Proposal,open,\n',
+      'kind=deal&file_name=pipedrive-deals.csv',
+    );
+    expect(columns.map((c) => c.suggested_field)).toEqual(['name', 'stage', 'status', 'closed_at']);
+    const dry = await call(owner, 'POST', `/imports/${id}/dry-run`, {
+      mapping: ['name', 'stage', 'status', 'closed_at'].map((field, column) => ({ column, field })),
+      duplicates: 'skip',
+    });
+    expect(dry.statusCode, dry.body).toBe(200);
+    expect(dry.json().counts).toEqual({ created: 3, updated: 0, skipped: 0, rejected: 0 });
+    const closing = dry
+      .json<{ notices: { line: number; column: string; message: string }[] }>()
+      .notices.filter((n) => n.message.includes('closed'));
+    expect(closing).toEqual([
+      {
+        line: 2,
+        column: 'Deal - Deal closed on',
+        message: 'the won deal is closed on 2026-03-04T14:05:00Z, as "Deal - Deal closed on" says',
+      },
+      {
+        line: 3,
+        column: 'Deal - Deal closed on',
+        message:
+          'the lost deal has no close date in the file: it is closed at the time of the import',
+      },
+    ]);
+    const before = new Date();
+    expect((await runToEnd(owner, id)).status).toBe('completed');
+    const rows = await closedDeals(owner, ['Won dated', 'Lost undated', 'Still open']);
+    const [lost, open, won] = rows;
+    expect(won!.closed_at).toEqual(new Date('2026-03-04T14:05:00Z'));
+    expect(won!.stage_entered_at).toEqual(won!.closed_at);
+    expect(won!.history).toEqual([
+      { stage: 'Closed won', entered_at: '2026-03-04T14:05:00+00:00', left_at: null },
+    ]);
+    expect(lost!.closed_at!.getTime()).toBeGreaterThanOrEqual(before.getTime() - 1000);
+    expect(lost!.history).toHaveLength(1);
+    expect(new Date(lost!.history[0]!.entered_at)).toEqual(lost!.closed_at);
+    expect(open!.closed_at).toBeNull();
+    expect(open!.history.map((h) => h.stage)).toEqual(['Proposal']);
+  });
+
+  it("takes a closed deal's close date from HubSpot's Close Date", async () => {
+    const { id, columns } = await uploaded(
+      owner,
+      'Deal Name,Deal Stage,Close Date\nHubSpot won,Closed won,2026-02-10\n',
+      'kind=deal&file_name=hubspot-deals.csv',
+    );
+    expect(columns.map((c) => c.suggested_field)).toEqual(['name', 'stage', 'expected_close_date']);
+    const dry = await call(owner, 'POST', `/imports/${id}/dry-run`, {
+      mapping: ['name', 'stage', 'expected_close_date'].map((field, column) => ({ column, field })),
+      duplicates: 'skip',
+    });
+    expect(dry.statusCode, dry.body).toBe(200);
+    expect(dry.json().notices).toEqual([
+      {
+        line: 2,
+        column: 'Close Date',
+        message: 'the won deal is closed on 2026-02-10, as "Close Date" says',
+      },
+    ]);
+    expect((await runToEnd(owner, id)).status).toBe('completed');
+    const [deal] = await closedDeals(owner, ['HubSpot won']);
+    expect(deal!.closed_at).toEqual(new Date('2026-02-10T00:00:00Z'));
+    expect(deal!.history.map((h) => h.stage)).toEqual(['Closed won']);
   });
 });
 

@@ -102,6 +102,8 @@ export const IMPORT_FIELDS: Record<RecordType, Record<string, FieldSpec>> = {
     // Open, won or lost, as Pipedrive exports a deal's status beside the stage it was in.
     status: { type: 'outcome', choices: [...STAGE_KINDS] },
     expected_close_date: { type: 'date', column: 'expected_close_date' },
+    // When a won or lost deal closed; an open deal has no close time.
+    closed_at: { type: 'datetime', column: 'closed_at' },
     source: { type: 'choice', column: 'source', choices: [...SOURCES] },
     description: text('description', 10_000, { empty: '' }),
     owner: { type: 'owner', column: 'owner_id' },
@@ -213,6 +215,16 @@ const SYNONYMS: Record<string, string[]> = {
   ],
   pipeline: ['pipeline', 'dealpipeline', 'pipelinename'],
   stage: ['stage', 'dealstage', 'stagename', 'salesstage'],
+  closed_at: [
+    'closedat',
+    'closedon',
+    'dealclosedon',
+    'closetime',
+    'dateclosed',
+    'actualclosedate',
+    'wontime',
+    'losttime',
+  ],
   expected_close_date: ['closedate', 'expectedclosedate', 'expectedclosingdate', 'closingdate'],
 };
 

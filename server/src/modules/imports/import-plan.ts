@@ -111,6 +111,10 @@ interface RowValues {
    * to a new record (in the organization's currency) or to one the row updates (in its own).
    */
   amounts: { column: string; cell: string }[];
+  /** The kind of the stage a deal goes to. */
+  stageKind?: string;
+  /** A won or lost deal's close time, as the file gives it (else the import's time). */
+  closing?: { at?: string };
 }
 
 export interface BatchPlan {
@@ -318,6 +322,7 @@ function readRow(
       headers,
     );
   }
+  if (kind === 'deal') readClosing(result, settings, headers);
   // As the API does: an account given a website and no domain takes the website's, and is
   // matched by it as by a domain column.
   const { website, domain } = result.values;
@@ -379,6 +384,54 @@ function resolveStage(
   result.values['pipeline_id'] = stage.pipeline_id;
   result.values['stage_id'] = stage.id;
   result.values['probability'] = stage.probability;
+  result.stageKind = stage.kind;
+}
+
+/**
+ * A deal in a won or lost stage is closed, as moving it there in the app closes it: when the
+ * file's close time says, or its close date (HubSpot's and Salesforce's `Close Date` is when a
+ * closed deal closed), else at the import. Reports by close date count it then; the dry run
+ * says which was taken. An open deal has no close time.
+ */
+function readClosing(result: RowValues, settings: ImportSettings, headers: string[]): void {
+  const headerOf = (field: string) => {
+    const mapped = settings.mapping.find((m) => m.field === field);
+    return mapped && (headers[mapped.column] ?? field);
+  };
+  const closedAt = result.values['closed_at'] as string | undefined;
+  delete result.values['closed_at'];
+  const kind = result.stageKind;
+  if (kind === undefined) return;
+  if (kind === 'open') {
+    if (closedAt !== undefined)
+      result.notices.push({
+        line: result.line,
+        column: headerOf('closed_at')!,
+        message: 'the deal is open: its close time is left out',
+      });
+    return;
+  }
+  const expected = result.values['expected_close_date'] as string | undefined;
+  const from =
+    closedAt !== undefined
+      ? { at: closedAt, shown: closedAt, column: headerOf('closed_at')! }
+      : expected !== undefined
+        ? { at: `${expected}T00:00:00Z`, shown: expected, column: headerOf('expected_close_date')! }
+        : undefined;
+  result.closing = { at: from?.at };
+  result.notices.push({
+    line: result.line,
+    column:
+      from?.column ??
+      headerOf('closed_at') ??
+      headerOf('expected_close_date') ??
+      headerOf('stage') ??
+      headerOf('status') ??
+      '',
+    message: from
+      ? `the ${kind} deal is closed on ${from.shown}, as "${from.column}" says`
+      : `the ${kind} deal has no close date in the file: it is closed at the time of the import`,
+  });
 }
 
 /** The fields a new record cannot be without, named by their column in the file. */
@@ -456,7 +509,11 @@ export function writtenColumns(kind: RecordType, settings: ImportSettings): stri
     const spec = fields[field];
     if (spec?.column && spec.type !== 'pipeline' && spec.type !== 'stage') columns.add(spec.column);
   }
-  if (kind === 'deal') ['pipeline_id', 'stage_id', 'probability'].forEach((c) => columns.add(c));
+  if (kind === 'deal') {
+    ['pipeline_id', 'stage_id', 'probability', 'stage_entered_at', 'closed_at'].forEach((c) =>
+      columns.add(c),
+    );
+  }
   // The domain a website gives (see readRow).
   if (kind === 'account' && columns.has('website')) columns.add('domain');
   return [...columns];
@@ -492,6 +549,7 @@ export async function planBatch(
 ): Promise<BatchPlan> {
   const read = rows.map((row) => readRow(kind, row, settings, headers, lookups));
   const account = settings.account_match ?? 'domain_or_name';
+  const importTime = new Date().toISOString();
 
   // Folded account names and domains, as the database folds them.
   const toFold = new Set<string>();
@@ -761,9 +819,12 @@ export async function planBatch(
     // (org_id, id) and (org_id, record_type, record_id) (the record, its search terms, its
     // history, import_records), on pages already in memory, instead of on a random page of
     // each: a large import into a large organization otherwise waits on reads.
+    // As a deal created in the app, it enters its stage now, and a won or lost one closes then.
+    const entered = r.closing?.at ?? importTime;
     const record = {
       id: timeOrderedUuid(),
       ...withEmptyDefaults(kind, settings, r.values, lookups.currency),
+      ...(kind === 'deal' && { stage_entered_at: entered, closed_at: r.closing ? entered : null }),
     };
     plan.creates.push(record);
     if (r.keys.length > 0 && 'currency' in IMPORT_FIELDS[kind]) {

@@ -71,6 +71,7 @@ async function applyBatch(
       plan.creates,
       creator,
     );
+    if (row.kind === 'deal') await repo.startStageHistories(tx, plan.creates, creator);
     await repo.tagRecords(tx, row.kind, plan.tags, creator);
     const updated = new Set(plan.updates.flat().map((update) => update['id'] as string));
     await repo.keepPreviousCustomValues(

@@ -414,6 +414,22 @@ export async function insertRecords(
 }
 
 /**
+ * Starts the stage history of new deals, as a deal created in the app starts it: a visit of the
+ * stage each entered, from when it entered it (a closed deal's close time).
+ */
+export async function startStageHistories(
+  tx: Tx,
+  deals: Record<string, unknown>[],
+  userId: string,
+): Promise<void> {
+  if (deals.length === 0) return;
+  await sql`INSERT INTO deal_stage_history (org_id, deal_id, stage_id, entered_at, created_by)
+    SELECT ${orgOf(tx)}, d.id, d.stage_id, d.stage_entered_at, ${userId}
+    FROM jsonb_to_recordset(${JSON.stringify(deals)}::jsonb)
+      d (id uuid, stage_id uuid, stage_entered_at timestamptz)`.execute(tx);
+}
+
+/**
  * Updates records with the fields each entry names (and only those). For an import, the values
  * they replace are kept first, for undo: a field keeps what it held when the import first wrote
  * it, and one a later batch writes first is added. The record is marked as applied again, so the
