@@ -316,6 +316,52 @@ describe('bad input on every route', () => {
     }
   });
 
+  it('says that a key named __proto__ or constructor.prototype is refused, naming the body', async () => {
+    const refused = {
+      code: 'validation_failed',
+      message: 'body: must not hold a key named __proto__, nor constructor.prototype',
+      details: {
+        fields: [
+          {
+            field: 'body',
+            message: 'must not hold a key named __proto__, nor constructor.prototype',
+          },
+        ],
+      },
+    };
+    for (const payload of [
+      '{"last_name": "Lovelace", "__proto__": {"owner_id": null}}',
+      '{"last_name": "Lovelace", "custom_fields": {"x": [{"__proto__": ""}]}}',
+      '{"last_name": "Lovelace", "constructor": {"prototype": {"admin": true}}}',
+    ]) {
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/leads',
+        headers: { ...owner.auth, 'content-type': 'application/json' },
+        payload,
+      });
+      expect(response.statusCode, payload).toBe(400);
+      expect(response.json().error, payload).toEqual(refused);
+    }
+    // Text that is not JSON at all is still said to be that; a key merely holding the word is
+    // any other key.
+    const broken = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/leads',
+      headers: { ...owner.auth, 'content-type': 'application/json' },
+      payload: '{"last_name": "__proto__", ',
+    });
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json().error.message).toMatch(/not valid JSON/);
+    const named = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/leads',
+      headers: { ...owner.auth, 'content-type': 'application/json' },
+      payload: '{"last_name": "__proto__", "custom_fields": {}}',
+    });
+    expect(named.statusCode, named.body).toBe(201);
+  });
+
   it('takes an empty body labelled JSON as no body: nothing to refuse where none is read', async () => {
     const json = { ...owner.auth, 'content-type': 'application/json' };
     // Uploads read a body of their own type, and refuse JSON with 415 (or 400 when empty).

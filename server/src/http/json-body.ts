@@ -35,10 +35,23 @@ export function nestsDeeperThan(text: string, max: number): boolean {
   return false;
 }
 
+const FORBIDDEN_KEYS = 'must not hold a key named __proto__, nor constructor.prototype';
+
+/** Whether the text is JSON: asked only of a body the parser refused. */
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Fastify's own JSON parser (which refuses `__proto__` and `constructor` keys), behind a depth
  * check on the raw text, so that a body nested ten thousand deep is a 400 before anything
- * recursive, NUL checks and validation included, sees it. An empty body is no body, whatever
+ * recursive, NUL checks and validation included, sees it. A body the parser refuses for such a
+ * key, though it is JSON, is said to be refused for that key. An empty body is no body, whatever
  * its label: many clients send `Content-Type: application/json` on every request, a `DELETE`
  * included, and a route that reads a body says that it is missing, naming it.
  */
@@ -54,6 +67,14 @@ export function registerJsonParser(app: FastifyInstance): void {
       done(invalidField('body', `must not nest deeper than ${MAX_JSON_DEPTH} levels`, 'malformed'));
       return;
     }
-    parse(request, body as string, done);
+    parse(request, body as string, (error, parsed) => {
+      if (error && isJson(body as string)) {
+        // Fastify's parser says "not valid JSON" for a forbidden key too, which sends a client
+        // looking for a syntax error it did not make.
+        done(invalidField('body', FORBIDDEN_KEYS, 'malformed'));
+        return;
+      }
+      done(error, parsed);
+    });
   });
 }
