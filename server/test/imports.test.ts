@@ -474,6 +474,13 @@ describe('CSV import of accounts, contacts and deals', () => {
       ...extra,
     });
     expect(dry.statusCode, dry.body).toBe(200);
+    const { created, updated } = dry.json<{ counts: Record<string, number> }>().counts;
+    if (created! + updated! === 0) {
+      // Nothing to write: the run is refused.
+      const run = await call(owner, 'POST', `/imports/${id}/run`);
+      expect(run.statusCode, run.body).toBe(409);
+      return dry.json();
+    }
     const done = await runToEnd(owner, id);
     expect(done.counts).toEqual(dry.json().counts);
     return dry.json();
@@ -2097,6 +2104,23 @@ describe('a list export imported back', () => {
       ['Both', both],
       ['Ops only', [ids[1]]],
     ]);
+  });
+});
+
+describe('an import whose dry run found nothing to import', () => {
+  it('refuses to run, saying why', async () => {
+    const owner = await signUp(t.app, 'nothing-to-import');
+    const { id } = await dryRunLeads(owner, 'Last Name,Budget\nOne,lots\nTwo,plenty\n', [
+      'last_name',
+      'estimated_value',
+    ]);
+    const run = await call(owner, 'POST', `/imports/${id}/run`);
+    expect(run.statusCode, run.body).toBe(409);
+    expect(run.json().error).toMatchObject({
+      code: 'nothing_to_import',
+      message: 'Nothing would be imported: the dry run rejected all 2 rows',
+    });
+    expect((await call(owner, 'GET', `/imports/${id}`)).json().status).toBe('uploaded');
   });
 });
 

@@ -288,6 +288,21 @@ describe.skipIf(!chromiumPath)('the import wizard in a real browser', { timeout:
     );
   });
 
+  it('says that nothing would be imported when the dry run rejects every row, and offers no run', async () => {
+    const rejected = path.join(path.dirname(file), 'all-rejected.csv');
+    await writeFile(rejected, 'Last Name,Budget\nOne,lots\nTwo,plenty\n');
+    await pageA.goto('/imports/new?kind=lead');
+    await pageA.getByLabel('CSV file').setInputFiles(rejected);
+    await pageA.getByRole('heading', { name: '1. Map the columns' }).waitFor();
+    await pageA.getByLabel('Field for Budget').selectOption({ label: 'Estimated value' });
+    await pageA.getByRole('button', { name: 'Dry run' }).click();
+    const count = (name: string) => pageA.locator(`[data-count="${name}"]`).first().textContent();
+    await expect.poll(() => count('rejected'), POLL).toBe('2');
+    await pageA.getByText('Nothing would be imported: the dry run rejects every row.').waitFor();
+    expect(await pageA.getByRole('button', { name: 'Run import' }).count()).toBe(0);
+    expect(await pageA.getByRole('button', { name: 'Download rejected rows' }).count()).toBe(1);
+  });
+
   it("shows a second organization none of A's imports or mappings", async () => {
     const b = await newContext(harness);
     const pageB = await b.newPage();

@@ -178,7 +178,7 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
         security,
         summary: 'Run the import in the background with the settings of its dry run (admins)',
         description:
-          'Follow it with `GET /imports/{import_id}`: rows done, percent and seconds left. 409 before a dry run, or when it already ran.',
+          'Follow it with `GET /imports/{import_id}`: rows done, percent and seconds left. 409 before a dry run, when it already ran, or (`nothing_to_import`) when its dry run found no row to create or update.',
         params: ImportParams,
         response: { 202: ImportSchema, ...errors(400, 401, 403, 404, 409) },
       },

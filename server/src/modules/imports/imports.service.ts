@@ -1,7 +1,13 @@
 import type { RecordType } from '../../db/schema.js';
 import { runOn, withTenant, withTenantClient, type Tx } from '../../db/tenant.js';
 import type { RequestContext } from '../../http/context.js';
-import { ConflictError, invalidField, NotFoundError, ValidationError } from '../../lib/errors.js';
+import {
+  AppError,
+  ConflictError,
+  invalidField,
+  NotFoundError,
+  ValidationError,
+} from '../../lib/errors.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import { REFERENCES_TO } from '../merge/merge.service.js';
 import { requireAdmin } from '../members/permissions.js';
@@ -459,6 +465,24 @@ export async function rejectionsCsv(
   })();
 }
 
+/**
+ * A run whose dry run found no row to create or update would only say it did nothing: the
+ * file's rows need correcting first (the rejected ones are downloadable), or were all skipped.
+ */
+function refuseEmptyRun({ counts }: { counts: Counts }): void {
+  if (counts.created + counts.updated > 0) return;
+  const rows = counts.rejected + counts.skipped;
+  const why =
+    counts.skipped === 0
+      ? `the dry run rejected ${rows === 1 ? 'its only row' : `all ${rows} rows`}`
+      : counts.rejected === 0
+        ? `the dry run skipped ${rows === 1 ? 'its only row' : `all ${rows} rows`} as duplicates`
+        : `the dry run rejected ${counts.rejected} rows and skipped ${counts.skipped} as duplicates`;
+  throw new AppError('conflict', 'nothing_to_import', `Nothing would be imported: ${why}`, {
+    counts,
+  });
+}
+
 /** Queues the run with the settings of the last dry run. */
 export function startImport(ctx: RequestContext, id: string): Promise<ImportView> {
   return withTenant(ctx.deps.db, ctx, async (tx, member) => {
@@ -466,6 +490,7 @@ export function startImport(ctx: RequestContext, id: string): Promise<ImportView
     const row = await findOrFail(tx, id, true);
     if (row.status !== 'uploaded') throw new ConflictError(`The import is already ${row.status}`);
     if (!row.dry_run) throw new ConflictError('Check the import with a dry run before running it');
+    refuseEmptyRun(row.dry_run as { counts: Counts });
     // A custom field the mapping names may have been archived or deleted since the dry run.
     checkSettings(row, row.options as ImportSettings, await activeFields(tx, row.kind));
     await repo.updateImport(tx, id, { status: 'queued', counts: NO_COUNTS, rows_done: 0 });

@@ -22029,7 +22029,7 @@ export interface paths {
         put?: never;
         /**
          * Run the import in the background with the settings of its dry run (admins)
-         * @description Follow it with `GET /imports/{import_id}`: rows done, percent and seconds left. 409 before a dry run, or when it already ran.
+         * @description Follow it with `GET /imports/{import_id}`: rows done, percent and seconds left. 409 before a dry run, when it already ran, or (`nothing_to_import`) when its dry run found no row to create or update.
          */
         post: {
             parameters: {
