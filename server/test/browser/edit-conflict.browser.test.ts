@@ -54,6 +54,42 @@ describe.skipIf(!chromiumPath)('two people editing one record', { timeout: 180_0
   const change = (url: string, payload: object) =>
     s.harness.t.app.inject({ method: 'PATCH', url, headers: s.auth, payload });
 
+  it('does not delete a record someone changed after its page was opened, and asks again', async () => {
+    const kinds = [
+      { path: 'leads', table: 'leads', create: { last_name: 'Gone' }, title: 'Gone' },
+      { path: 'accounts', table: 'accounts', create: { name: 'Gone Ltd' }, title: 'Gone Ltd' },
+      {
+        path: 'contacts',
+        table: 'contacts',
+        create: { first_name: 'Al', last_name: 'Gone', email: 'al@gone.example' },
+        title: 'Al Gone',
+      },
+      { path: 'deals', table: 'deals', create: { name: 'Gone deal' }, title: 'Gone deal' },
+    ];
+    const page = s.page;
+    for (const kind of kinds) {
+      const record = await apiCreate(s, `/api/v1/${kind.path}`, kind.create);
+      await page.goto(`/${kind.path}/${record.id}`);
+      await page.getByRole('heading', { name: kind.title }).waitFor();
+      // A colleague changes it while the page is on screen.
+      const changed = await change(`/api/v1/${kind.path}/${record.id}`, { owner_id: null });
+      expect(changed.statusCode, changed.body).toBe(200);
+
+      await page.getByRole('button', { name: 'Delete', exact: true }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+      const notice = page.getByTestId('edit-conflict');
+      await notice.getByText(/was not deleted/).waitFor();
+      expect(await notice.textContent(), kind.path).toContain('Owner');
+      const left = () =>
+        s.harness.t.ownerQuery(`SELECT 1 FROM ${kind.table} WHERE id = $1`, [record.id]);
+      expect(await left(), kind.path).toHaveLength(1);
+
+      await notice.getByRole('button', { name: 'Delete it anyway' }).click();
+      await expect.poll(() => new URL(page.url()).pathname).toBe(`/${kind.path}`);
+      expect(await left(), kind.path).toHaveLength(0);
+    }
+  });
+
   it("does not save a note over someone else's newer text without saying so", async () => {
     const lead = await apiCreate(s, '/api/v1/leads', { last_name: 'Noted' });
     const note = await apiCreate(s, '/api/v1/notes', {

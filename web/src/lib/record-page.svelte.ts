@@ -12,16 +12,20 @@ export interface RecordStateOptions<T, Patch, Saved> {
   write: (id: string, patch: Patch, ifMatch: string) => Promise<Saved>;
   /** What of the shown record to keep over the saved one (figures a PATCH does not answer). */
   keep?: (saved: Saved, before: T) => T;
+  /** Deletes the record with `If-Match: ifMatch` (the version shown). */
+  remove?: (id: string, ifMatch: string) => Promise<unknown>;
+  /** What follows a delete that went through (say so, leave the page). */
+  removed?: (record: T) => unknown;
 }
 
 /**
  * A change the API refused because someone else changed the record first: what they changed
- * (by field), and the change that was not saved, to apply again on top of theirs.
+ * (by field), and the change that was not saved (or the delete not done), to apply again on
+ * top of theirs.
  */
-export interface EditConflict<Patch> {
-  fields: string[];
-  patch: Patch;
-}
+export type EditConflict<Patch> = { fields: string[] } & (
+  { patch: Patch; deleting?: never } | { patch?: never; deleting: true }
+);
 
 /** Fields that say nothing a person changed. */
 const BOOKKEEPING = new Set(['version', 'updated_at']);
@@ -103,10 +107,37 @@ export class RecordState<
     return this.#options.keep?.(saved, before) ?? (saved as unknown as T);
   }
 
-  /** Applies the change that met a conflict again, on the record as it is now. */
+  /**
+   * Deletes the record at the version shown: when someone else changed it since, nothing is
+   * deleted, the page shows their change and the delete waits to be asked for again. Answers
+   * any other failure.
+   */
+  async remove(): Promise<ApiError | null> {
+    const shown = this.record;
+    const { remove, removed } = this.#options;
+    if (!shown || !remove) return null;
+    const before = $state.snapshot(shown) as T;
+    try {
+      await remove(before.id, `"${before.version}"`);
+    } catch (caught) {
+      const error = asApiError(caught);
+      const current = currentAfterConflict<Saved & object>(error);
+      if (!current) return error;
+      if (this.record?.id === before.id) {
+        this.record = this.#shown(current, before);
+        this.conflict = { fields: changedFields(before, current), deleting: true };
+      }
+      return null;
+    }
+    await removed?.(before);
+    return null;
+  }
+
+  /** Applies the change (or the delete) that met a conflict again, on the record as it is now. */
   reapply = (): Promise<ApiError | null> => {
     const conflict = this.conflict;
     this.conflict = null;
+    if (conflict?.deleting) return this.remove();
     return conflict ? this.update(conflict.patch) : Promise.resolve(null);
   };
 
