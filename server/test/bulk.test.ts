@@ -446,4 +446,23 @@ describe('bulk actions given the versions the caller read', () => {
     expect(stranger.json().error.details.fields[0].field).toBe('versions');
     expect(await existing('lead', [id!, other!])).toBe(2);
   });
+
+  it('names `versions` when one of its keys is not a record id, by filter as by ids', async () => {
+    // The API document can say only that `versions` maps names to versions (OpenAPI 3.0 has no
+    // rule for the names): a name that is not an id is the call's mistake, said of the field.
+    const org = await signUp(t.app, 'bulk-version-keys');
+    const [id] = await seedMany(org, 'lead', 1);
+    for (const selection of [{ ids: [id] }, { filter: {} }]) {
+      const refused = await bulk('leads', org, {
+        ...selection,
+        versions: { ' ': '0' },
+        action: 'delete',
+      });
+      expect(refused.statusCode, refused.body).toBe(422);
+      const { error } = refused.json();
+      expect(error.details.in).toBeUndefined();
+      expect(error.details.fields[0].field).toBe('versions');
+    }
+    expect(await existing('lead', [id!])).toBe(1);
+  });
 });

@@ -38,6 +38,9 @@ export interface BulkInput {
 }
 
 /** The field each action needs; an action is refused a field it would ignore. */
+/** A record's id, as a name of `versions` must be. */
+const RECORD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const ARGUMENT: Record<BulkAction, 'owner_id' | 'tag_id' | 'custom_fields' | null> = {
   assign_owner: 'owner_id',
   add_tag: 'tag_id',
@@ -49,10 +52,14 @@ const ARGUMENT: Record<BulkAction, 'owner_id' | 'tag_id' | 'custom_fields' | nul
 function checkArguments(input: BulkInput): void {
   if ((input.ids === undefined) === (input.filter === undefined))
     throw invalidField('ids', 'give either ids or filter, not both and not neither');
-  if (input.ids && input.versions) {
-    const named = new Set(input.ids);
-    if (Object.keys(input.versions).some((id) => !named.has(id)))
+  if (input.versions) {
+    const named = input.ids ? new Set(input.ids) : undefined;
+    const keys = Object.keys(input.versions);
+    if (named && keys.some((id) => !named.has(id)))
       throw invalidField('versions', 'names records that are not among ids');
+    const notId = keys.find((key) => !RECORD_ID.test(key));
+    if (notId !== undefined)
+      throw invalidField('versions', `names ${JSON.stringify(notId)}, which is not a record's id`);
   }
   const wanted = ARGUMENT[input.action];
   for (const field of ['owner_id', 'tag_id', 'custom_fields'] as const) {
