@@ -2124,6 +2124,31 @@ describe('an import whose dry run found nothing to import', () => {
   });
 });
 
+describe('columns a dry run leaves out', () => {
+  it('lists the columns of the file that will not be imported', async () => {
+    const owner = await signUp(t.app, 'left-out');
+    const { id, columns } = await uploaded(
+      owner,
+      'Organization - Name,Organization - Address,Notes,Blank\nAcme,1 Main St,met at the fair,\nGlobex,,,\n',
+      'kind=account&file_name=pipedrive-organizations.csv',
+    );
+    expect(columns.map((c) => c.suggested_field)).toEqual(['name', null, 'description', null]);
+    const dry = await call(owner, 'POST', `/imports/${id}/dry-run`, {
+      mapping: [{ column: 0, field: 'name' }],
+      duplicates: 'skip',
+    });
+    expect(dry.statusCode, dry.body).toBe(200);
+    const leftOut = [
+      { column: 1, header: 'Organization - Address', fill_rate: 0.5 },
+      { column: 2, header: 'Notes', fill_rate: 0.5 },
+      { column: 3, header: 'Blank', fill_rate: 0 },
+    ];
+    expect(dry.json().left_out).toEqual(leftOut);
+    const again = await call(owner, 'GET', `/imports/${id}/dry-run`);
+    expect(again.json().left_out).toEqual(leftOut);
+  });
+});
+
 describe('deals imported won or lost', () => {
   let owner: SignedUp;
   beforeAll(async () => {

@@ -95,6 +95,18 @@ export const DryRunSchema = Type.Object(
         'they were typed in, each saying how it was read: a two-digit year given its century',
     }),
     notices_total: Count,
+    left_out: Type.Array(
+      Type.Object({
+        column: Type.Integer({ description: 'The column, from 0' }),
+        header: Type.String(),
+        fill_rate: Type.Number({ description: 'Share of rows with something in it, 0 to 1' }),
+      }),
+      {
+        description:
+          'The columns of the file the mapping leaves out, whose values will not be imported: ' +
+          'left out by choice, or for want of a field to take them',
+      },
+    ),
   },
   { $id: 'ImportDryRun' },
 );

@@ -247,6 +247,7 @@ export interface DryRunReport {
   rejected_total: number;
   notices: Notice[];
   notices_total: number;
+  left_out: { column: number; header: string; fill_rate: number }[];
 }
 
 /** A dry run as the import keeps it: its counts, when, and how cells were read (the first). */
@@ -360,7 +361,19 @@ async function reportOf(tx: Tx, row: repo.ImportRow): Promise<DryRunReport> {
     rejected_total: dryRun.counts.rejected,
     notices: dryRun.notices ?? [],
     notices_total: dryRun.notices_total ?? 0,
+    left_out: leftOut(row),
   };
+}
+
+/**
+ * The columns of the file that the checked mapping leaves out: their values are not imported,
+ * which the report says before the run rather than someone finding them missing after it.
+ */
+function leftOut(row: repo.ImportRow): DryRunReport['left_out'] {
+  const mapped = new Set((row.options as ImportSettings).mapping.map((m) => m.column));
+  return (row.columns as ColumnSummary[])
+    .map(({ index, header, fill_rate }) => ({ column: index, header, fill_rate }))
+    .filter(({ column }) => !mapped.has(column));
 }
 
 export function dryRunReport(ctx: RequestContext, id: string): Promise<DryRunReport> {

@@ -21578,6 +21578,14 @@ export interface paths {
                                 message: string;
                             }[];
                             notices_total: number;
+                            /** @description The columns of the file the mapping leaves out, whose values will not be imported: left out by choice, or for want of a field to take them */
+                            left_out: {
+                                /** @description The column, from 0 */
+                                column: number;
+                                header: string;
+                                /** @description Share of rows with something in it, 0 to 1 */
+                                fill_rate: number;
+                            }[];
                         };
                     };
                 };
@@ -21725,6 +21733,14 @@ export interface paths {
                                 message: string;
                             }[];
                             notices_total: number;
+                            /** @description The columns of the file the mapping leaves out, whose values will not be imported: left out by choice, or for want of a field to take them */
+                            left_out: {
+                                /** @description The column, from 0 */
+                                column: number;
+                                header: string;
+                                /** @description Share of rows with something in it, 0 to 1 */
+                                fill_rate: number;
+                            }[];
                         };
                     };
                 };
