@@ -90,6 +90,42 @@ describe.skipIf(!chromiumPath)('two people editing one record', { timeout: 180_0
     }
   });
 
+  it('does not delete a task or a note someone changed after it was shown, and asks again', async () => {
+    const lead = await apiCreate(s, '/api/v1/leads', { last_name: 'Busy' });
+    const task = await apiCreate(s, '/api/v1/tasks', { title: 'Call back', lead_id: lead.id });
+    const note = await apiCreate(s, '/api/v1/notes', { body: 'Met at the fair', lead_id: lead.id });
+    const page = s.page;
+    const left = (table: string, id: string) =>
+      s.harness.t.ownerQuery(`SELECT 1 FROM ${table} WHERE id = $1`, [id]);
+
+    await page.goto('/tasks');
+    await page.getByRole('button', { name: 'Delete Call back' }).click();
+    const taskDialog = page.getByRole('dialog', { name: 'Delete Call back?' });
+    expect((await change(`/api/v1/tasks/${task.id}`, { priority: 'high' })).statusCode).toBe(200);
+    await taskDialog.getByRole('button', { name: 'Delete task' }).click();
+    await taskDialog.getByText(/Someone else changed this task .*Priority.* not deleted/).waitFor();
+    expect(await left('tasks', task.id)).toHaveLength(1);
+    await taskDialog.getByRole('button', { name: 'Delete task' }).click();
+    await taskDialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => left('tasks', task.id)).toHaveLength(0);
+
+    await page.goto(`/leads/${lead.id}`);
+    await notesOf(page).getByText('Met at the fair').waitFor();
+    await notesOf(page).getByRole('button', { name: 'Delete note' }).click();
+    const noteDialog = page.getByRole('dialog', { name: 'Delete this note?' });
+    expect(
+      (await change(`/api/v1/notes/${note.id}`, { body: 'Met at the fair: wants a demo' }))
+        .statusCode,
+    ).toBe(200);
+    await noteDialog.getByRole('button', { name: 'Delete note' }).click();
+    await noteDialog.getByText(/Someone else changed this note .* not deleted/).waitFor();
+    await notesOf(page).getByText('Met at the fair: wants a demo').waitFor();
+    expect(await left('notes', note.id)).toHaveLength(1);
+    await noteDialog.getByRole('button', { name: 'Delete note' }).click();
+    await noteDialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => left('notes', note.id)).toHaveLength(0);
+  });
+
   it("does not save a note over someone else's newer text without saying so", async () => {
     const lead = await apiCreate(s, '/api/v1/leads', { last_name: 'Noted' });
     const note = await apiCreate(s, '/api/v1/notes', {

@@ -1,4 +1,4 @@
-import { asApiError, currentAfterConflict, type ApiError } from './api';
+import { asApiError, currentAfterConflict, labelOf, type ApiError } from './api';
 import type { Tag } from './directory.svelte';
 
 export interface RecordStateOptions<T, Patch, Saved> {
@@ -37,6 +37,27 @@ function changedFields(before: object, now: object): string[] {
     .filter(([field]) => !BOOKKEEPING.has(field) && field in shown)
     .filter(([field, value]) => JSON.stringify(value) !== JSON.stringify(shown[field]))
     .map(([field]) => field);
+}
+
+/**
+ * A delete of an item shown in a list (a task, a note) refused because someone else changed it
+ * since it was shown: the item as it is now, and what to ask before deleting it anyway. Null
+ * for any other failure.
+ */
+export function deleteConflict<T extends object>(
+  error: ApiError,
+  shown: T,
+  one: string,
+): { current: T; message: string } | null {
+  const current = currentAfterConflict<T>(error);
+  if (!current) return null;
+  const fields = changedFields(shown, current).map(labelOf).join(', ');
+  return {
+    current,
+    message:
+      `Someone else changed this ${one} since it was shown${fields ? ` (${fields})` : ''}, ` +
+      `so it was not deleted; it is shown as it is now. Delete it anyway?`,
+  };
 }
 
 /**

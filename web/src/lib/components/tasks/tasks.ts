@@ -78,6 +78,17 @@ function touched<T>(answer: T): T {
   return answer;
 }
 
+/**
+ * Takes the version a change answers into the task shown, so that what is done next with it
+ * (a delete, an edit) names the version it now is, not one its own change left behind.
+ */
+function versioned(task: Task) {
+  return (saved: Task): Task => {
+    task.version = saved.version;
+    return saved;
+  };
+}
+
 /** Marks a task done at once; back as it was, with a message, when the API refuses. */
 export function completeTask(task: Task): void {
   void optimistic(
@@ -90,7 +101,9 @@ export function completeTask(task: Task): void {
     () =>
       call(
         client.POST('/api/v1/tasks/{task_id}/complete', { params: { path: { task_id: task.id } } }),
-      ).then(touched),
+      )
+        .then(touched)
+        .then(versioned(task)),
     'Could not complete the task',
   );
 }
@@ -104,7 +117,7 @@ export function reopenTask(task: Task): void {
       task.completed_at = null;
       return () => Object.assign(task, before);
     },
-    () => updateTask(task.id, { status: 'open' }),
+    () => updateTask(task.id, { status: 'open' }).then(versioned(task)),
     'Could not reopen the task',
   );
 }
@@ -120,8 +133,11 @@ export function updateTask(id: string, body: TaskPatch, basedOn?: string): Promi
   ).then(touched);
 }
 
-export function deleteTask(id: string): Promise<unknown> {
-  return call(client.DELETE('/api/v1/tasks/{task_id}', { params: { path: { task_id: id } } })).then(
-    touched,
-  );
+/** Deletes a task while it is still at `version`, the one shown. */
+export function deleteTask(id: string, version: string): Promise<unknown> {
+  return call(
+    client.DELETE('/api/v1/tasks/{task_id}', {
+      params: { path: { task_id: id }, header: { 'if-match': `"${version}"` } },
+    }),
+  ).then(touched);
 }
