@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REFERENCES } from '../src/modules/merge/merge.repo.js';
 import { RECORD_KINDS } from '../src/modules/records/registry.js';
@@ -227,6 +228,81 @@ describe('merging records', () => {
       status: 'qualified',
     });
     expect((await call('GET', `/notes/${note.id}`, a)).json().lead_id).toBe(leads[0]!.id);
+  });
+
+  it('lists, counts, exports and bulk-edits by a merged account or contact as by the survivor', async () => {
+    const survivor = await created(a, '/accounts', { name: 'Jacquard Looms' });
+    const merged = await created(a, '/accounts', { name: 'Jacquard Looms Ltd' });
+    const kept = await contact(a, { last_name: 'Kept', account_id: survivor.id });
+    const moved = await contact(a, { last_name: 'Moved', account_id: merged.id });
+    const gone = await contact(a, { last_name: 'Gone', account_id: merged.id });
+    const deal = await created(a, '/deals', {
+      name: 'Punched cards',
+      account_id: merged.id,
+      primary_contact_id: gone.id,
+    });
+    const other = await created(a, '/deals', {
+      name: 'Looms',
+      account_id: survivor.id,
+      contact_ids: [gone.id],
+    });
+    const note = await created(a, '/notes', { body: 'Visited the mill', account_id: merged.id });
+    const task = await created(a, '/tasks', { title: 'Call the mill', contact_id: gone.id });
+    for (const [kind, into, from] of [
+      ['accounts', survivor.id, merged.id],
+      ['contacts', moved.id, gone.id],
+    ] as const) {
+      const response = await call('POST', `/${kind}/merge`, a, {
+        survivor_id: into,
+        merged_ids: [from],
+      });
+      expect(response.statusCode, response.body).toBe(200);
+    }
+
+    // A list bookmarked before the merge goes on showing that company's records, with its count.
+    const contacts = (await call('GET', `/contacts?account_id=${merged.id}&count=true`, a)).json();
+    expect(ids(contacts.data)).toEqual(ids([kept, moved]));
+    expect(contacts.total).toBe(2);
+    const deals = (await call('GET', `/deals?account_id=${merged.id}&count=true`, a)).json();
+    expect(ids(deals.data)).toEqual(ids([deal, other]));
+    expect(deals.total).toBe(2);
+    const theirs = (await call('GET', `/deals?contact_id=${gone.id}&count=true`, a)).json();
+    expect(ids(theirs.data)).toEqual(ids([deal, other]));
+    expect(theirs.total).toBe(2);
+    const notes = (await call('GET', `/notes?account_id=${merged.id}`, a)).json();
+    expect(ids(notes.data)).toEqual([note.id]);
+    const tasks = (await call('GET', `/tasks?contact_id=${gone.id}`, a)).json();
+    expect(ids(tasks.data)).toEqual([task.id]);
+    const csv = (await call('GET', `/contacts/export?account_id=${merged.id}`, a)).body;
+    expect(csv).toContain('Kept');
+    expect(csv).toContain('Moved');
+    const tag = await created(a, '/tags', { name: `looms-${counter}` });
+    const tagged = await call('POST', '/contacts/bulk', a, {
+      filter: { account_id: merged.id },
+      action: 'add_tag',
+      tag_id: tag.id,
+    });
+    expect(tagged.statusCode, tagged.body).toBe(200);
+    expect(tagged.json()).toEqual({ updated: 2 });
+
+    // Following the merge is part of the list's own statement: it sends no more of them.
+    const statements = async (url: string) => {
+      let sent = 0;
+      const original = pg.Client.prototype.query;
+      pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+        sent += 1;
+        return (original as (...a: unknown[]) => unknown).apply(this, args);
+      } as typeof original;
+      try {
+        expect((await call('GET', url, a)).statusCode).toBe(200);
+      } finally {
+        pg.Client.prototype.query = original;
+      }
+      return sent;
+    };
+    const plain = await statements(`/contacts?account_id=${survivor.id}&count=true`);
+    expect(await statements(`/contacts?account_id=${merged.id}&count=true`)).toBe(plain);
+    expect(await statements('/contacts?count=true')).toBe(plain);
   });
 
   it('follows a record merged twice to where it ended, with its history', async () => {

@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
-import type { Tx } from '../../db/tenant.js';
+import { sql, type RawBuilder } from 'kysely';
+import { subquery, type Tx } from '../../db/tenant.js';
 import { RECORD_KINDS } from '../records/registry.js';
 
 export type MergeKind = 'lead' | 'contact' | 'account';
@@ -109,6 +109,17 @@ export async function survivorsOf(tx: Tx, ids: string[]): Promise<Map<string, st
     .where('id', 'in', ids)
     .execute();
   return new Map(rows.map((row) => [row.id, row.survivor_id]));
+}
+
+/**
+ * `id`, or the record it was merged into when it was: worked out by the statement that embeds
+ * it, which sends no statement of its own.
+ */
+export function survivorOrSelf(id: string): RawBuilder<string> {
+  return sql<string>`coalesce((${subquery
+    .selectFrom('merged_records')
+    .select('survivor_id')
+    .where('id', '=', id)}), ${id}::uuid)`;
 }
 
 /** The records merged into `survivorId`, whose history is now its history. */

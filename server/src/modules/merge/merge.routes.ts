@@ -6,11 +6,9 @@ import { RECORD_KINDS } from '../records/registry.js';
 import { RecordVersions } from '../records/schemas.js';
 import * as merge from './merge.service.js';
 
-const MERGE_KINDS: readonly merge.MergeKind[] = ['lead', 'contact', 'account'];
-
 export const mergeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const security = [{ bearerAuth: [] }];
-  for (const kind of MERGE_KINDS) {
+  for (const kind of merge.MERGE_KINDS) {
     const { path, label } = RECORD_KINDS[kind];
     const fields = merge.mergeableFields(kind);
     const Values = Type.Object(

@@ -1,3 +1,4 @@
+import type { RawBuilder } from 'kysely';
 import { withTenant, type Tx } from '../../db/tenant.js';
 import type { RequestContext } from '../../http/context.js';
 import { ConflictError, invalidField, NotFoundError, requireVersions } from '../../lib/errors.js';
@@ -8,6 +9,9 @@ import { RECORD_KINDS } from '../records/registry.js';
 import * as repo from './merge.repo.js';
 
 export type MergeKind = repo.MergeKind;
+
+/** The kinds whose records can be merged into another. */
+export const MERGE_KINDS: readonly MergeKind[] = ['lead', 'contact', 'account'];
 
 /** At most this many records are merged into one at a time. */
 export const MERGE_LIMIT = 20;
@@ -131,6 +135,21 @@ export function mergeRecords(
 /** The record `id` was merged into, if it was: what its address answers with. */
 export async function survivorOf(tx: Tx, id: string): Promise<string | undefined> {
   return (await repo.survivorsOf(tx, [id])).get(id);
+}
+
+/** The fields that name a record of a kind whose records can be merged into another. */
+const MERGED_FIELDS = new Set<string>(
+  MERGE_KINDS.map((kind) => RECORD_KINDS[kind].attachmentField),
+);
+
+/**
+ * The id a list's filter by `field` (`account_id`, `contact_id`, …) compares with: for a kind
+ * whose records merge, the record named or the one it was merged into, so that a list by a
+ * merged account shows the survivor's records, as the merged record's address leads to the
+ * survivor. Worked out inside the list's own statement, which sends no other.
+ */
+export function followingMerge(field: string, id: string): string | RawBuilder<string> {
+  return MERGED_FIELDS.has(field) ? repo.survivorOrSelf(id) : id;
 }
 
 /** The records merged into `survivorId`, whose history is read with its own. */

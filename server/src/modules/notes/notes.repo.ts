@@ -9,6 +9,7 @@ import {
   type ListParams,
 } from '../../lib/list-query.js';
 import { rowVersion, type RowVersion } from '../records/owned.repo.js';
+import { followingMerge } from '../merge/merge.service.js';
 import { ATTACHMENT_FIELDS, type AttachmentColumns } from '../records/attachments.js';
 
 export const NOTE_COLUMNS = [
@@ -65,12 +66,13 @@ export function listNotes(
   record: { column: keyof AttachmentColumns; id: string },
 ): Promise<ListPage<NoteRow>> {
   const converted = CONVERTED_INTO[record.column];
-  const own = sql<boolean>`${sql.ref(`n.${record.column}`)} = ${record.id}`;
+  const id = followingMerge(record.column, record.id);
+  const own = sql<boolean>`${sql.ref(`n.${record.column}`)} = ${id}`;
   // The leads' ids are read first (ARRAY(...) runs once), so both sides stay index conditions.
   const ofRecord = converted
     ? sql<boolean>`(${own} OR n.lead_id = ANY (ARRAY(
         SELECT l.id FROM leads l
-        WHERE l.org_id = ${orgId} AND ${sql.ref(`l.${converted}`)} = ${record.id})))`
+        WHERE l.org_id = ${orgId} AND ${sql.ref(`l.${converted}`)} = ${id})))`
     : own;
   return runList<NoteRow>(tx, noteList, params, {
     select: withAuthor,

@@ -15,6 +15,7 @@ import {
   StageKindSchema,
 } from './schemas.js';
 import { taggedWith } from './tags.js';
+import { followingMerge } from '../merge/merge.service.js';
 import {
   applyCustomFilters,
   CUSTOM_SORT,
@@ -132,8 +133,9 @@ export function applyDealFilters(query: AnyQuery, filters: DealFilters): AnyQuer
   let q = equal(applyCommonFilters(query, 'o', 'deal', filters), 'o', filters, [
     'pipeline_id',
     'stage_id',
-    'account_id',
   ]);
+  if (filters.account_id)
+    q = q.where(col('account_id'), '=', followingMerge('account_id', filters.account_id));
   if (filters.status?.length) {
     q = q.where(
       col('stage_id'),
@@ -142,7 +144,7 @@ export function applyDealFilters(query: AnyQuery, filters: DealFilters): AnyQuer
     );
   }
   if (filters.contact_id) {
-    const contactId = filters.contact_id;
+    const contactId = followingMerge('contact_id', filters.contact_id);
     q = q.where(
       sql<boolean>`(${col('primary_contact_id')} = ${contactId} OR ${col('id')} IN (${subquery
         .selectFrom('deal_contacts')
@@ -179,11 +181,15 @@ export const KIND_FILTERS = {
   },
   contact: {
     properties: contactFilters,
-    apply: (query, filters) =>
-      equal(applyCommonFilters(query, 'c', 'contact', filters), 'c', filters, [
-        'account_id',
+    apply: (query, raw) => {
+      const filters = raw as ContactFilters;
+      const q = equal(applyCommonFilters(query, 'c', 'contact', filters), 'c', filters, [
         'do_not_contact',
-      ]),
+      ]);
+      return filters.account_id
+        ? q.where(sql.ref('c.account_id'), '=', followingMerge('account_id', filters.account_id))
+        : q;
+    },
   },
   deal: {
     properties: {

@@ -3,6 +3,7 @@ import type { TaskPriority, TasksTable, TaskStatus, TaskType } from '../../db/sc
 import type { Tx } from '../../db/tenant.js';
 import { runList, type AnyQuery, type ListPage, type ListParams } from '../../lib/list-query.js';
 import { applyCommonFilters, type CommonFilters } from '../records/filters.js';
+import { followingMerge } from '../merge/merge.service.js';
 import { ATTACHMENT_FIELDS } from '../records/attachments.js';
 import { rowVersion, type RowVersion } from '../records/owned.repo.js';
 import { TASK_STATUSES, TASK_VIEWS, taskList } from './tasks.schemas.js';
@@ -89,7 +90,7 @@ export function listTasks(
       if (filters.view) q = applyView(q, filters.view);
       for (const column of ATTACHMENT_FIELDS) {
         const id = filters[column];
-        if (id) q = q.where(col(column), '=', id);
+        if (id) q = q.where(col(column), '=', followingMerge(column, id));
       }
       return q;
     },
