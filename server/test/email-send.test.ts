@@ -252,6 +252,25 @@ describe('sending', () => {
     expect(failed.error).toMatch(/ECONNREFUSED/);
   });
 
+  it('marks an email the server refuses for good (5xx) failed at once, with its answer', async () => {
+    const nobody = await contact(org, { first_name: 'Nobody', email: 'nobody@example.com' });
+    const queued = await create(org, '/emails', {
+      contact_id: nobody.id,
+      subject: 'Hello',
+      body: 'Hello',
+    });
+    smtp.refuseNext(1, 550);
+    const deps = { ...t.deps, log: pino({ level: 'silent' }) };
+    // Done on the first attempt: nothing is left for the queue to retry.
+    await sendRecordEmail(
+      { ...deps, job: { attempts: 1, max_attempts: 8 } },
+      { org_id: org.orgId, email_id: queued.id },
+    );
+    const failed = (await call('GET', `/emails/${queued.id}`, org)).json();
+    expect(failed).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(failed.error).toMatch(/550 No such mailbox here/);
+  });
+
   it('sends through the job, retried after a refusal, and logs it on every matching record', async () => {
     const worker = await startTestWorker(t);
     try {

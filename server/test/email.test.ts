@@ -240,6 +240,44 @@ describe('outbox delivery', () => {
     expect(await bellOf(elsewhere)).toEqual([]);
     expect(smtp.received.filter((m) => m.to.includes(email))).toEqual([]);
   });
+
+  const jobsOf = async (email: string) =>
+    (
+      await t.ownerQuery(
+        `SELECT FROM graphile_worker._private_jobs j JOIN email_outbox o
+           ON o.id::text = j.payload ->> 'email_id' WHERE o.to_address = $1`,
+        [email],
+      )
+    ).length;
+
+  it('marks a message the server refuses for good (5xx) failed at once, with its answer', async () => {
+    const owner = await signUp(t.app, 'refused-for-good');
+    const email = `no-such-mailbox-${Date.now()}@example.com`;
+    smtp.refuseNext(1, 550);
+    const invited = await post('/api/v1/invitations', { email, role: 'member' }, owner.auth);
+    expect(invited.statusCode).toBe(201);
+
+    const failed = await untilStatus(owner, email, 'failed');
+    expect(failed).toMatchObject({ attempts: 1, next_attempt_at: null, sent_at: null });
+    const [row] = await t.ownerQuery<{ last_error: string }>(
+      'SELECT last_error FROM email_outbox WHERE to_address = $1',
+      [email],
+    );
+    expect(row!.last_error).toContain('550');
+    // Not retried: the job is done, and the admins are told once.
+    const deadline = Date.now() + 5_000;
+    while ((await jobsOf(email)) > 0) {
+      if (Date.now() > deadline) throw new Error(`the job of ${email} is still queued`);
+      await sleep(50);
+    }
+    const bell = await t.app.inject({ url: '/api/v1/notifications', headers: owner.auth });
+    const told = bell
+      .json<{ data: { kind: string; title: string }[] }>()
+      .data.filter((n) => n.kind === 'email_failed');
+    expect(told).toHaveLength(1);
+    expect(told[0]!.title).toContain(email);
+    expect(smtp.received.filter((m) => m.to.includes(email))).toEqual([]);
+  });
 });
 
 describe('a slow mail server', () => {

@@ -18,6 +18,23 @@ export interface Mailer {
   close(): void;
 }
 
+/**
+ * Whether the server refused this message or its recipient for good (a 5xx answer to RCPT or
+ * DATA: no such mailbox, rejected as spam): another attempt would get the same answer. A 5xx
+ * to anything else (the greeting, the sign-in, the sender) is left to the retries, as the
+ * operator may correct the server's settings meanwhile.
+ */
+export function isPermanentRefusal(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { responseCode, command } = error as { responseCode?: unknown; command?: unknown };
+  return (
+    typeof responseCode === 'number' &&
+    responseCode >= 500 &&
+    responseCode < 600 &&
+    (command === 'RCPT TO' || command === 'DATA')
+  );
+}
+
 export function createMailer(config: Pick<Config, 'smtpUrl' | 'mailFrom'>): Mailer {
   if (!config.smtpUrl) {
     return {

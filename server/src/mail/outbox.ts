@@ -1,6 +1,7 @@
 import { withContext, type Tx } from '../db/tenant.js';
 import type { JobDeps } from '../jobs/context.js';
 import { enqueueJob, type TaskPayloads } from '../jobs/queue.js';
+import { isPermanentRefusal } from './mailer.js';
 import { notifyInApp } from '../modules/notifications/notify.js';
 import * as repo from '../modules/outbox/outbox.repo.js';
 
@@ -40,7 +41,8 @@ function retryDelaySeconds(attempts: number): number {
  * again: a duplicate in that instant, never a loss.
  *
  * A refused attempt leaves the message `retrying`, with the time of the queue's next attempt;
- * after the last one it is `failed` and the organization's admins are told in the app.
+ * after the last one, or at once when the server refuses the message for good (5xx), it is
+ * `failed` and the organization's admins are told in the app.
  */
 export async function sendOrgEmail(
   deps: JobDeps,
@@ -60,7 +62,9 @@ export async function sendOrgEmail(
     await deps.mailer.send({ to: email.to, subject: email.subject, text: email.text });
   } catch (error) {
     const attempts = deps.job?.attempts ?? 1;
-    const lastAttempt = deps.job !== undefined && attempts >= deps.job.max_attempts;
+    const refusedForGood = isPermanentRefusal(error);
+    const lastAttempt =
+      refusedForGood || (deps.job !== undefined && attempts >= deps.job.max_attempts);
     await inOrg(async (tx) => {
       await repo.markDeliveryAttempt(tx, orgId, email.id, {
         sent: false,
@@ -82,6 +86,8 @@ export async function sendOrgEmail(
         );
       }
     });
+    // A refusal for good ends the job: the queue has nothing to retry.
+    if (refusedForGood) return;
     // Thrown after recording: the queue retries with backoff, or gives up after the last attempt.
     throw error;
   }

@@ -16,8 +16,11 @@ export interface TestSmtpServer {
   received: ReceivedMail[];
   /** The next message to `address` not taken before, waiting for it to arrive. */
   nextMessageTo(address: string, timeoutMs?: number): Promise<ReceivedMail>;
-  /** Refuses the next `count` deliveries with a temporary failure (451), as a busy server does. */
-  refuseNext(count: number): void;
+  /**
+   * Refuses the next `count` deliveries at RCPT: by default with a temporary failure (451), as
+   * a busy server does; with a 5xx code for good, as for a mailbox that does not exist.
+   */
+  refuseNext(count: number, responseCode?: number): void;
   /**
    * Holds the next `count` messages once their data has arrived, before answering: for
    * `acceptAfterMs`, then accepts them, or with none never, as a server that hangs (a message
@@ -34,6 +37,7 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
   const received: ReceivedMail[] = [];
   const taken = new Set<ReceivedMail>();
   let refusals = 0;
+  let refusalCode = 451;
   let holds: { count: number; acceptAfterMs: number | undefined } = {
     count: 0,
     acceptAfterMs: undefined,
@@ -47,7 +51,8 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
     onRcptTo(_address, _session, callback) {
       if (refusals > 0) {
         refusals -= 1;
-        const error = Object.assign(new Error('Try again later'), { responseCode: 451 });
+        const message = refusalCode >= 500 ? 'No such mailbox here' : 'Try again later';
+        const error = Object.assign(new Error(message), { responseCode: refusalCode });
         callback(error);
         return;
       }
@@ -96,8 +101,9 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     },
-    refuseNext(count) {
+    refuseNext(count, responseCode = 451) {
       refusals = count;
+      refusalCode = responseCode;
     },
     holdNext(count, acceptAfterMs) {
       holds = { count, acceptAfterMs };

@@ -2,7 +2,7 @@ import nodemailer from 'nodemailer';
 import { withContext, type Tx } from '../../db/tenant.js';
 import type { JobDeps } from '../../jobs/context.js';
 import type { TaskPayloads } from '../../jobs/queue.js';
-import type { OutgoingMessage } from '../../mail/mailer.js';
+import { isPermanentRefusal, type OutgoingMessage } from '../../mail/mailer.js';
 import { transportOf, type OrgTransport } from './email-settings.service.js';
 import * as repo from './emails.repo.js';
 
@@ -33,7 +33,8 @@ async function deliver(
  * Delivers one email sent from a record. As with the outbox, the SMTP conversation happens
  * between two short transactions, never inside one. A refusal leaves the email `queued` with
  * the server's answer in `error` and is thrown, so the queue retries it with its backoff; the
- * last attempt marks it `failed`. An email no longer queued (sent, or failed) is left alone.
+ * last attempt marks it `failed`, as does a refusal for good (5xx to RCPT or DATA) at once. An
+ * email no longer queued (sent, or failed) is left alone.
  */
 export async function sendRecordEmail(
   deps: JobDeps,
@@ -56,13 +57,17 @@ export async function sendRecordEmail(
       ...(email.message_id && { messageId: email.message_id }),
     });
   } catch (error) {
-    const lastAttempt = deps.job === undefined || deps.job.attempts >= deps.job.max_attempts;
+    const refusedForGood = isPermanentRefusal(error);
+    const lastAttempt =
+      refusedForGood || deps.job === undefined || deps.job.attempts >= deps.job.max_attempts;
     await inOrg((tx) =>
       repo.markAttempt(tx, email.id, {
         status: lastAttempt ? 'failed' : 'queued',
         error: error instanceof Error ? error.message : String(error),
       }),
     );
+    // A refusal for good ends the job: the queue has nothing to retry.
+    if (refusedForGood) return;
     throw error;
   }
   await inOrg((tx) => repo.markAttempt(tx, email.id, { status: 'sent', error: null }));

@@ -2761,7 +2761,7 @@ export interface paths {
         };
         /**
          * The organization's outgoing email, newest first
-         * @description Admins and owners only. `queued`: not tried yet. `retrying`: the mail server refused or could not be reached; it is tried again at `next_attempt_at`. `sent`: the mail server accepted it. `failed`: every attempt failed (the admins were notified). `kept`: no SMTP server is configured, so the message (an invitation link, say) is only here, for an admin to pass on.
+         * @description Admins and owners only. `queued`: not tried yet. `retrying`: the mail server refused or could not be reached; it is tried again at `next_attempt_at`. `sent`: the mail server accepted it. `failed`: every attempt failed, or the mail server refused the message for good (5xx to its recipient or content); the admins were notified. `kept`: no SMTP server is configured, so the message (an invitation link, say) is only here, for an admin to pass on.
          */
         get: {
             parameters: {
