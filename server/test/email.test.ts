@@ -175,11 +175,7 @@ describe('outbox delivery', () => {
     const nextAttempt = Date.parse(retrying['next_attempt_at'] as string);
     expect(nextAttempt).toBeGreaterThan(refusedAt);
     expect(nextAttempt).toBeLessThan(Date.now() + 10_000);
-    const [failed] = await t.ownerQuery<{ last_error: string }>(
-      'SELECT last_error FROM email_outbox WHERE to_address = $1',
-      [email],
-    );
-    expect(failed!.last_error).toContain('451');
+    expect(retrying['last_error']).toContain('451 Try again later');
 
     // graphile-worker retries after a short backoff; the server accepts this time.
     const mail = await smtp.nextMessageTo(email, 20_000);
@@ -191,11 +187,7 @@ describe('outbox delivery', () => {
       next_attempt_at: null,
       sent_at: expect.any(String),
     });
-    const [sent] = await t.ownerQuery<{ last_error: string | null }>(
-      'SELECT last_error FROM email_outbox WHERE to_address = $1',
-      [email],
-    );
-    expect(sent).toEqual({ last_error: null });
+    expect(await outboxOf(admin, email)).toMatchObject({ last_error: null });
     expect(smtp.received.filter((m) => m.to.includes(email))).toHaveLength(1);
     // Nobody is told of a failure that did not last.
     const bell = await t.app.inject({ url: '/api/v1/notifications', headers: admin.auth });
@@ -259,11 +251,7 @@ describe('outbox delivery', () => {
 
     const failed = await untilStatus(owner, email, 'failed');
     expect(failed).toMatchObject({ attempts: 1, next_attempt_at: null, sent_at: null });
-    const [row] = await t.ownerQuery<{ last_error: string }>(
-      'SELECT last_error FROM email_outbox WHERE to_address = $1',
-      [email],
-    );
-    expect(row!.last_error).toContain('550');
+    expect(failed['last_error']).toContain('550 No such mailbox here');
     // Not retried: the job is done, and the admins are told once.
     const deadline = Date.now() + 5_000;
     while ((await jobsOf(email)) > 0) {

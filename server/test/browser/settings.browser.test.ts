@@ -148,19 +148,21 @@ describe.skipIf(!chromiumPath)('settings in a real browser', { timeout: 180_000 
     const nextAttempt = new Date(Date.now() + 3_600_000);
     await harness.t.ownerQuery(
       `INSERT INTO email_outbox (org_id, to_address, subject, text_body, kind, status, attempts,
-                                 next_attempt_at)
-       VALUES ($1, 'later@example.com', 'Waiting', 'Hello', 'notification', 'retrying', 3, $2),
-              ($1, 'never@example.com', 'Given up', 'Hello', 'notification', 'failed', 10, NULL)`,
+                                 next_attempt_at, last_error)
+       VALUES ($1, 'later@example.com', 'Waiting', 'Hello', 'notification', 'retrying', 3, $2,
+               '451 Try again later'),
+              ($1, 'never@example.com', 'Given up', 'Hello', 'notification', 'failed', 1, NULL,
+               '550 No such mailbox here')`,
       [org!.org_id, nextAttempt],
     );
     await pageA.reload();
     const emails = pageA.getByRole('list', { name: 'Emails' });
     const waiting = emails.getByRole('article', { name: 'Waiting' });
     await waiting.getByText(/^Not sent yet, will retry at .+ \(attempt 4\)$/).waitFor();
-    await emails
-      .getByRole('article', { name: 'Given up' })
-      .getByText('Failed: no attempt left')
-      .waitFor();
+    await waiting.getByText('Mail server’s answer: 451 Try again later').waitFor();
+    const givenUp = emails.getByRole('article', { name: 'Given up' });
+    await givenUp.getByText('Failed: not sent').waitFor();
+    await givenUp.getByText('Mail server’s answer: 550 No such mailbox here').waitFor();
     await expectAccessible(pageA, 'the outbox with a retrying and a failed email');
   });
 

@@ -11,6 +11,7 @@ export interface OutboxRow {
   status: EmailStatus;
   attempts: number;
   next_attempt_at: Date | null;
+  last_error: string | null;
   created_at: Date;
   sent_at: Date | null;
   /** created_at to the microsecond, as text: a JavaScript Date would round it. */
@@ -34,6 +35,7 @@ export async function listMessages(
       'status',
       'attempts',
       'next_attempt_at',
+      'last_error',
       'created_at',
       'sent_at',
       sql<string>`to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as(

@@ -48,6 +48,10 @@ export const outboxRoutes: FastifyPluginAsyncTypebox = async (app) => {
                 next_attempt_at: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
                   description: 'When a `retrying` message is tried again',
                 }),
+                last_error: Type.Union([Type.String(), Type.Null()], {
+                  description:
+                    'Why the last attempt failed, with the mail server’s answer, while the message is `retrying` or `failed`',
+                }),
                 created_at: Type.String({ format: 'date-time' }),
                 sent_at: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
               }),

@@ -13,6 +13,7 @@ export interface OutboxMessage {
   status: repo.OutboxRow['status'];
   attempts: number;
   next_attempt_at: string | null;
+  last_error: string | null;
   created_at: string;
   sent_at: string | null;
 }

@@ -2802,6 +2802,8 @@ export interface paths {
                                  * @description When a `retrying` message is tried again
                                  */
                                 next_attempt_at: string | null;
+                                /** @description Why the last attempt failed, with the mail server’s answer, while the message is `retrying` or `failed` */
+                                last_error: string | null;
                                 /** Format: date-time */
                                 created_at: string;
                                 /** Format: date-time */
