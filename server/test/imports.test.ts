@@ -1288,7 +1288,11 @@ describe('two-digit years', () => {
     expect((await call(admin, 'GET', `/imports/${id}/dry-run`)).json()).toMatchObject({
       notices,
     });
-    await runToEnd(admin, id);
+    // The run says the same of the rows it wrote, after it as the dry run did before it.
+    const before = (await call(admin, 'GET', `/imports/${id}`)).json();
+    expect(before).toMatchObject({ notices: [], notices_total: 0 });
+    const done = await runToEnd(admin, id);
+    expect(done).toMatchObject({ status: 'completed', notices, notices_total: 2 });
     const [hopper] = (await call(admin, 'GET', '/leads?q=Hopper')).json().data;
     expect(hopper).toMatchObject({
       next_follow_up_at: '2025-03-04T00:00:00.000Z',

@@ -412,6 +412,8 @@ export interface ImportsTable {
   updated_at: UpdatedAt;
   created_by: string | null;
   checking_since: NullableMoment;
+  notices: JsonWithDefault;
+  notices_total: Generated<number>;
 }
 
 export interface InvitationsTable {

@@ -145,6 +145,13 @@ describe.skipIf(!chromiumPath)('the import wizard in a real browser', { timeout:
     await pageA.getByRole('heading', { name: 'Completed' }).waitFor();
     expect(await pageA.locator('[data-count="created"]').textContent()).toBe('2');
     expect(await pageA.locator('[data-count="rejected"]').textContent()).toBe('1');
+    // What the dry run said of the cells it read in other words, the result says of those written.
+    const readAs = pageA.getByRole('table', { name: 'Cells stored in other words' });
+    expect(await readAs.getByRole('row').nth(1).getByRole('cell').allTextContents()).toEqual([
+      '2',
+      'Last Contacted',
+      '"4-Mar-25" has a two-digit year, read as 2025 (00-29 as 2000-2029, 30-99 as 1930-1999)',
+    ]);
 
     const leads = await leadsOf(['ada@example.com', 'grace@example.com', 'bad@example.com']);
     expect(leads.map((l) => [l.email, Number(l.estimated_value), l.description])).toEqual([

@@ -11,7 +11,7 @@ import {
   type ImportSettings,
 } from './import-plan.js';
 import * as repo from './imports.repo.js';
-import { BATCH_ROWS, planImportRows } from './imports.service.js';
+import { BATCH_ROWS, planImportRows, runNotices } from './imports.service.js';
 
 /**
  * A job runs for about this long, then queues the next part of the run and ends: a run never
@@ -94,6 +94,7 @@ async function applyBatch(
       rows_done: row.rows_done + rows.length,
       last_line: rows.at(-1)!.line,
       counts: addCounts(counts, plan.counts),
+      ...runNotices(row, plan.notices),
       heartbeat_at: now,
     });
     if (Date.now() < sliceEndsAt) return 'next';

@@ -25,6 +25,8 @@ export const IMPORT_COLUMNS = [
   'options',
   'dry_run',
   'counts',
+  'notices',
+  'notices_total',
   'rows_done',
   'last_line',
   'started_at',
@@ -53,6 +55,8 @@ export interface ImportRow {
   options: unknown;
   dry_run: unknown;
   counts: unknown;
+  notices: unknown;
+  notices_total: number;
   rows_done: number;
   last_line: number;
   started_at: Date | null;
@@ -144,7 +148,7 @@ export function importChanges(
   >,
 ) {
   const set: Record<string, unknown> = { ...values };
-  for (const key of ['columns', 'mapping', 'options', 'dry_run', 'counts'] as const) {
+  for (const key of ['columns', 'mapping', 'options', 'dry_run', 'counts', 'notices'] as const) {
     if (values[key] !== undefined) set[key] = JSON.stringify(values[key]);
   }
   return tx.updateTable('imports').set(set).where('id', '=', id);

@@ -148,6 +148,13 @@ export const ImportSchema = Type.Object(
       Type.Null(),
     ]),
     counts: Type.Union([CountsSchema, Type.Null()]),
+    notices: Type.Array(NoticeSchema, {
+      description:
+        'The first 100 cells of the rows the run wrote that it stored in other words than they ' +
+        "were typed in, each saying how it was read, as the dry run's `notices` said before the " +
+        'run: empty until the run writes such a row',
+    }),
+    notices_total: Count,
     progress: Type.Object({
       rows_done: Count,
       percent: Type.Integer({ minimum: 0, maximum: 100 }),

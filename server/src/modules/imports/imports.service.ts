@@ -50,6 +50,9 @@ export interface ImportView {
   settings: ImportSettings | null;
   dry_run: { counts: Counts; checked_at: string } | null;
   counts: Counts | null;
+  /** The first cells of the rows the run wrote that it stored in other words, and how many. */
+  notices: Notice[];
+  notices_total: number;
   progress: { rows_done: number; percent: number; seconds_left: number | null };
   differs_from_dry_run: boolean;
   started_at: Date | null;
@@ -102,6 +105,8 @@ function view(row: repo.ImportRow, custom: readonly FieldWithOptions[]): ImportV
     settings: (row.options as ImportSettings | null) ?? null,
     dry_run: dryRun,
     counts,
+    notices: row.notices as Notice[],
+    notices_total: row.notices_total,
     progress: { rows_done: row.rows_done, percent, seconds_left: secondsLeft },
     differs_from_dry_run:
       finished && !!dryRun && !!counts && JSON.stringify(dryRun.counts) !== JSON.stringify(counts),
@@ -296,6 +301,20 @@ export async function planImportRows(
     lookups ?? (await loadLookups(tx, row.kind)),
     seen,
   );
+}
+
+/**
+ * The run's notices with those of its next batch: the first ones, and how many. Kept with the
+ * import in the batch's transaction, so that a run resumed after a crash counts each once.
+ */
+export function runNotices(
+  row: repo.ImportRow,
+  notices: readonly Notice[],
+): { notices: Notice[]; notices_total: number } {
+  return {
+    notices: [...(row.notices as Notice[]), ...notices].slice(0, REPORTED_REJECTIONS),
+    notices_total: row.notices_total + notices.length,
+  };
 }
 
 /** What a check has found so far, carried from batch to batch. */

@@ -21196,6 +21196,15 @@ export interface paths {
                                 skipped: number;
                                 rejected: number;
                             } | null;
+                            /** @description The first 100 cells of the rows the run wrote that it stored in other words than they were typed in, each saying how it was read, as the dry run's `notices` said before the run: empty until the run writes such a row */
+                            notices: {
+                                /** @description The line of the file the row starts on */
+                                line: number;
+                                column: string;
+                                /** @description What the cell held, and how it was read */
+                                message: string;
+                            }[];
+                            notices_total: number;
                             progress: {
                                 rows_done: number;
                                 percent: number;
@@ -21434,6 +21443,15 @@ export interface paths {
                                 skipped: number;
                                 rejected: number;
                             } | null;
+                            /** @description The first 100 cells of the rows the run wrote that it stored in other words than they were typed in, each saying how it was read, as the dry run's `notices` said before the run: empty until the run writes such a row */
+                            notices: {
+                                /** @description The line of the file the row starts on */
+                                line: number;
+                                column: string;
+                                /** @description What the cell held, and how it was read */
+                                message: string;
+                            }[];
+                            notices_total: number;
                             progress: {
                                 rows_done: number;
                                 percent: number;
@@ -21815,6 +21833,15 @@ export interface paths {
                                 skipped: number;
                                 rejected: number;
                             } | null;
+                            /** @description The first 100 cells of the rows the run wrote that it stored in other words than they were typed in, each saying how it was read, as the dry run's `notices` said before the run: empty until the run writes such a row */
+                            notices: {
+                                /** @description The line of the file the row starts on */
+                                line: number;
+                                column: string;
+                                /** @description What the cell held, and how it was read */
+                                message: string;
+                            }[];
+                            notices_total: number;
                             progress: {
                                 rows_done: number;
                                 percent: number;
@@ -22136,6 +22163,15 @@ export interface paths {
                                 skipped: number;
                                 rejected: number;
                             } | null;
+                            /** @description The first 100 cells of the rows the run wrote that it stored in other words than they were typed in, each saying how it was read, as the dry run's `notices` said before the run: empty until the run writes such a row */
+                            notices: {
+                                /** @description The line of the file the row starts on */
+                                line: number;
+                                column: string;
+                                /** @description What the cell held, and how it was read */
+                                message: string;
+                            }[];
+                            notices_total: number;
                             progress: {
                                 rows_done: number;
                                 percent: number;
@@ -22364,6 +22400,15 @@ export interface paths {
                                 skipped: number;
                                 rejected: number;
                             } | null;
+                            /** @description The first 100 cells of the rows the run wrote that it stored in other words than they were typed in, each saying how it was read, as the dry run's `notices` said before the run: empty until the run writes such a row */
+                            notices: {
+                                /** @description The line of the file the row starts on */
+                                line: number;
+                                column: string;
+                                /** @description What the cell held, and how it was read */
+                                message: string;
+                            }[];
+                            notices_total: number;
                             progress: {
                                 rows_done: number;
                                 percent: number;
@@ -26239,6 +26284,15 @@ export interface components {
                 skipped: number;
                 rejected: number;
             } | null;
+            /** @description The first 100 cells of the rows the run wrote that it stored in other words than they were typed in, each saying how it was read, as the dry run's `notices` said before the run: empty until the run writes such a row */
+            notices: {
+                /** @description The line of the file the row starts on */
+                line: number;
+                column: string;
+                /** @description What the cell held, and how it was read */
+                message: string;
+            }[];
+            notices_total: number;
             progress: {
                 rows_done: number;
                 percent: number;
