@@ -1,3 +1,4 @@
+import pg from 'pg';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMailer } from '../src/mail/mailer.js';
@@ -269,6 +270,28 @@ describe('sending', () => {
     const failed = (await call('GET', `/emails/${queued.id}`, org)).json();
     expect(failed).toMatchObject({ status: 'failed', attempts: 1 });
     expect(failed.error).toMatch(/550 No such mailbox here/);
+  });
+
+  it('says when a delivery could not be recorded, so that even a last attempt is tried again', async () => {
+    const ann = await contact(org, { first_name: 'Ann', email: 'ann.unrecorded@example.com' });
+    const queued = await create(org, '/emails', { contact_id: ann.id, subject: 'Hi', body: 'Hi' });
+    const locker = new pg.Client({ connectionString: t.testDb.ownerUrl });
+    await locker.connect();
+    try {
+      await locker.query('BEGIN');
+      await locker.query('SELECT FROM emails WHERE id = $1 FOR UPDATE', [queued.id]);
+      const deps = { ...t.deps, log: pino({ level: 'silent' }) };
+      await expect(
+        sendRecordEmail(
+          { ...deps, job: { attempts: 1, max_attempts: 1 } },
+          { org_id: org.orgId, email_id: queued.id },
+        ),
+      ).rejects.toThrow(/^The outcome of the delivery could not be recorded: /);
+    } finally {
+      await locker.query('ROLLBACK');
+      await locker.end();
+    }
+    await smtp.nextMessageTo('ann.unrecorded@example.com');
   });
 
   it('sends through the job, retried after a refusal, and logs it on every matching record', async () => {

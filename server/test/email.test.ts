@@ -18,6 +18,13 @@ afterAll(async () => {
   await mailing?.close();
 });
 
+async function outboxStatusOf(admin: SignedUp, email: string) {
+  const outbox = await t.app.inject({ url: '/api/v1/outbox', headers: admin.auth });
+  return outbox
+    .json<{ data: { to: string; status: string }[] }>()
+    .data.find((message) => message.to === email)?.status;
+}
+
 function post(url: string, payload: unknown, headers: Record<string, string> = {}) {
   return t.app.inject({ method: 'POST', url, payload: payload as object, headers });
 }
@@ -266,6 +273,63 @@ describe('outbox delivery', () => {
     expect(told[0]!.title).toContain(email);
     expect(smtp.received.filter((m) => m.to.includes(email))).toEqual([]);
   });
+});
+
+describe('a delivery whose outcome cannot be recorded', () => {
+  it('is tried again, even on its last attempt, instead of left unsent for good', async () => {
+    const owner = await signUp(t.app, 'unrecorded');
+    const email = `unrecorded-${Date.now()}@example.com`;
+    const heldBefore = smtp.held();
+    smtp.holdNext(1, 1_000);
+    await post('/api/v1/invitations', { email, role: 'member' }, owner.auth);
+    const [message] = await t.ownerQuery<{ id: string }>(
+      'SELECT id FROM email_outbox WHERE to_address = $1',
+      [email],
+    );
+    await t.ownerQuery(
+      `UPDATE graphile_worker._private_jobs SET max_attempts = 1 WHERE payload ->> 'email_id' = $1`,
+      [message!.id],
+    );
+    const deadline = Date.now() + 15_000;
+    while (smtp.held() === heldBefore) {
+      if (Date.now() > deadline) throw new Error('the message never reached the mail server');
+      await sleep(50);
+    }
+    // The message is locked while the server accepts it: marking it sent waits past
+    // lock_timeout and fails, on the job's last attempt.
+    const locker = new pg.Client({ connectionString: t.testDb.ownerUrl });
+    await locker.connect();
+    try {
+      await locker.query('BEGIN');
+      await locker.query('SELECT FROM email_outbox WHERE id = $1 FOR UPDATE', [message!.id]);
+      await smtp.nextMessageTo(email);
+      const failedFor = Date.now() + 20_000;
+      while (
+        (
+          await t.ownerQuery(
+            `SELECT FROM graphile_worker._private_jobs
+         WHERE payload ->> 'email_id' = $1 AND locked_at IS NULL AND attempts >= max_attempts`,
+            [message!.id],
+          )
+        ).length === 0
+      ) {
+        if (Date.now() > failedFor) throw new Error('the attempt never failed');
+        await sleep(100);
+      }
+    } finally {
+      await locker.query('ROLLBACK');
+      await locker.end();
+    }
+    // Sent again (the documented duplicate), then recorded as sent.
+    await smtp.nextMessageTo(email, 30_000);
+    const sentBy = Date.now() + 10_000;
+    let outbox = await outboxStatusOf(owner, email);
+    while (outbox !== 'sent') {
+      if (Date.now() > sentBy) throw new Error(`${email} stayed ${outbox}`);
+      await sleep(100);
+      outbox = await outboxStatusOf(owner, email);
+    }
+  }, 90_000);
 });
 
 describe('a slow mail server', () => {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/pool.js';
+import { OutcomeNotRecorded } from './context.js';
 
 /** Records that a worker is alive (its first report adds it). */
 export async function reportAlive(db: Db, workerId: string): Promise<void> {
@@ -50,4 +51,16 @@ export function unlockJobsOfDeadWorkers(db: Db, deadAfterSeconds: number): Promi
     await sql`SELECT graphile_worker.force_unlock_workers(${dead})`.execute(tx);
     return dead;
   });
+}
+
+/**
+ * Gives one more attempt, at once, to each job whose last attempt ended without recording its
+ * outcome (`OutcomeNotRecorded`), and returns how many.
+ */
+export async function retryUnrecordedOutcomes(db: Db): Promise<number> {
+  const result = await sql`UPDATE graphile_worker._private_jobs
+    SET max_attempts = attempts + 1, run_at = now()
+    WHERE locked_at IS NULL AND attempts >= max_attempts
+      AND starts_with(last_error, ${OutcomeNotRecorded.PREFIX})`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
 }

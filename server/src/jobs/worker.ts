@@ -82,7 +82,8 @@ function workerLogger(deps: JobDeps): Logger {
  * The worker reports that it is alive every third of `workerDeadAfterSeconds`, and each time
  * frees the jobs of workers that stopped reporting that long ago (a killed or crashed process):
  * another worker runs them within about `workerDeadAfterSeconds` plus that third, instead of
- * the four hours after which the queue itself would. `stop()` lets running jobs finish for up to
+ * the four hours after which the queue itself would; a job whose last attempt could not record
+ * its outcome gets one more. `stop()` lets running jobs finish for up to
  * `workerShutdownGraceSeconds`; jobs still running then are handed back to the queue, to be
  * retried by another worker.
  */
@@ -120,6 +121,9 @@ export async function startWorker(
       const dead = await workers.unlockJobsOfDeadWorkers(deps.db, workerDeadAfterSeconds);
       if (dead.length > 0)
         deps.log.warn({ workers: dead }, 'freed the jobs of workers that stopped reporting');
+      const unrecorded = await workers.retryUnrecordedOutcomes(deps.db);
+      if (unrecorded > 0)
+        deps.log.warn({ jobs: unrecorded }, 'retrying jobs whose last outcome was not recorded');
     } catch (error) {
       deps.log.warn({ err: error }, 'could not report the worker alive or look for dead ones');
     }

@@ -1,5 +1,5 @@
 import { withContext, type Tx } from '../db/tenant.js';
-import type { JobDeps } from '../jobs/context.js';
+import { OutcomeNotRecorded, type JobDeps } from '../jobs/context.js';
 import { enqueueJob, type TaskPayloads } from '../jobs/queue.js';
 import { isPermanentRefusal } from './mailer.js';
 import { notifyInApp } from '../modules/notifications/notify.js';
@@ -51,6 +51,10 @@ export async function sendOrgEmail(
   const orgId = payload.org_id;
   const inOrg = <T>(work: (tx: Tx) => Promise<T>) =>
     withContext(deps.db, { orgId, userId: null }, work);
+  const record = (work: (tx: Tx) => Promise<void>) =>
+    inOrg(work).catch((error: unknown) => {
+      throw new OutcomeNotRecorded(error);
+    });
 
   const email = await inOrg((tx) => repo.findUndelivered(tx, orgId, payload.email_id));
   if (!email) return;
@@ -65,7 +69,7 @@ export async function sendOrgEmail(
     const refusedForGood = isPermanentRefusal(error);
     const lastAttempt =
       refusedForGood || (deps.job !== undefined && attempts >= deps.job.max_attempts);
-    await inOrg(async (tx) => {
+    await record(async (tx) => {
       await repo.markDeliveryAttempt(tx, orgId, email.id, {
         sent: false,
         error: String(error),
@@ -91,5 +95,5 @@ export async function sendOrgEmail(
     // Thrown after recording: the queue retries with backoff, or gives up after the last attempt.
     throw error;
   }
-  await inOrg((tx) => repo.markDeliveryAttempt(tx, orgId, email.id, { sent: true }));
+  await record((tx) => repo.markDeliveryAttempt(tx, orgId, email.id, { sent: true }));
 }

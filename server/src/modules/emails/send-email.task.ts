@@ -1,6 +1,6 @@
 import nodemailer from 'nodemailer';
 import { withContext, type Tx } from '../../db/tenant.js';
-import type { JobDeps } from '../../jobs/context.js';
+import { OutcomeNotRecorded, type JobDeps } from '../../jobs/context.js';
 import type { TaskPayloads } from '../../jobs/queue.js';
 import { isPermanentRefusal, type OutgoingMessage } from '../../mail/mailer.js';
 import { transportOf, type OrgTransport } from './email-settings.service.js';
@@ -48,6 +48,10 @@ export async function sendRecordEmail(
   });
   if (!found) return;
   const { email, transport } = found;
+  const record = (work: (tx: Tx) => Promise<void>) =>
+    inOrg(work).catch((error: unknown) => {
+      throw new OutcomeNotRecorded(error);
+    });
   try {
     await deliver(deps, transport, {
       from: email.from_address,
@@ -60,7 +64,7 @@ export async function sendRecordEmail(
     const refusedForGood = isPermanentRefusal(error);
     const lastAttempt =
       refusedForGood || deps.job === undefined || deps.job.attempts >= deps.job.max_attempts;
-    await inOrg((tx) =>
+    await record((tx) =>
       repo.markAttempt(tx, email.id, {
         status: lastAttempt ? 'failed' : 'queued',
         error: error instanceof Error ? error.message : String(error),
@@ -70,5 +74,5 @@ export async function sendRecordEmail(
     if (refusedForGood) return;
     throw error;
   }
-  await inOrg((tx) => repo.markAttempt(tx, email.id, { status: 'sent', error: null }));
+  await record((tx) => repo.markAttempt(tx, email.id, { status: 'sent', error: null }));
 }
