@@ -2,7 +2,17 @@
 // the HTTP floor, and whether the list serves 1,000 requests/s with p99 <= 50 ms. The load
 // comes from wrk when the machine has it (a native generator, as the target asks), else from
 // this process.
-import { compare, cpuSecondsOf, load, median, round, startApi, tokenFor } from '../lib/api.mjs';
+import {
+  compare,
+  cpuSecondsOf,
+  load,
+  median,
+  postmasterOf,
+  round,
+  serverCpuSecondsOf,
+  startApi,
+  tokenFor,
+} from '../lib/api.mjs';
 import { withClient } from '../lib/db.mjs';
 import { target } from '../lib/report.mjs';
 import { wrkAvailable, wrkLoad } from '../lib/wrk.mjs';
@@ -18,12 +28,12 @@ export async function run(context) {
   try {
     const list = tokens.map((token) => ({ path: '/api/v1/leads?limit=50', token }));
     const health = [{ path: '/api/health' }];
-    // Every connection of the pool open before its backends are listed.
     await load(api, () => list[0], { concurrency: CONCURRENCY, requests: 10 * CONCURRENCY });
-    const backends = await apiBackends(data);
+    // The whole server's CPU: nothing else uses it while the rounds run.
+    const postmaster = await withClient(data.ownerUrl, postmasterOf);
     const used = {
       api: () => cpuSecondsOf(api.pid),
-      postgres: () => backends.reduce((sum, pid) => sum + cpuSecondsOf(pid), 0),
+      postgres: () => serverCpuSecondsOf(postmaster),
     };
     const measured = wrkAvailable()
       ? await withWrk(api, health, list, used)
@@ -42,16 +52,6 @@ export async function run(context) {
   } finally {
     await api.stop();
   }
-}
-
-/** The API's PostgreSQL backends, once its pool is open. */
-async function apiBackends(data) {
-  return withClient(data.ownerUrl, async (client) => {
-    const { rows } = await client.query(
-      "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'rampart'",
-    );
-    return rows.map((row) => row.pid);
-  });
 }
 
 /**

@@ -1,6 +1,6 @@
 // Starting the API process and loading it with HTTP requests.
 import { fork } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { signAccessToken } from '../../server/dist/modules/auth/access-tokens.js';
 import { benchCaller } from './data.mjs';
@@ -190,13 +190,47 @@ export async function compare(sides, { concurrency, rounds = 6, seconds = 3, war
 
 export { median, round };
 
+/** A process's `/proc/<pid>/stat` fields after the command name (field 3 onwards), or null. */
+function statOf(pid) {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  } catch {
+    return null;
+  }
+}
+
 /** CPU seconds a process has used so far (user + system), from /proc. */
 export function cpuSecondsOf(pid) {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    // utime and stime are fields 14 and 15 of the whole line, in clock ticks (100 per second).
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return 0;
+  const fields = statOf(pid);
+  // utime and stime are fields 14 and 15 of the whole line, in clock ticks (100 per second).
+  return fields ? (Number(fields[11]) + Number(fields[12])) / 100 : 0;
+}
+
+/**
+ * CPU seconds the PostgreSQL server whose postmaster is `postmaster` has used so far: the
+ * postmaster's own, every live child's (backends, checkpointer, WAL writer, autovacuum), and
+ * what the children that have exited used (the postmaster's cutime and cstime, fields 16 and
+ * 17). Counting backends one by one loses the CPU of every backend that exits between two
+ * readings, and the API closes a connection whose statement it cancelled when a client went
+ * away, as wrk's connections do at the end of each of its runs.
+ */
+export function serverCpuSecondsOf(postmaster) {
+  const own = statOf(postmaster);
+  if (!own) return 0;
+  let ticks = Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]);
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const fields = statOf(entry);
+    // ppid is field 4 of the whole line.
+    if (fields && Number(fields[1]) === postmaster) {
+      ticks += Number(fields[11]) + Number(fields[12]);
+    }
   }
+  return ticks / 100;
+}
+
+/** The process id of the postmaster of the server `client` is connected to, on this machine. */
+export async function postmasterOf(client) {
+  const { rows } = await client.query('SELECT pg_backend_pid() AS pid');
+  return Number(statOf(rows[0].pid)[1]);
 }
