@@ -141,6 +141,31 @@ describe('password reset by email', () => {
     expect(smtp.received.filter((m) => m.to.includes(unknownEmail))).toEqual([]);
   });
 
+  it('does not retry a reset email the server refuses for good (5xx), and still retries a 4xx', async () => {
+    const refused = await signUp(t.app, 'no-such-mailbox');
+    await drainJobs(t);
+    smtp.refuseNext(1, 550);
+    await post('/api/v1/auth/password-reset', { email: refused.email });
+    const resetsOf = () =>
+      t.ownerQuery('SELECT sent_at FROM password_resets WHERE user_id = $1', [refused.userId]);
+    // The reset is made after the answer: its job is enqueued with it.
+    const deadline = Date.now() + 5_000;
+    while ((await resetsOf()).length === 0) {
+      if (Date.now() > deadline) throw new Error('no password reset was made');
+      await sleep(50);
+    }
+    // A job being retried stays queued, so this waits for a retry, which would be accepted.
+    await drainJobs(t);
+    expect(smtp.received.filter((m) => m.to.includes(refused.email))).toEqual([]);
+    expect(await resetsOf()).toEqual([{ sent_at: null }]);
+
+    const busy = await signUp(t.app, 'busy-mailbox');
+    smtp.refuseNext(1, 451);
+    await post('/api/v1/auth/password-reset', { email: busy.email });
+    const mail = await smtp.nextMessageTo(busy.email, 20_000);
+    expect(mail.subject).toBe('Reset your Rampart password');
+  }, 40_000);
+
   it('refuses a token that was never issued, or is malformed', async () => {
     const user = await signUp(t.app, 'forger');
     for (const token of ['garbage', `${user.userId}.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`]) {

@@ -158,6 +158,24 @@ describe('sign-up that verifies the email address', () => {
     expect(await pendingSignupsOf(waiting)).toHaveLength(1);
   });
 
+  it('does not retry a sign-up email the server refuses for good (5xx), and still retries a 4xx', async () => {
+    await drainJobs(t);
+    const refused = newEmail('no-such-mailbox');
+    smtp.refuseNext(1, 550);
+    expect((await register(t, refused)).statusCode).toBe(202);
+    // A job being retried stays queued, so this waits for a retry, which would be accepted.
+    await drainJobs(t);
+    expect(smtp.received.filter((m) => m.to.includes(refused))).toEqual([]);
+    expect(
+      await t.ownerQuery('SELECT sent_at FROM pending_signups WHERE email = $1', [refused]),
+    ).toEqual([{ sent_at: null }]);
+
+    const busy = newEmail('busy-mailbox');
+    smtp.refuseNext(1, 451);
+    expect((await register(t, busy)).statusCode).toBe(202);
+    expect(await tokenMailedTo(busy)).toBeTruthy();
+  }, 40_000);
+
   it('creates one account when the same link is followed twice at once', async () => {
     const email = newEmail('racing');
     await register(t, email);

@@ -1,4 +1,5 @@
 import nodemailer, { type Transporter } from 'nodemailer';
+import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 
 export interface OutgoingMessage {
@@ -33,6 +34,31 @@ export function isPermanentRefusal(error: unknown): boolean {
     responseCode < 600 &&
     (command === 'RCPT TO' || command === 'DATA')
   );
+}
+
+/**
+ * Sends a message that has no row of its own to mark failed (a password reset, a sign-up's
+ * link): a refusal for good is logged with the server's answer and ends the delivery, since
+ * every further attempt would be refused the same way. Any other failure is thrown, so the
+ * queue tries again. True when the server accepted the message.
+ */
+export async function sendUnlessRefusedForGood(
+  mailer: Mailer,
+  log: Logger,
+  message: OutgoingMessage,
+  context: Record<string, unknown>,
+): Promise<boolean> {
+  try {
+    await mailer.send(message);
+    return true;
+  } catch (error) {
+    if (!isPermanentRefusal(error)) throw error;
+    log.warn(
+      { ...context, error: error instanceof Error ? error.message : String(error) },
+      `The mail server refused for good “${message.subject}”; it is not sent again`,
+    );
+    return false;
+  }
 }
 
 export function createMailer(config: Pick<Config, 'smtpUrl' | 'mailFrom'>): Mailer {

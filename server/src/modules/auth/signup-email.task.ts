@@ -1,7 +1,7 @@
 import { withContext, type Tx } from '../../db/tenant.js';
 import type { JobDeps } from '../../jobs/context.js';
 import type { TaskPayloads } from '../../jobs/queue.js';
-import type { OutgoingMessage } from '../../mail/mailer.js';
+import { sendUnlessRefusedForGood, type OutgoingMessage } from '../../mail/mailer.js';
 import { derivedScopedToken } from '../../lib/scoped-tokens.js';
 import * as repo from './auth.repo.js';
 import { SIGNUP_TTL_HOURS } from './auth.service.js';
@@ -13,7 +13,8 @@ type Pending = { message: OutgoingMessage; link: string | null; closed: boolean 
  * already has an account, a note saying so and how to sign in. Only here is the address looked
  * up, after the person was answered, so the answer said nothing about it (decision 0016). As for
  * a password reset, the link's secret is derived from the sign-up's id, only its hash is stored,
- * and the mail server is talked to between two short transactions.
+ * and the mail server is talked to between two short transactions; a refusal for good is logged
+ * and not retried.
  */
 export async function sendSignupEmail(
   deps: JobDeps,
@@ -35,7 +36,11 @@ export async function sendSignupEmail(
   });
   if (!pending) return;
   if (deps.mailer.configured) {
-    await deps.mailer.send(pending.message);
+    const accepted = await sendUnlessRefusedForGood(deps.mailer, deps.log, pending.message, {
+      user_id: payload.user_id,
+    });
+    // Refused for good: the sign-up stays unsent until its time is past and it is forgotten.
+    if (!accepted) return;
   } else if (pending.link) {
     // Without SMTP only the operator can pass the link on; it belongs to no organization.
     deps.log.warn(
