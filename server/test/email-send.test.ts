@@ -367,3 +367,30 @@ describe('two organizations', () => {
     expect((await call('GET', `/emails/${email.id}`, org)).statusCode).toBe(200);
   });
 });
+
+describe('the emails of a merged record', () => {
+  it("lists by a merged contact's id the survivor's emails, and nothing to another organization", async () => {
+    const survivor = await contact(org, { email: 'ada.survivor@example.com' });
+    const merged = await contact(org, { email: 'ada.merged@example.com' });
+    const write = (to: { id: string }, subject: string) =>
+      create(org, '/emails', { contact_id: to.id, subject, body: 'x' });
+    const kept = await write(survivor, 'To the survivor');
+    const moved = await write(merged, 'To the merged one');
+    const merge = await call('POST', '/contacts/merge', org, {
+      survivor_id: survivor.id,
+      merged_ids: [merged.id],
+    });
+    expect(merge.statusCode, merge.body).toBe(200);
+
+    const idsOf = async (who: SignedUp, id: string) => {
+      const listed = await call('GET', `/emails?contact_id=${id}`, who);
+      expect(listed.statusCode, listed.body).toBe(200);
+      return listed.json().data.map((email: { id: string }) => email.id).sort();
+    };
+    const both = [kept.id, moved.id].sort();
+    expect(await idsOf(org, survivor.id)).toEqual(both);
+    // A link saved before the merge goes on showing that person's emails, as other lists do.
+    expect(await idsOf(org, merged.id)).toEqual(both);
+    expect(await idsOf(other, merged.id)).toEqual([]);
+  });
+});

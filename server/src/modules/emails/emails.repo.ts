@@ -8,6 +8,7 @@ import {
   type ListPage,
   type ListParams,
 } from '../../lib/list-query.js';
+import { followingMerge } from '../merge/merge.service.js';
 import type { AttachmentField } from '../records/attachments.js';
 import { RECORD_KINDS, type RecordKind } from '../records/registry.js';
 
@@ -210,7 +211,10 @@ const emailList: ListDefinition = {
   defaultSort: '-occurred_at',
 };
 
-/** The emails on one record, newest first. */
+/**
+ * The emails on one record, newest first; by a record merged into another, the survivor's,
+ * which its links moved to.
+ */
 export function listEmailsOf(
   tx: Tx,
   orgId: string,
@@ -223,7 +227,8 @@ export function listEmailsOf(
       query.where(sql.ref('e.org_id'), '=', orgId).where(
         sql<boolean>`e.id = ANY (ARRAY(
           SELECT k.email_id FROM email_links k
-          WHERE k.org_id = ${orgId} AND ${sql.ref(`k.${record.column}`)} = ${record.id}))`,
+          WHERE k.org_id = ${orgId}
+            AND ${sql.ref(`k.${record.column}`)} = ${followingMerge(record.column, record.id)}))`,
       ),
   });
 }
