@@ -67,6 +67,13 @@ describe('admission control', () => {
   });
 });
 
+/** An app with six pooled connections, of which each organization may use two at once. */
+const withSixConnections = (env: Record<string, string>) =>
+  createTestApp({
+    poolSize: 6,
+    env: { DB_POOL_SIZE: '6', ORG_MAX_ACTIVE: '2', ADMISSION_QUEUE: '40', ...env },
+  });
+
 describe('one noisy organization beside a quiet one', { timeout: 60_000 }, () => {
   let t: TestApp;
   let noisy: SignedUp;
@@ -76,17 +83,7 @@ describe('one noisy organization beside a quiet one', { timeout: 60_000 }, () =>
   let locker: pg.Client;
 
   beforeAll(async () => {
-    // Six connections; each organization may use two of them at once.
-    t = await createTestApp({
-      poolSize: 6,
-      env: {
-        DB_POOL_SIZE: '6',
-        ORG_MAX_ACTIVE: '2',
-        USER_MAX_ACTIVE: '2',
-        ADMISSION_WAIT_MS: '1500',
-        ADMISSION_QUEUE: '40',
-      },
-    });
+    t = await withSixConnections({ USER_MAX_ACTIVE: '2', ADMISSION_WAIT_MS: '1500' });
     noisy = await signUp(t.app, 'noisy');
     quiet = await signUp(t.app, 'quiet');
     const created = await t.app.inject({
@@ -200,6 +197,78 @@ describe('one noisy organization beside a quiet one', { timeout: 60_000 }, () =>
       [leadId],
     );
     expect(lead?.company).not.toBe('Abandoned edit');
+  });
+});
+
+describe('signed-out requests beside signed-in organizations', { timeout: 60_000 }, () => {
+  let t: TestApp;
+  let quiet: SignedUp;
+  let formPath: string;
+
+  beforeAll(async () => {
+    // A person (and so a signed-out address) may use one connection at a time.
+    t = await withSixConnections({
+      USER_MAX_ACTIVE: '1',
+      ADMISSION_WAIT_MS: '500',
+      WEB_FORM_RATE_LIMIT_PER_MINUTE: '100000',
+    });
+    const owner = await signUp(t.app, 'form-owner');
+    quiet = await signUp(t.app, 'signed-in-beside');
+    const form = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/web-forms',
+      headers: owner.auth,
+      payload: { name: 'Contact us', fields: [{ field: 'last_name', required: true }] },
+    });
+    expect(form.statusCode, form.body).toBe(201);
+    formPath = new URL(form.json<{ endpoint: string }>().endpoint).pathname;
+    // Each submission then holds its database connection for two seconds.
+    await slowLeadInserts(t);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  /** A public web-form submission, signed out, from `address`: two seconds of work. */
+  const submit = (address: string) =>
+    t.app.inject({
+      method: 'POST',
+      url: formPath,
+      remoteAddress: address,
+      payload: { last_name: 'slow submission' },
+    });
+
+  const statuses = async (answers: Array<ReturnType<typeof submit>>) =>
+    (await Promise.all(answers)).map((answer) => answer.statusCode).sort();
+
+  it('holds one address to one person’s share, and refuses the rest with 503', async () => {
+    const answers = Array.from({ length: 6 }, () => submit('203.0.113.7'));
+    // Before admission saw signed-out requests, all six ran at once, one connection each.
+    expect(await statuses(answers)).toEqual([200, 503, 503, 503, 503, 503]);
+    const refused = (await Promise.all(answers)).find((answer) => answer.statusCode === 503);
+    expect(refused?.headers['retry-after']).toBe('1');
+    expect(refused?.json()).toMatchObject({ error: { code: 'unavailable' } });
+  });
+
+  it('holds every signed-out request together to one organization’s share', async () => {
+    // Addresses are as cheap to change as a forwarded header can be: one flood from many of
+    // them still takes no more than one organization could.
+    const answers = Array.from({ length: 6 }, (_, i) => submit(`198.51.100.${i + 1}`));
+    expect(await statuses(answers)).toEqual([200, 200, 503, 503, 503, 503]);
+  });
+
+  it('serves a signed-in organization at once while one address floods a signed-out route', async () => {
+    const flood = Array.from({ length: 12 }, () => submit('203.0.113.9'));
+    try {
+      await untilSleeping(t);
+      const started = performance.now();
+      const list = await t.app.inject({ method: 'GET', url: '/api/v1/leads', headers: quiet.auth });
+      expect(list.statusCode, list.body).toBe(200);
+      // Before, the flood held every pooled connection for its two seconds.
+      expect(performance.now() - started).toBeLessThan(1_000);
+    } finally {
+      await Promise.allSettled(flood);
+    }
   });
 });
 

@@ -164,16 +164,32 @@ declare module 'fastify' {
   }
 }
 
+/** The share of requests nobody is signed in to; organization ids are UUIDs, never this. */
+const SIGNED_OUT = 'signed-out';
+
 /**
- * Puts every request of `scope` (signed in: its organization and user are known) through
- * `app.admission`. The slot is given back when the response is sent or the client goes away;
+ * Whom admission counts a request against. Signed in: its organization and person. Signed out
+ * (signing in, signing up, a web form, a calendar feed) there is no organization yet, and
+ * these routes hash passwords and write rows as any other: together they are held to one
+ * organization's share, and each client address to one person's, so that a flood of them from
+ * anywhere waits behind itself and cannot take the connections every organization needs.
+ */
+function admissionKeys(request: FastifyRequest): { org: string; user: string } {
+  const caller = request.caller;
+  if (caller) return { org: caller.orgId, user: `user:${caller.userId}` };
+  return { org: SIGNED_OUT, user: `address:${request.ip}` };
+}
+
+/**
+ * Puts every request of `scope`, signed in or not, through `app.admission` (see
+ * admissionKeys). The slot is given back when the response is sent or the client goes away;
  * a client that goes away mid-request also has its running database statement cancelled, so
- * that work nobody waits for stops and commits nothing.
+ * that work nobody waits for stops and commits nothing. A scope registers this once: a scope
+ * inside it must not again, or its requests would take two slots.
  */
 export function requireAdmission(scope: FastifyInstance): void {
   scope.addHook('preHandler', (request: FastifyRequest, reply: FastifyReply, done) => {
-    const caller = request.caller;
-    if (!caller) return done();
+    const { org, user } = admissionKeys(request);
     const requestScope = new RequestScope();
     const gone = new AbortController();
     let closed = false;
@@ -188,7 +204,7 @@ export function requireAdmission(scope: FastifyInstance): void {
         cancelScopeQueries(requestScope);
       }
     });
-    scope.admission.enter(caller.orgId, `user:${caller.userId}`, gone.signal).then(
+    scope.admission.enter(org, user, gone.signal).then(
       (slot) => {
         release = slot;
         if (closed) return slot();

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { publicCalendarRoutes } from '../modules/calendar/calendar.routes.js';
 import { publicFormRoutes } from '../modules/web-forms/public-forms.routes.js';
-import { refuseWhileOverloaded } from './admission.js';
+import { refuseWhileOverloaded, requireAdmission } from './admission.js';
 
 /**
  * Routes that other sites and applications call without any session: a secret in the address
@@ -10,6 +10,7 @@ import { refuseWhileOverloaded } from './admission.js';
  */
 export const apiPublicRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await refuseWhileOverloaded(app);
+  requireAdmission(app);
   await app.register(publicFormRoutes);
   await app.register(publicCalendarRoutes);
 };

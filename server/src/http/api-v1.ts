@@ -42,12 +42,14 @@ import { acceptIdempotencyKeys } from './idempotency.js';
 /** Every route of the public REST API, version 1. */
 export const apiV1Routes: FastifyPluginAsyncTypebox = async (app) => {
   await refuseWhileOverloaded(app);
+  // Here rather than in the signed-in scope: sign-in, sign-up and the invitation routes need
+  // no session, yet take a connection (and a password hash) as any other request does.
+  requireAdmission(app);
   await app.register(authRoutes);
   await app.register(publicInvitationRoutes);
 
   await app.register(async (signedIn) => {
     requireSignedIn(signedIn);
-    requireAdmission(signedIn);
     acceptIdempotencyKeys(signedIn);
     await signedIn.register(meRoutes);
     await signedIn.register(orgRoutes);
