@@ -109,7 +109,17 @@ export async function resolveCustomFilters(
   known?: readonly repo.FieldWithOptions[],
 ): Promise<ResolvedCondition[]> {
   if (!conditions?.length) return [];
-  const fields = known ?? (await repo.listFields(tx, { recordType: kind }));
+  return readCustomFilters(conditions, known ?? (await repo.listFields(tx, { recordType: kind })));
+}
+
+/**
+ * `resolveCustomFilters` against fields already read: what reads the conditions of many saved
+ * views against the fields read once for all of them.
+ */
+export function readCustomFilters(
+  conditions: readonly string[],
+  fields: readonly repo.FieldWithOptions[],
+): ResolvedCondition[] {
   return conditions.map((condition) => {
     const [key, operator, ...rest] = condition.split(':') as [string, Operator, ...string[]];
     const text = rest.join(':');
@@ -264,13 +274,52 @@ export async function resolveCustomSort(
 ): Promise<ValueSort | undefined> {
   const match = sort ? CUSTOM_SORT.exec(sort) : null;
   if (!match) return undefined;
-  const field = known
-    ? known.find((candidate) => candidate.key === match[2])
-    : await repo.findFieldByKey(tx, kind, match[2]!);
+  const field = sortableField(
+    match[2]!,
+    known
+      ? known.find((candidate) => candidate.key === match[2])
+      : await repo.findFieldByKey(tx, kind, match[2]!),
+  );
+  const ranked =
+    field.field_type === 'select'
+      ? field.options.map((option) => option.id)
+      : field.field_type === 'member'
+        ? await repo.membersByName(tx)
+        : undefined;
+  return {
+    fieldId: field.id,
+    column: repo.VALUE_COLUMN[field.field_type],
+    descending: match[1] === '-',
+    asText: field.field_type === 'date',
+    ...(ranked && { ranked }),
+  };
+}
+
+/**
+ * Refuses a custom sort as `resolveCustomSort` would, against fields already read, without
+ * reading the order of a member field's people that only the list itself needs.
+ */
+export function checkCustomSort(
+  sort: string | null | undefined,
+  fields: readonly repo.FieldWithOptions[],
+): void {
+  const match = sort ? CUSTOM_SORT.exec(sort) : null;
+  if (match)
+    sortableField(
+      match[2]!,
+      fields.find((candidate) => candidate.key === match[2]),
+    );
+}
+
+/** The field a custom sort names, refused when it is none or has no order to sort by. */
+function sortableField(
+  key: string,
+  field: repo.FieldWithOptions | undefined,
+): repo.FieldWithOptions {
   if (!field)
     throw invalidField(
       'sort',
-      `"${match[2]}" is not a custom field of this kind of record`,
+      `"${key}" is not a custom field of this kind of record`,
       'malformed',
     );
   if (field.field_type === 'multi_select') {
@@ -280,20 +329,10 @@ export async function resolveCustomSort(
       'malformed',
     );
   }
-  const ranked =
-    field.field_type === 'select'
-      ? field.options.map((option) => option.id)
-      : field.field_type === 'member'
-        ? await repo.membersByName(tx)
-        : undefined;
+  // A select is ranked by its options' order, a member field by the people's names.
+  const ranked = field.field_type === 'select' || field.field_type === 'member';
   if (!ranked && !SORTABLE.has(field.field_type)) {
     throw invalidField('sort', `"${field.label}" has no order to sort by`, 'malformed');
   }
-  return {
-    fieldId: field.id,
-    column: repo.VALUE_COLUMN[field.field_type],
-    descending: match[1] === '-',
-    asText: field.field_type === 'date',
-    ...(ranked && { ranked }),
-  };
+  return field;
 }

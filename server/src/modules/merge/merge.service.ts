@@ -134,7 +134,15 @@ export function mergeRecords(
 
 /** The record `id` was merged into, if it was: what its address answers with. */
 export async function survivorOf(tx: Tx, id: string): Promise<string | undefined> {
-  return (await repo.survivorsOf(tx, [id])).get(id);
+  return (await survivorsOf(tx, [id])).get(id);
+}
+
+/**
+ * For each of `ids` that was merged into another record, the record it was merged into: one
+ * statement however many there are (none for none).
+ */
+export function survivorsOf(tx: Tx, ids: readonly string[]): Promise<Map<string, string>> {
+  return repo.survivorsOf(tx, [...ids]);
 }
 
 /** The fields that name a record of a kind whose records can be merged into another. */
