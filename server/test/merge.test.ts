@@ -1,8 +1,8 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REFERENCES } from '../src/modules/merge/merge.repo.js';
 import { RECORD_KINDS } from '../src/modules/records/registry.js';
 import { joinByInvitation } from './support/members.js';
+import { countStatements } from './support/statements.js';
 import { createTestApp, signUp, type SignedUp, type TestApp } from './support/test-app.js';
 
 let t: TestApp;
@@ -287,17 +287,8 @@ describe('merging records', () => {
 
     // Following the merge is part of the list's own statement: it sends no more of them.
     const statements = async (url: string) => {
-      let sent = 0;
-      const original = pg.Client.prototype.query;
-      pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-        sent += 1;
-        return (original as (...a: unknown[]) => unknown).apply(this, args);
-      } as typeof original;
-      try {
-        expect((await call('GET', url, a)).statusCode).toBe(200);
-      } finally {
-        pg.Client.prototype.query = original;
-      }
+      const { sent, result } = await countStatements(() => call('GET', url, a));
+      expect(result.statusCode).toBe(200);
       return sent;
     };
     const plain = await statements(`/contacts?account_id=${survivor.id}&count=true`);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { joinByInvitation } from './support/members.js';
+import { countStatements } from './support/statements.js';
 import { createTestApp, signUp, type SignedUp, type TestApp } from './support/test-app.js';
 
 let t: TestApp;
@@ -461,5 +462,83 @@ describe('saved views', () => {
     expect(kept).toMatchObject({ name: 'Left behind', created_by: null, can_edit: true });
     const rows = await t.ownerQuery('SELECT 1 FROM saved_views WHERE id = $1', [personal.id]);
     expect(rows).toHaveLength(0);
+  });
+
+  it('lists twenty views with the statements of one, following merges and naming problems', async () => {
+    const admin = await signUp(t.app, 'views-scale');
+    const rep = await joinByInvitation(t.app, admin, 'member', 'views-scale-rep');
+    const leaving = await joinByInvitation(t.app, admin, 'member', 'views-scale-left');
+    const [sales] = (await ok('GET', '/pipelines', admin)).data;
+    const account = await ok('POST', '/accounts', admin, { name: 'Initech' });
+    const survivor = await ok('POST', '/contacts', admin, { last_name: 'Kept' });
+    const merged = await ok('POST', '/contacts', admin, { last_name: 'Merged' });
+    const kept = await ok('POST', '/tags', admin, { name: 'Kept' });
+    const deleted = await ok('POST', '/tags', admin, { name: 'Deleted' });
+    for (const [key, field_type] of [
+      ['closer', 'member'],
+      ['size', 'number'],
+    ])
+      await ok('POST', '/custom-fields', admin, {
+        record_type: 'deal',
+        key,
+        label: key,
+        field_type,
+      });
+    // The first is shared; the others are the rep's own until they are shared below.
+    const views: Array<{ id: string; filter: Record<string, unknown> }> = [];
+    for (let n = 0; n < 20; n += 1) {
+      views.push(
+        await ok('POST', '/views', n === 0 ? admin : rep, {
+          kind: 'deal',
+          name: `View ${String(n).padStart(2, '0')}`,
+          shared: n === 0,
+          filter: {
+            owner_id: rep.userId,
+            tag_id: n % 2 ? kept.id : deleted.id,
+            account_id: account.id,
+            contact_id: n % 3 ? survivor.id : merged.id,
+            pipeline_id: sales.id,
+            stage_id: sales.stages[n % sales.stages.length].id,
+            cf: [`closer:any:${n % 4 ? rep.userId : leaving.userId}`, 'size:gte:10'],
+          },
+          sort: n % 2 ? '-cf.closer' : 'cf.size',
+        }),
+      );
+    }
+    await ok('POST', '/contacts/merge', admin, {
+      survivor_id: survivor.id,
+      merged_ids: [merged.id],
+    });
+    await ok('DELETE', `/tags/${deleted.id}`, admin);
+    await ok('DELETE', `/members/${leaving.userId}`, admin);
+
+    const list = async () => {
+      const { sent, result } = await countStatements(() => ok('GET', '/views?kind=deal', admin));
+      return { views: result.data, sent };
+    };
+    const one = await list();
+    expect(one.views.map((v: { name: string }) => v.name)).toEqual(['View 00']);
+    await t.ownerQuery(`UPDATE saved_views SET user_id = NULL WHERE id = ANY($1::uuid[])`, [
+      views.map((v) => v.id),
+    ]);
+    const twenty = await list();
+    expect(twenty.views).toHaveLength(20);
+    expect(twenty.sent).toBe(one.sent);
+
+    const left = {
+      field: 'filter.cf',
+      message: '"closer" names someone who is no longer a member',
+    };
+    const tagGone = { field: 'filter.tag_id', message: 'the tag no longer exists' };
+    twenty.views.forEach(
+      (read: { filter: Record<string, unknown>; problems: object[] }, n: number) => {
+        expect(read.filter.contact_id, `view ${n}`).toBe(survivor.id);
+        expect(read.filter.tag_id, `view ${n}`).toBe(views[n]!.filter.tag_id);
+        expect(read.problems, `view ${n}`).toEqual([
+          ...(n % 2 ? [] : [tagGone]),
+          ...(n % 4 ? [] : [left]),
+        ]);
+      },
+    );
   });
 });

@@ -1,11 +1,20 @@
+import { sql } from 'kysely';
 import { Type, type TObject, type TProperties } from 'typebox';
 import { Value } from 'typebox/value';
 import type { Database } from '../../db/schema.js';
 import type { Tx } from '../../db/tenant.js';
 import { ValidationError, type FieldProblem } from '../../lib/errors.js';
-import { activeFields, membersAmong } from '../custom-fields/custom-fields.service.js';
-import { resolveCustomFilters, resolveCustomSort } from '../custom-fields/custom-filters.js';
-import { survivorOf } from '../merge/merge.service.js';
+import {
+  activeFields,
+  membersAmong,
+  type CustomField,
+} from '../custom-fields/custom-fields.service.js';
+import {
+  checkCustomSort,
+  readCustomFilters,
+  type ResolvedCondition,
+} from '../custom-fields/custom-filters.js';
+import { survivorsOf } from '../merge/merge.service.js';
 import { LIST_QUERIES } from '../records/filters.js';
 import type { RecordKind } from '../records/registry.js';
 
@@ -83,40 +92,74 @@ const REFERENCES: Record<
   stage_id: { table: 'pipeline_stages', column: 'id', what: 'stage' },
 };
 
+/** The filter's references that are ids at all, `[name, id]`; only those that merge when asked. */
+function referencesOf(filter: object, merging = false): Array<[string, string]> {
+  return Object.entries(filter).filter((entry): entry is [string, string] => {
+    const reference = REFERENCES[entry[0]];
+    // A value that is no id at all is already a problem of the filter's shape.
+    return (
+      reference !== undefined &&
+      (!merging || reference.merges === true) &&
+      typeof entry[1] === 'string' &&
+      UUID.test(entry[1])
+    );
+  });
+}
+
 /**
- * The filter with each record that was merged into another replaced by the one it was merged
+ * Each filter with each record that was merged into another replaced by the one it was merged
  * into: the view goes on showing what it showed, as the merged record's address leads to the
- * survivor, rather than nothing.
+ * survivor, rather than nothing. One statement for all the filters, however many.
  */
-export async function followMerges<F extends object>(tx: Tx, filter: F): Promise<F> {
-  let followed = filter;
-  for (const [name, value] of Object.entries(filter)) {
-    if (!REFERENCES[name]?.merges || typeof value !== 'string' || !UUID.test(value)) continue;
-    const survivor = await survivorOf(tx, value);
-    if (survivor) followed = { ...followed, [name]: survivor };
+export async function followMerges<F extends object>(tx: Tx, filters: readonly F[]): Promise<F[]> {
+  const ids = filters.flatMap((filter) => referencesOf(filter, true).map(([, id]) => id));
+  const survivors = await survivorsOf(tx, [...new Set(ids.map((id) => id.toLowerCase()))]);
+  return filters.map((filter) => {
+    let followed = filter;
+    for (const [name, id] of referencesOf(filter, true)) {
+      const survivor = survivors.get(id.toLowerCase());
+      if (survivor) followed = { ...followed, [name]: survivor };
+    }
+    return followed;
+  });
+}
+
+/**
+ * Which of the records the filters name this organization still has, as `<name>:<id>`: one
+ * statement for all of them, a UNION ALL of one read per kind of reference.
+ */
+async function existingReferences(tx: Tx, filters: readonly object[]): Promise<Set<string>> {
+  const wanted = new Map<string, Set<string>>();
+  for (const filter of filters) {
+    for (const [name, id] of referencesOf(filter)) {
+      const ids = wanted.get(name) ?? new Set<string>();
+      wanted.set(name, ids.add(id.toLowerCase()));
+    }
   }
-  return followed;
+  const reads = [...wanted].map(([name, ids]) => {
+    const reference = REFERENCES[name]!;
+    return tx
+      .selectFrom(reference.table as 'tags')
+      .select([sql.lit(name).as('name'), sql<string>`${sql.ref(reference.column)}::text`.as('id')])
+      .where(reference.column as 'id', 'in', [...ids]);
+  });
+  const [first, ...rest] = reads;
+  if (!first) return new Set();
+  const rows = await rest.reduce((union, read) => union.unionAll(read), first).execute();
+  return new Set(rows.map((row) => `${row.name}:${row.id}`));
 }
 
 /**
  * The filters naming a record this organization no longer has (a deleted tag, a member who
  * left): the list runs with them and shows nothing, which would look like an empty list.
  */
-export async function missingReferences(tx: Tx, filter: object): Promise<FieldProblem[]> {
-  const problems: FieldProblem[] = [];
-  for (const [name, value] of Object.entries(filter)) {
-    const reference = REFERENCES[name];
-    // A value that is no id at all is already a problem of the filter's shape.
-    if (!reference || typeof value !== 'string' || !UUID.test(value)) continue;
-    const found = await tx
-      .selectFrom(reference.table as 'tags')
-      .select('org_id')
-      .where(reference.column as 'id', '=', value)
-      .executeTakeFirst();
-    if (!found)
-      problems.push({ field: `filter.${name}`, message: `the ${reference.what} no longer exists` });
-  }
-  return problems;
+function missingReferences(filter: object, existing: ReadonlySet<string>): FieldProblem[] {
+  return referencesOf(filter)
+    .filter(([name, id]) => !existing.has(`${name}:${id.toLowerCase()}`))
+    .map(([name]) => ({
+      field: `filter.${name}`,
+      message: `the ${REFERENCES[name]!.what} no longer exists`,
+    }));
 }
 
 /** A view's custom field conditions (`filter.cf`), those that are text. */
@@ -130,58 +173,98 @@ function conditionsOf(filter: object): string[] {
  * refuse, by the list's own reading of them: a field that is not one of the kind's active
  * fields (never was, or archived since), or a value the field cannot hold.
  */
-export async function customFieldProblems(
-  tx: Tx,
-  kind: RecordKind,
+function customFieldProblems(
   filter: object,
   sort: string | null | undefined,
-): Promise<FieldProblem[]> {
-  const conditions = conditionsOf(filter);
+  fields: readonly CustomField[],
+): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  const check = async (field: string, read: () => Promise<unknown>) => {
+  const check = (field: string, read: () => void) => {
     try {
-      await read();
+      read();
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       const [first] = (error.details as { fields: FieldProblem[] }).fields;
       problems.push({ field, message: first?.message ?? error.message });
     }
   };
-  for (const condition of conditions)
-    await check('filter.cf', () => resolveCustomFilters(tx, kind, [condition]));
-  if (sort) await check('sort', () => resolveCustomSort(tx, kind, sort));
+  for (const condition of conditionsOf(filter))
+    check('filter.cf', () => readCustomFilters([condition], fields));
+  if (sort) check('sort', () => checkCustomSort(sort, fields));
   return problems;
 }
 
-/**
- * The member field conditions naming someone who is no longer a member: like a filter by an
- * owner who left, the list runs with them and shows nothing, which would look like an empty list.
- */
-export async function departedMemberProblems(
-  tx: Tx,
-  kind: RecordKind,
+/** The member field conditions of a filter: the field's label and the people they name. */
+function memberConditions(
   filter: object,
-): Promise<FieldProblem[]> {
-  const conditions = conditionsOf(filter);
-  const fields = await activeFields(tx, kind);
-  const problems: FieldProblem[] = [];
-  for (const condition of conditions) {
-    // A condition the list would refuse is a problem of customFieldProblems already.
-    const [resolved] = await resolveCustomFilters(tx, kind, [condition], fields).catch(
-      (error: unknown) => {
-        if (error instanceof ValidationError) return [];
-        throw error;
-      },
-    );
-    if (resolved?.column !== 'value_member') continue;
-    const people = resolved.values as string[];
-    const members = await membersAmong(tx, people);
-    if (people.every((person) => members.has(person))) continue;
+  fields: readonly CustomField[],
+): Array<{ label: string; people: string[] }> {
+  return conditionsOf(filter).flatMap((condition) => {
+    let resolved: ResolvedCondition | undefined;
+    try {
+      [resolved] = readCustomFilters([condition], fields);
+    } catch (error) {
+      // A condition the list would refuse is a problem of customFieldProblems already.
+      if (error instanceof ValidationError) return [];
+      throw error;
+    }
+    if (resolved?.column !== 'value_member') return [];
     const field = fields.find((candidate) => candidate.id === resolved.fieldId);
-    problems.push({
+    return [{ label: `${field?.label}`, people: resolved.values as string[] }];
+  });
+}
+
+/** A saved view's query, as it is kept or as it is about to be. */
+export interface SavedQuery {
+  kind: RecordKind;
+  filter: object;
+  sort?: string | null;
+}
+
+/** What of a saved query no longer holds, or would not, by what makes it so. */
+export interface QueryProblems {
+  /** The filters the kind's list would refuse, named `filter.<name>`. */
+  shape: FieldProblem[];
+  /** The references to a record this organization no longer has. */
+  missing: FieldProblem[];
+  /** The custom field conditions and custom sort the kind's list would refuse. */
+  custom: FieldProblem[];
+  /**
+   * The member field conditions naming someone who is no longer a member: like a filter by an
+   * owner who left, the list runs with them and shows nothing, which would look like an empty
+   * list.
+   */
+  departed: FieldProblem[];
+}
+
+/**
+ * The problems of each query, read together: the records they name by one statement, the
+ * fields of each kind once, the members their member conditions name by one statement, so that
+ * a list of views costs the same statements whatever the number of views.
+ */
+export async function queryProblems(
+  tx: Tx,
+  queries: readonly SavedQuery[],
+): Promise<QueryProblems[]> {
+  const existing = await existingReferences(
+    tx,
+    queries.map((query) => query.filter),
+  );
+  const fields = new Map<RecordKind, readonly CustomField[]>();
+  for (const kind of new Set(queries.map((query) => query.kind)))
+    fields.set(kind, await activeFields(tx, kind));
+  const named = queries.map((query) => memberConditions(query.filter, fields.get(query.kind)!));
+  const people = new Set(named.flatMap((conditions) => conditions.flatMap((c) => c.people)));
+  const members = await membersAmong(tx, [...people]);
+  return queries.map((query, at) => ({
+    shape: filterShapeProblems(query.kind, query.filter),
+    missing: missingReferences(query.filter, existing),
+    custom: customFieldProblems(query.filter, query.sort, fields.get(query.kind)!),
+    departed: named[at]!.filter((condition) =>
+      condition.people.some((person) => !members.has(person)),
+    ).map((condition) => ({
       field: 'filter.cf',
-      message: `"${field?.label}" names someone who is no longer a member`,
-    });
-  }
-  return problems;
+      message: `"${condition.label}" names someone who is no longer a member`,
+    })),
+  }));
 }

@@ -12,15 +12,7 @@ import { isAdmin } from '../members/permissions.js';
 import { listRecords } from '../records/owned.repo.js';
 import type { RecordKind } from '../records/registry.js';
 import * as repo from './views.repo.js';
-import {
-  customFieldProblems,
-  departedMemberProblems,
-  filterShapeProblems,
-  followMerges,
-  isSortOf,
-  missingReferences,
-  sortChoices,
-} from './view-query.js';
+import { followMerges, isSortOf, queryProblems, sortChoices } from './view-query.js';
 
 export interface ViewInput {
   kind: RecordKind;
@@ -79,47 +71,50 @@ function requireAdminFor(member: Member, field: string): void {
     throw new ForbiddenError('Only an admin sets the organization default', field);
 }
 
+interface ReadView {
+  row: repo.ViewRow;
+  problems: FieldProblem[];
+  /** Whether the list would refuse its filter (see `readViews`). */
+  filterRefused: boolean;
+}
+
 /**
- * What the view names that no longer holds, and whether the list would refuse its filter for it
+ * The views as they are read: their filters following any record merged since they were saved,
+ * with what they name that no longer holds, and whether the list would refuse the filter for it
  * (a filter of another shape, a custom condition it cannot read): a record or a member that is
- * gone, or a sort, leaves the list answering.
+ * gone, or a sort, leaves the list answering. Read for all the views together, so a list of
+ * many costs the statements of one.
  */
-async function problemsOf(
-  tx: Tx,
-  row: repo.ViewRow,
-): Promise<{ problems: FieldProblem[]; filterRefused: boolean }> {
-  const shape = filterShapeProblems(row.kind, row.filter);
-  const sort =
-    row.sort && !isSortOf(row.kind, row.sort)
-      ? [{ field: 'sort', message: 'is no longer a sort of this list' }]
-      : [];
-  const custom = await customFieldProblems(tx, row.kind, row.filter, row.sort);
-  return {
-    problems: [
-      ...shape,
-      ...sort,
-      ...(await missingReferences(tx, row.filter)),
-      ...custom,
-      ...(await departedMemberProblems(tx, row.kind, row.filter)),
-    ],
-    filterRefused: shape.length > 0 || custom.some((problem) => problem.field === 'filter.cf'),
-  };
+async function readViews(tx: Tx, saved: readonly repo.ViewRow[]): Promise<ReadView[]> {
+  const filters = await followMerges(
+    tx,
+    saved.map((row) => row.filter),
+  );
+  const rows = saved.map((row, at) => ({ ...row, filter: filters[at]! }));
+  const found = await queryProblems(tx, rows);
+  return rows.map((row, at) => {
+    const { shape, missing, custom, departed } = found[at]!;
+    const sort =
+      row.sort && !isSortOf(row.kind, row.sort)
+        ? [{ field: 'sort', message: 'is no longer a sort of this list' }]
+        : [];
+    return {
+      row,
+      problems: [...shape, ...sort, ...missing, ...custom, ...departed],
+      filterRefused: shape.length > 0 || custom.some((problem) => problem.field === 'filter.cf'),
+    };
+  });
 }
 
-/** The view as it is read: its filters following any record merged since it was saved. */
-async function current(tx: Tx, row: repo.ViewRow): Promise<repo.ViewRow> {
-  return { ...row, filter: await followMerges(tx, row.filter) };
+async function present(tx: Tx, member: Member, saved: readonly repo.ViewRow[]): Promise<View[]> {
+  return (await readViews(tx, saved)).map(({ row, problems }) => {
+    const { user_id, ...rest } = row;
+    return { ...rest, shared: user_id === null, can_edit: mayEdit(member, row), problems };
+  });
 }
 
-async function present(tx: Tx, member: Member, saved: repo.ViewRow): Promise<View> {
-  const row = await current(tx, saved);
-  const { user_id, ...rest } = row;
-  return {
-    ...rest,
-    shared: user_id === null,
-    can_edit: mayEdit(member, row),
-    problems: (await problemsOf(tx, row)).problems,
-  };
+async function presentOne(tx: Tx, member: Member, saved: repo.ViewRow): Promise<View> {
+  return (await present(tx, member, [saved]))[0]!;
 }
 
 /** The filter, sort and columns as they will be kept, or a refusal naming what is wrong. */
@@ -128,12 +123,10 @@ async function checkQuery(
   kind: RecordKind,
   input: Pick<ViewInput, 'filter' | 'sort'>,
 ): Promise<void> {
-  if (input.filter !== undefined) {
-    const shape = filterShapeProblems(kind, input.filter);
-    if (shape.length) throw new ValidationError(`${shape[0]!.field}: ${shape[0]!.message}`, shape);
-    const missing = await missingReferences(tx, input.filter);
-    if (missing.length) throw referenceNotFound(missing[0]!.field);
-  }
+  const [found] = await queryProblems(tx, [{ kind, filter: input.filter ?? {}, sort: input.sort }]);
+  const { shape, missing, custom } = found!;
+  if (shape.length) throw new ValidationError(`${shape[0]!.field}: ${shape[0]!.message}`, shape);
+  if (missing.length) throw referenceNotFound(missing[0]!.field);
   // An empty sort is no sort of the list either: refused like any other, not taken for none.
   if (input.sort !== undefined && input.sort !== null && !isSortOf(kind, input.sort)) {
     throw invalidField(
@@ -141,16 +134,13 @@ async function checkQuery(
       `must be one of ${sortChoices(kind).join(', ')}, or a custom field as cf.<key>`,
     );
   }
-  const custom = await customFieldProblems(tx, kind, input.filter ?? {}, input.sort);
   if (custom.length)
     throw new ValidationError(`${custom[0]!.field}: ${custom[0]!.message}`, custom);
 }
 
 export function listViews(ctx: RequestContext, kind?: RecordKind): Promise<ViewList> {
   return withTenant(ctx.deps.db, ctx, async (tx, member) => {
-    const rows = await repo.listViews(tx, ctx.userId, kind);
-    const data: View[] = [];
-    for (const row of rows) data.push(await present(tx, member, row));
+    const data = await present(tx, member, await repo.listViews(tx, ctx.userId, kind));
     const own = data.find((view) => view.is_default);
     return {
       data,
@@ -161,7 +151,7 @@ export function listViews(ctx: RequestContext, kind?: RecordKind): Promise<ViewL
 
 export function getView(ctx: RequestContext, id: string): Promise<View> {
   return withTenant(ctx.deps.db, ctx, async (tx, member) =>
-    present(tx, member, visible(member, await repo.findView(tx, ctx.userId, id))),
+    presentOne(tx, member, visible(member, await repo.findView(tx, ctx.userId, id))),
   );
 }
 
@@ -187,7 +177,8 @@ async function applyDefaults(
 export function createView(ctx: RequestContext, given: ViewInput): Promise<View> {
   const name = given.name.trim();
   return withTenant(ctx.deps.db, ctx, async (tx, member) => {
-    const input = { ...given, filter: given.filter && (await followMerges(tx, given.filter)) };
+    const filter = given.filter && (await followMerges(tx, [given.filter]))[0];
+    const input = { ...given, filter };
     await checkQuery(tx, input.kind, input);
     if (input.org_default !== undefined) requireAdminFor(member, 'org_default');
     const shared = input.shared ?? false;
@@ -200,14 +191,14 @@ export function createView(ctx: RequestContext, given: ViewInput): Promise<View>
       user_id: shared ? null : ctx.userId,
     });
     await applyDefaults(tx, ctx, member, { id, kind: input.kind, shared }, input);
-    return present(tx, member, (await repo.findView(tx, ctx.userId, id))!);
+    return presentOne(tx, member, (await repo.findView(tx, ctx.userId, id))!);
   });
 }
 
 export function updateView(ctx: RequestContext, id: string, input: ViewChanges): Promise<View> {
   const { is_default, org_default, shared, ...fields } = input;
   return withTenant(ctx.deps.db, ctx, async (tx, member) => {
-    if (fields.filter) fields.filter = await followMerges(tx, fields.filter);
+    if (fields.filter) [fields.filter] = await followMerges(tx, [fields.filter]);
     const row = visible(member, await repo.findView(tx, ctx.userId, id, { lock: true }));
     const kind = row.kind;
     // Choosing one's own default is open to whoever sees the view; the rest is its editor's.
@@ -236,7 +227,7 @@ export function updateView(ctx: RequestContext, id: string, input: ViewChanges):
       { id, kind, shared: nowShared },
       { is_default, org_default },
     );
-    return present(tx, member, (await repo.findView(tx, ctx.userId, id))!);
+    return presentOne(tx, member, (await repo.findView(tx, ctx.userId, id))!);
   });
 }
 
@@ -257,8 +248,8 @@ export function countView(
   id: string,
 ): Promise<{ count: number | null; problems: FieldProblem[] }> {
   return withTenant(ctx.deps.db, ctx, async (tx, member) => {
-    const row = await current(tx, visible(member, await repo.findView(tx, ctx.userId, id)));
-    const { problems, filterRefused } = await problemsOf(tx, row);
+    const saved = visible(member, await repo.findView(tx, ctx.userId, id));
+    const [{ row, problems, filterRefused }] = (await readViews(tx, [saved])) as [ReadView];
     if (filterRefused) return { count: null, problems };
     const { q, ...filters } = row.filter as { q?: string };
     const page = await listRecords(tx, row.kind, { limit: 1, q, count: true }, filters);
