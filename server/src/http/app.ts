@@ -28,6 +28,7 @@ import { registerJsonParser } from './json-body.js';
 import { requestIdOf, withRedactedUrls } from './logging.js';
 import { rejectUnstorableText } from './storable-text.js';
 import { errors } from './schemas.js';
+import { responseSerializers } from './serialization.js';
 import { describeStorableDates, perPartValidators } from './validation.js';
 import { MAX_MATCHING } from '../modules/bulk/bulk.service.js';
 import { filterValueTypes } from '../modules/records/filters.js';
@@ -88,7 +89,12 @@ export async function buildApp(
     clientErrorHandler: answerClientError,
     frameworkErrors: answerFrameworkError,
     ajv: { customOptions: { removeAdditional: false, allErrors: false } },
-    schemaController: { compilersFactory: { buildValidator: perPartValidators() } },
+    schemaController: {
+      compilersFactory: {
+        buildValidator: perPartValidators(),
+        buildSerializer: responseSerializers(),
+      },
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('deps', deps);

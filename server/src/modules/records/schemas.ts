@@ -1,5 +1,6 @@
 import { Type, type Static, type TProperties } from 'typebox';
 import { Timestamp, Uuid } from '../../http/schemas.js';
+import { writtenWhole } from '../../http/serialization.js';
 import { CENT } from '../../lib/exact-multiples.js';
 import { MAX_LIMIT } from '../../lib/list-query.js';
 import { LEAD_RATINGS, LEAD_STATUSES, SOURCES, STAGE_KINDS } from '../../db/schema.js';
@@ -129,16 +130,19 @@ export const CustomFieldsInput = Type.Record(
 );
 
 /**
- * In answers each value is left untyped for the serializer: a union is serialized by trying
- * each of its types with a validator, which tripled the time of a page of 50 leads with 20
- * custom fields. Its types are those of CustomFieldValueSchema, as the description says.
+ * In answers the map is written whole (`writtenWhole`): a union is serialized by trying each of
+ * its types with a validator, which tripled the time of a page of 50 leads with 20 custom
+ * fields, and walking the map key by key took half as long again as one `JSON.stringify` per
+ * record. Its values' types are those of CustomFieldValueSchema, as the description says.
  */
-export const CustomFieldsOutput = Type.Record(
-  Type.String(),
-  Type.Unsafe<Static<typeof CustomFieldValueSchema>>({
-    description: VALUE_TYPES,
-  }),
-  CUSTOM_FIELD_MAP,
+export const CustomFieldsOutput = writtenWhole(
+  Type.Record(
+    Type.String(),
+    Type.Unsafe<Static<typeof CustomFieldValueSchema>>({
+      description: VALUE_TYPES,
+    }),
+    CUSTOM_FIELD_MAP,
+  ),
 );
 
 /** Changes with every change of the record; also its `ETag`, for `If-Match`. */
