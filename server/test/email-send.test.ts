@@ -385,7 +385,10 @@ describe('the emails of a merged record', () => {
     const idsOf = async (who: SignedUp, id: string) => {
       const listed = await call('GET', `/emails?contact_id=${id}`, who);
       expect(listed.statusCode, listed.body).toBe(200);
-      return listed.json().data.map((email: { id: string }) => email.id).sort();
+      return listed
+        .json()
+        .data.map((email: { id: string }) => email.id)
+        .sort();
     };
     const both = [kept.id, moved.id].sort();
     expect(await idsOf(org, survivor.id)).toEqual(both);
