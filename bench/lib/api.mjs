@@ -12,13 +12,31 @@ export function tokenFor(org) {
 }
 
 /**
- * The API (bench/lib/server.mjs) in a child process; `peakRssMb` reads the kernel's high-water
- * mark, which `resetPeakRss` brings down to the present.
+ * The API (bench/lib/server.mjs) in a child process, or with `processes` above 1 in that many
+ * under it as with API_PROCESSES (their CPU: `treeCpuSecondsOf(pid)`); `peakRssMb` reads the
+ * kernel's high-water mark, which `resetPeakRss` brings down to the present.
  */
-export async function startApi({ appUrl, explicitUrl, unsignedUrl, poolSize = 20, env = {} }) {
+export async function startApi({
+  appUrl,
+  explicitUrl,
+  unsignedUrl,
+  poolSize = 20,
+  processes = 1,
+  env = {},
+}) {
   const child = fork(
     new URL('./server.mjs', import.meta.url),
-    [JSON.stringify({ appUrl, explicitUrl, unsignedUrl, poolSize, jwtSecret: JWT_SECRET, env })],
+    [
+      JSON.stringify({
+        appUrl,
+        explicitUrl,
+        unsignedUrl,
+        poolSize,
+        processes,
+        jwtSecret: JWT_SECRET,
+        env,
+      }),
+    ],
     { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
   );
   const port = await new Promise((resolve, reject) => {
@@ -207,22 +225,23 @@ export function cpuSecondsOf(pid) {
 }
 
 /**
- * CPU seconds the PostgreSQL server whose postmaster is `postmaster` has used so far: the
- * postmaster's own, every live child's (backends, checkpointer, WAL writer, autovacuum), and
- * what the children that have exited used (the postmaster's cutime and cstime, fields 16 and
- * 17). Counting backends one by one loses the CPU of every backend that exits between two
- * readings, and the API closes a connection whose statement it cancelled when a client went
- * away, as wrk's connections do at the end of each of its runs.
+ * CPU seconds a process and its children have used so far: its own, every live child's, and
+ * what the children that have exited used (its cutime and cstime, fields 16 and 17). For a
+ * PostgreSQL server, read from its postmaster: backends, checkpointer, WAL writer, autovacuum.
+ * Counting backends one by one loses the CPU of every backend that exits between two readings,
+ * and the API closes a connection whose statement it cancelled when a client went away, as
+ * wrk's connections do at the end of each of its runs. For several API processes (`processes`
+ * of startApi), read from their primary.
  */
-export function serverCpuSecondsOf(postmaster) {
-  const own = statOf(postmaster);
+export function treeCpuSecondsOf(parent) {
+  const own = statOf(parent);
   if (!own) return 0;
   let ticks = Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]);
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     const fields = statOf(entry);
     // ppid is field 4 of the whole line.
-    if (fields && Number(fields[1]) === postmaster) {
+    if (fields && Number(fields[1]) === parent) {
       ticks += Number(fields[11]) + Number(fields[12]);
     }
   }

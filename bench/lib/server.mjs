@@ -6,6 +6,12 @@
 // the same HTTP layer, services and SQL, with org_id filtered by the query instead of a policy;
 // and, for rls-list, a third time under /bench/unsigned/v1 on a copy of the database whose
 // policies read the unsigned tenant settings of before migration 0018 (unsignedCopyOf in db.mjs).
+//
+// With `processes` above 1 it runs as the product does with API_PROCESSES (server/src/cluster.ts):
+// this process forks that many, each serving the same app on one shared port (Node's cluster),
+// and answers with the port once every one of them listens.
+import cluster from 'node:cluster';
+import { once } from 'node:events';
 import path from 'node:path';
 import os from 'node:os';
 import pg from 'pg';
@@ -31,6 +37,31 @@ function claimsOfOpening(query) {
 }
 
 const settings = JSON.parse(process.argv[2]);
+if (cluster.isPrimary && (settings.processes ?? 1) > 1)
+  await serveFromProcesses(settings.processes);
+
+/** The primary of `count` API processes: their port, then their stop, over IPC. */
+async function serveFromProcesses(count) {
+  const workers = Array.from({ length: count }, () => cluster.fork());
+  const ports = await Promise.all(
+    workers.map(async (worker) => (await once(worker, 'message'))[0].port),
+  );
+  // Workers that listen on port 0 all get the same port from the primary.
+  process.send({ port: ports[0] });
+  process.on('message', async (message) => {
+    if (message !== 'stop') return;
+    await Promise.all(
+      workers.map((worker) => {
+        const exited = once(worker, 'exit');
+        worker.send('stop');
+        return exited;
+      }),
+    );
+    process.exit(0);
+  });
+  // The rest of this module is the workers'.
+  await new Promise(() => undefined);
+}
 const config = loadConfig({
   NODE_ENV: 'production',
   JWT_SECRET: settings.jwtSecret,
