@@ -5,6 +5,7 @@ import type {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Config } from '../../config.js';
+import { outsideRequestScope } from '../../db/request-scope.js';
 import { requireSignedIn } from '../../http/authenticate.js';
 import { contextOf } from '../../http/context.js';
 import { UnauthorizedError } from '../../lib/errors.js';
@@ -273,10 +274,14 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         email_configured: emailConfigured,
       });
       // After the answer: an outsider cannot time the lookup to learn whether the email has
-      // an account. A failure here is the server's to log; the answer was the same anyway.
-      auth
-        .requestPasswordReset(publicContext(request), request.body)
-        .catch((error: unknown) => request.log.error({ err: error }, 'password reset failed'));
+      // an account. A failure here is the server's to log; the answer was the same anyway. Not
+      // the request's work any more: its client has its answer and may go, which must not
+      // cancel the reset (admission cancels what a request's gone client leaves running).
+      outsideRequestScope(() =>
+        auth
+          .requestPasswordReset(publicContext(request), request.body)
+          .catch((error: unknown) => request.log.error({ err: error }, 'password reset failed')),
+      );
       return reply;
     },
   );
