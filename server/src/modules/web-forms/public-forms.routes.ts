@@ -16,9 +16,10 @@ export const FORM_BODY_LIMIT_BYTES = 32 * 1024;
 
 const FORM_ENCODED = 'application/x-www-form-urlencoded';
 
+/** What `newScopedToken` makes: the organization's id, a dot, then the secret in base64url. */
 const Token = Type.String({
-  minLength: 1,
   maxLength: 200,
+  pattern: '^[0-9A-Fa-f-]{36}\\.[A-Za-z0-9_-]{20,}$',
   description: "From the form's embed snippet",
 });
 
