@@ -53,7 +53,7 @@ export function hotRoutes(ids) {
     // value) and a narrow one (read from the value's index, its records looked up).
     `${v1}/leads?cf=score:gte:100&cf=score:lte:300`,
     `${v1}/leads?cf=score:gte:100&cf=score:lte:101`,
-    // Nine tenths of the leads, however few (at least WIDE_RANGE of them even in the plan
+    // Nine tenths of the leads, however few (at least WIDE of them even in the plan
     // gate's test data): the page walks the list's order, its total reads the range.
     `${WIDE_RANGE_LIST}&count=true`,
     `${v1}/leads?cf=renewal:lte:2026-02-01&sort=last_name`,

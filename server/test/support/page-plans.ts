@@ -48,7 +48,7 @@ function nodesOf(node: PlanNode): PlanNode[] {
  */
 export async function tenantChecksOf(
   t: TestApp,
-  who: SignedUp,
+  who: Pick<SignedUp, 'orgId' | 'userId'>,
   request: () => Promise<unknown>,
   relations: readonly string[],
 ): Promise<number[]> {
