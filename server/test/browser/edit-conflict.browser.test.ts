@@ -51,6 +51,39 @@ describe.skipIf(!chromiumPath)('two people editing one record', { timeout: 180_0
       .toEqual({ job_title: 'Mathematician', email: 'ada@example.com' });
   });
 
+  it('saves two quick edits of one record, the second made while the first is on its way', async () => {
+    const lead = await apiCreate(s, '/api/v1/leads', { first_name: 'Ada', last_name: 'Quick' });
+    const page = s.page;
+    await page.goto(`/leads/${lead.id}`);
+    await page.getByRole('heading', { name: 'Ada Quick' }).waitFor();
+    // The first edit's answer is held until the second edit has been made, as on a slow line.
+    let answerFirst = () => {};
+    const firstAnswered = new Promise<void>((resolve) => (answerFirst = resolve));
+    let patches = 0;
+    await page.route(`**/api/v1/leads/${lead.id}`, async (route) => {
+      if (route.request().method() !== 'PATCH' || (patches += 1) > 1) return route.continue();
+      const response = await route.fetch();
+      await firstAnswered;
+      await route.fulfill({ response });
+    });
+    await page.getByRole('button', { name: /Edit Job title/ }).click();
+    await page.getByLabel('Job title').fill('Mathematician');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await stored(lead.id))?.job_title).toBe('Mathematician');
+    await page.getByRole('button', { name: /Edit Email/ }).click();
+    await page.getByLabel('Email', { exact: true }).fill('ada@example.com');
+    await page.keyboard.press('Enter');
+    answerFirst();
+    // Both are kept, and the person is not told their own first edit conflicts with them.
+    await expect
+      .poll(() => stored(lead.id))
+      .toEqual({ job_title: 'Mathematician', email: 'ada@example.com' });
+    expect(await page.getByTestId('edit-conflict').count()).toBe(0);
+    await page.getByText('ada@example.com').first().waitFor();
+    await page.getByText('Mathematician').first().waitFor();
+    await page.unrouteAll({ behavior: 'wait' });
+  });
+
   const change = (url: string, payload: object) =>
     s.harness.t.app.inject({ method: 'PATCH', url, headers: s.auth, payload });
 

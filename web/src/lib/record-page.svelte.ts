@@ -75,6 +75,8 @@ export class RecordState<
   /** Set when a change met someone else's newer one; cleared by `reapply` or `dismiss`. */
   conflict = $state<EditConflict<Patch> | null>(null);
   #options: RecordStateOptions<T, Patch, Saved>;
+  /** The change on its way to the API, which the next one waits for (`update`). */
+  #sending: Promise<void> = Promise.resolve();
 
   constructor(options: RecordStateOptions<T, Patch, Saved>) {
     this.#options = options;
@@ -105,8 +107,18 @@ export class RecordState<
     const before = $state.snapshot(shown) as T;
     const { tag_ids: _tagIds, ...fields } = patch as Patch & { tag_ids?: unknown };
     Object.assign(shown, fields, preview);
+    // One change at a time, each on the version the one before it saved: a second edit made
+    // while the first is on its way would otherwise carry the version both were made on, and
+    // be refused as a conflict with the person's own first edit.
+    const earlier = this.#sending;
+    let sent!: () => void;
+    this.#sending = new Promise<void>((resolve) => (sent = resolve));
     try {
-      const saved = await this.#options.write(before.id, patch, `"${before.version}"`);
+      await earlier;
+      // The earlier change's answer replaced the record: this one is shown again on top of it.
+      if (this.record?.id === before.id) Object.assign(this.record, fields, preview);
+      const version = this.record?.id === before.id ? this.record.version : before.version;
+      const saved = await this.#options.write(before.id, patch, `"${version}"`);
       if (this.record?.id === before.id) this.record = this.#shown(saved as Saved, before);
       return null;
     } catch (caught) {
@@ -121,6 +133,8 @@ export class RecordState<
       }
       this.record = before;
       return error;
+    } finally {
+      sent();
     }
   }
 
