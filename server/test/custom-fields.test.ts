@@ -1443,7 +1443,7 @@ describe('custom field changes in a record history', () => {
 // After the plan checks above: an organization of 1,500 leads changes the table's statistics.
 describe('a page of a wide range', () => {
   it('pages through a range most records are in, each once, in order, with the total', async () => {
-    // Over WIDE records in the range: a page walks the list's order (measureConditions).
+    // Over WIDE records in the range: a page walks the list's order (measureRanges).
     const [wide] = await createOrganizations(t.testDb.ownerUrl, [{ name: 'Wide', leads: 1_500 }]);
     const caller = {
       authorization: `Bearer ${await signAccessToken(t.deps.config.jwtSecret, benchCaller(wide!))}`,

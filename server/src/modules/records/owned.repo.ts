@@ -12,7 +12,7 @@ import {
 } from '../../lib/list-query.js';
 import { applyKindFilters } from './filters.js';
 import {
-  measureConditions,
+  measureRanges,
   resolveCustomFilters,
   resolveCustomSort,
 } from '../custom-fields/custom-filters.js';
@@ -139,7 +139,7 @@ export async function listRecords<Row extends OwnedRow>(
     return runListByValue<WithStoredValues<Row>>(tx, list, params, { select, filter }, byValue);
   }
   // In the list's own order a page may walk that order past a wide range's records.
-  const custom = await measureConditions(tx, conditions);
+  const custom = await measureRanges(tx, conditions);
   const filter = (query: AnyQuery, use?: FilterUse) =>
     applyKindFilters(query, kind, filters, custom, use);
   const select = (query: AnyQuery) => query.select(recordSelection(kind, list.alias, false));
