@@ -83,3 +83,20 @@ export const SessionSchema = Type.Object({
   access_token: Type.String(),
   refresh_token: Type.String(),
 });
+
+/**
+ * A deep copy of a JSON schema in which each object, once its own parts are copied, is what
+ * `edit` makes of the copy (given the original too, for what a copy of entries leaves out,
+ * such as symbol keys).
+ */
+export function copySchema(
+  schema: unknown,
+  edit: (copy: Record<string, unknown>, original: object) => unknown,
+): unknown {
+  if (Array.isArray(schema)) return schema.map((part) => copySchema(part, edit));
+  if (!schema || typeof schema !== 'object') return schema;
+  const copy = Object.fromEntries(
+    Object.entries(schema).map(([key, value]) => [key, copySchema(value, edit)]),
+  );
+  return edit(copy, schema);
+}

@@ -1,4 +1,5 @@
 import { SerializerSelector } from '@fastify/fast-json-stringify-compiler';
+import { copySchema } from './schemas.js';
 
 type SerializerFactory = ReturnType<typeof SerializerSelector>;
 
@@ -22,11 +23,8 @@ export function writtenWhole<T extends object>(schema: T): T {
  * custom fields took 240 µs that way and 160 µs with one call per record, the same text.
  */
 function forSerializer(schema: unknown): unknown {
-  if (Array.isArray(schema)) return schema.map(forSerializer);
-  if (!schema || typeof schema !== 'object') return schema;
-  if ((schema as { [WRITTEN_WHOLE]?: true })[WRITTEN_WHOLE]) return {};
-  return Object.fromEntries(
-    Object.entries(schema).map(([key, value]) => [key, forSerializer(value)]),
+  return copySchema(schema, (copy, original) =>
+    (original as { [WRITTEN_WHOLE]?: true })[WRITTEN_WHOLE] ? {} : copy,
   );
 }
 

@@ -1,6 +1,7 @@
 import { AjvCompiler, type Ajv, type ValidatorFactory } from '@fastify/ajv-compiler';
 import { clockProblem } from '../lib/clock-times.js';
 import { isMultipleOf } from '../lib/exact-multiples.js';
+import { copySchema } from './schemas.js';
 
 /** A UTC offset at the end of a date-time: `+05:30`, `-0800`, `+01`. */
 const UTC_OFFSET = /([+-])(\d\d)(?::?\d\d)?$/;
@@ -125,15 +126,12 @@ export function canonicalUuids(ajv: Ajv): void {
 
 /** A copy of a request schema whose UUIDs are read in lower case (`canonicalUuids`). */
 function withCanonicalUuids(schema: unknown): unknown {
-  if (Array.isArray(schema)) return schema.map(withCanonicalUuids);
-  if (!schema || typeof schema !== 'object') return schema;
-  const copy = Object.fromEntries(
-    Object.entries(schema).map(([key, value]) => [key, withCanonicalUuids(value)]),
-  ) as Record<string, unknown>;
-  if (copy['format'] === 'uuid') copy['lowerCaseUuid'] = true;
-  const items = copy['items'] as Record<string, unknown> | undefined;
-  if (copy['uniqueItems'] === true && items?.['format'] === 'uuid') copy['uniqueUuids'] = true;
-  return copy;
+  return copySchema(schema, (copy) => {
+    if (copy['format'] === 'uuid') copy['lowerCaseUuid'] = true;
+    const items = copy['items'] as Record<string, unknown> | undefined;
+    if (copy['uniqueItems'] === true && items?.['format'] === 'uuid') copy['uniqueUuids'] = true;
+    return copy;
+  });
 }
 
 /** What a client is told on every date and date-time it may send: the rules above, in words. */
@@ -148,15 +146,13 @@ export const STORABLE_DATE_RULES = {
  * refused, so that the published document and the validator cannot disagree on where it applies.
  */
 export function describeStorableDates<T>(schema: T): T {
-  if (Array.isArray(schema)) return schema.map(describeStorableDates) as T;
-  if (!schema || typeof schema !== 'object') return schema;
-  const copy = Object.fromEntries(
-    Object.entries(schema).map(([key, value]) => [key, describeStorableDates(value)]),
-  ) as Record<string, unknown>;
-  const rule =
-    copy.type === 'string' && STORABLE_DATE_RULES[copy.format as keyof typeof STORABLE_DATE_RULES];
-  if (rule) copy.description = copy.description ? `${copy.description} ${rule}` : rule;
-  return copy as T;
+  return copySchema(schema, (copy) => {
+    const rule =
+      copy.type === 'string' &&
+      STORABLE_DATE_RULES[copy.format as keyof typeof STORABLE_DATE_RULES];
+    if (rule) copy.description = copy.description ? `${copy.description} ${rule}` : rule;
+    return copy;
+  }) as T;
 }
 
 type CompilerOptions = NonNullable<Parameters<ValidatorFactory>[1]>;
